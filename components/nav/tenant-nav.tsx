@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { TenantSummary } from "@/db/queries/tenants";
+import { switchTenant } from "@/app/t/[slug]/actions";
+import { SignOutButton } from "./sign-out-button";
+import { TenantSwitcher } from "./tenant-switcher";
+
+export function TenantNav({ tenant, tenants, email }: { tenant: TenantSummary; tenants: TenantSummary[]; email: string }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-6 py-3">
+        <Link href={`/t/${tenant.slug}`} className="text-lg font-semibold text-blue-800">
+          {tenant.name}
+        </Link>
+        <TenantSwitcher
+          tenants={tenants.map(({ slug, name }) => ({ slug, name }))}
+          currentSlug={tenant.slug}
+          switchTenant={switchTenant}
+        />
+        <ul className="flex gap-4 text-sm">
+          <li>
+            <Link href={`/t/${tenant.slug}`} className="hover:underline">
+              Overview
+            </Link>
+          </li>
+        </ul>
+        <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
+          <span>{email}</span>
+          <SignOutButton />
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,25 @@
+// Server-level maintenance (create and drop whole databases) for test runs and scripts.
+import pg from "pg";
+
+async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const quoteIdentifier = (name: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
+  return `"${name}"`;
+};
+
+export function createDatabase(serverUrl: string, name: string) {
+  return onServer(serverUrl, (c) => c.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
+}
+
+export function dropDatabase(serverUrl: string, name: string) {
+  return onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`));
+}

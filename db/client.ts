@@ -1,0 +1,184 @@
+// The only module that imports a database driver. Everything else reaches the database through the
+// scope helpers (db/scopes.ts), which run each unit of work as the runtime role inside one transaction.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import * as schema from "./schema";
+import { resolveConnectionTarget, type ConnectionTarget } from "./connection-target";
+
+/** The role every application query runs as. Never a superuser, never BYPASSRLS, never a table owner. */
+export const RUNTIME_ROLE = "tenantry_app";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+interface Connection {
+  target: ConnectionTarget;
+  db: Database;
+  /** Applies pending migrations as the connection's own (owner) user, then returns to the runtime role. */
+  migrate(): Promise<void>;
+  /** One transaction as the connecting (owner) user, outside row-level security: maintenance and tests only. */
+  asOwner<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
+
+// One connection per process, kept on globalThis so Next.js dev reloads reuse it: PGlite must never
+// be opened twice on one folder.
+const globalForDb = globalThis as unknown as { tenantryConnection?: Promise<Connection> };
+
+export function getConnection(): Promise<Connection> {
+  globalForDb.tenantryConnection ??= openConnection(resolveConnectionTarget(process.env.DATABASE_URL));
+  return globalForDb.tenantryConnection;
+}
+
+/** Closes the process's connection (scripts and tests; the app server keeps it for its lifetime). */
+export async function closeConnection(): Promise<void> {
+  const pending = globalForDb.tenantryConnection;
+  globalForDb.tenantryConnection = undefined;
+  if (pending) await (await pending).close();
+}
+
+async function openConnection(target: ConnectionTarget): Promise<Connection> {
+  return target.engine === "pglite" ? openPglite(target) : openPostgres(target);
+}
+
+async function openPglite(target: ConnectionTarget & { engine: "pglite" }): Promise<Connection> {
+  const releaseLock = target.dataDir ? lockDataDir(target.dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    await client.waitReady;
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  // PGlite has a single session whose user is a superuser, so row-level security would not apply to
+  // it. Switching the session to the runtime role makes RLS apply to every later query.
+  const switchToRuntimeRole = async () => {
+    const exists = await client.query(`select 1 from pg_roles where rolname = $1`, [RUNTIME_ROLE]);
+    if (exists.rows.length > 0) await client.exec(`SET ROLE ${RUNTIME_ROLE}`);
+  };
+  await switchToRuntimeRole();
+  return {
+    target,
+    db,
+    async migrate() {
+      await client.exec("RESET ROLE");
+      try {
+        await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await switchToRuntimeRole();
+      }
+    },
+    asOwner: (work) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL ROLE NONE`);
+        return work(tx as unknown as Database);
+      }),
+    async close() {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+async function openPostgres(target: ConnectionTarget & { engine: "postgres" }): Promise<Connection> {
+  // Every pooled connection starts as the runtime role, so even queries outside a scope helper
+  // (the Auth.js adapter) are subject to row-level security.
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    options: `-c role=${RUNTIME_ROLE}`,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  });
+  const db = drizzlePostgres(pool, { schema }) as unknown as Database;
+  return {
+    target,
+    db,
+    async migrate() {
+      const owner = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL ?? target.url });
+      await owner.connect();
+      try {
+        await migratePostgres(drizzlePostgres(owner), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await owner.end();
+      }
+    },
+    async asOwner(work) {
+      const owner = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL ?? target.url });
+      await owner.connect();
+      try {
+        return await drizzlePostgres(owner, { schema }).transaction((tx) => work(tx as unknown as Database));
+      } finally {
+        await owner.end();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Refuses a second process on the same PGlite folder (PGlite is single-process). */
+function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const lockFile = `${dataDir}.lock`;
+  try {
+    const holder = Number(fs.readFileSync(lockFile, "utf8"));
+    if (holder && holder !== process.pid && isRunning(holder)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${holder}. ` +
+          `Stop that process, or set DATABASE_URL to use a PostgreSQL server.`,
+      );
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    try {
+      if (fs.readFileSync(lockFile, "utf8") === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Describes why the runtime role would not be held by row-level security, or null when it is safe. */
+export async function findRuntimeRoleProblem(db: Database): Promise<string | null> {
+  const result = await db.execute(sql`
+    select r.rolsuper as superuser, r.rolbypassrls as bypass_rls,
+      (select string_agg(t.tablename, ', ' order by t.tablename) from pg_tables t
+        where t.schemaname = 'public' and pg_has_role(r.rolname, t.tableowner, 'USAGE')) as owned_tables
+    from pg_roles r where r.rolname = ${RUNTIME_ROLE}`);
+  const [row] = rowsOf<{ superuser: boolean; bypass_rls: boolean; owned_tables: string | null }>(result);
+  if (!row) return `database role ${RUNTIME_ROLE} does not exist (run "npm run db:migrate")`;
+  const problems = [
+    row.superuser && "is a superuser",
+    row.bypass_rls && "has BYPASSRLS",
+    row.owned_tables && `owns tables (${row.owned_tables})`,
+  ].filter(Boolean);
+  return problems.length ? `database role ${RUNTIME_ROLE} ${problems.join(", ")}` : null;
+}
+
+/** Rows of a raw `execute` result: both drivers (pg and PGlite) answer `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import { users } from "../schema";
+import type { Tx } from "../scopes";
+
+export async function findUserByEmail(tx: Tx, email: string) {
+  const [row] = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getLastTenantId(tx: Tx, userId: string): Promise<string | null> {
+  const [row] = await tx.select({ lastTenantId: users.lastTenantId }).from(users).where(eq(users.id, userId));
+  return row?.lastTenantId ?? null;
+}
+
+export async function setLastTenant(tx: Tx, userId: string, tenantId: string): Promise<void> {
+  await tx.update(users).set({ lastTenantId: tenantId }).where(eq(users.id, userId));
+}
+
+export async function getUserEmail(tx: Tx, userId: string): Promise<string | null> {
+  const [row] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.email ?? null;
+}
+
+export interface NewUser {
+  email: string;
+  name?: string | null;
+  isSuperadmin?: boolean;
+  canCreateTenants?: boolean;
+  tenantLimit?: number;
+  emailVerified?: Date | null;
+}
+
+export async function insertUser(tx: Tx, user: NewUser) {
+  const [row] = await tx
+    .insert(users)
+    .values({ ...user, email: user.email.trim().toLowerCase() })
+    .returning({ id: users.id, email: users.email });
+  return row!;
+}
+
+export async function countUsers(tx: Tx): Promise<number> {
+  const rows = await tx.select({ id: users.id }).from(users).limit(1);
+  return rows.length;
+}

@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { check, foreignKey, index, pgEnum, pgTable, primaryKey, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { tenants } from "./tenants";
+import { users } from "./users";
+
+export const memberRole = pgEnum("member_role", ["viewer", "editor", "admin"]);
+export const membershipStatus = pgEnum("membership_status", ["active", "suspended"]);
+
+// Tenant table: a user's place in one tenant, with one or more roles there.
+export const memberships = pgTable(
+  "memberships",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    userId: uuid("user_id").notNull(),
+    roles: memberRole("roles").array().notNull(),
+    status: membershipStatus("status").notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique("memberships_tenant_user").on(t.tenantId, t.userId),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.userId], foreignColumns: [users.id] }).onDelete("cascade"),
+    // The switcher lists a user's tenants: memberships by user, across tenants.
+    index("memberships_user").on(t.userId),
+    check("memberships_has_a_role", sql`cardinality(${t.roles}) >= 1`),
+  ],
+);
+
+export type Membership = typeof memberships.$inferSelect;
+export type MemberRole = (typeof memberRole.enumValues)[number];

@@ -1,0 +1,21 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+// Global table: what happens to the platform itself (tenant created or deleted, license or flow cap
+// changed, superadmin flags). Kept outside tenant tables so it survives the deletion of a tenant;
+// `tenant_id` and `tenant_name` are copies, not a foreign key. Only superadmins read it.
+export const platformActivity = pgTable(
+  "platform_activity",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actorUserId: uuid("actor_user_id"),
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    subjectTenantId: uuid("subject_tenant_id"),
+    tenantName: text("tenant_name"),
+    summary: text("summary").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("platform_activity_time").on(t.createdAt.desc(), t.id.desc())],
+);

@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+// Global table: the tenant itself (Citus reference table one day). Everything a tenant owns
+// lives in tenant tables keyed by tenant_id.
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    contactEmail: text("contact_email"),
+    license: text("license").notNull().default("free"),
+    flowCap: integer("flow_cap").notNull().default(10),
+    magicLinkEnabled: boolean("magic_link_enabled").notNull().default(true),
+    // Who created (owns) the tenant: their tenant limit counts the tenants they own.
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("tenants_slug_format", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$'`),
+    check("tenants_flow_cap_non_negative", sql`${t.flowCap} >= 0`),
+    index("tenants_created_by").on(t.createdBy),
+  ],
+);
+
+export type Tenant = typeof tenants.$inferSelect;

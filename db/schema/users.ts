@@ -1,0 +1,30 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+// Global table: one row per person, whatever tenants they belong to.
+// Shaped for the Auth.js Drizzle adapter (id, name, email, emailVerified, image) plus platform flags.
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name"),
+    email: text("email").notNull().unique(),
+    emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
+    image: text("image"),
+    // argon2id hash (with its own salt and parameters); null until the user sets a password.
+    passwordHash: text("password_hash"),
+    isSuperadmin: boolean("is_superadmin").notNull().default(false),
+    canCreateTenants: boolean("can_create_tenants").notNull().default(false),
+    tenantLimit: integer("tenant_limit").notNull().default(1),
+    // The tenant the user chose last in the switcher; `/` sends them back there, across sessions.
+    // No foreign key: a deleted tenant simply stops matching a membership, and `/` falls back.
+    lastTenantId: uuid("last_tenant_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("users_email_lower_case", sql`${t.email} = lower(${t.email})`),
+    check("users_tenant_limit_non_negative", sql`${t.tenantLimit} >= 0`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;

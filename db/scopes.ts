@@ -1,0 +1,112 @@
+// The scope helpers: every query in the application runs inside one of these. Each opens one
+// transaction, switches to the runtime role and sets the scope's settings with bound parameters
+// (set_config(..., true) lasts until the end of the transaction), then hands the transaction over.
+import { sql } from "drizzle-orm";
+import { findRuntimeRoleProblem, getConnection, rowsOf, RUNTIME_ROLE, type Database } from "./client";
+
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+interface ScopeSettings {
+  /** app.tenant_id: the tenant whose rows the tenant_isolation policies let through. */
+  tenantId: string | null;
+  /** app.user_id: who is acting (read by queries and triggers, never by a policy). */
+  userId: string | null;
+  /** app.self_user_id: lets a user read their own memberships across tenants (switcher). */
+  selfUserId: string | null;
+}
+
+export class RuntimeRoleUnsafeError extends Error {}
+
+let safetyCheck: Promise<void> | undefined;
+
+/** Start-up check: refuse to run queries if PostgreSQL would not enforce isolation on the runtime role. */
+export function assertRuntimeRoleIsSafe(): Promise<void> {
+  safetyCheck ??= (async () => {
+    const { db } = await getConnection();
+    const problem = await findRuntimeRoleProblem(db);
+    if (problem) {
+      throw new RuntimeRoleUnsafeError(
+        `Refusing to run: ${problem}. Row-level security would not isolate tenants for this role.`,
+      );
+    }
+  })().catch((error) => {
+    safetyCheck = undefined;
+    throw error;
+  });
+  return safetyCheck;
+}
+
+async function runInScope<T>(settings: ScopeSettings, work: (tx: Tx) => Promise<T>): Promise<T> {
+  await assertRuntimeRoleIsSafe();
+  const { db } = await getConnection();
+  return db.transaction(async (tx) => {
+    await applyScope(tx, settings);
+    return work(tx);
+  });
+}
+
+async function applyScope(tx: Tx, s: ScopeSettings): Promise<void> {
+  await tx.execute(sql`select
+    set_config('role', ${RUNTIME_ROLE}, true),
+    set_config('app.tenant_id', ${s.tenantId ?? ""}, true),
+    set_config('app.user_id', ${s.userId ?? ""}, true),
+    set_config('app.self_user_id', ${s.selfUserId ?? ""}, true)`);
+}
+
+/** Work inside one tenant: tenant tables show and accept only that tenant's rows. */
+export function withTenant<T>(scope: { tenantId: string; userId: string | null }, work: (tx: Tx) => Promise<T>) {
+  return runInScope({ tenantId: scope.tenantId, userId: scope.userId, selfUserId: null }, work);
+}
+
+/** The signed-in user's own data across tenants: global tables plus their own memberships. */
+export function withUser<T>(scope: { userId: string }, work: (tx: Tx) => Promise<T>) {
+  return runInScope({ tenantId: null, userId: scope.userId, selfUserId: scope.userId }, work);
+}
+
+/**
+ * What must run before anyone is known (sign-in lookups, rate limits, the Auth.js adapter):
+ * global tables only; every tenant table answers with no rows.
+ */
+export function withSystem<T>(work: (tx: Tx) => Promise<T>) {
+  return runInScope({ tenantId: null, userId: null, selfUserId: null }, work);
+}
+
+/**
+ * Continue the same transaction in another scope, for work that must commit together across scopes
+ * (the sign-in entry is written into the user's tenant in the transaction that creates the session).
+ */
+export async function enterTenant(tx: Tx, scope: { tenantId: string; userId: string | null }): Promise<void> {
+  await applyScope(tx, { tenantId: scope.tenantId, userId: scope.userId, selfUserId: null });
+}
+
+export async function enterUser(tx: Tx, scope: { userId: string }): Promise<void> {
+  await applyScope(tx, { tenantId: null, userId: scope.userId, selfUserId: scope.userId });
+}
+
+export class NotSuperadminError extends Error {
+  constructor() {
+    super("Not a superadmin");
+  }
+}
+
+/**
+ * Superadmin pages. Verifies the caller is a superadmin inside the same transaction; tenant data is
+ * reachable only through `platform.enterTenant`, which records the access in that tenant's log.
+ */
+export function withPlatform<T>(
+  scope: { superadminId: string },
+  work: (tx: Tx, platform: { enterTenant(tenantId: string, reason: string): Promise<void> }) => Promise<T>,
+) {
+  return runInScope({ tenantId: null, userId: scope.superadminId, selfUserId: null }, async (tx) => {
+    const rows = await tx.execute(sql`select email from users where id = ${scope.superadminId} and is_superadmin`);
+    const [superadmin] = rowsOf<{ email: string }>(rows);
+    if (!superadmin) throw new NotSuperadminError();
+    return work(tx, {
+      async enterTenant(tenantId, reason) {
+        await applyScope(tx, { tenantId, userId: scope.superadminId, selfUserId: null });
+        await tx.execute(sql`insert into activity (tenant_id, actor_user_id, actor_email, action, summary)
+          values (${tenantId}, ${scope.superadminId}, ${superadmin.email}, 'superadmin.accessed', ${reason})`);
+      },
+    });
+  });
+}

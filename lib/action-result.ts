@@ -1,0 +1,19 @@
+// What a server action answers. Expected failures are values, not exceptions, so forms can show them
+// next to the field and keep what was typed.
+export type ActionErrorCode =
+  | "VALIDATION"
+  | "UNAUTHENTICATED"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "INTERNAL";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type ActionResult<T = null> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; code: ActionErrorCode; message: string; fieldErrors?: FieldErrors };
+
+export const failure = (code: ActionErrorCode, message: string, fieldErrors?: FieldErrors) =>
+  ({ ok: false, code, message, fieldErrors }) as const;

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+// Configuration, read from the environment and checked once. In production the three secrets-bearing
+// settings are required; in development and the demo they have local defaults.
+export const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "SMTP_URL", "AUTH_SECRET"] as const;
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().trim().min(1).optional(),
+  SMTP_URL: z.string().trim().url("SMTP_URL must be a URL such as smtp://user:pass@host:587").optional(),
+  AUTH_SECRET: z.string().trim().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  MAIL_FROM: z.string().trim().min(3).default("Tenantry <no-reply@tenantry.localhost>"),
+});
+
+export type Env = {
+  isProduction: boolean;
+  databaseUrl: string | undefined;
+  smtpUrl: string;
+  authSecret: string;
+  mailFrom: string;
+};
+
+/** Names of required variables that are missing, for a production start. */
+export function missingProductionVariables(source: NodeJS.ProcessEnv = process.env): string[] {
+  return REQUIRED_IN_PRODUCTION.filter((name) => !source[name]?.trim());
+}
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === "production";
+  if (isProduction) {
+    const missing = missingProductionVariables(source);
+    if (missing.length) throw new EnvError(`Missing required environment variable${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`);
+  }
+  return {
+    isProduction,
+    databaseUrl: env.DATABASE_URL,
+    smtpUrl: env.SMTP_URL ?? "smtp://127.0.0.1:1025",
+    // Development only: production refuses to start without a real secret (above).
+    authSecret: env.AUTH_SECRET ?? "tenantry-development-secret-not-for-production-use",
+    mailFrom: env.MAIL_FROM,
+  };
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,16 @@
+import type { MemberRole } from "@/db/schema";
+
+// What each role may do in its tenant. Roles add up: a member with several roles has the union.
+export const ROLE_LABELS: Record<MemberRole, string> = { viewer: "Viewer", editor: "Editor", admin: "Admin" };
+
+const VIEWER = ["tenant.read", "members.read", "activity.read", "flows.read", "settings.read"] as const;
+const EDITOR = [...VIEWER, "flows.write", "flows.run"] as const;
+const ADMIN = [...EDITOR, "members.manage", "settings.manage", "tenant.delete"] as const;
+
+export type Permission = (typeof ADMIN)[number];
+
+const PERMISSIONS_OF: Record<MemberRole, readonly Permission[]> = { viewer: VIEWER, editor: EDITOR, admin: ADMIN };
+
+export function can(roles: readonly MemberRole[], permission: Permission): boolean {
+  return roles.some((role) => PERMISSIONS_OF[role].includes(permission));
+}

@@ -1,0 +1,61 @@
+// `npm run test:e2e`: Playwright against the production build. Prepares a throw-away database
+// (a fresh one on DATABASE_URL's server, else an embedded PGlite folder) with the demo data, and a
+// mail catcher whose HTTP API the specs read; cleans both up afterwards.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { MailDev } from "maildev";
+import { closeDatabase, migrateDatabase } from "../db/lifecycle";
+import { seedDemoDataIfEmpty } from "../db/seed";
+import { createTestDatabase } from "./test-database";
+
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 1125);
+const mailWebPort = Number(process.env.E2E_MAIL_WEB_PORT ?? 1180);
+
+// Asynchronous on purpose: the mail catcher runs in this process and must keep answering.
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    spawn(command, args, { stdio: "inherit", env }).on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+const serverUrl = process.env.DATABASE_URL;
+const testDatabase = serverUrl ? await createTestDatabase(serverUrl, "e2e") : null;
+const pgliteDir = testDatabase ? null : fs.mkdtempSync(path.join(os.tmpdir(), "tenantry-e2e-"));
+const databaseUrl = testDatabase ? testDatabase.url : `pglite:${pgliteDir}/db`;
+
+let exitCode = 1;
+const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "tenantry-e2e-mail-"));
+const maildev = new MailDev({ smtp: smtpPort, web: mailWebPort, ip: "127.0.0.1", webIp: "127.0.0.1", mailDirectory: mailDir, silent: true });
+try {
+  process.env.DATABASE_URL = databaseUrl;
+  await migrateDatabase();
+  await seedDemoDataIfEmpty();
+  await closeDatabase();
+  await maildev.start();
+
+  // E2E_SKIP_BUILD=1 reuses the last build while iterating on specs.
+  exitCode = process.env.E2E_SKIP_BUILD ? 0 : await run("node_modules/.bin/next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  if (exitCode === 0) {
+    exitCode = await run("node_modules/.bin/playwright", ["test", ...process.argv.slice(2)], {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      MAIL_API_URL: `http://127.0.0.1:${mailWebPort}`,
+      // Every spec signs in from 127.0.0.1 with the same few addresses.
+      MAGIC_LINK_LIMIT_PER_EMAIL: "1000",
+      MAGIC_LINK_LIMIT_PER_IP: "1000",
+    });
+  }
+} finally {
+  await maildev.stop().catch(() => {});
+  await testDatabase?.drop().catch((error: Error) => console.error(`Could not drop ${testDatabase.name}: ${error.message}`));
+  if (pgliteDir) fs.rmSync(pgliteDir, { recursive: true, force: true });
+  fs.rmSync(mailDir, { recursive: true, force: true });
+}
+process.exit(exitCode);

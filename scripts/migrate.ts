@@ -1,0 +1,5 @@
+import { closeDatabase, migrateDatabase } from "../db/lifecycle";
+
+await migrateDatabase();
+await closeDatabase();
+console.log("Database migrated.");

@@ -1,0 +1,47 @@
+// The database's own catalog, checked: every tenant table is under forced row-level security with a
+// policy, and the runtime role cannot slip past it.
+import { describe, expect, it } from "vitest";
+import {
+  RUNTIME_ROLE,
+  runtimeRoleAttributes,
+  runtimeRoleProblemAfter,
+  tenantTablePrimaryKeyLeads,
+  tenantTableSecurity,
+} from "@/db/catalog";
+import { assertRuntimeRoleIsSafe } from "@/db/scopes";
+
+describe("catalog", () => {
+  it("puts every table with a tenant_id column under ENABLED and FORCED row-level security with a policy", async () => {
+    const tables = await tenantTableSecurity();
+    expect(tables.map((t) => t.table)).toEqual(
+      expect.arrayContaining(["activity", "approved_domains", "flow_runs", "flows", "memberships"]),
+    );
+    for (const table of tables) {
+      expect(table, table.table).toMatchObject({ enabled: true, forced: true });
+      expect(table.policies, table.table).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("leads the primary key of every tenant table with tenant_id", async () => {
+    const keys = await tenantTablePrimaryKeyLeads();
+    expect(keys.length).toBeGreaterThanOrEqual(5);
+    for (const key of keys) expect(key.first_column, key.table).toBe("tenant_id");
+  });
+
+  it("gives the runtime role neither superuser nor BYPASSRLS nor table ownership", async () => {
+    expect(await runtimeRoleAttributes()).toEqual({ rolsuper: false, rolbypassrls: false, ownedTables: [] });
+    await expect(assertRuntimeRoleIsSafe()).resolves.toBeUndefined();
+  });
+
+  it("start-up check reports a runtime role that bypasses row-level security", async () => {
+    expect(await runtimeRoleProblemAfter(`ALTER ROLE ${RUNTIME_ROLE} BYPASSRLS`)).toMatch(/has BYPASSRLS/);
+  });
+
+  it("start-up check reports a runtime role that is a superuser", async () => {
+    expect(await runtimeRoleProblemAfter(`ALTER ROLE ${RUNTIME_ROLE} SUPERUSER`)).toMatch(/is a superuser/);
+  });
+
+  it("start-up check reports a runtime role that owns a table", async () => {
+    expect(await runtimeRoleProblemAfter(`ALTER TABLE flows OWNER TO ${RUNTIME_ROLE}`)).toMatch(/owns tables \(flows\)/);
+  });
+});

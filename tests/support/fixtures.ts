@@ -1,0 +1,42 @@
+// Each test seeds its own users and tenants with unique names, so files can share a database.
+import { randomBytes } from "node:crypto";
+import { withSystem, withTenant } from "@/db/scopes";
+import { insertTenant } from "@/db/queries/tenants";
+import { insertUser } from "@/db/queries/users";
+import { insertMembership } from "@/db/queries/memberships";
+import type { MemberRole } from "@/db/schema";
+
+export const uniqueSuffix = () => randomBytes(4).toString("hex");
+
+export async function createUser(label = "user", extra: { isSuperadmin?: boolean } = {}) {
+  return withSystem((tx) => insertUser(tx, { email: `${label}-${uniqueSuffix()}@example.test`, name: label, ...extra }));
+}
+
+export async function createTenant(label = "tenant") {
+  const suffix = uniqueSuffix();
+  return withSystem((tx) => insertTenant(tx, { slug: `${label}-${suffix}`, name: `${label} ${suffix}` }));
+}
+
+export async function addMember(tenantId: string, userId: string, roles: MemberRole[] = ["viewer"]) {
+  return withTenant({ tenantId, userId: null }, (tx) => insertMembership(tx, { tenantId, userId, roles }));
+}
+
+/** Two tenants, each with an admin, so cross-tenant attempts have something to aim at. */
+export async function createTwoTenants() {
+  const [a, b] = [await createTenant("alpha"), await createTenant("beta")];
+  const [adminA, adminB] = [await createUser("admin-a"), await createUser("admin-b")];
+  await addMember(a.id, adminA.id, ["admin"]);
+  await addMember(b.id, adminB.id, ["admin"]);
+  return { a, b, adminA, adminB };
+}
+
+/** The database's own message for a failed query (drizzle wraps it as the error's cause). */
+export async function databaseErrorOf(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } }).cause;
+    return cause?.message ?? (error as Error).message;
+  }
+  throw new Error("expected the database to refuse, but the query succeeded");
+}
