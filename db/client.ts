@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
@@ -54,7 +55,9 @@ async function openPglite(target: ConnectionTarget & { engine: "pglite" }): Prom
   const releaseLock = target.dataDir ? lockDataDir(target.dataDir) : () => {};
   let client: PGlite;
   try {
-    client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    // pg_trgm backs substring search (migration 0004); PGlite loads contrib extensions explicitly.
+    const options = { extensions: { pg_trgm } };
+    client = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
     await client.waitReady;
   } catch (error) {
     releaseLock();

@@ -13,6 +13,8 @@ interface ScopeSettings {
   userId: string | null;
   /** app.self_user_id: lets a user read their own memberships across tenants (switcher). */
   selfUserId: string | null;
+  /** app.platform_user_id: lets a superadmin read every tenant's activity (policy superadmin_read). */
+  platformUserId?: string | null;
 }
 
 export class RuntimeRoleUnsafeError extends Error {}
@@ -50,7 +52,8 @@ async function applyScope(tx: Tx, s: ScopeSettings): Promise<void> {
     set_config('role', ${RUNTIME_ROLE}, true),
     set_config('app.tenant_id', ${s.tenantId ?? ""}, true),
     set_config('app.user_id', ${s.userId ?? ""}, true),
-    set_config('app.self_user_id', ${s.selfUserId ?? ""}, true)`);
+    set_config('app.self_user_id', ${s.selfUserId ?? ""}, true),
+    set_config('app.platform_user_id', ${s.platformUserId ?? ""}, true)`);
 }
 
 /** Work inside one tenant: tenant tables show and accept only that tenant's rows. */
@@ -90,20 +93,23 @@ export class NotSuperadminError extends Error {
 }
 
 /**
- * Superadmin pages. Verifies the caller is a superadmin inside the same transaction; tenant data is
- * reachable only through `platform.enterTenant`, which records the access in that tenant's log.
+ * Superadmin pages. Verifies the caller is a superadmin inside the same transaction. Every tenant's
+ * activity log is readable (policy superadmin_read: the caller records which tenants a page showed);
+ * any other tenant data is reachable only through `platform.enterTenant`, which records the access in
+ * that tenant's log.
  */
 export function withPlatform<T>(
   scope: { superadminId: string },
   work: (tx: Tx, platform: { enterTenant(tenantId: string, reason: string): Promise<void> }) => Promise<T>,
 ) {
-  return runInScope({ tenantId: null, userId: scope.superadminId, selfUserId: null }, async (tx) => {
+  const platformScope = { tenantId: null, userId: scope.superadminId, selfUserId: null, platformUserId: scope.superadminId };
+  return runInScope(platformScope, async (tx) => {
     const rows = await tx.execute(sql`select email from users where id = ${scope.superadminId} and is_superadmin`);
     const [superadmin] = rowsOf<{ email: string }>(rows);
     if (!superadmin) throw new NotSuperadminError();
     return work(tx, {
       async enterTenant(tenantId, reason) {
-        await applyScope(tx, { tenantId, userId: scope.superadminId, selfUserId: null });
+        await applyScope(tx, { ...platformScope, tenantId });
         await tx.execute(sql`insert into activity (tenant_id, actor_user_id, actor_email, action, summary)
           values (${tenantId}, ${scope.superadminId}, ${superadmin.email}, 'superadmin.accessed', ${reason})`);
       },

@@ -17,12 +17,16 @@ export const DEMO_TENANTS: {
   slug: string;
   name: string;
   contactEmail: string;
+  license: "free" | "team" | "enterprise";
+  flowCap: number;
   members: { email: DemoEmail; roles: MemberRole[] }[];
 }[] = [
   {
     slug: "acme",
     name: "Acme Corp",
     contactEmail: "ops@acme.test",
+    license: "team",
+    flowCap: 50,
     members: [
       { email: "alice@acme.test", roles: ["admin"] },
       { email: "bob@acme.test", roles: ["editor"] },
@@ -33,6 +37,8 @@ export const DEMO_TENANTS: {
     slug: "globex",
     name: "Globex",
     contactEmail: "it@globex.test",
+    license: "free",
+    flowCap: 5,
     members: [
       { email: "gina@globex.test", roles: ["admin"] },
       // Alice belongs to two tenants: the switcher has something to switch between.
@@ -43,6 +49,8 @@ export const DEMO_TENANTS: {
     slug: "initech",
     name: "Initech",
     contactEmail: "tps@initech.test",
+    license: "enterprise",
+    flowCap: 1000,
     members: [
       { email: "ivan@initech.test", roles: ["admin"] },
       { email: "peter@initech.test", roles: ["viewer", "editor"] },

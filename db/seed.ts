@@ -10,11 +10,12 @@ export async function seedDemoDataIfEmpty(): Promise<boolean> {
   if ((await withSystem(countUsers)) > 0) return false;
   const userIds = new Map<string, string>();
   await withSystem(async (tx) => {
-    for (const user of DEMO_USERS) userIds.set(user.email, (await insertUser(tx, user)).id);
+    // Demo accounts count as having signed in before (members list: Active, not Invited).
+    for (const user of DEMO_USERS) userIds.set(user.email, (await insertUser(tx, { ...user, emailVerified: new Date() })).id);
   });
   const root = DEMO_USERS[0];
   for (const spec of DEMO_TENANTS) {
-    const tenant = await withSystem((tx) => insertTenant(tx, { slug: spec.slug, name: spec.name, contactEmail: spec.contactEmail }));
+    const tenant = await withSystem((tx) => insertTenant(tx, { slug: spec.slug, name: spec.name, contactEmail: spec.contactEmail, license: spec.license, flowCap: spec.flowCap }));
     await withTenant({ tenantId: tenant.id, userId: userIds.get(root.email)! }, async (tx) => {
       await recordActivity(tx, {
         tenantId: tenant.id,

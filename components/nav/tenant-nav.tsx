@@ -2,7 +2,17 @@ import Link from "next/link";
 import type { TenantSummary } from "@/db/queries/tenants";
 import { switchTenant } from "@/app/t/[slug]/actions";
 import { SignOutButton } from "./sign-out-button";
+import { NavLink } from "./nav-link";
 import { TenantSwitcher } from "./tenant-switcher";
+
+// The tenant's pages, in nav order (their link names are stable: tests and users rely on them).
+const TENANT_PAGES = [
+  { label: "Overview", path: "" },
+  { label: "Members", path: "/members" },
+  { label: "Flows", path: "/flows" },
+  { label: "Activity", path: "/activity" },
+  { label: "Settings", path: "/settings" },
+];
 
 export function TenantNav({ tenant, tenants, email }: { tenant: TenantSummary; tenants: TenantSummary[]; email: string }) {
   return (
@@ -17,11 +27,13 @@ export function TenantNav({ tenant, tenants, email }: { tenant: TenantSummary; t
           switchTenant={switchTenant}
         />
         <ul className="flex gap-4 text-sm">
-          <li>
-            <Link href={`/t/${tenant.slug}`} className="hover:underline">
-              Overview
-            </Link>
-          </li>
+          {TENANT_PAGES.map((page) => (
+            <li key={page.label}>
+              <NavLink href={`/t/${tenant.slug}${page.path}`} exact={page.path === ""}>
+                {page.label}
+              </NavLink>
+            </li>
+          ))}
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
           <span>{email}</span>

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { TenantAction } from "@/lib/action";
+import type { TenantAction } from "@/lib/actions/tenant-action";
 
 interface TenantOption {
   slug: string;

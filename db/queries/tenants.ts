@@ -67,7 +67,10 @@ export async function findLandingTenant(tx: Tx, userId: string): Promise<TenantS
   return tenantsOfUser.find((t) => t.id === lastTenantId) ?? tenantsOfUser[0] ?? null;
 }
 
-export async function insertTenant(tx: Tx, tenant: { slug: string; name: string; contactEmail?: string | null }) {
+export async function insertTenant(
+  tx: Tx,
+  tenant: { slug: string; name: string; contactEmail?: string | null; license?: string; flowCap?: number; createdBy?: string | null },
+) {
   const [row] = await tx.insert(tenants).values(tenant).returning({ id: tenants.id, slug: tenants.slug, name: tenants.name });
   return row!;
 }

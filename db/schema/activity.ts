@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
@@ -22,7 +23,13 @@ export const activity = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete("cascade"),
     // Newest-first keyset paging: (created_at, id) is the cursor.
-    index("activity_tenant_time").on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+    index("activity_tenant_time").on(t.tenantId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The log's filters, each ending in the same cursor order so a filtered page is an index range.
+    index("activity_tenant_actor_time").on(t.tenantId, t.actorUserId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("activity_tenant_action_time").on(t.tenantId, t.action, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("activity_tenant_target_time").on(t.tenantId, t.targetType, t.targetId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // "Search": substring match on the summary (pg_trgm).
+    index("activity_summary_trgm").using("gin", sql`${t.summary} gin_trgm_ops`),
   ],
 );
 

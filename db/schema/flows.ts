@@ -1,4 +1,4 @@
-import { foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 // Tenant tables: flows and their runs. A run points at its flow through (tenant_id, flow_id), so a
@@ -40,5 +40,7 @@ export const flowRuns = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.flowId], foreignColumns: [flows.tenantId, flows.id] }).onDelete("cascade"),
+    // A flow's page lists its runs, newest first.
+    index("flow_runs_flow_time").on(t.tenantId, t.flowId, t.startedAt.desc().nullsFirst()),
   ],
 );

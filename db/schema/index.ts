@@ -7,3 +7,4 @@ export * from "./flows";
 export * from "./activity";
 export * from "./rate-limits";
 export * from "./platform-activity";
+export * from "./password-tokens";

@@ -24,6 +24,9 @@ export const memberships = pgTable(
     foreignKey({ columns: [t.userId], foreignColumns: [users.id] }).onDelete("cascade"),
     // The switcher lists a user's tenants: memberships by user, across tenants.
     index("memberships_user").on(t.userId),
+    // The members table's default order (newest first) and its status filter.
+    index("memberships_tenant_created").on(t.tenantId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("memberships_tenant_status").on(t.tenantId, t.status),
     check("memberships_has_a_role", sql`cardinality(${t.roles}) >= 1`),
   ],
 );

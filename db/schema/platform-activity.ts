@@ -17,5 +17,5 @@ export const platformActivity = pgTable(
     ip: text("ip"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("platform_activity_time").on(t.createdAt.desc(), t.id.desc())],
+  (t) => [index("platform_activity_time").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
 );

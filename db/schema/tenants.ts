@@ -11,11 +11,17 @@ export const tenants = pgTable(
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     contactEmail: text("contact_email"),
+    // A key of the license catalog in lib/licenses.ts; flow_cap starts at the license's default and a
+    // superadmin may override it.
     license: text("license").notNull().default("free"),
-    flowCap: integer("flow_cap").notNull().default(10),
+    flowCap: integer("flow_cap").notNull().default(5),
     magicLinkEnabled: boolean("magic_link_enabled").notNull().default(true),
     // Who created (owns) the tenant: their tenant limit counts the tenants they own.
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    // Kept by triggers on memberships and flows (migration 0005), so limits and the superadmin's tenant
+    // table read one row instead of counting inside tenants they have not entered.
+    memberCount: integer("member_count").notNull().default(0),
+    flowCount: integer("flow_count").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

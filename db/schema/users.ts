@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // Global table: one row per person, whatever tenants they belong to.
 // Shaped for the Auth.js Drizzle adapter (id, name, email, emailVerified, image) plus platform flags.
@@ -22,6 +22,9 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // Member search by name or email (substring, pg_trgm).
+    index("users_email_trgm").using("gin", sql`${t.email} gin_trgm_ops`),
+    index("users_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
     check("users_email_lower_case", sql`${t.email} = lower(${t.email})`),
     check("users_tenant_limit_non_negative", sql`${t.tenantLimit} >= 0`),
   ],

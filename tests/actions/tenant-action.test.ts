@@ -13,7 +13,8 @@ vi.mock("@/lib/auth", async () => {
   return { auth: async () => (currentSession.user ? { user: currentSession.user } : null) };
 });
 
-const { tenantAction, ActionError } = await import("@/lib/action");
+const { tenantAction } = await import("@/lib/actions/tenant-action");
+const { ActionError } = await import("@/lib/actions/core");
 const { switchTenant } = await import("@/app/t/[slug]/actions");
 
 // A test-only action that writes a tenant row, so "changed nothing" can be checked.

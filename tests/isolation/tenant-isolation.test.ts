@@ -182,3 +182,34 @@ describe("withPlatform", () => {
     expect(log[0]?.summary).toBe("Viewed flows");
   });
 });
+
+describe("superadmin_read (cross-tenant activity for /admin/activity)", () => {
+  it("lets withPlatform read every tenant's activity, but no other tenant table", async () => {
+    const root = await createUser("root-reader", { isSuperadmin: true });
+    const seen = await withPlatform({ superadminId: root.id }, async (tx) => ({
+      activity: new Set((await tx.select({ tenantId: activity.tenantId }).from(activity)).map((r) => r.tenantId)),
+      flows: await tx.select().from(flows),
+      memberships: await tx.select().from(memberships),
+    }));
+    expect(seen.activity.has(world.a.id)).toBe(true);
+    expect(seen.activity.has(world.b.id)).toBe(true);
+    expect(seen.flows).toEqual([]);
+    expect(seen.memberships).toEqual([]);
+  });
+
+  it("shows nothing to a scope that names a user who is not a superadmin, even set by raw SQL", async () => {
+    const rows = await withTenant({ tenantId: world.a.id, userId: world.adminA.id }, async (tx) => {
+      await tx.execute(sql`select set_config('app.platform_user_id', ${world.adminA.id}, true)`);
+      return tx.select({ tenantId: activity.tenantId }).from(activity).where(eq(activity.tenantId, world.b.id));
+    });
+    expect(rows).toEqual([]);
+  });
+
+  it("is read-only: a superadmin cannot write into a tenant's log without entering it", async () => {
+    const root = await createUser("root-writer", { isSuperadmin: true });
+    expect(await databaseErrorOf(withPlatform({ superadminId: root.id }, (tx) =>
+        recordActivity(tx, { tenantId: world.a.id, actorUserId: root.id, actorEmail: null, action: "x", summary: "forged" }),
+      ),
+    )).toMatch(/row-level security/);
+  });
+});

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { setLastTenant } from "@/db/queries/users";
-import { tenantAction } from "@/lib/action";
+import { tenantAction } from "@/lib/actions/tenant-action";
 
 /** The nav's switcher: the chosen tenant (from the URL slug, checked against membership) becomes the remembered one. */
 export const switchTenant = tenantAction({

@@ -1,0 +1,34 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { useUrlState } from "./use-url-state";
+
+/** A labelled text filter bound to one search param; typing settles for 300 ms before the URL changes. */
+export function SearchInput({ label, param, placeholder }: { label: string; param: string; placeholder?: string }) {
+  const id = useId();
+  const { searchParams, update } = useUrlState();
+  const current = searchParams.get(param) ?? "";
+  const [value, setValue] = useState(current);
+
+  useEffect(() => {
+    if (value.trim() === current) return;
+    const timer = setTimeout(() => update({ [param]: value.trim() || null }), 300);
+    return () => clearTimeout(timer);
+  }, [value, current, param, update]);
+
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={value}
+        placeholder={placeholder}
+        onChange={(event) => setValue(event.target.value)}
+        className="mt-1 block w-56 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+      />
+    </div>
+  );
+}

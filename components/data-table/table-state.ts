@@ -1,0 +1,50 @@
+// A table's state lives in the URL (page, page size, sort, filters), so a view can be bookmarked and
+// shared and the server runs the query. The same zod parsers read it on the server (page.tsx) and
+// the client (DataTable); unknown or malformed values fall back to defaults instead of failing.
+import { z } from "zod";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+export function tableStateSchema<const Sortable extends readonly [string, ...string[]]>(options: {
+  sortable: Sortable;
+  defaultSort: Sortable[number];
+  defaultDir?: "asc" | "desc";
+  defaultPageSize?: (typeof PAGE_SIZES)[number];
+}) {
+  const defaultPageSize = options.defaultPageSize ?? 25;
+  return z.object({
+    page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+    size: z.coerce
+      .number()
+      .refine((value) => (PAGE_SIZES as readonly number[]).includes(value))
+      .catch(defaultPageSize),
+    // Only whitelisted columns reach ORDER BY.
+    sort: z.enum(options.sortable).catch(options.defaultSort),
+    dir: z.enum(["asc", "desc"]).catch(options.defaultDir ?? "asc"),
+  });
+}
+
+/** One value of a search param (the first, if repeated). */
+export const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** Every value of a search param, for multi-select filters (?action=a&action=b). */
+export const many = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** A trimmed, length-limited text filter; empty means "no filter". */
+export const textFilter = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined);
+
+/** Turns the page's searchParams into URLSearchParams, keeping repeated keys. */
+export function toUrlSearchParams(params: SearchParams): URLSearchParams {
+  const result = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const item of many(value)) result.append(key, item);
+  return result;
+}

@@ -1,0 +1,22 @@
+import type { ActionResult } from "@/lib/action-result";
+
+/**
+ * The outcome of a form's last submit: failures as an alert, successes as a polite status.
+ * Field-level errors are shown by the fields themselves; this carries the overall message.
+ */
+export function FormMessage({ result, success }: { result: ActionResult<unknown> | null | undefined; success?: string }) {
+  if (!result) return null;
+  if (!result.ok) {
+    return (
+      <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        {result.message}
+      </p>
+    );
+  }
+  const message = result.message ?? success;
+  return message ? (
+    <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+      {message}
+    </p>
+  ) : null;
+}

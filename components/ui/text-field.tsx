@@ -1,0 +1,42 @@
+import { useId, type InputHTMLAttributes } from "react";
+
+/**
+ * A labelled input with its error right under it (aria-invalid + aria-describedby), so a screen
+ * reader announces the message with the field. `errors` is a field's entry from an action result.
+ */
+export function TextField({
+  label,
+  errors,
+  description,
+  className = "",
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; errors?: string[]; description?: string; name: string }) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  const descriptionId = `${id}-description`;
+  const describedBy = [errors?.length ? errorId : null, description ? descriptionId : null].filter(Boolean).join(" ");
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm read-only:bg-slate-100 disabled:bg-slate-100 aria-invalid:border-red-600"
+        {...input}
+      />
+      {description && (
+        <p id={descriptionId} className="mt-1 text-xs text-slate-500">
+          {description}
+        </p>
+      )}
+      {errors?.length ? (
+        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

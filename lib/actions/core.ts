@@ -1,0 +1,74 @@
+// What every server-action wrapper shares: input parsing, typed refusals, the registry of actions
+// (the activity-completeness test walks it) and turning unexpected errors into a safe message.
+import { z } from "zod";
+import { failure, type ActionErrorCode, type ActionResult, type FieldErrors } from "../action-result";
+import type { Permission } from "../permissions";
+
+/** Thrown inside an action's `run` to refuse with a typed error; the transaction rolls back. */
+export class ActionError extends Error {
+  constructor(
+    readonly code: ActionErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+  }
+}
+
+/** What an action's activity entry says; the wrapper adds who, when and from where. */
+export interface ActivityRecord {
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  summary: string;
+  details?: Record<string, unknown>;
+}
+
+export type ActionScope = "tenant" | "user" | "platform";
+
+/** Every action defined through a wrapper, by name. */
+export const registeredActions = new Map<string, { scope: ActionScope; permission?: Permission }>();
+
+export function registerAction(name: string, entry: { scope: ActionScope; permission?: Permission }) {
+  registeredActions.set(name, entry);
+}
+
+export const NOT_FOUND_MESSAGE = "Not found. It may have been removed, or you may no longer have access.";
+export const SIGNED_OUT_MESSAGE = "Your session has ended. Please sign in again.";
+
+type Parsed<Schema extends z.ZodType> =
+  | { ok: true; input: z.output<Schema> }
+  | { ok: false; result: ActionResult<never> };
+
+/** Parses FormData or a plain object; a failure carries each field's message for the form. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, raw: FormData | Record<string, unknown>): Parsed<Schema> {
+  const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const fieldErrors = z.flattenError(parsed.error).fieldErrors as FieldErrors;
+  return { ok: false, result: failure("VALIDATION", "Please correct the highlighted fields.", fieldErrors) };
+}
+
+/**
+ * Runs the authorized work and answers a typed result: refusals keep their code and message,
+ * anything unexpected is logged on the server and reported without details (no stack traces to users).
+ */
+export async function settle<T>(actionName: string, work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    if (error instanceof ActionError) return failure(error.code, error.message, error.fieldErrors);
+    console.error(`[action ${actionName}]`, error);
+    return failure("INTERNAL", "Something went wrong and nothing was changed. Please try again.");
+  }
+}
+
+/** FormData to a plain object; repeated keys (checkbox groups) become arrays. Next's own fields are dropped. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key);
+    result[key] = values.length > 1 ? values : values[0];
+  }
+  return result;
+}

@@ -1,0 +1,65 @@
+// The one authorizing wrapper every tenant server action goes through:
+// zod parse -> session -> actor (tenant from the URL slug, membership read now) -> permission ->
+// one scoped transaction that does the change AND writes its activity entry -> typed result.
+// Server actions are public POST endpoints, so nothing here trusts the client beyond parsed input.
+import type { z } from "zod";
+import { withTenant, type Tx } from "@/db/scopes";
+import { recordActivity } from "@/db/queries/activity";
+import { findMembershipOfUser } from "@/db/queries/memberships";
+import { failure, type ActionResult } from "../action-result";
+import { getActor, getSessionUser, type Actor } from "../actor";
+import { clientIp } from "../client-ip";
+import { can, type Permission } from "../permissions";
+import { ActionError, NOT_FOUND_MESSAGE, SIGNED_OUT_MESSAGE, parseInput, registerAction, settle, type ActivityRecord } from "./core";
+
+export interface TenantActionContext<Input> {
+  tx: Tx;
+  actor: Actor;
+  input: Input;
+  ip: string | null;
+}
+
+export type TenantAction<T> = (
+  slug: string,
+  previous: unknown,
+  input: FormData | Record<string, unknown>,
+) => Promise<ActionResult<T>>;
+
+export function tenantAction<Schema extends z.ZodType, T>(definition: {
+  name: string;
+  permission: Permission;
+  input: Schema;
+  run(context: TenantActionContext<z.output<Schema>>): Promise<{ data: T; activity: ActivityRecord }>;
+}): TenantAction<T> {
+  registerAction(definition.name, { scope: "tenant", permission: definition.permission });
+
+  return async function authorizedTenantAction(slug, _previous, rawInput) {
+    const parsed = parseInput(definition.input, rawInput);
+    if (!parsed.ok) return parsed.result;
+    if (!(await getSessionUser())) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
+    const actor = typeof slug === "string" ? await getActor(slug) : null;
+    if (!actor) return failure("NOT_FOUND", NOT_FOUND_MESSAGE);
+    const ip = await clientIp();
+
+    return settle(definition.name, () =>
+      withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
+        // Authorize again inside the transaction that writes, from the membership as it is now.
+        const membership = await findMembershipOfUser(tx, actor.tenant.id, actor.user.id);
+        if (!membership || membership.status !== "active") throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+        if (!can(membership.roles, definition.permission)) {
+          throw new ActionError("FORBIDDEN", "You do not have permission to do this in this tenant.");
+        }
+        const current = { ...actor, roles: membership.roles };
+        const { data, activity } = await definition.run({ tx, actor: current, input: parsed.input, ip });
+        await recordActivity(tx, {
+          tenantId: actor.tenant.id,
+          actorUserId: actor.user.id,
+          actorEmail: actor.user.email,
+          ip,
+          ...activity,
+        });
+        return data;
+      }),
+    );
+  };
+}

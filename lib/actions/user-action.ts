@@ -1,0 +1,65 @@
+// Wrapper for server actions of a signed-in user outside any one tenant (create a tenant, account
+// settings): zod parse -> session -> one withUser transaction -> platform log entry -> typed result.
+// `recordInTenant` also writes into a tenant's own log (e.g. the tenant just created) in the same
+// transaction; after it, the transaction is in that tenant's scope.
+import type { z } from "zod";
+import { enterTenant, withUser, type Tx } from "@/db/scopes";
+import { recordActivity } from "@/db/queries/activity";
+import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { failure, type ActionResult } from "../action-result";
+import { getSessionUser, type SessionUser } from "../actor";
+import { clientIp } from "../client-ip";
+import { SIGNED_OUT_MESSAGE, parseInput, registerAction, settle, type ActivityRecord } from "./core";
+
+export interface UserActionContext<Input> {
+  tx: Tx;
+  user: SessionUser;
+  input: Input;
+  ip: string | null;
+  recordInTenant(tenantId: string, entry: ActivityRecord): Promise<void>;
+}
+
+export type PlatformActivityRecord = ActivityRecord & { subjectTenantId?: string; tenantName?: string };
+
+export type UserAction<T> = (previous: unknown, input: FormData | Record<string, unknown>) => Promise<ActionResult<T>>;
+
+export function userAction<Schema extends z.ZodType, T>(definition: {
+  name: string;
+  input: Schema;
+  run(context: UserActionContext<z.output<Schema>>): Promise<{ data: T; activity: PlatformActivityRecord }>;
+}): UserAction<T> {
+  registerAction(definition.name, { scope: "user" });
+
+  return async function authorizedUserAction(_previous, rawInput) {
+    const parsed = parseInput(definition.input, rawInput);
+    if (!parsed.ok) return parsed.result;
+    const user = await getSessionUser();
+    if (!user) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
+    const ip = await clientIp();
+
+    return settle(definition.name, () =>
+      withUser({ userId: user.id }, async (tx) => {
+        const recordInTenant = async (tenantId: string, entry: ActivityRecord) => {
+          await enterTenant(tx, { tenantId, userId: user.id });
+          await recordActivity(tx, { tenantId, actorUserId: user.id, actorEmail: user.email, ip, ...entry });
+        };
+        const { data, activity } = await definition.run({ tx, user, input: parsed.input, ip, recordInTenant });
+        await recordPlatformActivity(tx, toPlatformEntry(activity, user, ip));
+        return data;
+      }),
+    );
+  };
+}
+
+export function toPlatformEntry(activity: PlatformActivityRecord, actor: SessionUser, ip: string | null) {
+  return {
+    actorUserId: actor.id,
+    actorEmail: actor.email,
+    action: activity.action,
+    subjectTenantId: activity.subjectTenantId ?? null,
+    tenantName: activity.tenantName ?? null,
+    summary: activity.summary,
+    details: { ...activity.details, ...(activity.targetType ? { targetType: activity.targetType, targetId: activity.targetId } : {}) },
+    ip,
+  };
+}
