@@ -7,7 +7,7 @@ import path from "node:path";
 import { MailDev } from "maildev";
 import { closeDatabase, migrateDatabase } from "../db/lifecycle";
 import { seedDemoDataIfEmpty } from "../db/seed";
-import { DEMO_TENANTS, DEMO_USERS } from "../db/seed-data";
+import { DEMO_WORLD } from "../db/seed-data";
 
 const port = Number(process.env.PORT ?? 3000);
 const smtpPort = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
@@ -47,14 +47,14 @@ const app = spawn(path.resolve("node_modules/.bin/next"), ["dev", "--port", Stri
 });
 
 const membershipsOf = (email: string) =>
-  DEMO_TENANTS.flatMap((t) => t.members.filter((m) => m.email === email).map((m) => `${t.name} (${m.roles.join("+")})`));
+  DEMO_WORLD.tenants.flatMap((t) => t.members.filter((m) => m.email === email).map((m) => `${t.name} (${m.roles.join("+")})`));
 console.log(`
 Tenantry demo ${seeded ? "(demo data seeded)" : ""}
   Console:      http://localhost:${port}
   Mail catcher: http://localhost:${mailWebPort}   (sign-in links arrive here)
 
 Sign in with any of these addresses:
-${DEMO_USERS.map((u) => `  ${u.email.padEnd(22)} ${"isSuperadmin" in u ? "superadmin" : membershipsOf(u.email).join(", ")}`).join("\n")}
+${DEMO_WORLD.users.map((u) => `  ${u.email.padEnd(22)} ${"isSuperadmin" in u ? "superadmin" : membershipsOf(u.email).join(", ")}`).join("\n")}
 `);
 
 let stopping = false;

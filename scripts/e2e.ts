@@ -8,7 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { MailDev } from "maildev";
 import { closeDatabase, migrateDatabase } from "../db/lifecycle";
-import { seedDemoDataIfEmpty } from "../db/seed";
+import { seedDemoDataIfEmpty, seedWorld } from "../db/seed";
+import { E2E_WORLDS } from "../e2e/seed";
 import { createTestDatabase } from "./test-database";
 
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 1125);
@@ -33,6 +34,7 @@ try {
   process.env.DATABASE_URL = databaseUrl;
   await migrateDatabase();
   await seedDemoDataIfEmpty();
+  for (const world of E2E_WORLDS) await seedWorld(world);
   await closeDatabase();
   await maildev.start();
 

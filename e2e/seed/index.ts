@@ -1,0 +1,6 @@
+// The end-to-end suite's own users and tenants, seeded next to the demo data before the server
+// starts (scripts/e2e.ts). Specs that change data use these, one world per area, so they neither
+// depend on nor disturb the demo tenants or each other. Addresses end in .e2e.test.
+import type { SeedWorld } from "../../db/seed";
+
+export const E2E_WORLDS: SeedWorld[] = [];
