@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { withUser } from "@/db/scopes";
 import { findLandingTenant } from "@/db/queries/tenants";
+import { getTenantCreationAllowance } from "@/db/queries/users";
 import { AuthCard } from "@/components/ui/auth-card";
 import { SignOutButton } from "@/components/nav/sign-out-button";
 import { requireSessionUser } from "@/lib/actor";
@@ -9,15 +11,26 @@ import { requireSessionUser } from "@/lib/actor";
 // signing out and in), else their first tenant.
 export default async function HomePage() {
   const user = await requireSessionUser("/");
-  const landing = await withUser({ userId: user.id }, (tx) => findLandingTenant(tx, user.id));
+  const { landing, allowance } = await withUser({ userId: user.id }, async (tx) => ({
+    landing: await findLandingTenant(tx, user.id),
+    allowance: await getTenantCreationAllowance(tx, user.id),
+  }));
   if (landing) redirect(`/t/${landing.slug}`);
   return (
     <AuthCard title="No tenants yet">
       <p className="text-slate-700">
-        You are signed in as <strong>{user.email}</strong>, but you are not a member of any tenant. Ask a tenant admin
-        to add you.
+        You are signed in as <strong>{user.email}</strong>, but you are not a member of any tenant.{" "}
+        {allowance?.canCreateTenants ? "Create one, or ask a tenant admin to add you." : "Ask a tenant admin to add you."}
       </p>
-      <div className="mt-6">
+      <div className="mt-6 flex flex-wrap items-center gap-4">
+        {allowance?.canCreateTenants && (
+          <Link href="/tenants/new" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+            Create tenant
+          </Link>
+        )}
+        <Link href="/profile" className="text-sm text-blue-700 underline">
+          Profile
+        </Link>
         <SignOutButton />
       </div>
     </AuthCard>

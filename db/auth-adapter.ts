@@ -1,14 +1,13 @@
 // The Auth.js adapter, run through the scope helpers: each adapter call is one system-scope
 // transaction (global tables only), and creating or deleting a session writes the sign-in or
-// sign-out entry into the user's tenant log in that same transaction.
+// sign-out entry into the user's tenant log in that same transaction. Auth.js creates sessions only
+// for magic links; password sessions are opened by lib/password-sign-in.ts.
 import type { Adapter } from "next-auth/adapters";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { accounts, sessions, users, verificationTokens } from "./schema";
-import { enterTenant, enterUser, withSystem, type Tx } from "./scopes";
-import { recordActivity } from "./queries/activity";
+import { withSystem } from "./scopes";
+import { recordAuthEvent } from "./auth-events";
 import { deleteSession, insertSession } from "./queries/sessions";
-import { findLandingTenant } from "./queries/tenants";
-import { getUserEmail } from "./queries/users";
 
 const tables = {
   usersTable: users,
@@ -28,24 +27,6 @@ function inSystemScope<K extends keyof AdapterMethods>(method: K): AdapterMethod
   return call as AdapterMethods[K];
 }
 
-async function recordAuthEvent(tx: Tx, userId: string, event: "signed_in" | "signed_out", ip: string | null) {
-  await enterUser(tx, { userId });
-  const tenant = await findLandingTenant(tx, userId);
-  if (!tenant) return; // no tenant yet: no tenant log to write into
-  const email = await getUserEmail(tx, userId);
-  await enterTenant(tx, { tenantId: tenant.id, userId });
-  await recordActivity(tx, {
-    tenantId: tenant.id,
-    actorUserId: userId,
-    actorEmail: email,
-    action: `auth.${event}`,
-    targetType: "user",
-    targetId: userId,
-    summary: `${email} ${event === "signed_in" ? "signed in" : "signed out"}`,
-    ip,
-  });
-}
-
 export function createAuthAdapter(options: { clientIp: () => Promise<string | null> }): Adapter {
   return {
     createUser: inSystemScope("createUser"),
@@ -62,7 +43,7 @@ export function createAuthAdapter(options: { clientIp: () => Promise<string | nu
       const ip = await options.clientIp();
       return withSystem(async (tx) => {
         const created = await insertSession(tx, session);
-        await recordAuthEvent(tx, session.userId, "signed_in", ip);
+        await recordAuthEvent(tx, { userId: session.userId, kind: "signed_in", ip, method: "magic_link" });
         return created;
       });
     },
@@ -70,7 +51,7 @@ export function createAuthAdapter(options: { clientIp: () => Promise<string | nu
       const ip = await options.clientIp();
       await withSystem(async (tx) => {
         const deleted = await deleteSession(tx, sessionToken);
-        if (deleted) await recordAuthEvent(tx, deleted.userId, "signed_out", ip);
+        if (deleted) await recordAuthEvent(tx, { userId: deleted.userId, kind: "signed_out", ip });
       });
     },
   };

@@ -5,6 +5,8 @@ import { insertUser, countUsers } from "./queries/users";
 import { insertTenant } from "./queries/tenants";
 import { insertMembership } from "./queries/memberships";
 import { recordActivity } from "./queries/activity";
+import { addApprovedDomain } from "./queries/approved-domains";
+import { hashPassword } from "../lib/passwords";
 import type { MemberRole } from "./schema";
 import { DEMO_WORLD } from "./seed-data";
 
@@ -16,6 +18,8 @@ export interface SeedUser {
   tenantLimit?: number;
   /** false: the account has never signed in (members list shows Invited). Default true. */
   signedInBefore?: boolean;
+  /** A password for password sign-in (stored as its argon2id hash). Default: none. */
+  password?: string;
 }
 
 export interface SeedTenant {
@@ -25,6 +29,10 @@ export interface SeedTenant {
   license: "free" | "team" | "enterprise";
   flowCap: number;
   members: { email: string; roles: MemberRole[]; status?: "active" | "suspended" }[];
+  /** false: members must sign in with a password. Default true. */
+  magicLinkEnabled?: boolean;
+  /** Approved email domains, normalised (lower-case, punycode). Default: none. */
+  approvedDomains?: string[];
 }
 
 export interface SeedWorld {
@@ -43,18 +51,20 @@ export async function seedDemoDataIfEmpty(): Promise<boolean> {
 export async function seedWorld(world: SeedWorld): Promise<void> {
   const userIds = new Map<string, string>();
   await withSystem(async (tx) => {
-    for (const { signedInBefore = true, ...user } of world.users) {
-      userIds.set(user.email, (await insertUser(tx, { ...user, emailVerified: signedInBefore ? new Date() : null })).id);
+    for (const { signedInBefore = true, password, ...user } of world.users) {
+      const passwordHash = password ? await hashPassword(password) : null;
+      userIds.set(user.email, (await insertUser(tx, { ...user, passwordHash, emailVerified: signedInBefore ? new Date() : null })).id);
     }
   });
   const creator = world.users[0]!;
   const creatorId = userIds.get(creator.email)!;
   for (const spec of world.tenants) {
-    const { members, ...fields } = spec;
+    const { members, approvedDomains = [], ...fields } = spec;
     const tenant = await withSystem((tx) => insertTenant(tx, fields));
     await withTenant({ tenantId: tenant.id, userId: creatorId }, async (tx) => {
       const entry = { tenantId: tenant.id, actorUserId: creatorId, actorEmail: creator.email };
       await recordActivity(tx, { ...entry, action: "tenant.created", targetType: "tenant", targetId: tenant.id, summary: `${creator.email} created ${spec.name}` });
+      for (const domain of approvedDomains) await addApprovedDomain(tx, tenant.id, domain);
       for (const member of members) {
         const userId = userIds.get(member.email);
         if (!userId) throw new Error(`Seed: ${member.email} is a member of ${spec.slug} but not among the users`);

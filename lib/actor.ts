@@ -4,12 +4,15 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { withUser } from "@/db/scopes";
 import { findMembershipBySlug, type TenantMembership } from "@/db/queries/tenants";
-import type { MemberRole } from "@/db/schema";
+import type { AuthMethod, MemberRole } from "@/db/schema";
 import { auth } from "./auth";
+import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
 
 export interface SessionUser {
   id: string;
   email: string;
+  /** How the session was opened (its `sessions` row); a tenant may refuse magic-link sessions. */
+  authMethod: AuthMethod;
 }
 
 export interface Actor {
@@ -23,11 +26,12 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   const email = session?.user?.email;
-  return id && email ? { id, email } : null;
+  const authMethod = session?.authMethod === "password" ? "password" : "magic_link";
+  return id && email ? { id, email, authMethod } : null;
 });
 
-/** The caller as an active member of the tenant with this slug, or null (signed out, not a member, suspended). */
-export const getActor = cache(async (slug: string): Promise<Actor | null> => {
+/** The caller as an active member of the tenant with this slug, or null (signed out, not a member, suspended), whatever the tenant's login policy. */
+const findMember = cache(async (slug: string): Promise<Actor | null> => {
   const user = await getSessionUser();
   if (!user) return null;
   const membership = await withUser({ userId: user.id }, (tx) => findMembershipBySlug(tx, user.id, slug));
@@ -35,16 +39,35 @@ export const getActor = cache(async (slug: string): Promise<Actor | null> => {
   return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles };
 });
 
+/**
+ * The caller as an active member of the tenant with this slug, or null (signed out, not a member,
+ * suspended, or a magic-link session in a tenant that requires passwords).
+ */
+export const getActor = cache(async (slug: string): Promise<Actor | null> => {
+  const member = await findMember(slug);
+  return member && loginPolicyAllows(member.tenant, member.user.authMethod) ? member : null;
+});
+
+/** Whether the caller is a member whom only the tenant's login policy keeps out (so saying so reveals nothing). */
+export async function isRefusedByLoginPolicy(slug: string): Promise<boolean> {
+  const member = await findMember(slug);
+  return member !== null && !loginPolicyAllows(member.tenant, member.user.authMethod);
+}
+
 export async function requireSessionUser(returnTo: string): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
 
-/** For pages: signed-out callers go to sign-in; anyone else who is not an active member gets a 404. */
+/**
+ * For pages: signed-out callers go to sign-in; members the login policy refuses go to the password
+ * sign-in (before anything of the tenant renders); anyone else who is not an active member gets a 404.
+ */
 export async function requireActor(slug: string): Promise<Actor> {
   await requireSessionUser(`/t/${slug}`);
   const actor = await getActor(slug);
+  if (!actor && (await isRefusedByLoginPolicy(slug))) redirect(passwordSignInPath(`/t/${slug}`));
   if (!actor) notFound();
   return actor;
 }

@@ -10,8 +10,17 @@ import { getEnv } from "./env";
 import { clientIp } from "./client-ip";
 import { sendMail } from "./mail";
 import { magicLinkMail } from "./mail-templates/magic-link";
+import type { AuthMethod } from "@/db/schema";
+import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 export const MAGIC_LINK_MINUTES = 10;
+
+declare module "next-auth" {
+  interface Session {
+    /** How this session was opened, from its row in `sessions` (tenants may refuse magic-link sessions). */
+    authMethod: AuthMethod;
+  }
+}
 
 /** The link in the mail opens a confirm page; only its POST spends the token (mail scanners GET). */
 export function confirmPageUrl(callbackUrl: string): string {
@@ -25,7 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     secret: env.authSecret,
     trustHost: true,
     adapter: createAuthAdapter({ clientIp }),
-    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
     providers: [
       Nodemailer({
@@ -43,8 +52,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         if (!user.email) return false;
         return Boolean(await withSystem((tx) => findUserByEmail(tx, user.email!)));
       },
+      // `session` is the session's database row (adapter getSessionAndUser), so auth_method comes from
+      // the server, not the client. Only what pages need is passed on: the payload is also what
+      // /api/auth/session answers to the browser, which must never see the session token.
       session({ session, user }) {
-        return { ...session, user: { ...session.user, id: user.id } };
+        const stored = (session as { authMethod?: unknown }).authMethod;
+        return {
+          user: { id: user.id, email: user.email, name: user.name ?? null },
+          expires: new Date(session.expires).toISOString(),
+          authMethod: stored === "password" ? "password" : "magic_link",
+        };
       },
     },
   };

@@ -1,11 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { withSystem } from "@/db/scopes";
 import { findUserByEmail } from "@/db/queries/users";
 import { signIn } from "@/lib/auth";
 import { clientIp } from "@/lib/client-ip";
+import { EmailAddressSchema } from "@/lib/email-address";
 import { allowMagicLinkRequest } from "@/lib/sign-in-limits";
 import { safeReturnPath } from "@/lib/safe-redirect";
 
@@ -14,15 +14,13 @@ export interface MagicLinkFormState {
   error?: string;
 }
 
-const EmailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address, like name@example.com."));
-
 /**
  * Sends a sign-in link. The answer is the same whether or not the address has an account (the
  * check-email page), so the form cannot be used to discover who is a member.
  */
 export async function requestMagicLink(_previous: MagicLinkFormState, form: FormData): Promise<MagicLinkFormState> {
   const typed = String(form.get("email") ?? "");
-  const parsed = EmailSchema.safeParse(typed);
+  const parsed = EmailAddressSchema.safeParse(typed);
   if (!parsed.success) return { email: typed, error: parsed.error.issues[0]?.message };
   const email = parsed.data;
   const ip = await clientIp();

@@ -14,7 +14,18 @@ const TENANT_PAGES = [
   { label: "Settings", path: "/settings" },
 ];
 
-export function TenantNav({ tenant, tenants, email }: { tenant: TenantSummary; tenants: TenantSummary[]; email: string }) {
+export function TenantNav({
+  tenant,
+  tenants,
+  email,
+  canCreateTenants = false,
+}: {
+  tenant: TenantSummary;
+  tenants: TenantSummary[];
+  email: string;
+  /** Shows "Create tenant" (the page itself says when the tenant limit is reached). */
+  canCreateTenants?: boolean;
+}) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-6 py-3">
@@ -26,6 +37,11 @@ export function TenantNav({ tenant, tenants, email }: { tenant: TenantSummary; t
           currentSlug={tenant.slug}
           switchTenant={switchTenant}
         />
+        {canCreateTenants && (
+          <Link href="/tenants/new" className="text-sm text-blue-700 hover:underline">
+            Create tenant
+          </Link>
+        )}
         <ul className="flex gap-4 text-sm">
           {TENANT_PAGES.map((page) => (
             <li key={page.label}>
@@ -36,7 +52,9 @@ export function TenantNav({ tenant, tenants, email }: { tenant: TenantSummary; t
           ))}
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
-          <span>{email}</span>
+          <Link href="/profile" className="hover:underline">
+            {email}
+          </Link>
           <SignOutButton />
         </div>
       </nav>

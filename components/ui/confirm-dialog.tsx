@@ -26,7 +26,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   requireText?: string;
   requireTextLabel?: string;
-  onConfirm: () => Promise<ActionResult<unknown> | void>;
+  /** Receives what was typed into the type-to-confirm field ("" without `requireText`), for the server to check too. */
+  onConfirm: (typed: string) => Promise<ActionResult<unknown> | void>;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState("");
@@ -42,7 +43,7 @@ export function ConfirmDialog({
 
   function confirm() {
     startTransition(async () => {
-      const result = await onConfirm();
+      const result = await onConfirm(typed);
       if (result && !result.ok) setError(result.message);
       else dialogRef.current?.close();
     });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { sessions } from "../schema";
 import type { Tx } from "../scopes";
 
@@ -11,4 +11,11 @@ export async function insertSession(tx: Tx, session: typeof sessions.$inferInser
 export async function deleteSession(tx: Tx, sessionToken: string) {
   const [row] = await tx.delete(sessions).where(eq(sessions.sessionToken, sessionToken)).returning();
   return row ?? null;
+}
+
+/** Ends every session of the user except `keep` (the browser making the request); says how many ended. */
+export async function deleteOtherSessionsOf(tx: Tx, userId: string, keep: string | null): Promise<number> {
+  const condition = keep ? and(eq(sessions.userId, userId), ne(sessions.sessionToken, keep)) : eq(sessions.userId, userId);
+  const deleted = await tx.delete(sessions).where(condition).returning({ token: sessions.sessionToken });
+  return deleted.length;
 }

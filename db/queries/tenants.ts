@@ -1,6 +1,6 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { memberships, tenants } from "../schema";
-import type { MemberRole } from "../schema";
+import type { MemberRole, Tenant } from "../schema";
 import type { Tx } from "../scopes";
 import { getLastTenantId } from "./users";
 
@@ -69,7 +69,15 @@ export async function findLandingTenant(tx: Tx, userId: string): Promise<TenantS
 
 export async function insertTenant(
   tx: Tx,
-  tenant: { slug: string; name: string; contactEmail?: string | null; license?: string; flowCap?: number; createdBy?: string | null },
+  tenant: {
+    slug: string;
+    name: string;
+    contactEmail?: string | null;
+    license?: string;
+    flowCap?: number;
+    createdBy?: string | null;
+    magicLinkEnabled?: boolean;
+  },
 ) {
   const [row] = await tx.insert(tenants).values(tenant).returning({ id: tenants.id, slug: tenants.slug, name: tenants.name });
   return row!;
@@ -77,5 +85,62 @@ export async function insertTenant(
 
 export async function getTenantById(tx: Tx, tenantId: string) {
   const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId));
+  return row ?? null;
+}
+
+/** How many tenants the user created (owns): their tenant limit counts these. */
+export async function countTenantsOwnedBy(tx: Tx, userId: string): Promise<number> {
+  const [row] = await tx.select({ value: count() }).from(tenants).where(eq(tenants.createdBy, userId));
+  return row?.value ?? 0;
+}
+
+/** Inserts a new tenant owned by `createdBy`; null when the slug is taken (the transaction stays usable). */
+export async function insertTenantIfSlugFree(tx: Tx, tenant: { slug: string; name: string; createdBy: string }) {
+  const [row] = await tx
+    .insert(tenants)
+    .values(tenant)
+    .onConflictDoNothing({ target: tenants.slug })
+    .returning({ id: tenants.id, slug: tenants.slug, name: tenants.name });
+  return row ?? null;
+}
+
+export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled">;
+
+const settingsColumns = {
+  id: tenants.id,
+  slug: tenants.slug,
+  name: tenants.name,
+  contactEmail: tenants.contactEmail,
+  magicLinkEnabled: tenants.magicLinkEnabled,
+};
+
+export async function getTenantSettings(tx: Tx, tenantId: string): Promise<TenantSettings | null> {
+  const [row] = await tx.select(settingsColumns).from(tenants).where(eq(tenants.id, tenantId));
+  return row ?? null;
+}
+
+/** The settings as they are, with the tenant row locked until the transaction ends (before/after stay exact). */
+export async function lockTenantSettings(tx: Tx, tenantId: string): Promise<TenantSettings | null> {
+  const [row] = await tx.select(settingsColumns).from(tenants).where(eq(tenants.id, tenantId)).for("update");
+  return row ?? null;
+}
+
+export async function updateTenantSettings(
+  tx: Tx,
+  tenantId: string,
+  changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled">>,
+): Promise<void> {
+  await tx.update(tenants).set(changes).where(eq(tenants.id, tenantId));
+}
+
+/**
+ * Deletes the tenant. Every tenant table references tenants(id) with ON DELETE CASCADE, so its
+ * members, approved domains, flows, runs and its own activity log go in the same statement.
+ */
+export async function deleteTenant(tx: Tx, tenantId: string) {
+  const [row] = await tx
+    .delete(tenants)
+    .where(eq(tenants.id, tenantId))
+    .returning({ id: tenants.id, slug: tenants.slug, name: tenants.name, memberCount: tenants.memberCount });
   return row ?? null;
 }

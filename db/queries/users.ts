@@ -32,6 +32,7 @@ export interface NewUser {
   canCreateTenants?: boolean;
   tenantLimit?: number;
   emailVerified?: Date | null;
+  passwordHash?: string | null;
 }
 
 export async function insertUser(tx: Tx, user: NewUser) {
@@ -45,4 +46,45 @@ export async function insertUser(tx: Tx, user: NewUser) {
 export async function countUsers(tx: Tx): Promise<number> {
   const rows = await tx.select({ id: users.id }).from(users).limit(1);
   return rows.length;
+}
+
+/**
+ * The user's tenant-creation allowance, with their row locked until the transaction ends: parallel
+ * creations by one user queue here, so each counts the tenants the previous ones created.
+ */
+export async function lockTenantCreationAllowance(tx: Tx, userId: string) {
+  const [row] = await tx
+    .select({ canCreateTenants: users.canCreateTenants, tenantLimit: users.tenantLimit })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for("update");
+  return row ?? null;
+}
+
+/** The user's tenant-creation flag and limit, for pages (no lock: actions check again under one). */
+export async function getTenantCreationAllowance(tx: Tx, userId: string) {
+  const [row] = await tx
+    .select({ canCreateTenants: users.canCreateTenants, tenantLimit: users.tenantLimit })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** What password sign-in needs: the account and its argon2id hash (null when no password is set). */
+export async function findPasswordCredentials(tx: Tx, email: string) {
+  const [row] = await tx
+    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function hasPassword(tx: Tx, userId: string): Promise<boolean> {
+  const [row] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return Boolean(row?.passwordHash);
+}
+
+export async function setPasswordHash(tx: Tx, userId: string, passwordHash: string): Promise<void> {
+  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }

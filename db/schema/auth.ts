@@ -24,6 +24,8 @@ export const accounts = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
 );
 
+export type AuthMethod = "magic_link" | "password";
+
 export const sessions = pgTable(
   "sessions",
   {
@@ -33,7 +35,7 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
     // How the session was opened: a tenant with magic links switched off refuses "magic_link" sessions.
-    authMethod: text("auth_method").$type<"magic_link" | "password">().notNull().default("magic_link"),
+    authMethod: text("auth_method").$type<AuthMethod>().notNull().default("magic_link"),
   },
   // Revoking every session of a user is a lookup by user.
   (t) => [index("sessions_user").on(t.userId)],

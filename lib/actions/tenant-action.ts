@@ -5,18 +5,31 @@
 import type { z } from "zod";
 import { withTenant, type Tx } from "@/db/scopes";
 import { recordActivity } from "@/db/queries/activity";
+import { recordPlatformActivity } from "@/db/queries/platform-activity";
 import { findMembershipOfUser } from "@/db/queries/memberships";
 import { failure, type ActionResult } from "../action-result";
-import { getActor, getSessionUser, type Actor } from "../actor";
+import { getActor, getSessionUser, isRefusedByLoginPolicy, type Actor } from "../actor";
+import { PASSWORD_REQUIRED_MESSAGE } from "../login-policy";
 import { clientIp } from "../client-ip";
 import { can, type Permission } from "../permissions";
 import { ActionError, NOT_FOUND_MESSAGE, SIGNED_OUT_MESSAGE, parseInput, registerAction, settle, type ActivityRecord } from "./core";
+import { toPlatformEntry, type PlatformActivityRecord } from "./user-action";
 
 export interface TenantActionContext<Input> {
   tx: Tx;
   actor: Actor;
   input: Input;
   ip: string | null;
+}
+
+/**
+ * What a tenant action records, in its transaction: its entry in the tenant's log (null when nothing
+ * changed), and/or an entry in the platform log for what outlives the tenant's own log (its deletion).
+ */
+export interface TenantActionOutcome<T> {
+  data: T;
+  activity: ActivityRecord | null;
+  platformActivity?: PlatformActivityRecord;
 }
 
 export type TenantAction<T> = (
@@ -29,7 +42,7 @@ export function tenantAction<Schema extends z.ZodType, T>(definition: {
   name: string;
   permission: Permission;
   input: Schema;
-  run(context: TenantActionContext<z.output<Schema>>): Promise<{ data: T; activity: ActivityRecord }>;
+  run(context: TenantActionContext<z.output<Schema>>): Promise<TenantActionOutcome<T>>;
 }): TenantAction<T> {
   registerAction(definition.name, { scope: "tenant", permission: definition.permission });
 
@@ -38,6 +51,9 @@ export function tenantAction<Schema extends z.ZodType, T>(definition: {
     if (!parsed.ok) return parsed.result;
     if (!(await getSessionUser())) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
     const actor = typeof slug === "string" ? await getActor(slug) : null;
+    if (!actor && typeof slug === "string" && (await isRefusedByLoginPolicy(slug))) {
+      return failure("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
+    }
     if (!actor) return failure("NOT_FOUND", NOT_FOUND_MESSAGE);
     const ip = await clientIp();
 
@@ -50,14 +66,17 @@ export function tenantAction<Schema extends z.ZodType, T>(definition: {
           throw new ActionError("FORBIDDEN", "You do not have permission to do this in this tenant.");
         }
         const current = { ...actor, roles: membership.roles };
-        const { data, activity } = await definition.run({ tx, actor: current, input: parsed.input, ip });
-        await recordActivity(tx, {
-          tenantId: actor.tenant.id,
-          actorUserId: actor.user.id,
-          actorEmail: actor.user.email,
-          ip,
-          ...activity,
-        });
+        const { data, activity, platformActivity } = await definition.run({ tx, actor: current, input: parsed.input, ip });
+        if (activity) {
+          await recordActivity(tx, {
+            tenantId: actor.tenant.id,
+            actorUserId: actor.user.id,
+            actorEmail: actor.user.email,
+            ip,
+            ...activity,
+          });
+        }
+        if (platformActivity) await recordPlatformActivity(tx, toPlatformEntry(platformActivity, actor.user, ip));
         return data;
       }),
     );

@@ -7,6 +7,7 @@ import { NextRequest } from "next/server";
 import { withSystem, withTenant } from "@/db/scopes";
 import { activity, sessions, verificationTokens } from "@/db/schema";
 import type { Mail } from "@/lib/mail";
+import { signOutThroughAuthJs } from "../support/auth-requests";
 import { addMember, createTenant, createUser } from "../support/fixtures";
 
 const sent: Mail[] = vi.hoisted(() => []);
@@ -100,16 +101,7 @@ describe("magic-link token", () => {
     const signedIn = await useToken(token);
     const sessionCookie = signedIn.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="))!.split(";")[0]!;
     const sessionToken = sessionCookie.split("=")[1]!;
-    const csrf = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`, { headers: { cookie: sessionCookie } }));
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = [sessionCookie, ...csrf.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-    const response = await handlers.POST(
-      new NextRequest(`${ORIGIN}/api/auth/signout`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-        body: new URLSearchParams({ csrfToken, callbackUrl: "/login" }),
-      }),
-    );
+    const response = await signOutThroughAuthJs(handlers, ORIGIN, sessionCookie);
     expect(response.status).toBe(302);
     expect(await withSystem((tx) => tx.select().from(sessions).where(eq(sessions.sessionToken, sessionToken)))).toEqual([]);
     const entries = await withTenant({ tenantId, userId }, (tx) => tx.select().from(activity).where(eq(activity.action, "auth.signed_out")));

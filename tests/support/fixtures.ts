@@ -2,13 +2,13 @@
 import { randomBytes } from "node:crypto";
 import { withSystem, withTenant } from "@/db/scopes";
 import { insertTenant } from "@/db/queries/tenants";
-import { insertUser } from "@/db/queries/users";
+import { insertUser, type NewUser } from "@/db/queries/users";
 import { insertMembership } from "@/db/queries/memberships";
 import type { MemberRole } from "@/db/schema";
 
 export const uniqueSuffix = () => randomBytes(4).toString("hex");
 
-export async function createUser(label = "user", extra: { isSuperadmin?: boolean } = {}) {
+export async function createUser(label = "user", extra: Omit<NewUser, "email" | "name"> = {}) {
   return withSystem((tx) => insertUser(tx, { email: `${label}-${uniqueSuffix()}@example.test`, name: label, ...extra }));
 }
 

@@ -1,15 +1,19 @@
 import { withUser } from "@/db/scopes";
 import { listTenantsOfUser } from "@/db/queries/tenants";
+import { getTenantCreationAllowance } from "@/db/queries/users";
 import { TenantNav } from "@/components/nav/tenant-nav";
 import { requireActor } from "@/lib/actor";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  const tenants = await withUser({ userId: actor.user.id }, (tx) => listTenantsOfUser(tx, actor.user.id));
+  const { tenants, allowance } = await withUser({ userId: actor.user.id }, async (tx) => ({
+    tenants: await listTenantsOfUser(tx, actor.user.id),
+    allowance: await getTenantCreationAllowance(tx, actor.user.id),
+  }));
   return (
     <>
-      <TenantNav tenant={actor.tenant} tenants={tenants} email={actor.user.email} />
+      <TenantNav tenant={actor.tenant} tenants={tenants} email={actor.user.email} canCreateTenants={allowance?.canCreateTenants} />
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
     </>
   );

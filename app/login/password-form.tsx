@@ -1,0 +1,40 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { useSubmitKeepingValues } from "@/components/ui/use-submit-keeping-values";
+import { signInWithPasswordForm, type PasswordFormState } from "./password-actions";
+
+export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, onSubmit, pending] = useSubmitKeepingValues<PasswordFormState>(signInWithPasswordForm, {});
+  return (
+    // noValidate: the server's messages, shown under the fields, are the ones users see and tests read.
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        errors={state.fieldErrors?.email ? [state.fieldErrors.email] : undefined}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state.fieldErrors?.password ? [state.fieldErrors.password] : undefined}
+      />
+      {state.error && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {state.error}
+        </p>
+      )}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,160 @@
+"use server";
+
+import { z } from "zod";
+import type { Tx } from "@/db/scopes";
+import { addApprovedDomain, removeApprovedDomain } from "@/db/queries/approved-domains";
+import { deleteTenant as deleteTenantRow, lockTenantSettings, updateTenantSettings, type TenantSettings } from "@/db/queries/tenants";
+import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
+import { tenantAction } from "@/lib/actions/tenant-action";
+import { normaliseDomain } from "@/lib/email-domains";
+import { ContactEmailSchema, TenantNameSchema } from "@/lib/tenant-fields";
+
+// Tenant settings. Each action locks the tenant row before reading what it changes, so the
+// before/after in its activity entry is exact even when two admins save at once.
+
+async function lockedSettings(tx: Tx, tenantId: string): Promise<TenantSettings> {
+  const settings = await lockTenantSettings(tx, tenantId);
+  if (!settings) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  return settings;
+}
+
+/** Only the fields that changed, as { before, after }. */
+function changesBetween<T extends object>(before: T, after: Partial<T>) {
+  const changed = (Object.keys(after) as (keyof T)[]).filter((key) => after[key] !== before[key]);
+  return {
+    changed,
+    before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+    after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+  };
+}
+
+/** General: the tenant's name (its slug, and so its URLs, stay) and contact email. */
+export const updateGeneralSettings = tenantAction({
+  name: "tenant.settings.update",
+  permission: "settings.manage",
+  input: z.object({ name: TenantNameSchema, contactEmail: ContactEmailSchema }),
+  async run({ tx, actor, input }) {
+    const current = await lockedSettings(tx, actor.tenant.id);
+    const { changed, before, after } = changesBetween(current, { name: input.name, contactEmail: input.contactEmail });
+    if (changed.length === 0) return { data: null, activity: null };
+    await updateTenantSettings(tx, actor.tenant.id, after);
+    const what = changed.map((key) => (key === "name" ? "name" : "contact email")).join(" and ");
+    return {
+      data: null,
+      activity: {
+        action: "tenant.settings_updated",
+        targetType: "tenant",
+        targetId: actor.tenant.id,
+        summary: `${actor.user.email} changed the tenant's ${what}`,
+        details: { before, after },
+      },
+    };
+  },
+});
+
+const DomainInput = z.object({ domain: z.string().max(300, "That is too long for a domain name.") });
+
+export const addDomain = tenantAction({
+  name: "tenant.approved_domain.add",
+  permission: "settings.manage",
+  input: DomainInput,
+  async run({ tx, actor, input }) {
+    const parsed = normaliseDomain(input.domain);
+    if (!parsed.ok) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", { domain: [parsed.message] });
+    await lockedSettings(tx, actor.tenant.id);
+    if (!(await addApprovedDomain(tx, actor.tenant.id, parsed.domain))) {
+      throw new ActionError("CONFLICT", `${parsed.domain} is already approved.`, { domain: [`${parsed.domain} is already approved.`] });
+    }
+    return {
+      data: { domain: parsed.domain },
+      activity: {
+        action: "tenant.approved_domain_added",
+        targetType: "approved_domain",
+        targetId: parsed.domain,
+        summary: `${actor.user.email} approved the domain ${parsed.domain}`,
+        details: { before: null, after: { domain: parsed.domain } },
+      },
+    };
+  },
+});
+
+export const removeDomain = tenantAction({
+  name: "tenant.approved_domain.remove",
+  permission: "settings.manage",
+  input: DomainInput,
+  async run({ tx, actor, input }) {
+    await lockedSettings(tx, actor.tenant.id);
+    if (!(await removeApprovedDomain(tx, actor.tenant.id, input.domain))) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    return {
+      data: null,
+      activity: {
+        action: "tenant.approved_domain_removed",
+        targetType: "approved_domain",
+        targetId: input.domain,
+        summary: `${actor.user.email} removed the approved domain ${input.domain}`,
+        details: { before: { domain: input.domain }, after: null },
+      },
+    };
+  },
+});
+
+/** Login: whether members may sign in to this tenant by magic link (off: a password is required). */
+export const setMagicLinkLogin = tenantAction({
+  name: "tenant.login_policy.update",
+  permission: "settings.manage",
+  input: z.object({ magicLinkEnabled: z.stringbool().or(z.boolean()) }),
+  async run({ tx, actor, input }) {
+    const current = await lockedSettings(tx, actor.tenant.id);
+    if (current.magicLinkEnabled === input.magicLinkEnabled) return { data: null, activity: null };
+    // Switching magic links off from a magic-link session would shut the admin out on their next
+    // request; from a password session they know they can come back in.
+    if (!input.magicLinkEnabled && actor.user.authMethod !== "password") {
+      throw new ActionError(
+        "FORBIDDEN",
+        "Sign in with your password before switching magic-link login off, so you keep access to this tenant.",
+      );
+    }
+    await updateTenantSettings(tx, actor.tenant.id, { magicLinkEnabled: input.magicLinkEnabled });
+    return {
+      data: null,
+      activity: {
+        action: "tenant.login_policy_updated",
+        targetType: "tenant",
+        targetId: actor.tenant.id,
+        summary: `${actor.user.email} switched magic-link login ${input.magicLinkEnabled ? "on" : "off"}`,
+        details: { before: { magicLinkEnabled: current.magicLinkEnabled }, after: { magicLinkEnabled: input.magicLinkEnabled } },
+      },
+    };
+  },
+});
+
+/**
+ * Deletes the tenant and, through ON DELETE CASCADE, everything it owns, its own log included; so the
+ * record of the deletion goes to the platform log. The caller must type the tenant's exact name.
+ */
+export const deleteTenant = tenantAction({
+  name: "tenant.delete",
+  permission: "tenant.delete",
+  input: z.object({ confirmName: z.string() }),
+  async run({ tx, actor, input }) {
+    const current = await lockedSettings(tx, actor.tenant.id);
+    if (input.confirmName !== current.name) {
+      throw new ActionError("VALIDATION", "The name does not match.", {
+        confirmName: [`Type the tenant's name exactly, "${current.name}", to delete it.`],
+      });
+    }
+    const deleted = await deleteTenantRow(tx, actor.tenant.id);
+    if (!deleted) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    return {
+      data: null,
+      activity: null,
+      platformActivity: {
+        action: "tenant.deleted",
+        subjectTenantId: deleted.id,
+        tenantName: deleted.name,
+        summary: `${actor.user.email} deleted the tenant ${deleted.name} (${deleted.slug})`,
+        details: { slug: deleted.slug, members: deleted.memberCount },
+      },
+    };
+  },
+});

@@ -1,0 +1,87 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import type { TenantAction } from "@/lib/actions/tenant-action";
+import { formOutcome, shownValue, useSettingsForm } from "./use-settings-form";
+
+/** The approved domains list, with "Add domain" and a remove button per domain for Admins. */
+export function ApprovedDomains({
+  slug,
+  domains,
+  canManage,
+  addDomain,
+  removeDomain,
+}: {
+  slug: string;
+  domains: string[];
+  canManage: boolean;
+  addDomain: TenantAction<{ domain: string }>;
+  removeDomain: TenantAction<null>;
+}) {
+  const router = useRouter();
+  const [state, action, adding] = useSettingsForm((previous, form) => addDomain(slug, previous, form));
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const [removing, startRemoving] = useTransition();
+  const errors = state && !state.result.ok ? state.result.fieldErrors : undefined;
+
+  function remove(domain: string) {
+    setRemoveError(null);
+    startRemoving(async () => {
+      const result = await removeDomain(slug, null, { domain });
+      if (result.ok) router.refresh();
+      else setRemoveError(result.message);
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      {domains.length === 0 ? (
+        <EmptyState title="No approved domains">Any email address can be added as a member.</EmptyState>
+      ) : (
+        <ul aria-label="Approved domains" className="max-w-xl divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {domains.map((domain) => (
+            <li key={domain} className="flex items-center justify-between gap-4 px-4 py-2">
+              <span className="font-mono text-sm">{domain}</span>
+              {canManage && (
+                <Button type="button" variant="secondary" aria-label={`Remove ${domain}`} disabled={removing} onClick={() => remove(domain)}>
+                  Remove
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {removeError && (
+        <p role="alert" className="text-sm text-red-700">
+          {removeError}
+        </p>
+      )}
+      {canManage && (
+        <form key={state?.submission ?? 0} action={action} noValidate className="flex max-w-xl flex-wrap items-start gap-2">
+          <TextField
+            label="Domain"
+            name="domain"
+            defaultValue={shownValue(state, "domain", "")}
+            autoCapitalize="none"
+            spellCheck={false}
+            placeholder="example.com"
+            description="Addresses ending in @ this domain may be added. International names are stored in punycode."
+            errors={errors?.domain}
+            className="min-w-64 flex-1"
+          />
+          <Button type="submit" disabled={adding} className="mt-6">
+            {adding ? "Adding…" : "Add domain"}
+          </Button>
+          <div className="basis-full">
+            <FormMessage result={formOutcome(state)} success={state?.result.ok ? `${state.result.data.domain} is approved.` : undefined} />
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

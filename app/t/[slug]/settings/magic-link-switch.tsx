@@ -1,0 +1,55 @@
+"use client";
+
+import { useOptimistic, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Switch } from "@/components/ui/switch";
+import type { TenantAction } from "@/lib/actions/tenant-action";
+
+/** "Magic link login": saved as soon as it is flipped; a refusal flips it back and says why. */
+export function MagicLinkSwitch({
+  slug,
+  enabled,
+  canManage,
+  setMagicLinkLogin,
+}: {
+  slug: string;
+  enabled: boolean;
+  canManage: boolean;
+  setMagicLinkLogin: TenantAction<null>;
+}) {
+  const router = useRouter();
+  const [shown, setShown] = useOptimistic(enabled);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function change(next: boolean) {
+    setError(null);
+    startTransition(async () => {
+      setShown(next);
+      const result = await setMagicLinkLogin(slug, null, { magicLinkEnabled: next });
+      if (result.ok) router.refresh();
+      else setError(result.message);
+    });
+  }
+
+  return (
+    <div className="max-w-xl">
+      <div className="flex items-center gap-3">
+        <Switch label="Magic link login" checked={shown} onChange={change} disabled={!canManage || pending} />
+        <span aria-hidden="true" className="text-sm font-medium">
+          Magic link login
+        </span>
+      </div>
+      <p className="mt-2 text-sm text-slate-600">
+        {shown
+          ? "On: members may sign in to this tenant with a one-time link sent by email."
+          : "Off: members must sign in with a password. Sessions opened by an email link are sent to the password sign-in."}
+      </p>
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { withTenant } from "@/db/scopes";
+import { listApprovedDomains } from "@/db/queries/approved-domains";
+import { getTenantSettings } from "@/db/queries/tenants";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/actor";
+import { can } from "@/lib/permissions";
+import { addDomain, deleteTenant, removeDomain, setMagicLinkLogin, updateGeneralSettings } from "./actions";
+import { ApprovedDomains } from "./approved-domains";
+import { CopyButton } from "./copy-button";
+import { DeleteTenant } from "./delete-tenant";
+import { GeneralSettingsForm } from "./general-settings-form";
+import { MagicLinkSwitch } from "./magic-link-switch";
+
+export const metadata: Metadata = { title: "Settings" };
+
+function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="border-t border-slate-200 py-6">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {description && <p className="mt-1 max-w-2xl text-sm text-slate-600">{description}</p>}
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+// Every member sees the settings; only Admins (settings.manage, tenant.delete) can change them.
+export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const actor = await requireActor(slug);
+  const { settings, domains } = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => ({
+    settings: await getTenantSettings(tx, actor.tenant.id),
+    domains: await listApprovedDomains(tx, actor.tenant.id),
+  }));
+  if (!settings) return null; // deleted between the actor check and this read: the next request 404s
+  const canManage = can(actor.roles, "settings.manage");
+
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description={canManage ? undefined : "Only Admins can change these settings. You can see them."}
+      />
+      <Section id="general" title="General">
+        <GeneralSettingsForm
+          slug={slug}
+          name={settings.name}
+          contactEmail={settings.contactEmail ?? ""}
+          canManage={canManage}
+          updateGeneralSettings={updateGeneralSettings}
+        />
+        <dl className="mt-6 max-w-xl">
+          <dt className="text-sm font-medium">Tenant ID</dt>
+          <dd className="mt-1 flex flex-wrap items-center gap-3">
+            <code data-testid="tenant-id" className="rounded bg-slate-100 px-2 py-1 text-sm">
+              {settings.id}
+            </code>
+            <CopyButton value={settings.id} label="Copy tenant ID" />
+          </dd>
+        </dl>
+      </Section>
+      <Section
+        id="approved-domains"
+        title="Approved domains"
+        description="When there are approved domains, only addresses in them can be added as members. Members outside them are flagged in the member list."
+      >
+        <ApprovedDomains slug={slug} domains={domains} canManage={canManage} addDomain={addDomain} removeDomain={removeDomain} />
+      </Section>
+      <Section id="login" title="Login" description="How members sign in to this tenant.">
+        <MagicLinkSwitch slug={slug} enabled={settings.magicLinkEnabled} canManage={canManage} setMagicLinkLogin={setMagicLinkLogin} />
+      </Section>
+      {can(actor.roles, "tenant.delete") && (
+        <Section id="danger-zone" title="Danger zone">
+          <DeleteTenant slug={slug} name={settings.name} deleteTenant={deleteTenant} />
+        </Section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+// Sign-in and sign-out entries. Written in the transaction that creates or deletes the session
+// (Auth.js's adapter for magic links, lib/password-sign-in.ts for passwords), into the log of the
+// tenant the user lands in.
+import { enterTenant, enterUser, type Tx } from "./scopes";
+import { recordActivity } from "./queries/activity";
+import { findLandingTenant } from "./queries/tenants";
+import { getUserEmail } from "./queries/users";
+import type { AuthMethod } from "./schema";
+
+export async function recordAuthEvent(
+  tx: Tx,
+  event: { userId: string; kind: "signed_in" | "signed_out"; ip: string | null; method?: AuthMethod },
+): Promise<void> {
+  const { userId, kind, ip, method } = event;
+  await enterUser(tx, { userId });
+  const tenant = await findLandingTenant(tx, userId);
+  if (!tenant) return; // no tenant yet: no tenant log to write into
+  const email = await getUserEmail(tx, userId);
+  await enterTenant(tx, { tenantId: tenant.id, userId });
+  const how = method === "password" ? " with a password" : method === "magic_link" ? " with an email link" : "";
+  await recordActivity(tx, {
+    tenantId: tenant.id,
+    actorUserId: userId,
+    actorEmail: email,
+    action: `auth.${kind}`,
+    targetType: "user",
+    targetId: userId,
+    summary: `${email} ${kind === "signed_in" ? `signed in${how}` : "signed out"}`,
+    details: method ? { method } : null,
+    ip,
+  });
+}

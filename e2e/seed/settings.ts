@@ -1,0 +1,82 @@
+// The settings area's own world (issue 4): tenant creation, settings, login policy and password
+// sign-in, tenant deletion. Specs change these freely; nothing else uses them.
+import type { SeedWorld } from "../../db/seed";
+
+export const SETTINGS_PASSWORDS = {
+  admin: "settings admin passphrase",
+  pwonly: "password only member passphrase",
+  toggler: "toggle admin passphrase",
+};
+
+export const SETTINGS_WORLD = {
+  users: [
+    { email: "admin@settings.e2e.test", name: "Sam Settings", password: SETTINGS_PASSWORDS.admin },
+    { email: "viewer@settings.e2e.test", name: "Vera Viewer" },
+    { email: "nocreate@settings.e2e.test", name: "Nico No-Create" },
+    { email: "creator@settings.e2e.test", name: "Cleo Creator", canCreateTenants: true, tenantLimit: 1 },
+    { email: "creator2@settings.e2e.test", name: "Cody Creator", canCreateTenants: true, tenantLimit: 5 },
+    { email: "pwonly@settings.e2e.test", name: "Pat Password", password: SETTINGS_PASSWORDS.pwonly },
+    { email: "setpw@settings.e2e.test", name: "Sid Set-Password" },
+    { email: "toggler@settings.e2e.test", name: "Tess Toggler", password: SETTINGS_PASSWORDS.toggler },
+    { email: "tmember@settings.e2e.test", name: "Tom Member" },
+    { email: "deleter@settings.e2e.test", name: "Dee Deleter" },
+    { email: "bystander@settings.e2e.test", name: "Bea Bystander" },
+  ],
+  tenants: [
+    {
+      slug: "settings-main",
+      name: "Settings Main",
+      contactEmail: "ops@settings.e2e.test",
+      license: "team",
+      flowCap: 50,
+      approvedDomains: ["settings.e2e.test"],
+      members: [
+        { email: "admin@settings.e2e.test", roles: ["admin"] },
+        { email: "viewer@settings.e2e.test", roles: ["viewer"] },
+        { email: "nocreate@settings.e2e.test", roles: ["editor"] },
+      ],
+    },
+    {
+      slug: "settings-locked",
+      name: "Settings Locked",
+      contactEmail: "ops@settings.e2e.test",
+      license: "enterprise",
+      flowCap: 10,
+      magicLinkEnabled: false,
+      members: [
+        { email: "pwonly@settings.e2e.test", roles: ["admin"] },
+        { email: "setpw@settings.e2e.test", roles: ["viewer"] },
+      ],
+    },
+    {
+      slug: "settings-toggle",
+      name: "Settings Toggle",
+      contactEmail: "ops@settings.e2e.test",
+      license: "enterprise",
+      flowCap: 10,
+      members: [
+        { email: "toggler@settings.e2e.test", roles: ["admin"] },
+        { email: "tmember@settings.e2e.test", roles: ["viewer"] },
+      ],
+    },
+    {
+      slug: "settings-doomed",
+      name: "Settings Doomed",
+      contactEmail: "ops@settings.e2e.test",
+      license: "free",
+      flowCap: 5,
+      members: [
+        { email: "deleter@settings.e2e.test", roles: ["admin"] },
+        { email: "bystander@settings.e2e.test", roles: ["editor"] },
+      ],
+    },
+    {
+      slug: "settings-refuge",
+      name: "Settings Refuge",
+      contactEmail: "ops@settings.e2e.test",
+      license: "free",
+      flowCap: 5,
+      members: [{ email: "bystander@settings.e2e.test", roles: ["viewer"] }],
+    },
+  ],
+} satisfies SeedWorld;

@@ -1,0 +1,37 @@
+// The Auth.js session cookie, for sessions this app opens itself (password sign-in): the same name
+// and attributes Auth.js uses (@auth/core lib/utils/cookie.ts defaultCookies), so Auth.js reads the
+// session, refreshes it and signs it out like one of its own.
+import { cookies, headers } from "next/headers";
+
+/** How long a session lasts (Auth.js refreshes it daily while used), whichever way it was opened. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+const SESSION_COOKIE = "authjs.session-token";
+const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
+
+/**
+ * Whether Auth.js uses secure cookies for this request: AUTH_URL's protocol when it is set, else the
+ * request's (x-forwarded-proto, which Next.js always sets), as in @auth/core's createActionURL.
+ */
+export function usesSecureCookies(requestHeaders: Headers, env: Record<string, string | undefined> = process.env): boolean {
+  const configured = env.AUTH_URL ?? env.NEXTAUTH_URL;
+  if (configured) return new URL(configured).protocol === "https:";
+  return (requestHeaders.get("x-forwarded-proto") ?? "https").replace(/:$/, "") === "https";
+}
+
+export async function setSessionCookie(sessionToken: string, expires: Date): Promise<void> {
+  const secure = usesSecureCookies(await headers());
+  (await cookies()).set(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, sessionToken, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    expires,
+  });
+}
+
+/** The session token the browser sent, under either name (null when signed out). */
+export async function currentSessionToken(): Promise<string | null> {
+  const jar = await cookies();
+  return jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value ?? null;
+}

@@ -1,0 +1,19 @@
+// The validation of a tenant's own fields, shared by creating a tenant and its settings.
+import { z } from "zod";
+
+export const TENANT_NAME_MAX_LENGTH = 80;
+
+export const TenantNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "Enter a name for the tenant.", abort: true })
+  .max(TENANT_NAME_MAX_LENGTH, `Use at most ${TENANT_NAME_MAX_LENGTH} characters.`)
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "The name cannot contain control characters.");
+
+/** Optional: empty clears it. Stored lower-case, like account addresses. */
+export const ContactEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.union([z.literal(""), z.email("Enter a valid email address, like ops@example.com.")]))
+  .transform((email) => email || null);
