@@ -4,6 +4,7 @@ import { findLandingTenant } from "@/db/queries/tenants";
 import { AuthCard } from "@/components/ui/auth-card";
 import { SignOutButton } from "@/components/nav/sign-out-button";
 import { requireSessionUser } from "@/lib/actor";
+import { isSuperadminNow } from "@/lib/superadmin-access";
 
 // `/` goes to the tenant the user chose last (kept on their account, so it survives new tabs and
 // signing out and in), else their first tenant.
@@ -11,6 +12,8 @@ export default async function HomePage() {
   const user = await requireSessionUser("/");
   const landing = await withUser({ userId: user.id }, (tx) => findLandingTenant(tx, user.id));
   if (landing) redirect(`/t/${landing.slug}`);
+  // A superadmin of a fresh platform belongs to no tenant yet: their place is the console.
+  if (await isSuperadminNow(user.id)) redirect("/admin");
   return (
     <AuthCard title="No tenants yet">
       <p className="text-slate-700">

@@ -14,7 +14,18 @@ const TENANT_PAGES = [
   { label: "Settings", path: "/settings" },
 ];
 
-export function TenantNav({ tenant, tenants, email }: { tenant: TenantSummary; tenants: TenantSummary[]; email: string }) {
+export function TenantNav({
+  tenant,
+  tenants,
+  email,
+  showAdmin = false,
+}: {
+  tenant: TenantSummary;
+  tenants: TenantSummary[];
+  email: string;
+  /** Superadmins get a link to the admin console. */
+  showAdmin?: boolean;
+}) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-6 py-3">
@@ -36,6 +47,7 @@ export function TenantNav({ tenant, tenants, email }: { tenant: TenantSummary; t
           ))}
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
+          {showAdmin && <NavLink href="/admin">Admin</NavLink>}
           <span>{email}</span>
           <SignOutButton />
         </div>

@@ -5,11 +5,11 @@
 import type { z } from "zod";
 import { withTenant, type Tx } from "@/db/scopes";
 import { recordActivity } from "@/db/queries/activity";
-import { findMembershipOfUser } from "@/db/queries/memberships";
 import { failure, type ActionResult } from "../action-result";
 import { getActor, getSessionUser, type Actor } from "../actor";
 import { clientIp } from "../client-ip";
 import { can, type Permission } from "../permissions";
+import { accessInTransaction, markedAsSuperadmin } from "../superadmin-access";
 import { ActionError, NOT_FOUND_MESSAGE, SIGNED_OUT_MESSAGE, parseInput, registerAction, settle, type ActivityRecord } from "./core";
 
 export interface TenantActionContext<Input> {
@@ -43,20 +43,21 @@ export function tenantAction<Schema extends z.ZodType, T>(definition: {
 
     return settle(definition.name, () =>
       withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
-        // Authorize again inside the transaction that writes, from the membership as it is now.
-        const membership = await findMembershipOfUser(tx, actor.tenant.id, actor.user.id);
-        if (!membership || membership.status !== "active") throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-        if (!can(membership.roles, definition.permission)) {
+        // Authorize again inside the transaction that writes, from the membership (or superadmin
+        // flag) as it is now.
+        const access = await accessInTransaction(tx, actor.tenant.id, actor.user.id);
+        if (!access) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+        if (!can(access.roles, definition.permission)) {
           throw new ActionError("FORBIDDEN", "You do not have permission to do this in this tenant.");
         }
-        const current = { ...actor, roles: membership.roles };
+        const current = { ...actor, ...access };
         const { data, activity } = await definition.run({ tx, actor: current, input: parsed.input, ip });
         await recordActivity(tx, {
           tenantId: actor.tenant.id,
           actorUserId: actor.user.id,
           actorEmail: actor.user.email,
           ip,
-          ...activity,
+          ...(access.viaSuperadmin ? markedAsSuperadmin(activity) : activity),
         });
         return data;
       }),
