@@ -6,6 +6,7 @@ import { getTenantCreationAllowance } from "@/db/queries/users";
 import { AuthCard } from "@/components/ui/auth-card";
 import { SignOutButton } from "@/components/nav/sign-out-button";
 import { requireSessionUser } from "@/lib/actor";
+import { isSuperadminNow } from "@/lib/superadmin-access";
 
 // `/` goes to the tenant the user chose last (kept on their account, so it survives new tabs and
 // signing out and in), else their first tenant.
@@ -16,6 +17,8 @@ export default async function HomePage() {
     allowance: await getTenantCreationAllowance(tx, user.id),
   }));
   if (landing) redirect(`/t/${landing.slug}`);
+  // A superadmin of a fresh platform belongs to no tenant yet: their place is the console.
+  if (await isSuperadminNow(user.id)) redirect("/admin");
   return (
     <AuthCard title="No tenants yet">
       <p className="text-slate-700">

@@ -23,6 +23,10 @@ export const DEMO_WORLD = {
         { email: "bob@acme.test", roles: ["editor"] },
         { email: "carol@acme.test", roles: ["viewer"] },
       ],
+      flows: [
+        { name: "Invoice sync", steps: ["validate", "transform", "checksum"] },
+        { name: "Welcome new customers", steps: ["validate", "notify"] },
+      ],
     },
     {
       slug: "globex",
@@ -35,6 +39,7 @@ export const DEMO_WORLD = {
         // Alice belongs to two tenants: the switcher has something to switch between.
         { email: "alice@acme.test", roles: ["viewer"] },
       ],
+      flows: [{ name: "Weekly report", steps: ["validate", "transform", "notify"] }],
     },
     {
       slug: "initech",

@@ -6,6 +6,7 @@ import { insertTenant } from "./queries/tenants";
 import { insertMembership } from "./queries/memberships";
 import { recordActivity } from "./queries/activity";
 import { addApprovedDomain } from "./queries/approved-domains";
+import { insertFlow } from "./queries/flows";
 import { hashPassword } from "../lib/passwords";
 import type { MemberRole } from "./schema";
 import { DEMO_WORLD } from "./seed-data";
@@ -33,6 +34,8 @@ export interface SeedTenant {
   magicLinkEnabled?: boolean;
   /** Approved email domains, normalised (lower-case, punycode). Default: none. */
   approvedDomains?: string[];
+  /** Flows to create in the tenant, as the world's first user (step kinds from lib/flows/steps.ts). */
+  flows?: { name: string; steps: string[] }[];
 }
 
 export interface SeedWorld {
@@ -59,7 +62,7 @@ export async function seedWorld(world: SeedWorld): Promise<void> {
   const creator = world.users[0]!;
   const creatorId = userIds.get(creator.email)!;
   for (const spec of world.tenants) {
-    const { members, approvedDomains = [], ...fields } = spec;
+    const { members, approvedDomains = [], flows = [], ...fields } = spec;
     const tenant = await withSystem((tx) => insertTenant(tx, fields));
     await withTenant({ tenantId: tenant.id, userId: creatorId }, async (tx) => {
       const entry = { tenantId: tenant.id, actorUserId: creatorId, actorEmail: creator.email };
@@ -76,6 +79,17 @@ export async function seedWorld(world: SeedWorld): Promise<void> {
           targetId: membership.id,
           summary: `${creator.email} added ${member.email} as ${member.roles.join(", ")}`,
           details: { roles: member.roles },
+        });
+      }
+      for (const flow of flows) {
+        const created = await insertFlow(tx, { tenantId: tenant.id, ...flow, createdBy: creatorId });
+        await recordActivity(tx, {
+          ...entry,
+          action: "flow.created",
+          targetType: "flow",
+          targetId: created.id,
+          summary: `${creator.email} created the flow ${flow.name}`,
+          details: { name: flow.name, steps: flow.steps },
         });
       }
     });

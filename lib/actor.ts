@@ -7,6 +7,7 @@ import { findMembershipBySlug, type TenantMembership } from "@/db/queries/tenant
 import type { AuthMethod, MemberRole } from "@/db/schema";
 import { auth } from "./auth";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
+import { findSuperadminVisit, recordSuperadminView } from "./superadmin-access";
 
 export interface SessionUser {
   id: string;
@@ -18,8 +19,11 @@ export interface SessionUser {
 export interface Actor {
   user: SessionUser;
   tenant: TenantMembership["tenant"];
-  membershipId: string;
+  /** Null for a superadmin visiting a tenant they are not an active member of. */
+  membershipId: string | null;
   roles: MemberRole[];
+  /** A superadmin entered this tenant without being an active member (see lib/superadmin-access.ts). */
+  viaSuperadmin: boolean;
 }
 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
@@ -30,18 +34,22 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return id && email ? { id, email, authMethod } : null;
 });
 
-/** The caller as an active member of the tenant with this slug, or null (signed out, not a member, suspended), whatever the tenant's login policy. */
+/**
+ * The caller as an active member of the tenant with this slug, or as a visiting superadmin, or null
+ * (signed out, not a member, suspended, no such tenant), whatever the tenant's login policy.
+ */
 const findMember = cache(async (slug: string): Promise<Actor | null> => {
   const user = await getSessionUser();
   if (!user) return null;
   const membership = await withUser({ userId: user.id }, (tx) => findMembershipBySlug(tx, user.id, slug));
-  if (!membership || membership.status !== "active") return null;
-  return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles };
+  if (!membership || membership.status !== "active") return findSuperadminVisit(user, slug);
+  return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false };
 });
 
 /**
- * The caller as an active member of the tenant with this slug, or null (signed out, not a member,
- * suspended, or a magic-link session in a tenant that requires passwords).
+ * The caller as an active member (or visiting superadmin) of the tenant with this slug, or null
+ * (signed out, not a member, suspended, or a magic-link session in a tenant that requires passwords:
+ * the policy holds for superadmins too).
  */
 export const getActor = cache(async (slug: string): Promise<Actor | null> => {
   const member = await findMember(slug);
@@ -69,5 +77,6 @@ export async function requireActor(slug: string): Promise<Actor> {
   const actor = await getActor(slug);
   if (!actor && (await isRefusedByLoginPolicy(slug))) redirect(passwordSignInPath(`/t/${slug}`));
   if (!actor) notFound();
+  if (actor.viaSuperadmin) await recordSuperadminView(actor.tenant.id, actor.user, `/t/${slug}`);
   return actor;
 }

@@ -29,6 +29,10 @@ export function tableStateSchema<const Sortable extends readonly [string, ...str
 /** One value of a search param (the first, if repeated). */
 export const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+/** The page's searchParams with one value per key (the first, if repeated), for a table-state schema. */
+export const singleValues = (params: SearchParams) =>
+  Object.fromEntries(Object.entries(params).map(([key, value]) => [key, single(value)]));
+
 /** Every value of a search param, for multi-select filters (?action=a&action=b). */
 export const many = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 

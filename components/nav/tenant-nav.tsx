@@ -19,12 +19,15 @@ export function TenantNav({
   tenants,
   email,
   canCreateTenants = false,
+  showAdmin = false,
 }: {
   tenant: TenantSummary;
   tenants: TenantSummary[];
   email: string;
   /** Shows "Create tenant" (the page itself says when the tenant limit is reached). */
   canCreateTenants?: boolean;
+  /** Superadmins get a link to the admin console. */
+  showAdmin?: boolean;
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -52,6 +55,7 @@ export function TenantNav({
           ))}
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
+          {showAdmin && <NavLink href="/admin">Admin</NavLink>}
           <Link href="/profile" className="hover:underline">
             {email}
           </Link>

@@ -4,6 +4,14 @@ import { tenants } from "./tenants";
 // Tenant tables: flows and their runs. A run points at its flow through (tenant_id, flow_id), so a
 // run in tenant A can never reference a flow of tenant B, even through the foreign-key check
 // (which bypasses row-level security).
+/** One step of a run as recorded: what it did (output) or why it stopped. */
+export interface FlowRunLogEntry {
+  step: string;
+  status: string;
+  at: string;
+  output?: string;
+}
+
 export const flows = pgTable(
   "flows",
   {
@@ -32,7 +40,7 @@ export const flowRuns = pgTable(
     status: text("status").notNull(),
     triggeredBy: uuid("triggered_by"),
     // What each step did, in order, as the run recorded it.
-    log: jsonb("log").$type<{ step: string; status: string; at: string }[]>().notNull().default([]),
+    log: jsonb("log").$type<FlowRunLogEntry[]>().notNull().default([]),
     durationMs: integer("duration_ms"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

@@ -6,12 +6,12 @@ import type { z } from "zod";
 import { withTenant, type Tx } from "@/db/scopes";
 import { recordActivity } from "@/db/queries/activity";
 import { recordPlatformActivity } from "@/db/queries/platform-activity";
-import { findMembershipOfUser } from "@/db/queries/memberships";
 import { failure, type ActionResult } from "../action-result";
 import { getActor, getSessionUser, isRefusedByLoginPolicy, type Actor } from "../actor";
 import { PASSWORD_REQUIRED_MESSAGE } from "../login-policy";
 import { clientIp } from "../client-ip";
 import { can, type Permission } from "../permissions";
+import { accessInTransaction, markedAsSuperadmin } from "../superadmin-access";
 import { ActionError, NOT_FOUND_MESSAGE, SIGNED_OUT_MESSAGE, parseInput, registerAction, settle, type ActivityRecord } from "./core";
 import { toPlatformEntry, type PlatformActivityRecord } from "./user-action";
 
@@ -59,13 +59,14 @@ export function tenantAction<Schema extends z.ZodType, T>(definition: {
 
     return settle(definition.name, () =>
       withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
-        // Authorize again inside the transaction that writes, from the membership as it is now.
-        const membership = await findMembershipOfUser(tx, actor.tenant.id, actor.user.id);
-        if (!membership || membership.status !== "active") throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-        if (!can(membership.roles, definition.permission)) {
+        // Authorize again inside the transaction that writes, from the membership (or superadmin
+        // flag) as it is now.
+        const access = await accessInTransaction(tx, actor.tenant.id, actor.user.id);
+        if (!access) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+        if (!can(access.roles, definition.permission)) {
           throw new ActionError("FORBIDDEN", "You do not have permission to do this in this tenant.");
         }
-        const current = { ...actor, roles: membership.roles };
+        const current = { ...actor, ...access };
         const { data, activity, platformActivity } = await definition.run({ tx, actor: current, input: parsed.input, ip });
         if (activity) {
           await recordActivity(tx, {
@@ -73,7 +74,7 @@ export function tenantAction<Schema extends z.ZodType, T>(definition: {
             actorUserId: actor.user.id,
             actorEmail: actor.user.email,
             ip,
-            ...activity,
+            ...(access.viaSuperadmin ? markedAsSuperadmin(activity) : activity),
           });
         }
         if (platformActivity) await recordPlatformActivity(tx, toPlatformEntry(platformActivity, actor.user, ip));

@@ -2,7 +2,9 @@ import { withUser } from "@/db/scopes";
 import { listTenantsOfUser } from "@/db/queries/tenants";
 import { getTenantCreationAllowance } from "@/db/queries/users";
 import { TenantNav } from "@/components/nav/tenant-nav";
+import { SuperadminBanner } from "@/components/nav/superadmin-banner";
 import { requireActor } from "@/lib/actor";
+import { isSuperadminNow } from "@/lib/superadmin-access";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -11,9 +13,17 @@ export default async function TenantLayout({ children, params }: { children: Rea
     tenants: await listTenantsOfUser(tx, actor.user.id),
     allowance: await getTenantCreationAllowance(tx, actor.user.id),
   }));
+  const showAdmin = actor.viaSuperadmin || (await isSuperadminNow(actor.user.id));
   return (
     <>
-      <TenantNav tenant={actor.tenant} tenants={tenants} email={actor.user.email} canCreateTenants={allowance?.canCreateTenants} />
+      <TenantNav
+        tenant={actor.tenant}
+        tenants={tenants}
+        email={actor.user.email}
+        canCreateTenants={allowance?.canCreateTenants}
+        showAdmin={showAdmin}
+      />
+      {actor.viaSuperadmin && <SuperadminBanner tenantName={actor.tenant.name} />}
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
     </>
   );

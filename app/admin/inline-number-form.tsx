@@ -1,0 +1,68 @@
+"use client";
+
+import { useId } from "react";
+import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/action-result";
+
+/**
+ * One number in a table row with its own Save button (e.g. "Flow cap"). The label is the same in
+ * every row; the row says which record it belongs to. A refusal shows under the field and keeps
+ * what was typed.
+ */
+export function InlineNumberForm({
+  label,
+  name,
+  value,
+  max,
+  hidden,
+  saveLabel,
+  action,
+}: {
+  label: string;
+  name: string;
+  value: number;
+  max: number;
+  hidden: Record<string, string>;
+  saveLabel: string;
+  action: (previous: unknown, form: FormData) => Promise<ActionResult<unknown>>;
+}) {
+  const id = useId();
+  const { result, values, version, fieldErrors, formAction, pending } = useFormAction(action);
+  const errors = fieldErrors[name] ?? (result && !result.ok ? [result.message] : undefined);
+  return (
+    <form key={version} action={formAction} noValidate className="flex flex-wrap items-center gap-2">
+      {Object.entries(hidden).map(([key, hiddenValue]) => (
+        <input key={key} type="hidden" name={key} value={hiddenValue} />
+      ))}
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={max}
+        defaultValue={String(values[name] ?? value)}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : undefined}
+        className="w-24 rounded-md border border-slate-300 px-2 py-1 text-sm aria-invalid:border-red-600"
+      />
+      <Button type="submit" variant="secondary" disabled={pending} className="px-2 py-1">
+        {saveLabel}
+      </Button>
+      {errors && (
+        <p id={`${id}-error`} role="alert" className="basis-full text-xs text-red-700">
+          {errors.join(" ")}
+        </p>
+      )}
+      {result?.ok && (
+        <p role="status" className="basis-full text-xs text-green-800">
+          Saved.
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import Link from "next/link";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { setTenantFlowCap } from "./actions";
+import { InlineNumberForm } from "./inline-number-form";
+import { MAX_FLOW_CAP } from "./inputs";
+import { LicenseForm } from "./license-form";
+
+export interface AdminTenantRow {
+  id: string;
+  name: string;
+  slug: string;
+  license: string;
+  flowCap: number;
+  flowCount: number;
+  memberCount: number;
+  memberLimit: number;
+  created: string;
+}
+
+const columns: ColumnDef<AdminTenantRow, unknown>[] = [
+  {
+    id: "name",
+    header: "Name",
+    // Opening a tenant enters it as superadmin: the visit is recorded in its activity log.
+    cell: ({ row }) => (
+      <Link href={`/t/${row.original.slug}`} className="font-medium text-blue-800 hover:underline">
+        {row.original.name}
+      </Link>
+    ),
+  },
+  { id: "slug", header: "Slug", cell: ({ row }) => <span className="font-mono text-xs">{row.original.slug}</span> },
+  { id: "license", header: "License", cell: ({ row }) => <LicenseForm tenantId={row.original.id} license={row.original.license} /> },
+  {
+    id: "flowCap",
+    header: "Flow cap",
+    cell: ({ row }) => (
+      <InlineNumberForm
+        label="Flow cap"
+        name="flowCap"
+        value={row.original.flowCap}
+        max={MAX_FLOW_CAP}
+        hidden={{ tenantId: row.original.id }}
+        saveLabel="Save flow cap"
+        action={setTenantFlowCap}
+      />
+    ),
+  },
+  {
+    id: "flowCount",
+    header: "Flows used",
+    cell: ({ row }) => (
+      <span className={row.original.flowCount >= row.original.flowCap ? "font-semibold text-amber-800" : undefined}>
+        {row.original.flowCount}
+      </span>
+    ),
+  },
+  {
+    id: "memberCount",
+    header: "Members",
+    cell: ({ row }) => (
+      <span>
+        {row.original.memberCount} <span className="text-slate-500">of {row.original.memberLimit.toLocaleString("en-US")}</span>
+      </span>
+    ),
+  },
+  { id: "createdAt", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap">{row.original.created}</span> },
+];
+
+export function TenantsTable({ rows, sort, dir, searching }: { rows: AdminTenantRow[]; sort: string; dir: "asc" | "desc"; searching: boolean }) {
+  return (
+    <DataTable
+      label="Tenants"
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.id}
+      sortable={["name", "slug", "license", "flowCap", "flowCount", "memberCount", "createdAt"]}
+      sort={sort}
+      dir={dir}
+      empty={<EmptyState title={searching ? "No tenants match this search" : "No tenants yet"} />}
+    />
+  );
+}

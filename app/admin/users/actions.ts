@@ -1,0 +1,92 @@
+"use server";
+
+// Superadmin changes to user accounts: may they create tenants, how many may they own, are they
+// superadmins. Each locks the account's row and writes the platform log.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { Tx } from "@/db/scopes";
+import { lockSuperadmins, lockUserForPlatform, updateUserFlags } from "@/db/queries/platform-users";
+import { platformAction } from "@/lib/actions/platform-action";
+import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
+import { isUuid } from "@/lib/ids";
+import { MAX_TENANT_LIMIT, booleanInput, idInput, wholeNumberInput } from "../inputs";
+
+async function requireUser(tx: Tx, userId: string) {
+  const user = isUuid(userId) ? await lockUserForPlatform(tx, userId) : null;
+  if (!user) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  return user;
+}
+
+const onOff = (value: boolean) => (value ? "on" : "off");
+
+export const setCanCreateTenants = platformAction({
+  name: "user.can_create_set",
+  input: z.object({ userId: idInput, canCreateTenants: booleanInput }),
+  async run({ tx, input }) {
+    const user = await requireUser(tx, input.userId);
+    await updateUserFlags(tx, user.id, { canCreateTenants: input.canCreateTenants });
+    revalidatePath("/admin/users");
+    return {
+      data: { canCreateTenants: input.canCreateTenants },
+      activity: {
+        action: "user.can_create_set",
+        targetType: "user",
+        targetId: user.id,
+        summary: `Turned "Can create tenants" ${onOff(input.canCreateTenants)} for ${user.email}`,
+        details: { email: user.email, from: user.canCreateTenants, to: input.canCreateTenants },
+      },
+    };
+  },
+});
+
+export const setTenantLimit = platformAction({
+  name: "user.tenant_limit_set",
+  input: z.object({ userId: idInput, tenantLimit: wholeNumberInput(MAX_TENANT_LIMIT) }),
+  async run({ tx, input }) {
+    const user = await requireUser(tx, input.userId);
+    // Lowering the limit below what the user owns keeps their tenants; it only stops new ones.
+    await updateUserFlags(tx, user.id, { tenantLimit: input.tenantLimit });
+    revalidatePath("/admin/users");
+    return {
+      data: { tenantLimit: input.tenantLimit },
+      activity: {
+        action: "user.tenant_limit_set",
+        targetType: "user",
+        targetId: user.id,
+        summary: `Changed the tenant limit of ${user.email} from ${user.tenantLimit} to ${input.tenantLimit}`,
+        details: { email: user.email, from: user.tenantLimit, to: input.tenantLimit },
+      },
+    };
+  },
+});
+
+export const setSuperadmin = platformAction({
+  name: "user.superadmin_set",
+  input: z.object({ userId: idInput, isSuperadmin: booleanInput }),
+  async run({ tx, superadmin, input }) {
+    // Every superadmin row first (always in the same order, so two of these cannot deadlock), then
+    // the target: the platform is never left without a superadmin, even when two of them remove
+    // their own flags at the same moment.
+    const superadmins = await lockSuperadmins(tx);
+    if (!superadmins.includes(superadmin.id)) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    const user = await requireUser(tx, input.userId);
+    if (!input.isSuperadmin && superadmins.every((id) => id === user.id)) {
+      throw new ActionError(
+        "CONFLICT",
+        "This is the last superadmin. Make another account a superadmin before removing this one's flag.",
+      );
+    }
+    await updateUserFlags(tx, user.id, { isSuperadmin: input.isSuperadmin });
+    revalidatePath("/admin", "layout");
+    return {
+      data: { isSuperadmin: input.isSuperadmin },
+      activity: {
+        action: "user.superadmin_set",
+        targetType: "user",
+        targetId: user.id,
+        summary: `${input.isSuperadmin ? "Made" : "Removed"} ${user.email} ${input.isSuperadmin ? "a superadmin" : "as superadmin"}`,
+        details: { email: user.email, from: user.isSuperadmin, to: input.isSuperadmin },
+      },
+    };
+  },
+});

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { withTenant } from "@/db/scopes";
+import { findFlow, listRunsOfFlow } from "@/db/queries/flows";
+import { single, type SearchParams } from "@/components/data-table/table-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/actor";
+import { STEP_LABELS, type StepKind } from "@/lib/flows/steps";
+import { isUuid } from "@/lib/ids";
+import { can } from "@/lib/permissions";
+import { RunFlowButton } from "../run-flow-button";
+import { DeleteFlowButton } from "./delete-flow-button";
+import { RenameFlowForm } from "./rename-flow-form";
+import { decodeRunCursor, encodeRunCursor } from "./run-cursor";
+import { RunsList } from "./runs-list";
+
+export const metadata: Metadata = { title: "Flow" };
+
+const RUNS_PER_PAGE = 20;
+
+export default async function FlowPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; flowId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const { slug, flowId } = await params;
+  const actor = await requireActor(slug);
+  // A malformed id, or one of another tenant, is not found (never a database error).
+  if (!isUuid(flowId)) notFound();
+  const after = decodeRunCursor(single((await searchParams).after));
+  const found = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
+    const flow = await findFlow(tx, actor.tenant.id, flowId);
+    return flow ? { flow, page: await listRunsOfFlow(tx, actor.tenant.id, flow.id, { after, limit: RUNS_PER_PAGE }) } : null;
+  });
+  if (!found) notFound();
+  const { flow, page } = found;
+  const base = `/t/${slug}/flows/${flow.id}`;
+  const canWrite = can(actor.roles, "flows.write");
+
+  return (
+    <section>
+      <p className="mb-2 text-sm">
+        <Link href={`/t/${slug}/flows`} className="text-blue-800 hover:underline">
+          ← Flows
+        </Link>
+      </p>
+      <PageHeader title={flow.name}>
+        {can(actor.roles, "flows.run") && <RunFlowButton slug={slug} flowId={flow.id} />}
+        {canWrite && <DeleteFlowButton slug={slug} flowId={flow.id} name={flow.name} />}
+      </PageHeader>
+      <section aria-labelledby="steps-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="steps-heading" className="text-lg font-semibold">
+          Steps
+        </h2>
+        <ol className="mt-2 list-decimal pl-5 text-sm">
+          {flow.steps.map((step, index) => (
+            <li key={index}>{STEP_LABELS[step as StepKind] ?? step}</li>
+          ))}
+        </ol>
+        {canWrite && (
+          <div className="mt-6 border-t border-slate-100 pt-4">
+            <RenameFlowForm slug={slug} flowId={flow.id} name={flow.name} />
+          </div>
+        )}
+      </section>
+      <RunsList
+        runs={page.runs}
+        olderHref={page.next ? `${base}?after=${encodeRunCursor(page.next)}` : null}
+        newestHref={after ? base : null}
+      />
+    </section>
+  );
+}

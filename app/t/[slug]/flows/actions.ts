@@ -1,0 +1,154 @@
+"use server";
+
+// Flows: create, rename, delete (Editors and Admins: flows.write) and run (flows.run). The tenant is
+// the URL's; a flow id from another tenant, or a malformed one, is simply not found.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { Tx } from "@/db/scopes";
+import { isUniqueViolation } from "@/db/errors";
+import {
+  deleteFlow as deleteFlowRow,
+  findFlow,
+  flowCapacityOf,
+  flowNameTaken,
+  insertFlow,
+  insertFlowRun,
+  lockFlowCapacity,
+  renameFlow as renameFlowRow,
+} from "@/db/queries/flows";
+import { tenantAction } from "@/lib/actions/tenant-action";
+import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
+import { executeFlow } from "@/lib/flows/execute";
+import { FlowIdInput, FlowNameInput, FlowStepsInput } from "@/lib/flows/flow-input";
+import { isUuid } from "@/lib/ids";
+
+const NAME_TAKEN = { name: ["A flow with this name already exists in this tenant."] };
+
+async function requireFlow(tx: Tx, tenantId: string, flowId: string, options?: { lock?: "share" }) {
+  const flow = isUuid(flowId) ? await findFlow(tx, tenantId, flowId, options) : null;
+  if (!flow) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  return flow;
+}
+
+/** Runs a write whose only expected refusal is the unique name: that becomes the field's message. */
+async function withUniqueName<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, "flows_tenant_name")) throw new ActionError("CONFLICT", "Choose another name.", NAME_TAKEN);
+    throw error;
+  }
+}
+
+const refreshFlows = (slug: string) => revalidatePath(`/t/${slug}/flows`, "layout");
+
+export const createFlow = tenantAction({
+  name: "flow.create",
+  permission: "flows.write",
+  input: z.object({ name: FlowNameInput, steps: FlowStepsInput }),
+  async run({ tx, actor, input }) {
+    // The tenant row stays locked until commit, so parallel creates count one after another.
+    const capacity = await lockFlowCapacity(tx, actor.tenant.id);
+    if (!capacity) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    if (capacity.flowCount >= capacity.flowCap) {
+      throw new ActionError(
+        "CONFLICT",
+        `This tenant has reached its flow cap (${capacity.flowCount} of ${capacity.flowCap} flows). ` +
+          "Delete a flow, or ask a superadmin to raise the cap.",
+      );
+    }
+    if (await flowNameTaken(tx, actor.tenant.id, input.name)) throw new ActionError("CONFLICT", "Choose another name.", NAME_TAKEN);
+    const flow = await withUniqueName(() =>
+      insertFlow(tx, { tenantId: actor.tenant.id, name: input.name, steps: input.steps, createdBy: actor.user.id }),
+    );
+    refreshFlows(actor.tenant.slug);
+    return {
+      data: { id: flow.id, name: flow.name },
+      activity: {
+        action: "flow.created",
+        targetType: "flow",
+        targetId: flow.id,
+        summary: `${actor.user.email} created the flow ${flow.name}`,
+        details: { name: flow.name, steps: flow.steps },
+      },
+    };
+  },
+});
+
+export const renameFlow = tenantAction({
+  name: "flow.rename",
+  permission: "flows.write",
+  input: z.object({ flowId: FlowIdInput, name: FlowNameInput }),
+  async run({ tx, actor, input }) {
+    const flow = await requireFlow(tx, actor.tenant.id, input.flowId);
+    if (await flowNameTaken(tx, actor.tenant.id, input.name, flow.id)) throw new ActionError("CONFLICT", "Choose another name.", NAME_TAKEN);
+    const renamed = await withUniqueName(() => renameFlowRow(tx, actor.tenant.id, flow.id, input.name));
+    if (!renamed) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    refreshFlows(actor.tenant.slug);
+    return {
+      data: { id: renamed.id, name: renamed.name },
+      activity: {
+        action: "flow.renamed",
+        targetType: "flow",
+        targetId: flow.id,
+        summary: `${actor.user.email} renamed the flow ${flow.name} to ${renamed.name}`,
+        details: { from: flow.name, to: renamed.name },
+      },
+    };
+  },
+});
+
+export const deleteFlow = tenantAction({
+  name: "flow.delete",
+  permission: "flows.write",
+  input: z.object({ flowId: FlowIdInput }),
+  async run({ tx, actor, input }) {
+    const flow = await requireFlow(tx, actor.tenant.id, input.flowId);
+    await deleteFlowRow(tx, actor.tenant.id, flow.id);
+    refreshFlows(actor.tenant.slug);
+    return {
+      data: { id: flow.id },
+      activity: {
+        action: "flow.deleted",
+        targetType: "flow",
+        targetId: flow.id,
+        summary: `${actor.user.email} deleted the flow ${flow.name}`,
+        details: { name: flow.name, steps: flow.steps },
+      },
+    };
+  },
+});
+
+export const runFlow = tenantAction({
+  name: "flow.run",
+  permission: "flows.run",
+  input: z.object({ flowId: FlowIdInput }),
+  async run({ tx, actor, input }) {
+    // Shared lock: the flow cannot be deleted or renamed while its run is being recorded.
+    const flow = await requireFlow(tx, actor.tenant.id, input.flowId, { lock: "share" });
+    const tenant = await flowCapacityOf(tx, actor.tenant.id);
+    const startedAt = new Date();
+    const execution = executeFlow(flow.steps, { flowName: flow.name, tenantName: actor.tenant.name, memberCount: tenant?.memberCount ?? 0 });
+    const run = await insertFlowRun(tx, {
+      tenantId: actor.tenant.id,
+      flowId: flow.id,
+      status: execution.status,
+      triggeredBy: actor.user.id,
+      log: execution.log,
+      durationMs: execution.durationMs,
+      startedAt,
+      finishedAt: new Date(startedAt.getTime() + execution.durationMs),
+    });
+    refreshFlows(actor.tenant.slug);
+    return {
+      data: { runId: run.id, status: execution.status, durationMs: execution.durationMs },
+      activity: {
+        action: "flow.ran",
+        targetType: "flow",
+        targetId: flow.id,
+        summary: `${actor.user.email} ran the flow ${flow.name}: ${execution.status}`,
+        details: { runId: run.id, status: execution.status, durationMs: execution.durationMs },
+      },
+    };
+  },
+});

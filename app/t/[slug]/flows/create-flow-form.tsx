@@ -1,0 +1,58 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { MAX_STEPS, STEP_KINDS, STEP_LABELS } from "@/lib/flows/steps";
+import { createFlow } from "./actions";
+
+// A new flow starts with a sensible sequence; every step can be changed or cleared.
+const DEFAULT_STEPS = ["validate", "transform", "notify"];
+
+export function CreateFlowForm({ slug }: { slug: string }) {
+  const { result, values, version, fieldErrors, formAction, pending } = useFormAction((previous, form) => createFlow(slug, previous, form));
+  const typedSteps = values.steps === undefined ? DEFAULT_STEPS : [values.steps].flat();
+  const stepErrors = fieldErrors.steps;
+  return (
+    <section aria-labelledby="new-flow-heading" className="mb-8 rounded-lg border border-slate-200 bg-white p-6">
+      <h2 id="new-flow-heading" className="text-lg font-semibold">
+        New flow
+      </h2>
+      <form key={version} action={formAction} noValidate className="mt-4 space-y-4">
+        <TextField label="Name" name="name" defaultValue={String(values.name ?? "")} errors={fieldErrors.name} maxLength={80} className="max-w-md" />
+        <fieldset aria-describedby={stepErrors?.length ? "new-flow-steps-error" : undefined}>
+          <legend className="text-sm font-medium">Steps, run in this order</legend>
+          <div className="mt-2 flex flex-wrap gap-3">
+            {Array.from({ length: MAX_STEPS }, (_, index) => (
+              <label key={index} className="text-xs text-slate-600">
+                Step {index + 1}
+                <select
+                  name="steps"
+                  defaultValue={typedSteps[index] ?? ""}
+                  className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
+                >
+                  <option value="">No step</option>
+                  {STEP_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {STEP_LABELS[kind]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+          {stepErrors?.length ? (
+            <p id="new-flow-steps-error" role="alert" className="mt-1 text-sm text-red-700">
+              {stepErrors.join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
+        <FormMessage result={result} success={result?.ok ? `Created the flow ${result.data.name}.` : undefined} />
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create flow"}
+        </Button>
+      </form>
+    </section>
+  );
+}

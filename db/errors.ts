@@ -1,0 +1,11 @@
+// Recognizing the database's refusals, whichever driver raised them (pg and PGlite both carry the
+// SQLSTATE in `code`; drizzle wraps the driver's error as `cause`).
+
+/** Whether the error is a unique violation (SQLSTATE 23505) of this constraint. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let current = error; current && typeof current === "object"; current = (current as { cause?: unknown }).cause) {
+    const { code, constraint: violated, message } = current as { code?: string; constraint?: string; message?: string };
+    if (code === "23505") return violated === constraint || Boolean(message?.includes(`"${constraint}"`));
+  }
+  return false;
+}

@@ -1,0 +1,170 @@
+// Flows and their runs (withTenant scope). Row-level security already limits every statement to the
+// scope's tenant; the explicit tenant filters are the second wall and what the indexes lead with.
+import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { flowRuns, flows, tenants, users, type FlowRunLogEntry } from "../schema";
+import type { Tx } from "../scopes";
+import { containsPattern } from "./search";
+
+export const FLOW_SORTS = ["name", "createdAt", "updatedAt"] as const;
+export type FlowSort = (typeof FLOW_SORTS)[number];
+
+const SORT_COLUMNS = { name: flows.name, createdAt: flows.createdAt, updatedAt: flows.updatedAt } as const;
+
+export interface FlowListQuery {
+  search?: string;
+  sort: FlowSort;
+  dir: "asc" | "desc";
+  page: number;
+  size: number;
+}
+
+const flowColumns = {
+  id: flows.id,
+  name: flows.name,
+  steps: flows.steps,
+  createdAt: flows.createdAt,
+  updatedAt: flows.updatedAt,
+};
+
+export async function listFlows(tx: Tx, tenantId: string, query: FlowListQuery) {
+  const where = and(eq(flows.tenantId, tenantId), query.search ? ilike(flows.name, containsPattern(query.search)) : undefined);
+  const order = query.dir === "desc" ? desc : asc;
+  const [rows, [total]] = await Promise.all([
+    tx
+      .select(flowColumns)
+      .from(flows)
+      .where(where)
+      .orderBy(order(SORT_COLUMNS[query.sort]), asc(flows.id))
+      .limit(query.size)
+      .offset((query.page - 1) * query.size),
+    tx.select({ value: count() }).from(flows).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+/** One flow; `lock: "share"` keeps it from being changed or deleted until commit. */
+export async function findFlow(tx: Tx, tenantId: string, flowId: string, options: { lock?: "share" } = {}) {
+  const query = tx
+    .select(flowColumns)
+    .from(flows)
+    .where(and(eq(flows.tenantId, tenantId), eq(flows.id, flowId)));
+  const [row] = options.lock ? await query.for(options.lock) : await query;
+  return row ?? null;
+}
+
+export async function flowNameTaken(tx: Tx, tenantId: string, name: string, exceptFlowId?: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: flows.id })
+    .from(flows)
+    .where(and(eq(flows.tenantId, tenantId), eq(flows.name, name)))
+    .limit(1);
+  return rows.some((row) => row.id !== exceptFlowId);
+}
+
+/**
+ * Locks the tenant row and reads its flow count and cap. Every flow insert also updates this row
+ * (the counter trigger), so while the lock is held no other transaction can add a flow: the count
+ * read here stays true until commit.
+ */
+export async function lockFlowCapacity(tx: Tx, tenantId: string) {
+  const [row] = await tx
+    .select({ flowCount: tenants.flowCount, flowCap: tenants.flowCap })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId))
+    .for("update");
+  return row ?? null;
+}
+
+/** The tenant's flow count, cap, name and member count, for the flows page and for runs. */
+export async function flowCapacityOf(tx: Tx, tenantId: string) {
+  const [row] = await tx
+    .select({ flowCount: tenants.flowCount, flowCap: tenants.flowCap, name: tenants.name, memberCount: tenants.memberCount })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+  return row ?? null;
+}
+
+export async function insertFlow(tx: Tx, flow: { tenantId: string; name: string; steps: string[]; createdBy: string }) {
+  const [row] = await tx.insert(flows).values(flow).returning(flowColumns);
+  return row!;
+}
+
+export async function renameFlow(tx: Tx, tenantId: string, flowId: string, name: string) {
+  const [row] = await tx
+    .update(flows)
+    .set({ name, updatedAt: sql`now()` })
+    .where(and(eq(flows.tenantId, tenantId), eq(flows.id, flowId)))
+    .returning(flowColumns);
+  return row ?? null;
+}
+
+export async function deleteFlow(tx: Tx, tenantId: string, flowId: string) {
+  const [row] = await tx
+    .delete(flows)
+    .where(and(eq(flows.tenantId, tenantId), eq(flows.id, flowId)))
+    .returning(flowColumns);
+  return row ?? null;
+}
+
+export async function insertFlowRun(
+  tx: Tx,
+  run: {
+    tenantId: string;
+    flowId: string;
+    status: string;
+    triggeredBy: string;
+    log: FlowRunLogEntry[];
+    durationMs: number;
+    startedAt: Date;
+    finishedAt: Date;
+  },
+) {
+  const [row] = await tx.insert(flowRuns).values(run).returning({ id: flowRuns.id });
+  return row!;
+}
+
+/** The newest run of each of these flows (for the list's "Last run" column). */
+export async function lastRunsOf(tx: Tx, tenantId: string, flowIds: string[]) {
+  if (flowIds.length === 0) return new Map<string, { status: string; startedAt: Date }>();
+  const rows = await tx
+    .selectDistinctOn([flowRuns.flowId], { flowId: flowRuns.flowId, status: flowRuns.status, startedAt: flowRuns.startedAt })
+    .from(flowRuns)
+    .where(and(eq(flowRuns.tenantId, tenantId), inArray(flowRuns.flowId, flowIds)))
+    .orderBy(flowRuns.flowId, desc(flowRuns.startedAt), desc(flowRuns.id));
+  return new Map(rows.map(({ flowId, ...run }) => [flowId, run]));
+}
+
+/** Where a page of runs ends: the last run's start time (full precision, as PostgreSQL prints it) and id. */
+export interface RunCursor {
+  startedAt: string;
+  id: string;
+}
+
+/**
+ * A flow's runs, newest first, one page after the cursor (keyset paging: runs grow without bound).
+ * Asks for one row more than the page to know whether an older page exists.
+ */
+export async function listRunsOfFlow(tx: Tx, tenantId: string, flowId: string, options: { after?: RunCursor; limit: number }) {
+  const after = options.after
+    ? sql`(${flowRuns.startedAt}, ${flowRuns.id}) < (${options.after.startedAt}::timestamptz, ${options.after.id}::uuid)`
+    : undefined;
+  const rows = await tx
+    .select({
+      id: flowRuns.id,
+      status: flowRuns.status,
+      log: flowRuns.log,
+      durationMs: flowRuns.durationMs,
+      startedAt: flowRuns.startedAt,
+      cursorStartedAt: sql<string>`${flowRuns.startedAt}::text`,
+      triggeredByEmail: users.email,
+    })
+    .from(flowRuns)
+    .leftJoin(users, eq(users.id, flowRuns.triggeredBy))
+    .where(and(eq(flowRuns.tenantId, tenantId), eq(flowRuns.flowId, flowId), after))
+    .orderBy(desc(flowRuns.startedAt), desc(flowRuns.id))
+    .limit(options.limit + 1);
+  const runs = rows.slice(0, options.limit);
+  const last = runs.at(-1);
+  const next = rows.length > options.limit && last ? { startedAt: last.cursorStartedAt, id: last.id } : null;
+  return { runs, next };
+}

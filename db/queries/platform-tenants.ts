@@ -1,0 +1,76 @@
+// The superadmin's view of tenants (withPlatform scope). Only the global tenants table is read: the
+// member and flow counts are the trigger-kept counters, so listing tenants enters none of them.
+import { asc, count, desc, eq, ilike, or } from "drizzle-orm";
+import { tenants } from "../schema";
+import type { Tx } from "../scopes";
+import { containsPattern } from "./search";
+
+export const PLATFORM_TENANT_SORTS = ["name", "slug", "license", "flowCap", "flowCount", "memberCount", "createdAt"] as const;
+export type PlatformTenantSort = (typeof PLATFORM_TENANT_SORTS)[number];
+
+const SORT_COLUMNS = {
+  name: tenants.name,
+  slug: tenants.slug,
+  license: tenants.license,
+  flowCap: tenants.flowCap,
+  flowCount: tenants.flowCount,
+  memberCount: tenants.memberCount,
+  createdAt: tenants.createdAt,
+} as const;
+
+export interface PlatformListQuery<Sort extends string> {
+  search?: string;
+  sort: Sort;
+  dir: "asc" | "desc";
+  page: number;
+  size: number;
+}
+
+const platformTenantColumns = {
+  id: tenants.id,
+  name: tenants.name,
+  slug: tenants.slug,
+  license: tenants.license,
+  flowCap: tenants.flowCap,
+  flowCount: tenants.flowCount,
+  memberCount: tenants.memberCount,
+  createdAt: tenants.createdAt,
+};
+
+export type PlatformTenantRow = Awaited<ReturnType<typeof listTenantsForPlatform>>["rows"][number];
+
+export async function listTenantsForPlatform(tx: Tx, query: PlatformListQuery<PlatformTenantSort>) {
+  const pattern = query.search ? containsPattern(query.search) : null;
+  const where = pattern ? or(ilike(tenants.name, pattern), ilike(tenants.slug, pattern)) : undefined;
+  const order = query.dir === "desc" ? desc : asc;
+  const [rows, [total]] = await Promise.all([
+    tx
+      .select(platformTenantColumns)
+      .from(tenants)
+      .where(where)
+      .orderBy(order(SORT_COLUMNS[query.sort]), asc(tenants.id))
+      .limit(query.size)
+      .offset((query.page - 1) * query.size),
+    tx.select({ value: count() }).from(tenants).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+/** The tenant row, locked until commit: plan changes and flow creation serialize on it. */
+export async function lockTenantForPlatform(tx: Tx, tenantId: string) {
+  const [row] = await tx.select(platformTenantColumns).from(tenants).where(eq(tenants.id, tenantId)).for("update");
+  return row ?? null;
+}
+
+export async function updateTenantPlan(tx: Tx, tenantId: string, plan: { license?: string; flowCap?: number }) {
+  await tx.update(tenants).set(plan).where(eq(tenants.id, tenantId));
+}
+
+/** The tenant with this slug, in the shape an actor carries (a superadmin entering a tenant). */
+export async function findTenantBySlug(tx: Tx, slug: string) {
+  const [row] = await tx
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, magicLinkEnabled: tenants.magicLinkEnabled })
+    .from(tenants)
+    .where(eq(tenants.slug, slug));
+  return row ?? null;
+}

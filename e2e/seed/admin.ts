@@ -1,0 +1,43 @@
+// The admin area's own world: a superadmin (member of one tenant, so signing in lands somewhere), a
+// tenant whose flow cap the specs lower, and a tenant the superadmin does not belong to.
+import type { SeedWorld } from "../../db/seed";
+
+export const ADMIN_WORLD = {
+  users: [
+    { email: "root@admin.e2e.test", name: "Admin Root", isSuperadmin: true, canCreateTenants: true, tenantLimit: 5 },
+    { email: "editor@admin.e2e.test", name: "Capped Editor" },
+    { email: "owner@admin.e2e.test", name: "Visited Owner" },
+  ],
+  tenants: [
+    {
+      slug: "admin-home",
+      name: "Admin Home",
+      contactEmail: "root@admin.e2e.test",
+      license: "free",
+      flowCap: 5,
+      members: [{ email: "root@admin.e2e.test", roles: ["admin"] }],
+    },
+    {
+      slug: "admin-capped",
+      name: "Capped Co",
+      contactEmail: "ops@admin.e2e.test",
+      license: "team",
+      flowCap: 50,
+      members: [{ email: "editor@admin.e2e.test", roles: ["editor"] }],
+      flows: [
+        { name: "Capped one", steps: ["validate"] },
+        { name: "Capped two", steps: ["validate", "notify"] },
+        { name: "Capped three", steps: ["transform"] },
+      ],
+    },
+    {
+      slug: "admin-visited",
+      name: "Visited Inc",
+      contactEmail: "owner@admin.e2e.test",
+      license: "free",
+      flowCap: 5,
+      members: [{ email: "owner@admin.e2e.test", roles: ["admin"] }],
+      flows: [{ name: "Visited flow", steps: ["validate"] }],
+    },
+  ],
+} satisfies SeedWorld;

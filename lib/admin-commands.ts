@@ -1,0 +1,83 @@
+// `npm run admin -- <command>`: platform bootstrap from a shell, for a fresh production database
+// where nobody can sign in to /admin yet. Each change is written to the platform log like one made
+// in the console (actor: the command line).
+import { z } from "zod";
+import { withSystem, type Tx } from "@/db/scopes";
+import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { lockSuperadmins, lockUserForPlatform, updateUserFlags } from "@/db/queries/platform-users";
+import { findUserByEmail, insertUser } from "@/db/queries/users";
+
+export interface CommandResult {
+  exitCode: number;
+  message: string;
+}
+
+export const ADMIN_USAGE = `Usage:
+  npm run admin -- grant-superadmin <email> [--create]   make an account a superadmin
+                                                         (--create: create the account if none uses this email)
+  npm run admin -- revoke-superadmin <email>             remove an account's superadmin flag
+                                                         (refused for the last superadmin)`;
+
+const Email = z.string().trim().toLowerCase().pipe(z.email());
+
+const fail = (message: string): CommandResult => ({ exitCode: 1, message });
+
+export async function runAdminCommand(args: string[]): Promise<CommandResult> {
+  const [command, rawEmail, ...flags] = args;
+  if (command === undefined || command === "help" || command === "--help") return { exitCode: command ? 0 : 1, message: ADMIN_USAGE };
+  if (command !== "grant-superadmin" && command !== "revoke-superadmin") return fail(`Unknown command "${command}".\n\n${ADMIN_USAGE}`);
+  const email = Email.safeParse(rawEmail ?? "");
+  if (!email.success) return fail(`"${rawEmail ?? ""}" is not an email address.\n\n${ADMIN_USAGE}`);
+  const unknownFlags = flags.filter((flag) => !(command === "grant-superadmin" && flag === "--create"));
+  if (unknownFlags.length) return fail(`Unknown option ${unknownFlags.join(" ")}.\n\n${ADMIN_USAGE}`);
+  return command === "grant-superadmin" ? grantSuperadmin(email.data, flags.includes("--create")) : revokeSuperadmin(email.data);
+}
+
+async function grantSuperadmin(email: string, create: boolean): Promise<CommandResult> {
+  return withSystem(async (tx) => {
+    await lockSuperadmins(tx);
+    const existing = await findUserByEmail(tx, email);
+    if (!existing && !create) {
+      return fail(
+        `No account uses ${email}. Check the address, or create the account as a superadmin with:\n` +
+          `  npm run admin -- grant-superadmin ${email} --create`,
+      );
+    }
+    const user = existing ? await lockUserForPlatform(tx, existing.id) : null;
+    if (user?.isSuperadmin) return { exitCode: 0, message: `${email} is already a superadmin; nothing changed.` };
+    const id = user ? user.id : (await insertUser(tx, { email, isSuperadmin: true })).id;
+    if (user) await updateUserFlags(tx, id, { isSuperadmin: true });
+    await recordCommand(tx, id, email, true, user ? "Made" : "Created the account");
+    return {
+      exitCode: 0,
+      message: `${user ? "" : `Created the account ${email}. `}${email} is now a superadmin: sign in and open /admin.`,
+    };
+  });
+}
+
+async function revokeSuperadmin(email: string): Promise<CommandResult> {
+  return withSystem(async (tx) => {
+    // Every superadmin row locked first, as in the console: the last one cannot be removed, even
+    // by two commands at once.
+    const superadmins = await lockSuperadmins(tx);
+    const existing = await findUserByEmail(tx, email);
+    if (!existing) return fail(`No account uses ${email}; nothing changed.`);
+    if (!superadmins.includes(existing.id)) return { exitCode: 0, message: `${email} is not a superadmin; nothing changed.` };
+    if (superadmins.length === 1) {
+      return fail(`${email} is the last superadmin. Grant another account first (grant-superadmin), then revoke this one.`);
+    }
+    await updateUserFlags(tx, existing.id, { isSuperadmin: false });
+    await recordCommand(tx, existing.id, email, false, "Removed");
+    return { exitCode: 0, message: `${email} is no longer a superadmin.` };
+  });
+}
+
+async function recordCommand(tx: Tx, userId: string, email: string, to: boolean, verb: string) {
+  await recordPlatformActivity(tx, {
+    actorUserId: null,
+    actorEmail: null,
+    action: "user.superadmin_set",
+    summary: `${verb} ${email} ${to ? "as a superadmin" : "as superadmin"} (from the command line)`,
+    details: { email, to, targetType: "user", targetId: userId, via: "command line" },
+  });
+}

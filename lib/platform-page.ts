@@ -1,0 +1,21 @@
+// Superadmin pages (/admin): every read runs in withPlatform, which checks the superadmin flag in the
+// database inside the same transaction. Anyone else (signed out included) gets the ordinary 404, so
+// the console's existence is not revealed.
+import { cache } from "react";
+import { notFound } from "next/navigation";
+import { NotSuperadminError, withPlatform, type Tx } from "@/db/scopes";
+import { getSessionUser, type SessionUser } from "./actor";
+
+export async function withPlatformPage<T>(work: (tx: Tx, superadmin: SessionUser) => Promise<T>): Promise<T> {
+  const user = await getSessionUser();
+  if (!user) notFound();
+  try {
+    return await withPlatform({ superadminId: user.id }, (tx) => work(tx, user));
+  } catch (error) {
+    if (error instanceof NotSuperadminError) notFound();
+    throw error;
+  }
+}
+
+/** The signed-in superadmin, or a 404 (once per request: the layout and the page both ask). */
+export const requireSuperadmin = cache(() => withPlatformPage(async (_tx, superadmin) => superadmin));

@@ -1,0 +1,93 @@
+// A superadmin can enter any tenant. One who is not an active member of it gets Admin powers there,
+// marked `viaSuperadmin`: the tenant's pages show a banner, every page view is written to the
+// tenant's activity log ("superadmin.viewed"), and every change is recorded as made by a superadmin.
+// The flag is read from the database on every request, so revoking it closes every tenant at once.
+// A superadmin who is an active member acts as that member (their own roles, no banner).
+import { cache } from "react";
+import { headers } from "next/headers";
+import { withTenant, withUser, type Tx } from "@/db/scopes";
+import { recordActivity } from "@/db/queries/activity";
+import { findMembershipOfUser } from "@/db/queries/memberships";
+import { findTenantBySlug } from "@/db/queries/platform-tenants";
+import { isSuperadmin } from "@/db/queries/platform-users";
+import type { MemberRole } from "@/db/schema";
+import type { ActivityRecord } from "./actions/core";
+import { clientIp } from "./client-ip";
+import { VIEWED_PATH_HEADER } from "./viewed-path";
+import type { Actor, SessionUser } from "./actor";
+
+/** What a superadmin may do in a tenant they entered: everything an Admin may. */
+export const SUPERADMIN_ROLES: MemberRole[] = ["admin"];
+
+/** The caller as a superadmin entering the tenant with this slug, or null (not a superadmin, no such tenant). */
+export async function findSuperadminVisit(user: SessionUser, slug: string): Promise<Actor | null> {
+  return withUser({ userId: user.id }, async (tx) => {
+    if (!(await isSuperadmin(tx, user.id))) return null;
+    const tenant = await findTenantBySlug(tx, slug);
+    return tenant ? { user, tenant, membershipId: null, roles: SUPERADMIN_ROLES, viaSuperadmin: true } : null;
+  });
+}
+
+/** Whether the signed-in user is a superadmin now (the nav's "Admin" link). */
+export async function isSuperadminNow(userId: string): Promise<boolean> {
+  return withUser({ userId }, (tx) => isSuperadmin(tx, userId));
+}
+
+export interface TenantAccess {
+  roles: MemberRole[];
+  membershipId: string | null;
+  viaSuperadmin: boolean;
+}
+
+/**
+ * The caller's access to the tenant as it is inside the writing transaction: their active
+ * membership, else Admin powers if they are a superadmin now, else none.
+ */
+export async function accessInTransaction(tx: Tx, tenantId: string, userId: string): Promise<TenantAccess | null> {
+  const membership = await findMembershipOfUser(tx, tenantId, userId);
+  if (membership && membership.status === "active") {
+    return { roles: membership.roles, membershipId: membership.id, viaSuperadmin: false };
+  }
+  if (await isSuperadmin(tx, userId)) return { roles: SUPERADMIN_ROLES, membershipId: null, viaSuperadmin: true };
+  return null;
+}
+
+/** A change made by a superadmin visiting the tenant says so in its entry. */
+export function markedAsSuperadmin(activity: ActivityRecord): ActivityRecord {
+  return { ...activity, summary: `${activity.summary} (as superadmin)`, details: { ...activity.details, viaSuperadmin: true } };
+}
+
+/**
+ * Writes "superadmin.viewed" into the tenant's log for a page a visiting superadmin opened. Once per
+ * request (the layout and the page both ask); not for router prefetches (nobody saw a page) nor for
+ * the re-render after a server action (the action wrote its own entry).
+ */
+export const recordSuperadminView = cache(async (tenantId: string, user: SessionUser, fallbackPath: string) => {
+  const request = await requestInfo();
+  if (request.prefetch || request.serverAction) return;
+  const path = request.path ?? fallbackPath;
+  const ip = await clientIp();
+  await withTenant({ tenantId, userId: user.id }, (tx) =>
+    recordActivity(tx, {
+      tenantId,
+      actorUserId: user.id,
+      actorEmail: user.email,
+      action: "superadmin.viewed",
+      targetType: "page",
+      targetId: path,
+      summary: `${user.email} viewed ${path} as superadmin`,
+      details: { path, viaSuperadmin: true },
+      ip,
+    }),
+  );
+});
+
+async function requestInfo() {
+  try {
+    const h = await headers();
+    return { path: h.get(VIEWED_PATH_HEADER), prefetch: h.has("next-router-prefetch"), serverAction: h.has("next-action") };
+  } catch {
+    // Outside a request (scripts, tests): a plain view of the fallback path.
+    return { path: null, prefetch: false, serverAction: false };
+  }
+}

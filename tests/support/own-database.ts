@@ -1,0 +1,17 @@
+// For test files that count something platform-wide (e.g. how many superadmins exist): on PostgreSQL,
+// where test files share one database, give this file a private database of its own. Import it
+// before anything touches the database. (In-memory PGlite is already private to each file.)
+import { afterAll } from "vitest";
+import { closeDatabase, migrateDatabase } from "@/db/lifecycle";
+import { createTestDatabase } from "../../scripts/test-database";
+
+const shared = process.env.DATABASE_URL!;
+if (!shared.startsWith("pglite:")) {
+  const own = await createTestDatabase(shared, "private");
+  process.env.DATABASE_URL = own.url;
+  await migrateDatabase();
+  afterAll(async () => {
+    await closeDatabase();
+    await own.drop();
+  });
+}
