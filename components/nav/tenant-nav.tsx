@@ -56,9 +56,10 @@ export function TenantNav({
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
           {showAdmin && <NavLink href="/admin">Admin</NavLink>}
-          <Link href="/profile" className="hover:underline">
-            {email}
-          </Link>
+          <span>{email}</span>
+          {/* Named "Profile", not by the address: an address like editor@flows.test must not
+              answer to the page links' names ("Flows"). */}
+          <NavLink href="/profile">Profile</NavLink>
           <SignOutButton />
         </div>
       </nav>

@@ -95,6 +95,8 @@ test("switching magic-link login off sends members' magic-link sessions to the p
   await expect(toggle).toBeChecked();
   await toggle.click();
   await expect(toggle).not.toBeChecked();
+  // The switch shows the new state at once and is disabled until the server has saved it.
+  await expect(toggle).toBeEnabled();
   await page.reload();
   await expect(page.getByRole("switch", { name: "Magic link login" })).not.toBeChecked();
 
