@@ -5,7 +5,8 @@ import { insertUser, countUsers } from "./queries/users";
 import { insertTenant } from "./queries/tenants";
 import { insertMembership } from "./queries/memberships";
 import { recordActivity } from "./queries/activity";
-import type { MemberRole } from "./schema";
+import { sql } from "drizzle-orm";
+import { activity, type MemberRole } from "./schema";
 import { DEMO_WORLD } from "./seed-data";
 
 export interface SeedUser {
@@ -25,6 +26,21 @@ export interface SeedTenant {
   license: "free" | "team" | "enterprise";
   flowCap: number;
   members: { email: string; roles: MemberRole[]; status?: "active" | "suspended" }[];
+  /** Extra log entries (the activity page's demo and end-to-end data). */
+  activity?: SeedActivity[];
+}
+
+export interface SeedActivity {
+  /** An exact time (ISO 8601), or `daysAgo` (before now, computed by PostgreSQL). */
+  at?: string;
+  daysAgo?: number;
+  /** A user of the world, or absent for a system entry. */
+  actor?: string;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  summary: string;
+  ip?: string;
 }
 
 export interface SeedWorld {
@@ -66,6 +82,19 @@ export async function seedWorld(world: SeedWorld): Promise<void> {
           targetId: membership.id,
           summary: `${creator.email} added ${member.email} as ${member.roles.join(", ")}`,
           details: { roles: member.roles },
+        });
+      }
+      for (const seeded of spec.activity ?? []) {
+        await tx.insert(activity).values({
+          tenantId: tenant.id,
+          actorUserId: seeded.actor ? (userIds.get(seeded.actor) ?? null) : null,
+          actorEmail: seeded.actor ?? null,
+          action: seeded.action,
+          targetType: seeded.targetType ?? null,
+          targetId: seeded.targetId ?? null,
+          summary: seeded.summary,
+          ip: seeded.ip ?? null,
+          createdAt: seeded.at ? new Date(seeded.at) : sql`now() - ${seeded.daysAgo ?? 0} * interval '1 day'`,
         });
       }
     });

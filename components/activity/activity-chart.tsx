@@ -41,6 +41,7 @@ export function ActivityChart({ days, clipped }: { days: DayCount[]; clipped: bo
           );
         })}
       </svg>
+      {total === 0 && <p className="-mt-16 mb-10 text-center text-sm text-slate-500">No entries on these days.</p>}
       <div className="mt-1 flex justify-between font-mono text-xs text-slate-500" aria-hidden="true">
         <span>{first}</span>
         <span>{last}</span>

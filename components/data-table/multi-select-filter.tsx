@@ -1,5 +1,6 @@
 "use client";
 
+import { useOptimistic, useTransition } from "react";
 import { useUrlState } from "./use-url-state";
 
 /**
@@ -20,10 +21,17 @@ export function MultiSelectFilter({
   selected: readonly string[];
 }) {
   const { update } = useUrlState();
-  const choices = [...options, ...selected.filter((value) => !options.some((o) => o.value === value)).map((value) => ({ value, label: value }))];
+  // The tick shows at once; the URL (and the server's rows) follow.
+  const [ticked, setTicked] = useOptimistic(selected);
+  const [, startTransition] = useTransition();
+  const choices = [...options, ...ticked.filter((value) => !options.some((o) => o.value === value)).map((value) => ({ value, label: value }))];
 
   function toggle(value: string, checked: boolean) {
-    update({ [param]: checked ? [...selected, value] : selected.filter((v) => v !== value) });
+    const next = checked ? [...ticked, value] : ticked.filter((v) => v !== value);
+    startTransition(() => {
+      setTicked(next);
+      update({ [param]: next });
+    });
   }
 
   return (
@@ -33,7 +41,7 @@ export function MultiSelectFilter({
       </span>
       <details className="relative mt-1">
         <summary className="block w-48 cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
-          {selected.length === 0 ? "Any" : selected.length === 1 ? selected[0] : `${selected.length} selected`}
+          {ticked.length === 0 ? "Any" : ticked.length === 1 ? ticked[0] : `${ticked.length} selected`}
           <span aria-hidden="true" className="float-right text-slate-400">
             ▾
           </span>
@@ -43,7 +51,7 @@ export function MultiSelectFilter({
           {choices.length === 0 && <p className="px-2 py-1 text-sm text-slate-500">Nothing to choose yet.</p>}
           {choices.map((option) => (
             <label key={option.value} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
-              <input type="checkbox" checked={selected.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
+              <input type="checkbox" checked={ticked.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
               {option.label}
             </label>
           ))}

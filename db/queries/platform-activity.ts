@@ -58,17 +58,23 @@ async function tenantLogPage(tx: Tx, filters: PlatformWideFilters, tenantId: str
 }
 
 /**
- * Every tenant's log, newest first, without a cross-tenant time index: for each tenant, its own
- * newest `limit` rows (an ordered range of its time index), merged. The cost grows with the number
- * of tenants, not the number of entries; a time index across tenants would also be picked by the
- * planner for a big tenant's own queries, and read past every other tenant's rows there.
+ * Every tenant's log, newest first, without a cross-tenant time index: for each tenant, the keys of
+ * its own newest `limit` matching rows (an ordered range of its time index; index-only when there is
+ * no filter), the newest `limit` keys overall, then those rows. The cost grows with the number of
+ * tenants, not of entries. (A time index across tenants would also be picked by the planner for a big
+ * tenant's own queries, and read past every other tenant's rows there.)
  */
 async function everyTenantLogPage(tx: Tx, filters: PlatformWideFilters, key: ActivityKey | undefined, limit: number) {
-  const result = await tx.execute(sql`select x.* from ${tenants} as t cross join lateral (
-      select ${tenantLogColumns} from ${activity} where ${tenantLogWhere(filters, key, sql`t.id`)}
-      order by ${activity.createdAt} ${direction(key)}, ${activity.id} ${direction(key)} limit ${limit}
-    ) as x
-    order by x."sortTime" ${direction(key)}, x."id" ${direction(key)} limit ${limit}`);
+  const dir = direction(key);
+  const result = await tx.execute(sql`select ${tenantLogColumns} from (
+      select x.tenant_id, x.id from ${tenants} as t cross join lateral (
+        select ${activity.tenantId}, ${activity.id}, ${activity.createdAt} from ${activity} where ${tenantLogWhere(filters, key, sql`t.id`)}
+        order by ${activity.createdAt} ${dir}, ${activity.id} ${dir} limit ${limit}
+      ) as x
+      order by x.created_at ${dir}, x.id ${dir} limit ${limit}
+    ) as newest
+    join ${activity} on ${activity.tenantId} = newest.tenant_id and ${activity.id} = newest.id
+    order by ${activity.createdAt} ${dir}, ${activity.id} ${dir}`);
   return rowsOf<TenantLogRow>(result);
 }
 

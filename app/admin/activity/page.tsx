@@ -35,7 +35,10 @@ export default async function PlatformActivityPage({ searchParams }: { searchPar
       <PlatformActivityFilters tenants={data.tenants} actions={data.actions} />
       <ActivityTable
         showTenant
-        rows={data.page.rows}
+        // Only what the table shows goes to the browser.
+        rows={data.page.rows.map(({ log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip }) => ({
+          log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip,
+        }))}
         filtered={Object.keys(describeFilters(search)).length > 0 || Boolean(search.tenant) || search.log !== "all"}
       />
       <KeysetPagination
