@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
-import { useUrlState } from "./use-url-state";
+import { useId } from "react";
+import { useSettledParam } from "./use-settled-param";
 
 /**
  * A labelled date filter (YYYY-MM-DD) bound to one search param. Typing a year digit by digit
@@ -9,15 +9,7 @@ import { useUrlState } from "./use-url-state";
  */
 export function DateFilter({ label, param, value, hint }: { label: string; param: string; value: string | undefined; hint?: string }) {
   const id = useId();
-  const { update } = useUrlState();
-  const current = value ?? "";
-  const [typed, setTyped] = useState(current);
-
-  useEffect(() => {
-    if (typed === current) return;
-    const timer = setTimeout(() => update({ [param]: typed || null }), 400);
-    return () => clearTimeout(timer);
-  }, [typed, current, param, update]);
+  const [typed, setTyped] = useSettledParam(param, value ?? "", 400);
 
   return (
     <div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { PAGE_SIZES } from "./table-state";
+import { PageSizeSelect } from "./page-size-select";
 import { useUrlState } from "./use-url-state";
 
 /**
@@ -24,16 +24,7 @@ export function KeysetPagination({
     <nav aria-label="Pagination" className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite">{shown === 0 ? "No entries" : `Showing ${shown} ${shown === 1 ? "entry" : "entries"}, newest first`}</p>
       <div className="flex items-center gap-2">
-        <label className="flex items-center gap-1">
-          Rows per page
-          <select value={pageSize} onChange={(event) => update({ size: event.target.value })} className="rounded-md border border-slate-300 bg-white px-2 py-1">
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PageSizeSelect pageSize={pageSize} />
         <button type="button" className={button} disabled={!newerCursor || pending} onClick={() => update({ cursor: null })}>
           Newest
         </button>

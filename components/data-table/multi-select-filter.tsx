@@ -26,6 +26,8 @@ export function MultiSelectFilter({
   const [, startTransition] = useTransition();
   const choices = [...options, ...ticked.filter((value) => !options.some((o) => o.value === value)).map((value) => ({ value, label: value }))];
 
+  const chosen = ticked.length === 0 ? "Any" : ticked.length === 1 ? ticked[0] : `${ticked.length} selected`;
+
   function toggle(value: string, checked: boolean) {
     const next = checked ? [...ticked, value] : ticked.filter((v) => v !== value);
     startTransition(() => {
@@ -40,8 +42,8 @@ export function MultiSelectFilter({
         {label}
       </span>
       <details className="relative mt-1">
-        <summary className="block w-48 cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
-          {ticked.length === 0 ? "Any" : ticked.length === 1 ? ticked[0] : `${ticked.length} selected`}
+        <summary aria-label={`${label}: ${chosen}`} className="block w-48 cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+          {chosen}
           <span aria-hidden="true" className="float-right text-slate-400">
             ▾
           </span>

@@ -46,6 +46,11 @@ test("filters by actor, action and UTC dates; the URL keeps them; the export has
     [ACTIVITY_E2E.editorA, "member.added", 'abe added member two, "quoted"'],
     [ACTIVITY_E2E.editorA, "member.added", "abe added member one"],
   ]);
+
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`${logPath}$`));
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("");
+  await expect(summaries(page)).toHaveCount(50);
 });
 
 test("pages with Older and Newer through more than one page", async ({ page }) => {

@@ -20,7 +20,7 @@ import { can } from "@/lib/permissions";
 import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
 import { CHART_LIMITS } from "@/lib/activity/chart";
 import { describeFilters, parseActivitySearch, toActivityFilters } from "@/lib/activity/filters";
-import { ActivityFilters } from "./activity-filters";
+import { ActivityFilterBar } from "./activity-filter-bar";
 
 // Only what the table shows goes to the browser (details can be large).
 const toTableRow = (row: ActivityRow): ActivityTableRow => ({
@@ -61,7 +61,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   return (
     <section>
       <PageHeader title="Activity" description={`Everything that happened in ${actor.tenant.name}, newest first. Times are UTC.`} />
-      <ActivityFilters
+      <ActivityFilterBar
         actors={data.actors}
         actions={data.actions}
         targetTypes={data.targetTypes}

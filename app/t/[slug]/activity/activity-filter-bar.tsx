@@ -11,7 +11,7 @@ import { describeFilters, parseActivitySearch } from "@/lib/activity/filters";
 const UTC_HINT = "A calendar day in UTC";
 
 /** The log's filters. Every change goes into the URL (and back to the first page); the server runs the query. */
-export function ActivityFilters({
+export function ActivityFilterBar({
   actors,
   actions,
   targetTypes,
