@@ -8,7 +8,8 @@ import { recordActivity } from "./queries/activity";
 import { addApprovedDomain } from "./queries/approved-domains";
 import { insertFlow } from "./queries/flows";
 import { hashPassword } from "../lib/passwords";
-import type { MemberRole } from "./schema";
+import { sql } from "drizzle-orm";
+import { activity, type MemberRole } from "./schema";
 import { DEMO_WORLD } from "./seed-data";
 
 export interface SeedUser {
@@ -36,6 +37,21 @@ export interface SeedTenant {
   approvedDomains?: string[];
   /** Flows to create in the tenant, as the world's first user (step kinds from lib/flows/steps.ts). */
   flows?: { name: string; steps: string[] }[];
+  /** Extra log entries (the activity page's demo and end-to-end data). */
+  activity?: SeedActivity[];
+}
+
+export interface SeedActivity {
+  /** An exact time (ISO 8601), or `daysAgo` (before now, computed by PostgreSQL). */
+  at?: string;
+  daysAgo?: number;
+  /** A user of the world, or absent for a system entry. */
+  actor?: string;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  summary: string;
+  ip?: string;
 }
 
 export interface SeedWorld {
@@ -62,7 +78,7 @@ export async function seedWorld(world: SeedWorld): Promise<void> {
   const creator = world.users[0]!;
   const creatorId = userIds.get(creator.email)!;
   for (const spec of world.tenants) {
-    const { members, approvedDomains = [], flows = [], ...fields } = spec;
+    const { members, approvedDomains = [], flows = [], activity: entries = [], ...fields } = spec;
     const tenant = await withSystem((tx) => insertTenant(tx, fields));
     await withTenant({ tenantId: tenant.id, userId: creatorId }, async (tx) => {
       const entry = { tenantId: tenant.id, actorUserId: creatorId, actorEmail: creator.email };
@@ -90,6 +106,19 @@ export async function seedWorld(world: SeedWorld): Promise<void> {
           targetId: created.id,
           summary: `${creator.email} created the flow ${flow.name}`,
           details: { name: flow.name, steps: flow.steps },
+        });
+      }
+      for (const seeded of entries) {
+        await tx.insert(activity).values({
+          tenantId: tenant.id,
+          actorUserId: seeded.actor ? (userIds.get(seeded.actor) ?? null) : null,
+          actorEmail: seeded.actor ?? null,
+          action: seeded.action,
+          targetType: seeded.targetType ?? null,
+          targetId: seeded.targetId ?? null,
+          summary: seeded.summary,
+          ip: seeded.ip ?? null,
+          createdAt: seeded.at ? new Date(seeded.at) : sql`now() - ${seeded.daysAgo ?? 0} * interval '1 day'`,
         });
       }
     });

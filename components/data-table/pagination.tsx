@@ -1,6 +1,6 @@
 "use client";
 
-import { PAGE_SIZES } from "./table-state";
+import { PageSizeSelect } from "./page-size-select";
 import { useUrlState } from "./use-url-state";
 
 /** Offset paging for bounded tables: previous/next, where we are, and the page size. */
@@ -15,20 +15,7 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
         {total === 0 ? "No results" : `${first}–${last} of ${total}`} · Page {Math.min(page, pages)} of {pages}
       </p>
       <div className="flex items-center gap-2">
-        <label className="flex items-center gap-1">
-          Rows per page
-          <select
-            value={pageSize}
-            onChange={(event) => update({ size: event.target.value })}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1"
-          >
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PageSizeSelect pageSize={pageSize} />
         <button
           type="button"
           disabled={page <= 1 || pending}

@@ -1,20 +1,14 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId } from "react";
+import { useSettledParam } from "./use-settled-param";
 import { useUrlState } from "./use-url-state";
 
 /** A labelled text filter bound to one search param; typing settles for 300 ms before the URL changes. */
 export function SearchInput({ label, param, placeholder }: { label: string; param: string; placeholder?: string }) {
   const id = useId();
-  const { searchParams, update } = useUrlState();
-  const current = searchParams.get(param) ?? "";
-  const [value, setValue] = useState(current);
-
-  useEffect(() => {
-    if (value.trim() === current) return;
-    const timer = setTimeout(() => update({ [param]: value.trim() || null }), 300);
-    return () => clearTimeout(timer);
-  }, [value, current, param, update]);
+  const { searchParams } = useUrlState();
+  const [value, setValue] = useSettledParam(param, searchParams.get(param) ?? "", 300);
 
   return (
     <div>

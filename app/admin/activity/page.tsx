@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NotSuperadminError } from "@/db/scopes";
+import type { SearchParams } from "@/components/data-table/table-state";
+import { KeysetPagination } from "@/components/data-table/keyset-pagination";
+import { ActivityTable } from "@/components/activity/activity-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { getSessionUser } from "@/lib/actor";
+import { encodeCursor } from "@/lib/activity/cursor";
+import { describeFilters, parseActivitySearch } from "@/lib/activity/filters";
+import { loadPlatformWideActivity } from "@/lib/activity/platform-wide";
+import { PlatformActivityFilters } from "./platform-activity-filters";
+
+export const metadata: Metadata = { title: "Platform activity" };
+
+/** Superadmins only: anyone else, signed in or not, gets the same 404 as a page that does not exist. */
+export default async function PlatformActivityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await getSessionUser();
+  if (!user) notFound();
+  const search = parseActivitySearch(await searchParams);
+  let data: Awaited<ReturnType<typeof loadPlatformWideActivity>>;
+  try {
+    data = await loadPlatformWideActivity(user.id, search);
+  } catch (error) {
+    if (error instanceof NotSuperadminError) notFound();
+    throw error;
+  }
+
+  return (
+    <section className="mx-auto max-w-6xl px-6 py-8">
+      <PageHeader
+        title="Platform activity"
+        description="Every tenant's log and the platform's own events, newest first. Times are UTC. Viewing a tenant's entries is recorded in that tenant's log."
+      />
+      <PlatformActivityFilters tenants={data.tenants} actions={data.actions} />
+      <ActivityTable
+        showTenant
+        // Only what the table shows goes to the browser.
+        rows={data.page.rows.map(({ log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip }) => ({
+          log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip,
+        }))}
+        filtered={Object.keys(describeFilters(search)).length > 0 || Boolean(search.tenant) || search.log !== "all"}
+      />
+      <KeysetPagination
+        newerCursor={data.page.newer && encodeCursor(data.page.newer)}
+        olderCursor={data.page.older && encodeCursor(data.page.older)}
+        pageSize={search.size}
+        shown={data.page.rows.length}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { DateFilter } from "@/components/data-table/date-filter";
+import { MultiSelectFilter } from "@/components/data-table/multi-select-filter";
+import { SearchInput } from "@/components/data-table/search-input";
+import { SelectFilter } from "@/components/data-table/select-filter";
+import { useUrlState } from "@/components/data-table/use-url-state";
+import { parseActivitySearch } from "@/lib/activity/filters";
+
+const UTC_HINT = "A calendar day in UTC";
+
+export function PlatformActivityFilters({ tenants, actions }: { tenants: { id: string; name: string; slug: string }[]; actions: string[] }) {
+  const { searchParams } = useUrlState();
+  const search = parseActivitySearch(searchParams);
+  return (
+    <div role="search" aria-label="Filter activity" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <SelectFilter label="Tenant" param="tenant" allLabel="All tenants" options={tenants.map((t) => ({ value: t.id, label: `${t.name} (${t.slug})` }))} />
+      <SelectFilter
+        label="Log"
+        param="log"
+        allLabel="Tenant and platform logs"
+        options={[
+          { value: "tenant", label: "Tenant logs" },
+          { value: "platform", label: "Platform log" },
+        ]}
+      />
+      <MultiSelectFilter label="Action" param="action" selected={search.action} options={actions.map((a) => ({ value: a, label: a }))} />
+      <DateFilter label="From" param="from" value={search.from} hint={UTC_HINT} />
+      <DateFilter label="To" param="to" value={search.to} hint={UTC_HINT} />
+      <SearchInput label="Search" param="q" placeholder="Text in the summary" />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { DateFilter } from "@/components/data-table/date-filter";
+import { MultiSelectFilter } from "@/components/data-table/multi-select-filter";
+import { SearchInput } from "@/components/data-table/search-input";
+import { SelectFilter } from "@/components/data-table/select-filter";
+import { useUrlState } from "@/components/data-table/use-url-state";
+import { Button } from "@/components/ui/button";
+import { describeFilters, parseActivitySearch } from "@/lib/activity/filters";
+
+const UTC_HINT = "A calendar day in UTC";
+
+/** The log's filters. Every change goes into the URL (and back to the first page); the server runs the query. */
+export function ActivityFilterBar({
+  actors,
+  actions,
+  targetTypes,
+  exportPath,
+}: {
+  actors: { id: string; email: string }[];
+  actions: string[];
+  targetTypes: string[];
+  exportPath: string;
+}) {
+  const { searchParams, update } = useUrlState();
+  const search = parseActivitySearch(searchParams);
+  const active = describeFilters(search);
+  const reversedRange = search.from && search.to && search.from > search.to;
+
+  return (
+    <div className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
+      <div role="search" aria-label="Filter activity" className="flex flex-wrap items-end gap-3">
+        <SelectFilter label="Actor" param="actor" allLabel="Anyone" options={actors.map((a) => ({ value: a.id, label: a.email }))} />
+        <MultiSelectFilter label="Action" param="action" selected={search.action} options={actions.map((a) => ({ value: a, label: a }))} />
+        <SelectFilter label="Target type" param="targetType" allLabel="Any" options={targetTypes.map((t) => ({ value: t, label: t }))} />
+        {search.targetType && <SearchInput key={search.targetType} label="Target ID" param="targetId" />}
+        <DateFilter label="From" param="from" value={search.from} hint={UTC_HINT} />
+        <DateFilter label="To" param="to" value={search.to} hint={UTC_HINT} />
+        <SearchInput label="Search" param="q" placeholder="Text in the summary" />
+      </div>
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm">
+        <p className="text-slate-600">
+          Dates are UTC days (From 00:00 to the end of To).{" "}
+          {Object.keys(active).length > 0 && (
+            <button type="button" onClick={() => update(Object.fromEntries(Object.keys(active).map((k) => [k, null])))} className="text-blue-800 underline">
+              Clear filters
+            </button>
+          )}
+        </p>
+        {/* A plain GET form: the browser downloads the attachment and the page stays as it is. */}
+        <form method="get" action={exportPath}>
+          {Object.entries(active).flatMap(([key, value]) =>
+            (Array.isArray(value) ? value : [value]).map((item) => <input key={`${key}=${item}`} type="hidden" name={key} value={item} />),
+          )}
+          <Button type="submit" variant="secondary">
+            Export CSV
+          </Button>
+        </form>
+      </div>
+      {reversedRange && (
+        <p role="alert" className="mt-2 text-sm text-amber-800">
+          “From” is after “To”, so no entry can match. Swap the dates to see that period.
+        </p>
+      )}
+    </div>
+  );
+}

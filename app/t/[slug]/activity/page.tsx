@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { withTenant } from "@/db/scopes";
+import {
+  countActivityPerDay,
+  listActivityActions,
+  listActivityActors,
+  listActivityPage,
+  listActivityTargetTypes,
+  resolveChartRange,
+  type ActivityRow,
+} from "@/db/queries/activity";
+import type { SearchParams } from "@/components/data-table/table-state";
+import { KeysetPagination } from "@/components/data-table/keyset-pagination";
+import { ActivityChart } from "@/components/activity/activity-chart";
+import { ActivityTable, type ActivityTableRow } from "@/components/activity/activity-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/actor";
+import { can } from "@/lib/permissions";
+import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
+import { CHART_LIMITS } from "@/lib/activity/chart";
+import { describeFilters, parseActivitySearch, toActivityFilters } from "@/lib/activity/filters";
+import { ActivityFilterBar } from "./activity-filter-bar";
+
+// Only what the table shows goes to the browser (details can be large).
+const toTableRow = (row: ActivityRow): ActivityTableRow => ({
+  id: row.id,
+  createdAt: row.createdAt,
+  actorEmail: row.actorEmail,
+  action: row.action,
+  targetType: row.targetType,
+  targetId: row.targetId,
+  summary: row.summary,
+  ip: row.ip,
+});
+
+export const metadata: Metadata = { title: "Activity" };
+
+export default async function ActivityPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
+  const { slug } = await params;
+  const actor = await requireActor(slug);
+  if (!can(actor.roles, "activity.read")) notFound();
+
+  const search = parseActivitySearch(await searchParams);
+  const filters = toActivityFilters(search);
+  const tenantId = actor.tenant.id;
+
+  const data = await withTenant({ tenantId, userId: actor.user.id }, async (tx) => {
+    const page = await listActivityPage(tx, tenantId, filters, { key: decodeCursor(search.cursor), limit: search.size });
+    const range = await resolveChartRange(tx, filters, CHART_LIMITS);
+    return {
+      page,
+      range,
+      days: await countActivityPerDay(tx, tenantId, filters, range),
+      actors: await listActivityActors(tx, tenantId),
+      actions: await listActivityActions(tx, tenantId),
+      targetTypes: await listActivityTargetTypes(tx, tenantId),
+    };
+  });
+
+  return (
+    <section>
+      <PageHeader title="Activity" description={`Everything that happened in ${actor.tenant.name}, newest first. Times are UTC.`} />
+      <ActivityFilterBar
+        actors={data.actors}
+        actions={data.actions}
+        targetTypes={data.targetTypes}
+        exportPath={`/t/${actor.tenant.slug}/activity/export`}
+      />
+      <ActivityChart days={data.days} clipped={data.range.clipped} />
+      <ActivityTable rows={data.page.rows.map(toTableRow)} filtered={Object.keys(describeFilters(search)).length > 0} />
+      <KeysetPagination
+        newerCursor={data.page.newer && encodeCursor(data.page.newer)}
+        olderCursor={data.page.older && encodeCursor(data.page.older)}
+        pageSize={search.size}
+        shown={data.page.rows.length}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,258 @@
+// npm run bench:activity [-- --rows N] [--iterations N]
+//
+// Seeds a throw-away database on DATABASE_URL's server with N activity entries (default 5,000,000)
+// over 1,000 tenants, the largest holding a fifth of them, then measures, for the largest tenant, the
+// page query the activity page runs (listActivityPage through withTenant, as the runtime role under
+// row-level security) against the same SQL run directly by the owner (the floor: no policies), and
+// checks each plan for a sequential scan on activity. Also streams the tenant's CSV export and
+// reports heap growth. Prints figures; it is not a pass/fail test.
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { performance } from "node:perf_hooks";
+import { closeDatabase, migrateDatabase } from "../db/lifecycle";
+import { openOwnerSession, type OwnerSession } from "../db/bench-owner";
+import { withPlatform, withTenant } from "../db/scopes";
+import { listPlatformWidePage } from "../db/queries/platform-activity";
+import { activityPageQuery, fetchActivityPage, listActivityPage, type ActivityFilters, type ActivityKey } from "../db/queries/activity";
+import { activityCsvStream, EXPORT_BATCH_SIZE } from "../lib/activity/csv-export";
+import { createTestDatabase } from "../scripts/test-database";
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: "string", default: "5000000" },
+    tenants: { type: "string", default: "1000" },
+    iterations: { type: "string", default: "200" },
+    "skip-export": { type: "boolean", default: false },
+    // Print EXPLAIN ANALYZE of each case's page statement (runtime role, under RLS).
+    explain: { type: "boolean", default: false },
+  },
+});
+const ROWS = Number(args.rows);
+const TENANTS = Number(args.tenants);
+const ITERATIONS = Number(args.iterations);
+const LARGEST_SHARE = 5; // every 5th entry belongs to the largest tenant: 1,000,000 of 5,000,000
+const PAGE = 50;
+const ACTORS = 50;
+const ACTIONS = [
+  "auth.signed_in", "auth.signed_out", "member.added", "member.removed", "member.roles_changed", "flow.created",
+  "flow.updated", "flow.deleted", "flow.run", "flow.run_failed", "settings.updated", "domain.added", "domain.removed",
+  "tenant.switched", "activity.exported", "superadmin.accessed", "license.changed", "invite.sent", "password.set", "session.revoked",
+];
+const WORDS = ["invoice", "payroll", "shipment", "contract", "refund", "ledger", "forecast", "catalog", "backup", "webhook",
+  "mailbox", "calendar", "report", "pipeline", "ticket", "dataset", "account", "license", "export", "gateway"];
+
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl?.startsWith("postgres")) {
+  console.error("bench:activity needs DATABASE_URL=postgres://… (a PostgreSQL server; it creates and drops its own database).");
+  process.exit(1);
+}
+
+const ms = (start: number) => performance.now() - start;
+// Slow cases stop early: at most ITERATIONS, at least 10, and no more once 15 s have gone by.
+const keepGoing = (i: number, started: number) => i < ITERATIONS + 5 && (i < 15 || ms(started) < 15_000);
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const fmt = (n: number) => n.toFixed(2);
+const uuidOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+
+async function seed(owner: OwnerSession) {
+  const started = performance.now();
+  // Bulk load: outside row-level security (a throw-away database), indexes built once at the end.
+  await owner.query("alter table activity no force row level security");
+  const indexes = await owner.query<{ name: string; definition: string }>(
+    "select i.relname as name, pg_get_indexdef(i.oid) as definition from pg_index x join pg_class i on i.oid = x.indexrelid where x.indrelid = 'activity'::regclass and not x.indisprimary and not x.indisunique",
+  );
+  for (const index of indexes) await owner.query(`drop index ${index.name}`);
+  await owner.query(
+    "insert into tenants (slug, name) select 'bench-' || lpad(g::text, 4, '0'), 'Bench tenant ' || g from generate_series(1, $1::int) g",
+    [TENANTS],
+  );
+  const tenantIds = (await owner.query<{ id: string }>("select id from tenants where slug like 'bench-%' order by slug")).map((t) => t.id);
+  const largest = tenantIds[0]!;
+  // Tenants interleaved in time order, as a shared append-only log is written; a year of history.
+  const chunk = 500_000;
+  for (let from = 1; from <= ROWS; from += chunk) {
+    const to = Math.min(ROWS, from + chunk - 1);
+    await owner.query(
+      `insert into activity (tenant_id, actor_user_id, actor_email, action, target_type, target_id, summary, ip, created_at)
+       select case when n % $3 = 0 then $4::uuid else ($5::uuid[])[1 + (n / $3) % ($6 - 1)] end,
+         ('00000000-0000-4000-8000-' || lpad((h % $7)::text, 12, '0'))::uuid,
+         'user' || (h % $7) || '@bench.test',
+         ($8::text[])[1 + (h / 64) % 20],
+         ($9::text[])[1 + (h / 4096) % 4],
+         'id-' || ((h / 16384) % 5000),
+         'user' || (h % $7) || '@bench.test touched the ' || ($10::text[])[1 + (h / 262144) % 20] || ' #' || n,
+         '10.0.' || (n % 250) || '.' || (h % 200),
+         now() - ($11 - n)::float8 / $11 * interval '365 days'
+       -- h: a well-mixed number per row, so every tenant gets every actor, action and word.
+       from generate_series($1::int, $2::int) n, lateral (select abs(hashint4(n)::bigint) as h) as mix`,
+      [from, to, LARGEST_SHARE, largest, tenantIds.slice(1), tenantIds.length, ACTORS, ACTIONS, ["flow", "membership", "tenant", "user"], WORDS, ROWS],
+    );
+  }
+  const loaded = ms(started);
+  await owner.query("set maintenance_work_mem = '512MB'");
+  for (const index of indexes) await owner.query(index.definition);
+  await owner.query("alter table activity force row level security");
+  await owner.query("vacuum analyze activity");
+  await owner.query("analyze tenants");
+  return { largest, seedMs: ms(started), loadMs: loaded };
+}
+
+interface Case {
+  name: string;
+  filters: ActivityFilters;
+  key?: ActivityKey;
+}
+
+/** The page function as the page runs it: withTenant (runtime role, RLS), timed around the query work. */
+async function timeRuntime(tenantId: string, c: Case) {
+  const times: number[] = [];
+  const txTimes: number[] = [];
+  const started = performance.now();
+  for (let i = 0; keepGoing(i, started); i += 1) {
+    const txStart = performance.now();
+    let queryMs = 0;
+    await withTenant({ tenantId, userId: null }, async (tx) => {
+      const start = performance.now();
+      await listActivityPage(tx, tenantId, c.filters, { key: c.key, limit: PAGE });
+      queryMs = ms(start);
+    });
+    if (i >= 5) {
+      times.push(queryMs);
+      txTimes.push(ms(txStart));
+    }
+  }
+  return { times: times.sort((a, b) => a - b), txTimes: txTimes.sort((a, b) => a - b) };
+}
+
+/** The statements the page function sends (the page, plus the "anything newer?" probe after a cursor), as SQL text. */
+async function statementsOf(tenantId: string, c: Case) {
+  return withTenant({ tenantId, userId: null }, async (tx) => {
+    const statements = [activityPageQuery(tx, tenantId, c.filters, c.key, PAGE + 1).toSQL()];
+    if (c.key) {
+      const [first] = await activityPageQuery(tx, tenantId, c.filters, c.key, 1);
+      if (first) statements.push(activityPageQuery(tx, tenantId, c.filters, { direction: "newer", createdAt: first.createdAt, id: first.id }, 1).toSQL());
+    }
+    return statements;
+  });
+}
+
+async function timeRaw(owner: OwnerSession, statements: { sql: string; params: unknown[] }[]) {
+  const times: number[] = [];
+  const started = performance.now();
+  for (let i = 0; keepGoing(i, started); i += 1) {
+    const start = performance.now();
+    for (const s of statements) await owner.query(s.sql, s.params);
+    if (i >= 5) times.push(ms(start));
+  }
+  return times.sort((a, b) => a - b);
+}
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+
+/** EXPLAIN of the page statement as the runtime role under RLS. */
+async function planCheck(tenantId: string, c: Case) {
+  return withTenant({ tenantId, userId: null }, async (tx) => {
+    const query = activityPageQuery(tx, tenantId, c.filters, c.key, PAGE + 1);
+    // As fetchActivityPage runs it.
+    if (c.filters.search) await tx.execute(sql`select set_config('enable_sort', 'off', true), set_config('jit', 'off', true)`);
+    const result = (await tx.execute(sql`explain (format json) ${query}`)) as unknown as { rows: { "QUERY PLAN": [{ Plan: PlanNode }] }[] };
+    const nodes = nodesOf(result.rows[0]!["QUERY PLAN"][0].Plan);
+    const seq = nodes.some((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "activity");
+    const used = [...new Set(nodes.map((n) => n["Index Name"]).filter(Boolean))].join("+") || "none";
+    if (args.explain) {
+      const analyzed = (await tx.execute(sql`explain (analyze, buffers) ${query}`)) as unknown as { rows: { "QUERY PLAN": string }[] };
+      console.log(`--- ${c.name}\n${analyzed.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    }
+    return { seq, used };
+  });
+}
+
+async function exportMemory(tenantId: string) {
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  let bytes = 0;
+  let batches = 0;
+  const started = performance.now();
+  const stream = activityCsvStream((after) => {
+    batches += 1;
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    return withTenant({ tenantId, userId: null }, (tx) => fetchActivityPage(tx, tenantId, { actions: [] }, after, EXPORT_BATCH_SIZE));
+  });
+  const reader = stream.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) bytes += next.value.byteLength;
+  globalThis.gc?.();
+  const after = process.memoryUsage().heapUsed;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  console.log(
+    `export rows≈${batches * EXPORT_BATCH_SIZE} batches=${batches} csv_mb=${mb(bytes)} seconds=${(ms(started) / 1000).toFixed(1)} ` +
+      `heap_before_mb=${mb(before)} heap_peak_mb=${mb(peak)} heap_growth_mb=${mb(peak - before)} heap_after_mb=${mb(after)}${globalThis.gc ? "" : " (no --expose-gc)"}`,
+  );
+}
+
+const database = await createTestDatabase(serverUrl, "bench");
+process.env.DATABASE_URL = database.url;
+let owner: OwnerSession | undefined;
+try {
+  await migrateDatabase();
+  owner = await openOwnerSession(database.url);
+  console.log(`seeding rows=${ROWS} tenants=${TENANTS} largest=${Math.floor(ROWS / LARGEST_SHARE)} (owner bypasses RLS: ${owner.bypassesRls})`);
+  const { largest, seedMs, loadMs } = await seed(owner);
+
+  const [day] = await owner.query<{ from: string; to: string }>(
+    "select to_char(d - 106, 'YYYY-MM-DD') as from, to_char(d - 100, 'YYYY-MM-DD') as to from (select (now() at time zone 'UTC')::date as d) x",
+  );
+  const [deep] = await owner.query<{ created_at: string; id: string }>(
+    `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at, id from activity
+     where tenant_id = $1 order by created_at desc, id desc offset $2 limit 1`,
+    [largest, Math.floor(ROWS / LARGEST_SHARE / 2)],
+  );
+  const none: ActivityFilters = { actions: [] };
+  const cases: Case[] = [
+    { name: "no_filter", filters: none },
+    { name: "one_actor", filters: { ...none, actorUserId: uuidOf(7) } },
+    { name: "two_actions", filters: { actions: ["flow.run", "member.added"] } },
+    { name: "range_7d", filters: { ...none, fromDay: day!.from, toDay: day!.to } },
+    { name: "text_search", filters: { ...none, search: "payroll" } },
+    { name: "text_search_rare", filters: { ...none, search: `#${ROWS - 2 * LARGEST_SHARE * 1000}` } },
+    { name: "text_search_7d", filters: { ...none, search: "payroll", fromDay: day!.from, toDay: day!.to } },
+    { name: "actor_range_7d", filters: { ...none, actorUserId: uuidOf(7), fromDay: day!.from, toDay: day!.to } },
+    { name: "page_1", filters: none },
+    { name: "deep_page", filters: none, key: { direction: "older", createdAt: deep!.created_at, id: deep!.id } },
+  ];
+
+  for (const c of cases) {
+    const { times, txTimes } = await timeRuntime(largest, c);
+    const raw = await timeRaw(owner, await statementsOf(largest, c));
+    const plan = await planCheck(largest, c);
+    const p95 = percentile(times, 95);
+    const rawP95 = percentile(raw, 95);
+    console.log(
+      `case=${c.name} p50_ms=${fmt(percentile(times, 50))} p95_ms=${fmt(p95)} raw_p95_ms=${fmt(rawP95)} ratio=${fmt(p95 / rawP95)}` +
+        ` raw_p50_ms=${fmt(percentile(raw, 50))} n=${times.length} tx_p95_ms=${fmt(percentile(txTimes, 95))} seq_scan_on_activity=${plan.seq ? "YES" : "no"} index=${plan.used}`,
+    );
+  }
+
+  // The superadmin's view across every tenant (a per-tenant top-N merged; no raw twin: it needs the policy's user).
+  const [root] = await owner.query<{ id: string }>("insert into users (email, is_superadmin) values ('root@bench.test', true) returning id");
+  const adminTimes: number[] = [];
+  for (let i = 0; i < Math.min(ITERATIONS, 50) + 3; i += 1) {
+    const start = performance.now();
+    await withPlatform({ superadminId: root!.id }, (tx) => listPlatformWidePage(tx, { actions: [], log: "tenant" }, { limit: PAGE }));
+    if (i >= 3) adminTimes.push(ms(start));
+  }
+  adminTimes.sort((a, b) => a - b);
+  console.log(`case=admin_all_tenants p50_ms=${fmt(percentile(adminTimes, 50))} p95_ms=${fmt(percentile(adminTimes, 95))} (whole withPlatform transaction, ${TENANTS} tenants)`);
+
+  const [size] = await owner.query<{ table: string; total: string; rows: string }>(
+    "select pg_size_pretty(pg_relation_size('activity')) as table, pg_size_pretty(pg_total_relation_size('activity')) as total, (select count(*) from activity)::text as rows",
+  );
+  console.log(`seed_seconds=${(seedMs / 1000).toFixed(1)} (insert ${(loadMs / 1000).toFixed(1)}, indexes+vacuum ${((seedMs - loadMs) / 1000).toFixed(1)})`);
+  console.log(`table rows=${size!.rows} heap=${size!.table} with_indexes=${size!.total}`);
+  if (!args["skip-export"]) await exportMemory(largest);
+} finally {
+  await owner?.close();
+  await closeDatabase();
+  await database.drop();
+}

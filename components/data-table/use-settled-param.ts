@@ -1,0 +1,27 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useUrlState } from "./use-url-state";
+
+/**
+ * A text field's value bound to one search param: the field follows every keystroke, the URL (and so
+ * the server query) only once the value has settled for `delayMs`.
+ */
+export function useSettledParam(param: string, current: string, delayMs: number) {
+  const { update } = useUrlState();
+  const [value, setValue] = useState(current);
+  // The URL changed from elsewhere ("Clear filters", Back): show that, rather than writing the old text back.
+  const [seen, setSeen] = useState(current);
+  if (current !== seen) {
+    setSeen(current);
+    if (current !== value.trim()) setValue(current);
+  }
+
+  useEffect(() => {
+    if (value.trim() === current) return;
+    const timer = setTimeout(() => update({ [param]: value.trim() || null }), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, current, param, delayMs, update]);
+
+  return [value, setValue] as const;
+}

@@ -1,0 +1,120 @@
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { ACTIVITY_E2E } from "../seed/activity";
+import { followSignInLink, requestSignInLink, signIn, signOut } from "../support/sign-in";
+
+const logPath = `/t/${ACTIVITY_E2E.tenantA}/activity`;
+const table = (page: Page) => page.getByRole("table", { name: "Activity" });
+const summaries = (page: Page) => table(page).locator("tbody tr td:nth-child(5)");
+
+async function chooseAction(page: Page, action: string) {
+  // The checkbox group sits in a disclosure: open it first.
+  await page.locator("details:has(legend:text-is('Action')) > summary").click();
+  await page.getByRole("group", { name: "Action" }).getByRole("checkbox", { name: action, exact: true }).check();
+}
+
+test("filters by actor, action and UTC dates; the URL keeps them; the export has exactly those rows", async ({ page }) => {
+  await signIn(page, ACTIVITY_E2E.viewerA);
+  await page.goto(logPath);
+  await expect(page.getByRole("heading", { name: "Activity" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Events per day from/ })).toBeVisible();
+
+  await page.getByLabel("Actor", { exact: true }).selectOption({ label: ACTIVITY_E2E.editorA });
+  await expect(page).toHaveURL(/actor=[0-9a-f-]{36}/);
+  await chooseAction(page, "member.added");
+  await expect(page).toHaveURL(/action=member\.added/);
+  await expect(summaries(page)).toHaveText(["abe added member three", 'abe added member two, "quoted"', "abe added member one"]);
+
+  await page.getByLabel("From", { exact: true }).fill("2026-01-10");
+  await page.getByLabel("To", { exact: true }).fill("2026-01-11");
+  await expect(page).toHaveURL(/from=2026-01-10/);
+  await expect(page).toHaveURL(/to=2026-01-11/);
+  await expect(summaries(page)).toHaveText(['abe added member two, "quoted"', "abe added member one"]);
+  await expect(page.getByRole("img", { name: "Events per day from 2026-01-10 to 2026-01-11 (UTC): 2 in total, most on 2026-01-10 (1)." })).toBeVisible();
+
+  // A bookmark: the same URL, loaded afresh, shows the same filters and rows.
+  await page.reload();
+  await expect(page.getByLabel("Actor", { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-01-10");
+  await expect(summaries(page)).toHaveText(['abe added member two, "quoted"', "abe added member one"]);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^activity-${ACTIVITY_E2E.tenantA}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const rows = parse(fs.readFileSync((await download.path())!, "utf8"), { columns: true }) as Record<string, string>[];
+  expect(rows.map((r) => [r.actor_email, r.action, r.summary])).toEqual([
+    [ACTIVITY_E2E.editorA, "member.added", 'abe added member two, "quoted"'],
+    [ACTIVITY_E2E.editorA, "member.added", "abe added member one"],
+  ]);
+
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`${logPath}$`));
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("");
+  await expect(summaries(page)).toHaveCount(50);
+});
+
+test("pages with Older and Newer through more than one page", async ({ page }) => {
+  await signIn(page, ACTIVITY_E2E.viewerA);
+  await page.goto(`${logPath}?action=flow.run`);
+  await expect(summaries(page)).toHaveCount(50);
+  await expect(summaries(page).first()).toHaveText('"Nightly sync" run 70');
+  await expect(page.getByRole("button", { name: "Newer", exact: true })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Older", exact: true }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(summaries(page)).toHaveCount(ACTIVITY_E2E.flowRuns - 50);
+  await expect(summaries(page).first()).toHaveText('"Nightly sync" run 20');
+  await expect(summaries(page).last()).toHaveText('"Nightly sync" run 01');
+  await expect(page.getByRole("button", { name: "Older", exact: true })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Newer", exact: true }).click();
+  await expect(summaries(page)).toHaveCount(50);
+  await expect(summaries(page).first()).toHaveText('"Nightly sync" run 70');
+
+  // A cursor that was tampered with is ignored: the first page, not an error.
+  const response = await page.goto(`${logPath}?action=flow.run&cursor=not-a-real-cursor`);
+  expect(response?.status()).toBe(200);
+  await expect(summaries(page).first()).toHaveText('"Nightly sync" run 70');
+});
+
+test("a member of tenant A who puts tenant B's ids in the URL sees nothing of B", async ({ page }) => {
+  // B's own admin reads B's actor id from B's page (what an attacker might learn or guess).
+  await signIn(page, ACTIVITY_E2E.adminB);
+  await page.goto(`/t/${ACTIVITY_E2E.tenantB}/activity`);
+  await expect(summaries(page).filter({ hasText: "B secret entry" })).toHaveCount(1);
+  const actorB = await page.getByLabel("Actor", { exact: true }).locator("option", { hasText: ACTIVITY_E2E.adminB }).getAttribute("value");
+  expect(actorB).toMatch(/^[0-9a-f-]{36}$/);
+  await signOut(page);
+
+  await signIn(page, ACTIVITY_E2E.viewerA);
+  for (const query of [`actor=${actorB}`, "targetType=flow&targetId=b-secret-flow", `actor=${actorB}&from=2026-01-10&to=2026-01-10`]) {
+    await page.goto(`${logPath}?${query}`);
+    await expect(page.getByText("No activity matches these filters")).toBeVisible();
+    await expect(page.getByText("B secret entry")).toHaveCount(0);
+  }
+  expect((await page.goto(`/t/${ACTIVITY_E2E.tenantB}/activity`))?.status()).toBe(404);
+  const exportB = await page.request.get(`/t/${ACTIVITY_E2E.tenantB}/activity/export`);
+  expect(exportB.status()).toBe(404);
+  const exportA = await page.request.get(`${logPath}/export?actor=${actorB}`);
+  expect(await exportA.text()).not.toContain("B secret entry");
+});
+
+test("superadmins read any tenant's log at /admin/activity, and the tenant's log records it; others get a 404", async ({ page }) => {
+  await signIn(page, ACTIVITY_E2E.viewerA);
+  expect((await page.goto("/admin/activity"))?.status()).toBe(404);
+  await page.context().clearCookies();
+
+  await followSignInLink(page, await requestSignInLink(page, ACTIVITY_E2E.superadmin));
+  await expect(page.getByRole("heading", { name: "No tenants yet" })).toBeVisible();
+  // The platform log alone reads no tenant's data; it lists the tenants to choose from.
+  await page.goto("/admin/activity?log=platform");
+  const tenantB = await page.getByLabel("Tenant", { exact: true }).locator("option", { hasText: "Activity B" }).getAttribute("value");
+  await page.goto(`/admin/activity?tenant=${tenantB}`);
+  await expect(page.getByRole("heading", { name: "Platform activity" })).toBeVisible();
+  await expect(table(page).getByText("B secret entry")).toBeVisible();
+  await expect(table(page).getByText("abe added member one")).toHaveCount(0);
+  // That view is now the newest entry of B's own log.
+  await page.reload();
+  await expect(table(page).locator("tbody tr").first()).toContainText("superadmin.accessed");
+  await expect(table(page).locator("tbody tr").first()).toContainText(ACTIVITY_E2E.superadmin);
+});

@@ -1,0 +1,205 @@
+// Every server action leaves an activity entry. The test imports every actions module in app/ (found
+// on disk, so a new module is covered without editing this file), then runs a scenario for each
+// action the wrappers registered, and fails if the action wrote nothing to the tenant or platform
+// log, or if an action has no scenario yet.
+//
+// Adding a scenario: one entry in `scenarios` below: set up what the action needs (fixtures), sign in
+// the right caller, call the action with valid input, and return the caller and the result.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { withPlatform } from "@/db/scopes";
+import { activity, platformActivity } from "@/db/schema";
+import type { ActionResult } from "@/lib/action-result";
+import { addMember, createTenant, createUser, uniqueSuffix } from "../support/fixtures";
+import { signInAs } from "../support/session";
+
+vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
+// Actions revalidate pages, which needs a Next.js request; the entries are what this test is about.
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
+// Outside a request: no headers or cookies, and mail goes nowhere (the mail tests read mail).
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("@/lib/mail", () => ({ sendMail: async () => {} }));
+
+const APP = path.resolve(import.meta.dirname, "../../app");
+
+/** app/**\/actions.ts and app/**\/actions/*.ts */
+function actionModules(): string[] {
+  return (fs.readdirSync(APP, { recursive: true }) as string[])
+    .map((file) => file.split(path.sep).join("/"))
+    .filter((file) => /(^|\/)actions\.ts$/.test(file) || /(^|\/)actions\/[^/]+\.ts$/.test(file))
+    .sort();
+}
+
+type Caller = { id: string; email: string };
+type Scenario = () => Promise<{ caller: Caller; result: ActionResult<unknown> }>;
+
+// A fresh caller per scenario: the entries it leaves are found by actor, whatever else runs meanwhile.
+async function memberOfNewTenant(roles: ("viewer" | "editor" | "admin")[]) {
+  const tenant = await createTenant("complete");
+  const caller = await createUser("caller");
+  await addMember(tenant.id, caller.id, roles);
+  signInAs(caller);
+  return { tenant, caller };
+}
+
+async function newSuperadmin() {
+  const caller = await createUser("root", { isSuperadmin: true });
+  signInAs(caller);
+  return caller;
+}
+
+/** An Editor's tenant with one flow, for the flow actions that need one. */
+async function editorWithFlow() {
+  const { createFlow } = await import("@/app/t/[slug]/flows/actions");
+  const { tenant, caller } = await memberOfNewTenant(["editor"]);
+  const created = await createFlow(tenant.slug, null, { name: "Nightly", steps: ["validate"] });
+  if (!created.ok) throw new Error(`setup: ${created.message}`);
+  // The setup's own entry must not count for the action under test: a fresh caller runs it.
+  const runner = await createUser("flow-editor");
+  await addMember(tenant.id, runner.id, ["editor"]);
+  signInAs(runner);
+  return { tenant, caller: runner, flowId: created.data.id };
+}
+
+const scenarios: Record<string, Scenario> = {
+  "tenant.switch": async () => {
+    const { switchTenant } = await import("@/app/t/[slug]/actions");
+    const { tenant, caller } = await memberOfNewTenant(["viewer"]);
+    return { caller, result: await switchTenant(tenant.slug, null, {}) };
+  },
+  "tenant.create": async () => {
+    const { createTenant: create } = await import("@/app/tenants/new/actions");
+    const caller = await createUser("creator", { canCreateTenants: true, tenantLimit: 1 });
+    signInAs(caller);
+    return { caller, result: await create(null, { name: "Fresh tenant", slug: `fresh-${uniqueSuffix()}` }) };
+  },
+  "user.password_link.request": async () => {
+    const { requestPasswordLink } = await import("@/app/profile/actions");
+    const caller = await createUser("forgetful");
+    signInAs(caller);
+    return { caller, result: await requestPasswordLink(null, {}) };
+  },
+  "tenant.settings.update": async () => {
+    const { updateGeneralSettings } = await import("@/app/t/[slug]/settings/actions");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    return { caller, result: await updateGeneralSettings(tenant.slug, null, { name: "Renamed", contactEmail: "ops@example.test" }) };
+  },
+  "tenant.approved_domain.add": async () => {
+    const { addDomain } = await import("@/app/t/[slug]/settings/actions");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    return { caller, result: await addDomain(tenant.slug, null, { domain: "example.test" }) };
+  },
+  "tenant.approved_domain.remove": async () => {
+    const { addDomain, removeDomain } = await import("@/app/t/[slug]/settings/actions");
+    const { tenant } = await memberOfNewTenant(["admin"]);
+    await addDomain(tenant.slug, null, { domain: "example.test" });
+    const caller = await createUser("domain-admin");
+    await addMember(tenant.id, caller.id, ["admin"]);
+    signInAs(caller);
+    return { caller, result: await removeDomain(tenant.slug, null, { domain: "example.test" }) };
+  },
+  "tenant.login_policy.update": async () => {
+    const { setMagicLinkLogin } = await import("@/app/t/[slug]/settings/actions");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    signInAs(caller, "password");
+    return { caller, result: await setMagicLinkLogin(tenant.slug, null, { magicLinkEnabled: false }) };
+  },
+  "tenant.delete": async () => {
+    const { deleteTenant } = await import("@/app/t/[slug]/settings/actions");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    return { caller, result: await deleteTenant(tenant.slug, null, { confirmName: tenant.name }) };
+  },
+  "flow.create": async () => {
+    const { createFlow } = await import("@/app/t/[slug]/flows/actions");
+    const { tenant, caller } = await memberOfNewTenant(["editor"]);
+    return { caller, result: await createFlow(tenant.slug, null, { name: "Invoices", steps: ["validate", "notify"] }) };
+  },
+  "flow.rename": async () => {
+    const { renameFlow } = await import("@/app/t/[slug]/flows/actions");
+    const { tenant, caller, flowId } = await editorWithFlow();
+    return { caller, result: await renameFlow(tenant.slug, null, { flowId, name: "Renamed" }) };
+  },
+  "flow.delete": async () => {
+    const { deleteFlow } = await import("@/app/t/[slug]/flows/actions");
+    const { tenant, caller, flowId } = await editorWithFlow();
+    return { caller, result: await deleteFlow(tenant.slug, null, { flowId }) };
+  },
+  "flow.run": async () => {
+    const { runFlow } = await import("@/app/t/[slug]/flows/actions");
+    const { tenant, caller, flowId } = await editorWithFlow();
+    return { caller, result: await runFlow(tenant.slug, null, { flowId }) };
+  },
+  "tenant.license_set": async () => {
+    const { setTenantLicense } = await import("@/app/admin/actions");
+    const tenant = await createTenant("licensed");
+    const caller = await newSuperadmin();
+    return { caller, result: await setTenantLicense(null, { tenantId: tenant.id, license: "team" }) };
+  },
+  "tenant.flow_cap_set": async () => {
+    const { setTenantFlowCap } = await import("@/app/admin/actions");
+    const tenant = await createTenant("capped");
+    const caller = await newSuperadmin();
+    return { caller, result: await setTenantFlowCap(null, { tenantId: tenant.id, flowCap: "3" }) };
+  },
+  "user.can_create_set": async () => {
+    const { setCanCreateTenants } = await import("@/app/admin/users/actions");
+    const subject = await createUser("subject");
+    const caller = await newSuperadmin();
+    return { caller, result: await setCanCreateTenants(null, { userId: subject.id, canCreateTenants: "true" }) };
+  },
+  "user.tenant_limit_set": async () => {
+    const { setTenantLimit } = await import("@/app/admin/users/actions");
+    const subject = await createUser("subject");
+    const caller = await newSuperadmin();
+    return { caller, result: await setTenantLimit(null, { userId: subject.id, tenantLimit: "4" }) };
+  },
+  "user.superadmin_set": async () => {
+    const { setSuperadmin } = await import("@/app/admin/users/actions");
+    const subject = await createUser("subject");
+    const caller = await newSuperadmin();
+    return { caller, result: await setSuperadmin(null, { userId: subject.id, isSuperadmin: "true" }) };
+  },
+};
+
+let registered: string[] = [];
+let superadmin: Caller;
+
+beforeAll(async () => {
+  for (const file of actionModules()) await import(/* @vite-ignore */ path.join(APP, file));
+  const { registeredActions } = await import("@/lib/actions/core");
+  registered = [...registeredActions.keys()].sort();
+  superadmin = await createUser("auditor", { isSuperadmin: true });
+});
+
+/** Entries by this actor in any tenant's log (superadmin_read policy) and in the platform log. */
+async function entriesBy(actorUserId: string) {
+  return withPlatform({ superadminId: superadmin.id }, async (tx) => [
+    ...(await tx.select({ action: activity.action }).from(activity).where(eq(activity.actorUserId, actorUserId))),
+    ...(await tx.select({ action: platformActivity.action }).from(platformActivity).where(eq(platformActivity.actorUserId, actorUserId))),
+  ]);
+}
+
+describe("activity completeness", () => {
+  it("finds the actions modules and the actions they register", () => {
+    expect(actionModules()).toContain("t/[slug]/actions.ts");
+    expect(registered).toContain("tenant.switch");
+  });
+
+  it("has a scenario for every registered action", () => {
+    expect(registered.filter((name) => !scenarios[name])).toEqual([]);
+  });
+
+  it("every registered action, run with valid input, leaves an activity entry", async () => {
+    const silent: string[] = [];
+    for (const name of registered) {
+      const scenario = scenarios[name];
+      if (!scenario) continue; // reported by the test above
+      const { caller, result } = await scenario();
+      expect(result, `${name} should succeed in its scenario`).toMatchObject({ ok: true });
+      if ((await entriesBy(caller.id)).length === 0) silent.push(name);
+    }
+    expect(silent).toEqual([]);
+  });
+});
