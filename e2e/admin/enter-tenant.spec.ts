@@ -26,6 +26,14 @@ test("a superadmin enters a tenant they do not belong to: a banner on every page
 
   await banner.getByRole("link", { name: "Back to admin" }).click();
   await expect(page.getByRole("heading", { name: "Tenants" })).toBeVisible();
+
+  // The tenant's own Admin finds the visit in their activity log, page by page.
+  await page.context().clearCookies();
+  await signIn(page, "owner@admin.e2e.test");
+  await page.goto("/t/admin-visited/activity?action=superadmin.viewed");
+  const log = page.getByRole("table", { name: "Activity" });
+  await expect(log.getByText("root@admin.e2e.test viewed /t/admin-visited/flows as superadmin")).toBeVisible();
+  await expect(log.getByText("root@admin.e2e.test viewed /t/admin-visited as superadmin")).toBeVisible();
 });
 
 test("/admin answers 404 to tenant Admins, members and signed-out visitors, whatever the URL", async ({ page }) => {

@@ -53,7 +53,7 @@ async function newSuperadmin() {
 /** An Editor's tenant with one flow, for the flow actions that need one. */
 async function editorWithFlow() {
   const { createFlow } = await import("@/app/t/[slug]/flows/actions");
-  const { tenant, caller } = await memberOfNewTenant(["editor"]);
+  const { tenant } = await memberOfNewTenant(["editor"]);
   const created = await createFlow(tenant.slug, null, { name: "Nightly", steps: ["validate"] });
   if (!created.ok) throw new Error(`setup: ${created.message}`);
   // The setup's own entry must not count for the action under test: a fresh caller runs it.
