@@ -5,7 +5,7 @@ import { insertUser, countUsers } from "./queries/users";
 import { insertTenant } from "./queries/tenants";
 import { insertMembership } from "./queries/memberships";
 import { recordActivity } from "./queries/activity";
-import type { MemberRole } from "./schema";
+import { approvedDomains, type MemberRole } from "./schema";
 import { DEMO_WORLD } from "./seed-data";
 
 export interface SeedUser {
@@ -25,6 +25,8 @@ export interface SeedTenant {
   license: "free" | "team" | "enterprise";
   flowCap: number;
   members: { email: string; roles: MemberRole[]; status?: "active" | "suspended" }[];
+  /** Email domains whose addresses may be added as members (none: any domain). */
+  approvedDomains?: string[];
 }
 
 export interface SeedWorld {
@@ -50,11 +52,12 @@ export async function seedWorld(world: SeedWorld): Promise<void> {
   const creator = world.users[0]!;
   const creatorId = userIds.get(creator.email)!;
   for (const spec of world.tenants) {
-    const { members, ...fields } = spec;
+    const { members, approvedDomains: domains = [], ...fields } = spec;
     const tenant = await withSystem((tx) => insertTenant(tx, fields));
     await withTenant({ tenantId: tenant.id, userId: creatorId }, async (tx) => {
       const entry = { tenantId: tenant.id, actorUserId: creatorId, actorEmail: creator.email };
       await recordActivity(tx, { ...entry, action: "tenant.created", targetType: "tenant", targetId: tenant.id, summary: `${creator.email} created ${spec.name}` });
+      if (domains.length) await tx.insert(approvedDomains).values(domains.map((domain) => ({ tenantId: tenant.id, domain })));
       for (const member of members) {
         const userId = userIds.get(member.email);
         if (!userId) throw new Error(`Seed: ${member.email} is a member of ${spec.slug} but not among the users`);

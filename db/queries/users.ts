@@ -46,3 +46,20 @@ export async function countUsers(tx: Tx): Promise<number> {
   const rows = await tx.select({ id: users.id }).from(users).limit(1);
   return rows.length;
 }
+
+/**
+ * The account with this address, created (never signed in: email_verified stays null) when there is
+ * none. Safe when two tenants add the same new address at once: the loser of the insert reads the winner's row.
+ */
+export async function findOrCreateUserByEmail(tx: Tx, email: string): Promise<{ id: string; email: string; created: boolean }> {
+  const normalised = email.trim().toLowerCase();
+  const [created] = await tx
+    .insert(users)
+    .values({ email: normalised })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id, email: users.email });
+  if (created) return { ...created, created: true };
+  const existing = await findUserByEmail(tx, normalised);
+  if (!existing) throw new Error("An account with this address was neither created nor found");
+  return { ...existing, created: false };
+}

@@ -24,9 +24,18 @@ export const memberships = pgTable(
     foreignKey({ columns: [t.userId], foreignColumns: [users.id] }).onDelete("cascade"),
     // The switcher lists a user's tenants: memberships by user, across tenants.
     index("memberships_user").on(t.userId),
-    // The members table's default order (newest first) and its status filter.
-    index("memberships_tenant_created").on(t.tenantId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index("memberships_tenant_status").on(t.tenantId, t.status),
+    // The members table in its default order (newest first). It also carries user_id, status and
+    // roles: under row-level security only leakproof operators can be index conditions, and enum `=`
+    // and array `@>` are not, so the status and role filters (and the policy's user_id test) are
+    // checked on each index entry: an index-only scan instead of a heap fetch per member.
+    index("memberships_tenant_created").on(
+      t.tenantId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+      t.userId,
+      t.status,
+      t.roles,
+    ),
     check("memberships_has_a_role", sql`cardinality(${t.roles}) >= 1`),
   ],
 );

@@ -2,5 +2,6 @@
 // starts (scripts/e2e.ts). Specs that change data use these, one world per area, so they neither
 // depend on nor disturb the demo tenants or each other. Addresses end in .e2e.test.
 import type { SeedWorld } from "../../db/seed";
+import { MEMBERS_WORLD } from "./members";
 
-export const E2E_WORLDS: SeedWorld[] = [];
+export const E2E_WORLDS: SeedWorld[] = [MEMBERS_WORLD];
