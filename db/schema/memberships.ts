@@ -24,10 +24,10 @@ export const memberships = pgTable(
     foreignKey({ columns: [t.userId], foreignColumns: [users.id] }).onDelete("cascade"),
     // The switcher lists a user's tenants: memberships by user, across tenants.
     index("memberships_user").on(t.userId),
-    // The members table in its default order (newest first). It also carries user_id, status and
-    // roles: under row-level security only leakproof operators can be index conditions, and enum `=`
-    // and array `@>` are not, so the status and role filters (and the policy's user_id test) are
-    // checked on each index entry: an index-only scan instead of a heap fetch per member.
+    // The members table in its default order (newest first), any page of it. It also carries
+    // user_id, status and roles, which the policy (user_id) and the status and role filters test
+    // entry by entry (under row-level security enum `=` and array `@>` cannot be index conditions:
+    // they are not leakproof), so reading the table in this order is an index-only scan.
     index("memberships_tenant_created").on(
       t.tenantId,
       t.createdAt.desc().nullsFirst(),
