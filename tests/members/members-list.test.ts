@@ -104,6 +104,10 @@ describe("listMembers", () => {
     const beyond = await list({ size: 2, page: 99 });
     expect(beyond.page).toBe(3);
     expect(beyond.rows.map((r) => r.email.split("-")[0])).toEqual(["ada"]);
+    const filteredBeyond = await list({ role: "viewer", size: 1, page: 99 });
+    expect(filteredBeyond).toMatchObject({ total: 3, page: 3 });
+    expect(filteredBeyond.rows.map((r) => r.email.split("-")[0])).toEqual(["cy"]);
+    expect(await list({ role: "admin", search: "nobody", page: 4 })).toEqual({ rows: [], total: 0, page: 1 });
   });
 
   it("never shows another tenant's members, even when told to look for them", async () => {
