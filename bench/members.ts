@@ -98,7 +98,7 @@ if (!serverUrl?.startsWith("postgres")) {
 }
 
 const database = await createTestDatabase(serverUrl, "bench_members");
-let failed = false;
+const missed: string[] = [];
 try {
   process.env.DATABASE_URL = database.url;
   await migrateDatabase();
@@ -116,7 +116,7 @@ try {
       if (run === 0 && result.rows.length === 0) throw new Error(`case ${name} found no members: the seed is wrong`);
     }
     const [p50, p95] = [percentile(timings, 50), percentile(timings, 95)];
-    if (p95 >= TARGET_P95_MS) failed = true;
+    if (p95 >= TARGET_P95_MS) missed.push(name);
     console.log(`case=${name} p50_ms=${p50.toFixed(2)} p95_ms=${p95.toFixed(2)}`);
   }
 
@@ -131,11 +131,11 @@ try {
     );
     console.log(`plan case=${name} ${plans.join(" | then: ")}`);
   }
-  if (failed) console.log(`\nAt least one case missed the target (p95 < ${TARGET_P95_MS} ms).`);
+  if (missed.length) console.log(`\nMissed the target (p95 < ${TARGET_P95_MS} ms): ${missed.join(", ")}`);
 } finally {
   await closeDatabase();
   // BENCH_KEEP=1 leaves the database for looking at plans by hand (its name is printed).
   if (process.env.BENCH_KEEP) console.log(`kept database ${database.name}`);
   else await database.drop();
 }
-process.exit(failed ? 1 : 0);
+process.exit(missed.length ? 1 : 0);
