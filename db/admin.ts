@@ -23,3 +23,11 @@ export function createDatabase(serverUrl: string, name: string) {
 export function dropDatabase(serverUrl: string, name: string) {
   return onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`));
 }
+
+/**
+ * VACUUM ANALYZE one database as its owner (what autovacuum does in the background of a live
+ * system): fresh planner statistics and visibility maps after a bulk load, for benchmarks.
+ */
+export function vacuumAnalyze(databaseUrl: string) {
+  return onServer(databaseUrl, (c) => c.query("VACUUM ANALYZE"));
+}

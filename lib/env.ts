@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().trim().url("SMTP_URL must be a URL such as smtp://user:pass@host:587").optional(),
   AUTH_SECRET: z.string().trim().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   MAIL_FROM: z.string().trim().min(3).default("Tenantry <no-reply@tenantry.localhost>"),
+  // The app's public address (Auth.js reads it too). Links in mail use it; unset, they use the request's own origin.
+  AUTH_URL: z.string().trim().url("AUTH_URL must be a URL such as https://console.example.com").optional(),
 });
 
 export type Env = {
@@ -18,6 +20,7 @@ export type Env = {
   smtpUrl: string;
   authSecret: string;
   mailFrom: string;
+  appUrl: string | undefined;
 };
 
 /** Names of required variables that are missing, for a production start. */
@@ -45,6 +48,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     // Development only: production refuses to start without a real secret (above).
     authSecret: env.AUTH_SECRET ?? "tenantry-development-secret-not-for-production-use",
     mailFrom: env.MAIL_FROM,
+    appUrl: env.AUTH_URL ? new URL(env.AUTH_URL).origin : undefined,
   };
 }
 

@@ -14,3 +14,13 @@ const PERMISSIONS_OF: Record<MemberRole, readonly Permission[]> = { viewer: VIEW
 export function can(roles: readonly MemberRole[], permission: Permission): boolean {
   return roles.some((role) => PERMISSIONS_OF[role].includes(permission));
 }
+
+/** Roles in their canonical order (Viewer, Editor, Admin), each once. */
+export function canonicalRoles(roles: readonly MemberRole[]): MemberRole[] {
+  return (Object.keys(ROLE_LABELS) as MemberRole[]).filter((role) => roles.includes(role));
+}
+
+/** "Viewer, Editor": how roles read in messages, mail and the activity log. */
+export function rolesLabel(roles: readonly MemberRole[]): string {
+  return canonicalRoles(roles).map((role) => ROLE_LABELS[role]).join(", ");
+}

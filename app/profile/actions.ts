@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ActionError } from "@/lib/actions/core";
 import { userAction } from "@/lib/actions/user-action";
-import { appOrigin } from "@/lib/app-origin";
+import { appOrigin } from "@/lib/app-url";
 import { sendMail } from "@/lib/mail";
 import { passwordLinkMail } from "@/lib/mail-templates/password-link";
 import { issuePasswordToken, PASSWORD_LINK_MINUTES, passwordLinkUrl } from "@/lib/password-links";

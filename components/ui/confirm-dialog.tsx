@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useId, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { Button } from "./button";
 
@@ -33,7 +33,8 @@ export function ConfirmDialog({
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const titleId = `confirm-${triggerLabel.replace(/\W+/g, "-").toLowerCase()}-title`;
+  // useId: a page may hold many dialogs with the same trigger label (a "Remove" per table row).
+  const titleId = `confirm-${useId()}-title`;
 
   function open() {
     setTyped("");

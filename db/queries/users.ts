@@ -88,3 +88,20 @@ export async function hasPassword(tx: Tx, userId: string): Promise<boolean> {
 export async function setPasswordHash(tx: Tx, userId: string, passwordHash: string): Promise<void> {
   await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
+
+/**
+ * The account with this address, created (never signed in: email_verified stays null) when there is
+ * none. Safe when two tenants add the same new address at once: the loser of the insert reads the winner's row.
+ */
+export async function findOrCreateUserByEmail(tx: Tx, email: string): Promise<{ id: string; email: string; created: boolean }> {
+  const normalised = email.trim().toLowerCase();
+  const [created] = await tx
+    .insert(users)
+    .values({ email: normalised })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id, email: users.email });
+  if (created) return { ...created, created: true };
+  const existing = await findUserByEmail(tx, normalised);
+  if (!existing) throw new Error("An account with this address was neither created nor found");
+  return { ...existing, created: false };
+}

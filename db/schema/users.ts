@@ -25,6 +25,8 @@ export const users = pgTable(
     // Member search by name or email (substring, pg_trgm).
     index("users_email_trgm").using("gin", sql`${t.email} gin_trgm_ops`),
     index("users_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
+    // Accounts that have never signed in (the members table's "Invited"): a small, shrinking set.
+    index("users_never_signed_in").on(t.id).where(sql`${t.emailVerified} is null`),
     check("users_email_lower_case", sql`${t.email} = lower(${t.email})`),
     check("users_tenant_limit_non_negative", sql`${t.tenantLimit} >= 0`),
   ],

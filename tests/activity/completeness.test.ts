@@ -63,7 +63,50 @@ async function editorWithFlow() {
   return { tenant, caller: runner, flowId: created.data.id };
 }
 
+/** An Admin's tenant with one more member, for the member actions that need a target. */
+async function adminWithMember(status: "active" | "suspended" = "active") {
+  const { tenant, caller } = await memberOfNewTenant(["admin"]);
+  const target = await createUser("target");
+  const membership = await addMember(tenant.id, target.id, ["viewer"]);
+  if (status === "suspended") {
+    const { suspendMember } = await import("@/app/t/[slug]/members/actions/suspend-member");
+    const suspended = await suspendMember(tenant.slug, null, { memberId: membership.id });
+    if (!suspended.ok) throw new Error(`setup: ${suspended.message}`);
+    // The setup's own entry must not count for the action under test: a fresh Admin runs it.
+    const admin = await createUser("second-admin");
+    await addMember(tenant.id, admin.id, ["admin"]);
+    signInAs(admin);
+    return { tenant, caller: admin, memberId: membership.id };
+  }
+  return { tenant, caller, memberId: membership.id };
+}
+
 const scenarios: Record<string, Scenario> = {
+  "member.add": async () => {
+    const { addMember: add } = await import("@/app/t/[slug]/members/actions/add-member");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    return { caller, result: await add(tenant.slug, null, { email: `new-${uniqueSuffix()}@example.test`, roles: ["viewer"] }) };
+  },
+  "member.roles_change": async () => {
+    const { changeMemberRoles } = await import("@/app/t/[slug]/members/actions/change-member-roles");
+    const { tenant, caller, memberId } = await adminWithMember();
+    return { caller, result: await changeMemberRoles(tenant.slug, null, { memberId, roles: ["editor"] }) };
+  },
+  "member.suspend": async () => {
+    const { suspendMember } = await import("@/app/t/[slug]/members/actions/suspend-member");
+    const { tenant, caller, memberId } = await adminWithMember();
+    return { caller, result: await suspendMember(tenant.slug, null, { memberId }) };
+  },
+  "member.reactivate": async () => {
+    const { reactivateMember } = await import("@/app/t/[slug]/members/actions/reactivate-member");
+    const { tenant, caller, memberId } = await adminWithMember("suspended");
+    return { caller, result: await reactivateMember(tenant.slug, null, { memberId }) };
+  },
+  "member.remove": async () => {
+    const { removeMember } = await import("@/app/t/[slug]/members/actions/remove-member");
+    const { tenant, caller, memberId } = await adminWithMember();
+    return { caller, result: await removeMember(tenant.slug, null, { memberId }) };
+  },
   "tenant.switch": async () => {
     const { switchTenant } = await import("@/app/t/[slug]/actions");
     const { tenant, caller } = await memberOfNewTenant(["viewer"]);

@@ -1,19 +1,37 @@
 // Stands in for Auth.js's `auth()` in integration tests: the signed-in user is whoever the test says.
 // Everything behind it (actor lookup, permissions, scoped transaction, audit) runs for real.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { AuthMethod } from "@/db/schema";
 
-export const currentSession: { user: { id: string; email: string } | null; authMethod: AuthMethod } = {
+type TestUser = { id: string; email: string };
+
+export const currentSession: { user: TestUser | null; authMethod: AuthMethod } = {
   user: null,
   authMethod: "magic_link",
 };
 
 /** Signs in as `user` (null: signed out); `authMethod` is how the session was opened (default magic link). */
-export function signInAs(user: { id: string; email: string } | null, authMethod: AuthMethod = "magic_link") {
+export function signInAs(user: TestUser | null, authMethod: AuthMethod = "magic_link") {
   currentSession.user = user;
   currentSession.authMethod = authMethod;
 }
 
+// For parallel calls by different users (concurrency tests): the user is carried by the async
+// context, so each call sees its own caller whatever runs alongside it.
+const scopedSession = new AsyncLocalStorage<TestUser | null>();
+
+export function actingAs<T>(user: TestUser | null, work: () => Promise<T>): Promise<T> {
+  return scopedSession.run(user, work);
+}
+
+/** Who `auth()` answers for right now: the async context's user if set, else the signed-in one. */
+export function sessionUser(): TestUser | null {
+  const scoped = scopedSession.getStore();
+  return scoped === undefined ? currentSession.user : scoped;
+}
+
 /** The session `auth()` answers, shaped like lib/auth.ts's session callback. */
 export function mockedSession() {
-  return currentSession.user ? { user: currentSession.user, authMethod: currentSession.authMethod } : null;
+  const user = sessionUser();
+  return user ? { user, authMethod: currentSession.authMethod } : null;
 }

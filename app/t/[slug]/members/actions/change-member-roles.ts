@@ -1,0 +1,76 @@
+"use server";
+
+import { z } from "zod";
+import { updateMemberRoles } from "@/db/queries/members";
+import type { MemberRole } from "@/db/schema";
+import type { ActionResult } from "@/lib/action-result";
+import { ActionError } from "@/lib/actions/core";
+import { tenantAction } from "@/lib/actions/tenant-action";
+import { appOrigin } from "@/lib/app-url";
+import { roleChangeMail } from "@/lib/mail-templates/role-change";
+import { rolesLabel } from "@/lib/permissions";
+import { beginMemberChange, keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
+import { memberIdField, rolesField } from "./member-input";
+import { sendAfterCommit } from "./send-after-commit";
+
+export interface ChangedRoles {
+  memberId: string;
+  roles: MemberRole[];
+  /** The caller changed their own roles (the page must re-read what they may do). */
+  self: boolean;
+  mailSent: boolean;
+}
+
+const sameRoles = (a: readonly MemberRole[], b: readonly MemberRole[]) => a.length === b.length && a.every((role) => b.includes(role));
+
+const changeRolesInTransaction = tenantAction({
+  name: "member.roles_change",
+  permission: "members.manage",
+  input: z.object({ memberId: memberIdField, roles: rolesField }),
+  async run({ tx, actor, input }) {
+    await beginMemberChange(tx, actor);
+    const member = await requireMember(tx, actor, input.memberId);
+    if (sameRoles(member.roles, input.roles)) {
+      throw new ActionError("CONFLICT", `${member.email} already has exactly these roles (${rolesLabel(member.roles)}).`);
+    }
+    await keepAnActiveAdmin(tx, actor, member, { rolesAfter: input.roles, outcome: "lose the Admin role" });
+    await updateMemberRoles(tx, actor.tenant.id, member.id, input.roles);
+    const summary = `${actor.user.email} changed ${member.email}'s roles from ${rolesLabel(member.roles)} to ${rolesLabel(input.roles)}`;
+    return {
+      data: {
+        changed: { memberId: member.id, roles: input.roles, self: member.userId === actor.user.id },
+        // For the notification mail, sent after commit.
+        email: member.email,
+        rolesBefore: member.roles,
+        tenantName: actor.tenant.name,
+        changedBy: actor.user.email,
+      },
+      activity: memberActivity("member.roles_changed", member, summary, { roles: input.roles, status: member.status }),
+    };
+  },
+});
+
+/** Saves a member's roles (at least one). They apply on the member's next request; the member is told by mail. */
+export async function changeMemberRoles(
+  slug: string,
+  previous: unknown,
+  input: FormData | Record<string, unknown>,
+): Promise<ActionResult<ChangedRoles>> {
+  const result = await changeRolesInTransaction(slug, previous, input);
+  if (!result.ok) return result;
+  const { changed, email, rolesBefore, tenantName, changedBy } = result.data;
+  const mail = roleChangeMail({
+    to: email,
+    tenantName,
+    rolesBefore: rolesLabel(rolesBefore),
+    rolesAfter: rolesLabel(changed.roles),
+    changedBy,
+    tenantUrl: new URL(`/t/${slug}`, await appOrigin()).toString(),
+  });
+  const mailSent = await sendAfterCommit(mail, "member.roles_change");
+  return {
+    ok: true,
+    data: { ...changed, mailSent },
+    message: `${email} is now ${rolesLabel(changed.roles)}.${mailSent ? "" : " (The mail telling them could not be sent.)"}`,
+  };
+}

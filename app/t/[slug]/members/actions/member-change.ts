@@ -1,0 +1,78 @@
+// What every membership change shares: the tenant lock, the caller re-checked under it, the target
+// member looked up in this tenant only, the last-Admin rule, and how the activity entry describes it.
+import { findMembershipOfUser } from "@/db/queries/memberships";
+import { countOtherActiveAdmins, findMember, lockTenantForMemberChange, type Member } from "@/db/queries/members";
+import type { MemberRole } from "@/db/schema";
+import type { Tx } from "@/db/scopes";
+import type { Actor } from "@/lib/actor";
+import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "@/lib/actions/core";
+import { can } from "@/lib/permissions";
+
+/**
+ * Takes the tenant row's lock (membership changes of one tenant run one at a time), then checks the
+ * caller again: the wrapper authorized them before the lock, and a change that committed while this
+ * one waited (another Admin demoting, suspending or removing the caller) must count.
+ */
+export async function beginMemberChange(tx: Tx, actor: Actor) {
+  const tenant = await lockTenantForMemberChange(tx, actor.tenant.id);
+  if (!tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  const caller = await findMembershipOfUser(tx, actor.tenant.id, actor.user.id);
+  if (!caller || caller.status !== "active") throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  if (!can(caller.roles, "members.manage")) {
+    throw new ActionError("FORBIDDEN", "You do not have permission to do this in this tenant.");
+  }
+  return tenant;
+}
+
+/** The member with this id in the caller's tenant; an id from anywhere else is simply not found. */
+export async function requireMember(tx: Tx, actor: Actor, memberId: string): Promise<Member> {
+  const member = await findMember(tx, actor.tenant.id, memberId);
+  if (!member) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  return member;
+}
+
+/**
+ * The tenant always keeps an active Admin: refuses to take Admin away from `member` (by demotion,
+ * suspension or removal) when no other active Admin exists. Run after beginMemberChange, under the lock.
+ */
+export async function keepAnActiveAdmin(
+  tx: Tx,
+  actor: Actor,
+  member: Member,
+  change: { rolesAfter?: MemberRole[]; outcome: "lose the Admin role" | "be suspended" | "be removed" },
+) {
+  const staysAdmin = change.rolesAfter?.includes("admin") ?? false;
+  if (member.status !== "active" || !member.roles.includes("admin") || staysAdmin) return;
+  if ((await countOtherActiveAdmins(tx, actor.tenant.id, member.id)) > 0) return;
+  const [who, subject] = member.userId === actor.user.id ? ["You are", "you"] : [`${member.email} is`, "they"];
+  throw new ActionError(
+    "CONFLICT",
+    `${who} the only active Admin of ${actor.tenant.name}, so ${subject} cannot ${change.outcome}. Make another member an Admin first.`,
+  );
+}
+
+/** The activity entry of a membership change: who it was about, and their roles and status before and after. */
+export function memberActivity(
+  action: string,
+  member: Pick<Member, "id" | "userId" | "email" | "roles"> & { status: Member["status"] | null },
+  summary: string,
+  after: { roles: MemberRole[]; status: "active" | "suspended" | null },
+  extraDetails: Record<string, unknown> = {},
+): ActivityRecord {
+  return {
+    action,
+    targetType: "membership",
+    targetId: member.id,
+    summary,
+    details: {
+      memberUserId: member.userId,
+      memberEmail: member.email,
+      rolesBefore: member.roles,
+      rolesAfter: after.roles,
+      statusBefore: member.status,
+      statusAfter: after.status,
+      ...extraDetails,
+    },
+  };
+}
+

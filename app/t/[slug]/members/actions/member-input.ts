@@ -1,0 +1,27 @@
+// The members actions' input fields, shared by the actions (server) and nothing else: the forms send
+// plain FormData and show the messages these produce.
+import { z } from "zod";
+import { canonicalRoles } from "@/lib/permissions";
+
+const ROLES = ["viewer", "editor", "admin"] as const;
+
+/** A checkbox group named "roles": absent means none, one box a string, several an array. */
+export const rolesField = z.preprocess(
+  (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
+  z
+    .array(z.enum(ROLES, "Choose from Viewer, Editor and Admin."))
+    .min(1, "Choose at least one role.")
+    .transform((roles) => canonicalRoles(roles)),
+);
+
+/** Normalised before it is checked: surrounding spaces dropped, lower-case (users.email is stored so). */
+export const emailField = z
+  .string("Enter an email address.")
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter an email address.")
+  .max(254, "That address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
+/** Whatever id is sent is looked up in the caller's tenant only; anything else answers NOT_FOUND. */
+export const memberIdField = z.string().trim().max(100);

@@ -1,0 +1,28 @@
+"use server";
+
+import { z } from "zod";
+import { updateMemberStatus } from "@/db/queries/members";
+import { ActionError } from "@/lib/actions/core";
+import { tenantAction } from "@/lib/actions/tenant-action";
+import { beginMemberChange, memberActivity, requireMember } from "./member-change";
+import { memberIdField } from "./member-input";
+
+/** Lifts a suspension: the member is back with the roles they had, from their next request. */
+export const reactivateMember = tenantAction({
+  name: "member.reactivate",
+  permission: "members.manage",
+  input: z.object({ memberId: memberIdField }),
+  async run({ tx, actor, input }) {
+    await beginMemberChange(tx, actor);
+    const member = await requireMember(tx, actor, input.memberId);
+    if (member.status === "active") throw new ActionError("CONFLICT", `${member.email} is not suspended.`);
+    await updateMemberStatus(tx, actor.tenant.id, member.id, "active");
+    return {
+      data: { memberId: member.id },
+      activity: memberActivity("member.reactivated", member, `${actor.user.email} reactivated ${member.email}`, {
+        roles: member.roles,
+        status: "active",
+      }),
+    };
+  },
+});

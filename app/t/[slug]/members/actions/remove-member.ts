@@ -1,0 +1,27 @@
+"use server";
+
+import { z } from "zod";
+import { deleteMember } from "@/db/queries/members";
+import { tenantAction } from "@/lib/actions/tenant-action";
+import { beginMemberChange, keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
+import { memberIdField } from "./member-input";
+
+/**
+ * Removes a member from this tenant: access ends on their next request and the tenant leaves their
+ * switcher. Their account and their other tenants are untouched.
+ */
+export const removeMember = tenantAction({
+  name: "member.remove",
+  permission: "members.manage",
+  input: z.object({ memberId: memberIdField }),
+  async run({ tx, actor, input }) {
+    await beginMemberChange(tx, actor);
+    const member = await requireMember(tx, actor, input.memberId);
+    await keepAnActiveAdmin(tx, actor, member, { outcome: "be removed" });
+    await deleteMember(tx, actor.tenant.id, member.id);
+    return {
+      data: { memberId: member.id, self: member.userId === actor.user.id },
+      activity: memberActivity("member.removed", member, `${actor.user.email} removed ${member.email}`, { roles: [], status: null }),
+    };
+  },
+});

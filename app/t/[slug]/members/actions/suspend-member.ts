@@ -1,0 +1,32 @@
+"use server";
+
+import { z } from "zod";
+import { updateMemberStatus } from "@/db/queries/members";
+import { ActionError } from "@/lib/actions/core";
+import { tenantAction } from "@/lib/actions/tenant-action";
+import { beginMemberChange, keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
+import { memberIdField } from "./member-input";
+
+/**
+ * Suspends a member in this tenant only: their roles are kept, and from their next request they
+ * cannot open this tenant (it leaves their switcher); their other tenants are untouched.
+ */
+export const suspendMember = tenantAction({
+  name: "member.suspend",
+  permission: "members.manage",
+  input: z.object({ memberId: memberIdField }),
+  async run({ tx, actor, input }) {
+    await beginMemberChange(tx, actor);
+    const member = await requireMember(tx, actor, input.memberId);
+    if (member.status === "suspended") throw new ActionError("CONFLICT", `${member.email} is already suspended.`);
+    await keepAnActiveAdmin(tx, actor, member, { outcome: "be suspended" });
+    await updateMemberStatus(tx, actor.tenant.id, member.id, "suspended");
+    return {
+      data: { memberId: member.id, self: member.userId === actor.user.id },
+      activity: memberActivity("member.suspended", member, `${actor.user.email} suspended ${member.email}`, {
+        roles: member.roles,
+        status: "suspended",
+      }),
+    };
+  },
+});

@@ -1,0 +1,143 @@
+"use client";
+
+// An Admin's controls on one member's row. Each calls its server action, which authorizes again; a
+// refusal (last Admin, no permission any more) is shown on the row, a success refreshes the list.
+import { useId, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { MemberRole } from "@/db/schema";
+import type { ActionResult } from "@/lib/action-result";
+import { canonicalRoles, rolesLabel } from "@/lib/permissions";
+import { changeMemberRoles } from "./actions/change-member-roles";
+import { reactivateMember } from "./actions/reactivate-member";
+import { removeMember } from "./actions/remove-member";
+import { suspendMember } from "./actions/suspend-member";
+import { ROLE_OPTIONS } from "./members-table-state";
+import type { MemberRowView } from "./members-table";
+
+interface ControlProps {
+  slug: string;
+  tenantName: string;
+  member: MemberRowView;
+  /** Announces a success above the table. */
+  onDone: (message: string) => void;
+}
+
+/**
+ * After a change: a caller who just suspended or removed themselves has no access left here, so they
+ * go home (the tenant has left their switcher); everyone else sees the list as it now is.
+ */
+function useAfterChange() {
+  const router = useRouter();
+  return (leftTenant: boolean) => (leftTenant ? router.push("/") : router.refresh());
+}
+
+/** Checkboxes Viewer / Editor / Admin and "Save roles" (enabled once the choice differs from the saved roles). */
+export function RolesEditor({ slug, member, onDone }: ControlProps) {
+  const [roles, setRoles] = useState<MemberRole[]>(member.roles);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const afterChange = useAfterChange();
+  const errorId = useId();
+  const unchanged = rolesLabel(roles) === rolesLabel(member.roles);
+
+  function toggle(role: MemberRole, checked: boolean) {
+    setRoles((current) => canonicalRoles(checked ? [...current, role] : current.filter((r) => r !== role)));
+  }
+
+  function save() {
+    setError(null);
+    startTransition(async () => {
+      const result = await changeMemberRoles(slug, null, { memberId: member.id, roles });
+      if (!result.ok) return setError(result.fieldErrors?.roles?.join(" ") ?? result.message);
+      onDone(result.message ?? `Saved ${member.email}'s roles.`);
+      afterChange(false);
+    });
+  }
+
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined} className="min-w-52">
+      <legend className="sr-only">Roles of {member.email}</legend>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        {ROLE_OPTIONS.map((option) => (
+          <label key={option.value} className="inline-flex items-center gap-1">
+            <input
+              type="checkbox"
+              checked={roles.includes(option.value)}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+              disabled={pending}
+            />
+            {option.label}
+          </label>
+        ))}
+        <Button type="button" variant="secondary" className="px-2 py-1" onClick={save} disabled={unchanged || pending}>
+          {pending ? "Saving…" : "Save roles"}
+        </Button>
+      </div>
+      {error && (
+        <p id={errorId} role="alert" className="mt-1 max-w-xs text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** "Suspend" for an active member, "Reactivate" for a suspended one. */
+export function MemberStatusControls({ slug, member, onDone }: ControlProps) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const afterChange = useAfterChange();
+  const suspended = member.status === "suspended";
+
+  function run() {
+    setError(null);
+    startTransition(async () => {
+      const input = { memberId: member.id };
+      const result: ActionResult<unknown> = suspended
+        ? await reactivateMember(slug, null, input)
+        : await suspendMember(slug, null, input);
+      if (!result.ok) return setError(result.message);
+      onDone(suspended ? `Reactivated ${member.email}.` : `Suspended ${member.email}.`);
+      afterChange(!suspended && member.isSelf);
+    });
+  }
+
+  return (
+    <div>
+      <Button type="button" variant="secondary" className="px-2 py-1" onClick={run} disabled={pending}>
+        {suspended ? "Reactivate" : "Suspend"}
+      </Button>
+      {error && (
+        <p role="alert" className="mt-1 max-w-xs text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "Remove", after confirming in a dialog (which shows a refusal and stays open). */
+export function RemoveMemberButton({ slug, tenantName, member, onDone }: ControlProps) {
+  const afterChange = useAfterChange();
+  return (
+    <ConfirmDialog
+      triggerLabel="Remove"
+      title={member.isSelf ? `Leave ${tenantName}?` : `Remove ${member.email}?`}
+      confirmLabel={member.isSelf ? "Remove me" : "Remove member"}
+      onConfirm={async () => {
+        const result = await removeMember(slug, null, { memberId: member.id });
+        if (result.ok) {
+          onDone(`Removed ${member.email}.`);
+          afterChange(member.isSelf);
+        }
+        return result;
+      }}
+    >
+      {member.isSelf
+        ? `You will lose access to ${tenantName} at once. Your account and your other tenants are not affected.`
+        : `${member.email} will lose access to ${tenantName} at once. Their account and their other tenants are not affected; you can add them again later.`}
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { SearchParams } from "@/components/data-table/table-state";
+import { Pagination } from "@/components/data-table/pagination";
+import { SearchInput } from "@/components/data-table/search-input";
+import { SelectFilter } from "@/components/data-table/select-filter";
+import { PageHeader } from "@/components/ui/page-header";
+import { withTenant } from "@/db/scopes";
+import { listApprovedDomains } from "@/db/queries/approved-domains";
+import { listMembers } from "@/db/queries/members";
+import { requireActor } from "@/lib/actor";
+import { isAddressApproved } from "@/lib/email-domains";
+import { can } from "@/lib/permissions";
+import { AddMemberForm } from "./add-member-form";
+import { MembersTable, type MemberRowView } from "./members-table";
+import { parseMembersTableState, ROLE_OPTIONS, STATUS_OPTIONS } from "./members-table-state";
+
+export const metadata: Metadata = { title: "Members" };
+
+// Dates are formatted here, once, so the server's and the browser's time zones cannot disagree.
+const joinedFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+export default async function MembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const { slug } = await params;
+  const actor = await requireActor(slug);
+  if (!can(actor.roles, "members.read")) notFound();
+  const query = parseMembersTableState(await searchParams);
+  const canManage = can(actor.roles, "members.manage");
+  const { rows, total, page, domains } = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => ({
+    ...(await listMembers(tx, actor.tenant.id, query)),
+    domains: await listApprovedDomains(tx, actor.tenant.id),
+  }));
+  const view: MemberRowView[] = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    roles: row.roles,
+    status: row.status,
+    joined: joinedFormat.format(row.joinedAt),
+    joinedIso: row.joinedAt.toISOString(),
+    isSelf: row.userId === actor.user.id,
+    outsideApprovedDomains: !isAddressApproved(row.email, domains),
+  }));
+
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={
+          canManage
+            ? `Everyone with access to ${actor.tenant.name}. Add members by email, change their roles, suspend or remove them.`
+            : `Everyone with access to ${actor.tenant.name}, with their roles.`
+        }
+      />
+      {canManage && <AddMemberForm slug={slug} />}
+      <div role="search" aria-label="Filter members" className="mb-3 flex flex-wrap items-end gap-3">
+        <SearchInput label="Search" param="q" placeholder="Name or email" />
+        <SelectFilter label="Role" param="role" options={[...ROLE_OPTIONS]} allLabel="All roles" />
+        <SelectFilter label="Status" param="status" options={[...STATUS_OPTIONS]} allLabel="All statuses" />
+      </div>
+      <MembersTable
+        slug={slug}
+        tenantName={actor.tenant.name}
+        rows={view}
+        canManage={canManage}
+        sort={query.sort}
+        dir={query.dir}
+        filtered={Boolean(query.role || query.status || query.search)}
+      />
+      <Pagination page={page} pageSize={query.size} total={total} />
+    </>
+  );
+}

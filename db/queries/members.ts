@@ -1,0 +1,280 @@
+// The members of one tenant: the members page's list query and what membership changes read and write.
+// Every function runs inside withTenant and still filters on tenant_id explicitly.
+import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { memberships, tenants, users, type MemberRole } from "../schema";
+import type { Tx } from "../scopes";
+
+/** What the list shows as a member's status: Suspended, else Invited until their first sign-in, else Active. */
+export type MemberStatus = "active" | "invited" | "suspended";
+export type MemberSort = "joined" | "name" | "email";
+
+export interface MemberListQuery {
+  page: number;
+  size: number;
+  sort: MemberSort;
+  dir: "asc" | "desc";
+  role?: MemberRole;
+  status?: MemberStatus;
+  /** Substring of the name or email. */
+  search?: string;
+}
+
+export interface MemberListRow {
+  id: string;
+  userId: string;
+  name: string | null;
+  email: string;
+  roles: MemberRole[];
+  status: MemberStatus;
+  joinedAt: Date;
+}
+
+const displayStatus = (status: SQL | typeof memberships.status) => sql<MemberStatus>`case
+  when ${status} = 'suspended' then 'suspended'
+  when ${users.emailVerified} is null then 'invited'
+  else 'active' end`;
+
+/** `%`, `_` and `\` typed into the search box are matched literally. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/*
+ * What keeps the list fast for a tenant of 20,000 members (numbers and plans: bench/members.ts):
+ * - Row-level security applies its policy before any other condition on memberships, and only
+ *   leakproof operators can be index conditions ahead of it: uuid and timestamp comparisons are;
+ *   enum `=` (status), array `@>` (roles) and ILIKE are not. So a tenant's rows are found by
+ *   tenant_id alone and status and role are checked entry by entry; memberships_tenant_created also
+ *   carries user_id, status and roles, so in joined order that is an index-only scan.
+ * - Conditions on the account (search, Invited/Active) are subqueries on users, a global table
+ *   without row-level security, whose own indexes serve them in full: the trigram indexes for the
+ *   search, users_never_signed_in (a small partial index) for Invited and Active.
+ * - In joined order the page is cut from memberships alone and only its rows are joined to users; a
+ *   page in the second half is read from the other end (pageWindow). The unfiltered total is the
+ *   tenant's member counter; a filtered one is counted in the pass that finds the page.
+ * - Known limit: the policy's tenant test compares with a value computed at run time, which the
+ *   planner cannot estimate, so it takes any tenant for a small one (about 1/number-of-tenants of its
+ *   real size). For a very large tenant it then picks plans sized for a few hundred rows: a probe per
+ *   member for Invited/Active, a hash of all members for a search, a full sort for the name sort.
+ */
+function listConditions(tenantId: string, query: MemberListQuery): SQL {
+  const conditions: (SQL | undefined)[] = [eq(memberships.tenantId, tenantId)];
+  if (query.role) conditions.push(sql`${memberships.roles} @> array[${query.role}]::member_role[]`);
+  if (query.status === "suspended") conditions.push(eq(memberships.status, "suspended"));
+  if (query.status === "invited" || query.status === "active") {
+    const neverSignedIn = sql`select 1 from ${users} where ${users.id} = ${memberships.userId} and ${users.emailVerified} is null`;
+    conditions.push(eq(memberships.status, "active"), query.status === "invited" ? sql`exists (${neverSignedIn})` : sql`not exists (${neverSignedIn})`);
+  }
+  if (query.search) {
+    const pattern = likePattern(query.search);
+    conditions.push(sql`${memberships.userId} in (select ${users.id} from ${users} where ${or(ilike(users.email, pattern), ilike(users.name, pattern))})`);
+  }
+  return and(...conditions)!;
+}
+
+export const isFiltered = (query: MemberListQuery) => Boolean(query.role || query.status || query.search);
+
+/** How many members match the list's filters. */
+export function countMembersQuery(tx: Tx, tenantId: string, query: MemberListQuery) {
+  return tx.select({ value: count() }).from(memberships).where(listConditions(tenantId, query));
+}
+
+/**
+ * The tenant's member counter (kept by triggers): the unfiltered total without counting. tenants is
+ * a global table without row-level security, so it is read only for the tenant this transaction is
+ * scoped to, like the memberships it counts.
+ */
+function memberCounterQuery(tx: Tx, tenantId: string) {
+  return tx
+    .select({ value: tenants.memberCount })
+    .from(tenants)
+    .where(and(eq(tenants.id, tenantId), sql`${tenants.id} = (select nullif(current_setting('app.tenant_id', true), '')::uuid)`));
+}
+
+/** Which stretch of the sorted result to read, in which direction. */
+export interface RowWindow {
+  dir: "asc" | "desc";
+  offset: number;
+  limit: number;
+  /** Read from the other end: the rows come back in reverse and are put back in order. */
+  reversed: boolean;
+}
+
+/**
+ * The rows of `page`. Knowing the total, a page in the second half is read from the other end (the
+ * opposite direction, with a smaller offset), so the last page costs what the first does and no page
+ * skips more than half the members.
+ */
+export function pageWindow(query: Pick<MemberListQuery, "page" | "size" | "dir">, total?: number): RowWindow {
+  const offset = (query.page - 1) * query.size;
+  if (total === undefined || offset <= total / 2) return { dir: query.dir, offset, limit: query.size, reversed: false };
+  const end = Math.min(total, offset + query.size);
+  return { dir: query.dir === "asc" ? "desc" : "asc", offset: total - end, limit: end - offset, reversed: true };
+}
+
+/**
+ * One window of members, filtered and sorted as the members table's URL says. Filtered, each row
+ * also carries how many members match in all (`count(*) over ()`), counted in the same pass that
+ * finds the page instead of in a second scan.
+ */
+export function listMembersQuery(tx: Tx, tenantId: string, query: MemberListQuery, window: RowWindow) {
+  const direction = window.dir === "asc" ? asc : desc;
+  const matching = isFiltered(query) ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`;
+  if (query.sort === "joined") {
+    const page = tx
+      .select({
+        id: memberships.id,
+        userId: memberships.userId,
+        roles: memberships.roles,
+        status: memberships.status,
+        createdAt: memberships.createdAt,
+        matching: matching.as("matching"),
+      })
+      .from(memberships)
+      .where(listConditions(tenantId, query))
+      .orderBy(direction(memberships.createdAt), direction(memberships.id))
+      .limit(window.limit)
+      .offset(window.offset)
+      .as("page");
+    return tx
+      .select({
+        id: page.id,
+        userId: page.userId,
+        name: users.name,
+        email: users.email,
+        roles: page.roles,
+        status: displayStatus(sql`${page.status}`),
+        joinedAt: page.createdAt,
+        matching: page.matching,
+      })
+      .from(page)
+      .innerJoin(users, eq(users.id, page.userId))
+      .orderBy(direction(page.createdAt), direction(page.id));
+  }
+  // By name (no name yet: last A to Z, first Z to A) or email; an address is unique, so it settles ties.
+  const order = query.sort === "name" ? [direction(users.name), direction(users.email)] : [direction(users.email)];
+  return tx
+    .select({
+      id: memberships.id,
+      userId: memberships.userId,
+      name: users.name,
+      email: users.email,
+      roles: memberships.roles,
+      status: displayStatus(memberships.status),
+      joinedAt: memberships.createdAt,
+      matching,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(listConditions(tenantId, query))
+    .orderBy(...order)
+    .limit(window.limit)
+    .offset(window.offset);
+}
+
+/** Runs one statement of the members page; the bench passes a runner that also EXPLAINs it. */
+export type RunStatement = <T>(statement: SQLWrapper & PromiseLike<T>) => Promise<T>;
+
+const runStatement: RunStatement = async (statement) => statement;
+
+/**
+ * The members page: one page of rows and the total that matches. A page past the end shows the last
+ * page instead (e.g. after the only member on the last page was removed).
+ */
+export async function listMembers(
+  tx: Tx,
+  tenantId: string,
+  query: MemberListQuery,
+  run: RunStatement = runStatement,
+): Promise<{ rows: MemberListRow[]; total: number; page: number }> {
+  const lastPage = (total: number) => Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
+  const read = async (window: RowWindow) => {
+    const rows = await run(listMembersQuery(tx, tenantId, query, window));
+    return window.reversed ? rows.reverse() : rows;
+  };
+  const shown = (rows: Awaited<ReturnType<typeof read>>): MemberListRow[] =>
+    rows.map(({ id, userId, name, email, roles, status, joinedAt }) => ({ id, userId, name, email, roles, status, joinedAt: new Date(joinedAt) }));
+
+  if (!isFiltered(query)) {
+    const [counter] = await run(memberCounterQuery(tx, tenantId));
+    const total = counter?.value ?? 0;
+    const page = lastPage(total);
+    return { rows: total === 0 ? [] : shown(await read(pageWindow({ ...query, page }, total))), total, page };
+  }
+
+  let page = query.page;
+  let rows = await read(pageWindow(query));
+  if (rows.length === 0 && page > 1) {
+    const [counted] = await run(countMembersQuery(tx, tenantId, query));
+    page = lastPage(Number(counted?.value ?? 0));
+    rows = await read(pageWindow({ ...query, page }));
+  }
+  return { rows: shown(rows), total: Number(rows[0]?.matching ?? 0), page };
+}
+
+/**
+ * Locks the tenant row until the transaction ends and reads what membership limits depend on. Every
+ * membership change takes this lock first, so changes to one tenant's members run one at a time
+ * (two Admins demoting each other cannot both succeed; two adds cannot both take the last seat).
+ */
+export async function lockTenantForMemberChange(tx: Tx, tenantId: string) {
+  const [row] = await tx
+    .select({ license: tenants.license, memberCount: tenants.memberCount })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId))
+    .for("update");
+  return row ?? null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A member of this tenant by membership id, with their account's address; null if not in this tenant. */
+export async function findMember(tx: Tx, tenantId: string, membershipId: string) {
+  if (!UUID.test(membershipId)) return null;
+  const [row] = await tx
+    .select({
+      id: memberships.id,
+      userId: memberships.userId,
+      roles: memberships.roles,
+      status: memberships.status,
+      email: users.email,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+  return row ?? null;
+}
+
+export type Member = NonNullable<Awaited<ReturnType<typeof findMember>>>;
+
+/** Active Admins of the tenant other than the given membership. */
+export async function countOtherActiveAdmins(tx: Tx, tenantId: string, exceptMembershipId: string): Promise<number> {
+  const [row] = await tx
+    .select({ value: count() })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.status, "active"),
+        sql`${memberships.roles} @> array['admin']::member_role[]`,
+        ne(memberships.id, exceptMembershipId),
+      ),
+    );
+  return Number(row?.value ?? 0);
+}
+
+export async function updateMemberRoles(tx: Tx, tenantId: string, membershipId: string, roles: MemberRole[]) {
+  await tx
+    .update(memberships)
+    .set({ roles })
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+}
+
+export async function updateMemberStatus(tx: Tx, tenantId: string, membershipId: string, status: "active" | "suspended") {
+  await tx
+    .update(memberships)
+    .set({ status })
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+}
+
+export async function deleteMember(tx: Tx, tenantId: string, membershipId: string) {
+  await tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+}

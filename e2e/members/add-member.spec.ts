@@ -1,0 +1,81 @@
+// An Admin adds members by email: outside addresses and existing members are refused next to the
+// field (keeping what was typed); a new address gets an account, shows as Invited at once, receives a
+// welcome mail whose link signs them into the tenant, and then shows as Active.
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { MEMBERS_DOMAIN, MEMBERS_PEOPLE } from "../seed/members";
+import { awaitNewMail, signInLinkIn } from "../support/mail";
+import { followSignInLink, signIn } from "../support/sign-in";
+
+const MEMBERS = "/t/members-main/members";
+
+async function submitAdd(page: Page, email: string, roles: ("Viewer" | "Editor" | "Admin")[]) {
+  const form = page.getByRole("form", { name: "Add a member" });
+  await form.getByRole("textbox", { name: "Email" }).fill(email);
+  for (const role of ["Viewer", "Editor", "Admin"] as const) await form.getByRole("checkbox", { name: role }).setChecked(roles.includes(role));
+  await form.getByRole("button", { name: "Add member" }).click();
+  return form;
+}
+
+test("adding by email: refusals next to the field, then a new member who gets a welcome mail and signs in", async ({ page, browser }) => {
+  await signIn(page, MEMBERS_PEOPLE.admin);
+  await page.goto(MEMBERS);
+
+  const outside = "someone@outside.example";
+  let form = await submitAdd(page, outside, ["Viewer"]);
+  await expect(form.getByRole("alert").filter({ hasText: `outside this tenant's approved domains (${MEMBERS_DOMAIN})` })).toBeVisible();
+  await expect(form.getByRole("textbox", { name: "Email" })).toHaveValue(outside);
+
+  form = await submitAdd(page, `  ${MEMBERS_PEOPLE.peer.toUpperCase()} `, ["Admin"]);
+  await expect(form.getByRole("alert").filter({ hasText: `${MEMBERS_PEOPLE.peer} is already a member.` })).toBeVisible();
+  await expect(form.getByRole("checkbox", { name: "Admin" })).toBeChecked();
+
+  const newcomer = `newcomer-${randomBytes(3).toString("hex")}@${MEMBERS_DOMAIN}`;
+  const welcome = await awaitNewMail(newcomer, async () => {
+    await submitAdd(page, newcomer, ["Viewer", "Editor"]);
+    await expect(page.getByRole("status").filter({ hasText: `Added ${newcomer} as Viewer, Editor.` })).toBeVisible();
+  });
+  const row = page.getByRole("row", { name: new RegExp(newcomer) });
+  await expect(row).toContainText("Invited");
+  await expect(page.getByRole("form", { name: "Add a member" }).getByRole("textbox", { name: "Email" })).toHaveValue("");
+
+  // The table's state lives in the URL: the newcomer is found by status and by search.
+  await page.getByRole("combobox", { name: "Status" }).selectOption("invited");
+  await expect(page).toHaveURL(/status=invited/);
+  await expect(page.getByRole("row", { name: new RegExp(MEMBERS_PEOPLE.peer) })).toHaveCount(0);
+  await expect(row).toBeVisible();
+  await page.getByRole("combobox", { name: "Status" }).selectOption("");
+  await page.getByRole("searchbox", { name: "Search" }).fill("newcomer-");
+  await expect(page).toHaveURL(/q=newcomer-/);
+  await expect(page.getByRole("row")).toHaveCount(2); // header + the newcomer
+
+  expect(welcome.subject).toBe("Welcome to Tenantry: you have been added to Members Main");
+  expect(welcome.text).toContain(`${MEMBERS_PEOPLE.admin} added you to Members Main as Viewer, Editor.`);
+  expect(welcome.html).toContain("Sign in to Members Main");
+  const link = welcome.text.match(/https?:\/\/\S+\/login\?\S+/)?.[0];
+  expect(link).toContain("callbackUrl=%2Ft%2Fmembers-main");
+
+  // The newcomer follows the welcome link, asks for a sign-in link there and lands in the tenant.
+  const newcomerContext = await browser.newContext();
+  const newcomerPage = await newcomerContext.newPage();
+  await newcomerPage.goto(link!);
+  const signInMail = await awaitNewMail(newcomer, async () => {
+    await newcomerPage.getByRole("textbox", { name: "Email" }).fill(newcomer);
+    await newcomerPage.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(newcomerPage.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  });
+  await followSignInLink(newcomerPage, signInLinkIn(signInMail));
+  await expect(newcomerPage).toHaveURL(/\/t\/members-main$/);
+  await expect(newcomerPage.getByTestId("my-roles")).toHaveText("Viewer, Editor");
+  await newcomerContext.close();
+
+  await page.reload();
+  await expect(page.getByRole("row", { name: new RegExp(newcomer) })).toContainText("Active");
+});
+
+test("a member whose address is outside the approved domains is flagged in the list", async ({ page }) => {
+  await signIn(page, MEMBERS_PEOPLE.peer);
+  await page.goto(MEMBERS);
+  await expect(page.getByRole("row", { name: new RegExp(MEMBERS_PEOPLE.outsider) })).toContainText("Outside approved domains");
+  await expect(page.getByRole("row", { name: new RegExp(MEMBERS_PEOPLE.peer) })).not.toContainText("Outside approved domains");
+});
