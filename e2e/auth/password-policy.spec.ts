@@ -33,6 +33,7 @@ test("a magic-link session is refused by a password-only tenant; password sign-i
 test("an unknown address gets the same answer as a wrong password", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("link", { name: "Sign in with a password instead" }).click();
+  await expect(page).toHaveURL(/method=password/);
   await submitPasswordSignIn(page, "nobody@settings.e2e.test", "whatever password");
   await expect(page.getByRole("alert").filter({ hasText: "That email and password do not match an account." })).toBeVisible();
   await page.getByRole("textbox", { name: "Email" }).fill("not an address");
