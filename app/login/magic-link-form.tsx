@@ -4,8 +4,17 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { requestMagicLink, type MagicLinkFormState } from "./actions";
 
-export function MagicLinkForm({ callbackUrl, buttonLabel = "Email me a sign-in link" }: { callbackUrl: string; buttonLabel?: string }) {
-  const [state, action, pending] = useActionState<MagicLinkFormState, FormData>(requestMagicLink, { email: "" });
+export function MagicLinkForm({
+  callbackUrl,
+  initialEmail = "",
+  buttonLabel = "Email me a sign-in link",
+}: {
+  callbackUrl: string;
+  /** Prefilled address (the welcome mail's link carries it). */
+  initialEmail?: string;
+  buttonLabel?: string;
+}) {
+  const [state, action, pending] = useActionState<MagicLinkFormState, FormData>(requestMagicLink, { email: initialEmail });
   return (
     // noValidate: the server's message, shown under the field, is the one users see and tests read.
     <form action={action} noValidate className="space-y-4">

@@ -10,7 +10,7 @@ import { PasswordForm } from "./password-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type LoginSearchParams = { callbackUrl?: string; method?: string; reason?: string; notice?: string };
+type LoginSearchParams = { callbackUrl?: string; method?: string; reason?: string; notice?: string; email?: string };
 
 /** Each way of signing in is its own view (its own Email field), linked to the other. */
 function otherMethodLink(method: "password" | "magic-link", callbackUrl: string) {
@@ -19,7 +19,7 @@ function otherMethodLink(method: "password" | "magic-link", callbackUrl: string)
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<LoginSearchParams> }) {
-  const { callbackUrl, method, reason, notice } = await searchParams;
+  const { callbackUrl, method, reason, notice, email } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
   const usePassword = method === "password";
   const user = await getSessionUser();
@@ -65,7 +65,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <AuthCard title="Sign in to Tenantry">
       <p className="mb-4 text-sm text-slate-600">We will email you a link that signs you in. It works once, for 10 minutes.</p>
-      <MagicLinkForm callbackUrl={returnTo} />
+      <MagicLinkForm callbackUrl={returnTo} initialEmail={typeof email === "string" ? email.slice(0, 320) : ""} />
       <Link href={otherMethodLink("password", returnTo)} className="mt-6 inline-block text-sm text-blue-700 underline">
         Sign in with a password instead
       </Link>
