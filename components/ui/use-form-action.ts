@@ -15,12 +15,17 @@ interface FormActionState<T> {
 
 /**
  * useActionState for a form backed by a wrapped server action: keeps the last result and, when it
- * was refused, the submitted values (React resets a form after its action runs).
+ * was refused, the submitted values (React resets a form after its action runs). `onSuccess` runs
+ * after an accepted submit (e.g. router.refresh() when the action does not revalidate).
  */
-export function useFormAction<T>(action: (previous: unknown, form: FormData) => Promise<ActionResult<T>>) {
+export function useFormAction<T>(
+  action: (previous: unknown, form: FormData) => Promise<ActionResult<T>>,
+  options: { onSuccess?: (data: T) => void } = {},
+) {
   const [state, formAction, pending] = useActionState<FormActionState<T>, FormData>(
     async (previous, form) => {
       const result = await action(previous.result, form);
+      if (result.ok) options.onSuccess?.(result.data);
       return { result, values: result.ok ? {} : valuesOf(form), version: previous.version + 1 };
     },
     { result: null, values: {}, version: 0 },
@@ -37,4 +42,16 @@ function valuesOf(form: FormData): SubmittedValues {
     values[key] = all.length > 1 ? all : (all[0] ?? "");
   }
   return values;
+}
+
+/** The value a field shows: what was typed if the last submit was refused, else the saved value. */
+export function shownValue(values: SubmittedValues, name: string, saved: string): string {
+  const typed = values[name];
+  return typed === undefined ? saved : [typed].flat().join(",");
+}
+
+/** The form-wide outcome to show: a success, or a refusal not already shown next to a field. */
+export function formOutcome<T>(result: ActionResult<T> | null): ActionResult<T> | null {
+  if (!result || result.ok) return result;
+  return result.fieldErrors && Object.keys(result.fieldErrors).length > 0 ? null : result;
 }

@@ -29,7 +29,25 @@ export function forbiddenImports(source: string): string[] {
   return importedModules(source).filter((specifier) => FORBIDDEN.some((rule) => rule.test(specifier.replace(/\.(ts|js)$/, ""))));
 }
 
+// Owner-level modules (they connect as the tables' owner, outside row-level security): for scripts,
+// benchmarks and tests only, never for the application that serves users.
+const OWNER_ONLY = [/(^|\/)db\/(admin|bench-owner|catalog|lifecycle)$/];
+const APPLICATION_FOLDERS = ["app", "components", "lib"];
+
+export function ownerOnlyImports(source: string): string[] {
+  return importedModules(source).filter((specifier) => OWNER_ONLY.some((rule) => rule.test(specifier.replace(/\.(ts|js)$/, ""))));
+}
+
 describe("database access", () => {
+  it("the application (app/, components/, lib/) imports no owner-level database module", () => {
+    const offenders = APPLICATION_FOLDERS.flatMap((folder) => sourceFiles(path.join(ROOT, folder)))
+      .flatMap((file) => ownerOnlyImports(fs.readFileSync(file, "utf8")).map((specifier) => `${path.relative(ROOT, file)} imports ${specifier}`));
+    expect(offenders).toEqual([]);
+    expect(ownerOnlyImports(`import { openOwnerSession } from "@/db/bench-owner";`)).toEqual(["@/db/bench-owner"]);
+    expect(ownerOnlyImports(`import { dropDatabase } from "../../db/admin.ts";`)).toEqual(["../../db/admin.ts"]);
+    expect(ownerOnlyImports(`import { withTenant } from "@/db/scopes";`)).toEqual([]);
+  });
+
   it("no file outside db/ imports a database driver or the raw client", () => {
     const offenders = sourceFiles(ROOT)
       .filter((file) => !file.endsWith("tests/architecture/database-access.test.ts"))

@@ -7,7 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import type { TenantAction } from "@/lib/actions/tenant-action";
-import { formOutcome, shownValue, useSettingsForm } from "./use-settings-form";
+import { formOutcome, shownValue } from "@/components/ui/use-form-action";
+import { useSettingsForm } from "./use-settings-form";
 
 /** The approved domains list, with "Add domain" and a remove button per domain for Admins. */
 export function ApprovedDomains({
@@ -24,10 +25,11 @@ export function ApprovedDomains({
   removeDomain: TenantAction<null>;
 }) {
   const router = useRouter();
-  const [state, action, adding] = useSettingsForm((previous, form) => addDomain(slug, previous, form));
+  const { result, values, version, fieldErrors: errors, formAction, pending: adding } = useSettingsForm((previous, form) =>
+    addDomain(slug, previous, form),
+  );
   const [removeError, setRemoveError] = useState<string | null>(null);
   const [removing, startRemoving] = useTransition();
-  const errors = state && !state.result.ok ? state.result.fieldErrors : undefined;
 
   function remove(domain: string) {
     setRemoveError(null);
@@ -62,23 +64,23 @@ export function ApprovedDomains({
         </p>
       )}
       {canManage && (
-        <form key={state?.submission ?? 0} action={action} noValidate className="flex max-w-xl flex-wrap items-start gap-2">
+        <form key={version} action={formAction} noValidate className="flex max-w-xl flex-wrap items-start gap-2">
           <TextField
             label="Domain"
             name="domain"
-            defaultValue={shownValue(state, "domain", "")}
+            defaultValue={shownValue(values, "domain", "")}
             autoCapitalize="none"
             spellCheck={false}
             placeholder="example.com"
             description="Addresses ending in @ this domain may be added. International names are stored in punycode."
-            errors={errors?.domain}
+            errors={errors.domain}
             className="min-w-64 flex-1"
           />
           <Button type="submit" disabled={adding} className="mt-6">
             {adding ? "Adding…" : "Add domain"}
           </Button>
           <div className="basis-full">
-            <FormMessage result={formOutcome(state)} success={state?.result.ok ? `${state.result.data.domain} is approved.` : undefined} />
+            <FormMessage result={formOutcome(result)} success={result?.ok ? `${result.data.domain} is approved.` : undefined} />
           </div>
         </form>
       )}
