@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { users } from "../schema";
 import type { Tx } from "../scopes";
 
@@ -85,8 +85,15 @@ export async function hasPassword(tx: Tx, userId: string): Promise<boolean> {
   return Boolean(row?.passwordHash);
 }
 
+/**
+ * Stores a new password hash. The one-time link it came through was mailed to the account, so the
+ * address counts as verified from now on (members list: no longer Invited) if it was not already.
+ */
 export async function setPasswordHash(tx: Tx, userId: string, passwordHash: string): Promise<void> {
-  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  await tx
+    .update(users)
+    .set({ passwordHash, emailVerified: sql`coalesce(${users.emailVerified}, now())` })
+    .where(eq(users.id, userId));
 }
 
 /**

@@ -80,6 +80,9 @@ describe("password links", () => {
       redirectedTo: "/login?method=password&notice=password-set",
     });
     expect(await verifyPassword(await hashOf(user.id), NEW_PASSWORD)).toBe(true);
+    // The link proved the mailbox: the account is no longer "Invited" in member lists.
+    const [account] = await withSystem((tx) => tx.select({ verified: users.emailVerified }).from(users).where(eq(users.id, user.id)));
+    expect(account!.verified).toBeInstanceOf(Date);
     expect((await tokensOf(user.id)).every((t) => t.usedAt !== null)).toBe(true);
     expect(await setPassword({ token: older, password: "another passphrase!", confirmPassword: "another passphrase!" })).toMatchObject({
       error: expect.stringMatching(/expired or has already been used/),
