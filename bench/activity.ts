@@ -1,19 +1,33 @@
-// npm run bench:activity [-- --rows N] [--iterations N]
+// npm run bench:activity [-- --rows N] [--iterations N] [--explain] [--keep | --reuse URL]
 //
 // Seeds a throw-away database on DATABASE_URL's server with N activity entries (default 5,000,000)
 // over 1,000 tenants, the largest holding a fifth of them, then measures, for the largest tenant, the
 // page query the activity page runs (listActivityPage through withTenant, as the runtime role under
 // row-level security) against the same SQL run directly by the owner (the floor: no policies), and
-// checks each plan for a sequential scan on activity. Also streams the tenant's CSV export and
-// reports heap growth. Prints figures; it is not a pass/fail test.
+// checks each plan for a sequential scan on activity or its word index. A search's line names the
+// plan it ran (db/queries/activity-search.ts), and its floor includes the planning statement. Then
+// the chart's counts, the superadmin's view, and the tenant's CSV export with heap growth. Prints
+// figures; it is not a pass/fail test.
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
+import { SQL, sql, type SQLWrapper } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { performance } from "node:perf_hooks";
 import { closeDatabase, migrateDatabase } from "../db/lifecycle";
 import { openOwnerSession, type OwnerSession } from "../db/bench-owner";
 import { withPlatform, withTenant } from "../db/scopes";
 import { listPlatformWidePage } from "../db/queries/platform-activity";
-import { activityPageQuery, fetchActivityPage, listActivityPage, type ActivityFilters, type ActivityKey } from "../db/queries/activity";
+import {
+  countActivityPerDay,
+  fetchActivityPage,
+  fetchPlannedPage,
+  listActivityPage,
+  plannedPageQuery,
+  resolveChartRange,
+  type ActivityFilters,
+  type ActivityKey,
+} from "../db/queries/activity";
+import { planningQuery, planSearch, RARE_WORD_ENTRIES, type SearchPlan } from "../db/queries/activity-search";
+import { CHART_LIMITS } from "../lib/activity/chart";
 import { activityCsvStream, EXPORT_BATCH_SIZE } from "../lib/activity/csv-export";
 import { createTestDatabase } from "../scripts/test-database";
 
@@ -23,6 +37,10 @@ const { values: args } = parseArgs({
     tenants: { type: "string", default: "1000" },
     iterations: { type: "string", default: "200" },
     "skip-export": { type: "boolean", default: false },
+    // Leave the seeded database in place (its URL is printed) to explore plans by hand; drop it yourself.
+    keep: { type: "boolean", default: false },
+    // Measure a database kept by an earlier run (give the same --rows), without seeding it again.
+    reuse: { type: "string" },
     // Print EXPLAIN ANALYZE of each case's page statement (runtime role, under RLS).
     explain: { type: "boolean", default: false },
   },
@@ -62,6 +80,12 @@ async function seed(owner: OwnerSession) {
     "select i.relname as name, pg_get_indexdef(i.oid) as definition from pg_index x join pg_class i on i.oid = x.indexrelid where x.indrelid = 'activity'::regclass and not x.indisprimary and not x.indisunique",
   );
   for (const index of indexes) await owner.query(`drop index ${index.name}`);
+  // The word index (filled by activity's trigger, one INSERT per statement) gets its primary key and
+  // foreign key back after the load: one sort and one join instead of a check per word.
+  const termConstraints = await owner.query<{ name: string; definition: string }>(
+    "select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint where conrelid = 'activity_terms'::regclass order by contype desc",
+  );
+  for (const constraint of termConstraints) await owner.query(`alter table activity_terms drop constraint ${constraint.name}`);
   await owner.query(
     "insert into tenants (slug, name) select 'bench-' || lpad(g::text, 4, '0'), 'Bench tenant ' || g from generate_series(1, $1::int) g",
     [TENANTS],
@@ -91,8 +115,10 @@ async function seed(owner: OwnerSession) {
   const loaded = ms(started);
   await owner.query("set maintenance_work_mem = '512MB'");
   for (const index of indexes) await owner.query(index.definition);
+  for (const constraint of termConstraints) await owner.query(`alter table activity_terms add constraint ${constraint.name} ${constraint.definition}`);
   await owner.query("alter table activity force row level security");
   await owner.query("vacuum analyze activity");
+  await owner.query("vacuum analyze activity_terms");
   await owner.query("analyze tenants");
   return { largest, seedMs: ms(started), loadMs: loaded };
 }
@@ -124,24 +150,43 @@ async function timeRuntime(tenantId: string, c: Case) {
   return { times: times.sort((a, b) => a - b), txTimes: txTimes.sort((a, b) => a - b) };
 }
 
-/** The statements the page function sends (the page, plus the "anything newer?" probe after a cursor), as SQL text. */
+const dialect = new PgDialect();
+/** A statement the page function sends: as SQL text for the owner's raw run, and as a query to EXPLAIN under RLS. */
+type Statement = { sql: string; params: unknown[]; query?: SQLWrapper };
+const WALK_SETTINGS: Statement = { sql: "select set_config('enable_sort', 'off', true), set_config('jit', 'off', true)", params: [] };
+const RESET_SETTINGS: Statement = { sql: "select set_config('enable_sort', 'on', true), set_config('jit', 'on', true)", params: [] };
+const statement = (query: SQL | { toSQL(): { sql: string; params: unknown[] } } & SQLWrapper): Statement =>
+  query instanceof SQL ? { ...dialect.sqlToQuery(query), query } : { ...query.toSQL(), query };
+
+/** How the page function runs a case: its search plan, and the statements it sends. */
 async function statementsOf(tenantId: string, c: Case) {
   return withTenant({ tenantId, userId: null }, async (tx) => {
-    const statements = [activityPageQuery(tx, tenantId, c.filters, c.key, PAGE + 1).toSQL()];
+    const plan = await planSearch(tx, tenantId, c.filters.search);
+    const statements: Statement[] = c.filters.search ? [statement(planningQuery(tenantId, c.filters.search, RARE_WORD_ENTRIES))] : [];
+    const page = (key: ActivityKey | undefined, limit: number): Statement[] => {
+      const planned = plannedPageQuery(tx, tenantId, c.filters, plan, key, limit);
+      if (!planned) return [];
+      if (planned.kind === "terms") return [statement(planned.query)];
+      return planned.testsWords ? [WALK_SETTINGS, statement(planned.query), RESET_SETTINGS] : [statement(planned.query)];
+    };
+    statements.push(...page(c.key, PAGE + 1));
+    // The "anything newer?" probe after a cursor.
     if (c.key) {
-      const [first] = await activityPageQuery(tx, tenantId, c.filters, c.key, 1);
-      if (first) statements.push(activityPageQuery(tx, tenantId, c.filters, { direction: "newer", createdAt: first.createdAt, id: first.id }, 1).toSQL());
+      const [first] = await fetchPlannedPage(tx, tenantId, c.filters, plan, c.key, 1);
+      if (first) statements.push(...page({ direction: "newer", createdAt: first.createdAt, id: first.id }, 1));
     }
-    return statements;
+    return { plan, statements };
   });
 }
 
-async function timeRaw(owner: OwnerSession, statements: { sql: string; params: unknown[] }[]) {
+async function timeRaw(owner: OwnerSession, statements: Statement[]) {
   const times: number[] = [];
   const started = performance.now();
   for (let i = 0; keepGoing(i, started); i += 1) {
     const start = performance.now();
+    await owner.query("begin");
     for (const s of statements) await owner.query(s.sql, s.params);
+    await owner.query("commit");
     if (i >= 5) times.push(ms(start));
   }
   return times.sort((a, b) => a - b);
@@ -150,23 +195,30 @@ async function timeRaw(owner: OwnerSession, statements: { sql: string; params: u
 type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
 const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
-/** EXPLAIN of the page statement as the runtime role under RLS. */
-async function planCheck(tenantId: string, c: Case) {
+/** EXPLAIN of the case's statements (planning and page) as the runtime role under RLS, with the settings they run with. */
+async function planCheck(tenantId: string, name: string, statements: Statement[]) {
   return withTenant({ tenantId, userId: null }, async (tx) => {
-    const query = activityPageQuery(tx, tenantId, c.filters, c.key, PAGE + 1);
-    // As fetchActivityPage runs it.
-    if (c.filters.search) await tx.execute(sql`select set_config('enable_sort', 'off', true), set_config('jit', 'off', true)`);
-    const result = (await tx.execute(sql`explain (format json) ${query}`)) as unknown as { rows: { "QUERY PLAN": [{ Plan: PlanNode }] }[] };
-    const nodes = nodesOf(result.rows[0]!["QUERY PLAN"][0].Plan);
-    const seq = nodes.some((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "activity");
-    const used = [...new Set(nodes.map((n) => n["Index Name"]).filter(Boolean))].join("+") || "none";
-    if (args.explain) {
-      const analyzed = (await tx.execute(sql`explain (analyze, buffers) ${query}`)) as unknown as { rows: { "QUERY PLAN": string }[] };
-      console.log(`--- ${c.name}\n${analyzed.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    const nodes: PlanNode[] = [];
+    for (const s of statements) {
+      if (!s.query) {
+        await tx.execute(sql.raw(s.sql));
+        continue;
+      }
+      const result = (await tx.execute(sql`explain (format json) ${s.query}`)) as unknown as { rows: { "QUERY PLAN": [{ Plan: PlanNode }] }[] };
+      nodes.push(...nodesOf(result.rows[0]!["QUERY PLAN"][0].Plan));
+      if (args.explain) {
+        const analyzed = (await tx.execute(sql`explain (analyze, buffers) ${s.query}`)) as unknown as { rows: { "QUERY PLAN": string }[] };
+        console.log(`--- ${name}\n${analyzed.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+      }
     }
+    const seq = nodes.some((n) => n["Node Type"] === "Seq Scan" && (n["Relation Name"] === "activity" || n["Relation Name"] === "activity_terms"));
+    const used = [...new Set(nodes.map((n) => n["Index Name"]).filter((name) => name && name !== "users_pkey"))].join("+") || "none";
     return { seq, used };
   });
 }
+
+const describePlan = (plan: SearchPlan) =>
+  plan.kind === "terms" ? `terms(${plan.driver.onlyTerm !== null ? "one_term" : "rare_prefix"}:${plan.driver.word})` : plan.kind;
 
 async function exportMemory(tenantId: string) {
   globalThis.gc?.();
@@ -191,14 +243,16 @@ async function exportMemory(tenantId: string) {
   );
 }
 
-const database = await createTestDatabase(serverUrl, "bench");
+const database = args.reuse ? { url: args.reuse, drop: async () => {} } : await createTestDatabase(serverUrl, "bench");
 process.env.DATABASE_URL = database.url;
 let owner: OwnerSession | undefined;
 try {
   await migrateDatabase();
   owner = await openOwnerSession(database.url);
   console.log(`seeding rows=${ROWS} tenants=${TENANTS} largest=${Math.floor(ROWS / LARGEST_SHARE)} (owner bypasses RLS: ${owner.bypassesRls})`);
-  const { largest, seedMs, loadMs } = await seed(owner);
+  const { largest, seedMs, loadMs } = args.reuse
+    ? { largest: (await owner.query<{ id: string }>("select id from tenants where slug = 'bench-0001'"))[0]!.id, seedMs: NaN, loadMs: NaN }
+    : await seed(owner);
 
   const [day] = await owner.query<{ from: string; to: string }>(
     "select to_char(d - 106, 'YYYY-MM-DD') as from, to_char(d - 100, 'YYYY-MM-DD') as to from (select (now() at time zone 'UTC')::date as d) x",
@@ -217,6 +271,12 @@ try {
     { name: "text_search", filters: { ...none, search: "payroll" } },
     { name: "text_search_rare", filters: { ...none, search: `#${ROWS - 2 * LARGEST_SHARE * 1000}` } },
     { name: "text_search_7d", filters: { ...none, search: "payroll", fromDay: day!.from, toDay: day!.to } },
+    // The search's other plans (activity-search.ts): a rare prefix of several terms, two common words,
+    // a common prefix of several terms (the walk), and a common word from a deep cursor.
+    { name: "text_search_rare_prefix", filters: { ...none, search: `#${Math.floor((ROWS - 2 * LARGEST_SHARE * 1000) / 100)}` } },
+    { name: "text_search_two_words", filters: { ...none, search: "payroll user7" } },
+    { name: "text_search_prefix", filters: { ...none, search: "user" } },
+    { name: "text_search_deep", filters: { ...none, search: "payroll" }, key: { direction: "older", createdAt: deep!.created_at, id: deep!.id } },
     { name: "actor_range_7d", filters: { ...none, actorUserId: uuidOf(7), fromDay: day!.from, toDay: day!.to } },
     { name: "page_1", filters: none },
     { name: "deep_page", filters: none, key: { direction: "older", createdAt: deep!.created_at, id: deep!.id } },
@@ -224,35 +284,65 @@ try {
 
   for (const c of cases) {
     const { times, txTimes } = await timeRuntime(largest, c);
-    const raw = await timeRaw(owner, await statementsOf(largest, c));
-    const plan = await planCheck(largest, c);
+    const { plan, statements } = await statementsOf(largest, c);
+    const raw = await timeRaw(owner, statements);
+    const explained = await planCheck(largest, c.name, statements);
     const p95 = percentile(times, 95);
     const rawP95 = percentile(raw, 95);
     console.log(
       `case=${c.name} p50_ms=${fmt(percentile(times, 50))} p95_ms=${fmt(p95)} raw_p95_ms=${fmt(rawP95)} ratio=${fmt(p95 / rawP95)}` +
-        ` raw_p50_ms=${fmt(percentile(raw, 50))} n=${times.length} tx_p95_ms=${fmt(percentile(txTimes, 95))} seq_scan_on_activity=${plan.seq ? "YES" : "no"} index=${plan.used}`,
+        ` raw_p50_ms=${fmt(percentile(raw, 50))} n=${times.length} tx_p95_ms=${fmt(percentile(txTimes, 95))}` +
+        ` seq_scan_on_activity=${explained.seq ? "YES" : "no"} index=${explained.used}${c.filters.search ? ` search=${describePlan(plan)}` : ""}`,
     );
   }
 
-  // The superadmin's view across every tenant (a per-tenant top-N merged; no raw twin: it needs the policy's user).
-  const [root] = await owner.query<{ id: string }>("insert into users (email, is_superadmin) values ('root@bench.test', true) returning id");
-  const adminTimes: number[] = [];
-  for (let i = 0; i < Math.min(ITERATIONS, 50) + 3; i += 1) {
-    const start = performance.now();
-    await withPlatform({ superadminId: root!.id }, (tx) => listPlatformWidePage(tx, { actions: [], log: "tenant" }, { limit: PAGE }));
-    if (i >= 3) adminTimes.push(ms(start));
+  // The chart above the table (events per day over the default 30 days), with and without a search.
+  for (const c of cases.filter((c) => !c.key && !c.filters.fromDay && (c.name === "no_filter" || c.filters.search))) {
+    const times: number[] = [];
+    const started = performance.now();
+    for (let i = 0; keepGoing(i, started); i += 1) {
+      const start = performance.now();
+      await withTenant({ tenantId: largest, userId: null }, async (tx) =>
+        countActivityPerDay(tx, largest, c.filters, await resolveChartRange(tx, c.filters, CHART_LIMITS)),
+      );
+      if (i >= 5) times.push(ms(start));
+    }
+    times.sort((a, b) => a - b);
+    console.log(`chart=${c.name} p50_ms=${fmt(percentile(times, 50))} p95_ms=${fmt(percentile(times, 95))} (whole transaction, ${CHART_LIMITS.defaultDays} days)`);
   }
-  adminTimes.sort((a, b) => a - b);
-  console.log(`case=admin_all_tenants p50_ms=${fmt(percentile(adminTimes, 50))} p95_ms=${fmt(percentile(adminTimes, 95))} (whole withPlatform transaction, ${TENANTS} tenants)`);
+
+  // The superadmin's view across every tenant (a per-tenant top-N merged; no raw twin: it needs the policy's user).
+  const [root] = await owner.query<{ id: string }>("insert into users (email, is_superadmin) values ('root@bench.test', true) on conflict (email) do update set is_superadmin = true returning id");
+  const adminCases: [string, string | undefined][] = [
+    ["admin_all_tenants", undefined],
+    ["admin_all_tenants_search", "payroll"],
+    ["admin_all_tenants_search_rare", `#${ROWS - 2 * LARGEST_SHARE * 1000}`],
+  ];
+  for (const [name, search] of adminCases) {
+    const adminTimes: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < Math.min(ITERATIONS, 50) + 3 && (i < 8 || ms(started) < 15_000); i += 1) {
+      const start = performance.now();
+      await withPlatform({ superadminId: root!.id }, (tx) => listPlatformWidePage(tx, { actions: [], search, log: "tenant" }, { limit: PAGE }));
+      if (i >= 3) adminTimes.push(ms(start));
+    }
+    adminTimes.sort((a, b) => a - b);
+    console.log(`case=${name} p50_ms=${fmt(percentile(adminTimes, 50))} p95_ms=${fmt(percentile(adminTimes, 95))} (whole withPlatform transaction, ${TENANTS} tenants)`);
+  }
 
   const [size] = await owner.query<{ table: string; total: string; rows: string }>(
     "select pg_size_pretty(pg_relation_size('activity')) as table, pg_size_pretty(pg_total_relation_size('activity')) as total, (select count(*) from activity)::text as rows",
   );
   console.log(`seed_seconds=${(seedMs / 1000).toFixed(1)} (insert ${(loadMs / 1000).toFixed(1)}, indexes+vacuum ${((seedMs - loadMs) / 1000).toFixed(1)})`);
   console.log(`table rows=${size!.rows} heap=${size!.table} with_indexes=${size!.total}`);
+  const [terms] = await owner.query<{ table: string; total: string; rows: string }>(
+    "select pg_size_pretty(pg_relation_size('activity_terms')) as table, pg_size_pretty(pg_total_relation_size('activity_terms')) as total, (select count(*) from activity_terms)::text as rows",
+  );
+  console.log(`word index (activity_terms) rows=${terms!.rows} heap=${terms!.table} with_indexes=${terms!.total}`);
   if (!args["skip-export"]) await exportMemory(largest);
 } finally {
   await owner?.close();
   await closeDatabase();
-  await database.drop();
+  if (args.keep || args.reuse) console.log(`kept database ${database.url}`);
+  else await database.drop();
 }

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { unionAll, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { activity, memberships, users } from "../schema";
 import { rowsOf } from "../client";
 import type { Tx } from "../scopes";
 import { keysetPage, type ActivityKey, type KeysetPage } from "./keyset";
+import { planSearch, splitOthers, summaryHasWords, termSource, type SearchPlan, type TermsPlan } from "./activity-search";
 
 export type { ActivityKey } from "./keyset";
 
@@ -44,7 +45,7 @@ export interface ActivityFilters {
   fromDay?: string;
   /** YYYY-MM-DD */
   toDay?: string;
-  /** Substring of the summary, case-insensitive. */
+  /** Words that must each start a word of the summary, any case (see activity-search.ts). */
   search?: string;
 }
 
@@ -53,28 +54,28 @@ export interface ActivityFilters {
 export const exactTime = (column: AnyPgColumn) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** LIKE treats % _ and \ as special; a search for "50%" means the text "50%". */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+type LogColumns = { action: AnyPgColumn; createdAt: AnyPgColumn };
 
-type LogColumns = { action: AnyPgColumn; createdAt: AnyPgColumn; summary: AnyPgColumn };
-
-/** The conditions every log (tenant and platform) shares: actions, UTC days, summary text. */
-export function logConditions(log: LogColumns, filters: Pick<ActivityFilters, "actions" | "fromDay" | "toDay" | "search">): SQL[] {
+/** Calendar days in UTC, computed by PostgreSQL from the date: [from 00:00 UTC, to + 1 day 00:00 UTC). */
+export function dayConditions(createdAt: AnyPgColumn | SQL, filters: Pick<ActivityFilters, "fromDay" | "toDay">): SQL[] {
   const conditions: SQL[] = [];
-  if (filters.actions.length === 1) conditions.push(eq(log.action, filters.actions[0]!));
-  if (filters.actions.length > 1) conditions.push(inArray(log.action, filters.actions));
-  // Calendar days in UTC, computed by PostgreSQL from the date: [from 00:00 UTC, to + 1 day 00:00 UTC).
-  if (filters.fromDay) conditions.push(gte(log.createdAt, sql`(${filters.fromDay}::date)::timestamp at time zone 'UTC'`));
-  if (filters.toDay) conditions.push(lt(log.createdAt, sql`(${filters.toDay}::date + 1)::timestamp at time zone 'UTC'`));
-  if (filters.search) conditions.push(ilike(log.summary, `%${escapeLike(filters.search)}%`));
+  if (filters.fromDay) conditions.push(sql`${createdAt} >= (${filters.fromDay}::date)::timestamp at time zone 'UTC'`);
+  if (filters.toDay) conditions.push(sql`${createdAt} < (${filters.toDay}::date + 1)::timestamp at time zone 'UTC'`);
   return conditions;
 }
 
+/** The conditions every log (tenant and platform) shares, but the search: actions and UTC days. */
+export function logConditions(log: LogColumns, filters: Pick<ActivityFilters, "actions" | "fromDay" | "toDay">): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.actions.length === 1) conditions.push(eq(log.action, filters.actions[0]!));
+  if (filters.actions.length > 1) conditions.push(inArray(log.action, filters.actions));
+  return [...conditions, ...dayConditions(log.createdAt, filters)];
+}
+
 /**
- * The WHERE clause of a tenant log query. Every condition but the search uses a leakproof operator
+ * The WHERE clause of a tenant log query, but the search. Every condition uses a leakproof operator
  * (uuid and text equality, timestamp comparison), so under row-level security PostgreSQL can still
- * use it as an index condition; the summary search (ILIKE, not leakproof) is applied as a filter
- * after the policy, to rows the index already narrowed and ordered (see bench/activity.ts).
+ * use it as an index condition.
  */
 export function activityConditions(tenantId: string, filters: ActivityFilters): SQL[] {
   const conditions: SQL[] = [eq(activity.tenantId, tenantId)];
@@ -121,19 +122,35 @@ export type ActivityRow = {
   ip: string | null;
 };
 
+/** `expression as "key"` for each column, for statements written in SQL whose rows are read as they come. */
+export function selectList(columns: Record<string, AnyPgColumn | SQL>): SQL {
+  return sql.join(
+    Object.entries(columns).map(([key, column]) => sql`${column} as ${sql.identifier(key)}`),
+    sql`, `,
+  );
+}
+
 /**
- * The page query: up to `limit` rows past `key`, newest first when reading older (and for the first
- * page), oldest first when reading newer (keysetPage reverses). ORDER BY matches the indexes'
- * (created_at DESC, id DESC), so a filter reads one index range and stops at the limit.
+ * The page query walking the log's indexes: up to `limit` rows past `key`, newest first when reading
+ * older (and for the first page), oldest first when reading newer (keysetPage reverses). ORDER BY
+ * matches the indexes' (created_at DESC, id DESC), so a filter reads one index range and stops at the
+ * limit. `extra` conditions (a search's word tests) are checked on each entry read.
  *
  * Several actions: one branch per action, each an ordered range of the (tenant, action, time) index
  * cut at the limit, merged by UNION ALL. An IN list over that index would not come out in time order
  * (a sort of every matching row), and the time index would read past all the other actions' rows.
  */
-export function activityPageQuery(tx: Tx, tenantId: string, filters: ActivityFilters, key: ActivityKey | undefined, limit: number) {
+export function activityPageQuery(
+  tx: Tx,
+  tenantId: string,
+  filters: ActivityFilters,
+  key: ActivityKey | undefined,
+  limit: number,
+  extra: SQL[] = [],
+) {
   const order = key?.direction === "newer" ? [asc(activity.createdAt), asc(activity.id)] : [desc(activity.createdAt), desc(activity.id)];
   const branch = (actions: string[]) => {
-    const conditions = activityConditions(tenantId, { ...filters, actions });
+    const conditions = [...activityConditions(tenantId, { ...filters, actions }), ...extra];
     if (key) conditions.push(keysetCondition(activity, key));
     return tx.select(entryColumns).from(activity).where(and(...conditions)).orderBy(...order).limit(limit);
   };
@@ -145,35 +162,99 @@ export function activityPageQuery(tx: Tx, tenantId: string, filters: ActivityFil
 }
 
 /**
- * Runs the page query. With a text search it first adjusts two planner settings, for this query only:
- * ILIKE is not leakproof, so under row-level security the trigram index cannot serve it, and the
- * planner, which guesses that few rows match a pattern, then prefers reading every entry of the
- * tenant and sorting them (and, costing that high, compiles the query with JIT: ~10 ms). Walking the
- * time index newest first and stopping at the limit is what we want: a common word fills the page
- * after a few hundred entries. A rare one still reads the whole log unless From/To narrow it
- * (bench/activity.ts measures both).
+ * The page query driven by the word index (see activity-search.ts): the driver word's entries in
+ * (created_at, id) order past `key`, each looked up in activity by its primary key with the other
+ * filters and words, until `limit` pass. The lookup is a LATERAL subquery with LIMIT 1, so it stays a
+ * nested loop that keeps the index's order and stops at the limit, whatever the planner estimates.
  */
-export async function fetchActivityPage(tx: Tx, tenantId: string, filters: ActivityFilters, key: ActivityKey | undefined, limit: number) {
-  if (!filters.search) return activityPageQuery(tx, tenantId, filters, key, limit);
+export function termsPageQuery(
+  tenantId: string,
+  filters: ActivityFilters,
+  plan: TermsPlan,
+  key: ActivityKey | undefined,
+  limit: number,
+): SQL {
+  const dir = key?.direction === "newer" ? sql`asc` : sql`desc`;
+  const source = termSource({ tenant: sql`${tenantId}`, plan, timeConditions: (createdAt) => dayConditions(createdAt, filters), key });
+  return sql`select e.* from (${source}) as c
+    cross join lateral (select ${selectList(entryColumns)} from ${activity} where ${lookupConditions(tenantId, filters, plan)} limit 1) as e
+    order by c.created_at ${dir}, c.activity_id ${dir} limit ${limit}`;
+}
+
+/** The entry `c.activity_id` of a word index source, with the other filters and the words the index did not answer. */
+function lookupConditions(tenantId: string, filters: ActivityFilters, plan: TermsPlan): SQL {
+  return and(...activityConditions(tenantId, filters), sql`${activity.id} = c.activity_id`, ...summaryHasWords(activity.summary, splitOthers(plan).tested))!;
+}
+
+/**
+ * Runs a walk with a word test on each entry (a search whose words are all common), adjusting two
+ * planner settings for `work` only. The word test is not leakproof, so under row-level security it is
+ * checked after the policy, on rows an index already narrowed and ordered; the planner, which guesses
+ * that few rows match a pattern, would rather read every entry of the tenant and sort them (and,
+ * costing that high, compile the query with JIT: ~10 ms). Walking the time index newest first and
+ * stopping at the limit is what we want. Keep `work` to statements where every sort it cannot avoid
+ * is small: with sorting "disabled", the planner picks the plan with the fewest sorts, however large.
+ */
+export async function walkingInTimeOrder<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
   const [previous] = rowsOf<{ sort: string; jit: string }>(
     await tx.execute(sql`select current_setting('enable_sort') as sort, current_setting('jit') as jit,
       set_config('enable_sort', 'off', true), set_config('jit', 'off', true)`),
   );
-  try {
-    return await activityPageQuery(tx, tenantId, filters, key, limit);
-  } finally {
-    await tx.execute(sql`select set_config('enable_sort', ${previous!.sort}, true), set_config('jit', ${previous!.jit}, true)`);
+  const result = await work();
+  // Back for the rest of the transaction. (After an error there is no rest: the transaction is aborted.)
+  await tx.execute(sql`select set_config('enable_sort', ${previous!.sort}, true), set_config('jit', ${previous!.jit}, true)`);
+  return result;
+}
+
+/**
+ * The statement that reads a page for a planned search (null: nothing can match): a walk of the log's
+ * indexes (with the words tested on each entry when the plan is "walk"), or the word index's.
+ */
+export function plannedPageQuery(tx: Tx, tenantId: string, filters: ActivityFilters, plan: SearchPlan, key: ActivityKey | undefined, limit: number) {
+  switch (plan.kind) {
+    case "none":
+      return { kind: "walk", query: activityPageQuery(tx, tenantId, filters, key, limit), testsWords: false } as const;
+    case "walk": {
+      const words = summaryHasWords(activity.summary, plan.words);
+      return { kind: "walk", query: activityPageQuery(tx, tenantId, filters, key, limit, words), testsWords: true } as const;
+    }
+    case "terms":
+      return { kind: "terms", query: termsPageQuery(tenantId, filters, plan, key, limit) } as const;
+    case "no-match":
+      return null;
   }
 }
 
-/** One page of a tenant's log, newest first, with the keys of the neighbouring pages. */
-export function listActivityPage(
+/** Up to `limit` rows past `key` (see activityPageQuery for the order), for a planned search. */
+export async function fetchPlannedPage(
   tx: Tx,
   tenantId: string,
   filters: ActivityFilters,
-  options: { key?: ActivityKey; limit: number },
+  plan: SearchPlan,
+  key: ActivityKey | undefined,
+  limit: number,
+): Promise<ActivityRow[]> {
+  const planned = plannedPageQuery(tx, tenantId, filters, plan, key, limit);
+  if (!planned) return [];
+  if (planned.kind === "terms") return rowsOf<ActivityRow>(await tx.execute(planned.query));
+  return planned.testsWords ? walkingInTimeOrder(tx, async () => planned.query) : planned.query;
+}
+
+/** Up to `limit` rows past `key`: plans the search, then fetches (the CSV export, one batch at a time). */
+export async function fetchActivityPage(tx: Tx, tenantId: string, filters: ActivityFilters, key: ActivityKey | undefined, limit: number) {
+  const plan = await planSearch(tx, tenantId, filters.search);
+  return fetchPlannedPage(tx, tenantId, filters, plan, key, limit);
+}
+
+/** One page of a tenant's log, newest first, with the keys of the neighbouring pages. `plan`: the search's, when already planned. */
+export async function listActivityPage(
+  tx: Tx,
+  tenantId: string,
+  filters: ActivityFilters,
+  options: { key?: ActivityKey; limit: number; plan?: SearchPlan },
 ): Promise<KeysetPage<ActivityRow>> {
-  return keysetPage((key, limit) => fetchActivityPage(tx, tenantId, filters, key, limit), options.key, options.limit);
+  const plan = options.plan ?? (await planSearch(tx, tenantId, filters.search));
+  return keysetPage((key, limit) => fetchPlannedPage(tx, tenantId, filters, plan, key, limit), options.key, options.limit);
 }
 
 /**
@@ -197,27 +278,40 @@ export async function resolveChartRange(
 /**
  * Entries per UTC day from `fromDay` to `toDay` (inclusive) under the same filters, with the empty
  * days: PostgreSQL buckets (date_trunc in UTC) and lists the days (generate_series over dates).
+ * `plan`: the search's, when already planned.
  */
 export async function countActivityPerDay(
   tx: Tx,
   tenantId: string,
   filters: ActivityFilters,
   range: { fromDay: string; toDay: string },
+  plan?: SearchPlan,
 ): Promise<{ day: string; count: number }[]> {
-  const conditions = activityConditions(tenantId, { ...filters, fromDay: range.fromDay, toDay: range.toDay });
-  const bucket = sql`date_trunc('day', ${activity.createdAt}, 'UTC')`;
-  const counts = tx
-    .select({ day: sql<string>`to_char(${bucket}, 'YYYY-MM-DD')`.as("day"), count: sql<number>`count(*)::int`.as("count") })
-    .from(activity)
-    .where(and(...conditions))
-    .groupBy(bucket)
-    .as("counts");
+  plan ??= await planSearch(tx, tenantId, filters.search);
+  const counts = countsPerDay(tenantId, { ...filters, fromDay: range.fromDay, toDay: range.toDay }, plan);
   const result = await tx.execute(sql`
-    select to_char(d, 'YYYY-MM-DD') as day, coalesce(${counts.count}, 0)::int as count
+    select to_char(d, 'YYYY-MM-DD') as day, coalesce(counts.count, 0)::int as count
     from generate_series(${range.fromDay}::date, ${range.toDay}::date, interval '1 day') as d
-    left join ${counts} on ${counts.day} = to_char(d, 'YYYY-MM-DD')
+    left join (${counts}) as counts on counts.day = to_char(d, 'YYYY-MM-DD')
     order by d`);
   return rowsOf<{ day: string; count: number }>(result);
+}
+
+/** (day, count) for the days that have entries, following the search plan like the page does. */
+function countsPerDay(tenantId: string, filters: ActivityFilters, plan: SearchPlan): SQL {
+  const day = (createdAt: AnyPgColumn | SQL) => sql`to_char(date_trunc('day', ${createdAt}, 'UTC'), 'YYYY-MM-DD')`;
+  if (plan.kind === "no-match") return sql`select null::text as day, 0 as count where false`;
+  if (plan.kind === "terms") {
+    const source = termSource({ tenant: sql`${tenantId}`, plan, timeConditions: (createdAt) => dayConditions(createdAt, filters), unordered: true });
+    const narrowed = filters.actorUserId || filters.targetType || filters.actions.length > 0 || splitOthers(plan).tested.length > 0;
+    // Words the index answers alone: counted from the index (index-only). Anything else: each entry looked up (see termsPageQuery).
+    if (!narrowed) return sql`select ${day(sql`c.created_at`)} as day, count(*)::int as count from (${source}) as c group by 1`;
+    return sql`select ${day(sql`c.created_at`)} as day, count(*)::int as count from (${source}) as c
+      cross join lateral (select 1 from ${activity} where ${lookupConditions(tenantId, filters, plan)} limit 1) as e group by 1`;
+  }
+  const words = plan.kind === "walk" ? summaryHasWords(activity.summary, plan.words) : [];
+  return sql`select ${day(activity.createdAt)} as day, count(*)::int as count from ${activity}
+    where ${and(...activityConditions(tenantId, filters), ...words)} group by 1`;
 }
 
 /**

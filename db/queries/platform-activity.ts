@@ -2,7 +2,28 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { activity, platformActivity, tenants } from "../schema";
 import { rowsOf } from "../client";
 import type { Tx } from "../scopes";
-import { exactTime, keysetCondition, listActivityActions, logConditions, type ActivityFilters } from "./activity";
+import {
+  dayConditions,
+  exactTime,
+  fetchPlannedPage,
+  keysetCondition,
+  listActivityActions,
+  logConditions,
+  selectList,
+  walkingInTimeOrder,
+  type ActivityFilters,
+} from "./activity";
+import {
+  NO_SEARCH,
+  planSearch,
+  searchWords,
+  summaryHasWords,
+  tenantHasWords,
+  termSource,
+  type PlannedWord,
+  type SearchPlan,
+  type SearchWord,
+} from "./activity-search";
 import { compareNewestFirst, keysetPage, type ActivityKey, type KeysetPage } from "./keyset";
 
 export type NewPlatformActivityEntry = typeof platformActivity.$inferInsert;
@@ -36,26 +57,49 @@ export interface PlatformWideRow {
 const order = (table: typeof activity | typeof platformActivity, key: ActivityKey | undefined) =>
   key?.direction === "newer" ? [asc(table.createdAt), asc(table.id)] : [desc(table.createdAt), desc(table.id)];
 
-const tenantLogColumns = sql`${activity.id} as "id", ${exactTime(activity.createdAt)} as "createdAt", ${activity.createdAt} as "sortTime",
-  ${activity.tenantId} as "tenantId", ${activity.actorEmail} as "actorEmail", ${activity.action} as "action",
-  ${activity.targetType} as "targetType", ${activity.targetId} as "targetId", ${activity.summary} as "summary", ${activity.ip} as "ip"`;
+const tenantLogColumns = selectList({
+  id: activity.id,
+  createdAt: exactTime(activity.createdAt),
+  sortTime: activity.createdAt,
+  tenantId: activity.tenantId,
+  actorEmail: activity.actorEmail,
+  action: activity.action,
+  targetType: activity.targetType,
+  targetId: activity.targetId,
+  summary: activity.summary,
+  ip: activity.ip,
+});
 
 type TenantLogRow = Omit<PlatformWideRow, "log" | "tenantName">;
 
-function tenantLogWhere(filters: PlatformWideFilters, key: ActivityKey | undefined, tenant: SQL) {
-  const conditions: SQL[] = [sql`${activity.tenantId} = ${tenant}`, ...logConditions(activity, filters)];
-  if (key) conditions.push(keysetCondition(activity, key));
-  return and(...conditions)!;
+/**
+ * The search, worked out once per page: its words (tested on each entry of the platform log, a small
+ * global table, and of every tenant's log) and, for one chosen tenant, the plan its own page would use.
+ */
+interface PlatformSearch {
+  words: SearchWord[];
+  tenantPlan: SearchPlan;
 }
+
+async function preparePlatformSearch(tx: Tx, filters: PlatformWideFilters): Promise<PlatformSearch> {
+  if (!filters.search) return { words: [], tenantPlan: NO_SEARCH };
+  const words = await searchWords(tx, filters.search);
+  const tenantPlan = filters.tenantId && filters.log !== "platform" ? await planSearch(tx, filters.tenantId, filters.search) : NO_SEARCH;
+  return { words, tenantPlan };
+}
+
+/** One tenant's log (withPlatform reads it, and its word index, through the superadmin_read policies), as its own page reads it. */
+async function tenantLogPage(tx: Tx, filters: PlatformWideFilters, tenantId: string, plan: SearchPlan, key: ActivityKey | undefined, limit: number) {
+  const rows = await fetchPlannedPage(tx, tenantId, filters, plan, key, limit);
+  return rows.map(({ id, createdAt, actorEmail, action, targetType, targetId, summary, ip }): TenantLogRow => ({
+    id, createdAt, tenantId, actorEmail, action, targetType, targetId, summary, ip,
+  }));
+}
+
+/** Below this many entries with the driving word, a tenant's search reads the word index (see searchEveryTenant). */
+const EVERY_TENANT_RARE_ENTRIES = 500;
 
 const direction = (key: ActivityKey | undefined) => (key?.direction === "newer" ? sql`asc` : sql`desc`);
-
-/** One tenant's log (withPlatform reads it through the superadmin_read policy). */
-async function tenantLogPage(tx: Tx, filters: PlatformWideFilters, tenantId: string, key: ActivityKey | undefined, limit: number) {
-  const result = await tx.execute(sql`select ${tenantLogColumns} from ${activity} where ${tenantLogWhere(filters, key, sql`${tenantId}`)}
-    order by ${activity.createdAt} ${direction(key)}, ${activity.id} ${direction(key)} limit ${limit}`);
-  return rowsOf<TenantLogRow>(result);
-}
 
 /**
  * Every tenant's log, newest first, without a cross-tenant time index: for each tenant, the keys of
@@ -64,29 +108,87 @@ async function tenantLogPage(tx: Tx, filters: PlatformWideFilters, tenantId: str
  * tenants, not of entries. (A time index across tenants would also be picked by the planner for a big
  * tenant's own queries, and read past every other tenant's rows there.)
  */
-async function everyTenantLogPage(tx: Tx, filters: PlatformWideFilters, key: ActivityKey | undefined, limit: number) {
+async function everyTenantLogPage(tx: Tx, filters: PlatformWideFilters, words: SearchWord[], key: ActivityKey | undefined, limit: number) {
   const dir = direction(key);
-  const result = await tx.execute(sql`select ${tenantLogColumns} from (
-      select x.tenant_id, x.id from ${tenants} as t cross join lateral (
-        select ${activity.tenantId}, ${activity.id}, ${activity.createdAt} from ${activity} where ${tenantLogWhere(filters, key, sql`t.id`)}
-        order by ${activity.createdAt} ${dir}, ${activity.id} ${dir} limit ${limit}
-      ) as x
-      order by x.created_at ${dir}, x.id ${dir} limit ${limit}
-    ) as newest
-    join ${activity} on ${activity.tenantId} = newest.tenant_id and ${activity.id} = newest.id
-    order by ${activity.createdAt} ${dir}, ${activity.id} ${dir}`);
-  return rowsOf<TenantLogRow>(result);
+  const conditions: SQL[] = [sql`${activity.tenantId} = t.id`, ...logConditions(activity, filters)];
+  if (key) conditions.push(keysetCondition(activity, key));
+  const newestKeys = sql`select x.tenant_id, x.id from ${tenants} as t cross join lateral (${
+    words.length
+      ? searchEveryTenant(filters, words, conditions, key, limit)
+      : sql`select ${activity.tenantId}, ${activity.id}, ${activity.createdAt} from ${activity} where ${and(...conditions)}
+          order by ${activity.createdAt} ${dir}, ${activity.id} ${dir} limit ${limit}`
+  }) as x order by x.created_at ${dir}, x.id ${dir} limit ${limit}`;
+  const read = async () => rowsOf<{ tenant_id: string; id: string }>(await tx.execute(newestKeys));
+  // The search's walks need the planner settings, which must not reach the statement below (see walkingInTimeOrder).
+  const keys = words.length ? await walkingInTimeOrder(tx, read) : await read();
+  if (keys.length === 0) return [];
+  const wanted = sql.join(keys.map((k) => sql`(${k.tenant_id}::uuid, ${k.id}::uuid)`), sql`, `);
+  return rowsOf<TenantLogRow>(
+    await tx.execute(sql`select ${tenantLogColumns} from (values ${wanted}) as wanted (tenant_id, id)
+      join ${activity} on ${activity.tenantId} = wanted.tenant_id and ${activity.id} = wanted.id
+      order by ${activity.createdAt} ${dir}, ${activity.id} ${dir}`),
+  );
+}
+
+/**
+ * One tenant's newest `limit` matches for a search, in the lateral of everyTenantLogPage. A thousand
+ * tenants cannot each be planned from the application, so each tenant chooses in SQL, from one count:
+ * the longest word (the likeliest to be rare) drives. Rare in this tenant (fewer than
+ * EVERY_TENANT_RARE_ENTRIES entries): its entries from the word index, sorted, and looked up in
+ * activity only when other words or actions must be checked; common: a walk of the tenant's log. The
+ * choice is a condition on the count alone, which PostgreSQL checks once per tenant before running a
+ * branch (a one-time filter). A tenant lacking one of the words is skipped after one index probe per word.
+ */
+function searchEveryTenant(filters: PlatformWideFilters, words: SearchWord[], conditions: SQL[], key: ActivityKey | undefined, limit: number): SQL {
+  const dir = direction(key);
+  const longest = words.reduce((a, b) => (b.word.length > a.word.length ? b : a));
+  const driver: PlannedWord = { ...longest, entries: 0, onlyTerm: null };
+  const rare = sql`driver_count.entries < ${EVERY_TENANT_RARE_ENTRIES}`;
+  const gate = tenantHasWords(sql`t.id`, words);
+  const source = termSource({
+    tenant: sql`t.id`,
+    plan: { kind: "terms", driver, others: [] },
+    timeConditions: (createdAt) => dayConditions(createdAt, filters),
+    key,
+  });
+  const others = summaryHasWords(activity.summary, words.filter((w) => w !== longest));
+  const fromIndex =
+    others.length === 0 && filters.actions.length === 0
+      ? sql`select t.id as tenant_id, c.activity_id as id, c.created_at from (${source}) as c where ${and(rare, ...gate)}
+          order by c.created_at ${dir}, c.activity_id ${dir} limit ${limit}`
+      : sql`select e.tenant_id, e.id, e.created_at from (${source}) as c
+          cross join lateral (select ${activity.tenantId}, ${activity.id}, ${activity.createdAt} from ${activity}
+            where ${and(...conditions, sql`${activity.id} = c.activity_id`, ...others)} limit 1) as e
+          where ${and(rare, ...gate)}
+          order by c.created_at ${dir}, c.activity_id ${dir} limit ${limit}`;
+  return sql`select x.* from (select count(*)::int as entries from (select 1 from activity_terms terms
+        where terms.tenant_id = t.id and terms.term >= ${driver.word} and terms.term < ${driver.upper} limit ${EVERY_TENANT_RARE_ENTRIES}) as c) as driver_count
+      cross join lateral (
+        (${fromIndex})
+        union all
+        (select ${activity.tenantId}, ${activity.id}, ${activity.createdAt} from ${activity}
+          where ${and(sql`not (${rare})`, ...gate, ...conditions, ...summaryHasWords(activity.summary, words))}
+          order by ${activity.createdAt} ${dir}, ${activity.id} ${dir} limit ${limit})
+      ) as x`;
 }
 
 /** Up to `limit` rows of each chosen log past `key`, merged in (created_at, id) order. */
-async function fetchPlatformWide(tx: Tx, filters: PlatformWideFilters, key: ActivityKey | undefined, limit: number): Promise<PlatformWideRow[]> {
+async function fetchPlatformWide(
+  tx: Tx,
+  filters: PlatformWideFilters,
+  search: PlatformSearch,
+  key: ActivityKey | undefined,
+  limit: number,
+): Promise<PlatformWideRow[]> {
   const merged: PlatformWideRow[] = [];
   if (filters.log !== "platform") {
-    const rows = filters.tenantId ? await tenantLogPage(tx, filters, filters.tenantId, key, limit) : await everyTenantLogPage(tx, filters, key, limit);
+    const rows = filters.tenantId
+      ? await tenantLogPage(tx, filters, filters.tenantId, search.tenantPlan, key, limit)
+      : await everyTenantLogPage(tx, filters, search.words, key, limit);
     merged.push(...rows.map((row) => ({ ...row, log: "tenant" as const, tenantName: null })));
   }
   if (filters.log !== "tenant") {
-    const conditions: SQL[] = logConditions(platformActivity, filters);
+    const conditions: SQL[] = [...logConditions(platformActivity, filters), ...summaryHasWords(platformActivity.summary, search.words)];
     if (filters.tenantId) conditions.push(eq(platformActivity.subjectTenantId, filters.tenantId));
     if (key) conditions.push(keysetCondition(platformActivity, key));
     const rows = await tx
@@ -116,7 +218,8 @@ export async function listPlatformWidePage(
   filters: PlatformWideFilters,
   options: { key?: ActivityKey; limit: number },
 ): Promise<KeysetPage<PlatformWideRow>> {
-  const page = await keysetPage((key, limit) => fetchPlatformWide(tx, filters, key, limit), options.key, options.limit);
+  const search = await preparePlatformSearch(tx, filters);
+  const page = await keysetPage((key, limit) => fetchPlatformWide(tx, filters, search, key, limit), options.key, options.limit);
   const ids = [...new Set(page.rows.filter((row) => row.log === "tenant").map((row) => row.tenantId!))];
   const names = new Map(
     ids.length ? (await tx.select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.id, ids))).map((t) => [t.id, t.name]) : [],

@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 // Tenant table: the tenant's activity log. Actor fields are copied (not joined) so the log still
-// reads correctly after a member leaves or an account is deleted.
+// reads correctly after a member leaves or an account is deleted. "Search" reads the word index
+// activity_terms (activity-terms.ts), which a trigger fills from the summary.
 export const activity = pgTable(
   "activity",
   {
@@ -28,8 +28,6 @@ export const activity = pgTable(
     index("activity_tenant_actor_time").on(t.tenantId, t.actorUserId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("activity_tenant_action_time").on(t.tenantId, t.action, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("activity_tenant_target_time").on(t.tenantId, t.targetType, t.targetId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    // "Search": substring match on the summary (pg_trgm).
-    index("activity_summary_trgm").using("gin", sql`${t.summary} gin_trgm_ops`),
   ],
 );
 

@@ -5,6 +5,7 @@ export * from "./memberships";
 export * from "./approved-domains";
 export * from "./flows";
 export * from "./activity";
+export * from "./activity-terms";
 export * from "./rate-limits";
 export * from "./platform-activity";
 export * from "./password-tokens";

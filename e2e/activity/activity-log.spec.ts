@@ -77,6 +77,17 @@ test("pages with Older and Newer through more than one page", async ({ page }) =
   await expect(summaries(page).first()).toHaveText('"Nightly sync" run 70');
 });
 
+test("Search finds entries by the beginning of their words, in any case, and says so", async ({ page }) => {
+  await signIn(page, ACTIVITY_E2E.viewerA);
+  await page.goto(logPath);
+  const search = page.getByRole("searchbox", { name: "Search" });
+  await expect(search).toHaveAccessibleDescription(/word starting with each word you type/);
+  // Three words: "nightly", "run" and "0" (the start of 01 to 09).
+  await search.fill("NIGHTLY run 0");
+  await expect(page).toHaveURL(/q=NIGHTLY(\+|%20)run(\+|%20)0/);
+  await expect(summaries(page)).toHaveText(Array.from({ length: 9 }, (_, i) => `"Nightly sync" run 0${9 - i}`));
+});
+
 test("a member of tenant A who puts tenant B's ids in the URL sees nothing of B", async ({ page }) => {
   // B's own admin reads B's actor id from B's page (what an attacker might learn or guess).
   await signIn(page, ACTIVITY_E2E.adminB);

@@ -67,10 +67,14 @@ describe("filters", () => {
     expect(await summaries({ fromDay: "2026-03-05", toDay: "2026-03-01" })).toEqual([]);
   });
 
-  it("searches the summary case-insensitively, taking % and _ literally", async () => {
+  it("searches the summary's words by their beginning, in any case, punctuation separating words", async () => {
     expect(await summaries({ search: "discount" })).toHaveLength(2);
-    expect(await summaries({ search: "50%" })).toEqual(["Discount of 50% applied"]);
-    expect(await summaries({ search: "March_" })).toEqual([]);
+    expect(await summaries({ search: "DISC appl" })).toHaveLength(2);
+    expect(await summaries({ search: "count" })).toEqual([]);
+    // "50%" is the word "50": the start of "50" and of "500".
+    expect(await summaries({ search: "50%" })).toEqual(["Discount of 500 applied", "Discount of 50% applied"]);
+    expect(await summaries({ search: "500" })).toEqual(["Discount of 500 applied"]);
+    expect(await summaries({ search: "March_" })).toEqual(["late on March 3", "first second of March 1"]);
   });
 
   it("parses the URL with whitelists: malformed values are dropped, never passed on", () => {

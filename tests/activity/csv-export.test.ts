@@ -75,6 +75,15 @@ describe("CSV export", () => {
     expect(neutraliseFormula("plain")).toBe("plain");
   });
 
+  it("exports the rows the search finds, across batches", async () => {
+    signInAs(viewerA);
+    const { text } = await exportCsv(world.a.slug, "q=INVOICES%20eu");
+    expect(records(text).map((r) => r.summary)).toEqual(['Created "Invoices, EU"\nsecond line']);
+    const runs = records((await exportCsv(world.a.slug, "q=run")).text);
+    expect(runs).toHaveLength(2_345);
+    expect(runs.map((r) => r.entry_id)).toEqual((await allRows(world.a.id, { actions: [], search: "run" })).map((r) => r.id));
+  });
+
   it("records the export, with its filters, in the tenant's log", async () => {
     signInAs(viewerA);
     await exportCsv(world.a.slug, "action=member.added&q=member");

@@ -8,8 +8,8 @@ import { listPlatformWidePage, recordPlatformActivity } from "@/db/queries/platf
 import type { ActivityKey } from "@/db/queries/activity";
 import { parseActivitySearch } from "@/lib/activity/filters";
 import { ADMIN_ACCESS_REASON, loadPlatformWideActivity } from "@/lib/activity/platform-wide";
-import { createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
-import { insertEntries } from "./support";
+import { createTenant, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
+import { insertEntries, insertSeries } from "./support";
 
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 let root: { id: string; email: string };
@@ -79,5 +79,34 @@ describe("platform-wide activity", () => {
     expect(seen).toEqual([`${marker} license of B changed`, `${marker} in B`, `${marker} in A`]);
     const back = await pageOf(page.newer!);
     expect(back.rows.map((r) => r.summary)).toEqual([`${marker} in B`]);
+  });
+
+  it("searches both logs by the beginning of words, in any case, like a tenant's own page", async () => {
+    const typed = marker.slice(0, -1).toUpperCase();
+    const search = (filters: Partial<Parameters<typeof listPlatformWidePage>[1]>) =>
+      withPlatform({ superadminId: root.id }, async (tx) =>
+        (await listPlatformWidePage(tx, { actions: [], search: typed, log: "all", ...filters }, { limit: 10 })).rows.map((r) => r.summary),
+      );
+    expect(await search({})).toEqual([`${marker} license of B changed`, `${marker} in B`, `${marker} in A`]);
+    expect(await search({ tenantId: world.b.id, log: "tenant" })).toEqual([`${marker} in B`]);
+    expect(await search({ search: `${typed} nowhere` })).toEqual([]);
+  });
+
+  it("searches every tenant the same way whether a tenant reads its word index or walks its log", async () => {
+    // Tenant C holds the words often enough to walk its log; A and B read theirs from the word index.
+    const c = await createTenant("gamma");
+    await insertSeries(c.id, 600, { newest: "2026-06-30T00:00:00Z", action: "flow.run", summary: `${marker} common` });
+    const suffix = marker.slice("mark-".length);
+    const pageOf = (filters: Partial<Parameters<typeof listPlatformWidePage>[1]>, key?: ActivityKey) =>
+      withPlatform({ superadminId: root.id }, (tx) => listPlatformWidePage(tx, { actions: [], log: "tenant", ...filters }, { key, limit: 4 }));
+    const newest = [`${marker} in B`, `${marker} in A`, `${marker} common 0`, `${marker} common 1`];
+    // One word (index entries alone), two words and an action (entries looked up).
+    for (const filters of [{ search: suffix }, { search: `${suffix} MARK` }, { search: suffix, actions: ["flow.created", "flow.run"] }]) {
+      const first = await pageOf(filters);
+      expect(first.rows.map((r) => r.summary), JSON.stringify(filters)).toEqual(newest);
+      const second = await pageOf(filters, first.older!);
+      expect(second.rows.map((r) => r.summary), JSON.stringify(filters)).toEqual([2, 3, 4, 5].map((n) => `${marker} common ${n}`));
+    }
+    expect((await pageOf({ search: suffix, actions: ["flow.run"] })).rows.map((r) => r.summary)).toEqual([0, 1, 2, 3].map((n) => `${marker} common ${n}`));
   });
 });

@@ -5,7 +5,7 @@ import { MultiSelectFilter } from "@/components/data-table/multi-select-filter";
 import { SearchInput } from "@/components/data-table/search-input";
 import { SelectFilter } from "@/components/data-table/select-filter";
 import { useUrlState } from "@/components/data-table/use-url-state";
-import { parseActivitySearch } from "@/lib/activity/filters";
+import { parseActivitySearch, SEARCH_HINT } from "@/lib/activity/filters";
 
 const UTC_HINT = "A calendar day in UTC";
 
@@ -27,7 +27,8 @@ export function PlatformActivityFilters({ tenants, actions }: { tenants: { id: s
       <MultiSelectFilter label="Action" param="action" selected={search.action} options={actions.map((a) => ({ value: a, label: a }))} />
       <DateFilter label="From" param="from" value={search.from} hint={UTC_HINT} />
       <DateFilter label="To" param="to" value={search.to} hint={UTC_HINT} />
-      <SearchInput label="Search" param="q" placeholder="Text in the summary" />
+      <SearchInput label="Search" param="q" placeholder="Words in the summary" hint={SEARCH_HINT} />
+      <p className="basis-full text-sm text-slate-600">Dates are UTC days. {SEARCH_HINT}</p>
     </div>
   );
 }

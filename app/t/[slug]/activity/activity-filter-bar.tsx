@@ -6,7 +6,7 @@ import { SearchInput } from "@/components/data-table/search-input";
 import { SelectFilter } from "@/components/data-table/select-filter";
 import { useUrlState } from "@/components/data-table/use-url-state";
 import { Button } from "@/components/ui/button";
-import { describeFilters, parseActivitySearch } from "@/lib/activity/filters";
+import { describeFilters, parseActivitySearch, SEARCH_HINT } from "@/lib/activity/filters";
 
 const UTC_HINT = "A calendar day in UTC";
 
@@ -36,11 +36,11 @@ export function ActivityFilterBar({
         {search.targetType && <SearchInput key={search.targetType} label="Target ID" param="targetId" />}
         <DateFilter label="From" param="from" value={search.from} hint={UTC_HINT} />
         <DateFilter label="To" param="to" value={search.to} hint={UTC_HINT} />
-        <SearchInput label="Search" param="q" placeholder="Text in the summary" />
+        <SearchInput label="Search" param="q" placeholder="Words in the summary" hint={SEARCH_HINT} />
       </div>
       <div className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm">
         <p className="text-slate-600">
-          Dates are UTC days (From 00:00 to the end of To).{" "}
+          Dates are UTC days (From 00:00 to the end of To). {SEARCH_HINT}{" "}
           {Object.keys(active).length > 0 && (
             <button type="button" onClick={() => update(Object.fromEntries(Object.keys(active).map((k) => [k, null])))} className="text-blue-800 underline">
               Clear filters

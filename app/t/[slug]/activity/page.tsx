@@ -10,6 +10,7 @@ import {
   resolveChartRange,
   type ActivityRow,
 } from "@/db/queries/activity";
+import { planSearch } from "@/db/queries/activity-search";
 import type { SearchParams } from "@/components/data-table/table-state";
 import { KeysetPagination } from "@/components/data-table/keyset-pagination";
 import { ActivityChart } from "@/components/activity/activity-chart";
@@ -46,12 +47,14 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const tenantId = actor.tenant.id;
 
   const data = await withTenant({ tenantId, userId: actor.user.id }, async (tx) => {
-    const page = await listActivityPage(tx, tenantId, filters, { key: decodeCursor(search.cursor), limit: search.size });
+    // The table and the chart run the search the same way: planned once.
+    const plan = await planSearch(tx, tenantId, filters.search);
+    const page = await listActivityPage(tx, tenantId, filters, { key: decodeCursor(search.cursor), limit: search.size, plan });
     const range = await resolveChartRange(tx, filters, CHART_LIMITS);
     return {
       page,
       range,
-      days: await countActivityPerDay(tx, tenantId, filters, range),
+      days: await countActivityPerDay(tx, tenantId, filters, range, plan),
       actors: await listActivityActors(tx, tenantId),
       actions: await listActivityActions(tx, tenantId),
       targetTypes: await listActivityTargetTypes(tx, tenantId),
