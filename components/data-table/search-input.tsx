@@ -1,7 +1,6 @@
 "use client";
 
-import { useId } from "react";
-import { useSettledParam } from "./use-settled-param";
+import { ParamInput } from "./param-input";
 import { useUrlState } from "./use-url-state";
 
 /**
@@ -9,29 +8,17 @@ import { useUrlState } from "./use-url-state";
  * `hint` (optional) says how the text matches; screen readers announce it with the field.
  */
 export function SearchInput({ label, param, placeholder, hint }: { label: string; param: string; placeholder?: string; hint?: string }) {
-  const id = useId();
   const { searchParams } = useUrlState();
-  const [value, setValue] = useSettledParam(param, searchParams.get(param) ?? "", 300);
-
   return (
-    <div>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="search"
-        value={value}
-        placeholder={placeholder}
-        onChange={(event) => setValue(event.target.value)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        className="mt-1 block w-56 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
-      />
-      {hint && (
-        <span id={`${id}-hint`} className="sr-only">
-          {hint}
-        </span>
-      )}
-    </div>
+    <ParamInput
+      label={label}
+      param={param}
+      value={searchParams.get(param) ?? ""}
+      type="search"
+      settleMs={300}
+      placeholder={placeholder}
+      hint={hint}
+      className="w-56"
+    />
   );
 }
