@@ -1,12 +1,14 @@
-// Passes the path being requested to server components under /t/ (they cannot read it otherwise):
-// a superadmin's page view is recorded with it in the tenant's log (lib/superadmin-access.ts).
-// The header is always overwritten here, so a client cannot choose what gets recorded.
+// Passes the path and the kind of request to server components under /t/ (they cannot read either
+// otherwise): a superadmin's page view is recorded with them in the tenant's log
+// (lib/superadmin-access.ts). The headers are always overwritten here, so a client cannot choose what
+// gets recorded.
 import { NextResponse, type NextRequest } from "next/server";
-import { VIEWED_PATH_HEADER } from "./lib/viewed-path";
+import { REQUEST_KIND_HEADER, VIEWED_PATH_HEADER, requestKind } from "./lib/viewed-path";
 
 export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(VIEWED_PATH_HEADER, request.nextUrl.pathname);
+  requestHeaders.set(REQUEST_KIND_HEADER, requestKind(request.method, request.headers));
   return NextResponse.next({ request: { headers: requestHeaders } });
 }
 

@@ -13,7 +13,7 @@ import { isSuperadmin } from "@/db/queries/platform-users";
 import type { MemberRole } from "@/db/schema";
 import type { ActivityRecord } from "./actions/core";
 import { clientIp } from "./client-ip";
-import { VIEWED_PATH_HEADER } from "./viewed-path";
+import { REQUEST_KIND_HEADER, VIEWED_PATH_HEADER } from "./viewed-path";
 import type { Actor, SessionUser } from "./actor";
 
 /** What a superadmin may do in a tenant they entered: everything an Admin may. */
@@ -64,7 +64,7 @@ export function markedAsSuperadmin(activity: ActivityRecord): ActivityRecord {
  */
 export const recordSuperadminView = cache(async (tenantId: string, user: SessionUser, fallbackPath: string) => {
   const request = await requestInfo();
-  if (request.prefetch || request.serverAction) return;
+  if (request.kind !== "view") return;
   const path = request.path ?? fallbackPath;
   const ip = await clientIp();
   await withTenant({ tenantId, userId: user.id }, (tx) =>
@@ -85,9 +85,12 @@ export const recordSuperadminView = cache(async (tenantId: string, user: Session
 async function requestInfo() {
   try {
     const h = await headers();
-    return { path: h.get(VIEWED_PATH_HEADER), prefetch: h.has("next-router-prefetch"), serverAction: h.has("next-action") };
+    // Set by proxy.ts from the method and Next's headers (never the client's raw headers); missing
+    // means proxy.ts did not run, which counts as a view.
+    const kind = h.get(REQUEST_KIND_HEADER);
+    return { path: h.get(VIEWED_PATH_HEADER), kind: kind === "prefetch" || kind === "action" ? kind : "view" };
   } catch {
     // Outside a request (scripts, tests): a plain view of the fallback path.
-    return { path: null, prefetch: false, serverAction: false };
+    return { path: null, kind: "view" };
   }
 }

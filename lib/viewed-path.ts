@@ -1,2 +1,19 @@
-/** Request header set by proxy.ts: the path being viewed, for a visiting superadmin's page-view entry. */
+// Request headers set by proxy.ts for pages under /t/ (server components cannot read the path or the
+// method): what a visiting superadmin's page-view entry records. proxy.ts always overwrites them, so
+// a client cannot choose what gets recorded, nor skip the record by sending Next's own headers.
 export const VIEWED_PATH_HEADER = "x-tenantry-path";
+export const REQUEST_KIND_HEADER = "x-tenantry-request-kind";
+
+/** "action": a server action's POST (it writes its own entry); "prefetch": the router prefetching (Next renders no page for it); else a page "view". */
+export type RequestKind = "view" | "prefetch" | "action";
+
+/**
+ * Classifies a request the way Next.js itself decides what to render: only a POST carrying
+ * Next-Action runs a server action, and only an RSC request carrying Next-Router-Prefetch is a
+ * prefetch. The same headers on a plain GET render the full page, so that is a view.
+ */
+export function requestKind(method: string, headers: Headers): RequestKind {
+  if (method === "POST" && headers.has("next-action")) return "action";
+  if (headers.has("rsc") && headers.has("next-router-prefetch")) return "prefetch";
+  return "view";
+}

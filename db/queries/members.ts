@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { memberships, tenants, users, type MemberRole } from "../schema";
 import type { Tx } from "../scopes";
+import { isUuid } from "../../lib/ids";
 
 /** What the list shows as a member's status: Suspended, else Invited until their first sign-in, else Active. */
 export type MemberStatus = "active" | "invited" | "suspended";
@@ -224,11 +225,9 @@ export async function lockTenantForMemberChange(tx: Tx, tenantId: string) {
   return row ?? null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A member of this tenant by membership id, with their account's address; null if not in this tenant. */
 export async function findMember(tx: Tx, tenantId: string, membershipId: string) {
-  if (!UUID.test(membershipId)) return null;
+  if (!isUuid(membershipId)) return null;
   const [row] = await tx
     .select({
       id: memberships.id,

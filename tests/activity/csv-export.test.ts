@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
-import { activity } from "@/db/schema";
+import { activity, memberships } from "@/db/schema";
 import { listActivityPage, type ActivityFilters, type ActivityRow } from "@/db/queries/activity";
 import { activityCsvStream, neutraliseFormula } from "@/lib/activity/csv-export";
 import { addMember, createTwoTenants, createUser } from "../support/fixtures";
@@ -91,6 +91,27 @@ describe("CSV export", () => {
       tx.select().from(activity).where(and(eq(activity.action, "activity.exported"), eq(activity.actorUserId, viewerA.id))),
     );
     expect(entries.map((e) => e.details)).toContainEqual({ filters: { action: ["member.added"], q: "member" } });
+  });
+
+  it("stops a running export when the caller loses access: the next batch is refused, the download fails", async () => {
+    const leaving = await createUser("leaving");
+    const membership = await addMember(world.a.id, leaving.id, ["viewer"]);
+    signInAs(leaving);
+    const response = await GET(new Request(`http://localhost/t/${world.a.slug}/activity/export?action=flow.run`), {
+      params: Promise.resolve({ slug: world.a.slug }),
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
+      tx.update(memberships).set({ status: "suspended" }).where(eq(memberships.id, membership.id)),
+    );
+    // The batch already buffered may still arrive; the one after it is refused.
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return "completed";
+      })(),
+    ).rejects.toThrow(/Access to the tenant ended/);
   });
 
   it("answers 404 when signed out, to a non-member and for another tenant's slug", async () => {

@@ -25,6 +25,7 @@ vi.mock("next/navigation", () => ({
 
 const { getActor, requireActor } = await import("@/lib/actor");
 const { createFlow, deleteFlow } = await import("@/app/t/[slug]/flows/actions");
+const { changeMemberRoles } = await import("@/app/t/[slug]/members/actions/change-member-roles");
 const { withPlatformPage } = await import("@/lib/platform-page");
 
 type User = { id: string; email: string };
@@ -115,6 +116,17 @@ describe("what a visit leaves in the tenant's log", () => {
     const [deleted] = (await entries(world.b.id, "flow.deleted")).filter((e) => e.targetId === flow!.id);
     expect(deleted!.summary).not.toMatch(/superadmin/);
     expect(deleted!.details).not.toHaveProperty("viaSuperadmin");
+  });
+});
+
+describe("a visiting superadmin's Admin powers", () => {
+  it("include managing members (the members actions re-check access like the wrapper does)", async () => {
+    const member = await createUser("managed");
+    const membership = await addMember(world.b.id, member.id, ["viewer"]);
+    signInAs(root);
+    expect(await changeMemberRoles(world.b.slug, null, { memberId: membership.id, roles: ["editor"] })).toMatchObject({ ok: true });
+    const [entry] = (await entries(world.b.id, "member.roles_changed")).filter((e) => e.actorUserId === root.id);
+    expect(entry?.summary).toMatch(/\(as superadmin\)$/);
   });
 });
 

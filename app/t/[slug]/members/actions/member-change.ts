@@ -1,12 +1,12 @@
 // What every membership change shares: the tenant lock, the caller re-checked under it, the target
 // member looked up in this tenant only, the last-Admin rule, and how the activity entry describes it.
-import { findMembershipOfUser } from "@/db/queries/memberships";
 import { countOtherActiveAdmins, findMember, lockTenantForMemberChange, type Member } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
 import type { Tx } from "@/db/scopes";
 import type { Actor } from "@/lib/actor";
 import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "@/lib/actions/core";
 import { can } from "@/lib/permissions";
+import { accessInTransaction } from "@/lib/superadmin-access";
 
 /**
  * Takes the tenant row's lock (membership changes of one tenant run one at a time), then checks the
@@ -16,8 +16,9 @@ import { can } from "@/lib/permissions";
 export async function beginMemberChange(tx: Tx, actor: Actor) {
   const tenant = await lockTenantForMemberChange(tx, actor.tenant.id);
   if (!tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  const caller = await findMembershipOfUser(tx, actor.tenant.id, actor.user.id);
-  if (!caller || caller.status !== "active") throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  // The same check as the wrapper's (an active membership, or a visiting superadmin), now under the lock.
+  const caller = await accessInTransaction(tx, actor.tenant.id, actor.user.id);
+  if (!caller) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
   if (!can(caller.roles, "members.manage")) {
     throw new ActionError("FORBIDDEN", "You do not have permission to do this in this tenant.");
   }
