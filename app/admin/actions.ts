@@ -9,7 +9,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Tx } from "@/db/scopes";
-import { lockTenantForPlatform, updateTenantPlan } from "@/db/queries/platform-tenants";
+import { updateTenantPlan } from "@/db/queries/platform-tenants";
+import { lockTenant } from "@/db/queries/tenants";
 import { platformAction } from "@/lib/actions/platform-action";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { isUuid } from "@/lib/ids";
@@ -17,7 +18,7 @@ import { LICENSE_KEYS, licenseOf } from "@/lib/licenses";
 import { MAX_FLOW_CAP, idInput, wholeNumberInput } from "./inputs";
 
 async function requireTenant(tx: Tx, tenantId: string) {
-  const tenant = isUuid(tenantId) ? await lockTenantForPlatform(tx, tenantId) : null;
+  const tenant = isUuid(tenantId) ? await lockTenant(tx, tenantId) : null;
   if (!tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return tenant;
 }

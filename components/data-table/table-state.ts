@@ -46,9 +46,3 @@ export const textFilter = (max = 200) =>
     .catch(undefined)
     .transform((value) => value || undefined);
 
-/** Turns the page's searchParams into URLSearchParams, keeping repeated keys. */
-export function toUrlSearchParams(params: SearchParams): URLSearchParams {
-  const result = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) for (const item of many(value)) result.append(key, item);
-  return result;
-}

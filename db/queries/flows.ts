@@ -52,29 +52,6 @@ export async function findFlow(tx: Tx, tenantId: string, flowId: string, options
   return row ?? null;
 }
 
-export async function flowNameTaken(tx: Tx, tenantId: string, name: string, exceptFlowId?: string): Promise<boolean> {
-  const rows = await tx
-    .select({ id: flows.id })
-    .from(flows)
-    .where(and(eq(flows.tenantId, tenantId), eq(flows.name, name)))
-    .limit(1);
-  return rows.some((row) => row.id !== exceptFlowId);
-}
-
-/**
- * Locks the tenant row and reads its flow count and cap. Every flow insert also updates this row
- * (the counter trigger), so while the lock is held no other transaction can add a flow: the count
- * read here stays true until commit.
- */
-export async function lockFlowCapacity(tx: Tx, tenantId: string) {
-  const [row] = await tx
-    .select({ flowCount: tenants.flowCount, flowCap: tenants.flowCap })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId))
-    .for("update");
-  return row ?? null;
-}
-
 /** The tenant's flow count, cap, name and member count, for the flows page and for runs. */
 export async function flowCapacityOf(tx: Tx, tenantId: string) {
   const [row] = await tx

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { memberships, tenants, users, type MemberRole } from "../schema";
 import type { Tx } from "../scopes";
-import { isUuid } from "../../lib/ids";
+import { containsPattern } from "./search";
 
 /** What the list shows as a member's status: Suspended, else Invited until their first sign-in, else Active. */
 export type MemberStatus = "active" | "invited" | "suspended";
@@ -35,8 +35,6 @@ const displayStatus = (status: SQL | typeof memberships.status) => sql<MemberSta
   when ${users.emailVerified} is null then 'invited'
   else 'active' end`;
 
-/** `%`, `_` and `\` typed into the search box are matched literally. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /*
  * What keeps the list fast for a tenant of 20,000 members (numbers and plans: bench/members.ts):
@@ -65,7 +63,7 @@ function listConditions(tenantId: string, query: MemberListQuery): SQL {
     conditions.push(eq(memberships.status, "active"), query.status === "invited" ? sql`exists (${neverSignedIn})` : sql`not exists (${neverSignedIn})`);
   }
   if (query.search) {
-    const pattern = likePattern(query.search);
+    const pattern = containsPattern(query.search);
     conditions.push(sql`${memberships.userId} in (select ${users.id} from ${users} where ${or(ilike(users.email, pattern), ilike(users.name, pattern))})`);
   }
   return and(...conditions)!;
@@ -211,23 +209,8 @@ export async function listMembers(
   return { rows: shown(rows), total: Number(rows[0]?.matching ?? 0), page };
 }
 
-/**
- * Locks the tenant row until the transaction ends and reads what membership limits depend on. Every
- * membership change takes this lock first, so changes to one tenant's members run one at a time
- * (two Admins demoting each other cannot both succeed; two adds cannot both take the last seat).
- */
-export async function lockTenantForMemberChange(tx: Tx, tenantId: string) {
-  const [row] = await tx
-    .select({ license: tenants.license, memberCount: tenants.memberCount })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId))
-    .for("update");
-  return row ?? null;
-}
-
 /** A member of this tenant by membership id, with their account's address; null if not in this tenant. */
 export async function findMember(tx: Tx, tenantId: string, membershipId: string) {
-  if (!isUuid(membershipId)) return null;
   const [row] = await tx
     .select({
       id: memberships.id,

@@ -8,16 +8,6 @@ import { containsPattern } from "./search";
 export const PLATFORM_TENANT_SORTS = ["name", "slug", "license", "flowCap", "flowCount", "memberCount", "createdAt"] as const;
 export type PlatformTenantSort = (typeof PLATFORM_TENANT_SORTS)[number];
 
-const SORT_COLUMNS = {
-  name: tenants.name,
-  slug: tenants.slug,
-  license: tenants.license,
-  flowCap: tenants.flowCap,
-  flowCount: tenants.flowCount,
-  memberCount: tenants.memberCount,
-  createdAt: tenants.createdAt,
-} as const;
-
 export interface PlatformListQuery<Sort extends string> {
   search?: string;
   sort: Sort;
@@ -37,8 +27,6 @@ const platformTenantColumns = {
   createdAt: tenants.createdAt,
 };
 
-export type PlatformTenantRow = Awaited<ReturnType<typeof listTenantsForPlatform>>["rows"][number];
-
 export async function listTenantsForPlatform(tx: Tx, query: PlatformListQuery<PlatformTenantSort>) {
   const pattern = query.search ? containsPattern(query.search) : null;
   const where = pattern ? or(ilike(tenants.name, pattern), ilike(tenants.slug, pattern)) : undefined;
@@ -48,7 +36,7 @@ export async function listTenantsForPlatform(tx: Tx, query: PlatformListQuery<Pl
       .select(platformTenantColumns)
       .from(tenants)
       .where(where)
-      .orderBy(order(SORT_COLUMNS[query.sort]), asc(tenants.id))
+      .orderBy(order(platformTenantColumns[query.sort]), asc(tenants.id))
       .limit(query.size)
       .offset((query.page - 1) * query.size),
     tx.select({ value: count() }).from(tenants).where(where),
@@ -57,11 +45,6 @@ export async function listTenantsForPlatform(tx: Tx, query: PlatformListQuery<Pl
 }
 
 /** The tenant row, locked until commit: plan changes and flow creation serialize on it. */
-export async function lockTenantForPlatform(tx: Tx, tenantId: string) {
-  const [row] = await tx.select(platformTenantColumns).from(tenants).where(eq(tenants.id, tenantId)).for("update");
-  return row ?? null;
-}
-
 export async function updateTenantPlan(tx: Tx, tenantId: string, plan: { license?: string; flowCap?: number }) {
   await tx.update(tenants).set(plan).where(eq(tenants.id, tenantId));
 }

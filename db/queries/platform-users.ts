@@ -14,8 +14,6 @@ const ownedTenantNames = sql<string[]>`array(select ${tenants.name} from ${tenan
 
 const SORT_COLUMNS = { email: users.email, tenantsOwned, tenantLimit: users.tenantLimit, createdAt: users.createdAt } as const;
 
-export type PlatformUserRow = Awaited<ReturnType<typeof listUsersForPlatform>>["rows"][number];
-
 export async function listUsersForPlatform(tx: Tx, query: PlatformListQuery<PlatformUserSort>) {
   const pattern = query.search ? containsPattern(query.search) : null;
   const where = pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined;

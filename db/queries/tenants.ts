@@ -83,11 +83,6 @@ export async function insertTenant(
   return row!;
 }
 
-export async function getTenantById(tx: Tx, tenantId: string) {
-  const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId));
-  return row ?? null;
-}
-
 /** How many tenants the user created (owns): their tenant limit counts these. */
 export async function countTenantsOwnedBy(tx: Tx, userId: string): Promise<number> {
   const [row] = await tx.select({ value: count() }).from(tenants).where(eq(tenants.createdBy, userId));
@@ -119,9 +114,13 @@ export async function getTenantSettings(tx: Tx, tenantId: string): Promise<Tenan
   return row ?? null;
 }
 
-/** The settings as they are, with the tenant row locked until the transaction ends (before/after stay exact). */
-export async function lockTenantSettings(tx: Tx, tenantId: string): Promise<TenantSettings | null> {
-  const [row] = await tx.select(settingsColumns).from(tenants).where(eq(tenants.id, tenantId)).for("update");
+/**
+ * The tenant row, locked until the transaction ends. Every change that must see the tenant as it is
+ * takes this lock first: limit checks (flow cap, member limit) count under it, so parallel changes
+ * queue here, and before/after values in activity entries stay exact.
+ */
+export async function lockTenant(tx: Tx, tenantId: string): Promise<Tenant | null> {
+  const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for("update");
   return row ?? null;
 }
 

@@ -83,12 +83,3 @@ export function describeFilters(search: ActivitySearch): Record<string, string |
   return described;
 }
 
-/** The query string of the filters alone: for the export link and "first page" links. */
-export function filterQueryString(search: ActivitySearch, extra: Record<string, string | undefined> = {}): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(describeFilters(search))) {
-    for (const item of Array.isArray(value) ? value : [value]) query.append(key, item);
-  }
-  for (const [key, value] of Object.entries(extra)) if (value) query.set(key, value);
-  return query.toString();
-}

@@ -10,12 +10,11 @@ import {
   deleteFlow as deleteFlowRow,
   findFlow,
   flowCapacityOf,
-  flowNameTaken,
   insertFlow,
   insertFlowRun,
-  lockFlowCapacity,
   renameFlow as renameFlowRow,
 } from "@/db/queries/flows";
+import { lockTenant } from "@/db/queries/tenants";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { executeFlow } from "@/lib/flows/execute";
@@ -47,8 +46,9 @@ export const createFlow = tenantAction({
   permission: "flows.write",
   input: z.object({ name: FlowNameInput, steps: FlowStepsInput }),
   async run({ tx, actor, input }) {
-    // The tenant row stays locked until commit, so parallel creates count one after another.
-    const capacity = await lockFlowCapacity(tx, actor.tenant.id);
+    // The tenant row stays locked until commit, so parallel creates count one after another (every
+    // flow insert updates this row through the counter trigger).
+    const capacity = await lockTenant(tx, actor.tenant.id);
     if (!capacity) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     if (capacity.flowCount >= capacity.flowCap) {
       throw new ActionError(
@@ -57,7 +57,6 @@ export const createFlow = tenantAction({
           "Delete a flow, or ask a superadmin to raise the cap.",
       );
     }
-    if (await flowNameTaken(tx, actor.tenant.id, input.name)) throw new ActionError("CONFLICT", "Choose another name.", NAME_TAKEN);
     const flow = await withUniqueName(() =>
       insertFlow(tx, { tenantId: actor.tenant.id, name: input.name, steps: input.steps, createdBy: actor.user.id }),
     );
@@ -81,7 +80,6 @@ export const renameFlow = tenantAction({
   input: z.object({ flowId: FlowIdInput, name: FlowNameInput }),
   async run({ tx, actor, input }) {
     const flow = await requireFlow(tx, actor.tenant.id, input.flowId);
-    if (await flowNameTaken(tx, actor.tenant.id, input.name, flow.id)) throw new ActionError("CONFLICT", "Choose another name.", NAME_TAKEN);
     const renamed = await withUniqueName(() => renameFlowRow(tx, actor.tenant.id, flow.id, input.name));
     if (!renamed) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     refreshFlows(actor.tenant.slug);

@@ -7,7 +7,7 @@ import { SelectFilter } from "@/components/data-table/select-filter";
 import { PageHeader } from "@/components/ui/page-header";
 import { withTenant } from "@/db/scopes";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
-import { listMembers } from "@/db/queries/members";
+import { isFiltered, listMembers } from "@/db/queries/members";
 import { requireActor } from "@/lib/actor";
 import { isAddressApproved } from "@/lib/email-domains";
 import { can } from "@/lib/permissions";
@@ -71,7 +71,7 @@ export default async function MembersPage({
         canManage={canManage}
         sort={query.sort}
         dir={query.dir}
-        filtered={Boolean(query.role || query.status || query.search)}
+        filtered={isFiltered(query)}
       />
       <Pagination page={page} pageSize={query.size} total={total} />
     </>

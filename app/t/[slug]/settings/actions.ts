@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Tx } from "@/db/scopes";
 import { addApprovedDomain, removeApprovedDomain } from "@/db/queries/approved-domains";
-import { deleteTenant as deleteTenantRow, lockTenantSettings, updateTenantSettings, type TenantSettings } from "@/db/queries/tenants";
+import { deleteTenant as deleteTenantRow, lockTenant, updateTenantSettings, type TenantSettings } from "@/db/queries/tenants";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { normaliseDomain } from "@/lib/email-domains";
@@ -13,7 +13,7 @@ import { ContactEmailSchema, TenantNameSchema } from "@/lib/tenant-fields";
 // before/after in its activity entry is exact even when two admins save at once.
 
 async function lockedSettings(tx: Tx, tenantId: string): Promise<TenantSettings> {
-  const settings = await lockTenantSettings(tx, tenantId);
+  const settings = await lockTenant(tx, tenantId);
   if (!settings) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return settings;
 }

@@ -1,10 +1,12 @@
 // What every membership change shares: the tenant lock, the caller re-checked under it, the target
 // member looked up in this tenant only, the last-Admin rule, and how the activity entry describes it.
-import { countOtherActiveAdmins, findMember, lockTenantForMemberChange, type Member } from "@/db/queries/members";
+import { countOtherActiveAdmins, findMember, type Member } from "@/db/queries/members";
+import { lockTenant } from "@/db/queries/tenants";
 import type { MemberRole } from "@/db/schema";
 import type { Tx } from "@/db/scopes";
 import type { Actor } from "@/lib/actor";
 import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "@/lib/actions/core";
+import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { accessInTransaction } from "@/lib/superadmin-access";
 
@@ -14,7 +16,7 @@ import { accessInTransaction } from "@/lib/superadmin-access";
  * one waited (another Admin demoting, suspending or removing the caller) must count.
  */
 export async function beginMemberChange(tx: Tx, actor: Actor) {
-  const tenant = await lockTenantForMemberChange(tx, actor.tenant.id);
+  const tenant = await lockTenant(tx, actor.tenant.id);
   if (!tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
   // The same check as the wrapper's (an active membership, or a visiting superadmin), now under the lock.
   const caller = await accessInTransaction(tx, actor.tenant.id, actor.user.id);
@@ -27,7 +29,8 @@ export async function beginMemberChange(tx: Tx, actor: Actor) {
 
 /** The member with this id in the caller's tenant; an id from anywhere else is simply not found. */
 export async function requireMember(tx: Tx, actor: Actor, memberId: string): Promise<Member> {
-  const member = await findMember(tx, actor.tenant.id, memberId);
+  // A malformed id is not found either, like one from another tenant.
+  const member = isUuid(memberId) ? await findMember(tx, actor.tenant.id, memberId) : null;
   if (!member) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return member;
 }
