@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { requestKind } from "@/lib/viewed-path";
 
-const headers = (names: string[]) => new Headers(names.map((name) => [name, "1"]));
+const headers = (names: string[]) => new Headers(names.map((name): [string, string] => [name, "1"]));
 
 describe("requestKind", () => {
   it("is a view for a plain page load", () => {
