@@ -8,6 +8,17 @@ const logPath = `/t/${ACTIVITY_E2E.tenantA}/activity`;
 const table = (page: Page) => page.getByRole("table", { name: "Activity" });
 const summaries = (page: Page) => table(page).locator("tbody tr td:nth-child(5)");
 
+/** The export's POST as the page's own script sends it: the browser adds Sec-Fetch-Site and Origin itself. */
+function postExport(page: Page, slug: string, fields: Record<string, string>) {
+  return page.evaluate(
+    async ({ url, fields }) => {
+      const response = await fetch(url, { method: "POST", body: new URLSearchParams(fields) });
+      return { status: response.status, text: await response.text() };
+    },
+    { url: `/t/${slug}/activity/export`, fields },
+  );
+}
+
 async function chooseAction(page: Page, action: string) {
   // The checkbox group sits in a disclosure: open it first.
   await page.locator("details:has(legend:text-is('Action')) > summary").click();
@@ -104,10 +115,45 @@ test("a member of tenant A who puts tenant B's ids in the URL sees nothing of B"
     await expect(page.getByText("B secret entry")).toHaveCount(0);
   }
   expect((await page.goto(`/t/${ACTIVITY_E2E.tenantB}/activity`))?.status()).toBe(404);
-  const exportB = await page.request.get(`/t/${ACTIVITY_E2E.tenantB}/activity/export`);
-  expect(exportB.status()).toBe(404);
-  const exportA = await page.request.get(`${logPath}/export?actor=${actorB}`);
-  expect(await exportA.text()).not.toContain("B secret entry");
+  expect((await postExport(page, ACTIVITY_E2E.tenantB, {})).status).toBe(404);
+  const exportA = await postExport(page, ACTIVITY_E2E.tenantA, { actor: actorB! });
+  expect(exportA.status).toBe(200);
+  expect(exportA.text).not.toContain("B secret entry");
+});
+
+test("another site cannot make a member export: its form POST is refused, its link only opens the filtered log", async ({ page, baseURL }) => {
+  await signIn(page, ACTIVITY_E2E.viewerA);
+  const ownExports = async () => {
+    await page.goto(`${logPath}?action=activity.exported`);
+    await expect(page.getByRole("heading", { name: "Activity" })).toBeVisible();
+    return summaries(page).filter({ hasText: `${ACTIVITY_E2E.viewerA} exported the activity log` }).count();
+  };
+  const before = await ownExports();
+
+  // 127.0.0.1 is another site than localhost (the app's address here); Playwright serves the page.
+  const evil = `http://127.0.0.1:${new URL(baseURL!).port}/prize`;
+  const target = `${baseURL}${logPath}/export`;
+  await page.route(evil, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<form method="post" action="${target}"><input type="hidden" name="action" value="member.added"><button>Claim prize</button></form>
+             <a href="${target}?action=member.added">See prize</a>`,
+    }),
+  );
+  const downloads: unknown[] = [];
+  page.on("download", (download) => downloads.push(download));
+
+  await page.goto(evil);
+  const [refused] = await Promise.all([page.waitForResponse(target), page.getByRole("button", { name: "Claim prize" }).click()]);
+  expect(refused.status()).toBe(403);
+
+  await page.goto(evil);
+  await page.getByRole("link", { name: "See prize" }).click();
+  await expect(page).toHaveURL(`${baseURL}${logPath}?action=member.added`);
+  await expect(summaries(page).filter({ hasText: "abe added member three" })).toHaveCount(1);
+
+  expect(downloads).toEqual([]);
+  expect(await ownExports()).toBe(before);
 });
 
 test("superadmins read any tenant's log at /admin/activity, and the tenant's log records it; others get a 404", async ({ page }) => {

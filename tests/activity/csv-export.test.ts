@@ -1,5 +1,6 @@
-// GET /t/<slug>/activity/export: exactly the filtered rows, written by the CSV library, streamed in
+// POST /t/<slug>/activity/export: exactly the filtered rows, written by the CSV library, streamed in
 // batches on demand, recorded in the log, and a 404 for anyone who may not read the tenant's log.
+// Another site cannot start an export: its POST is refused and a GET only redirects to the log.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
@@ -15,15 +16,33 @@ vi.mock("@/lib/auth", async () => {
   const { currentSession } = await import("../support/session");
   return { auth: async () => (currentSession.user ? { user: currentSession.user } : null) };
 });
+// The request's headers as Next.js would give them: the app's origin comes from Host (AUTH_URL unset).
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "tenantry.test" }), cookies: async () => ({ get: () => undefined }) }));
 
-const { GET } = await import("@/app/t/[slug]/activity/export/route");
+const { GET, POST } = await import("@/app/t/[slug]/activity/export/route");
+
+const ORIGIN = "http://tenantry.test";
+/** What a browser sends with the Export CSV button on the app's own page. */
+const FROM_OUR_PAGE = { "sec-fetch-site": "same-origin", origin: ORIGIN };
 
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 let viewerA: { id: string; email: string };
 
+/** The export's POST: the filters as an urlencoded form (the button's hidden inputs) unless another body is given. */
+function postExport(slug: string, { query = "", headers = FROM_OUR_PAGE as HeadersInit, body = new URLSearchParams(query) as BodyInit } = {}) {
+  return POST(new Request(`${ORIGIN}/t/${slug}/activity/export`, { method: "POST", headers, body }), { params: Promise.resolve({ slug }) });
+}
+
 async function exportCsv(slug: string, query = "") {
-  const response = await GET(new Request(`http://localhost/t/${slug}/activity/export?${query}`), { params: Promise.resolve({ slug }) });
+  const response = await postExport(slug, { query });
   return { response, text: response.status === 200 ? await response.text() : "" };
+}
+
+async function exportsRecordedFor(tenantId: string, userId: string) {
+  const entries = await withTenant({ tenantId, userId: null }, (tx) =>
+    tx.select().from(activity).where(and(eq(activity.action, "activity.exported"), eq(activity.actorUserId, userId))),
+  );
+  return entries.length;
 }
 const records = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
 
@@ -97,9 +116,7 @@ describe("CSV export", () => {
     const leaving = await createUser("leaving");
     const membership = await addMember(world.a.id, leaving.id, ["viewer"]);
     signInAs(leaving);
-    const response = await GET(new Request(`http://localhost/t/${world.a.slug}/activity/export?action=flow.run`), {
-      params: Promise.resolve({ slug: world.a.slug }),
-    });
+    const response = await postExport(world.a.slug, { query: "action=flow.run" });
     expect(response.status).toBe(200);
     const reader = response.body!.getReader();
     expect((await reader.read()).done).toBe(false);
@@ -131,6 +148,83 @@ describe("CSV export", () => {
     const all = await exportCsv(world.a.slug);
     expect(all.text).not.toContain("tenant B secret");
     expect(records(all.text).length).toBe((await allRows(world.a.id, { actions: [] })).length);
+  });
+});
+
+describe("requests from other sites", () => {
+  async function newViewerOfA(name: string) {
+    const member = await createUser(name);
+    await addMember(world.a.id, member.id, ["viewer"]);
+    signInAs(member);
+    return member;
+  }
+
+  it("refuses another site's POST with a 403 and writes no entry", async () => {
+    const member = await newViewerOfA("csrf-target");
+    const attacks: Record<string, string>[] = [
+      { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+      { "sec-fetch-site": "cross-site" },
+      // A sibling subdomain is another application.
+      { "sec-fetch-site": "same-site", origin: "http://evil.tenantry.test" },
+      // Browsers without Sec-Fetch-Site: the Origin decides.
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      // Neither header: no browser sends a POST like this, so it is refused too.
+      {},
+    ];
+    for (const headers of attacks) {
+      const response = await postExport(world.a.slug, { query: "action=member.added", headers });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+      expect(await response.text()).toMatch(/^Refused/);
+    }
+    expect(await exportsRecordedFor(world.a.id, member.id)).toBe(0);
+
+    // The same member from the app's own page: exported and recorded (so the count above could see an entry).
+    const allowed = await postExport(world.a.slug, { query: "action=member.added" });
+    expect(allowed.status).toBe(200);
+    await allowed.text();
+    expect(await exportsRecordedFor(world.a.id, member.id)).toBe(1);
+  });
+
+  it("accepts the app's own pages: Sec-Fetch-Site same-origin or none, or only the app's Origin; urlencoded or multipart", async () => {
+    const member = await newViewerOfA("own-page");
+    const ownPages: Record<string, string>[] = [{ "sec-fetch-site": "same-origin" }, { "sec-fetch-site": "none" }, { origin: ORIGIN }];
+    for (const headers of ownPages) {
+      const { status, body } = await postExport(world.a.slug, { query: "action=flow.run", headers });
+      expect(status, JSON.stringify(headers)).toBe(200);
+      await body!.cancel();
+    }
+    const multipart = new FormData();
+    multipart.append("action", "member.added");
+    multipart.append("from", "2026-01-12");
+    const response = await postExport(world.a.slug, { body: multipart });
+    expect(response.status).toBe(200);
+    expect(records(await response.text()).map((r) => r.summary)).toEqual(["'+1 member, -2 others @home"]);
+    expect(await exportsRecordedFor(world.a.id, member.id)).toBe(4);
+  });
+
+  it("answers a body that is not a form with a 400 and writes no entry", async () => {
+    const member = await newViewerOfA("json-body");
+    const response = await postExport(world.a.slug, {
+      headers: { ...FROM_OUR_PAGE, "content-type": "application/json" },
+      body: JSON.stringify({ action: "member.added" }),
+    });
+    expect(response.status).toBe(400);
+    expect(await exportsRecordedFor(world.a.id, member.id)).toBe(0);
+  });
+
+  it("a GET (another site's link, an old bookmark) exports nothing, writes nothing and redirects to the filtered log", async () => {
+    const member = await newViewerOfA("get-link");
+    for (const headers of [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-origin" }]) {
+      const response = await GET(new Request(`${ORIGIN}/t/${world.a.slug}/activity/export?action=member.added&q=member`, { headers }), {
+        params: Promise.resolve({ slug: world.a.slug }),
+      });
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toBe(`/t/${world.a.slug}/activity?action=member.added&q=member`);
+      expect(await response.text()).toBe("");
+    }
+    expect(await exportsRecordedFor(world.a.id, member.id)).toBe(0);
   });
 });
 

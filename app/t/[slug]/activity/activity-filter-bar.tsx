@@ -47,8 +47,9 @@ export function ActivityFilterBar({
             </button>
           )}
         </p>
-        {/* A plain GET form: the browser downloads the attachment and the page stays as it is. */}
-        <form method="get" action={exportPath}>
+        {/* A plain POST form, because the export writes an entry to the log. The browser downloads the
+            attachment and the page stays as it is. */}
+        <form method="post" action={exportPath}>
           {Object.entries(active).flatMap(([key, value]) =>
             (Array.isArray(value) ? value : [value]).map((item) => <input key={`${key}=${item}`} type="hidden" name={key} value={item} />),
           )}
