@@ -3,7 +3,8 @@
 // Seeds a throw-away database on DATABASE_URL's server with N activity entries (default 5,000,000)
 // over 1,000 tenants, the largest holding a fifth of them, then measures, for the largest tenant, the
 // page query the activity page runs (listActivityPage through withTenant, as the runtime role under
-// row-level security) against the same SQL run directly by the owner (the floor: no policies), and
+// row-level security) against the same SQL run directly by the owner (the floor: no policies, no
+// query builder), the two taking turns so that both run under the same conditions, and
 // checks each plan for a sequential scan on activity or its word index. A search's line names the
 // plan it ran (db/queries/activity-search.ts), and its floor includes the planning statement. Then
 // the chart's counts, the superadmin's view, and the tenant's CSV export with heap growth. Prints
@@ -35,7 +36,7 @@ const { values: args } = parseArgs({
   options: {
     rows: { type: "string", default: "5000000" },
     tenants: { type: "string", default: "1000" },
-    iterations: { type: "string", default: "200" },
+    iterations: { type: "string", default: "1000" },
     "skip-export": { type: "boolean", default: false },
     // Leave the seeded database in place (its URL is printed) to explore plans by hand; drop it yourself.
     keep: { type: "boolean", default: false },
@@ -66,8 +67,34 @@ if (!serverUrl?.startsWith("postgres")) {
 }
 
 const ms = (start: number) => performance.now() - start;
-// Slow cases stop early: at most ITERATIONS, at least 10, and no more once 15 s have gone by.
-const keepGoing = (i: number, started: number) => i < ITERATIONS + 5 && (i < 15 || ms(started) < 15_000);
+
+/**
+ * Runs each of `runs` (each returns the milliseconds it measured) in turn, round after round, until
+ * each has `iterations` figures; returns them sorted. Taking turns puts the page function and its
+ * floor under the same conditions: a burst of noise on this 2-core machine lands on both, not on
+ * whichever happened to be running. The first rounds are warm-up, not counted: at least 5 and up to
+ * 200 or 2 s. They compile the code paths and fill the caches; a sub-millisecond case's p95 is
+ * otherwise theirs. Slow cases stop early: at least 10 counted, and none after 15 s.
+ */
+async function sample(runs: (() => Promise<number>)[], iterations = ITERATIONS): Promise<number[][]> {
+  const round = async () => {
+    const figures: number[] = [];
+    for (const run of runs) figures.push(await run());
+    return figures;
+  };
+  const warmupStarted = performance.now();
+  for (let i = 0; i < 5 || (i < 200 && ms(warmupStarted) < 2_000); i += 1) await round();
+  const times: number[][] = runs.map(() => []);
+  const started = performance.now();
+  while (times[0]!.length < iterations && (times[0]!.length < 10 || ms(started) < 15_000)) {
+    (await round()).forEach((figure, i) => times[i]!.push(figure));
+  }
+  return times.map((t) => t.sort((a, b) => a - b));
+}
+
+/** One measurement on its own (see sample). */
+const sampleOne = async (run: () => Promise<number>, iterations = ITERATIONS) => (await sample([run], iterations))[0]!;
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const fmt = (n: number) => n.toFixed(2);
 const uuidOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -129,26 +156,20 @@ interface Case {
   key?: ActivityKey;
 }
 
-/** The page function as the page runs it: withTenant (runtime role, RLS), timed around the query work. */
-async function timeRuntime(tenantId: string, c: Case) {
-  const times: number[] = [];
-  const txTimes: number[] = [];
-  const started = performance.now();
-  for (let i = 0; keepGoing(i, started); i += 1) {
-    const txStart = performance.now();
-    let queryMs = 0;
-    await withTenant({ tenantId, userId: null }, async (tx) => {
-      const start = performance.now();
-      await listActivityPage(tx, tenantId, c.filters, { key: c.key, limit: PAGE });
-      queryMs = ms(start);
-    });
-    if (i >= 5) {
-      times.push(queryMs);
-      txTimes.push(ms(txStart));
-    }
-  }
-  return { times: times.sort((a, b) => a - b), txTimes: txTimes.sort((a, b) => a - b) };
-}
+/** The page function as the page runs it: inside withTenant (runtime role, RLS), timed around the query work. */
+const runtimeRun = (tenantId: string, c: Case) => () =>
+  withTenant({ tenantId, userId: null }, async (tx) => {
+    const start = performance.now();
+    await listActivityPage(tx, tenantId, c.filters, { key: c.key, limit: PAGE });
+    return ms(start);
+  });
+
+/** The same with the scope's transaction around it (BEGIN, role and settings, COMMIT), as one page view pays it once. */
+const runtimeTransactionRun = (tenantId: string, c: Case) => async () => {
+  const start = performance.now();
+  await withTenant({ tenantId, userId: null }, (tx) => listActivityPage(tx, tenantId, c.filters, { key: c.key, limit: PAGE }));
+  return ms(start);
+};
 
 const dialect = new PgDialect();
 /** A statement the page function sends: as SQL text for the owner's raw run, and as a query to EXPLAIN under RLS. */
@@ -164,7 +185,7 @@ async function statementsOf(tenantId: string, c: Case) {
     const plan = await planSearch(tx, tenantId, c.filters.search);
     const statements: Statement[] = c.filters.search ? [statement(planningQuery(tenantId, c.filters.search, RARE_WORD_ENTRIES))] : [];
     const page = (key: ActivityKey | undefined, limit: number): Statement[] => {
-      const planned = plannedPageQuery(tx, tenantId, c.filters, plan, key, limit);
+      const planned = plannedPageQuery(tenantId, c.filters, plan, key, limit);
       if (!planned) return [];
       if (planned.kind === "terms") return [statement(planned.query)];
       return planned.testsWords ? [WALK_SETTINGS, statement(planned.query), RESET_SETTINGS] : [statement(planned.query)];
@@ -179,18 +200,19 @@ async function statementsOf(tenantId: string, c: Case) {
   });
 }
 
-async function timeRaw(owner: OwnerSession, statements: Statement[]) {
-  const times: number[] = [];
-  const started = performance.now();
-  for (let i = 0; keepGoing(i, started); i += 1) {
-    const start = performance.now();
-    await owner.query("begin");
-    for (const s of statements) await owner.query(s.sql, s.params);
-    await owner.query("commit");
-    if (i >= 5) times.push(ms(start));
-  }
-  return times.sort((a, b) => a - b);
-}
+/**
+ * The floor: the same statements sent directly by the owner (no policies, no query builder), timed
+ * like the page function, inside a transaction opened and committed outside the timing (the
+ * page's transaction is shared by all its queries; a search's settings need one).
+ */
+const rawRun = (owner: OwnerSession, statements: Statement[]) => async () => {
+  await owner.query("begin");
+  const start = performance.now();
+  for (const s of statements) await owner.query(s.sql, s.params);
+  const elapsed = ms(start);
+  await owner.query("commit");
+  return elapsed;
+};
 
 type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
 const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
@@ -283,9 +305,8 @@ try {
   ];
 
   for (const c of cases) {
-    const { times, txTimes } = await timeRuntime(largest, c);
     const { plan, statements } = await statementsOf(largest, c);
-    const raw = await timeRaw(owner, statements);
+    const [times, raw, txTimes] = (await sample([runtimeRun(largest, c), rawRun(owner, statements), runtimeTransactionRun(largest, c)])) as [number[], number[], number[]];
     const explained = await planCheck(largest, c.name, statements);
     const p95 = percentile(times, 95);
     const rawP95 = percentile(raw, 95);
@@ -298,16 +319,13 @@ try {
 
   // The chart above the table (events per day over the default 30 days), with and without a search.
   for (const c of cases.filter((c) => !c.key && !c.filters.fromDay && (c.name === "no_filter" || c.filters.search))) {
-    const times: number[] = [];
-    const started = performance.now();
-    for (let i = 0; keepGoing(i, started); i += 1) {
+    const times = await sampleOne(async () => {
       const start = performance.now();
       await withTenant({ tenantId: largest, userId: null }, async (tx) =>
         countActivityPerDay(tx, largest, c.filters, await resolveChartRange(tx, c.filters, CHART_LIMITS)),
       );
-      if (i >= 5) times.push(ms(start));
-    }
-    times.sort((a, b) => a - b);
+      return ms(start);
+    }, 100);
     console.log(`chart=${c.name} p50_ms=${fmt(percentile(times, 50))} p95_ms=${fmt(percentile(times, 95))} (whole transaction, ${CHART_LIMITS.defaultDays} days)`);
   }
 
@@ -319,14 +337,11 @@ try {
     ["admin_all_tenants_search_rare", `#${ROWS - 2 * LARGEST_SHARE * 1000}`],
   ];
   for (const [name, search] of adminCases) {
-    const adminTimes: number[] = [];
-    const started = performance.now();
-    for (let i = 0; i < Math.min(ITERATIONS, 50) + 3 && (i < 8 || ms(started) < 15_000); i += 1) {
+    const adminTimes = await sampleOne(async () => {
       const start = performance.now();
       await withPlatform({ superadminId: root!.id }, (tx) => listPlatformWidePage(tx, { actions: [], search, log: "tenant" }, { limit: PAGE }));
-      if (i >= 3) adminTimes.push(ms(start));
-    }
-    adminTimes.sort((a, b) => a - b);
+      return ms(start);
+    }, 100);
     console.log(`case=${name} p50_ms=${fmt(percentile(adminTimes, 50))} p95_ms=${fmt(percentile(adminTimes, 95))} (whole withPlatform transaction, ${TENANTS} tenants)`);
   }
 

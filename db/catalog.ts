@@ -1,7 +1,7 @@
 // Read-only questions to PostgreSQL's catalog about how tenant data is protected (tests and the
 // start-up check), plus a rolled-back owner transaction to prove the checks catch a bad set-up.
 import { sql } from "drizzle-orm";
-import { findRuntimeRoleProblem, getConnection, rowsOf, RUNTIME_ROLE, type Database } from "./client";
+import { findRuntimeRoleProblem, getConnection, PLATFORM_ROLE, rowsOf, RUNTIME_ROLE, type Database } from "./client";
 
 async function asOwner<T>(work: (db: Database) => Promise<T>): Promise<T> {
   return (await getConnection()).asOwner(work);
@@ -78,4 +78,4 @@ export async function runtimeRoleProblemAfter(unsafeChange: string): Promise<str
   throw new Error("unreachable: the owner transaction always rolls back");
 }
 
-export { RUNTIME_ROLE };
+export { PLATFORM_ROLE, RUNTIME_ROLE };

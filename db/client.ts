@@ -16,6 +16,11 @@ import { resolveConnectionTarget, type ConnectionTarget } from "./connection-tar
 
 /** The role every application query runs as. Never a superuser, never BYPASSRLS, never a table owner. */
 export const RUNTIME_ROLE = "tenantry_app";
+/**
+ * The role of the superadmin console's transactions (withPlatform): tenantry_app's grants plus the
+ * superadmin_read policies, which apply to this role only (migration 0009). Held to the same rules.
+ */
+export const PLATFORM_ROLE = "tenantry_platform";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -164,21 +169,29 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Describes why the runtime role would not be held by row-level security, or null when it is safe. */
+/** Describes why a runtime role would not be held by row-level security, or null when both are safe. */
 export async function findRuntimeRoleProblem(db: Database): Promise<string | null> {
+  for (const role of [RUNTIME_ROLE, PLATFORM_ROLE]) {
+    const problem = await findRoleProblem(db, role);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+async function findRoleProblem(db: Database, role: string): Promise<string | null> {
   const result = await db.execute(sql`
     select r.rolsuper as superuser, r.rolbypassrls as bypass_rls,
       (select string_agg(t.tablename, ', ' order by t.tablename) from pg_tables t
         where t.schemaname = 'public' and pg_has_role(r.rolname, t.tableowner, 'USAGE')) as owned_tables
-    from pg_roles r where r.rolname = ${RUNTIME_ROLE}`);
+    from pg_roles r where r.rolname = ${role}`);
   const [row] = rowsOf<{ superuser: boolean; bypass_rls: boolean; owned_tables: string | null }>(result);
-  if (!row) return `database role ${RUNTIME_ROLE} does not exist (run "npm run db:migrate")`;
+  if (!row) return `database role ${role} does not exist (run "npm run db:migrate")`;
   const problems = [
     row.superuser && "is a superuser",
     row.bypass_rls && "has BYPASSRLS",
     row.owned_tables && `owns tables (${row.owned_tables})`,
   ].filter(Boolean);
-  return problems.length ? `database role ${RUNTIME_ROLE} ${problems.join(", ")}` : null;
+  return problems.length ? `database role ${role} ${problems.join(", ")}` : null;
 }
 
 /** Rows of a raw `execute` result: both drivers (pg and PGlite) answer `{ rows }`. */

@@ -2,7 +2,7 @@
 // transaction, switches to the runtime role and sets the scope's settings with bound parameters
 // (set_config(..., true) lasts until the end of the transaction), then hands the transaction over.
 import { sql } from "drizzle-orm";
-import { findRuntimeRoleProblem, getConnection, rowsOf, RUNTIME_ROLE, type Database } from "./client";
+import { findRuntimeRoleProblem, getConnection, PLATFORM_ROLE, rowsOf, RUNTIME_ROLE, type Database } from "./client";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -13,7 +13,10 @@ interface ScopeSettings {
   userId: string | null;
   /** app.self_user_id: lets a user read their own memberships across tenants (switcher). */
   selfUserId: string | null;
-  /** app.platform_user_id: lets a superadmin read every tenant's activity (policy superadmin_read). */
+  /**
+   * app.platform_user_id: a superadmin's console. Switches to PLATFORM_ROLE, the only role the
+   * superadmin_read policies (every tenant's activity) apply to; they check this user too.
+   */
   platformUserId?: string | null;
 }
 
@@ -49,7 +52,7 @@ async function runInScope<T>(settings: ScopeSettings, work: (tx: Tx) => Promise<
 
 async function applyScope(tx: Tx, s: ScopeSettings): Promise<void> {
   await tx.execute(sql`select
-    set_config('role', ${RUNTIME_ROLE}, true),
+    set_config('role', ${s.platformUserId ? PLATFORM_ROLE : RUNTIME_ROLE}, true),
     set_config('app.tenant_id', ${s.tenantId ?? ""}, true),
     set_config('app.user_id', ${s.userId ?? ""}, true),
     set_config('app.self_user_id', ${s.selfUserId ?? ""}, true),

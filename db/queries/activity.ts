@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { unionAll, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { PgDialect, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { activity, memberships, users } from "../schema";
 import { rowsOf } from "../client";
 import type { Tx } from "../scopes";
@@ -107,6 +107,9 @@ const entryColumns = {
   details: activity.details,
   ip: activity.ip,
 };
+// Rendered to text once: it never changes, and walking its pieces again on every page view costs
+// more than the rest of the statement's assembly.
+const entrySelectList = sql.raw(new PgDialect().sqlToQuery(selectList(entryColumns)).sql);
 
 export type ActivityRow = {
   id: string;
@@ -139,26 +142,28 @@ export function selectList(columns: Record<string, AnyPgColumn | SQL>): SQL {
  * Several actions: one branch per action, each an ordered range of the (tenant, action, time) index
  * cut at the limit, merged by UNION ALL. An IN list over that index would not come out in time order
  * (a sort of every matching row), and the time index would read past all the other actions' rows.
+ *
+ * Written as SQL rather than with the query builder: this runs on every page view, and the builder's
+ * assembly and row mapping cost about as much as the database's work on a small page (bench/activity.ts).
  */
 export function activityPageQuery(
-  tx: Tx,
   tenantId: string,
   filters: ActivityFilters,
   key: ActivityKey | undefined,
   limit: number,
   extra: SQL[] = [],
-) {
-  const order = key?.direction === "newer" ? [asc(activity.createdAt), asc(activity.id)] : [desc(activity.createdAt), desc(activity.id)];
+): SQL {
+  const dir = key?.direction === "newer" ? sql`asc` : sql`desc`;
   const branch = (actions: string[]) => {
     const conditions = [...activityConditions(tenantId, { ...filters, actions }), ...extra];
     if (key) conditions.push(keysetCondition(activity, key));
-    return tx.select(entryColumns).from(activity).where(and(...conditions)).orderBy(...order).limit(limit);
+    return sql`select ${entrySelectList} from ${activity} where ${and(...conditions)}
+      order by ${activity.createdAt} ${dir}, ${activity.id} ${dir} limit ${limit}`;
   };
   if (filters.actions.length <= 1) return branch(filters.actions);
-  const [first, second, ...rest] = filters.actions.map((action) => branch([action]));
-  return unionAll(first!, second!, ...rest)
-    .orderBy(...order)
-    .limit(limit);
+  const branches = filters.actions.map((action) => sql`(${branch([action])})`);
+  return sql`select * from (${sql.join(branches, sql` union all `)}) as merged
+    order by "sortTime" ${dir}, id ${dir} limit ${limit}`;
 }
 
 /**
@@ -177,7 +182,7 @@ export function termsPageQuery(
   const dir = key?.direction === "newer" ? sql`asc` : sql`desc`;
   const source = termSource({ tenant: sql`${tenantId}`, plan, timeConditions: (createdAt) => dayConditions(createdAt, filters), key });
   return sql`select e.* from (${source}) as c
-    cross join lateral (select ${selectList(entryColumns)} from ${activity} where ${lookupConditions(tenantId, filters, plan)} limit 1) as e
+    cross join lateral (select ${entrySelectList} from ${activity} where ${lookupConditions(tenantId, filters, plan)} limit 1) as e
     order by c.created_at ${dir}, c.activity_id ${dir} limit ${limit}`;
 }
 
@@ -210,13 +215,13 @@ export async function walkingInTimeOrder<T>(tx: Tx, work: () => Promise<T>): Pro
  * The statement that reads a page for a planned search (null: nothing can match): a walk of the log's
  * indexes (with the words tested on each entry when the plan is "walk"), or the word index's.
  */
-export function plannedPageQuery(tx: Tx, tenantId: string, filters: ActivityFilters, plan: SearchPlan, key: ActivityKey | undefined, limit: number) {
+export function plannedPageQuery(tenantId: string, filters: ActivityFilters, plan: SearchPlan, key: ActivityKey | undefined, limit: number) {
   switch (plan.kind) {
     case "none":
-      return { kind: "walk", query: activityPageQuery(tx, tenantId, filters, key, limit), testsWords: false } as const;
+      return { kind: "walk", query: activityPageQuery(tenantId, filters, key, limit), testsWords: false } as const;
     case "walk": {
       const words = summaryHasWords(activity.summary, plan.words);
-      return { kind: "walk", query: activityPageQuery(tx, tenantId, filters, key, limit, words), testsWords: true } as const;
+      return { kind: "walk", query: activityPageQuery(tenantId, filters, key, limit, words), testsWords: true } as const;
     }
     case "terms":
       return { kind: "terms", query: termsPageQuery(tenantId, filters, plan, key, limit) } as const;
@@ -234,10 +239,10 @@ export async function fetchPlannedPage(
   key: ActivityKey | undefined,
   limit: number,
 ): Promise<ActivityRow[]> {
-  const planned = plannedPageQuery(tx, tenantId, filters, plan, key, limit);
+  const planned = plannedPageQuery(tenantId, filters, plan, key, limit);
   if (!planned) return [];
-  if (planned.kind === "terms") return rowsOf<ActivityRow>(await tx.execute(planned.query));
-  return planned.testsWords ? walkingInTimeOrder(tx, async () => planned.query) : planned.query;
+  const run = async () => rowsOf<ActivityRow>(await tx.execute(planned.query));
+  return planned.kind === "walk" && planned.testsWords ? walkingInTimeOrder(tx, run) : run();
 }
 
 /** Up to `limit` rows past `key`: plans the search, then fetches (the CSV export, one batch at a time). */

@@ -2,6 +2,7 @@
 // policy, and the runtime role cannot slip past it.
 import { describe, expect, it } from "vitest";
 import {
+  PLATFORM_ROLE,
   RUNTIME_ROLE,
   runtimeRoleAttributes,
   runtimeRoleProblemAfter,
@@ -35,6 +36,10 @@ describe("catalog", () => {
 
   it("start-up check reports a runtime role that bypasses row-level security", async () => {
     expect(await runtimeRoleProblemAfter(`ALTER ROLE ${RUNTIME_ROLE} BYPASSRLS`)).toMatch(/has BYPASSRLS/);
+  });
+
+  it("start-up check reports a platform role (the superadmin console's) that bypasses row-level security", async () => {
+    expect(await runtimeRoleProblemAfter(`ALTER ROLE ${PLATFORM_ROLE} BYPASSRLS`)).toMatch(/tenantry_platform has BYPASSRLS/);
   });
 
   it("start-up check reports a runtime role that is a superuser", async () => {

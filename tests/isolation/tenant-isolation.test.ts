@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { withPlatform, withSystem, withTenant, withUser, NotSuperadminError, type Tx } from "@/db/scopes";
-import { activity, approvedDomains, flowRuns, flows, memberships } from "@/db/schema";
+import { activity, activityTerms, approvedDomains, flowRuns, flows, memberships } from "@/db/schema";
 import { recordActivity } from "@/db/queries/activity";
 import { addMember, createTwoTenants, createUser, databaseErrorOf } from "../support/fixtures";
 
@@ -203,6 +203,22 @@ describe("superadmin_read (cross-tenant activity for /admin/activity)", () => {
       return tx.select({ tenantId: activity.tenantId }).from(activity).where(eq(activity.tenantId, world.b.id));
     });
     expect(rows).toEqual([]);
+  });
+
+  it("does not apply to a tenant transaction, even one that names a real superadmin by raw SQL", async () => {
+    const root = await createUser("root-in-tenant", { isSuperadmin: true });
+    const tenantBRows = async (tx: Tx) => ({
+      activity: (await tx.select({ id: activity.id }).from(activity).where(eq(activity.tenantId, world.b.id))).length,
+      terms: (await tx.select({ term: activityTerms.term }).from(activityTerms).where(eq(activityTerms.tenantId, world.b.id))).length,
+    });
+    const fromConsole = await withPlatform({ superadminId: root.id }, tenantBRows);
+    const fromTenantA = await withTenant({ tenantId: world.a.id, userId: root.id }, async (tx) => {
+      await tx.execute(sql`select set_config('app.platform_user_id', ${root.id}, true)`);
+      return tenantBRows(tx);
+    });
+    expect(fromConsole.activity).toBeGreaterThan(0);
+    expect(fromConsole.terms).toBeGreaterThan(0);
+    expect(fromTenantA).toEqual({ activity: 0, terms: 0 });
   });
 
   it("is read-only: a superadmin cannot write into a tenant's log without entering it", async () => {
