@@ -29,6 +29,7 @@ import {
 } from "../db/queries/activity";
 import { planningQuery, planSearch, RARE_WORD_ENTRIES, type SearchPlan } from "../db/queries/activity-search";
 import { CHART_LIMITS } from "../lib/activity/chart";
+import type { PlannerSettings } from "../db/queries/planner-settings";
 import { activityCsvStream, EXPORT_BATCH_SIZE } from "../lib/activity/csv-export";
 import { createTestDatabase } from "../scripts/test-database";
 
@@ -174,8 +175,14 @@ const runtimeTransactionRun = (tenantId: string, c: Case) => async () => {
 const dialect = new PgDialect();
 /** A statement the page function sends: as SQL text for the owner's raw run, and as a query to EXPLAIN under RLS. */
 type Statement = { sql: string; params: unknown[]; query?: SQLWrapper };
-const WALK_SETTINGS: Statement = { sql: "select set_config('enable_sort', 'off', true), set_config('jit', 'off', true)", params: [] };
-const RESET_SETTINGS: Statement = { sql: "select set_config('enable_sort', 'on', true), set_config('jit', 'on', true)", params: [] };
+/** Planner settings as the floor sends them: set, then back to the session's values (names and values are this code's constants). */
+const settingsStatements = (settings: PlannerSettings): [Statement, Statement] => {
+  const names = Object.keys(settings);
+  return [
+    { sql: `select ${names.map((name) => `set_config('${name}', '${settings[name]}', true)`).join(", ")}`, params: [] },
+    { sql: `select set_config(name, reset_val, true) from pg_settings where name in (${names.map((name) => `'${name}'`).join(", ")})`, params: [] },
+  ];
+};
 const statement = (query: SQL | { toSQL(): { sql: string; params: unknown[] } } & SQLWrapper): Statement =>
   query instanceof SQL ? { ...dialect.sqlToQuery(query), query } : { ...query.toSQL(), query };
 
@@ -187,8 +194,9 @@ async function statementsOf(tenantId: string, c: Case) {
     const page = (key: ActivityKey | undefined, limit: number): Statement[] => {
       const planned = plannedPageQuery(tenantId, c.filters, plan, key, limit);
       if (!planned) return [];
-      if (planned.kind === "terms") return [statement(planned.query)];
-      return planned.testsWords ? [WALK_SETTINGS, statement(planned.query), RESET_SETTINGS] : [statement(planned.query)];
+      if (!planned.settings) return [statement(planned.query)];
+      const [set, reset] = settingsStatements(planned.settings);
+      return [set, statement(planned.query), reset];
     };
     statements.push(...page(c.key, PAGE + 1));
     // The "anything newer?" probe after a cursor.
@@ -240,7 +248,9 @@ async function planCheck(tenantId: string, name: string, statements: Statement[]
 }
 
 const describePlan = (plan: SearchPlan) =>
-  plan.kind === "terms" ? `terms(${plan.driver.onlyTerm !== null ? "one_term" : "rare_prefix"}:${plan.driver.word})` : plan.kind;
+  plan.kind === "terms"
+    ? `terms(${plan.driver.onlyTerm !== null ? "one_term" : "rare_prefix"}:${plan.driver.word}${plan.others.some((w) => w.onlyTerm !== null) ? `,${plan.probeBy}` : ""})`
+    : plan.kind;
 
 async function exportMemory(tenantId: string) {
   globalThis.gc?.();

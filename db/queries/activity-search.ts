@@ -24,6 +24,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { rowsOf } from "../client";
 import type { Tx } from "../scopes";
 import type { ActivityKey } from "./keyset";
+import { MERGE_WORD_RANGES, type PlannerSettings } from "./planner-settings";
 
 /** Sorting this many (created_at, id) pairs and looking them all up stays within a few milliseconds. */
 export const RARE_WORD_ENTRIES = 5000;
@@ -48,10 +49,12 @@ export type SearchPlan =
   /** A word starts no term of this tenant: no entry matches. */
   | { kind: "no-match" }
   /**
-   * Read `driver`'s entries from the word index; look each other word with a single term up in the
-   * index too (one probe of the full key), and test the others on the entry's summary.
+   * Read `driver`'s entries from the word index; find each other word with a single term in the index
+   * too, and test the others on the entry's summary. `probeBy`: how the single-term words are found:
+   * "lookup", one probe of the full key per driver entry (a rare driver: at most RARE_WORD_ENTRIES
+   * probes); "merge", their ranges merged with the driver's (a common driver; see MERGE_WORD_RANGES).
    */
-  | { kind: "terms"; driver: PlannedWord; others: PlannedWord[] }
+  | { kind: "terms"; driver: PlannedWord; others: PlannedWord[]; probeBy: "lookup" | "merge" }
   /** Walk the log in time order, testing every word on each entry's summary. */
   | { kind: "walk"; words: SearchWord[] };
 
@@ -99,7 +102,7 @@ export async function planSearch(tx: Tx, tenantId: string, text: string | undefi
   const rarest = words.reduce((a, b) => (b.entries < a.entries ? b : a));
   const driver = rarest.entries < threshold ? rarest : words.find((w) => w.onlyTerm !== null);
   if (!driver) return { kind: "walk", words: words.map(({ word, upper }) => ({ word, upper })) };
-  return { kind: "terms", driver, others: words.filter((w) => w !== driver) };
+  return { kind: "terms", driver, others: words.filter((w) => w !== driver), probeBy: driver.entries < threshold ? "lookup" : "merge" };
 }
 
 /** The summary has a word starting with each of `words` (tested on the row itself, after the policy). */
@@ -132,26 +135,40 @@ export interface TermSourceOptions {
  * single term of each probed word, past the key, newest first (oldest first when reading newer), each
  * once. The driver has one term: an ordered range of the index. Several (a rare word): the range of
  * all of them, de-duplicated and sorted (fewer than the threshold, counted by planSearch). Each probed
- * word is a LATERAL lookup of the full key with LIMIT 1: a nested loop that keeps the order.
+ * word, by the plan's probeBy: a LATERAL lookup of the full key with LIMIT 1 (a nested loop that keeps
+ * the order), or a join on the full key with the same bounds as the driver, for a merge of the ranges.
  */
 export function termSource({ tenant, plan, timeConditions, key, unordered }: TermSourceOptions): SQL {
   const { driver } = plan;
+  // The days and the key, on the driver's range and on each merged range alike.
+  const bounds = (alias: SQL) => {
+    const conditions = timeConditions(sql`${alias}.created_at`);
+    if (key) {
+      const position = sql`(${key.createdAt}::timestamptz, ${key.id}::uuid)`;
+      const entry = sql`(${alias}.created_at, ${alias}.activity_id)`;
+      conditions.push(key.direction === "older" ? sql`${entry} < ${position}` : sql`${entry} > ${position}`);
+    }
+    return conditions;
+  };
   const conditions = [sql`terms.tenant_id = ${tenant}`];
   if (driver.onlyTerm !== null) conditions.push(sql`terms.term = ${driver.onlyTerm}`);
   else conditions.push(sql`terms.term >= ${driver.word}`, sql`terms.term < ${driver.upper}`);
-  conditions.push(...timeConditions(sql`terms.created_at`));
-  if (key) {
-    const position = sql`(${key.createdAt}::timestamptz, ${key.id}::uuid)`;
-    conditions.push(key.direction === "older" ? sql`(terms.created_at, terms.activity_id) < ${position}` : sql`(terms.created_at, terms.activity_id) > ${position}`);
-  }
+  conditions.push(...bounds(sql`terms`));
   const probes = splitOthers(plan).probed.map((w, i) => {
     const alias = sql.identifier(`probe_${i}`);
-    return sql` cross join lateral (select 1 from activity_terms ${alias} where ${alias}.tenant_id = ${tenant} and ${alias}.term = ${w.onlyTerm}
-      and ${alias}.created_at = terms.created_at and ${alias}.activity_id = terms.activity_id limit 1) as ${sql.identifier(`probed_${i}`)}`;
+    const sameEntry = sql`${alias}.tenant_id = ${tenant} and ${alias}.term = ${w.onlyTerm}
+      and ${alias}.created_at = terms.created_at and ${alias}.activity_id = terms.activity_id`;
+    if (plan.probeBy === "merge") return sql` join activity_terms ${alias} on ${sql.join([sameEntry, ...bounds(sql`${alias}`)], sql` and `)}`;
+    return sql` cross join lateral (select 1 from activity_terms ${alias} where ${sameEntry} limit 1) as ${sql.identifier(`probed_${i}`)}`;
   });
   const dir = key?.direction === "newer" ? sql`asc` : sql`desc`;
   const distinct = driver.onlyTerm === null ? sql` group by terms.created_at, terms.activity_id` : sql``;
   const order = unordered ? sql`` : sql` order by terms.created_at ${dir}, terms.activity_id ${dir}`;
   return sql`select terms.created_at, terms.activity_id from activity_terms terms${sql.join(probes)}
     where ${sql.join(conditions, sql` and `)}${distinct}${order}`;
+}
+
+/** The planner settings a statement reading `source` needs (see MERGE_WORD_RANGES), or null. */
+export function termSourceSettings(plan: TermsPlan): PlannerSettings | null {
+  return plan.probeBy === "merge" && splitOthers(plan).probed.length > 0 ? MERGE_WORD_RANGES : null;
 }

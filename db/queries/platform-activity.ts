@@ -10,7 +10,6 @@ import {
   listActivityActions,
   logConditions,
   selectList,
-  walkingInTimeOrder,
   type ActivityFilters,
 } from "./activity";
 import {
@@ -24,6 +23,7 @@ import {
   type SearchPlan,
   type SearchWord,
 } from "./activity-search";
+import { WALK_IN_TIME_ORDER, withPlannerSettings } from "./planner-settings";
 import { compareNewestFirst, keysetPage, type ActivityKey, type KeysetPage } from "./keyset";
 
 export type NewPlatformActivityEntry = typeof platformActivity.$inferInsert;
@@ -119,8 +119,8 @@ async function everyTenantLogPage(tx: Tx, filters: PlatformWideFilters, words: S
           order by ${activity.createdAt} ${dir}, ${activity.id} ${dir} limit ${limit}`
   }) as x order by x.created_at ${dir}, x.id ${dir} limit ${limit}`;
   const read = async () => rowsOf<{ tenant_id: string; id: string }>(await tx.execute(newestKeys));
-  // The search's walks need the planner settings, which must not reach the statement below (see walkingInTimeOrder).
-  const keys = words.length ? await walkingInTimeOrder(tx, read) : await read();
+  // The search's walks need the planner settings, which must not reach the statement below (see WALK_IN_TIME_ORDER).
+  const keys = words.length ? await withPlannerSettings(tx, WALK_IN_TIME_ORDER, read) : await read();
   if (keys.length === 0) return [];
   const wanted = sql.join(keys.map((k) => sql`(${k.tenant_id}::uuid, ${k.id}::uuid)`), sql`, `);
   return rowsOf<TenantLogRow>(
@@ -147,7 +147,7 @@ function searchEveryTenant(filters: PlatformWideFilters, words: SearchWord[], co
   const gate = tenantHasWords(sql`t.id`, words);
   const source = termSource({
     tenant: sql`t.id`,
-    plan: { kind: "terms", driver, others: [] },
+    plan: { kind: "terms", driver, others: [], probeBy: "lookup" },
     timeConditions: (createdAt) => dayConditions(createdAt, filters),
     key,
   });

@@ -48,8 +48,9 @@ async function plansFor(text: string): Promise<{ name: string; plan: SearchPlan 
     ];
     for (const driver of words) {
       const others = words.filter((w) => w !== driver);
-      plans.push({ name: `terms:${driver.word}`, plan: { kind: "terms", driver, others } });
-      plans.push({ name: `range:${driver.word}`, plan: { kind: "terms", driver: asRange(driver), others: others.map(asRange) } });
+      plans.push({ name: `terms:${driver.word}`, plan: { kind: "terms", driver, others, probeBy: "lookup" } });
+      plans.push({ name: `merged:${driver.word}`, plan: { kind: "terms", driver, others, probeBy: "merge" } });
+      plans.push({ name: `range:${driver.word}`, plan: { kind: "terms", driver: asRange(driver), others: others.map(asRange), probeBy: "lookup" } });
     }
     return plans;
   });
@@ -96,6 +97,14 @@ describe("search plans", () => {
       // The rarest word drives; the others are probed (one term) or tested (several).
       const plan = await planSearch(tx, tenant.id, "alp delta", 1000);
       expect(plan).toMatchObject({ kind: "terms", others: [{ word: expect.any(String) }] });
+      // Probed one key at a time behind a rare driver; merged with a common one.
+      expect(await planSearch(tx, tenant.id, "alph delta", 1000)).toMatchObject({ kind: "terms", probeBy: "lookup" });
+      expect(await planSearch(tx, tenant.id, "alph delta", 2)).toMatchObject({
+        kind: "terms",
+        driver: { onlyTerm: expect.any(String) },
+        others: [{ onlyTerm: expect.any(String) }],
+        probeBy: "merge",
+      });
       expect(await planSearch(tx, tenant.id, "nothing alp")).toEqual({ kind: "no-match" });
       expect(await planSearch(tx, tenant.id, " -- ")).toEqual({ kind: "none" });
     });

@@ -1,0 +1,48 @@
+// Planner settings for the few statements whose best plan PostgreSQL cannot see under row-level
+// security: the policy's subqueries and the non-leakproof word test spoil its row estimates, while the
+// application knows the counts (activity-search.ts plans from them). Each set of settings is applied
+// to the statements that need it and then put back, within the transaction.
+import { sql } from "drizzle-orm";
+import { rowsOf } from "../client";
+import type { Tx } from "../scopes";
+
+export type PlannerSettings = Readonly<Record<string, "on" | "off">>;
+
+/**
+ * A walk with a word test on each entry (a search whose words are all common). The word test is not
+ * leakproof, so under row-level security it is checked after the policy, on rows an index already
+ * narrowed and ordered; the planner, which guesses that few rows match a pattern, would rather read
+ * every entry of the tenant and sort them (and, costing that high, compile the query with JIT:
+ * ~10 ms). Walking the time index newest first and stopping at the limit is what we want. Only for
+ * statements where every sort they cannot avoid is small: with sorting "disabled", the planner picks
+ * the plan with the fewest sorts, however large.
+ */
+export const WALK_IN_TIME_ORDER: PlannerSettings = { enable_sort: "off", jit: "off" };
+
+/**
+ * Word-index ranges intersected by merging (two or more common words, each a single term): both
+ * ranges come out of the index in (created_at, activity_id) order, so a merge join reads them side by
+ * side and stops at the page's limit, where probing the second word once per entry of the first (a
+ * nested loop) costs about ten times more. The estimates make the planner choose the nested loop. The
+ * lookups of entries in activity (LATERAL ... LIMIT 1) stay nested loops: they have no other plan.
+ * JIT off: "disabled" methods are costed so high that the planner would compile the statement.
+ */
+export const MERGE_WORD_RANGES: PlannerSettings = { enable_nestloop: "off", enable_hashjoin: "off", jit: "off" };
+
+/** Runs `work` with `settings`, then puts the transaction's previous values back. */
+export async function withPlannerSettings<T>(tx: Tx, settings: PlannerSettings, work: () => Promise<T>): Promise<T> {
+  const names = Object.keys(settings);
+  // One statement: each setting's value is read before it is changed (select-list order).
+  const [previous] = rowsOf<Record<string, string>>(
+    await tx.execute(
+      sql`select ${sql.join(
+        names.map((name, i) => sql`current_setting(${name}) as ${sql.identifier(`was_${i}`)}, set_config(${name}, ${settings[name]}, true) as ${sql.identifier(`set_${i}`)}`),
+        sql`, `,
+      )}`,
+    ),
+  );
+  const result = await work();
+  // Back for the rest of the transaction. (After an error there is no rest: the transaction is aborted.)
+  await tx.execute(sql`select ${sql.join(names.map((name, i) => sql`set_config(${name}, ${previous![`was_${i}`]!}, true)`), sql`, `)}`);
+  return result;
+}
