@@ -70,8 +70,10 @@ describe("member.add", () => {
       actorEmail: world.admin.email,
       targetType: "membership",
       targetId: membership!.id,
-      details: { memberUserId: account!.id, memberEmail: email, rolesBefore: [], rolesAfter: ["viewer", "admin"], newAccount: true },
+      details: { memberUserId: account!.id, memberEmail: email, rolesBefore: [], rolesAfter: ["viewer", "admin"] },
     });
+    // Members read the log: it must not say whether the address already had an account.
+    expect(entry!.details).not.toHaveProperty("newAccount");
   });
 
   it("adds an existing account without creating another, and tells them", async () => {
@@ -81,7 +83,9 @@ describe("member.add", () => {
     expect(result).toMatchObject({ ok: true, data: { email: existing.email, roles: ["editor"] } });
     expect((await membershipsOf(world.tenant.id)).find((m) => m.userId === existing.id)).toMatchObject({ roles: ["editor"] });
     expect(sent.mock.calls[0]![0]).toMatchObject({ to: existing.email, subject: `You have been added to ${world.tenant.name}` });
-    expect((await activityOf(world.tenant.id, "member.added"))[0]?.details).toMatchObject({ memberUserId: existing.id, newAccount: false });
+    const details = (await activityOf(world.tenant.id, "member.added"))[0]?.details;
+    expect(details).toMatchObject({ memberUserId: existing.id });
+    expect(details).not.toHaveProperty("newAccount");
   });
 
   it("keeps the add when the mail cannot be sent, and says so", async () => {

@@ -74,8 +74,9 @@ const addMemberInTransaction = tenantAction({
         "member.added",
         { id: membership.id, userId: user.id, email, roles: [], status: null },
         summary,
+        // Not whether the account is new: every member can read the log, and that would tell them
+        // whether an address had an account on the platform.
         { roles, status: "active" },
-        { newAccount: user.created },
       ),
     };
   },

@@ -61,7 +61,6 @@ export function memberActivity(
   member: Pick<Member, "id" | "userId" | "email" | "roles"> & { status: Member["status"] | null },
   summary: string,
   after: { roles: MemberRole[]; status: "active" | "suspended" | null },
-  extraDetails: Record<string, unknown> = {},
 ): ActivityRecord {
   return {
     action,
@@ -75,7 +74,6 @@ export function memberActivity(
       rolesAfter: after.roles,
       statusBefore: member.status,
       statusAfter: after.status,
-      ...extraDetails,
     },
   };
 }
