@@ -148,7 +148,8 @@ export function selectList(columns: Record<string, AnyPgColumn | SQL>): SQL {
  * (a sort of every matching row), and the time index would read past all the other actions' rows.
  *
  * Written as SQL rather than with the query builder: this runs on every page view, and the builder's
- * assembly and row mapping cost about as much as the database's work on a small page (bench/activity.ts).
+ * assembly and row mapping added a fifth to a third to the database's own time for a page
+ * (bench/activity.ts compares the two).
  */
 export function activityPageQuery(
   tenantId: string,
