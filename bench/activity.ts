@@ -215,6 +215,8 @@ async function statementsOf(tenantId: string, c: Case) {
  */
 const rawRun = (owner: OwnerSession, statements: Statement[]) => async () => {
   await owner.query("begin");
+  // As in every scope of the application (db/scopes.ts).
+  await owner.query("set local jit = off");
   const start = performance.now();
   for (const s of statements) await owner.query(s.sql, s.params);
   const elapsed = ms(start);

@@ -50,9 +50,13 @@ async function runInScope<T>(settings: ScopeSettings, work: (tx: Tx) => Promise<
   });
 }
 
+// jit off: every statement here is short (an index range, a page, a day's count). Where the
+// planner's estimates run high (the row-level security policies, a word test on each entry), it
+// would compile a statement with JIT, which costs 10-200 ms and never pays back at this size.
 async function applyScope(tx: Tx, s: ScopeSettings): Promise<void> {
   await tx.execute(sql`select
     set_config('role', ${s.platformUserId ? PLATFORM_ROLE : RUNTIME_ROLE}, true),
+    set_config('jit', 'off', true),
     set_config('app.tenant_id', ${s.tenantId ?? ""}, true),
     set_config('app.user_id', ${s.userId ?? ""}, true),
     set_config('app.self_user_id', ${s.selfUserId ?? ""}, true),

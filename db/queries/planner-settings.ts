@@ -12,12 +12,11 @@ export type PlannerSettings = Readonly<Record<string, "on" | "off">>;
  * A walk with a word test on each entry (a search whose words are all common). The word test is not
  * leakproof, so under row-level security it is checked after the policy, on rows an index already
  * narrowed and ordered; the planner, which guesses that few rows match a pattern, would rather read
- * every entry of the tenant and sort them (and, costing that high, compile the query with JIT:
- * ~10 ms). Walking the time index newest first and stopping at the limit is what we want. Only for
- * statements where every sort they cannot avoid is small: with sorting "disabled", the planner picks
- * the plan with the fewest sorts, however large.
+ * every entry of the tenant and sort them. Walking the time index newest first and stopping at the
+ * limit is what we want. Only for statements where every sort they cannot avoid is small: with
+ * sorting "disabled", the planner picks the plan with the fewest sorts, however large.
  */
-export const WALK_IN_TIME_ORDER: PlannerSettings = { enable_sort: "off", jit: "off" };
+export const WALK_IN_TIME_ORDER: PlannerSettings = { enable_sort: "off" };
 
 /**
  * Word-index ranges intersected by merging (two or more common words, each a single term): both
@@ -25,9 +24,10 @@ export const WALK_IN_TIME_ORDER: PlannerSettings = { enable_sort: "off", jit: "o
  * side and stops at the page's limit, where probing the second word once per entry of the first (a
  * nested loop) costs about ten times more. The estimates make the planner choose the nested loop. The
  * lookups of entries in activity (LATERAL ... LIMIT 1) stay nested loops: they have no other plan.
- * JIT off: "disabled" methods are costed so high that the planner would compile the statement.
+ * (The "disabled" methods are costed very high; JIT, which such costs would set off, is off in every
+ * scope: db/scopes.ts.)
  */
-export const MERGE_WORD_RANGES: PlannerSettings = { enable_nestloop: "off", enable_hashjoin: "off", jit: "off" };
+export const MERGE_WORD_RANGES: PlannerSettings = { enable_nestloop: "off", enable_hashjoin: "off" };
 
 /** Runs `work` with `settings`, then puts the transaction's previous values back. */
 export async function withPlannerSettings<T>(tx: Tx, settings: PlannerSettings, work: () => Promise<T>): Promise<T> {

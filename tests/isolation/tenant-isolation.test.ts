@@ -160,6 +160,19 @@ describe("withUser", () => {
   });
 });
 
+const rowsOfSetting = (result: unknown) => (result as { rows: { value: string }[] }).rows[0]?.value;
+
+describe("scope settings", () => {
+  it("runs every scope with JIT off (short statements; compiling one costs more than running it)", async () => {
+    const root = await createUser("root-jit", { isSuperadmin: true });
+    const jit = async (tx: Tx) => rowsOfSetting(await tx.execute(sql`select current_setting('jit') as value`));
+    expect(await withTenant({ tenantId: world.a.id, userId: null }, jit)).toBe("off");
+    expect(await withUser({ userId: world.adminA.id }, jit)).toBe("off");
+    expect(await withSystem(jit)).toBe("off");
+    expect(await withPlatform({ superadminId: root.id }, jit)).toBe("off");
+  });
+});
+
 describe("withPlatform", () => {
   it("refuses a user who is not a superadmin", async () => {
     await expect(withPlatform({ superadminId: world.adminA.id }, async () => "entered")).rejects.toThrow(NotSuperadminError);
