@@ -1,11 +1,11 @@
 // `npm run admin -- <command>`: platform bootstrap from a shell, for a fresh production database
 // where nobody can sign in to /admin yet. Each change is written to the platform log like one made
 // in the console (actor: the command line).
-import { z } from "zod";
 import { withSystem, type Tx } from "@/db/scopes";
 import { recordPlatformActivity } from "@/db/queries/platform-activity";
 import { lockSuperadmins, lockUserForPlatform, updateUserFlags } from "@/db/queries/platform-users";
 import { findUserByEmail, insertUser } from "@/db/queries/users";
+import { EmailAddressSchema } from "./email-address";
 
 export interface CommandResult {
   exitCode: number;
@@ -18,7 +18,7 @@ export const ADMIN_USAGE = `Usage:
   npm run admin -- revoke-superadmin <email>             remove an account's superadmin flag
                                                          (refused for the last superadmin)`;
 
-const Email = z.string().trim().toLowerCase().pipe(z.email());
+const Email = EmailAddressSchema;
 
 const fail = (message: string): CommandResult => ({ exitCode: 1, message });
 

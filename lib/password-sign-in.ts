@@ -7,6 +7,7 @@ import { recordAuthEvent } from "@/db/auth-events";
 import { withSystem } from "@/db/scopes";
 import { deleteSession, insertSession } from "@/db/queries/sessions";
 import { findPasswordCredentials } from "@/db/queries/users";
+import { normalizeEmail } from "./email-address";
 import { verifyPassword } from "./passwords";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 import { allowPasswordAttempt } from "./sign-in-limits";
@@ -29,7 +30,7 @@ export async function signInWithPassword(attempt: {
   replacesSessionToken?: string | null;
 }): Promise<PasswordSignInResult> {
   const { password, ip, replacesSessionToken } = attempt;
-  const email = attempt.email.trim().toLowerCase(); // one account, one rate-limit count, however it is typed
+  const email = normalizeEmail(attempt.email);
   // Its own transaction: attempts count even when they fail.
   if (!(await withSystem((tx) => allowPasswordAttempt(tx, email, ip)))) return { ok: false, reason: "rate_limited" };
 

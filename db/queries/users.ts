@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { users } from "../schema";
 import type { Tx } from "../scopes";
+import { normalizeEmail } from "../../lib/email-address";
 
 export async function findUserByEmail(tx: Tx, email: string) {
   const [row] = await tx
     .select({ id: users.id, email: users.email })
     .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
+    .where(eq(users.email, normalizeEmail(email)))
     .limit(1);
   return row ?? null;
 }
@@ -38,7 +39,7 @@ export interface NewUser {
 export async function insertUser(tx: Tx, user: NewUser) {
   const [row] = await tx
     .insert(users)
-    .values({ ...user, email: user.email.trim().toLowerCase() })
+    .values({ ...user, email: normalizeEmail(user.email) })
     .returning({ id: users.id, email: users.email });
   return row!;
 }
@@ -75,7 +76,7 @@ export async function findPasswordCredentials(tx: Tx, email: string) {
   const [row] = await tx
     .select({ id: users.id, email: users.email, passwordHash: users.passwordHash })
     .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
+    .where(eq(users.email, normalizeEmail(email)))
     .limit(1);
   return row ?? null;
 }
@@ -101,7 +102,7 @@ export async function setPasswordHash(tx: Tx, userId: string, passwordHash: stri
  * none. Safe when two tenants add the same new address at once: the loser of the insert reads the winner's row.
  */
 export async function findOrCreateUserByEmail(tx: Tx, email: string): Promise<{ id: string; email: string; created: boolean }> {
-  const normalised = email.trim().toLowerCase();
+  const normalised = normalizeEmail(email);
   const [created] = await tx
     .insert(users)
     .values({ email: normalised })

@@ -14,7 +14,8 @@ import { licenseOf } from "@/lib/licenses";
 import { welcomeMail } from "@/lib/mail-templates/welcome";
 import { rolesLabel } from "@/lib/permissions";
 import { beginMemberChange, memberActivity } from "./member-change";
-import { emailField, rolesField } from "./member-input";
+import { EmailAddressSchema } from "@/lib/email-address";
+import { rolesField } from "./member-input";
 import { sendAfterCommit } from "./send-after-commit";
 
 export interface AddedMember {
@@ -28,7 +29,7 @@ export interface AddedMember {
 const addMemberInTransaction = tenantAction({
   name: "member.add",
   permission: "members.manage",
-  input: z.object({ email: emailField, roles: rolesField }),
+  input: z.object({ email: EmailAddressSchema, roles: rolesField }),
   async run({ tx, actor, input }) {
     const tenant = await beginMemberChange(tx, actor);
     const { email, roles } = input;

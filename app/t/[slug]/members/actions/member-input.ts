@@ -14,14 +14,5 @@ export const rolesField = z.preprocess(
     .transform((roles) => canonicalRoles(roles)),
 );
 
-/** Normalised before it is checked: surrounding spaces dropped, lower-case (users.email is stored so). */
-export const emailField = z
-  .string("Enter an email address.")
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter an email address.")
-  .max(254, "That address is too long.")
-  .pipe(z.email("Enter a valid email address, like name@example.com."));
-
 /** Whatever id is sent is looked up in the caller's tenant only; anything else answers NOT_FOUND. */
 export const memberIdField = z.string().trim().max(100);
