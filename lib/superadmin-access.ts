@@ -53,8 +53,23 @@ export async function accessInTransaction(tx: Tx, tenantId: string, userId: stri
 }
 
 /** A change made by a superadmin visiting the tenant says so in its entry. */
-export function markedAsSuperadmin(activity: ActivityRecord): ActivityRecord {
+function markedAsSuperadmin(activity: ActivityRecord): ActivityRecord {
   return { ...activity, summary: `${activity.summary} (as superadmin)`, details: { ...activity.details, viaSuperadmin: true } };
+}
+
+/** Writes the caller's entry into the tenant's log, marked when they act there as a visiting superadmin. */
+export async function recordCallerActivity(
+  tx: Tx,
+  caller: { tenantId: string; user: SessionUser; access: TenantAccess; ip: string | null },
+  activity: ActivityRecord,
+): Promise<void> {
+  await recordActivity(tx, {
+    tenantId: caller.tenantId,
+    actorUserId: caller.user.id,
+    actorEmail: caller.user.email,
+    ip: caller.ip,
+    ...(caller.access.viaSuperadmin ? markedAsSuperadmin(activity) : activity),
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { ErrorMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { useSubmitKeepingValues } from "@/components/ui/use-submit-keeping-values";
 import { setPasswordWithLink, type SetPasswordFormState } from "./actions";
@@ -26,11 +27,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         autoComplete="new-password"
         errors={state.fieldErrors?.confirmPassword ? [state.fieldErrors.confirmPassword] : undefined}
       />
-      {state.error && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.error}
-        </p>
-      )}
+      {state.error && <ErrorMessage>{state.error}</ErrorMessage>}
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Saving…" : "Set password"}
       </Button>

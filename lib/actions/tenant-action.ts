@@ -4,14 +4,13 @@
 // Server actions are public POST endpoints, so nothing here trusts the client beyond parsed input.
 import type { z } from "zod";
 import { withTenant, type Tx } from "@/db/scopes";
-import { recordActivity } from "@/db/queries/activity";
 import { recordPlatformActivity } from "@/db/queries/platform-activity";
 import { failure, type ActionResult } from "../action-result";
 import { getActor, getSessionUser, isRefusedByLoginPolicy, type Actor } from "../actor";
 import { PASSWORD_REQUIRED_MESSAGE } from "../login-policy";
 import { clientIp } from "../client-ip";
 import { can, type Permission } from "../permissions";
-import { accessInTransaction, markedAsSuperadmin } from "../superadmin-access";
+import { accessInTransaction, recordCallerActivity } from "../superadmin-access";
 import { ActionError, NOT_FOUND_MESSAGE, SIGNED_OUT_MESSAGE, parseInput, registerAction, settle, type ActivityRecord } from "./core";
 import { toPlatformEntry, type PlatformActivityRecord } from "./user-action";
 
@@ -68,15 +67,7 @@ export function tenantAction<Schema extends z.ZodType, T>(definition: {
         }
         const current = { ...actor, ...access };
         const { data, activity, platformActivity } = await definition.run({ tx, actor: current, input: parsed.input, ip });
-        if (activity) {
-          await recordActivity(tx, {
-            tenantId: actor.tenant.id,
-            actorUserId: actor.user.id,
-            actorEmail: actor.user.email,
-            ip,
-            ...(access.viaSuperadmin ? markedAsSuperadmin(activity) : activity),
-          });
-        }
+        if (activity) await recordCallerActivity(tx, { tenantId: actor.tenant.id, user: actor.user, access, ip }, activity);
         if (platformActivity) await recordPlatformActivity(tx, toPlatformEntry(platformActivity, actor.user, ip));
         return data;
       }),

@@ -8,13 +8,13 @@
 // transaction, so an export that is still streaming stops (the download fails) when the caller is
 // removed or suspended.
 import { withTenant, type Tx } from "@/db/scopes";
-import { fetchActivityPage, recordActivity } from "@/db/queries/activity";
+import { fetchActivityPage } from "@/db/queries/activity";
 import { getActor } from "@/lib/actor";
 import { appOrigin } from "@/lib/app-url";
 import { clientIp } from "@/lib/client-ip";
 import { can } from "@/lib/permissions";
 import { isSameOriginRequest } from "@/lib/same-origin";
-import { accessInTransaction, markedAsSuperadmin } from "@/lib/superadmin-access";
+import { accessInTransaction, recordCallerActivity } from "@/lib/superadmin-access";
 import { describeFilters, parseActivitySearch, toActivityFilters } from "@/lib/activity/filters";
 import { activityCsvStream, EXPORT_BATCH_SIZE } from "@/lib/activity/csv-export";
 
@@ -59,13 +59,7 @@ export async function POST(request: Request, { params }: Context) {
   };
   await withTenant(scope, async (tx) => {
     const access = await requireAccess(tx);
-    await recordActivity(tx, {
-      tenantId: actor.tenant.id,
-      actorUserId: actor.user.id,
-      actorEmail: actor.user.email,
-      ip,
-      ...(access.viaSuperadmin ? markedAsSuperadmin(entry) : entry),
-    });
+    await recordCallerActivity(tx, { tenantId: actor.tenant.id, user: actor.user, access, ip }, entry);
   });
 
   // Each batch is its own short transaction: a long export never holds one open.
