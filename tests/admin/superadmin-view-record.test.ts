@@ -1,0 +1,87 @@
+// What a visiting superadmin's page request leaves in the tenant's log, from the request as the
+// browser sends it, through proxy.ts (which classifies it) to the page's requireActor: a page load
+// is recorded even when the client forges the classification header, a router prefetch and a
+// server action's POST are not (nobody saw a page; the action writes its own entry).
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { withTenant } from "@/db/scopes";
+import { activity } from "@/db/schema";
+import { proxy } from "@/proxy";
+import { createTwoTenants, createUser } from "../support/fixtures";
+import { signInAs } from "../support/session";
+
+/** The request headers the page renders with: what proxy.ts forwarded for the current request. */
+let pageRequestHeaders = new Headers();
+
+vi.mock("@/lib/auth", async () => {
+  const { currentSession } = await import("../support/session");
+  return { auth: async () => (currentSession.user ? { user: currentSession.user } : null) };
+});
+vi.mock("next/headers", () => ({ headers: async () => pageRequestHeaders, cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/navigation", () => ({
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+  redirect: (to: string) => {
+    throw new Error(`NEXT_REDIRECT ${to}`);
+  },
+}));
+
+const { requireActor } = await import("@/lib/actor");
+
+let world: Awaited<ReturnType<typeof createTwoTenants>>;
+let root: { id: string; email: string };
+
+/** Runs the request through proxy.ts and gives the page the headers Next.js would hand it. */
+function forwardThroughProxy(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
+  const request = new NextRequest(`http://tenantry.test${path}`, { method: init.method ?? "GET", headers: init.headers });
+  const response = proxy(request);
+  // NextResponse.next({ request: { headers } }) hands the rewritten request headers to Next.js as
+  // x-middleware-request-* (listed in x-middleware-override-headers); the page sees exactly those.
+  const overridden = response.headers.get("x-middleware-override-headers")?.split(",") ?? [];
+  pageRequestHeaders = new Headers(request.headers);
+  for (const name of overridden) pageRequestHeaders.set(name, response.headers.get(`x-middleware-request-${name}`) ?? "");
+}
+
+async function viewsRecordedFor(path: string, init?: Parameters<typeof forwardThroughProxy>[1]) {
+  forwardThroughProxy(path, init);
+  await requireActor(world.a.slug);
+  const rows = await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
+    tx.select().from(activity).where(and(eq(activity.tenantId, world.a.id), eq(activity.action, "superadmin.viewed"), eq(activity.targetId, path))),
+  );
+  return rows.length;
+}
+
+beforeAll(async () => {
+  world = await createTwoTenants();
+  root = await createUser("root", { isSuperadmin: true });
+  signInAs(root);
+});
+
+describe("a visiting superadmin's requests", () => {
+  it("a page load is recorded, with the path the proxy saw", async () => {
+    expect(await viewsRecordedFor(`/t/${world.a.slug}/members`)).toBe(1);
+  });
+
+  it("a page load that forges the classification or path headers is still recorded, at its real path", async () => {
+    const path = `/t/${world.a.slug}/settings`;
+    const forged = { "x-tenantry-request-kind": "prefetch", "x-tenantry-path": "/somewhere-else" };
+    expect(await viewsRecordedFor(path, { headers: forged })).toBe(1);
+  });
+
+  it("a page load carrying only some of Next's router headers is still recorded", async () => {
+    const path = `/t/${world.a.slug}/flows`;
+    expect(await viewsRecordedFor(path, { headers: { "next-router-prefetch": "1" } })).toBe(1);
+  });
+
+  it("a router prefetch is not recorded", async () => {
+    const path = `/t/${world.a.slug}/activity`;
+    expect(await viewsRecordedFor(path, { headers: { rsc: "1", "next-router-prefetch": "1" } })).toBe(0);
+  });
+
+  it("a server action's POST is not recorded as a view", async () => {
+    const path = `/t/${world.a.slug}`;
+    expect(await viewsRecordedFor(path, { method: "POST", headers: { "next-action": "abc123" } })).toBe(0);
+  });
+});
