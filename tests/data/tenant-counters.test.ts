@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
 import { flows, memberships, tenants } from "@/db/schema";
-import { addMember, createTenant, createUser } from "../support/fixtures";
+import { addMember, createTenant, createUser, databaseErrorOf } from "../support/fixtures";
 
 const countsOf = async (tenantId: string) => {
   const [row] = await withSystem((tx) =>
@@ -41,7 +41,8 @@ describe("tenant counters", () => {
 
   it("do not move when a write is refused by row-level security", async () => {
     const [mine, theirs] = [await createTenant("mine"), await createTenant("theirs")];
-    await withTenant({ tenantId: mine.id, userId: null }, (tx) => tx.insert(flows).values({ tenantId: theirs.id, name: "x" })).catch(() => {});
+    const refused = withTenant({ tenantId: mine.id, userId: null }, (tx) => tx.insert(flows).values({ tenantId: theirs.id, name: "x" }));
+    expect(await databaseErrorOf(refused)).toMatch(/row-level security/);
     expect(await countsOf(theirs.id)).toEqual({ members: 0, flows: 0 });
   });
 });

@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
 import { activity, flowRuns, flows, memberships, tenants } from "@/db/schema";
 import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
+import { raceBehindTenantLock } from "../support/forced-race";
 import { signInAs } from "../support/session";
 
 vi.mock("@/lib/auth", async () => {
@@ -208,6 +209,21 @@ describe("flow cap", () => {
     expect(results.filter((result) => !result.ok && result.code === "CONFLICT")).toHaveLength(19);
     expect(await flowsOf(a.id)).toHaveLength(4);
     expect(await flowCountOf(a.id)).toBe(4);
+  });
+
+  it("holds when parallel creates are forced to read the count before any of them writes", async () => {
+    const { a } = await createTwoTenants();
+    const editor = await createUser("forced-editor");
+    await addMember(a.id, editor.id, ["editor"]);
+    await setFlowCap(a.id, 2);
+    await seedFlow(a.id, "f1");
+    signInAs(editor);
+    const results = await raceBehindTenantLock(
+      a.id,
+      ["one", "two", "three"].map((name) => () => createFlow(a.slug, null, { name: `forced ${name}`, steps: ["validate"] })),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(await flowCountOf(a.id)).toBe(2);
   });
 });
 

@@ -7,6 +7,7 @@ import { listTenantsOfUser } from "@/db/queries/tenants";
 import { approvedDomains, tenants } from "@/db/schema";
 import { getActor } from "@/lib/actor";
 import { createTenant, createUser, uniqueSuffix } from "../support/fixtures";
+import { raceBehindTenantLock } from "../support/forced-race";
 import { actingAs } from "../support/session";
 import { activityOf, addMemberWith, membershipById, membershipsOf, newMember, snapshot, tenantWithRoles, userByEmail } from "./members-support";
 
@@ -177,9 +178,10 @@ describe("member.add", () => {
   it("lets only one of two parallel adds take the last seat", async () => {
     const world = await tenantWithRoles("add-race");
     for (let i = 0; i < 6; i++) await newMember(world.tenant.id, `seat-${i}`);
-    const results = await Promise.all(
-      [newAddress("racer-one"), newAddress("racer-two")].map((email) =>
-        actingAs(world.admin, () => addMember(world.tenant.slug, null, { email, roles: ["viewer"] })),
+    const results = await raceBehindTenantLock(
+      world.tenant.id,
+      [newAddress("racer-one"), newAddress("racer-two")].map(
+        (email) => () => actingAs(world.admin, () => addMember(world.tenant.slug, null, { email, roles: ["viewer"] })),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
