@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
 import { lockTenant } from "@/db/queries/tenants";
 
-export const racesCanOverlap = !process.env.DATABASE_URL?.startsWith("pglite:");
+const racesCanOverlap = !process.env.DATABASE_URL?.startsWith("pglite:");
 
 /** How many sessions of this database wait on another's lock right now. */
 async function sessionsWaitingOnALock(): Promise<number> {
