@@ -1,29 +1,20 @@
-import { headers } from "next/headers";
 import { getEnv } from "./env";
 
-const FALLBACK_ORIGIN = "http://localhost:3000";
-
 /**
- * The app's public origin, for links in mail sent outside the sign-in flow (welcome, role change).
- * AUTH_URL when set: the reliable choice in production, where it is the address users type.
- * Otherwise the origin the current request came to, as Auth.js itself does with `trustHost`:
- * X-Forwarded-Host/-Proto from the nearest proxy, else Host. Outside a request: localhost:3000.
+ * The app's public origin, for every link this app mails and every redirect it makes: AUTH_URL's
+ * origin (required in production, see lib/env.ts). Never read from the request: Host and
+ * X-Forwarded-Host/-Proto are whatever the client sends, and a sign-in link built from them carries a
+ * live token to the host the attacker named (issue 10, item 1). Without AUTH_URL (development,
+ * tests) it is the local server's address.
  */
-export async function appOrigin(): Promise<string> {
-  const configured = getEnv().appUrl;
-  if (configured) return configured;
-  try {
-    const h = await headers();
-    const host = firstValue(h.get("x-forwarded-host")) ?? h.get("host");
-    if (!host) return FALLBACK_ORIGIN;
-    const proto = firstValue(h.get("x-forwarded-proto")) ?? "http";
-    return new URL(`${proto === "https" ? "https" : "http"}://${host}`).origin;
-  } catch {
-    return FALLBACK_ORIGIN;
-  }
+export function publicOrigin(): string {
+  return getEnv().appUrl ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
-const firstValue = (header: string | null) => header?.split(",")[0]?.trim() || null;
+/** publicOrigin() for callers written when the origin still came from the request (kept async for them). */
+export async function appOrigin(): Promise<string> {
+  return publicOrigin();
+}
 
 /** Where a member signs in and lands in the tenant; the address is filled in where the form supports it. */
 export function signInUrl(origin: string, tenantSlug: string, email: string): string {

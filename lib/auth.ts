@@ -7,6 +7,8 @@ import { createAuthAdapter } from "@/db/auth-adapter";
 import { withSystem } from "@/db/scopes";
 import { findUserByEmail } from "@/db/queries/users";
 import { getEnv } from "./env";
+import { publicOrigin } from "./app-url";
+import { confirmPageUrl, onSiteRedirect } from "./auth-redirects";
 import { clientIp } from "./client-ip";
 import { sendMail } from "./mail";
 import { magicLinkMail } from "./mail-templates/magic-link";
@@ -20,12 +22,6 @@ declare module "next-auth" {
     /** How this session was opened, from its row in `sessions` (tenants may refuse magic-link sessions). */
     authMethod: AuthMethod;
   }
-}
-
-/** The link in the mail opens a confirm page; only its POST spends the token (mail scanners GET). */
-export function confirmPageUrl(callbackUrl: string): string {
-  const url = new URL(callbackUrl);
-  return `${url.origin}/login/verify?${url.searchParams.toString()}`;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -42,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         from: env.mailFrom,
         maxAge: MAGIC_LINK_MINUTES * 60,
         async sendVerificationRequest({ identifier, url }) {
-          await sendMail(magicLinkMail({ to: identifier, url: confirmPageUrl(url), minutesValid: MAGIC_LINK_MINUTES }));
+          await sendMail(magicLinkMail({ to: identifier, url: confirmPageUrl(url, publicOrigin()), minutesValid: MAGIC_LINK_MINUTES }));
         },
       }),
     ],
@@ -51,6 +47,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       async signIn({ user }) {
         if (!user.email) return false;
         return Boolean(await withSystem((tx) => findUserByEmail(tx, user.email!)));
+      },
+      // Auth.js's base URL follows the request's Host when AUTH_URL is unset; redirects never do.
+      redirect({ url }) {
+        return onSiteRedirect(url, publicOrigin());
       },
       // `session` is the session's database row (adapter getSessionAndUser), so auth_method comes from
       // the server, not the client. Only what pages need is passed on: the payload is also what

@@ -1,8 +1,9 @@
 import { z } from "zod";
 
-// Configuration, read from the environment and checked once. In production the three secrets-bearing
-// settings are required; in development and the demo they have local defaults.
-export const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "SMTP_URL", "AUTH_SECRET"] as const;
+// Configuration, read from the environment and checked once. In production the secrets-bearing
+// settings and the public address are required; in development and the demo they have local defaults.
+// AUTH_URL is required because links in mail must never be built from a request's Host header.
+export const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "SMTP_URL", "AUTH_SECRET", "AUTH_URL"] as const;
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -10,7 +11,8 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().trim().url("SMTP_URL must be a URL such as smtp://user:pass@host:587").optional(),
   AUTH_SECRET: z.string().trim().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   MAIL_FROM: z.string().trim().min(3).default("Tenantry <no-reply@tenantry.localhost>"),
-  // The app's public address (Auth.js reads it too). Links in mail use it; unset, they use the request's own origin.
+  // The app's public address (Auth.js reads it too). Links in mail and redirects use it; unset
+  // (development only), http://localhost:3000.
   AUTH_URL: z.string().trim().url("AUTH_URL must be a URL such as https://console.example.com").optional(),
 });
 

@@ -41,6 +41,8 @@ const app = spawn(path.resolve("node_modules/.bin/next"), ["dev", "--port", Stri
     ...process.env,
     SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${smtpPort}`,
     AUTH_SECRET: process.env.AUTH_SECRET ?? demoAuthSecret(),
+    // Links in mail and redirects are built on this address, never on the request's Host.
+    AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
     MAIL_CATCHER_URL: `http://localhost:${mailWebPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
   },

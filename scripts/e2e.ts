@@ -12,6 +12,7 @@ import { seedDemoDataIfEmpty, seedWorld } from "../db/seed";
 import { E2E_WORLDS } from "../e2e/seed";
 import { createTestDatabase } from "./test-database";
 
+const appPort = Number(process.env.E2E_PORT ?? 3100); // playwright.config.ts serves the app there
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 1125);
 const mailWebPort = Number(process.env.E2E_MAIL_WEB_PORT ?? 1180);
 
@@ -48,6 +49,8 @@ try {
       DATABASE_URL: databaseUrl,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      // Required in production: the public address that links in mail are built on (Playwright's baseURL).
+      AUTH_URL: `http://localhost:${appPort}`,
       MAIL_API_URL: `http://127.0.0.1:${mailWebPort}`,
       // Every spec signs in from 127.0.0.1 with the same few addresses.
       MAGIC_LINK_LIMIT_PER_EMAIL: "1000",

@@ -16,7 +16,10 @@ vi.mock("@/lib/auth", async () => {
   const { currentSession } = await import("../support/session");
   return { auth: async () => (currentSession.user ? { user: currentSession.user } : null) };
 });
-// The request's headers as Next.js would give them: the app's origin comes from Host (AUTH_URL unset).
+// The app's origin is the configured public address (AUTH_URL), never the request's Host.
+vi.hoisted(() => {
+  process.env.AUTH_URL = "http://tenantry.test";
+});
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "tenantry.test" }), cookies: async () => ({ get: () => undefined }) }));
 
 const { GET, POST } = await import("@/app/t/[slug]/activity/export/route");
