@@ -14,3 +14,17 @@ describe("safeReturnPath", () => {
     }
   });
 });
+
+describe("safeReturnPath on values URL parsing cannot take (issue 10, item 4)", () => {
+  it("refuses malformed %-escapes and over-long values instead of passing them on", () => {
+    for (const attack of ["\\\\evil", "/t/%E0%A4%A", "/%", "/%zz", "/%C0", `/${"a".repeat(2048)}`]) {
+      expect(safeReturnPath(attack), attack.slice(0, 40)).toBe("/");
+    }
+  });
+
+  it("keeps well-formed escapes and long-enough paths", () => {
+    expect(safeReturnPath("/t/acme/activity?q=caf%C3%A9")).toBe("/t/acme/activity?q=caf%C3%A9");
+    const long = `/${"a".repeat(2047)}`;
+    expect(safeReturnPath(long)).toBe(long);
+  });
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/ui/auth-card";
 import { Button } from "@/components/ui/button";
+import { safeReturnPath } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "Confirm sign-in" };
 
@@ -31,7 +32,7 @@ export default async function VerifyPage({
       <form method="post" action="/login/verify/confirm" className="mt-6">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="email" value={email} />
-        <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
+        <input type="hidden" name="callbackUrl" value={safeReturnPath(callbackUrl)} />
         <Button type="submit" className="w-full">
           Continue
         </Button>

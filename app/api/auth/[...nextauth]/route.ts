@@ -1,13 +1,24 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 
-export const { GET } = handlers;
+// Auth.js answers from outside only what the browser needs once signed in: reading the session and a
+// CSRF token, signing out, refreshing the session. Everything else is 404 (issue 10, item 4):
+// - sign-in requests go through the login page's server action, where they are validated and rate
+//   limited; Auth.js's POST /api/auth/signin/* would skip both;
+// - the magic-link callback runs in-process behind /login/verify/confirm, which checks the request came
+//   from our own page; reachable directly, a foreign page could sign a victim into the attacker's account.
+const ALLOWED = { GET: new Set(["session", "csrf"]), POST: new Set(["signout", "session"]) };
 
-// Sign-in requests go through the login page's server action only, where they are validated and
-// rate limited; Auth.js's own POST /api/auth/signin/* endpoint would skip both.
+function authAction(request: NextRequest): string {
+  return request.nextUrl.pathname.replace(/^\/api\/auth\//, "").replace(/\/$/, "");
+}
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+export function GET(request: NextRequest) {
+  return ALLOWED.GET.has(authAction(request)) ? handlers.GET(request) : notFound();
+}
+
 export function POST(request: NextRequest) {
-  if (request.nextUrl.pathname.startsWith("/api/auth/signin")) {
-    return new Response("Not found", { status: 404 });
-  }
-  return handlers.POST(request);
+  return ALLOWED.POST.has(authAction(request)) ? handlers.POST(request) : notFound();
 }

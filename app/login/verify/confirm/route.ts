@@ -1,20 +1,40 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest } from "next/server";
+import { publicOrigin } from "@/lib/app-url";
+import { handlers } from "@/lib/auth";
+import { EmailAddressSchema } from "@/lib/email-address";
+import { safeReturnPath } from "@/lib/safe-redirect";
+import { isOwnPageSignInPost } from "@/lib/sign-in-request-origin";
 
-// The confirm page's POST: hand the token to Auth.js's email callback, which checks it (hashed,
-// unexpired, unused), deletes it, opens the session and redirects to the callback URL.
+// The confirm page's POST: checks it came from our own page, then runs Auth.js's email callback here,
+// in-process (its own URL answers 404 from outside). The callback checks the token (hashed, unexpired,
+// unused), deletes it, opens the session and answers where to go; that answer is passed on.
+// Without the origin check, another site could post an attacker's token here and sign the victim into
+// the attacker's account (issue 10, item 4).
+
+/** Auth.js's tokens are 32 random bytes in hex. */
+const TOKEN = /^[0-9a-f]{64}$/;
+
 export async function POST(request: NextRequest) {
-  const form = await request.formData();
-  const token = form.get("token");
-  const email = form.get("email");
-  const callbackUrl = form.get("callbackUrl");
-  if (typeof token !== "string" || typeof email !== "string" || !token || !email) {
-    return NextResponse.redirect(new URL("/login/error?error=Verification", request.url), 303);
+  const origin = publicOrigin();
+  if (!isOwnPageSignInPost(request.headers, origin)) {
+    return new Response("This sign-in must be confirmed on the Tenantry page it was opened on.", { status: 403 });
   }
-  const target = new URL("/api/auth/callback/nodemailer", request.url);
-  target.search = new URLSearchParams({
+  const form = await request.formData().catch(() => null);
+  const token = form?.get("token");
+  const email = EmailAddressSchema.safeParse(form?.get("email"));
+  if (typeof token !== "string" || !TOKEN.test(token) || !email.success) {
+    return Response.redirect(new URL("/login/error?error=Verification", origin), 303);
+  }
+
+  const callback = new URL("/api/auth/callback/nodemailer", origin);
+  callback.search = new URLSearchParams({
     token,
-    email,
-    callbackUrl: typeof callbackUrl === "string" && callbackUrl ? callbackUrl : "/",
+    email: email.data,
+    callbackUrl: safeReturnPath(form?.get("callbackUrl")),
   }).toString();
-  return NextResponse.redirect(target, 303);
+  const answer = await handlers.GET(
+    new NextRequest(callback, { headers: { cookie: request.headers.get("cookie") ?? "" } }),
+  );
+  // 303: the browser follows with a GET, whatever Auth.js's own status.
+  return new Response(null, { status: 303, headers: answer.headers });
 }
