@@ -3,9 +3,11 @@
 // (lib/superadmin-access.ts). The headers are always overwritten here, so a client cannot choose what
 // gets recorded.
 import { NextResponse, type NextRequest } from "next/server";
+import { isUndecodablePath } from "./lib/undecodable-path";
 import { REQUEST_KIND_HEADER, VIEWED_PATH_HEADER, requestKind } from "./lib/viewed-path";
 
 export function proxy(request: NextRequest) {
+  if (isUndecodablePath(request.nextUrl.pathname)) return new NextResponse("Not found", { status: 404 });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(VIEWED_PATH_HEADER, request.nextUrl.pathname);
   requestHeaders.set(REQUEST_KIND_HEADER, requestKind(request.method, request.headers));

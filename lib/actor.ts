@@ -8,6 +8,7 @@ import type { AuthMethod, MemberRole } from "@/db/schema";
 import { auth } from "./auth";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
 import { findSuperadminVisit, recordSuperadminView } from "./superadmin-access";
+import { SLUG_PATTERN } from "./tenant-slug";
 
 export interface SessionUser {
   id: string;
@@ -40,7 +41,9 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
  */
 const findMember = cache(async (slug: string): Promise<Actor | null> => {
   const user = await getSessionUser();
-  if (!user) return null;
+  // A string that cannot be a slug (from a forged URL or action call: NUL, 100 kB) names no
+  // tenant, and is not sent to PostgreSQL, which would refuse some of them with an error.
+  if (!user || !SLUG_PATTERN.test(slug)) return null;
   const membership = await withUser({ userId: user.id }, (tx) => findMembershipBySlug(tx, user.id, slug));
   if (!membership || membership.status !== "active") return findSuperadminVisit(user, slug);
   return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false };

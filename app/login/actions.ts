@@ -6,6 +6,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { signIn } from "@/lib/auth";
 import { clientIp } from "@/lib/client-ip";
 import { EmailAddressSchema } from "@/lib/email-address";
+import { formText } from "@/lib/form-fields";
 import { allowMagicLinkRequest } from "@/lib/sign-in-limits";
 import { safeReturnPath } from "@/lib/safe-redirect";
 
@@ -19,7 +20,7 @@ export interface MagicLinkFormState {
  * check-email page), so the form cannot be used to discover who is a member.
  */
 export async function requestMagicLink(_previous: MagicLinkFormState, form: FormData): Promise<MagicLinkFormState> {
-  const typed = String(form.get("email") ?? "");
+  const typed = formText(form, "email");
   const parsed = EmailAddressSchema.safeParse(typed);
   if (!parsed.success) return { email: typed, error: parsed.error.issues[0]?.message };
   const email = parsed.data;
@@ -31,7 +32,7 @@ export async function requestMagicLink(_previous: MagicLinkFormState, form: Form
   }
   const account = await withSystem((tx) => findUserByEmail(tx, email));
   if (account) {
-    await signIn("nodemailer", { email, redirectTo: safeReturnPath(form.get("callbackUrl")), redirect: false });
+    await signIn("nodemailer", { email, redirectTo: safeReturnPath(formText(form, "callbackUrl")), redirect: false });
   }
   redirect("/login/check-email");
 }

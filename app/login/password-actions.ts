@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clientIp } from "@/lib/client-ip";
 import { EmailAddressSchema } from "@/lib/email-address";
+import { formText } from "@/lib/form-fields";
 import { signInWithPassword } from "@/lib/password-sign-in";
 import { safeReturnPath } from "@/lib/safe-redirect";
 import { currentSessionToken, setSessionCookie } from "@/lib/session-cookie";
@@ -24,7 +25,7 @@ const WRONG_CREDENTIALS =
 
 /** Signs in with email and password, then returns to where the user was going. */
 export async function signInWithPasswordForm(_previous: PasswordFormState, form: FormData): Promise<PasswordFormState> {
-  const parsed = PasswordSignInInput.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "" });
+  const parsed = PasswordSignInInput.safeParse({ email: formText(form, "email"), password: formText(form, "password") });
   if (!parsed.success) {
     const errors = z.flattenError(parsed.error).fieldErrors;
     return { fieldErrors: { email: errors.email?.[0], password: errors.password?.[0] } };
@@ -40,5 +41,5 @@ export async function signInWithPasswordForm(_previous: PasswordFormState, form:
     return { error };
   }
   await setSessionCookie(result.sessionToken, result.expires);
-  redirect(safeReturnPath(form.get("callbackUrl")));
+  redirect(safeReturnPath(formText(form, "callbackUrl")));
 }

@@ -8,6 +8,7 @@ import { recordPlatformActivity } from "@/db/queries/platform-activity";
 import { deleteOtherSessionsOf } from "@/db/queries/sessions";
 import { getUserEmail, setPasswordHash } from "@/db/queries/users";
 import { clientIp } from "@/lib/client-ip";
+import { formText } from "@/lib/form-fields";
 import { hashPasswordToken } from "@/lib/password-links";
 import { hashPassword, NewPasswordSchema } from "@/lib/passwords";
 import { currentSessionToken } from "@/lib/session-cookie";
@@ -33,9 +34,9 @@ const LINK_UNUSABLE_MESSAGE = "This link has expired or has already been used. A
  */
 export async function setPasswordWithLink(_previous: SetPasswordFormState, form: FormData): Promise<SetPasswordFormState> {
   const parsed = SetPasswordInput.safeParse({
-    token: form.get("token") ?? "",
-    password: form.get("password") ?? "",
-    confirmPassword: form.get("confirmPassword") ?? "",
+    token: formText(form, "token"),
+    password: formText(form, "password"),
+    confirmPassword: formText(form, "confirmPassword"),
   });
   if (!parsed.success) {
     const errors = z.flattenError(parsed.error).fieldErrors;

@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Set password", referrer: "no-referre
 // POST does.
 export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token } = await searchParams;
-  const account = token ? await withSystem((tx) => findUsablePasswordToken(tx, hashPasswordToken(token))) : null;
-  if (!token || !account) {
+  const account = typeof token === "string" && token ? await withSystem((tx) => findUsablePasswordToken(tx, hashPasswordToken(token))) : null;
+  if (typeof token !== "string" || !token || !account) {
     return (
       <AuthCard title="This link cannot be used">
         <p className="text-slate-700">

@@ -2,6 +2,7 @@
 // shared and the server runs the query. The same zod parsers read it on the server (page.tsx) and
 // the client (DataTable); unknown or malformed values fall back to defaults instead of failing.
 import { z } from "zod";
+import { dropUnstorableText } from "@/lib/storable-text";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -36,10 +37,14 @@ export const singleValues = (params: SearchParams) =>
 /** Every value of a search param, for multi-select filters (?action=a&action=b). */
 export const many = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-/** A trimmed, length-limited text filter; empty means "no filter". */
+/**
+ * A trimmed, length-limited text filter; empty means "no filter". Characters PostgreSQL cannot
+ * store (NUL, lone surrogates) are dropped, so a forged URL searches for what is left.
+ */
 export const textFilter = (max = 200) =>
   z
     .string()
+    .overwrite(dropUnstorableText)
     .trim()
     .max(max)
     .optional()

@@ -2,7 +2,9 @@
 // (the activity-completeness test walks it) and turning unexpected errors into a safe message.
 import { z } from "zod";
 import { failure, type ActionErrorCode, type ActionResult, type FieldErrors } from "../action-result";
+import { actionFields } from "../form-fields";
 import type { Permission } from "../permissions";
+import { fieldsWithUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
 
 /** Thrown inside an action's `run` to refuse with a typed error; the transaction rolls back. */
 export class ActionError extends Error {
@@ -40,9 +42,19 @@ type Parsed<Schema extends z.ZodType> =
   | { ok: true; input: z.output<Schema> }
   | { ok: false; result: ActionResult<never> };
 
-/** Parses FormData or a plain object; a failure carries each field's message for the form. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, raw: FormData | Record<string, unknown>): Parsed<Schema> {
-  const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+/**
+ * Parses FormData or a plain object (anything else a forged request sends counts as no fields); a
+ * failure carries each field's message for the form. Text PostgreSQL cannot store (NUL, lone
+ * surrogates) is refused here, by its field, for every action.
+ */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, raw: unknown): Parsed<Schema> {
+  const fields = actionFields(raw);
+  const unstorable = fieldsWithUnstorableText(fields);
+  if (unstorable.length) {
+    const fieldErrors = Object.fromEntries(unstorable.map((field) => [field, [UNSTORABLE_TEXT_MESSAGE]]));
+    return { ok: false, result: failure("VALIDATION", "Please correct the highlighted fields.", fieldErrors) };
+  }
+  const parsed = schema.safeParse(fields);
   if (parsed.success) return { ok: true, input: parsed.data };
   const fieldErrors = z.flattenError(parsed.error).fieldErrors as FieldErrors;
   return { ok: false, result: failure("VALIDATION", "Please correct the highlighted fields.", fieldErrors) };
@@ -60,15 +72,4 @@ export async function settle<T>(actionName: string, work: () => Promise<T>): Pro
     console.error(`[action ${actionName}]`, error);
     return failure("INTERNAL", "Something went wrong and nothing was changed. Please try again.");
   }
-}
-
-/** FormData to a plain object; repeated keys (checkbox groups) become arrays. Next's own fields are dropped. */
-export function formDataToObject(form: FormData): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const values = form.getAll(key);
-    result[key] = values.length > 1 ? values : values[0];
-  }
-  return result;
 }

@@ -49,15 +49,18 @@ export function tenantAction<Schema extends z.ZodType, T>(definition: {
     const parsed = parseInput(definition.input, rawInput);
     if (!parsed.ok) return parsed.result;
     if (!(await getSessionUser())) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
-    const actor = typeof slug === "string" ? await getActor(slug) : null;
-    if (!actor && typeof slug === "string" && (await isRefusedByLoginPolicy(slug))) {
-      return failure("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
-    }
-    if (!actor) return failure("NOT_FOUND", NOT_FOUND_MESSAGE);
-    const ip = await clientIp();
 
-    return settle(definition.name, () =>
-      withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
+    // The actor is read inside `settle` too: whatever a forged slug makes the lookup do, the
+    // caller gets a typed answer, never a 500.
+    return settle(definition.name, async () => {
+      const actor = typeof slug === "string" ? await getActor(slug) : null;
+      if (!actor && typeof slug === "string" && (await isRefusedByLoginPolicy(slug))) {
+        throw new ActionError("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
+      }
+      if (!actor) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+      const ip = await clientIp();
+
+      return withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
         // Authorize again inside the transaction that writes, from the membership (or superadmin
         // flag) as it is now.
         const access = await accessInTransaction(tx, actor.tenant.id, actor.user.id);
@@ -70,7 +73,7 @@ export function tenantAction<Schema extends z.ZodType, T>(definition: {
         if (activity) await recordCallerActivity(tx, { tenantId: actor.tenant.id, user: actor.user, access, ip }, activity);
         if (platformActivity) await recordPlatformActivity(tx, toPlatformEntry(platformActivity, actor.user, ip));
         return data;
-      }),
-    );
+      });
+    });
   };
 }

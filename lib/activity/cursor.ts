@@ -2,6 +2,7 @@
 // direction, as base64url JSON. It is opaque to users but not trusted: anything that does not parse
 // back into a well-formed cursor is ignored (the first page), never an error.
 import { z } from "zod";
+import { isStorableDay } from "@/lib/storable-dates";
 
 export type CursorDirection = "older" | "newer";
 
@@ -19,7 +20,8 @@ const MICROSECOND_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const isRealInstant = (value: string) => {
   const date = new Date(value);
   // Date accepts "02-30" and rolls it over; PostgreSQL would reject it, so require a round trip.
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 23) === value.slice(0, 23);
+  // Years outside 1900..9999 (JavaScript has a year 0000, PostgreSQL does not) are refused too.
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 23) === value.slice(0, 23) && isStorableDay(value.slice(0, 10));
 };
 
 const CursorSchema = z.object({

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { PAGE_SIZES, many, single, textFilter, type SearchParams } from "@/components/data-table/table-state";
 import type { ActivityFilters } from "@/db/queries/activity";
+import { isStorableDay } from "@/lib/storable-dates";
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
@@ -16,7 +17,9 @@ export const MAX_ACTION_FILTERS = 20;
 const NAME = /^[a-z][a-z0-9_.-]{0,63}$/;
 
 const optionalName = z.string().regex(NAME).optional().catch(undefined);
-const utcDay = z.iso.date().optional().catch(undefined);
+// A real calendar day in 1900..9999: anything else (year 0000, month 13) is no filter, not a
+// statement PostgreSQL refuses.
+const utcDay = z.iso.date().refine(isStorableDay).optional().catch(undefined);
 
 const activitySearchSchema = z.object({
   actor: z.uuid().optional().catch(undefined),

@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
+import { refuseUnreadableCallbackUrl } from "@/lib/auth-callback-url";
 
 // Auth.js answers from outside only what the browser needs once signed in: reading the session and a
 // CSRF token, signing out, refreshing the session. Everything else is 404 (issue 10, item 4):
@@ -15,10 +16,13 @@ function authAction(request: NextRequest): string {
 
 const notFound = () => new Response("Not found", { status: 404 });
 
-export function GET(request: NextRequest) {
-  return ALLOWED.GET.has(authAction(request)) ? handlers.GET(request) : notFound();
+// A callbackUrl Auth.js cannot parse is the caller's mistake (400), not a 500 (issue 10, item 7).
+export async function GET(request: NextRequest) {
+  if (!ALLOWED.GET.has(authAction(request))) return notFound();
+  return (await refuseUnreadableCallbackUrl(request)) ?? handlers.GET(request);
 }
 
-export function POST(request: NextRequest) {
-  return ALLOWED.POST.has(authAction(request)) ? handlers.POST(request) : notFound();
+export async function POST(request: NextRequest) {
+  if (!ALLOWED.POST.has(authAction(request))) return notFound();
+  return (await refuseUnreadableCallbackUrl(request)) ?? handlers.POST(request);
 }

@@ -4,8 +4,8 @@
 // Requests that do not come from the app's own pages are refused (403) before anything is read or
 // written. Authorized like the page (session -> membership from the slug -> "activity.read"; anything
 // else is a 404 that does not say whether the tenant exists). The export itself is recorded in the
-// log before any row is sent, and every batch checks the caller's access again in its own
-// transaction, so an export that is still streaming stops (the download fails) when the caller is
+// log in the transaction that reads the first rows, and every later batch checks the caller's access
+// again in its own transaction, so an export that is still streaming stops (the download fails) when the caller is
 // removed or suspended.
 import { withTenant, type Tx } from "@/db/scopes";
 import { fetchActivityPage } from "@/db/queries/activity";
@@ -57,17 +57,23 @@ export async function POST(request: Request, { params }: Context) {
     summary: `${actor.user.email} exported the activity log as CSV`,
     details: { filters: describeFilters(search) },
   };
-  await withTenant(scope, async (tx) => {
+  // The entry and the first batch share one transaction: an export that cannot read its first rows
+  // records nothing and answers with an error, instead of logging and then breaking off mid-download.
+  // The filters were parsed (and anything PostgreSQL could refuse dropped) before this.
+  const firstBatch = await withTenant(scope, async (tx) => {
     const access = await requireAccess(tx);
     await recordCallerActivity(tx, { tenantId: actor.tenant.id, user: actor.user, access, ip }, entry);
+    return fetchActivityPage(tx, actor.tenant.id, filters, undefined, EXPORT_BATCH_SIZE);
   });
 
-  // Each batch is its own short transaction: a long export never holds one open.
+  // Each later batch is its own short transaction: a long export never holds one open.
   const stream = activityCsvStream((after) =>
-    withTenant(scope, async (tx) => {
-      await requireAccess(tx);
-      return fetchActivityPage(tx, actor.tenant.id, filters, after, EXPORT_BATCH_SIZE);
-    }),
+    after === undefined
+      ? Promise.resolve(firstBatch)
+      : withTenant(scope, async (tx) => {
+          await requireAccess(tx);
+          return fetchActivityPage(tx, actor.tenant.id, filters, after, EXPORT_BATCH_SIZE);
+        }),
   );
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {

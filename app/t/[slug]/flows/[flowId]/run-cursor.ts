@@ -1,9 +1,8 @@
 // The runs list's keyset cursor in the URL (?after=…): the last shown run's start time and id.
-// Anything malformed means "from the newest run", never an error.
+// Anything malformed (month 13 included) means "from the newest run", never an error.
 import type { RunCursor } from "@/db/queries/flows";
 import { isUuid } from "@/lib/ids";
-
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+import { isRealTimestamp } from "@/lib/storable-dates";
 
 export const encodeRunCursor = (cursor: RunCursor) => Buffer.from(JSON.stringify([cursor.startedAt, cursor.id])).toString("base64url");
 
@@ -11,7 +10,7 @@ export function decodeRunCursor(value: string | undefined): RunCursor | undefine
   if (!value) return undefined;
   try {
     const [startedAt, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
-    return typeof startedAt === "string" && TIMESTAMP.test(startedAt) && isUuid(id) ? { startedAt, id } : undefined;
+    return typeof startedAt === "string" && isRealTimestamp(startedAt) && isUuid(id) ? { startedAt, id } : undefined;
   } catch {
     return undefined;
   }

@@ -1,0 +1,40 @@
+// Auth.js checks a callbackUrl (query or its callback-url cookie) before handling a request and
+// answers 500 ("server configuration") when it is not an http(s) URL or a path ("\\evil", "x",
+// "javascript:…"); a form field's value goes to `new URL(value)`, which throws on the same values.
+// None can come from this app's own links, so /api/auth answers them with 400 before Auth.js sees
+// the request. The rule is Auth.js's own (@auth/core lib/utils/assert.ts, isValidHttpUrl).
+import type { NextRequest } from "next/server";
+
+const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
+
+/** Whether Auth.js accepts this callbackUrl: an http(s) URL, or a path on `origin`. */
+export function isReadableCallbackUrl(value: string, origin: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? origin : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Every callbackUrl the request carries: query, form body and cookie. */
+async function callbackUrlsOf(request: NextRequest): Promise<string[]> {
+  const url = new URL(request.url);
+  const values = url.searchParams.getAll("callbackUrl");
+  const contentType = request.headers.get("content-type") ?? "";
+  if (request.method === "POST" && contentType.includes("application/x-www-form-urlencoded")) {
+    // A copy: Auth.js reads the body itself afterwards.
+    values.push(...new URLSearchParams(await request.clone().text()).getAll("callbackUrl"));
+  }
+  for (const name of CALLBACK_URL_COOKIES) {
+    const cookie = request.cookies.get(name)?.value;
+    if (cookie) values.push(cookie);
+  }
+  return values;
+}
+
+/** A 400 answer when any callbackUrl of the request is one Auth.js would fail on; null otherwise. */
+export async function refuseUnreadableCallbackUrl(request: NextRequest): Promise<Response | null> {
+  const values = await callbackUrlsOf(request);
+  const origin = request.nextUrl.origin;
+  return values.every((value) => !value || isReadableCallbackUrl(value, origin)) ? null : new Response("Bad callbackUrl", { status: 400 });
+}
