@@ -37,7 +37,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node_modules/.bin/next start --port ${port}`,
+    // server.ts, as `npm start` runs it: client addresses come from the socket (TRUSTED_PROXIES unset).
+    command: `node_modules/.bin/tsx server.ts --port ${port}`,
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -35,7 +35,8 @@ const maildev = new MailDev({
 });
 await maildev.start();
 
-const app = spawn(path.resolve("node_modules/.bin/next"), ["dev", "--port", String(port)], {
+// server.ts in development mode: like `npm start`, the app sees each request's client address.
+const app = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts", "--dev", "--port", String(port)], {
   stdio: "inherit",
   env: {
     ...process.env,

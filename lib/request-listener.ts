@@ -1,0 +1,26 @@
+// What server.ts does with each request before Next.js sees it: refuse what lib/request-screen.ts
+// refuses, then hand the request on with its client address (lib/trusted-proxies.ts) stored for
+// lib/client-ip.ts.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { runWithClientAddress } from "./request-address";
+import { screenRequest } from "./request-screen";
+import { clientAddressOf, type TrustProxy } from "./trusted-proxies";
+
+type Handle = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+export function createRequestListener(handle: Handle, trust: TrustProxy) {
+  return async function listener(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      const refusal = await screenRequest(request);
+      if (refusal !== null) {
+        response.writeHead(refusal, { "content-type": "text/plain; charset=utf-8" }).end();
+        return;
+      }
+      await runWithClientAddress(clientAddressOf(request, trust), () => handle(request, response));
+    } catch (error) {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.end();
+    }
+  };
+}
