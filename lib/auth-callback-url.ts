@@ -1,8 +1,9 @@
 // Auth.js checks a callbackUrl (query or its callback-url cookie) before handling a request and
 // answers 500 ("server configuration") when it is not an http(s) URL or a path ("\\evil", "x",
-// "javascript:…"); a form field's value goes to `new URL(value)`, which throws on the same values.
-// None can come from this app's own links, so /api/auth answers them with 400 before Auth.js sees
-// the request. The rule is Auth.js's own (@auth/core lib/utils/assert.ts, isValidHttpUrl).
+// "javascript:…"). None can come from this app's own links, so /api/auth answers them with 400
+// before Auth.js sees the request. A form field's value is not checked here: it goes to our own
+// `redirect` callback (lib/auth.ts), which lands anything it cannot read on this site.
+// The rule is Auth.js's own (@auth/core lib/utils/assert.ts, isValidHttpUrl).
 import type { NextRequest } from "next/server";
 
 const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
@@ -16,15 +17,9 @@ export function isReadableCallbackUrl(value: string, origin: string): boolean {
   }
 }
 
-/** Every callbackUrl the request carries: query, form body and cookie. */
-async function callbackUrlsOf(request: NextRequest): Promise<string[]> {
-  const url = new URL(request.url);
-  const values = url.searchParams.getAll("callbackUrl");
-  const contentType = request.headers.get("content-type") ?? "";
-  if (request.method === "POST" && contentType.includes("application/x-www-form-urlencoded")) {
-    // A copy: Auth.js reads the body itself afterwards.
-    values.push(...new URLSearchParams(await request.clone().text()).getAll("callbackUrl"));
-  }
+/** The callbackUrl values Auth.js checks before handling a request: query and cookie. */
+function callbackUrlsOf(request: NextRequest): string[] {
+  const values = request.nextUrl.searchParams.getAll("callbackUrl");
   for (const name of CALLBACK_URL_COOKIES) {
     const cookie = request.cookies.get(name)?.value;
     if (cookie) values.push(cookie);
@@ -33,8 +28,8 @@ async function callbackUrlsOf(request: NextRequest): Promise<string[]> {
 }
 
 /** A 400 answer when any callbackUrl of the request is one Auth.js would fail on; null otherwise. */
-export async function refuseUnreadableCallbackUrl(request: NextRequest): Promise<Response | null> {
-  const values = await callbackUrlsOf(request);
+export function refuseUnreadableCallbackUrl(request: NextRequest): Response | null {
+  const values = callbackUrlsOf(request);
   const origin = request.nextUrl.origin;
   return values.every((value) => !value || isReadableCallbackUrl(value, origin)) ? null : new Response("Bad callbackUrl", { status: 400 });
 }

@@ -12,7 +12,8 @@ const UNREADABLE = ["\\\\evil", "x", "javascript:alert(1)", "http://", "//"];
 describe("callbackUrl values Auth.js cannot read", () => {
   it("answers 400, in the query or the cookie, on every endpoint", async () => {
     for (const value of UNREADABLE) {
-      for (const endpoint of ["session", "csrf", "providers", "callback/nodemailer"]) {
+      // The endpoints reachable from outside (the rest answer 404: tests/auth/sign-in-csrf.test.ts).
+      for (const endpoint of ["session", "csrf"]) {
         const inQuery = await GET(new NextRequest(`${ORIGIN}/api/auth/${endpoint}?callbackUrl=${encodeURIComponent(value)}`));
         const inCookie = await GET(
           new NextRequest(`${ORIGIN}/api/auth/${endpoint}`, { headers: { cookie: `authjs.callback-url=${encodeURIComponent(value)}` } }),

@@ -17,12 +17,12 @@ function authAction(request: NextRequest): string {
 const notFound = () => new Response("Not found", { status: 404 });
 
 // A callbackUrl Auth.js cannot parse is the caller's mistake (400), not a 500 (issue 10, item 7).
-export async function GET(request: NextRequest) {
+export function GET(request: NextRequest) {
   if (!ALLOWED.GET.has(authAction(request))) return notFound();
-  return (await refuseUnreadableCallbackUrl(request)) ?? handlers.GET(request);
+  return refuseUnreadableCallbackUrl(request) ?? handlers.GET(request);
 }
 
-export async function POST(request: NextRequest) {
+export function POST(request: NextRequest) {
   if (!ALLOWED.POST.has(authAction(request))) return notFound();
-  return (await refuseUnreadableCallbackUrl(request)) ?? handlers.POST(request);
+  return refuseUnreadableCallbackUrl(request) ?? handlers.POST(request);
 }
