@@ -1,36 +1,61 @@
-import { hitRateLimit } from "@/db/queries/rate-limits";
+import { hitRateLimit, type RateLimitRule } from "@/db/queries/rate-limits";
 import type { Tx } from "@/db/scopes";
 
-// Magic-link requests: per address (stops mail-bombing one inbox) and per IP (stops one client
-// probing many addresses). Counted whether or not the address has an account.
-// The limits can be raised through the environment (the end-to-end suite signs in many times from one IP).
-export const MAGIC_LINK_LIMITS = {
-  perEmail: { limit: Number(process.env.MAGIC_LINK_LIMIT_PER_EMAIL ?? 5), windowSeconds: 15 * 60 },
-  perIp: { limit: Number(process.env.MAGIC_LINK_LIMIT_PER_IP ?? 30), windowSeconds: 15 * 60 },
+// Sign-in throttling (issue 10, item 6). Nothing here counts per account or per address alone from
+// every IP, with a refusal as the answer: then anyone could lock a user out by failing on their
+// behalf from anywhere. Counts are kept per (account or address, IP) and per IP instead, so one
+// client's failures refuse only that client. Counted before the password or the address is looked at,
+// for unknown addresses too, so the limits neither let guessing through nor reveal which accounts exist.
+// Every limit can be set through the environment (the end-to-end suite signs in many times from one IP).
+
+const FIFTEEN_MINUTES = 15 * 60;
+const limitFromEnv = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 
-export async function allowMagicLinkRequest(tx: Tx, email: string, ip: string | null): Promise<boolean> {
-  const emailAllowed = await hitRateLimit(tx, `magic-link:email:${email}`, MAGIC_LINK_LIMITS.perEmail);
-  const ipAllowed = await hitRateLimit(tx, `magic-link:ip:${ip ?? "unknown"}`, MAGIC_LINK_LIMITS.perIp);
-  return emailAllowed && ipAllowed;
+/** One IP is whatever clientIp() says; "unknown" when it cannot say (all such requests share a count). */
+const ipKey = (ip: string | null) => ip ?? "unknown";
+
+// Magic links. Per (address, IP): one client cannot mail-bomb one inbox. Per IP: one client cannot
+// probe many addresses. Per address, over one link's lifetime: many clients together cannot flood an
+// inbox either; past it the form answers as usual and mails nothing, so the cap refuses nobody and
+// tells the clients flooding it nothing.
+export const MAGIC_LINK_LIMITS = {
+  perAddressAndIp: { limit: limitFromEnv("MAGIC_LINK_LIMIT_PER_ADDRESS_AND_IP", 5), windowSeconds: FIFTEEN_MINUTES },
+  perIp: { limit: limitFromEnv("MAGIC_LINK_LIMIT_PER_IP", 30), windowSeconds: FIFTEEN_MINUTES },
+  // The window is a link's lifetime (lib/auth.ts MAGIC_LINK_MINUTES): at most this many live links at once.
+  perAddress: { limit: limitFromEnv("MAGIC_LINK_LIMIT_PER_ADDRESS", 10), windowSeconds: 10 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
+/** "send": go on; "refuse": tell this client to wait; "drop": answer as usual, mail nothing. */
+export type MagicLinkDecision = "send" | "refuse" | "drop";
+
+export async function decideMagicLinkRequest(tx: Tx, email: string, ip: string | null): Promise<MagicLinkDecision> {
+  const ipAllowed = await hitRateLimit(tx, `magic-link:ip:${ipKey(ip)}`, MAGIC_LINK_LIMITS.perIp);
+  const pairAllowed = await hitRateLimit(tx, `magic-link:address-ip:${email}|${ipKey(ip)}`, MAGIC_LINK_LIMITS.perAddressAndIp);
+  if (!ipAllowed || !pairAllowed) return "refuse";
+  // Counted only for requests the client limits let through, so one client cannot use up the cap.
+  const addressAllowed = await hitRateLimit(tx, `magic-link:address:${email}`, MAGIC_LINK_LIMITS.perAddress);
+  return addressAllowed ? "send" : "drop";
 }
 
-// Password attempts: per account (stops guessing one account's password) and per IP (stops one client
-// trying a password across many accounts). Counted before the password is checked, for unknown
-// addresses too, so the limit neither lets guessing through nor reveals which accounts exist.
+// Password attempts. Per (account, IP): guessing one account's password from one client. Per IP: one
+// client trying passwords across many accounts. A right password from a new IP is not refused because
+// of others' failures.
 export const PASSWORD_LIMITS = {
-  perEmail: { limit: Number(process.env.PASSWORD_LIMIT_PER_EMAIL ?? 10), windowSeconds: 15 * 60 },
-  perIp: { limit: Number(process.env.PASSWORD_LIMIT_PER_IP ?? 50), windowSeconds: 15 * 60 },
-};
+  perAccountAndIp: { limit: limitFromEnv("PASSWORD_LIMIT_PER_ACCOUNT_AND_IP", 10), windowSeconds: FIFTEEN_MINUTES },
+  perIp: { limit: limitFromEnv("PASSWORD_LIMIT_PER_IP", 50), windowSeconds: FIFTEEN_MINUTES },
+} satisfies Record<string, RateLimitRule>;
 
 export async function allowPasswordAttempt(tx: Tx, email: string, ip: string | null): Promise<boolean> {
-  const emailAllowed = await hitRateLimit(tx, `password:email:${email}`, PASSWORD_LIMITS.perEmail);
-  const ipAllowed = await hitRateLimit(tx, `password:ip:${ip ?? "unknown"}`, PASSWORD_LIMITS.perIp);
-  return emailAllowed && ipAllowed;
+  const pairAllowed = await hitRateLimit(tx, `password:account-ip:${email}|${ipKey(ip)}`, PASSWORD_LIMITS.perAccountAndIp);
+  const ipAllowed = await hitRateLimit(tx, `password:ip:${ipKey(ip)}`, PASSWORD_LIMITS.perIp);
+  return pairAllowed && ipAllowed;
 }
 
 // "Set password" mails, per account: a signed-in user cannot flood their own inbox.
-export const PASSWORD_LINK_LIMIT = { limit: 5, windowSeconds: 15 * 60 };
+export const PASSWORD_LINK_LIMIT = { limit: 5, windowSeconds: FIFTEEN_MINUTES };
 
 export function allowPasswordLinkRequest(tx: Tx, userId: string): Promise<boolean> {
   return hitRateLimit(tx, `password-link:user:${userId}`, PASSWORD_LINK_LIMIT);

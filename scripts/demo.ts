@@ -45,6 +45,10 @@ const app = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts", "--dev", 
     // Links in mail and redirects are built on this address, never on the request's Host.
     AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
     MAIL_CATCHER_URL: `http://localhost:${mailWebPort}`,
+    // Every demo user signs in from this one machine: per-IP sign-in limits sized for a whole office
+    // would stop someone trying out many accounts. Per (address, IP) limits keep their defaults.
+    MAGIC_LINK_LIMIT_PER_IP: process.env.MAGIC_LINK_LIMIT_PER_IP ?? "200",
+    PASSWORD_LIMIT_PER_IP: process.env.PASSWORD_LIMIT_PER_IP ?? "200",
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });

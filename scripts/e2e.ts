@@ -53,8 +53,11 @@ try {
       AUTH_URL: `http://localhost:${appPort}`,
       MAIL_API_URL: `http://127.0.0.1:${mailWebPort}`,
       // Every spec signs in from 127.0.0.1 with the same few addresses.
-      MAGIC_LINK_LIMIT_PER_EMAIL: "1000",
+      MAGIC_LINK_LIMIT_PER_ADDRESS_AND_IP: "1000",
+      MAGIC_LINK_LIMIT_PER_ADDRESS: "1000",
       MAGIC_LINK_LIMIT_PER_IP: "1000",
+      PASSWORD_LIMIT_PER_ACCOUNT_AND_IP: "1000",
+      PASSWORD_LIMIT_PER_IP: "1000",
     });
   }
 } finally {

@@ -7,7 +7,7 @@ import { signIn } from "@/lib/auth";
 import { clientIp } from "@/lib/client-ip";
 import { EmailAddressSchema } from "@/lib/email-address";
 import { formText } from "@/lib/form-fields";
-import { allowMagicLinkRequest } from "@/lib/sign-in-limits";
+import { decideMagicLinkRequest } from "@/lib/sign-in-limits";
 import { safeReturnPath } from "@/lib/safe-redirect";
 
 export interface MagicLinkFormState {
@@ -17,7 +17,8 @@ export interface MagicLinkFormState {
 
 /**
  * Sends a sign-in link. The answer is the same whether or not the address has an account (the
- * check-email page), so the form cannot be used to discover who is a member.
+ * check-email page), so the form cannot be used to discover who is a member. Past the per-address cap
+ * (lib/sign-in-limits.ts) the answer is the same too, and no mail is sent.
  */
 export async function requestMagicLink(_previous: MagicLinkFormState, form: FormData): Promise<MagicLinkFormState> {
   const typed = formText(form, "email");
@@ -26,11 +27,11 @@ export async function requestMagicLink(_previous: MagicLinkFormState, form: Form
   const email = parsed.data;
   const ip = await clientIp();
 
-  const allowed = await withSystem((tx) => allowMagicLinkRequest(tx, email, ip));
-  if (!allowed) {
+  const decision = await withSystem((tx) => decideMagicLinkRequest(tx, email, ip));
+  if (decision === "refuse") {
     return { email: typed, error: "Too many sign-in links were requested. Please wait 15 minutes and try again." };
   }
-  const account = await withSystem((tx) => findUserByEmail(tx, email));
+  const account = decision === "send" ? await withSystem((tx) => findUserByEmail(tx, email)) : null;
   if (account) {
     await signIn("nodemailer", { email, redirectTo: safeReturnPath(formText(form, "callbackUrl")), redirect: false });
   }

@@ -1,6 +1,6 @@
 // Password sign-in: argon2id hashes, a database session marked 'password' opened with its sign-in
 // entry in one transaction, the same answer (and comparable time) whether or not the account exists,
-// and attempts limited per account and per IP in PostgreSQL.
+// and attempts limited per (account, IP) and per IP in PostgreSQL.
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
@@ -97,12 +97,13 @@ describe("signInWithPassword", () => {
     expect((await sessionsOf(user.id)).map((s) => s.authMethod)).toEqual(["password"]);
   });
 
-  it("limits attempts per account: past the limit even the right password is refused", async () => {
+  it("limits attempts per account and IP: past the limit even the right password is refused from that IP", async () => {
     const user = await accountWithPassword("pw-limited");
-    for (let i = 0; i < PASSWORD_LIMITS.perEmail.limit; i++) {
-      expect(await signInWithPassword({ email: user.email, password: `guess ${i}`, ip: ip() })).toEqual({ ok: false, reason: "invalid_credentials" });
+    const guesser = ip();
+    for (let i = 0; i < PASSWORD_LIMITS.perAccountAndIp.limit; i++) {
+      expect(await signInWithPassword({ email: user.email, password: `guess ${i}`, ip: guesser })).toEqual({ ok: false, reason: "invalid_credentials" });
     }
-    expect(await signInWithPassword({ email: user.email, password: PASSWORD, ip: ip() })).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await signInWithPassword({ email: user.email, password: PASSWORD, ip: guesser })).toEqual({ ok: false, reason: "rate_limited" });
     expect(await sessionsOf(user.id)).toEqual([]);
   });
 
