@@ -7,6 +7,8 @@ export type ActionErrorCode =
   | "FORBIDDEN"
   | "CONFLICT"
   | "RATE_LIMITED"
+  /** The tenant's license does not include the feature (lib/licenses.ts). */
+  | "LICENSE_REQUIRED"
   | "INTERNAL";
 
 export type FieldErrors = Record<string, string[] | undefined>;

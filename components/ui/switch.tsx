@@ -6,11 +6,14 @@ export function Switch({
   checked,
   onChange,
   disabled,
+  describedBy,
 }: {
   label: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
   disabled?: boolean;
+  /** The id of a text that says more (why the switch is disabled, for one). */
+  describedBy?: string;
 }) {
   return (
     <button
@@ -18,6 +21,7 @@ export function Switch({
       role="switch"
       aria-checked={checked}
       aria-label={label}
+      aria-describedby={describedBy}
       disabled={disabled}
       onClick={() => onChange(!checked)}
       className="relative inline-flex h-6 w-11 shrink-0 items-center rounded-full bg-slate-300 transition-colors disabled:cursor-not-allowed disabled:opacity-60 aria-checked:bg-blue-700"

@@ -21,7 +21,7 @@ export async function listTenantsOfUser(tx: Tx, userId: string): Promise<TenantS
 }
 
 export interface TenantMembership {
-  tenant: TenantSummary & { magicLinkEnabled: boolean };
+  tenant: TenantSummary & { magicLinkEnabled: boolean; license: string };
   membershipId: string;
   roles: MemberRole[];
   status: "active" | "suspended";
@@ -35,6 +35,7 @@ export async function findMembershipBySlug(tx: Tx, userId: string, slug: string)
       slug: tenants.slug,
       name: tenants.name,
       magicLinkEnabled: tenants.magicLinkEnabled,
+      license: tenants.license,
       membershipId: memberships.id,
       roles: memberships.roles,
       status: memberships.status,
@@ -45,7 +46,7 @@ export async function findMembershipBySlug(tx: Tx, userId: string, slug: string)
     .limit(1);
   if (!row) return null;
   return {
-    tenant: { id: row.id, slug: row.slug, name: row.name, magicLinkEnabled: row.magicLinkEnabled },
+    tenant: { id: row.id, slug: row.slug, name: row.name, magicLinkEnabled: row.magicLinkEnabled, license: row.license },
     membershipId: row.membershipId,
     roles: row.roles,
     status: row.status,
@@ -99,7 +100,7 @@ export async function insertTenantIfSlugFree(tx: Tx, tenant: { slug: string; nam
   return row ?? null;
 }
 
-export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled">;
+export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled" | "license">;
 
 const settingsColumns = {
   id: tenants.id,
@@ -107,6 +108,7 @@ const settingsColumns = {
   name: tenants.name,
   contactEmail: tenants.contactEmail,
   magicLinkEnabled: tenants.magicLinkEnabled,
+  license: tenants.license,
 };
 
 export async function getTenantSettings(tx: Tx, tenantId: string): Promise<TenantSettings | null> {

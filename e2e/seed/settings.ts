@@ -21,6 +21,7 @@ export const SETTINGS_WORLD = {
     { email: "tmember@settings.e2e.test", name: "Tom Member" },
     { email: "deleter@settings.e2e.test", name: "Dee Deleter" },
     { email: "bystander@settings.e2e.test", name: "Bea Bystander" },
+    { email: "free-admin@settings.e2e.test", name: "Fay Free" },
   ],
   tenants: [
     {
@@ -77,6 +78,16 @@ export const SETTINGS_WORLD = {
       license: "free",
       flowCap: 5,
       members: [{ email: "bystander@settings.e2e.test", roles: ["viewer"] }],
+    },
+    {
+      // Downgraded to Free after approving a domain: the domain stays, paid controls say what they need.
+      slug: "settings-free",
+      name: "Settings Free",
+      contactEmail: "ops@settings.e2e.test",
+      license: "free",
+      flowCap: 5,
+      approvedDomains: ["settings.e2e.test"],
+      members: [{ email: "free-admin@settings.e2e.test", roles: ["admin"] }],
     },
   ],
 } satisfies SeedWorld;

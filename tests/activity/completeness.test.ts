@@ -36,8 +36,9 @@ type Caller = { id: string; email: string };
 type Scenario = () => Promise<{ caller: Caller; result: ActionResult<unknown> }>;
 
 // A fresh caller per scenario: the entries it leaves are found by actor, whatever else runs meanwhile.
+// The tenant is on the Enterprise license, so every paid feature's action can run.
 async function memberOfNewTenant(roles: ("viewer" | "editor" | "admin")[]) {
-  const tenant = await createTenant("complete");
+  const tenant = await createTenant("complete", { license: "enterprise" });
   const caller = await createUser("caller");
   await addMember(tenant.id, caller.id, roles);
   signInAs(caller);

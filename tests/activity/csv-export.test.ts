@@ -54,7 +54,7 @@ async function allRows(tenantId: string, filters: ActivityFilters) {
 }
 
 beforeAll(async () => {
-  world = await createTwoTenants();
+  world = await createTwoTenants({ license: "team" }); // CSV export needs Team (tests/licenses covers each license)
   viewerA = await createUser("viewer-a");
   await addMember(world.a.id, viewerA.id, ["viewer"]);
   await insertEntries(world.a.id, [

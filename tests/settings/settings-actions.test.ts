@@ -18,9 +18,12 @@ const { updateGeneralSettings, addDomain, removeDomain, setMagicLinkLogin } = aw
 type User = { id: string; email: string };
 type Tenant = { id: string; slug: string; name: string };
 
-/** A fresh tenant with one member of each role, an approved domain, and an Admin of another tenant. */
+/**
+ * A fresh tenant with one member of each role, an approved domain, and an Admin of another tenant. It is
+ * on the Enterprise license, which has every paid setting (tests/licenses covers each license).
+ */
 async function world() {
-  const tenant = await createTenant("settings");
+  const tenant = await createTenant("settings", { license: "enterprise" });
   const other = await createTenant("elsewhere");
   const [viewer, editor, admin, adminElsewhere] = [
     await createUser("viewer"),

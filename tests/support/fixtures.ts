@@ -5,6 +5,7 @@ import { insertTenant } from "@/db/queries/tenants";
 import { insertUser, type NewUser } from "@/db/queries/users";
 import { insertMembership } from "@/db/queries/memberships";
 import type { MemberRole } from "@/db/schema";
+import type { LicenseKey } from "@/lib/licenses";
 
 export const uniqueSuffix = () => randomBytes(4).toString("hex");
 
@@ -12,9 +13,10 @@ export async function createUser(label = "user", extra: Omit<NewUser, "email" | 
   return withSystem((tx) => insertUser(tx, { email: `${label}-${uniqueSuffix()}@example.test`, name: label, ...extra }));
 }
 
-export async function createTenant(label = "tenant") {
+/** A new tenant, on the Free license unless another is given (paid features need one). */
+export async function createTenant(label = "tenant", options: { license?: LicenseKey } = {}) {
   const suffix = uniqueSuffix();
-  return withSystem((tx) => insertTenant(tx, { slug: `${label}-${suffix}`, name: `${label} ${suffix}` }));
+  return withSystem((tx) => insertTenant(tx, { slug: `${label}-${suffix}`, name: `${label} ${suffix}`, ...options }));
 }
 
 export async function addMember(tenantId: string, userId: string, roles: MemberRole[] = ["viewer"]) {
@@ -22,8 +24,8 @@ export async function addMember(tenantId: string, userId: string, roles: MemberR
 }
 
 /** Two tenants, each with an admin, so cross-tenant attempts have something to aim at. */
-export async function createTwoTenants() {
-  const [a, b] = [await createTenant("alpha"), await createTenant("beta")];
+export async function createTwoTenants(options: { license?: LicenseKey } = {}) {
+  const [a, b] = [await createTenant("alpha", options), await createTenant("beta", options)];
   const [adminA, adminB] = [await createUser("admin-a"), await createUser("admin-b")];
   await addMember(a.id, adminA.id, ["admin"]);
   await addMember(b.id, adminB.id, ["admin"]);

@@ -16,11 +16,14 @@ export function ActivityFilterBar({
   actions,
   targetTypes,
   exportPath,
+  exportUnavailable,
 }: {
   actors: { id: string; email: string }[];
   actions: string[];
   targetTypes: string[];
   exportPath: string;
+  /** Why the tenant's license does not include CSV export, or null when it does. */
+  exportUnavailable: string | null;
 }) {
   const { searchParams, update } = useUrlState();
   const search = parseActivitySearch(searchParams);
@@ -53,10 +56,20 @@ export function ActivityFilterBar({
           {Object.entries(active).flatMap(([key, value]) =>
             (Array.isArray(value) ? value : [value]).map((item) => <input key={`${key}=${item}`} type="hidden" name={key} value={item} />),
           )}
-          <Button type="submit" variant="secondary">
+          <Button
+            type="submit"
+            variant="secondary"
+            disabled={exportUnavailable !== null}
+            aria-describedby={exportUnavailable ? "export-unavailable" : undefined}
+          >
             Export CSV
           </Button>
         </form>
+        {exportUnavailable && (
+          <p id="export-unavailable" className="basis-full text-right text-amber-800">
+            {exportUnavailable}
+          </p>
+        )}
       </div>
       {reversedRange && (
         <p role="alert" className="mt-2 text-sm text-amber-800">

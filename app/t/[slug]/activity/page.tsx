@@ -17,6 +17,7 @@ import { ActivityChart } from "@/components/activity/activity-chart";
 import { ActivityTable, type ActivityTableRow } from "@/components/activity/activity-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
+import { licenseAllows, licenseRequiredMessage } from "@/lib/licenses";
 import { can } from "@/lib/permissions";
 import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
 import { CHART_LIMITS } from "@/lib/activity/chart";
@@ -69,6 +70,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         actions={data.actions}
         targetTypes={data.targetTypes}
         exportPath={`/t/${actor.tenant.slug}/activity/export`}
+        exportUnavailable={licenseAllows(actor.tenant.license, "csvExport") ? null : licenseRequiredMessage("csvExport", actor.tenant.license)}
       />
       <ActivityChart days={data.days} clipped={data.range.clipped} />
       <ActivityTable rows={data.page.rows.map(toTableRow)} filtered={Object.keys(describeFilters(search)).length > 0} />

@@ -7,10 +7,14 @@ import { deleteTenant as deleteTenantRow, lockTenant, updateTenantSettings, type
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { normaliseDomain } from "@/lib/email-domains";
+import { requireFeature } from "@/lib/license-downgrade";
 import { ContactEmailSchema, TenantNameSchema } from "@/lib/tenant-fields";
 
 // Tenant settings. Each action locks the tenant row before reading what it changes, so the
-// before/after in its activity entry is exact even when two admins save at once.
+// before/after in its activity entry is exact even when two admins save at once, and the license it
+// checks cannot change under it. Paid features (lib/licenses.ts) are refused with LICENSE_REQUIRED when
+// extended; relaxing them (removing a domain, switching magic links on) is allowed on any license
+// (lib/license-downgrade.ts).
 
 async function lockedSettings(tx: Tx, tenantId: string): Promise<TenantSettings> {
   const settings = await lockTenant(tx, tenantId);
@@ -61,7 +65,8 @@ export const addDomain = tenantAction({
   async run({ tx, actor, input }) {
     const parsed = normaliseDomain(input.domain);
     if (!parsed.ok) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", { domain: [parsed.message] });
-    await lockedSettings(tx, actor.tenant.id);
+    const current = await lockedSettings(tx, actor.tenant.id);
+    requireFeature(current.license, "approvedDomains", "domain");
     if (!(await addApprovedDomain(tx, actor.tenant.id, parsed.domain))) {
       throw new ActionError("CONFLICT", `${parsed.domain} is already approved.`, { domain: [`${parsed.domain} is already approved.`] });
     }
@@ -106,6 +111,8 @@ export const setMagicLinkLogin = tenantAction({
   async run({ tx, actor, input }) {
     const current = await lockedSettings(tx, actor.tenant.id);
     if (current.magicLinkEnabled === input.magicLinkEnabled) return { data: null, activity: null };
+    // Off is the password-only policy (Enterprise); back on only relaxes it, allowed on any license.
+    if (!input.magicLinkEnabled) requireFeature(current.license, "passwordOnlyLogin");
     // Switching magic links off from a magic-link session would shut the admin out on their next
     // request; from a password session they know they can come back in.
     if (!input.magicLinkEnabled && actor.user.authMethod !== "password") {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,20 +10,28 @@ import type { TenantAction } from "@/lib/actions/tenant-action";
 import { formOutcome, shownValue } from "@/components/ui/use-form-action";
 import { useSettingsForm } from "./use-settings-form";
 
-/** The approved domains list, with "Add domain" and a remove button per domain for Admins. */
+/**
+ * The approved domains list, with "Add domain" and a remove button per domain for Admins. Approved
+ * domains are a paid feature: without it "Add domain" is disabled with the license it needs beside it,
+ * while domains approved before a downgrade stay in force and can still be removed.
+ */
 export function ApprovedDomains({
   slug,
   domains,
   canManage,
+  unavailable,
   addDomain,
   removeDomain,
 }: {
   slug: string;
   domains: string[];
   canManage: boolean;
+  /** Why the tenant's license does not allow adding domains, or null when it does. */
+  unavailable: string | null;
   addDomain: TenantAction<{ domain: string }>;
   removeDomain: TenantAction<null>;
 }) {
+  const reasonId = useId();
   const router = useRouter();
   const { result, values, version, fieldErrors: errors, formAction, pending: adding } = useSettingsForm((previous, form) =>
     addDomain(slug, previous, form),
@@ -74,11 +82,17 @@ export function ApprovedDomains({
             placeholder="example.com"
             description="Addresses ending in @ this domain may be added. International names are stored in punycode."
             errors={errors.domain}
+            disabled={unavailable !== null}
             className="min-w-64 flex-1"
           />
-          <Button type="submit" disabled={adding} className="mt-6">
+          <Button type="submit" disabled={adding || unavailable !== null} aria-describedby={unavailable ? reasonId : undefined} className="mt-6">
             {adding ? "Adding…" : "Add domain"}
           </Button>
+          {unavailable && (
+            <p id={reasonId} className="basis-full text-sm text-amber-800">
+              {unavailable}
+            </p>
+          )}
           <div className="basis-full">
             <FormMessage result={formOutcome(result)} success={result?.ok ? `${result.data.domain} is approved.` : undefined} />
           </div>

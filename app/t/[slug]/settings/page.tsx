@@ -4,6 +4,7 @@ import { listApprovedDomains } from "@/db/queries/approved-domains";
 import { getTenantSettings } from "@/db/queries/tenants";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
+import { licenseAllows, licenseRequiredMessage, type Feature } from "@/lib/licenses";
 import { can } from "@/lib/permissions";
 import { addDomain, deleteTenant, removeDomain, setMagicLinkLogin, updateGeneralSettings } from "./actions";
 import { ApprovedDomains } from "./approved-domains";
@@ -36,6 +37,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   }));
   if (!settings) return null; // deleted between the actor check and this read: the next request 404s
   const canManage = can(actor.roles, "settings.manage");
+  // Why a paid control is disabled: the same check the actions make (lib/licenses.ts).
+  const unavailable = (feature: Feature) => (licenseAllows(settings.license, feature) ? null : licenseRequiredMessage(feature, settings.license));
 
   return (
     <>
@@ -66,10 +69,23 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         title="Approved domains"
         description="When there are approved domains, only addresses in them can be added as members. Members outside them are flagged in the member list."
       >
-        <ApprovedDomains slug={slug} domains={domains} canManage={canManage} addDomain={addDomain} removeDomain={removeDomain} />
+        <ApprovedDomains
+          slug={slug}
+          domains={domains}
+          canManage={canManage}
+          unavailable={unavailable("approvedDomains")}
+          addDomain={addDomain}
+          removeDomain={removeDomain}
+        />
       </Section>
       <Section id="login" title="Login" description="How members sign in to this tenant.">
-        <MagicLinkSwitch slug={slug} enabled={settings.magicLinkEnabled} canManage={canManage} setMagicLinkLogin={setMagicLinkLogin} />
+        <MagicLinkSwitch
+          slug={slug}
+          enabled={settings.magicLinkEnabled}
+          canManage={canManage}
+          passwordOnlyUnavailable={unavailable("passwordOnlyLogin")}
+          setMagicLinkLogin={setMagicLinkLogin}
+        />
       </Section>
       {can(actor.roles, "tenant.delete") && (
         <Section id="danger-zone" title="Danger zone">

@@ -10,6 +10,7 @@
 import { withTenant, type Tx } from "@/db/scopes";
 import { fetchActivityPage } from "@/db/queries/activity";
 import { getActor } from "@/lib/actor";
+import { licenseAllows, licenseRequiredMessage } from "@/lib/licenses";
 import { appOrigin } from "@/lib/app-url";
 import { clientIp } from "@/lib/client-ip";
 import { can } from "@/lib/permissions";
@@ -38,6 +39,10 @@ export async function POST(request: Request, { params }: Context) {
   const { slug } = await params;
   const actor = await getActor(slug);
   if (!actor || !can(actor.roles, "activity.read")) return new Response("Not found", { status: 404 });
+  // After the membership check, so only members learn the tenant's license.
+  if (!licenseAllows(actor.tenant.license, "csvExport")) {
+    return new Response(licenseRequiredMessage("csvExport", actor.tenant.license), { status: 403 });
+  }
 
   const form = await formFields(request);
   if (!form) return new Response("Send the filters as a form.", { status: 400 });
