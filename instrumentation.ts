@@ -4,5 +4,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { refuseToStartWhenUnsafe } = await import("./lib/startup-checks");
     await refuseToStartWhenUnsafe();
+    // The mail outbox's worker (issue 10, item 3): requests only queue mail; this process delivers it.
+    // Not while `next build` prerenders pages: nothing there queues mail, and SMTP need not exist.
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startMailWorker } = await import("./lib/mail-worker");
+      startMailWorker();
+    }
   }
 }

@@ -1,6 +1,7 @@
 // The scope helpers: every query in the application runs inside one of these. Each opens one
 // transaction, switches to the runtime role and sets the scope's settings with bound parameters
 // (set_config(..., true) lasts until the end of the transaction), then hands the transaction over.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "drizzle-orm";
 import { findRuntimeRoleProblem, getConnection, PLATFORM_ROLE, rowsOf, RUNTIME_ROLE, type Database } from "./client";
 
@@ -18,6 +19,8 @@ interface ScopeSettings {
    * superadmin_read policies (every tenant's activity) apply to; they check this user too.
    */
   platformUserId?: string | null;
+  /** app.mail_delivery: the mail worker's scope, the only one the mail_outbox policies let read rows. */
+  mailDelivery?: boolean;
 }
 
 export class RuntimeRoleUnsafeError extends Error {}
@@ -41,13 +44,36 @@ export function assertRuntimeRoleIsSafe(): Promise<void> {
   return safetyCheck;
 }
 
+// What to run once the current scope's transaction has committed (never on rollback). Carried by the
+// async context, so work queued inside a nested savepoint belongs to the outermost transaction.
+const commitHooks = new AsyncLocalStorage<(() => void)[]>();
+
+/**
+ * Runs `hook` after the current scope's transaction commits (the mail outbox wakes its worker this way,
+ * so it never looks before the row is visible). Outside a scope nothing is registered.
+ */
+export function afterCommit(hook: () => void): void {
+  commitHooks.getStore()?.push(hook);
+}
+
 async function runInScope<T>(settings: ScopeSettings, work: (tx: Tx) => Promise<T>): Promise<T> {
   await assertRuntimeRoleIsSafe();
   const { db } = await getConnection();
-  return db.transaction(async (tx) => {
-    await applyScope(tx, settings);
-    return work(tx);
-  });
+  const hooks: (() => void)[] = [];
+  const result = await commitHooks.run(hooks, () =>
+    db.transaction(async (tx) => {
+      await applyScope(tx, settings);
+      return work(tx);
+    }),
+  );
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch (error) {
+      console.error("[scopes] an after-commit hook failed:", error);
+    }
+  }
+  return result;
 }
 
 // jit off: every statement here is short (an index range, a page, a day's count). Where the
@@ -60,7 +86,8 @@ async function applyScope(tx: Tx, s: ScopeSettings): Promise<void> {
     set_config('app.tenant_id', ${s.tenantId ?? ""}, true),
     set_config('app.user_id', ${s.userId ?? ""}, true),
     set_config('app.self_user_id', ${s.selfUserId ?? ""}, true),
-    set_config('app.platform_user_id', ${s.platformUserId ?? ""}, true)`);
+    set_config('app.platform_user_id', ${s.platformUserId ?? ""}, true),
+    set_config('app.mail_delivery', ${s.mailDelivery ? "on" : ""}, true)`);
 }
 
 /** Work inside one tenant: tenant tables show and accept only that tenant's rows. */
@@ -91,6 +118,14 @@ export async function enterTenant(tx: Tx, scope: { tenantId: string; userId: str
 
 export async function enterUser(tx: Tx, scope: { userId: string }): Promise<void> {
   await applyScope(tx, { tenantId: null, userId: scope.userId, selfUserId: scope.userId });
+}
+
+/**
+ * The mail worker's scope (lib/mail-worker.ts): reads and updates mail_outbox, which holds live links,
+ * and nothing else; every tenant table answers with no rows.
+ */
+export function withMailDelivery<T>(work: (tx: Tx) => Promise<T>) {
+  return runInScope({ tenantId: null, userId: null, selfUserId: null, mailDelivery: true }, work);
 }
 
 export class NotSuperadminError extends Error {

@@ -1,5 +1,4 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { getEnv } from "./env";
 
 export interface Mail {
   to: string;
@@ -8,13 +7,11 @@ export interface Mail {
   html: string;
 }
 
-let transporter: Transporter | undefined;
-
-function getTransporter(): Transporter {
-  transporter ??= nodemailer.createTransport(getEnv().smtpUrl);
-  return transporter;
-}
-
-export async function sendMail(mail: Mail): Promise<void> {
-  await getTransporter().sendMail({ from: getEnv().mailFrom, ...mail });
+/**
+ * An SMTP transport with timeouts well inside the outbox's first retry delay (30 s): a server that
+ * accepts connections and never answers costs the worker at most ~20 s of silence per step, never a
+ * request (requests only queue mail), and the claim's retry time has not passed when it gives up.
+ */
+export function createMailTransport(smtpUrl: string): Transporter {
+  return nodemailer.createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
 }

@@ -6,6 +6,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { signIn } from "@/lib/auth";
 import { clientIp } from "@/lib/client-ip";
 import { EmailAddressSchema } from "@/lib/email-address";
+import { MAGIC_LINK_ANSWER_FLOOR_MS, withAnswerFloor } from "@/lib/answer-floor";
 import { formText } from "@/lib/form-fields";
 import { decideMagicLinkRequest } from "@/lib/sign-in-limits";
 import { safeReturnPath } from "@/lib/safe-redirect";
@@ -17,10 +18,15 @@ export interface MagicLinkFormState {
 
 /**
  * Sends a sign-in link. The answer is the same whether or not the address has an account (the
- * check-email page), so the form cannot be used to discover who is a member. Past the per-address cap
- * (lib/sign-in-limits.ts) the answer is the same too, and no mail is sent.
+ * check-email page), and so is its time (the answer floor; the mail itself is only queued), so the
+ * form cannot be used to discover who is a member. Past the per-address cap (lib/sign-in-limits.ts)
+ * the answer is the same too, and no mail is sent.
  */
-export async function requestMagicLink(_previous: MagicLinkFormState, form: FormData): Promise<MagicLinkFormState> {
+export async function requestMagicLink(previous: MagicLinkFormState, form: FormData): Promise<MagicLinkFormState> {
+  return withAnswerFloor(MAGIC_LINK_ANSWER_FLOOR_MS, () => answerMagicLinkRequest(previous, form));
+}
+
+async function answerMagicLinkRequest(_previous: MagicLinkFormState, form: FormData): Promise<MagicLinkFormState> {
   const typed = formText(form, "email");
   const parsed = EmailAddressSchema.safeParse(typed);
   if (!parsed.success) return { email: typed, error: parsed.error.issues[0]?.message };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ActionError } from "@/lib/actions/core";
 import { userAction } from "@/lib/actions/user-action";
 import { appOrigin } from "@/lib/app-url";
-import { sendMail } from "@/lib/mail";
+import { enqueueMail } from "@/lib/mail-outbox";
 import { passwordLinkMail } from "@/lib/mail-templates/password-link";
 import { issuePasswordToken, PASSWORD_LINK_MINUTES, passwordLinkUrl } from "@/lib/password-links";
 import { allowPasswordLinkRequest } from "@/lib/sign-in-limits";
@@ -21,8 +21,9 @@ export const requestPasswordLink = userAction({
       throw new ActionError("RATE_LIMITED", "Too many links were requested. Please wait 15 minutes and try again.");
     }
     const token = await issuePasswordToken(tx, user.id);
-    // Sent inside the transaction: if the mail cannot be sent, the token is not kept either.
-    await sendMail(passwordLinkMail({ to: user.email, url: passwordLinkUrl(await appOrigin(), token), minutesValid: PASSWORD_LINK_MINUTES }));
+    // Queued with the token: both are kept, or neither; the worker delivers it after commit.
+    const mail = passwordLinkMail({ to: user.email, url: passwordLinkUrl(await appOrigin(), token), minutesValid: PASSWORD_LINK_MINUTES });
+    await enqueueMail(tx, mail, "user.password_link");
     return {
       data: { email: user.email },
       activity: {

@@ -9,3 +9,4 @@ export * from "./activity-terms";
 export * from "./rate-limits";
 export * from "./platform-activity";
 export * from "./password-tokens";
+export * from "./mail-outbox";

@@ -20,7 +20,6 @@ vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
 // Outside a request: no headers or cookies, and mail goes nowhere (the mail tests read mail).
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
-vi.mock("@/lib/mail", () => ({ sendMail: async () => {} }));
 
 const APP = path.resolve(import.meta.dirname, "../../app");
 

@@ -1,17 +1,15 @@
 // The magic-link token through Auth.js's real handlers and our adapter: stored hashed, at most 10
 // minutes, single use; expired and reused links are refused.
 import { createHash } from "node:crypto";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { withSystem, withTenant } from "@/db/scopes";
 import { activity, sessions, verificationTokens } from "@/db/schema";
-import type { Mail } from "@/lib/mail";
 import { signOutThroughAuthJs } from "../support/auth-requests";
 import { addMember, createTenant, createUser } from "../support/fixtures";
+import { queuedMailTo } from "../support/outbox";
 
-const sent: Mail[] = vi.hoisted(() => []);
-vi.mock("@/lib/mail", () => ({ sendMail: async (mail: Mail) => void sent.push(mail) }));
 
 const { handlers } = await import("@/lib/auth");
 const { POST: authRoutePost } = await import("@/app/api/auth/[...nextauth]/route");
@@ -29,9 +27,12 @@ beforeAll(async () => {
   [email, userId, tenantId] = [user.email, user.id, tenant.id];
 });
 
-beforeEach(() => {
-  sent.length = 0;
+let queuedBefore = 0;
+beforeEach(async () => {
+  queuedBefore = (await queuedMailTo(email)).length;
 });
+/** The mail queued to the test's address since this test began. */
+const sentThisTest = async () => (await queuedMailTo(email)).slice(queuedBefore);
 
 /** Asks Auth.js for a link (CSRF dance included) and returns the raw token from the mail. */
 async function requestLink(): Promise<{ token: string; link: URL }> {
@@ -46,7 +47,7 @@ async function requestLink(): Promise<{ token: string; link: URL }> {
     }),
   );
   expect(response.status).toBe(302);
-  const mail = sent.at(-1);
+  const mail = (await sentThisTest()).at(-1);
   expect(mail?.to).toBe(email);
   const link = new URL(mail!.text.match(/http\S+\/login\/verify\?\S+/)![0]);
   return { token: link.searchParams.get("token")!, link };
@@ -128,6 +129,6 @@ describe("magic-link token", () => {
       new NextRequest(`${ORIGIN}/api/auth/signin/nodemailer`, { method: "POST", body: new URLSearchParams({ email }) }),
     );
     expect(response.status).toBe(404);
-    expect(sent).toEqual([]);
+    expect(await sentThisTest()).toEqual([]);
   });
 });

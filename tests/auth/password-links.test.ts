@@ -7,11 +7,10 @@ import { and, eq } from "drizzle-orm";
 import { withSystem } from "@/db/scopes";
 import { insertSession } from "@/db/queries/sessions";
 import { passwordTokens, platformActivity, sessions, users } from "@/db/schema";
-import type { Mail } from "@/lib/mail";
 import { createUser } from "../support/fixtures";
+import { queuedMailTo } from "../support/outbox";
 import { signInAs } from "../support/session";
 
-const sent: Mail[] = vi.hoisted(() => []);
 // The request's cookies: the browser's session token, when the test says it has one.
 const browser = vi.hoisted(() => ({ sessionToken: null as string | null }));
 vi.mock("next/headers", () => ({
@@ -20,7 +19,6 @@ vi.mock("next/headers", () => ({
     get: (name: string) => (name === "authjs.session-token" && browser.sessionToken ? { name, value: browser.sessionToken } : undefined),
   }),
 }));
-vi.mock("@/lib/mail", () => ({ sendMail: async (mail: Mail) => void sent.push(mail) }));
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
 // Links in mail are built on AUTH_URL when it is set (outside a request there are no headers).
 process.env.AUTH_URL = "http://console.test";
@@ -59,7 +57,6 @@ let user: { id: string; email: string };
 let token: string;
 
 beforeEach(async () => {
-  sent.length = 0;
   browser.sessionToken = null;
   user = await createUser("setter");
   token = await withSystem((tx) => issuePasswordToken(tx, user.id));
@@ -133,6 +130,7 @@ describe("requestPasswordLink (profile: Set password)", () => {
   it("mails the signed-in user a link whose token is stored hashed", async () => {
     signInAs(user);
     expect(await requestPasswordLink(null, {})).toEqual({ ok: true, data: { email: user.email } });
+    const sent = await queuedMailTo(user.email);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.to).toBe(user.email);
     const link = new URL(sent[0]!.text.match(/http\S+\/set-password\?\S+/)![0]);
@@ -148,12 +146,12 @@ describe("requestPasswordLink (profile: Set password)", () => {
     for (let i = 0; i < 6; i++) results.push(await requestPasswordLink(null, {}));
     expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
     expect(results[5]).toMatchObject({ ok: false, code: "RATE_LIMITED" });
-    expect(sent).toHaveLength(5);
+    expect(await queuedMailTo(user.email)).toHaveLength(5);
   });
 
   it("answers UNAUTHENTICATED when signed out, and sends nothing", async () => {
     signInAs(null);
     expect(await requestPasswordLink(null, {})).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
-    expect(sent).toEqual([]);
+    expect(await queuedMailTo(user.email)).toEqual([]);
   });
 });

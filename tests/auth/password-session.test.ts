@@ -1,7 +1,7 @@
 // A session opened by password sign-in is an ordinary Auth.js database session: Auth.js reads it from
 // the cookie, reports how it was opened (from the sessions row), never hands the token to the browser,
 // and signs it out with the usual sign-out entry.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { withSystem, withTenant } from "@/db/scopes";
@@ -14,7 +14,6 @@ import { usesSecureCookies } from "@/lib/session-cookie";
 import { signOutThroughAuthJs } from "../support/auth-requests";
 import { addMember, createTenant, createUser, uniqueSuffix } from "../support/fixtures";
 
-vi.mock("@/lib/mail", () => ({ sendMail: async () => {} }));
 
 const { handlers } = await import("@/lib/auth");
 const ORIGIN = "http://localhost:3000";

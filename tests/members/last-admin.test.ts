@@ -10,7 +10,6 @@ vi.mock("@/lib/auth", async () => {
   const { sessionUser } = await import("../support/session");
   return { auth: async () => (sessionUser() ? { user: sessionUser() } : null) };
 });
-vi.mock("@/lib/mail", () => ({ sendMail: vi.fn(async () => {}) }));
 
 const { changeMemberRoles } = await import("@/app/t/[slug]/members/actions/change-member-roles");
 const { suspendMember } = await import("@/app/t/[slug]/members/actions/suspend-member");

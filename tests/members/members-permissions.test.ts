@@ -13,7 +13,6 @@ vi.mock("@/lib/auth", async () => {
   const { sessionUser } = await import("../support/session");
   return { auth: async () => (sessionUser() ? { user: sessionUser() } : null) };
 });
-vi.mock("@/lib/mail", () => ({ sendMail: vi.fn(async () => {}) }));
 
 const { addMember } = await import("@/app/t/[slug]/members/actions/add-member");
 const { changeMemberRoles } = await import("@/app/t/[slug]/members/actions/change-member-roles");

@@ -32,7 +32,6 @@ export function AddMemberForm({ slug }: { slug: string }) {
     return { result, email: String(form.get("email") ?? ""), roles: form.getAll("roles").map(String), attempt: previous.attempt + 1 };
   }, INITIAL);
   const fieldErrors = state.result && !state.result.ok ? state.result.fieldErrors : undefined;
-  const mailFailed = state.result?.ok && !state.result.data.mailSent;
 
   return (
     <section aria-labelledby="add-member-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
@@ -72,13 +71,7 @@ export function AddMemberForm({ slug }: { slug: string }) {
         </Button>
       </form>
       <div className="mt-3">
-        {mailFailed ? (
-          <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            {state.result?.message}
-          </p>
-        ) : (
-          <FormMessage result={state.result} />
-        )}
+        <FormMessage result={state.result} />
       </div>
     </section>
   );

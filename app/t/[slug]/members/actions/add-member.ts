@@ -16,14 +16,12 @@ import { rolesLabel } from "@/lib/permissions";
 import { beginMemberChange, memberActivity } from "./member-change";
 import { EmailAddressSchema } from "@/lib/email-address";
 import { rolesField } from "./member-input";
-import { sendAfterCommit } from "./send-after-commit";
+import { enqueueMail } from "@/lib/mail-outbox";
 
 export interface AddedMember {
   memberId: string;
   email: string;
   roles: MemberRole[];
-  /** Whether the mail telling them about it went out (the member is added either way). */
-  mailSent: boolean;
 }
 
 const addMemberInTransaction = tenantAction({
@@ -62,15 +60,19 @@ const addMemberInTransaction = tenantAction({
     }
 
     const membership = await insertMembership(tx, { tenantId: actor.tenant.id, userId: user.id, roles });
+    // Queued in this transaction: delivered once the add has committed, never if it rolls back.
+    const mail = welcomeMail({
+      to: email,
+      newAccount: user.created,
+      tenantName: actor.tenant.name,
+      roles: rolesLabel(roles),
+      addedBy: actor.user.email,
+      signInUrl: signInUrl(await appOrigin(), actor.tenant.slug, email),
+    });
+    await enqueueMail(tx, mail, "member.add");
     const summary = `${actor.user.email} added ${email} as ${rolesLabel(roles)}`;
     return {
-      data: {
-        added: { memberId: membership.id, email, roles },
-        newAccount: user.created,
-        // For the welcome mail, sent after commit.
-        tenantName: actor.tenant.name,
-        addedBy: actor.user.email,
-      },
+      data: { memberId: membership.id, email, roles },
       activity: memberActivity(
         "member.added",
         { id: membership.id, userId: user.id, email, roles: [], status: null },
@@ -86,8 +88,7 @@ const addMemberInTransaction = tenantAction({
 /**
  * "Add member": adds an existing account, or creates the account, and mails them a sign-in link (a
  * welcome for a new account; a note for an existing one, so they know the tenant is in their switcher).
- * The mail goes out after the add has committed; if it cannot be sent the member stays added and the
- * caller is told to pass the sign-in address on themselves.
+ * The mail is queued with the add and delivered after it commits (lib/mail-outbox.ts).
  */
 export async function addMember(
   slug: string,
@@ -96,23 +97,6 @@ export async function addMember(
 ): Promise<ActionResult<AddedMember>> {
   const result = await addMemberInTransaction(slug, previous, input);
   if (!result.ok) return result;
-  const { added, newAccount, tenantName, addedBy } = result.data;
-  const origin = await appOrigin();
-  const mail = welcomeMail({
-    to: added.email,
-    newAccount,
-    tenantName,
-    roles: rolesLabel(added.roles),
-    addedBy,
-    signInUrl: signInUrl(origin, slug, added.email),
-  });
-  const mailSent = await sendAfterCommit(mail, "member.add");
-  const label = `${added.email} as ${rolesLabel(added.roles)}`;
-  return {
-    ok: true,
-    data: { ...added, mailSent },
-    message: mailSent
-      ? `Added ${label}. We emailed them a link to sign in.`
-      : `Added ${label}, but the mail telling them could not be sent. Ask them to sign in at ${new URL("/login", origin)}.`,
-  };
+  const added = result.data;
+  return { ok: true, data: added, message: `Added ${added.email} as ${rolesLabel(added.roles)}. We are emailing them a link to sign in.` };
 }

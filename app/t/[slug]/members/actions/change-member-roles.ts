@@ -11,14 +11,13 @@ import { roleChangeMail } from "@/lib/mail-templates/role-change";
 import { rolesLabel } from "@/lib/permissions";
 import { beginMemberChange, keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
 import { memberIdField, rolesField } from "./member-input";
-import { sendAfterCommit } from "./send-after-commit";
+import { enqueueMail } from "@/lib/mail-outbox";
 
 export interface ChangedRoles {
   memberId: string;
   roles: MemberRole[];
   /** The caller changed their own roles (the page must re-read what they may do). */
   self: boolean;
-  mailSent: boolean;
 }
 
 const sameRoles = (a: readonly MemberRole[], b: readonly MemberRole[]) => a.length === b.length && a.every((role) => b.includes(role));
@@ -35,16 +34,19 @@ const changeRolesInTransaction = tenantAction({
     }
     await keepAnActiveAdmin(tx, actor, member, { rolesAfter: input.roles, outcome: "lose the Admin role" });
     await updateMemberRoles(tx, actor.tenant.id, member.id, input.roles);
+    // Queued with the change: the member is told once it has committed (lib/mail-outbox.ts).
+    const mail = roleChangeMail({
+      to: member.email,
+      tenantName: actor.tenant.name,
+      rolesBefore: rolesLabel(member.roles),
+      rolesAfter: rolesLabel(input.roles),
+      changedBy: actor.user.email,
+      tenantUrl: new URL(`/t/${actor.tenant.slug}`, await appOrigin()).toString(),
+    });
+    await enqueueMail(tx, mail, "member.roles_change");
     const summary = `${actor.user.email} changed ${member.email}'s roles from ${rolesLabel(member.roles)} to ${rolesLabel(input.roles)}`;
     return {
-      data: {
-        changed: { memberId: member.id, roles: input.roles, self: member.userId === actor.user.id },
-        // For the notification mail, sent after commit.
-        email: member.email,
-        rolesBefore: member.roles,
-        tenantName: actor.tenant.name,
-        changedBy: actor.user.email,
-      },
+      data: { memberId: member.id, roles: input.roles, self: member.userId === actor.user.id, email: member.email },
       activity: memberActivity("member.roles_changed", member, summary, { roles: input.roles, status: member.status }),
     };
   },
@@ -58,19 +60,6 @@ export async function changeMemberRoles(
 ): Promise<ActionResult<ChangedRoles>> {
   const result = await changeRolesInTransaction(slug, previous, input);
   if (!result.ok) return result;
-  const { changed, email, rolesBefore, tenantName, changedBy } = result.data;
-  const mail = roleChangeMail({
-    to: email,
-    tenantName,
-    rolesBefore: rolesLabel(rolesBefore),
-    rolesAfter: rolesLabel(changed.roles),
-    changedBy,
-    tenantUrl: new URL(`/t/${slug}`, await appOrigin()).toString(),
-  });
-  const mailSent = await sendAfterCommit(mail, "member.roles_change");
-  return {
-    ok: true,
-    data: { ...changed, mailSent },
-    message: `${email} is now ${rolesLabel(changed.roles)}.${mailSent ? "" : " (The mail telling them could not be sent.)"}`,
-  };
+  const { email, ...changed } = result.data;
+  return { ok: true, data: changed, message: `${email} is now ${rolesLabel(changed.roles)}.` };
 }

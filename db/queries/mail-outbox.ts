@@ -1,0 +1,61 @@
+// The mail outbox's statements. Queuing runs in any scope (the caller's own transaction); claiming
+// and recording an outcome run only in withMailDelivery, the one scope the policies let read rows.
+import { and, asc, eq, isNull, lt, lte, sql } from "drizzle-orm";
+import { mailOutbox, type OutboxMail } from "../schema";
+import type { Tx } from "../scopes";
+
+export interface QueuedMail {
+  id: string;
+  purpose: string;
+  recipient: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+}
+
+/** No RETURNING: the runtime roles may insert rows but not read them back. */
+export async function insertOutboxMail(tx: Tx, mail: QueuedMail): Promise<void> {
+  await tx.insert(mailOutbox).values(mail);
+}
+
+/**
+ * Claims the oldest due row, skipping rows another worker holds (FOR UPDATE SKIP LOCKED), and moves
+ * its next attempt to `retryAt` before the claim commits: while it is being sent it is not due for
+ * anyone else, and if the sender dies the row comes back by itself at that time.
+ */
+export async function claimDueMail(
+  tx: Tx,
+  options: { now: Date; maxAttempts: number; retryAt: (attempt: number) => Date },
+): Promise<OutboxMail | null> {
+  const [row] = await tx
+    .select()
+    .from(mailOutbox)
+    .where(
+      and(
+        isNull(mailOutbox.sentAt),
+        isNull(mailOutbox.givenUpAt),
+        lte(mailOutbox.nextAttemptAt, options.now),
+        lt(mailOutbox.attempts, options.maxAttempts),
+      ),
+    )
+    .orderBy(asc(mailOutbox.nextAttemptAt))
+    .limit(1)
+    .for("update", { skipLocked: true });
+  if (!row) return null;
+  const attempts = row.attempts + 1;
+  const nextAttemptAt = options.retryAt(attempts);
+  await tx.update(mailOutbox).set({ attempts, nextAttemptAt }).where(eq(mailOutbox.id, row.id));
+  return { ...row, attempts, nextAttemptAt };
+}
+
+export async function markMailSent(tx: Tx, id: string): Promise<void> {
+  await tx.update(mailOutbox).set({ sentAt: sql`now()`, lastError: null }).where(eq(mailOutbox.id, id));
+}
+
+/** Records a failed attempt; `givenUp` ends the retries (the row stays, for the operator). */
+export async function markMailFailed(tx: Tx, id: string, error: string, givenUp: boolean): Promise<void> {
+  await tx
+    .update(mailOutbox)
+    .set({ lastError: error.slice(0, 2000), ...(givenUp ? { givenUpAt: sql`now()` } : {}) })
+    .where(eq(mailOutbox.id, id));
+}

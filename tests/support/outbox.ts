@@ -1,0 +1,41 @@
+// Reads the mail outbox through the mail-delivery scope (the only one its policies let read), for tests
+// that check what a change mailed. Addresses are unique per test, so files sharing a database do not mix.
+import { asc, eq, inArray } from "drizzle-orm";
+import { mailOutbox } from "@/db/schema";
+import { withMailDelivery } from "@/db/scopes";
+
+export interface QueuedMailRow {
+  id: string;
+  purpose: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attempts: number;
+  sentAt: Date | null;
+  givenUpAt: Date | null;
+  nextAttemptAt: Date;
+}
+
+/** Every mail queued to these addresses, oldest first, sent or not. */
+export async function queuedMailTo(...addresses: string[]): Promise<QueuedMailRow[]> {
+  const rows = await withMailDelivery((tx) =>
+    tx
+      .select()
+      .from(mailOutbox)
+      .where(addresses.length === 1 ? eq(mailOutbox.recipient, addresses[0]!) : inArray(mailOutbox.recipient, addresses))
+      .orderBy(asc(mailOutbox.createdAt)),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    purpose: row.purpose,
+    to: row.recipient,
+    subject: row.subject,
+    text: row.textBody,
+    html: row.htmlBody,
+    attempts: row.attempts,
+    sentAt: row.sentAt,
+    givenUpAt: row.givenUpAt,
+    nextAttemptAt: row.nextAttemptAt,
+  }));
+}
