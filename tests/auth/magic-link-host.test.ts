@@ -4,13 +4,11 @@
 // AUTH_URL is unset here (as it was in the attack), so the configured origin is the local default.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import type { Mail } from "@/lib/mail";
 import { addMember, createTenant, createUser } from "../support/fixtures";
+import { MailWatch, type QueuedMailRow } from "../support/outbox";
 
-const sent: Mail[] = vi.hoisted(() => []);
 // The request as the attacker sends it; the cookie jar takes what Auth.js sets.
 const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("@/lib/mail", () => ({ sendMail: async (mail: Mail) => void sent.push(mail) }));
 vi.mock("@/lib/client-ip", () => ({ clientIp: async () => "198.51.100.10" }));
 vi.mock("next/headers", () => ({
   headers: async () => request.headers,
@@ -37,8 +35,10 @@ beforeAll(async () => {
   email = user.email;
 });
 
-beforeEach(() => {
-  sent.length = 0;
+const mailbox = new MailWatch();
+
+beforeEach(async () => {
+  await mailbox.reset(email);
   request.headers = new Headers(POISONED);
 });
 
@@ -56,20 +56,25 @@ async function submitLoginForm(callbackUrl = "/t/host") {
   });
 }
 
-function mailedLink(): URL {
-  const mail = sent.at(-1);
-  expect(mail?.to).toBe(email);
-  return new URL(mail!.text.match(/https?:\/\/\S+\/login\/verify\?\S+/)![0]);
+/** The one mail this test queued, to the victim. */
+async function mail(): Promise<QueuedMailRow> {
+  const queued = await mailbox.to(email);
+  expect(queued).toHaveLength(1);
+  return queued[0]!;
+}
+
+async function mailedLink(): Promise<URL> {
+  return new URL((await mail()).text.match(/https?:\/\/\S+\/login\/verify\?\S+/)![0]);
 }
 
 describe("magic-link host poisoning", () => {
   it("mails the link on the configured origin whatever Host and X-Forwarded-Host say", async () => {
     await submitLoginForm();
-    const link = mailedLink();
+    const link = await mailedLink();
     expect(link.origin).toBe(CONFIGURED_ORIGIN);
     expect(link.pathname).toBe("/login/verify");
-    expect(mail().text).not.toContain("attacker.example");
-    expect(mail().html).not.toContain("attacker.example");
+    expect((await mail()).text).not.toContain("attacker.example");
+    expect((await mail()).html).not.toContain("attacker.example");
     // The link carries only the token, the address and the path to return to, on this site.
     expect([...link.searchParams.keys()].sort()).toEqual(["callbackUrl", "email", "token"]);
     expect(link.searchParams.get("token")).toMatch(/^[0-9a-f]{64}$/);
@@ -79,7 +84,7 @@ describe("magic-link host poisoning", () => {
 
   it("drops a return address on another site", async () => {
     await submitLoginForm("https://attacker.example/t/host");
-    expect(mailedLink().searchParams.get("callbackUrl")).toBe("/");
+    expect((await mailedLink()).searchParams.get("callbackUrl")).toBe("/");
   });
 
   it("builds other mailed links (welcome, role change, set password) on the configured origin too", async () => {
@@ -88,7 +93,7 @@ describe("magic-link host poisoning", () => {
 
   it("keeps Auth.js's redirect after sign-in on this site when the request names another host", async () => {
     await submitLoginForm();
-    const token = mailedLink().searchParams.get("token")!;
+    const token = (await mailedLink()).searchParams.get("token")!;
     // Auth.js's callback reached with a forged host and a return address on that host.
     const url = new URL("https://attacker.example/api/auth/callback/nodemailer");
     url.search = new URLSearchParams({ token, email, callbackUrl: "https://attacker.example/t/host" }).toString();
@@ -98,4 +103,3 @@ describe("magic-link host poisoning", () => {
   });
 });
 
-const mail = () => sent.at(-1)!;

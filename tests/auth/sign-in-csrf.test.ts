@@ -7,11 +7,9 @@ import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { withSystem } from "@/db/scopes";
 import { sessions, verificationTokens } from "@/db/schema";
-import type { Mail } from "@/lib/mail";
 import { addMember, createTenant, createUser } from "../support/fixtures";
+import { MailWatch } from "../support/outbox";
 
-const sent: Mail[] = vi.hoisted(() => []);
-vi.mock("@/lib/mail", () => ({ sendMail: async (mail: Mail) => void sent.push(mail) }));
 vi.mock("@/lib/client-ip", () => ({ clientIp: async () => "198.51.100.20" }));
 
 const { handlers } = await import("@/lib/auth");
@@ -30,8 +28,10 @@ beforeAll(async () => {
   await addMember(tenant.id, attacker.id, ["viewer"]);
 });
 
-beforeEach(() => {
-  sent.length = 0;
+const mail = new MailWatch();
+
+beforeEach(async () => {
+  await mail.reset(attacker.email);
 });
 
 /** A fresh, valid token for `email`, asked of Auth.js directly (as the attacker can, for their own account). */
@@ -46,7 +46,7 @@ async function issueToken(email: string): Promise<string> {
       body: new URLSearchParams({ email, csrfToken, callbackUrl: "/" }),
     }),
   );
-  return new URL(sent.at(-1)!.text.match(/https?:\/\/\S+\/login\/verify\?\S+/)![0]).searchParams.get("token")!;
+  return (await mail.lastSignInLink(email)).searchParams.get("token")!;
 }
 
 function postConfirm(fields: Record<string, string>, headers: Record<string, string>) {
@@ -153,7 +153,7 @@ describe("Auth.js's own endpoints from outside", () => {
     for (const path of ["signin/nodemailer", "callback/nodemailer", "csrf", "providers"]) {
       expect((await post(path, new URLSearchParams({ email: attacker.email }))).status, `POST ${path}`).toBe(404);
     }
-    expect(sent).toEqual([]);
+    expect(await mail.to(attacker.email)).toEqual([]);
   });
 
   it("still serves the session and CSRF token to the browser", async () => {

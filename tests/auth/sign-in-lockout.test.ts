@@ -3,18 +3,16 @@
 // account or address and IP) and across accounts (per IP). Before the fix, 10 wrong guesses from any
 // IPs refused the right password from a fresh IP for 15 minutes, and 5 link requests from anywhere
 // refused the owner's own request.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { withSystem } from "@/db/scopes";
 import { setPasswordHash } from "@/db/queries/users";
-import type { Mail } from "@/lib/mail";
 import { hashPassword } from "@/lib/passwords";
 import { createUser, uniqueSuffix } from "../support/fixtures";
+import { MailWatch } from "../support/outbox";
 
-const sent: Mail[] = vi.hoisted(() => []);
 // The IP clientIp() reports for the next request (lib/client-ip.ts is another piece of work's; only its answer matters here).
 const caller = vi.hoisted(() => ({ ip: "192.0.2.1" }));
 vi.mock("@/lib/client-ip", () => ({ clientIp: async () => caller.ip }));
-vi.mock("@/lib/mail", () => ({ sendMail: async (mail: Mail) => void sent.push(mail) }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "localhost:3000" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {} }),
@@ -32,9 +30,8 @@ let ipCounter = 0;
 /** An address no other test (or run) has used. */
 const freshIp = () => `198.18.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}-${uniqueSuffix()}`;
 
-beforeEach(() => {
-  sent.length = 0;
-});
+// Every test mails fresh addresses; a test resets the watch where it counts from a later point.
+const mailbox = new MailWatch();
 
 function redirectTarget(error: unknown): string | null {
   const digest = (error as { digest?: unknown })?.digest;
@@ -76,7 +73,7 @@ async function accountWithPassword(label: string) {
   return user;
 }
 
-const mailsTo = (email: string) => sent.filter((mail) => mail.to === email).length;
+const mailsTo = async (email: string) => (await mailbox.to(email)).length;
 
 describe("password attempts", () => {
   it("10+ wrong guesses from other IPs do not refuse the right password from a fresh IP", async () => {
@@ -113,9 +110,9 @@ describe("magic-link requests", () => {
     const victim = await createUser("lockout-link");
     // More than the old per-address limit (5), fewer than the per-address cap.
     for (let i = 0; i < 6; i++) expect(await askForLink(victim.email, freshIp())).toBe("redirect:/login/check-email");
-    sent.length = 0;
+    await mailbox.reset(victim.email);
     expect(await askForLink(victim.email, freshIp())).toBe("redirect:/login/check-email");
-    expect(mailsTo(victim.email)).toBe(1);
+    expect(await mailsTo(victim.email)).toBe(1);
   });
 
   it("past the per-address cap (many IPs flooding one inbox), answers as usual and mails nothing", async () => {
@@ -123,9 +120,9 @@ describe("magic-link requests", () => {
     for (let i = 0; i < MAGIC_LINK_LIMITS.perAddress.limit; i++) {
       expect(await askForLink(victim.email, freshIp())).toBe("redirect:/login/check-email");
     }
-    expect(mailsTo(victim.email)).toBe(MAGIC_LINK_LIMITS.perAddress.limit);
+    expect(await mailsTo(victim.email)).toBe(MAGIC_LINK_LIMITS.perAddress.limit);
     expect(await askForLink(victim.email, freshIp())).toBe("redirect:/login/check-email");
-    expect(mailsTo(victim.email)).toBe(MAGIC_LINK_LIMITS.perAddress.limit);
+    expect(await mailsTo(victim.email)).toBe(MAGIC_LINK_LIMITS.perAddress.limit);
   });
 
   it("refuses one IP asking too often for one address, without using up the address's cap", async () => {
@@ -135,9 +132,9 @@ describe("magic-link requests", () => {
       expect(await askForLink(user.email, client)).toBe("redirect:/login/check-email");
     }
     for (let i = 0; i < MAGIC_LINK_LIMITS.perAddress.limit; i++) expect(await askForLink(user.email, client)).toBe(TOO_MANY_LINKS);
-    sent.length = 0;
+    await mailbox.reset(user.email);
     expect(await askForLink(user.email, freshIp())).toBe("redirect:/login/check-email");
-    expect(mailsTo(user.email)).toBe(1);
+    expect(await mailsTo(user.email)).toBe(1);
   });
 
   it("still limits one IP across many addresses", async () => {

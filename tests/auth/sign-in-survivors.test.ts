@@ -9,14 +9,12 @@ import { NextRequest } from "next/server";
 import { withSystem } from "@/db/scopes";
 import { setPasswordHash } from "@/db/queries/users";
 import { sessions, users, verificationTokens } from "@/db/schema";
-import type { Mail } from "@/lib/mail";
 import { hashPassword } from "@/lib/passwords";
 import { createUser, uniqueSuffix } from "../support/fixtures";
+import { MailWatch } from "../support/outbox";
 
-const sent: Mail[] = vi.hoisted(() => []);
 const caller = vi.hoisted(() => ({ ip: "192.0.2.50" }));
 vi.mock("@/lib/client-ip", () => ({ clientIp: async () => caller.ip }));
-vi.mock("@/lib/mail", () => ({ sendMail: async (mail: Mail) => void sent.push(mail) }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "localhost:3000" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {} }),
@@ -31,8 +29,9 @@ const { MAGIC_LINK_LIMITS } = await import("@/lib/sign-in-limits");
 const ORIGIN = "http://localhost:3000";
 const PASSWORD = "correct horse battery staple";
 
+const mailbox = new MailWatch();
+
 beforeEach(() => {
-  sent.length = 0;
   caller.ip = `192.0.2.${Math.floor(Math.random() * 250)}-${uniqueSuffix()}`;
 });
 
@@ -72,9 +71,9 @@ describe("(b) the magic-link form goes through the limiter", () => {
     const user = await createUser("survivor-link");
     const ask = () => outcome(() => requestMagicLink({ email: "" }, form({ email: user.email, callbackUrl: "/" })));
     for (let i = 0; i < MAGIC_LINK_LIMITS.perAddressAndIp.limit; i++) expect(await ask()).toBe("redirect:/login/check-email");
-    expect(sent).toHaveLength(MAGIC_LINK_LIMITS.perAddressAndIp.limit);
+    expect(await mailbox.to(user.email)).toHaveLength(MAGIC_LINK_LIMITS.perAddressAndIp.limit);
     expect(await ask()).toContain("Too many sign-in links were requested");
-    expect(sent).toHaveLength(MAGIC_LINK_LIMITS.perAddressAndIp.limit);
+    expect(await mailbox.to(user.email)).toHaveLength(MAGIC_LINK_LIMITS.perAddressAndIp.limit);
   });
 });
 
@@ -94,7 +93,7 @@ describe("(c) Auth.js's signIn callback refuses an address without an account", 
       }),
     );
     expect(response.headers.get("location")).toContain("error=AccessDenied");
-    expect(sent).toEqual([]);
+    expect(await mailbox.to(email)).toEqual([]);
     expect(await withSystem((tx) => tx.select().from(verificationTokens).where(eq(verificationTokens.identifier, email)))).toEqual([]);
   });
 
@@ -102,7 +101,7 @@ describe("(c) Auth.js's signIn callback refuses an address without an account", 
     const user = await createUser("survivor-deleted");
     const ask = () => outcome(() => requestMagicLink({ email: "" }, form({ email: user.email, callbackUrl: "/" })));
     expect(await ask()).toBe("redirect:/login/check-email");
-    const link = new URL(sent.at(-1)!.text.match(/https?:\/\/\S+\/login\/verify\?\S+/)![0]);
+    const link = await mailbox.lastSignInLink(user.email);
     await withSystem((tx) => tx.delete(users).where(eq(users.id, user.id)));
 
     const response = await confirm(

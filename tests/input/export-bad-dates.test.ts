@@ -20,7 +20,7 @@ let tenant: { id: string; slug: string };
 let viewer: { id: string; email: string };
 
 beforeAll(async () => {
-  tenant = await createTenant("export-dates");
+  tenant = await createTenant("export-dates", { license: "team" }); // CSV export needs the Team license
   viewer = await createUser("viewer");
   await addMember(tenant.id, viewer.id, ["viewer"]);
   await insertEntries(tenant.id, [{ at: "2026-01-10T10:00:00Z", action: "flow.created", summary: "kept" }]);

@@ -39,3 +39,26 @@ export async function queuedMailTo(...addresses: string[]): Promise<QueuedMailRo
     nextAttemptAt: row.nextAttemptAt,
   }));
 }
+
+/**
+ * What the app queued to some addresses from a point on, for tests that count or read the mail an action
+ * sent. `reset` forgets what is already there; `to` reads what was queued since.
+ */
+export class MailWatch {
+  private before = new Set<string>();
+
+  async reset(...addresses: string[]): Promise<void> {
+    this.before = new Set((await queuedMailTo(...addresses)).map((row) => row.id));
+  }
+
+  async to(...addresses: string[]): Promise<QueuedMailRow[]> {
+    return (await queuedMailTo(...addresses)).filter((row) => !this.before.has(row.id));
+  }
+
+  /** The link to the sign-in page in the newest mail to `address`. */
+  async lastSignInLink(address: string): Promise<URL> {
+    const mail = (await this.to(address)).at(-1);
+    if (!mail) throw new Error(`no mail queued to ${address}`);
+    return new URL(mail.text.match(/https?:\/\/\S+\/login\/verify\?\S+/)![0]);
+  }
+}
