@@ -7,7 +7,7 @@
 // query builder), the two taking turns so that both run under the same conditions, and
 // checks each plan for a sequential scan on activity or its word index. A search's line names the
 // plan it ran (db/queries/activity-search.ts), and its floor includes the planning statement. Then
-// the chart's counts, the superadmin's view, and the tenant's CSV export with heap growth. Prints
+// the chart's counts, the superadmin's view of the largest tenant, and the tenant's CSV export with heap growth. Prints
 // figures; it is not a pass/fail test.
 import { parseArgs } from "node:util";
 import { SQL, sql, type SQLWrapper } from "drizzle-orm";
@@ -341,20 +341,25 @@ try {
     console.log(`chart=${c.name} p50_ms=${fmt(percentile(times, 50))} p95_ms=${fmt(percentile(times, 95))} (whole transaction, ${CHART_LIMITS.defaultDays} days)`);
   }
 
-  // The superadmin's view across every tenant (a per-tenant top-N merged; no raw twin: it needs the policy's user).
+  // The superadmin's view of one tenant (the largest) with the platform log: the transaction enters the
+  // tenant first, which writes its "superadmin.accessed" entry, then reads as the tenant's own page does.
+  // (There is no view of every tenant's log at once: issue 10, item 9.)
   const [root] = await owner.query<{ id: string }>("insert into users (email, is_superadmin) values ('root@bench.test', true) on conflict (email) do update set is_superadmin = true returning id");
   const adminCases: [string, string | undefined][] = [
-    ["admin_all_tenants", undefined],
-    ["admin_all_tenants_search", "payroll"],
-    ["admin_all_tenants_search_rare", `#${ROWS - 2 * LARGEST_SHARE * 1000}`],
+    ["admin_one_tenant", undefined],
+    ["admin_one_tenant_search", "payroll"],
+    ["admin_one_tenant_search_rare", `#${ROWS - 2 * LARGEST_SHARE * 1000}`],
   ];
   for (const [name, search] of adminCases) {
     const adminTimes = await sampleOne(async () => {
       const start = performance.now();
-      await withPlatform({ superadminId: root!.id }, (tx) => listPlatformWidePage(tx, { actions: [], search, log: "tenant" }, { limit: PAGE }));
+      await withPlatform({ superadminId: root!.id }, async (tx, platform) => {
+        await platform.enterTenant(largest, "bench:activity");
+        return listPlatformWidePage(tx, { actions: [], search, log: "all", tenantId: largest }, { limit: PAGE });
+      });
       return ms(start);
     }, 100);
-    console.log(`case=${name} p50_ms=${fmt(percentile(adminTimes, 50))} p95_ms=${fmt(percentile(adminTimes, 95))} (whole withPlatform transaction, ${TENANTS} tenants)`);
+    console.log(`case=${name} p50_ms=${fmt(percentile(adminTimes, 50))} p95_ms=${fmt(percentile(adminTimes, 95))} (whole withPlatform transaction with its access entry, largest tenant and the platform log)`);
   }
 
   const [size] = await owner.query<{ table: string; total: string; rows: string }>(

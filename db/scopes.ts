@@ -15,8 +15,8 @@ interface ScopeSettings {
   /** app.self_user_id: lets a user read their own memberships across tenants (switcher). */
   selfUserId: string | null;
   /**
-   * app.platform_user_id: a superadmin's console. Switches to PLATFORM_ROLE, the only role the
-   * superadmin_read policies (every tenant's activity) apply to; they check this user too.
+   * app.platform_user_id: a superadmin's console. Switches to PLATFORM_ROLE, which since migration
+   * 0011 has no policy of its own: it reads a tenant's rows only after withPlatform's enterTenant.
    */
   platformUserId?: string | null;
   /** app.mail_delivery: the mail worker's scope, the only one the mail_outbox policies let read rows. */
@@ -134,26 +134,34 @@ export class NotSuperadminError extends Error {
   }
 }
 
+/** What a superadmin's transaction may do beyond global tables. */
+export interface PlatformAccess {
+  /**
+   * Enters one tenant: from here on the transaction sees that tenant's rows (its activity log
+   * included), and the tenant's own log gets a "superadmin.accessed" entry saying why, and for a page,
+   * the address that was viewed. No tenant's data is readable before this (migration 0011).
+   */
+  enterTenant(tenantId: string, reason: string, viewedPath?: string): Promise<void>;
+}
+
 /**
- * Superadmin pages. Verifies the caller is a superadmin inside the same transaction. Every tenant's
- * activity log is readable (policy superadmin_read: the caller records which tenants a page showed);
- * any other tenant data is reachable only through `platform.enterTenant`, which records the access in
- * that tenant's log.
+ * Superadmin pages. Verifies the caller is a superadmin inside the same transaction. Global tables
+ * (tenants, users, the platform log) are readable; tenant data, activity logs included, only through
+ * `platform.enterTenant`, which records the access in that tenant's log in the same transaction.
  */
-export function withPlatform<T>(
-  scope: { superadminId: string },
-  work: (tx: Tx, platform: { enterTenant(tenantId: string, reason: string): Promise<void> }) => Promise<T>,
-) {
+export function withPlatform<T>(scope: { superadminId: string }, work: (tx: Tx, platform: PlatformAccess) => Promise<T>) {
   const platformScope = { tenantId: null, userId: scope.superadminId, selfUserId: null, platformUserId: scope.superadminId };
   return runInScope(platformScope, async (tx) => {
     const rows = await tx.execute(sql`select email from users where id = ${scope.superadminId} and is_superadmin`);
     const [superadmin] = rowsOf<{ email: string }>(rows);
     if (!superadmin) throw new NotSuperadminError();
     return work(tx, {
-      async enterTenant(tenantId, reason) {
+      async enterTenant(tenantId, reason, viewedPath) {
         await applyScope(tx, { ...platformScope, tenantId });
-        await tx.execute(sql`insert into activity (tenant_id, actor_user_id, actor_email, action, summary)
-          values (${tenantId}, ${scope.superadminId}, ${superadmin.email}, 'superadmin.accessed', ${reason})`);
+        const details = viewedPath ? JSON.stringify({ path: viewedPath, viaSuperadmin: true }) : null;
+        await tx.execute(sql`insert into activity (tenant_id, actor_user_id, actor_email, action, summary, target_type, target_id, details)
+          values (${tenantId}, ${scope.superadminId}, ${superadmin.email}, 'superadmin.accessed', ${reason},
+            ${viewedPath ? "page" : null}, ${viewedPath ?? null}, ${details}::jsonb)`);
       },
     });
   });

@@ -110,11 +110,6 @@ export function summaryHasWords(summary: AnyPgColumn, words: SearchWord[]): SQL[
   return words.map((w) => sql`activity_summary_has_word(${summary}, ${w.word})`);
 }
 
-/** The tenant has a term starting with each word: one index probe per word, to skip a tenant where nothing can match. */
-export function tenantHasWords(tenant: SQL, words: SearchWord[]): SQL[] {
-  return words.map((w) => sql`exists (select 1 from activity_terms terms where terms.tenant_id = ${tenant} and terms.term >= ${w.word} and terms.term < ${w.upper})`);
-}
-
 /** The other words of a "terms" plan that the index answers (a single term) and those tested on the summary. */
 export function splitOthers(plan: TermsPlan): { probed: PlannedWord[]; tested: SearchWord[] } {
   return { probed: plan.others.filter((w) => w.onlyTerm !== null), tested: plan.others.filter((w) => w.onlyTerm === null) };

@@ -1,27 +1,44 @@
-// What /admin/activity shows: every tenant's log and the platform log, for superadmins only. Reading
-// a tenant's entries is an access to that tenant's data, so the same transaction writes a
-// "superadmin.accessed" entry into the log of every tenant the page shows.
+// What /admin/activity shows, for superadmins only: the platform log, and one tenant's log at a time.
+// Reading anything that depends on a tenant's log is an access to that tenant's data, so the page
+// enters the chosen tenant first (withPlatform's enterTenant writes "superadmin.accessed", with the
+// address that was viewed, into that tenant's log) and reads it in the same transaction. That holds
+// whatever the page then shows: the platform log alone (log=platform), or a search matching nothing,
+// still depended on the tenant being chosen. Without a tenant no tenant's log is read at all, and
+// PostgreSQL would refuse it (migration 0011). The Action filter's options are the fixed catalog of
+// names the app writes, not names read from the logs.
 import { withPlatform } from "@/db/scopes";
-import { listPlatformWideActions, listPlatformWidePage, listTenantChoices, type PlatformWideFilters } from "@/db/queries/platform-activity";
+import { listPlatformWidePage, listTenantChoices, type PlatformWideFilters } from "@/db/queries/platform-activity";
+import { ACTION_FILTER_OPTIONS } from "./action-names";
 import { decodeCursor } from "./cursor";
 import { toActivityFilters, type ActivitySearch } from "./filters";
 
 export const ADMIN_ACCESS_REASON = "Viewed this tenant's activity in the superadmin console (/admin/activity)";
 
+/** The address a superadmin viewed, as written into the entered tenant's log. */
+export function viewedActivityPath(params: URLSearchParams): string {
+  const query = params.toString();
+  return query ? `/admin/activity?${query}` : "/admin/activity";
+}
+
 /** Throws NotSuperadminError (from withPlatform) for anyone who is not a superadmin now. */
-export function loadPlatformWideActivity(superadminId: string, search: ActivitySearch) {
+export function loadPlatformWideActivity(superadminId: string, search: ActivitySearch, viewedPath = "/admin/activity") {
   return withPlatform({ superadminId }, async (tx, platform) => {
-    const { actions, fromDay, toDay, search: text } = toActivityFilters(search);
-    const filters: PlatformWideFilters = { actions, fromDay, toDay, search: text, tenantId: search.tenant, log: search.log };
-    const page = await listPlatformWidePage(tx, filters, { key: decodeCursor(search.cursor), limit: search.size });
     const tenants = await listTenantChoices(tx);
-    const actionChoices = await listPlatformWideActions(tx, search.tenant);
+    const tenant = search.tenant ? tenants.find((t) => t.id === search.tenant) : undefined;
+    // First, before anything of the tenant is read: the entry goes into its log in this transaction.
+    if (tenant) await platform.enterTenant(tenant.id, ADMIN_ACCESS_REASON, viewedPath);
 
-    const shown = new Set(page.rows.filter((row) => row.log === "tenant").map((row) => row.tenantId!));
-    // A chosen tenant's log was read even when nothing matched (and its action names were listed).
-    if (search.tenant && search.log !== "platform" && tenants.some((t) => t.id === search.tenant)) shown.add(search.tenant);
-    for (const tenantId of [...shown].sort()) await platform.enterTenant(tenantId, ADMIN_ACCESS_REASON);
-
-    return { page, tenants, actions: actionChoices };
+    const { actions, fromDay, toDay, search: text } = toActivityFilters(search);
+    const filters: PlatformWideFilters = {
+      actions,
+      fromDay,
+      toDay,
+      search: text,
+      // An id that names no tenant (a deleted one) still filters the platform log about it.
+      tenantId: search.tenant,
+      log: tenant ? search.log : "platform",
+    };
+    const page = await listPlatformWidePage(tx, filters, { key: decodeCursor(search.cursor), limit: search.size });
+    return { page, tenants, tenant: tenant ?? null, actions: ACTION_FILTER_OPTIONS };
   });
 }

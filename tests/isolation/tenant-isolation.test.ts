@@ -196,18 +196,41 @@ describe("withPlatform", () => {
   });
 });
 
-describe("superadmin_read (cross-tenant activity for /admin/activity)", () => {
-  it("lets withPlatform read every tenant's activity, but no other tenant table", async () => {
+// Migration 0011 dropped the superadmin_read policies: the superadmin console's role
+// (tenantry_platform) reads a tenant's activity only inside the scope enterTenant sets, after writing
+// the access into that tenant's log (issue 10, item 9).
+describe("the superadmin console and tenants' activity", () => {
+  const tenantRows = (tenantId: string) => async (tx: Tx) => ({
+    activity: (await tx.select({ id: activity.id }).from(activity).where(eq(activity.tenantId, tenantId))).length,
+    terms: (await tx.select({ term: activityTerms.term }).from(activityTerms).where(eq(activityTerms.tenantId, tenantId))).length,
+  });
+
+  it("attack: tenantry_platform reads no tenant's activity or word index outside an entered (recorded) scope", async () => {
     const root = await createUser("root-reader", { isSuperadmin: true });
     const seen = await withPlatform({ superadminId: root.id }, async (tx) => ({
-      activity: new Set((await tx.select({ tenantId: activity.tenantId }).from(activity)).map((r) => r.tenantId)),
+      everyTenant: (await tx.select({ tenantId: activity.tenantId }).from(activity)).length,
+      a: await tenantRows(world.a.id)(tx),
+      b: await tenantRows(world.b.id)(tx),
       flows: await tx.select().from(flows),
       memberships: await tx.select().from(memberships),
     }));
-    expect(seen.activity.has(world.a.id)).toBe(true);
-    expect(seen.activity.has(world.b.id)).toBe(true);
-    expect(seen.flows).toEqual([]);
-    expect(seen.memberships).toEqual([]);
+    expect(seen).toEqual({ everyTenant: 0, a: { activity: 0, terms: 0 }, b: { activity: 0, terms: 0 }, flows: [], memberships: [] });
+  });
+
+  it("reads one tenant's activity once it has entered it, with the access already in that log, and still no other tenant's", async () => {
+    const root = await createUser("root-enter", { isSuperadmin: true });
+    const seen = await withPlatform({ superadminId: root.id }, async (tx, platform) => {
+      await platform.enterTenant(world.b.id, "Viewed the log", "/admin/activity?tenant=b");
+      return {
+        b: await tenantRows(world.b.id)(tx),
+        a: await tenantRows(world.a.id)(tx),
+        access: await tx.select().from(activity).where(and(eq(activity.actorUserId, root.id), eq(activity.action, "superadmin.accessed"))),
+      };
+    });
+    expect(seen.b.activity).toBeGreaterThan(1);
+    expect(seen.b.terms).toBeGreaterThan(0);
+    expect(seen.a).toEqual({ activity: 0, terms: 0 });
+    expect(seen.access).toMatchObject([{ tenantId: world.b.id, summary: "Viewed the log", targetType: "page", targetId: "/admin/activity?tenant=b" }]);
   });
 
   it("shows nothing to a scope that names a user who is not a superadmin, even set by raw SQL", async () => {
@@ -218,19 +241,12 @@ describe("superadmin_read (cross-tenant activity for /admin/activity)", () => {
     expect(rows).toEqual([]);
   });
 
-  it("does not apply to a tenant transaction, even one that names a real superadmin by raw SQL", async () => {
+  it("gives a tenant transaction nothing of another tenant, even one that names a real superadmin by raw SQL", async () => {
     const root = await createUser("root-in-tenant", { isSuperadmin: true });
-    const tenantBRows = async (tx: Tx) => ({
-      activity: (await tx.select({ id: activity.id }).from(activity).where(eq(activity.tenantId, world.b.id))).length,
-      terms: (await tx.select({ term: activityTerms.term }).from(activityTerms).where(eq(activityTerms.tenantId, world.b.id))).length,
-    });
-    const fromConsole = await withPlatform({ superadminId: root.id }, tenantBRows);
     const fromTenantA = await withTenant({ tenantId: world.a.id, userId: root.id }, async (tx) => {
       await tx.execute(sql`select set_config('app.platform_user_id', ${root.id}, true)`);
-      return tenantBRows(tx);
+      return tenantRows(world.b.id)(tx);
     });
-    expect(fromConsole.activity).toBeGreaterThan(0);
-    expect(fromConsole.terms).toBeGreaterThan(0);
     expect(fromTenantA).toEqual({ activity: 0, terms: 0 });
   });
 

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getSessionUser } from "@/lib/actor";
 import { encodeCursor } from "@/lib/activity/cursor";
 import { describeFilters, parseActivitySearch } from "@/lib/activity/filters";
-import { loadPlatformWideActivity } from "@/lib/activity/platform-wide";
+import { loadPlatformWideActivity, viewedActivityPath } from "@/lib/activity/platform-wide";
 import { PlatformActivityFilters } from "./platform-activity-filters";
 
 export const metadata: Metadata = { title: "Platform activity" };
@@ -17,10 +17,11 @@ export const metadata: Metadata = { title: "Platform activity" };
 export default async function PlatformActivityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await getSessionUser();
   if (!user) notFound();
-  const search = parseActivitySearch(await searchParams);
+  const params = await searchParams;
+  const search = parseActivitySearch(params);
   let data: Awaited<ReturnType<typeof loadPlatformWideActivity>>;
   try {
-    data = await loadPlatformWideActivity(user.id, search);
+    data = await loadPlatformWideActivity(user.id, search, viewedActivityPath(toUrlParams(params)));
   } catch (error) {
     if (error instanceof NotSuperadminError) notFound();
     throw error;
@@ -30,9 +31,13 @@ export default async function PlatformActivityPage({ searchParams }: { searchPar
     <section className="mx-auto max-w-6xl px-6 py-8">
       <PageHeader
         title="Platform activity"
-        description="Every tenant's log and the platform's own events, newest first. Times are UTC. Viewing a tenant's entries is recorded in that tenant's log."
+        description={
+          data.tenant
+            ? `The platform's own events and ${data.tenant.name}'s log, newest first. Times are UTC. This view is recorded in ${data.tenant.name}'s log.`
+            : "The platform's own events, newest first. Times are UTC. Choose a tenant to read its log; each view is recorded in that tenant's log."
+        }
       />
-      <PlatformActivityFilters tenants={data.tenants} actions={data.actions} />
+      <PlatformActivityFilters tenants={data.tenants} actions={data.actions} tenantChosen={data.tenant !== null} />
       <ActivityTable
         showTenant
         // Only what the table shows goes to the browser.
@@ -49,4 +54,13 @@ export default async function PlatformActivityPage({ searchParams }: { searchPar
       />
     </section>
   );
+}
+
+/** The page's search params as the browser sent them, for the address recorded in the tenant's log. */
+function toUrlParams(params: SearchParams): URLSearchParams {
+  const url = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) url.append(key, item);
+  }
+  return url;
 }
