@@ -1,8 +1,12 @@
-// Passes the path and the kind of request to server components under /t/ (they cannot read either
-// otherwise): a superadmin's page view is recorded with them in the tenant's log
-// (lib/superadmin-access.ts). The headers are always overwritten here, so a client cannot choose what
-// gets recorded.
+// Runs before every request but Next's static files and image optimiser:
+// - security headers (lib/security-headers.ts): a per-request nonce and the Content-Security-Policy
+//   built on it, Referrer-Policy, and HSTS over https;
+// - the path and the kind of request, for server components under /t/ (they cannot read either
+//   otherwise): a superadmin's page view is recorded with them in the tenant's log
+//   (lib/superadmin-access.ts). Those headers are always overwritten here, so a client cannot
+//   choose what gets recorded.
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce, referrerPolicyFor, STRICT_TRANSPORT_SECURITY } from "./lib/security-headers";
 import { isUndecodablePath } from "./lib/undecodable-path";
 import { REQUEST_KIND_HEADER, VIEWED_PATH_HEADER, requestKind } from "./lib/viewed-path";
 
@@ -11,7 +15,19 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(VIEWED_PATH_HEADER, request.nextUrl.pathname);
   requestHeaders.set(REQUEST_KIND_HEADER, requestKind(request.method, request.headers));
-  return NextResponse.next({ request: { headers: requestHeaders } });
+
+  // A TLS-terminating proxy in front says so in X-Forwarded-Proto; a forged value only adds headers
+  // that browsers ignore over plain http.
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development", https });
+  // Next.js takes the nonce for its own scripts from the request's CSP header.
+  requestHeaders.set("content-security-policy", csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
+  response.headers.set("referrer-policy", referrerPolicyFor(request.nextUrl.pathname));
+  if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  return response;
 }
 
-export const config = { matcher: "/t/:path*" };
+export const config = { matcher: "/((?!_next/static|_next/image).*)" };

@@ -277,12 +277,12 @@ async function exportMemory(tenantId: string) {
   );
 }
 
-const database = args.reuse ? { url: args.reuse, drop: async () => {} } : await createTestDatabase(serverUrl, "bench");
-process.env.DATABASE_URL = database.url;
+const database = args.reuse ? { ownerUrl: args.reuse, drop: async () => {} } : await createTestDatabase(serverUrl, "bench");
+process.env.DATABASE_URL = database.ownerUrl;
 let owner: OwnerSession | undefined;
 try {
   await migrateDatabase();
-  owner = await openOwnerSession(database.url);
+  owner = await openOwnerSession(database.ownerUrl);
   console.log(`seeding rows=${ROWS} tenants=${TENANTS} largest=${Math.floor(ROWS / LARGEST_SHARE)} (owner bypasses RLS: ${owner.bypassesRls})`);
   const { largest, seedMs, loadMs } = args.reuse
     ? { largest: (await owner.query<{ id: string }>("select id from tenants where slug = 'bench-0001'"))[0]!.id, seedMs: NaN, loadMs: NaN }
@@ -375,6 +375,6 @@ try {
 } finally {
   await owner?.close();
   await closeDatabase();
-  if (args.keep || args.reuse) console.log(`kept database ${database.url}`);
+  if (args.keep || args.reuse) console.log(`kept database ${database.ownerUrl}`);
   else await database.drop();
 }

@@ -100,11 +100,11 @@ if (!serverUrl?.startsWith("postgres")) {
 const database = await createTestDatabase(serverUrl, "bench_members");
 const missed: string[] = [];
 try {
-  process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_URL = database.ownerUrl;
   await migrateDatabase();
   const started = performance.now();
   const tenantId = await seed();
-  await vacuumAnalyze(database.url);
+  await vacuumAnalyze(database.ownerUrl);
   console.log(`seeded ${MAIN_MEMBERS} + ${OTHER_TENANTS}×${OTHER_MEMBERS} members in ${Math.round(performance.now() - started)} ms`);
 
   for (const [name, query] of Object.entries(CASES)) {

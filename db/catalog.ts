@@ -79,3 +79,21 @@ export async function runtimeRoleProblemAfter(unsafeChange: string): Promise<str
 }
 
 export { PLATFORM_ROLE, RUNTIME_ROLE };
+
+/**
+ * Runs statements as the tables' owner and commits them: tests that need a cluster-level fixture
+ * (a throw-away login role) and remove it again themselves.
+ */
+export async function executeAsOwner(...statements: string[]): Promise<void> {
+  await asOwner(async (db) => {
+    for (const statement of statements) await db.execute(sql.raw(statement));
+  });
+}
+
+/** The role that owns the tables (the migrations' user). */
+export async function tableOwner(): Promise<string> {
+  return asOwner(async (db) => {
+    const [row] = rowsOf<{ owner: string }>(await db.execute(sql`select tableowner as owner from pg_tables where schemaname = 'public' and tablename = 'tenants'`));
+    return row!.owner;
+  });
+}

@@ -194,6 +194,35 @@ async function findRoleProblem(db: Database, role: string): Promise<string | nul
   return problems.length ? `database role ${role} ${problems.join(", ")}` : null;
 }
 
+/**
+ * Describes why the login role (the user the pool connects as) could escape row-level security, or
+ * null. Each pooled connection starts as the runtime role, but its code can `SET ROLE NONE` back to
+ * the login role or `SET ROLE` to any role the login is a member of; so none of those may be a
+ * superuser, have BYPASSRLS or own a table (an owner is not held by its tables' policies unless
+ * forced, and can change or drop them).
+ */
+export async function findLoginRoleProblem(db: Database): Promise<string | null> {
+  const result = await db.execute(sql`
+    select session_user as login, r.rolname as role, r.rolsuper as superuser, r.rolbypassrls as bypass_rls,
+      (select string_agg(t.tablename, ', ' order by t.tablename) from pg_tables t
+        where t.schemaname = 'public' and t.tableowner = r.rolname) as owned_tables
+    from pg_roles r where pg_has_role(session_user, r.oid, 'MEMBER')
+    order by r.rolname = session_user desc, r.rolname`);
+  const problems = rowsOf<{ login: string; role: string; superuser: boolean; bypass_rls: boolean; owned_tables: string | null }>(result)
+    .map((row) => {
+      const what = [
+        row.superuser && "is a superuser",
+        row.bypass_rls && "has BYPASSRLS",
+        row.owned_tables && `owns tables (${row.owned_tables})`,
+      ].filter(Boolean);
+      if (what.length === 0) return null;
+      const who = row.role === row.login ? `database login ${row.login}` : `database login ${row.login} can SET ROLE to ${row.role}, which`;
+      return `${who} ${what.join(", ")}`;
+    })
+    .filter(Boolean);
+  return problems.length ? problems.join("; ") : null;
+}
+
 /** Rows of a raw `execute` result: both drivers (pg and PGlite) answer `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;

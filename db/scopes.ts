@@ -3,7 +3,7 @@
 // (set_config(..., true) lasts until the end of the transaction), then hands the transaction over.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "drizzle-orm";
-import { findRuntimeRoleProblem, getConnection, PLATFORM_ROLE, rowsOf, RUNTIME_ROLE, type Database } from "./client";
+import { findLoginRoleProblem, findRuntimeRoleProblem, getConnection, PLATFORM_ROLE, rowsOf, RUNTIME_ROLE, type Database } from "./client";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -24,6 +24,18 @@ interface ScopeSettings {
 }
 
 export class RuntimeRoleUnsafeError extends Error {}
+
+/**
+ * Start-up check of the user the app logs in as (see findLoginRoleProblem); null when it is safe.
+ * PGlite is exempt: it is embedded, nobody logs in to it, and its one session is necessarily a
+ * superuser; db/client.ts switches that session to the runtime role, and the runtime-role check
+ * below still applies.
+ */
+export async function databaseLoginProblem(): Promise<string | null> {
+  const { db, target } = await getConnection();
+  if (target.engine === "pglite") return null;
+  return findLoginRoleProblem(db);
+}
 
 let safetyCheck: Promise<void> | undefined;
 

@@ -26,13 +26,15 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 const serverUrl = process.env.DATABASE_URL;
 const testDatabase = serverUrl ? await createTestDatabase(serverUrl, "e2e") : null;
 const pgliteDir = testDatabase ? null : fs.mkdtempSync(path.join(os.tmpdir(), "tenantry-e2e-"));
-const databaseUrl = testDatabase ? testDatabase.url : `pglite:${pgliteDir}/db`;
+// On PostgreSQL the app connects as tenantry_login, as in production; migrations and seeds run as the owner.
+const databaseUrl = testDatabase ? testDatabase.loginUrl : `pglite:${pgliteDir}/db`;
+const ownerUrl = testDatabase ? testDatabase.ownerUrl : databaseUrl;
 
 let exitCode = 1;
 const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "tenantry-e2e-mail-"));
 const maildev = new MailDev({ smtp: smtpPort, web: mailWebPort, ip: "127.0.0.1", webIp: "127.0.0.1", mailDirectory: mailDir, silent: true });
 try {
-  process.env.DATABASE_URL = databaseUrl;
+  process.env.DATABASE_URL = ownerUrl;
   await migrateDatabase();
   await seedDemoDataIfEmpty();
   for (const world of E2E_WORLDS) await seedWorld(world);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { closeDatabase, migrateDatabase } from "@/db/lifecycle";
 
 process.env.DATABASE_URL = inject("databaseUrl");
+if (inject("migrationDatabaseUrl")) process.env.MIGRATION_DATABASE_URL = inject("migrationDatabaseUrl");
 
 beforeAll(async () => {
   // In-memory PGlite starts empty in every test file; a PostgreSQL test database was migrated once

@@ -7,8 +7,10 @@ import { createTestDatabase } from "../../scripts/test-database";
 
 const shared = process.env.DATABASE_URL!;
 if (!shared.startsWith("pglite:")) {
-  const own = await createTestDatabase(shared, "private");
-  process.env.DATABASE_URL = own.url;
+  // Created by the shared database's owner (the login role may not create databases).
+  const own = await createTestDatabase(process.env.MIGRATION_DATABASE_URL!, "private");
+  process.env.DATABASE_URL = own.loginUrl;
+  process.env.MIGRATION_DATABASE_URL = own.ownerUrl;
   await migrateDatabase();
   afterAll(async () => {
     await closeDatabase();
