@@ -84,3 +84,37 @@ test("a member whose address is outside the approved domains is flagged in the l
   await expect(page.getByRole("row", { name: new RegExp(MEMBERS_PEOPLE.outsider) })).toContainText("Outside approved domains");
   await expect(page.getByRole("row", { name: new RegExp(MEMBERS_PEOPLE.peer) })).not.toContainText("Outside approved domains");
 });
+
+test("an Admin resends and revokes an invitation; replaced and revoked links stop working", async ({ page, browser }) => {
+  await signIn(page, MEMBERS_PEOPLE.admin);
+  await page.goto(MEMBERS);
+  const invitee = `invitee-${randomBytes(3).toString("hex")}@${MEMBERS_DOMAIN}`;
+  const first = await awaitNewMail(invitee, async () => {
+    await submitAdd(page, invitee, ["Viewer"]);
+    await expect(page.getByRole("status").filter({ hasText: `Added ${invitee} as Viewer.` })).toBeVisible();
+  });
+  const linkIn = (mail: { text: string }) => mail.text.match(/https?:\/\/\S+\/join\/members-main\?token=\S+/)![0];
+  const row = page.getByRole("row", { name: new RegExp(invitee) });
+  await expect(row).toContainText("Invited");
+  await expect(row.getByRole("button", { name: "Suspend" })).toHaveCount(0);
+
+  const second = await awaitNewMail(invitee, async () => {
+    await row.getByRole("button", { name: "Resend invitation" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Sent ${invitee} a new invitation.` })).toBeVisible();
+  });
+  expect(linkIn(second)).not.toBe(linkIn(first));
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(linkIn(first));
+  await expect(visitor.getByRole("alert").filter({ hasText: "This invitation link does not work" })).toBeVisible();
+  await visitor.goto(linkIn(second));
+  await expect(visitor.getByRole("link", { name: "Sign in to accept" })).toBeVisible();
+
+  await row.getByRole("button", { name: "Revoke invitation" }).click();
+  await page.getByRole("dialog", { name: `Revoke the invitation to ${invitee}?` }).getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Revoked the invitation to ${invitee}.` })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(invitee) })).toHaveCount(0);
+  await visitor.goto(linkIn(second));
+  await expect(visitor.getByRole("alert").filter({ hasText: "This invitation link does not work" })).toBeVisible();
+  await visitor.context().close();
+});
