@@ -69,11 +69,12 @@ async function seed(): Promise<string> {
   });
   const main = tenants.find((t) => t.slug === "bench-main")!;
   await withTenant({ tenantId: main.id, userId: null }, (tx) =>
-    // 5% Admin, 25% Viewer + Editor, 25% Editor, the rest Viewer; 2% suspended; joined over ~18 months.
+    // 5% Admin, 25% Viewer + Editor, 25% Editor, the rest Viewer; 2% suspended, 10% invited (the
+    // accounts that never signed in); joined over ~18 months.
     tx.execute(sql`insert into memberships (tenant_id, user_id, roles, status, created_at)
       select ${main.id}, u.id,
         case when i % 20 = 0 then '{admin}' when i % 4 = 1 then '{viewer,editor}' when i % 4 = 2 then '{editor}' else '{viewer}' end::member_role[],
-        case when i % 50 = 7 then 'suspended' else 'active' end::membership_status,
+        case when i % 50 = 7 then 'suspended' when i % 10 = 3 then 'invited' else 'active' end::membership_status,
         now() - (${MAIN_MEMBERS} - i) * interval '37 minutes'
       from generate_series(1, ${MAIN_MEMBERS}::int) i
       join users u on u.email = 'm' || lpad(i::text, 5, '0') || '@bench.example'`),

@@ -18,7 +18,7 @@ export interface SeedUser {
   isSuperadmin?: boolean;
   canCreateTenants?: boolean;
   tenantLimit?: number;
-  /** false: the account has never signed in (members list shows Invited). Default true. */
+  /** false: the account has never signed in (its memberships default to Invited). Default true. */
   signedInBefore?: boolean;
   /** A password for password sign-in (stored as its argon2id hash). Default: none. */
   password?: string;
@@ -30,7 +30,8 @@ export interface SeedTenant {
   contactEmail: string;
   license: "free" | "team" | "enterprise";
   flowCap: number;
-  members: { email: string; roles: MemberRole[]; status?: "active" | "suspended" }[];
+  /** Status per tenant; default Active, or Invited for an account that has never signed in. */
+  members: { email: string; roles: MemberRole[]; status?: "invited" | "active" | "suspended" }[];
   /** false: members must sign in with a password. Default true. */
   magicLinkEnabled?: boolean;
   /** Approved email domains, normalised (lower-case, punycode). Default: none. */
@@ -87,7 +88,9 @@ export async function seedWorld(world: SeedWorld): Promise<void> {
       for (const member of members) {
         const userId = userIds.get(member.email);
         if (!userId) throw new Error(`Seed: ${member.email} is a member of ${spec.slug} but not among the users`);
-        const membership = await insertMembership(tx, { tenantId: tenant.id, userId, roles: member.roles, status: member.status });
+        const neverSignedIn = world.users.find((u) => u.email === member.email)?.signedInBefore === false;
+        const status = member.status ?? (neverSignedIn ? "invited" : "active");
+        const membership = await insertMembership(tx, { tenantId: tenant.id, userId, roles: member.roles, status });
         await recordActivity(tx, {
           ...entry,
           action: "member.added",

@@ -2,12 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { withSystem } from "@/db/scopes";
-import { findUserByEmail } from "@/db/queries/users";
-import { signIn } from "@/lib/auth";
 import { clientIp } from "@/lib/client-ip";
 import { EmailAddressSchema } from "@/lib/email-address";
 import { MAGIC_LINK_ANSWER_FLOOR_MS, withAnswerFloor } from "@/lib/answer-floor";
 import { formText } from "@/lib/form-fields";
+import { issueLinkInBackground } from "@/lib/magic-link-issue";
 import { decideMagicLinkRequest } from "@/lib/sign-in-limits";
 import { safeReturnPath } from "@/lib/safe-redirect";
 
@@ -18,8 +17,9 @@ export interface MagicLinkFormState {
 
 /**
  * Sends a sign-in link. The answer is the same whether or not the address has an account (the
- * check-email page), and so is its time (the answer floor; the mail itself is only queued), so the
- * form cannot be used to discover who is a member. Past the per-address cap (lib/sign-in-limits.ts)
+ * check-email page), and so is its time, so the form cannot be used to discover who is a member: the
+ * answer waits for nothing that depends on the account (the link is issued alongside, and its mail only
+ * queued), and never comes before the answer floor. Past the per-address cap (lib/sign-in-limits.ts)
  * the answer is the same too, and no mail is sent.
  */
 export async function requestMagicLink(previous: MagicLinkFormState, form: FormData): Promise<MagicLinkFormState> {
@@ -37,9 +37,7 @@ async function answerMagicLinkRequest(_previous: MagicLinkFormState, form: FormD
   if (decision === "refuse") {
     return { email: typed, error: "Too many sign-in links were requested. Please wait 15 minutes and try again." };
   }
-  const account = decision === "send" ? await withSystem((tx) => findUserByEmail(tx, email)) : null;
-  if (account) {
-    await signIn("nodemailer", { email, redirectTo: safeReturnPath(formText(form, "callbackUrl")), redirect: false });
-  }
+  if (decision === "send") issueLinkInBackground(email, safeReturnPath(formText(form, "callbackUrl")));
   redirect("/login/check-email");
 }
+

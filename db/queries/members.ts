@@ -5,7 +5,7 @@ import { memberships, tenants, users, type MemberRole } from "../schema";
 import type { Tx } from "../scopes";
 import { containsPattern } from "./search";
 
-/** What the list shows as a member's status: Suspended, else Invited until their first sign-in, else Active. */
+/** A member's status in this tenant, as stored (never derived from the global account). */
 export type MemberStatus = "active" | "invited" | "suspended";
 export type MemberSort = "joined" | "name" | "email";
 
@@ -16,13 +16,14 @@ export interface MemberListQuery {
   dir: "asc" | "desc";
   role?: MemberRole;
   status?: MemberStatus;
-  /** Substring of the name or email. */
+  /** Substring of the name or email (the name only of members who have accepted). */
   search?: string;
 }
 
 export interface MemberListRow {
   id: string;
   userId: string;
+  /** Null until the member accepts: an Invited member's account may belong to anyone, in any tenant. */
   name: string | null;
   email: string;
   roles: MemberRole[];
@@ -30,11 +31,12 @@ export interface MemberListRow {
   joinedAt: Date;
 }
 
-const displayStatus = (status: SQL | typeof memberships.status) => sql<MemberStatus>`case
-  when ${status} = 'suspended' then 'suspended'
-  when ${users.emailVerified} is null then 'invited'
-  else 'active' end`;
-
+/**
+ * The name the tenant may see: none while the member is Invited. The tenant typed only the address;
+ * the account's name (set in another tenant, or by its owner) is not theirs to learn before the
+ * member accepts, and neither is whether the account ever signed in.
+ */
+const visibleName = (status: SQL | typeof memberships.status) => sql<string | null>`case when ${status} = 'invited' then null else ${users.name} end`;
 
 /*
  * What keeps the list fast for a tenant of 20,000 members (numbers and plans: bench/members.ts):
@@ -43,28 +45,27 @@ const displayStatus = (status: SQL | typeof memberships.status) => sql<MemberSta
  *   enum `=` (status), array `@>` (roles) and ILIKE are not. So a tenant's rows are found by
  *   tenant_id alone and status and role are checked entry by entry; memberships_tenant_created also
  *   carries user_id, status and roles, so in joined order that is an index-only scan.
- * - Conditions on the account (search, Invited/Active) are subqueries on users, a global table
- *   without row-level security, whose own indexes serve them in full: the trigram indexes for the
- *   search, users_never_signed_in (a small partial index) for Invited and Active.
+ * - The search is a subquery on users, a global table without row-level security, whose trigram
+ *   indexes serve it in full. Status (Invited, Active, Suspended) is stored on the membership.
  * - In joined order the page is cut from memberships alone and only its rows are joined to users; a
  *   page in the second half is read from the other end (pageWindow). The unfiltered total is the
  *   tenant's member counter; a filtered one is counted in the pass that finds the page.
  * - Known limit: the policy's tenant test compares with a value computed at run time, which the
  *   planner cannot estimate, so it takes any tenant for a small one (about 1/number-of-tenants of its
- *   real size). For a very large tenant it then picks plans sized for a few hundred rows: a probe per
- *   member for Invited/Active, a hash of all members for a search, a full sort for the name sort.
+ *   real size). For a very large tenant it then picks plans sized for a few hundred rows:
+ *   a hash of all members for a search, a full sort for the name sort.
  */
 function listConditions(tenantId: string, query: MemberListQuery): SQL {
   const conditions: (SQL | undefined)[] = [eq(memberships.tenantId, tenantId)];
   if (query.role) conditions.push(sql`${memberships.roles} @> array[${query.role}]::member_role[]`);
-  if (query.status === "suspended") conditions.push(eq(memberships.status, "suspended"));
-  if (query.status === "invited" || query.status === "active") {
-    const neverSignedIn = sql`select 1 from ${users} where ${users.id} = ${memberships.userId} and ${users.emailVerified} is null`;
-    conditions.push(eq(memberships.status, "active"), query.status === "invited" ? sql`exists (${neverSignedIn})` : sql`not exists (${neverSignedIn})`);
-  }
+  if (query.status) conditions.push(eq(memberships.status, query.status));
   if (query.search) {
     const pattern = containsPattern(query.search);
-    conditions.push(sql`${memberships.userId} in (select ${users.id} from ${users} where ${or(ilike(users.email, pattern), ilike(users.name, pattern))})`);
+    // An Invited member is found by the address only: a match on a name the tenant cannot see would
+    // tell it that name (search "Kowalski", see which address answers).
+    const byEmail = sql`${memberships.userId} in (select ${users.id} from ${users} where ${ilike(users.email, pattern)})`;
+    const byName = sql`(${memberships.status} <> 'invited' and ${memberships.userId} in (select ${users.id} from ${users} where ${ilike(users.name, pattern)}))`;
+    conditions.push(or(byEmail, byName));
   }
   return and(...conditions)!;
 }
@@ -137,10 +138,10 @@ export function listMembersQuery(tx: Tx, tenantId: string, query: MemberListQuer
       .select({
         id: page.id,
         userId: page.userId,
-        name: users.name,
+        name: visibleName(sql`${page.status}`),
         email: users.email,
         roles: page.roles,
-        status: displayStatus(sql`${page.status}`),
+        status: sql<MemberStatus>`${page.status}`,
         joinedAt: page.createdAt,
         matching: page.matching,
       })
@@ -148,16 +149,18 @@ export function listMembersQuery(tx: Tx, tenantId: string, query: MemberListQuer
       .innerJoin(users, eq(users.id, page.userId))
       .orderBy(direction(page.createdAt), direction(page.id));
   }
-  // By name (no name yet: last A to Z, first Z to A) or email; an address is unique, so it settles ties.
-  const order = query.sort === "name" ? [direction(users.name), direction(users.email)] : [direction(users.email)];
+  // By name (no name yet, or not visible yet: last A to Z, first Z to A) or email; an address is
+  // unique, so it settles ties. Sorting on the hidden name would place an Invited member by it.
+  const name = visibleName(memberships.status);
+  const order = query.sort === "name" ? [direction(name), direction(users.email)] : [direction(users.email)];
   return tx
     .select({
       id: memberships.id,
       userId: memberships.userId,
-      name: users.name,
+      name,
       email: users.email,
       roles: memberships.roles,
-      status: displayStatus(memberships.status),
+      status: memberships.status,
       joinedAt: memberships.createdAt,
       matching,
     })

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { memberships, type MemberRole } from "../schema";
+import { memberships, type MemberRole, type MembershipStatus } from "../schema";
 import type { Tx } from "../scopes";
 
 export async function insertMembership(
   tx: Tx,
-  membership: { tenantId: string; userId: string; roles: MemberRole[]; status?: "active" | "suspended" },
+  membership: { tenantId: string; userId: string; roles: MemberRole[]; status?: MembershipStatus },
 ) {
   const [row] = await tx.insert(memberships).values(membership).returning({ id: memberships.id });
   return row!;

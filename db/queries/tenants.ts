@@ -24,7 +24,14 @@ export interface TenantMembership {
   tenant: TenantSummary & { magicLinkEnabled: boolean; license: string };
   membershipId: string;
   roles: MemberRole[];
-  status: "active" | "suspended";
+  /** Only "active" opens the tenant; "invited" waits for the member to accept (/join/<slug>). */
+  status: "invited" | "active" | "suspended";
+}
+
+/** The tenant with this slug (tenants is a global table): what an invitation link names. */
+export async function findTenantBySlug(tx: Tx, slug: string): Promise<TenantSummary | null> {
+  const [row] = await tx.select({ id: tenants.id, slug: tenants.slug, name: tenants.name }).from(tenants).where(eq(tenants.slug, slug));
+  return row ?? null;
 }
 
 /** The user's membership in the tenant with this slug, or null (withUser scope). */

@@ -10,3 +10,4 @@ export * from "./rate-limits";
 export * from "./platform-activity";
 export * from "./password-tokens";
 export * from "./mail-outbox";
+export * from "./member-invitations";

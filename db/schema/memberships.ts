@@ -4,7 +4,8 @@ import { tenants } from "./tenants";
 import { users } from "./users";
 
 export const memberRole = pgEnum("member_role", ["viewer", "editor", "admin"]);
-export const membershipStatus = pgEnum("membership_status", ["active", "suspended"]);
+// Per tenant: invited (added, has not accepted this tenant's invitation) -> active -> suspended.
+export const membershipStatus = pgEnum("membership_status", ["invited", "active", "suspended"]);
 
 // Tenant table: a user's place in one tenant, with one or more roles there.
 export const memberships = pgTable(
@@ -42,3 +43,4 @@ export const memberships = pgTable(
 
 export type Membership = typeof memberships.$inferSelect;
 export type MemberRole = (typeof memberRole.enumValues)[number];
+export type MembershipStatus = (typeof membershipStatus.enumValues)[number];

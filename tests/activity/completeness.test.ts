@@ -14,6 +14,7 @@ import { activity, platformActivity, tenants } from "@/db/schema";
 import { ACTION_NAMES } from "@/lib/activity/action-names";
 import type { ActionResult } from "@/lib/action-result";
 import { addMember, createTenant, createUser, uniqueSuffix } from "../support/fixtures";
+import { queuedMailTo } from "../support/outbox";
 import { signInAs } from "../support/session";
 
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
@@ -82,6 +83,16 @@ async function adminWithMember(status: "active" | "suspended" = "active") {
   return { tenant, caller, memberId: membership.id };
 }
 
+/** An Admin's tenant with an Invited member, added (and mailed an invitation) through "Add member". */
+async function adminWithInvited() {
+  const { addMember: add } = await import("@/app/t/[slug]/members/actions/add-member");
+  const { tenant, caller } = await memberOfNewTenant(["admin"]);
+  const invitee = await createUser("invitee");
+  const added = await add(tenant.slug, null, { email: invitee.email, roles: ["viewer"] });
+  if (!added.ok) throw new Error(`setup: ${added.message}`);
+  return { tenant, caller, invitee, memberId: added.data.memberId };
+}
+
 const scenarios: Record<string, Scenario> = {
   "member.add": async () => {
     const { addMember: add } = await import("@/app/t/[slug]/members/actions/add-member");
@@ -107,6 +118,24 @@ const scenarios: Record<string, Scenario> = {
     const { removeMember } = await import("@/app/t/[slug]/members/actions/remove-member");
     const { tenant, caller, memberId } = await adminWithMember();
     return { caller, result: await removeMember(tenant.slug, null, { memberId }) };
+  },
+  "member.invitation_resend": async () => {
+    const { resendInvitation } = await import("@/app/t/[slug]/members/actions/resend-invitation");
+    const { tenant, caller, memberId } = await adminWithInvited();
+    return { caller, result: await resendInvitation(tenant.slug, null, { memberId }) };
+  },
+  "member.invitation_revoke": async () => {
+    const { revokeInvitation } = await import("@/app/t/[slug]/members/actions/revoke-invitation");
+    const { tenant, caller, memberId } = await adminWithInvited();
+    return { caller, result: await revokeInvitation(tenant.slug, null, { memberId }) };
+  },
+  "invitation.accept": async () => {
+    const { acceptInvitation } = await import("@/app/join/[slug]/actions");
+    const { tenant, invitee } = await adminWithInvited();
+    const mail = (await queuedMailTo(invitee.email)).at(-1);
+    const token = mail?.text.match(/\/join\/[^?\s]+\?token=(\S+)/)?.[1];
+    signInAs(invitee);
+    return { caller: invitee, result: await acceptInvitation(null, { slug: tenant.slug, token }) };
   },
   "tenant.switch": async () => {
     const { switchTenant } = await import("@/app/t/[slug]/actions");

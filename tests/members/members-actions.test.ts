@@ -26,7 +26,7 @@ const switcherOf = (userId: string) => withUser({ userId }, (tx) => listTenantsO
 const newAddress = (label: string, domain = "example.test") => `${label}-${uniqueSuffix()}@${domain}`;
 
 describe("member.add", () => {
-  it("creates an account for a new address, normalised, adds it with the chosen roles and queues a welcome with it", async () => {
+  it("creates an account for a new address, normalised, invites it with the chosen roles and queues the invitation with it", async () => {
     const world = await tenantWithRoles("add-new");
     const address = newAddress("New.Person");
     const result = await actingAs(world.admin, () =>
@@ -38,17 +38,18 @@ describe("member.add", () => {
     const account = await userByEmail(email);
     expect(account).toMatchObject({ email, emailVerified: null });
     const membership = (await membershipsOf(world.tenant.id)).find((m) => m.userId === account!.id);
-    expect(membership).toMatchObject({ roles: ["viewer", "admin"], status: "active" });
+    expect(membership).toMatchObject({ roles: ["viewer", "admin"], status: "invited" });
 
     const queued = await queuedMailTo(email);
     expect(queued).toHaveLength(1);
     const mail = queued[0]!;
     expect(mail.purpose).toBe("member.add");
-    expect(mail.subject).toContain("Welcome");
-    const link = `/login?callbackUrl=%2Ft%2F${world.tenant.slug}&email=${encodeURIComponent(email)}`;
-    expect(mail.text).toContain(link);
-    expect(mail.text).toContain(`${world.admin.email} added you to ${world.tenant.name} as Viewer, Admin`);
-    expect(mail.html).toContain(link.replaceAll("&", "&amp;"));
+    expect(mail.subject).toBe(`You are invited to ${world.tenant.name} on Tenantry`);
+    const link = mail.text.match(new RegExp(`http://localhost:3000/join/${world.tenant.slug}\\?token=[A-Za-z0-9_-]{43}`))?.[0];
+    expect(link).toBeDefined();
+    expect(mail.text).toContain(`${world.admin.email} invited you (${email}) to ${world.tenant.name} as Viewer, Admin`);
+    expect(mail.html).toContain(`href="${link}"`);
+    expect(mail.html).toContain("Accept invitation");
 
     const [entry] = await activityOf(world.tenant.id, "member.added");
     expect(entry).toMatchObject({
@@ -56,7 +57,7 @@ describe("member.add", () => {
       actorEmail: world.admin.email,
       targetType: "membership",
       targetId: membership!.id,
-      details: { memberUserId: account!.id, memberEmail: email, rolesBefore: [], rolesAfter: ["viewer", "admin"] },
+      details: { memberUserId: account!.id, memberEmail: email, rolesBefore: [], rolesAfter: ["viewer", "admin"], statusAfter: "invited" },
     });
     // Members read the log: it must not say whether the address already had an account.
     expect(entry!.details).not.toHaveProperty("newAccount");
@@ -67,8 +68,8 @@ describe("member.add", () => {
     const existing = await createUser("existing");
     const result = await actingAs(world.admin, () => addMember(world.tenant.slug, null, { email: existing.email, roles: "editor" }));
     expect(result).toMatchObject({ ok: true, data: { email: existing.email, roles: ["editor"] } });
-    expect((await membershipsOf(world.tenant.id)).find((m) => m.userId === existing.id)).toMatchObject({ roles: ["editor"] });
-    expect(await queuedMailTo(existing.email)).toMatchObject([{ to: existing.email, subject: `You have been added to ${world.tenant.name}` }]);
+    expect((await membershipsOf(world.tenant.id)).find((m) => m.userId === existing.id)).toMatchObject({ roles: ["editor"], status: "invited" });
+    expect(await queuedMailTo(existing.email)).toMatchObject([{ to: existing.email, subject: `You are invited to ${world.tenant.name} on Tenantry` }]);
     const details = (await activityOf(world.tenant.id, "member.added"))[0]?.details;
     expect(details).toMatchObject({ memberUserId: existing.id });
     expect(details).not.toHaveProperty("newAccount");

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { withTenant } from "@/db/scopes";
 import { deleteMember } from "@/db/queries/members";
 import { createTwoTenants, uniqueSuffix } from "../support/fixtures";
+import { queuedMailTo } from "../support/outbox";
 import { actingAs } from "../support/session";
 import { membershipById, newMember, snapshot, tenantWithRoles, userByEmail, type TestUser } from "./members-support";
 
@@ -19,6 +20,8 @@ const { changeMemberRoles } = await import("@/app/t/[slug]/members/actions/chang
 const { suspendMember } = await import("@/app/t/[slug]/members/actions/suspend-member");
 const { reactivateMember } = await import("@/app/t/[slug]/members/actions/reactivate-member");
 const { removeMember } = await import("@/app/t/[slug]/members/actions/remove-member");
+const { resendInvitation } = await import("@/app/t/[slug]/members/actions/resend-invitation");
+const { revokeInvitation } = await import("@/app/t/[slug]/members/actions/revoke-invitation");
 const { registeredActions } = await import("@/lib/actions/core");
 
 // Every module in the members actions folder, so an action added there without a row in this
@@ -98,9 +101,23 @@ const ACTIONS = {
       expect(await membershipById(world.tenant.id, t.memberId)).toBeNull();
     },
   },
+  "member.invitation_resend": {
+    prepare: () => target(["viewer"], "invited"),
+    call: (slug: string, t: { memberId: string }) => resendInvitation(slug, null, { memberId: t.memberId }),
+    async succeeded(t: { memberId: string; email: string }) {
+      expect((await queuedMailTo(t.email)).map((m) => m.purpose)).toEqual(["member.invitation_resend"]);
+    },
+  },
+  "member.invitation_revoke": {
+    prepare: () => target(["viewer"], "invited"),
+    call: (slug: string, t: { memberId: string }) => revokeInvitation(slug, null, { memberId: t.memberId }),
+    async succeeded(t: { memberId: string }) {
+      expect(await membershipById(world.tenant.id, t.memberId)).toBeNull();
+    },
+  },
 };
 
-async function target(roles: ("viewer" | "editor" | "admin")[], status: "active" | "suspended" = "active") {
+async function target(roles: ("viewer" | "editor" | "admin")[], status: "invited" | "active" | "suspended" = "active") {
   const { user, memberId } = await newMember(world.tenant.id, "target", roles, status);
   return { memberId, email: user.email };
 }

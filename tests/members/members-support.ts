@@ -3,17 +3,17 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
 import { insertMembership } from "@/db/queries/memberships";
-import { activity, memberships, tenants, users, type MemberRole } from "@/db/schema";
+import { activity, memberships, tenants, users, type MemberRole, type MembershipStatus } from "@/db/schema";
 import { createTenant, createUser } from "../support/fixtures";
 
 export type TestUser = { id: string; email: string };
 
-export async function addMemberWith(tenantId: string, userId: string, roles: MemberRole[], status: "active" | "suspended" = "active") {
+export async function addMemberWith(tenantId: string, userId: string, roles: MemberRole[], status: MembershipStatus = "active") {
   return withTenant({ tenantId, userId: null }, (tx) => insertMembership(tx, { tenantId, userId, roles, status }));
 }
 
 /** A new user who is a member of the tenant; returns the user and the membership id. */
-export async function newMember(tenantId: string, label: string, roles: MemberRole[] = ["viewer"], status: "active" | "suspended" = "active") {
+export async function newMember(tenantId: string, label: string, roles: MemberRole[] = ["viewer"], status: MembershipStatus = "active") {
   const user = await createUser(label);
   const membership = await addMemberWith(tenantId, user.id, roles, status);
   return { user, memberId: membership.id };

@@ -3,6 +3,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { mailOutbox } from "@/db/schema";
 import { withMailDelivery } from "@/db/scopes";
+import { linksIssued } from "@/lib/magic-link-issue";
 
 export interface QueuedMailRow {
   id: string;
@@ -19,6 +20,7 @@ export interface QueuedMailRow {
 
 /** Every mail queued to these addresses, oldest first, sent or not. */
 export async function queuedMailTo(...addresses: string[]): Promise<QueuedMailRow[]> {
+  await linksIssued(); // the login form queues its link after answering
   const rows = await withMailDelivery((tx) =>
     tx
       .select()

@@ -12,6 +12,8 @@ import { canonicalRoles, rolesLabel } from "@/lib/permissions";
 import { changeMemberRoles } from "./actions/change-member-roles";
 import { reactivateMember } from "./actions/reactivate-member";
 import { removeMember } from "./actions/remove-member";
+import { resendInvitation } from "./actions/resend-invitation";
+import { revokeInvitation } from "./actions/revoke-invitation";
 import { suspendMember } from "./actions/suspend-member";
 import { ROLE_OPTIONS } from "./members-table-state";
 import type { MemberRowView } from "./members-table";
@@ -139,5 +141,55 @@ export function RemoveMemberButton({ slug, tenantName, member, onDone }: Control
         ? `You will lose access to ${tenantName} at once. Your account and your other tenants are not affected.`
         : `${member.email} will lose access to ${tenantName} at once. Their account and their other tenants are not affected; you can add them again later.`}
     </ConfirmDialog>
+  );
+}
+
+/**
+ * An Invited member's controls: "Resend invitation" (a fresh 7-day link; the old one stops working)
+ * and "Revoke invitation" (after confirming; the invitation and the membership go).
+ */
+export function InvitationControls({ slug, tenantName, member, onDone }: ControlProps) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const afterChange = useAfterChange();
+
+  function resend() {
+    setError(null);
+    startTransition(async () => {
+      const result = await resendInvitation(slug, null, { memberId: member.id });
+      if (!result.ok) return setError(result.message);
+      onDone(`Sent ${member.email} a new invitation.`);
+      afterChange(false);
+    });
+  }
+
+  return (
+    <div className="flex items-start gap-2">
+      <div>
+        <Button type="button" variant="secondary" className="px-2 py-1" onClick={resend} disabled={pending}>
+          {pending ? "Sending…" : "Resend invitation"}
+        </Button>
+        {error && (
+          <p role="alert" className="mt-1 max-w-xs text-sm text-red-700">
+            {error}
+          </p>
+        )}
+      </div>
+      <ConfirmDialog
+        triggerLabel="Revoke invitation"
+        title={`Revoke the invitation to ${member.email}?`}
+        confirmLabel="Revoke"
+        onConfirm={async () => {
+          const result = await revokeInvitation(slug, null, { memberId: member.id });
+          if (result.ok) {
+            onDone(`Revoked the invitation to ${member.email}.`);
+            afterChange(false);
+          }
+          return result;
+        }}
+      >
+        {`The link mailed to ${member.email} stops working and they are taken off ${tenantName}'s member list. You can add them again later.`}
+      </ConfirmDialog>
+    </div>
   );
 }

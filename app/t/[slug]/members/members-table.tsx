@@ -9,7 +9,7 @@ import type { MemberStatus } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { MEMBER_SORTABLE } from "./members-table-state";
-import { MemberStatusControls, RemoveMemberButton, RolesEditor } from "./member-controls";
+import { InvitationControls, MemberStatusControls, RemoveMemberButton, RolesEditor } from "./member-controls";
 
 export interface MemberRowView {
   id: string;
@@ -114,12 +114,15 @@ export function MembersTable({
     columns.push({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
-      cell: ({ row }) => (
-        <div className="flex items-start gap-2">
-          <MemberStatusControls member={row.original} {...control} />
-          <RemoveMemberButton member={row.original} {...control} />
-        </div>
-      ),
+      cell: ({ row }) =>
+        row.original.status === "invited" ? (
+          <InvitationControls member={row.original} {...control} />
+        ) : (
+          <div className="flex items-start gap-2">
+            <MemberStatusControls member={row.original} {...control} />
+            <RemoveMemberButton member={row.original} {...control} />
+          </div>
+        ),
     });
   }
 

@@ -9,14 +9,12 @@ import type { ActionResult } from "@/lib/action-result";
 import { isAddressApproved } from "@/lib/email-domains";
 import { ActionError } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
-import { appOrigin, signInUrl } from "@/lib/app-url";
 import { licenseOf } from "@/lib/licenses";
-import { welcomeMail } from "@/lib/mail-templates/welcome";
 import { rolesLabel } from "@/lib/permissions";
 import { beginMemberChange, memberActivity } from "./member-change";
 import { EmailAddressSchema } from "@/lib/email-address";
 import { rolesField } from "./member-input";
-import { enqueueMail } from "@/lib/mail-outbox";
+import { sendInvitation } from "./send-invitation";
 
 export interface AddedMember {
   memberId: string;
@@ -43,7 +41,12 @@ const addMemberInTransaction = tenantAction({
     const user = await findOrCreateUserByEmail(tx, email);
     const existing = user.created ? null : await findMembershipOfUser(tx, actor.tenant.id, user.id);
     if (existing) {
-      const state = existing.status === "suspended" ? " (suspended: reactivate them instead)" : "";
+      const state =
+        existing.status === "suspended"
+          ? " (suspended: reactivate them instead)"
+          : existing.status === "invited"
+            ? " (invited: resend the invitation instead)"
+            : "";
       throw new ActionError("CONFLICT", `${email} is already a member of ${actor.tenant.name}${state}.`, {
         email: [`${email} is already a member${state}.`],
       });
@@ -59,17 +62,11 @@ const addMemberInTransaction = tenantAction({
       );
     }
 
-    const membership = await insertMembership(tx, { tenantId: actor.tenant.id, userId: user.id, roles });
+    // Invited until they accept: the tenant sees only the address typed here, not the account's
+    // name nor whether it ever signed in (it may belong to anyone, in any tenant).
+    const membership = await insertMembership(tx, { tenantId: actor.tenant.id, userId: user.id, roles, status: "invited" });
     // Queued in this transaction: delivered once the add has committed, never if it rolls back.
-    const mail = welcomeMail({
-      to: email,
-      newAccount: user.created,
-      tenantName: actor.tenant.name,
-      roles: rolesLabel(roles),
-      addedBy: actor.user.email,
-      signInUrl: signInUrl(await appOrigin(), actor.tenant.slug, email),
-    });
-    await enqueueMail(tx, mail, "member.add");
+    await sendInvitation(tx, actor, { membershipId: membership.id, email, roles }, "member.add");
     const summary = `${actor.user.email} added ${email} as ${rolesLabel(roles)}`;
     return {
       data: { memberId: membership.id, email, roles },
@@ -79,16 +76,15 @@ const addMemberInTransaction = tenantAction({
         summary,
         // Not whether the account is new: every member can read the log, and that would tell them
         // whether an address had an account on the platform.
-        { roles, status: "active" },
+        { roles, status: "invited" },
       ),
     };
   },
 });
 
 /**
- * "Add member": adds an existing account, or creates the account, and mails them a sign-in link (a
- * welcome for a new account; a note for an existing one, so they know the tenant is in their switcher).
- * The mail is queued with the add and delivered after it commits (lib/mail-outbox.ts).
+ * "Add member": invites an address (creating its account if there is none): an Invited membership and
+ * a mailed link to accept it (lib/invitations.ts), queued with the add and delivered after it commits.
  */
 export async function addMember(
   slug: string,
@@ -98,5 +94,5 @@ export async function addMember(
   const result = await addMemberInTransaction(slug, previous, input);
   if (!result.ok) return result;
   const added = result.data;
-  return { ok: true, data: added, message: `Added ${added.email} as ${rolesLabel(added.roles)}. We are emailing them a link to sign in.` };
+  return { ok: true, data: added, message: `Added ${added.email} as ${rolesLabel(added.roles)}. We are emailing them an invitation.` };
 }

@@ -60,7 +60,7 @@ export function memberActivity(
   action: string,
   member: Pick<Member, "id" | "userId" | "email" | "roles"> & { status: Member["status"] | null },
   summary: string,
-  after: { roles: MemberRole[]; status: "active" | "suspended" | null },
+  after: { roles: MemberRole[]; status: Member["status"] | null },
 ): ActivityRecord {
   return {
     action,

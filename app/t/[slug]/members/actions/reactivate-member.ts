@@ -15,7 +15,8 @@ export const reactivateMember = tenantAction({
   async run({ tx, actor, input }) {
     await beginMemberChange(tx, actor);
     const member = await requireMember(tx, actor, input.memberId);
-    if (member.status === "active") throw new ActionError("CONFLICT", `${member.email} is not suspended.`);
+    // Only a suspension is lifted here: an Invited member becomes Active only by accepting.
+    if (member.status !== "suspended") throw new ActionError("CONFLICT", `${member.email} is not suspended.`);
     await updateMemberStatus(tx, actor.tenant.id, member.id, "active");
     return {
       data: { memberId: member.id },

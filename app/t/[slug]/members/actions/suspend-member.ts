@@ -19,6 +19,9 @@ export const suspendMember = tenantAction({
     await beginMemberChange(tx, actor);
     const member = await requireMember(tx, actor, input.memberId);
     if (member.status === "suspended") throw new ActionError("CONFLICT", `${member.email} is already suspended.`);
+    if (member.status === "invited") {
+      throw new ActionError("CONFLICT", `${member.email} has not accepted their invitation yet: revoke it instead.`);
+    }
     await keepAnActiveAdmin(tx, actor, member, { outcome: "be suspended" });
     await updateMemberStatus(tx, actor.tenant.id, member.id, "suspended");
     return {

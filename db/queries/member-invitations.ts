@@ -1,0 +1,74 @@
+// Invitations of Invited memberships (withTenant scope: a token is only ever looked up inside the
+// tenant its link names, and row-level security keeps every other tenant's invitations out of sight).
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { memberInvitations, memberships, users } from "../schema";
+import type { Tx } from "../scopes";
+
+export async function insertInvitation(
+  tx: Tx,
+  invitation: { tenantId: string; membershipId: string; tokenHash: string; expiresAt: Date },
+): Promise<void> {
+  await tx.insert(memberInvitations).values(invitation);
+}
+
+/** Closes the membership's open invitations (a resend replaces the link; a revoke ends it). */
+export async function revokeOpenInvitations(tx: Tx, tenantId: string, membershipId: string): Promise<void> {
+  await tx
+    .update(memberInvitations)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(memberInvitations.tenantId, tenantId),
+        eq(memberInvitations.membershipId, membershipId),
+        isNull(memberInvitations.acceptedAt),
+        isNull(memberInvitations.revokedAt),
+      ),
+    );
+}
+
+/**
+ * The Invited membership an open invitation of this tenant is for (unaccepted, unrevoked, unexpired,
+ * and the membership still Invited), with the invited address; null for anything else.
+ */
+export async function findOpenInvitation(tx: Tx, tenantId: string, tokenHash: string) {
+  const [row] = await tx
+    .select({
+      invitationId: memberInvitations.id,
+      membershipId: memberships.id,
+      userId: memberships.userId,
+      roles: memberships.roles,
+      email: users.email,
+    })
+    .from(memberInvitations)
+    .innerJoin(memberships, and(eq(memberships.tenantId, memberInvitations.tenantId), eq(memberships.id, memberInvitations.membershipId)))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberInvitations.tenantId, tenantId),
+        eq(memberInvitations.tokenHash, tokenHash),
+        isNull(memberInvitations.acceptedAt),
+        isNull(memberInvitations.revokedAt),
+        gt(memberInvitations.expiresAt, sql`now()`),
+        eq(memberships.status, "invited"),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Spends an open invitation: one conditional UPDATE, so of two concurrent accepts one wins. */
+export async function markInvitationAccepted(tx: Tx, tenantId: string, invitationId: string): Promise<boolean> {
+  const rows = await tx
+    .update(memberInvitations)
+    .set({ acceptedAt: sql`now()` })
+    .where(
+      and(
+        eq(memberInvitations.tenantId, tenantId),
+        eq(memberInvitations.id, invitationId),
+        isNull(memberInvitations.acceptedAt),
+        isNull(memberInvitations.revokedAt),
+        gt(memberInvitations.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ id: memberInvitations.id });
+  return rows.length === 1;
+}
