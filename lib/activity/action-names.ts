@@ -23,6 +23,9 @@ export const ACTION_NAMES = [
   "member.suspended",
   "member.reactivated",
   "member.removed",
+  "member.joined",
+  "member.invitation_resent",
+  "member.invitation_revoked",
   // Flows.
   "flow.created",
   "flow.renamed",
@@ -38,6 +41,7 @@ export const ACTION_NAMES = [
   "user.can_create_set",
   "user.tenant_limit_set",
   "user.superadmin_set",
+  "invitation.accepted",
   // Written only by the demo's seeded history (db/seed-data.ts) and the e2e seeds, which stand in for
   // features the console does not have yet (scheduled runs, flow steps); kept so those entries can be
   // filtered like the rest.
