@@ -3,6 +3,7 @@
 // "javascript:…"); a form field's value goes to `new URL(value)`, which throws on the same values.
 // None can come from this app's own links, so /api/auth answers them with 400 before Auth.js sees
 // the request. The rule is Auth.js's own (@auth/core lib/utils/assert.ts, isValidHttpUrl).
+import { parse as parseCookie } from "cookie";
 import type { NextRequest } from "next/server";
 
 const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
@@ -25,11 +26,22 @@ async function callbackUrlsOf(request: NextRequest): Promise<string[]> {
     // A copy: Auth.js reads the body itself afterwards.
     values.push(...new URLSearchParams(await request.clone().text()).getAll("callbackUrl"));
   }
+  // Parsed as Auth.js parses it (its vendored `cookie`): a value whose escapes do not decode is kept
+  // as it is, where Next's own cookie reader would drop it.
+  const cookies = parseCookie(request.headers.get("cookie") ?? "", { decode: decodeOrKeep });
   for (const name of CALLBACK_URL_COOKIES) {
-    const cookie = request.cookies.get(name)?.value;
+    const cookie = cookies[name];
     if (cookie) values.push(cookie);
   }
   return values;
+}
+
+function decodeOrKeep(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** A 400 answer when any callbackUrl of the request is one Auth.js would fail on; null otherwise. */
