@@ -51,7 +51,7 @@ try {
   });
   try {
     const result = await runFuzz({ baseUrl: server.url, cookies: environment.cookies, inputs, seed, protocol: values.protocol, log: (line) => console.log(line) });
-    console.log(`answers by status: ${JSON.stringify(result.byStatus)}; without answer: ${result.noAnswer}`);
+    console.log(`answers by status: ${JSON.stringify(result.byStatus)}; without answer: ${JSON.stringify(result.noAnswerReasons)}`);
     if (result.status5xx) {
       console.log("Server log (tail):");
       console.log(server.errors().slice(-8000));

@@ -138,6 +138,14 @@ export function requestArbitrary(context: RequestContext): fc.Arbitrary<RequestS
       body: { kind: "raw", raw: "[]" },
       label: "protocol foreign-origin action",
     })),
+    // Bodies that are not the Flight encoding (not JSON; multipart without the root part "0").
+    fc.record({ action: fc.constantFrom(...(discovery.actions.length ? discovery.actions : [{ id: "0".repeat(42), name: "", page: "/login" }])), who: identity, raw: text, multipart: fc.boolean() }).map(({ action: target, who, raw, multipart }): RequestSpec => ({
+      method: "POST",
+      path: target.page,
+      headers: headersFor(who, { "next-action": target.id, origin: context.origin, accept: "text/x-component" }),
+      body: multipart ? { kind: "multipart", fields: [["1_name", raw]] } : { kind: "raw", raw: `{${raw}` },
+      label: multipart ? "protocol multipart without root" : "protocol body not JSON",
+    })),
   );
 
   const kinds: fc.WeightedArbitrary<RequestSpec>[] = [

@@ -31,6 +31,8 @@ export interface FuzzResult {
   inputs: number;
   status5xx: number;
   noAnswer: number;
+  /** Why requests got no answer (Node's server resets a connection whose request line or headers pass its 16 KiB limit). */
+  noAnswerReasons: Record<string, number>;
   byStatus: Record<string, number>;
   serverErrors: ServerError[];
 }
@@ -52,7 +54,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   log(`discovered ${discovery.actions.length} server actions (${discovery.actions.map((a) => a.name || a.id.slice(0, 8)).join(", ")}), ${discovery.fieldNames.length} field names, ${discovery.flowIds.length} flows`);
 
   const arbitrary = requestArbitrary({ origin: options.baseUrl, slug, cookies: options.cookies, discovery, protocol: options.protocol ?? false });
-  const result: FuzzResult = { discovery, inputs: 0, status5xx: 0, noAnswer: 0, byStatus: {}, serverErrors: [] };
+  const result: FuzzResult = { discovery, inputs: 0, status5xx: 0, noAnswer: 0, noAnswerReasons: {}, byStatus: {}, serverErrors: [] };
   const concurrency = options.concurrency ?? 4;
 
   for (let start = 0; start < options.inputs; start += BATCH) {
@@ -69,6 +71,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         result.byStatus[key] = (result.byStatus[key] ?? 0) + 1;
         if (outcome.status === "no answer") {
           result.noAnswer++;
+          const size = request.path.length + JSON.stringify(request.headers).length;
+          const reason = `${outcome.error}${size > 16 * 1024 ? " (request line and headers over 16 KiB)" : ""}`;
+          result.noAnswerReasons[reason] = (result.noAnswerReasons[reason] ?? 0) + 1;
           if (result.noAnswer <= 5) log(`no answer (${outcome.error}): ${request.label}: ${request.method} ${request.path.slice(0, 120)}`);
         }
         else if (outcome.status >= 500) {
