@@ -13,7 +13,7 @@ export interface RawRequest {
 }
 
 /** The status, or "no answer" (refused by Node's client, reset, or no answer within the timeout). */
-export type Outcome = { status: number; body: string } | { status: "no answer"; error: string };
+export type Outcome = { status: number; body: string; location?: string } | { status: "no answer"; error: string };
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
@@ -37,6 +37,9 @@ export function send(baseUrl: string, request: RawRequest, timeoutMs = 30_000): 
           path: request.path,
           headers: { ...request.headers, ...(request.body ? { "content-length": String(request.body.length) } : {}) },
           timeout: timeoutMs,
+          // Answers may carry a generated 100 kB value back (a Location, a cookie): read them whole,
+          // as a browser would, instead of failing at Node's 16 KiB default.
+          maxHeaderSize: 1024 * 1024,
         },
         (response) => {
           const chunks: Buffer[] = [];
@@ -46,7 +49,9 @@ export function send(baseUrl: string, request: RawRequest, timeoutMs = 30_000): 
             if (size < 4096) chunks.push(chunk);
             size += chunk.length;
           });
-          response.on("end", () => done({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8").slice(0, 4096) }));
+          response.on("end", () =>
+            done({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8").slice(0, 4096), location: response.headers.location }),
+          );
           response.on("error", (error) => done({ status: "no answer", error: error.message }));
         },
       );
