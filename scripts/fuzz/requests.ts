@@ -85,7 +85,7 @@ export function requestArbitrary(context: RequestContext): fc.Arbitrary<RequestS
       who: identity,
       slug,
       callbackCookie: fc.option(text, { freq: 4 }),
-      encoding: fc.constantFrom<"form" | "multipart">("form", "form", "multipart"),
+      encoding: fc.constantFrom<"form" | "multipart" | "raw">("form", "form", "form", "multipart", "raw"),
     })
     .chain(({ target, who, slug: s, callbackCookie, encoding }) =>
       fc.tuple(queryPairs(["callbackUrl", "token", "email", "error"]), queryPairs(target.fields)).map(([searchPairs, fields]): RequestSpec => {
@@ -94,7 +94,14 @@ export function requestArbitrary(context: RequestContext): fc.Arbitrary<RequestS
         const path = `${fill(target.path, s, "")}${target.method === "GET" ? query(searchPairs) : ""}`;
         return target.method === "GET"
           ? { method: "GET", path, headers, label: `route GET ${target.path}` }
-          : { method: "POST", path, headers, body: { kind: encoding, fields }, label: `route POST ${target.path}` };
+          : {
+              method: "POST",
+              path,
+              headers,
+              // "raw": a body that is not a form at all (JSON-ish text).
+              body: encoding === "raw" ? { kind: "raw", raw: JSON.stringify(Object.fromEntries(fields)) } : { kind: encoding, fields },
+              label: `route POST ${target.path}`,
+            };
       }),
     );
 
