@@ -22,9 +22,16 @@ export interface RequestContext {
 }
 
 /** What to send, before its body is encoded (encoding multipart is asynchronous). */
-export type RequestSpec = Omit<RawRequest, "body"> & { body?: { kind: "form" | "multipart" | "raw"; fields?: [string, string][]; root?: unknown; raw?: string } };
+export type RequestSpec = Omit<RawRequest, "body"> & {
+  body?: { kind: "form" | "multipart" | "raw"; fields?: [string, string][]; files?: string[]; root?: unknown; raw?: string };
+};
 
-const identity = fc.constantFrom<Identity | "anonymous">("admin", "admin", "viewer", "superadmin", "anonymous");
+/** Who sends it: a signed-in demo user, nobody, or a forged session cookie. */
+const identity = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom<Identity | "anonymous">("admin", "admin", "viewer", "superadmin", "anonymous") },
+  { weight: 1, arbitrary: text.map((token) => ({ forged: `authjs.session-token=${escapeForUrl(token)}` })) },
+);
+type Sender = Identity | "anonymous" | { forged: string };
 
 
 /** React's reply encoding escapes strings that start with "$", so they arrive as text, not references. */
@@ -47,10 +54,11 @@ export function requestArbitrary(context: RequestContext): fc.Arbitrary<RequestS
   const { discovery } = context;
   // A slug: mostly the users' tenant (so requests get past the membership check), else anything.
   const slug = fc.oneof({ weight: 4, arbitrary: fc.constant(context.slug) }, { weight: 1, arbitrary: fc.constantFrom("globex", "nope") }, { weight: 2, arbitrary: text });
-  const headersFor = (who: Identity | "anonymous", extra: Record<string, string> = {}) => ({
-    ...(who === "anonymous" ? {} : { cookie: context.cookies[who] }),
-    ...extra,
-  });
+  const cookieOf = (who: Sender) => (who === "anonymous" ? undefined : typeof who === "object" ? who.forged : context.cookies[who]);
+  const headersFor = (who: Sender, extra: Record<string, string> = {}): Record<string, string> => {
+    const cookie = cookieOf(who);
+    return { ...(cookie ? { cookie } : {}), ...extra };
+  };
   const fill = (path: string, slugValue: string, flowId: string) =>
     path.replace("{slug}", escapeForUrl(slugValue)).replace("{flowId}", escapeForUrl(flowId));
   const flowId = fc.oneof(
@@ -120,13 +128,15 @@ export function requestArbitrary(context: RequestContext): fc.Arbitrary<RequestS
         withSlug: fc.boolean(),
         shape: fc.constantFrom("form", "form", "object", "anything"),
         fields: formFields,
+        // Files where the form has text fields (a wrong type a multipart body can carry).
+        files: fc.array(fieldName, { maxLength: 2 }),
         anything: fc.array(anyValue, { maxLength: 4 }),
       })
-      .map(({ action: target, who, slug: s, previous, withSlug, shape, fields, anything }): RequestSpec => {
+      .map(({ action: target, who, slug: s, previous, withSlug, shape, fields, files, anything }): RequestSpec => {
         const headers = headersFor(who, { "next-action": target.id, origin: context.origin, accept: "text/x-component" });
         const leading = withSlug ? [s, previous] : [previous];
         const base = { method: "POST" as const, path: target.page, headers, label: `action ${target.name || target.id}` };
-        if (shape === "form") return { ...base, body: { kind: "multipart", root: [...(toReply(leading) as unknown[]), "$K1"], fields: fields.map(([key, value]) => [`1_${key}`, value]) } };
+        if (shape === "form") return { ...base, body: { kind: "multipart", root: [...(toReply(leading) as unknown[]), "$K1"], fields: fields.map(([key, value]) => [`1_${key}`, value]), files: files.map((key) => `1_${key}`) } };
         if (shape === "object") return { ...base, body: { kind: "raw", raw: JSON.stringify(toReply([...leading, Object.fromEntries(fields)])) } };
         return { ...base, body: { kind: "raw", raw: JSON.stringify(toReply(anything)) } };
       });
@@ -177,6 +187,7 @@ export async function encodeRequest(spec: RequestSpec): Promise<RawRequest> {
   const form = new FormData();
   if (body.root !== undefined) form.append("0", JSON.stringify(body.root));
   for (const [key, value] of body.fields ?? []) form.append(key, value);
+  for (const key of body.files ?? []) form.append(key, new Blob(["%PDF-1.7\u0000"], { type: "application/pdf" }), "upload.pdf");
   const request = new Request("http://fuzz.invalid/", { method: "POST", body: form });
   return { ...rest, headers: { ...rest.headers, "content-type": request.headers.get("content-type")! }, body: Buffer.from(await request.arrayBuffer()) };
 }
