@@ -1,4 +1,6 @@
 // Runs before every request but Next's static files and image optimiser:
+// - a path whose escapes do not decode is answered 404 (Next.js would fail to decode it into a
+//   dynamic route's params and answer 500);
 // - security headers (lib/security-headers.ts): a per-request nonce and the Content-Security-Policy
 //   built on it, Referrer-Policy, and HSTS over https;
 // - the path and the kind of request, for server components under /t/ (they cannot read either

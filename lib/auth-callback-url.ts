@@ -4,6 +4,7 @@
 // before Auth.js sees the request. A form field's value is not checked here: it goes to our own
 // `redirect` callback (lib/auth.ts), which lands anything it cannot read on this site.
 // The rule is Auth.js's own (@auth/core lib/utils/assert.ts, isValidHttpUrl).
+import { parse as parseCookie } from "cookie";
 import type { NextRequest } from "next/server";
 
 const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
@@ -20,11 +21,22 @@ export function isReadableCallbackUrl(value: string, origin: string): boolean {
 /** The callbackUrl values Auth.js checks before handling a request: query and cookie. */
 function callbackUrlsOf(request: NextRequest): string[] {
   const values = request.nextUrl.searchParams.getAll("callbackUrl");
+  // Parsed as Auth.js parses it (its vendored `cookie`): a value whose escapes do not decode is kept
+  // as it is, where Next's own cookie reader would drop it.
+  const cookies = parseCookie(request.headers.get("cookie") ?? "", { decode: decodeOrKeep });
   for (const name of CALLBACK_URL_COOKIES) {
-    const cookie = request.cookies.get(name)?.value;
+    const cookie = cookies[name];
     if (cookie) values.push(cookie);
   }
   return values;
+}
+
+function decodeOrKeep(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** A 400 answer when any callbackUrl of the request is one Auth.js would fail on; null otherwise. */

@@ -23,3 +23,12 @@ export function formText(input: unknown, name: string): string {
   const value = input instanceof FormData ? input.get(name) : undefined;
   return typeof value === "string" ? value : "";
 }
+
+/** A route handler's form body (urlencoded or multipart), or null when the body is not a form. */
+export async function readForm(request: Request): Promise<FormData | null> {
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
+}

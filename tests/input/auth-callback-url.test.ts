@@ -19,6 +19,9 @@ describe("callbackUrl values Auth.js cannot read", () => {
           new NextRequest(`${ORIGIN}/api/auth/${endpoint}`, { headers: { cookie: `authjs.callback-url=${encodeURIComponent(value)}` } }),
         );
         expect([inQuery.status, inCookie.status], `${endpoint} ${value}`).toEqual([400, 400]);
+        // Escapes that do not decode: Auth.js reads the raw text.
+        const rawCookie = await GET(new NextRequest(`${ORIGIN}/api/auth/${endpoint}`, { headers: { cookie: "authjs.callback-url=%ff" } }));
+        expect(rawCookie.status, `${endpoint} %ff`).toBe(400);
       }
       const posted = await POST(
         new NextRequest(`${ORIGIN}/api/auth/session?callbackUrl=${encodeURIComponent(value)}`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } }),

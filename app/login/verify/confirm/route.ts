@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { publicOrigin } from "@/lib/app-url";
 import { handlers } from "@/lib/auth";
+import { readForm } from "@/lib/form-fields";
 import { EmailAddressSchema } from "@/lib/email-address";
 import { safeReturnPath } from "@/lib/safe-redirect";
 import { isOwnPageSignInPost } from "@/lib/sign-in-request-origin";
@@ -19,7 +20,7 @@ export async function POST(request: NextRequest) {
   if (!isOwnPageSignInPost(request.headers, origin)) {
     return new Response("This sign-in must be confirmed on the Tenantry page it was opened on.", { status: 403 });
   }
-  const form = await request.formData().catch(() => null);
+  const form = await readForm(request); // null for a body that is not a form (forged): not a 500
   const token = form?.get("token");
   const email = EmailAddressSchema.safeParse(form?.get("email"));
   if (typeof token !== "string" || !TOKEN.test(token) || !email.success) {
