@@ -1,7 +1,7 @@
 // What server.ts does with each request before Next.js sees it: refuse what lib/request-screen.ts
 // refuses, then hand the request on with its client address (lib/trusted-proxies.ts) stored for
 // lib/client-ip.ts.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import { runWithClientAddress } from "./request-address";
 import { screenRequest } from "./request-screen";
 import { clientAddressOf, type TrustProxy } from "./trusted-proxies";
@@ -13,7 +13,8 @@ export function createRequestListener(handle: Handle, trust: TrustProxy) {
     try {
       const refusal = await screenRequest(request);
       if (refusal !== null) {
-        response.writeHead(refusal, { "content-type": "text/plain; charset=utf-8" }).end();
+        // With a body: browsers replace an empty error answer with an error page of their own.
+        response.writeHead(refusal, { "content-type": "text/plain; charset=utf-8" }).end(STATUS_CODES[refusal] ?? "Refused");
         return;
       }
       await runWithClientAddress(clientAddressOf(request, trust), () => handle(request, response));

@@ -4,8 +4,12 @@ import { signIn, signOut } from "../support/sign-in";
 test("switching tenant moves there, and the choice survives refresh, a new tab and signing in again", async ({ page, context }) => {
   await signIn(page, "alice@acme.test");
 
-  await page.getByRole("button", { name: "Switch tenant" }).click();
   const menu = page.getByRole("menu");
+  // A click before the page has hydrated does nothing (the menu is client-side): click again until it opens.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Switch tenant" }).click();
+    await expect(menu).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   // Only Alice's own tenants are listed.
   await expect(menu.getByRole("menuitem")).toHaveText(["Acme Corp", "Globex"]);
 
