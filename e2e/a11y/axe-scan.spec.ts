@@ -36,6 +36,16 @@ async function firstFlowPath(page: Page, slug: string): Promise<string> {
   return href!;
 }
 
+test("the scan itself sees what it must refuse (a control without a name, an image without alt text)", async ({ page }) => {
+  await page.goto("/login");
+  await page.evaluate(() => {
+    document.querySelector("main")?.insertAdjacentHTML("beforeend", '<button type="button"></button><img src="/favicon.ico">');
+  });
+  const found = (await blockingViolations(page)).join("\n");
+  expect(found).toContain("button-name (critical)");
+  expect(found).toContain("image-alt (critical)");
+});
+
 test("signed out: sign-in pages and the 404", async ({ page }) => {
   await scanAll(page, [
     "/login",

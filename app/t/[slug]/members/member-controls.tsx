@@ -13,7 +13,7 @@ import { changeMemberRoles } from "./actions/change-member-roles";
 import { reactivateMember } from "./actions/reactivate-member";
 import { removeMember } from "./actions/remove-member";
 import { suspendMember } from "./actions/suspend-member";
-import { ROLE_OPTIONS } from "./members-table-state";
+import { MEMBERS_NOTICE_ID, ROLE_OPTIONS } from "./members-table-state";
 import type { MemberRowView } from "./members-table";
 
 interface ControlProps {
@@ -126,6 +126,7 @@ export function RemoveMemberButton({ slug, tenantName, member, onDone }: Control
       triggerLabel="Remove"
       title={member.isSelf ? `Leave ${tenantName}?` : `Remove ${member.email}?`}
       confirmLabel={member.isSelf ? "Remove me" : "Remove member"}
+      onConfirmed={() => document.getElementById(MEMBERS_NOTICE_ID)?.focus()}
       onConfirm={async () => {
         const result = await removeMember(slug, null, { memberId: member.id });
         if (result.ok) {
