@@ -1,6 +1,7 @@
 // Who is asking, read from the database on every request: a role change, suspension or removal takes
 // effect on the caller's very next request, without signing out.
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { withUser } from "@/db/scopes";
 import { findMembershipBySlug, type TenantMembership } from "@/db/queries/tenants";
@@ -8,6 +9,8 @@ import type { AuthMethod, MemberRole } from "@/db/schema";
 import { auth } from "./auth";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
 import { findSuperadminVisit, recordSuperadminView } from "./superadmin-access";
+import { REQUESTED_PATH_HEADER } from "./requested-path";
+import { safeReturnPath } from "./safe-redirect";
 import { SLUG_PATTERN } from "./tenant-slug";
 
 export interface SessionUser {
@@ -72,13 +75,31 @@ export async function requireSessionUser(returnTo: string): Promise<SessionUser>
 }
 
 /**
+ * Where sign-in returns to from a page of this tenant: the path and query it was asked for (set by
+ * proxy.ts), when that is a safe path into this tenant; else the tenant's overview.
+ */
+async function requestedTenantPath(slug: string): Promise<string> {
+  const overview = `/t/${slug}`;
+  let requested: string | null = null;
+  try {
+    requested = (await headers()).get(REQUESTED_PATH_HEADER);
+  } catch {
+    // Outside a request (scripts, tests): the overview.
+  }
+  if (requested === null || safeReturnPath(requested) !== requested) return overview;
+  const rest = requested.startsWith(overview) ? requested.slice(overview.length) : null;
+  return rest !== null && (rest === "" || rest.startsWith("/") || rest.startsWith("?")) ? requested : overview;
+}
+
+/**
  * For pages: signed-out callers go to sign-in; members the login policy refuses go to the password
  * sign-in (before anything of the tenant renders); anyone else who is not an active member gets a 404.
  */
 export async function requireActor(slug: string): Promise<Actor> {
-  await requireSessionUser(`/t/${slug}`);
+  const returnTo = await requestedTenantPath(slug);
+  await requireSessionUser(returnTo);
   const actor = await getActor(slug);
-  if (!actor && (await isRefusedByLoginPolicy(slug))) redirect(passwordSignInPath(`/t/${slug}`));
+  if (!actor && (await isRefusedByLoginPolicy(slug))) redirect(passwordSignInPath(returnTo));
   if (!actor) notFound();
   if (actor.viaSuperadmin) await recordSuperadminView(actor.tenant.id, actor.user, `/t/${slug}`);
   return actor;

@@ -18,6 +18,7 @@ export function ConfirmDialog({
   requireText,
   requireTextLabel,
   onConfirm,
+  onConfirmed,
 }: {
   triggerLabel: string;
   triggerVariant?: "primary" | "secondary" | "danger";
@@ -28,6 +29,11 @@ export function ConfirmDialog({
   requireTextLabel?: string;
   /** Receives what was typed into the type-to-confirm field ("" without `requireText`), for the server to check too. */
   onConfirm: (typed: string) => Promise<ActionResult<unknown> | void>;
+  /**
+   * After a confirmed action, once the dialog has closed: where focus goes when the trigger is about
+   * to disappear (a removed row's "Remove"); without it, focus returns to the trigger.
+   */
+  onConfirmed?: () => void;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState("");
@@ -45,8 +51,9 @@ export function ConfirmDialog({
   function confirm() {
     startTransition(async () => {
       const result = await onConfirm(typed);
-      if (result && !result.ok) setError(result.message);
-      else dialogRef.current?.close();
+      if (result && !result.ok) return setError(result.message);
+      dialogRef.current?.close();
+      onConfirmed?.();
     });
   }
 

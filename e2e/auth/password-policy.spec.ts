@@ -22,8 +22,9 @@ test("a magic-link session is refused by a password-only tenant; password sign-i
 
   await page.getByLabel("Password", { exact: true }).fill(SETTINGS_PASSWORDS.pwonly);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/t\/settings-locked$/);
-  await expect(page.getByRole("heading", { name: "Settings Locked" })).toBeVisible();
+  // Back on the page that was asked for (issue 18, item 2), not the tenant's overview.
+  await expect(page).toHaveURL(/\/t\/settings-locked\/settings$/);
+  await expect(page.getByRole("textbox", { name: "Contact email" })).toBeVisible();
 
   await signOut(page);
   await page.goto("/t/settings-locked");

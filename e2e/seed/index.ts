@@ -2,6 +2,7 @@
 // starts (scripts/e2e.ts). Specs that change data use these, one world per area, so they neither
 // depend on nor disturb the demo tenants or each other. Addresses end in .e2e.test.
 import type { SeedWorld } from "../../db/seed";
+import { A11Y_WORLD } from "./a11y";
 import { activityWorld } from "./activity";
 import { ADMIN_WORLD } from "./admin";
 import { FLOWS_WORLD } from "./flows";
@@ -9,4 +10,4 @@ import { FUZZ_WORLD } from "./fuzz";
 import { MEMBERS_WORLD } from "./members";
 import { SETTINGS_WORLD } from "./settings";
 
-export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD];
+export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD];

@@ -15,7 +15,7 @@ import { removeMember } from "./actions/remove-member";
 import { resendInvitation } from "./actions/resend-invitation";
 import { revokeInvitation } from "./actions/revoke-invitation";
 import { suspendMember } from "./actions/suspend-member";
-import { ROLE_OPTIONS } from "./members-table-state";
+import { MEMBERS_NOTICE_ID, ROLE_OPTIONS } from "./members-table-state";
 import type { MemberRowView } from "./members-table";
 
 interface ControlProps {
@@ -128,6 +128,7 @@ export function RemoveMemberButton({ slug, tenantName, member, onDone }: Control
       triggerLabel="Remove"
       title={member.isSelf ? `Leave ${tenantName}?` : `Remove ${member.email}?`}
       confirmLabel={member.isSelf ? "Remove me" : "Remove member"}
+      onConfirmed={() => document.getElementById(MEMBERS_NOTICE_ID)?.focus()}
       onConfirm={async () => {
         const result = await removeMember(slug, null, { memberId: member.id });
         if (result.ok) {

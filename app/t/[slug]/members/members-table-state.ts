@@ -4,6 +4,12 @@ import { z } from "zod";
 import { single, tableStateSchema, textFilter, type SearchParams } from "@/components/data-table/table-state";
 import type { MemberListQuery } from "@/db/queries/members";
 
+/**
+ * The member list's notice ("Removed …"). It takes focus after a removal: the row, and the "Remove"
+ * button that had focus, are gone, and focus must not fall back to the top of the page.
+ */
+export const MEMBERS_NOTICE_ID = "members-notice";
+
 export const MEMBER_SORTABLE = ["joined", "name", "email"] as const;
 
 export const ROLE_OPTIONS = [

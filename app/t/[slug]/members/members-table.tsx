@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { MemberStatus } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { MEMBER_SORTABLE } from "./members-table-state";
+import { MEMBER_SORTABLE, MEMBERS_NOTICE_ID } from "./members-table-state";
 import { InvitationControls, MemberStatusControls, RemoveMemberButton, RolesEditor } from "./member-controls";
 
 export interface MemberRowView {
@@ -128,7 +128,7 @@ export function MembersTable({
 
   return (
     <>
-      <p role="status" className={notice ? "mb-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800" : "sr-only"}>
+      <p id={MEMBERS_NOTICE_ID} tabIndex={-1} role="status" className={notice ? "mb-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800" : "sr-only"}>
         {notice}
       </p>
       <DataTable

@@ -1,0 +1,83 @@
+// Every page, as each kind of user sees it, passes an axe-core scan with no serious or critical
+// violation (issue 18, item 4). One test per kind of user keeps the sign-ins (and the run) short.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "../support/sign-in";
+
+// Several pages per test on a shared CI machine.
+test.describe.configure({ timeout: 120_000 });
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** The serious and critical axe violations on the page as it is now, readable in a failure. */
+async function blockingViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+async function expectAccessible(page: Page, path: string) {
+  // The server-rendered page is what axe checks; client code only adds behaviour to it.
+  await page.goto(path);
+  expect(await blockingViolations(page), `axe on ${path}`).toEqual([]);
+}
+
+/** Each page in turn. */
+async function scanAll(page: Page, paths: string[]) {
+  for (const path of paths) await expectAccessible(page, path);
+}
+
+/** The first flow's page in a tenant (its id is not known in advance). */
+async function firstFlowPath(page: Page, slug: string): Promise<string> {
+  await page.goto(`/t/${slug}/flows`);
+  const href = await page.locator(`a[href^="/t/${slug}/flows/"]`).first().getAttribute("href");
+  expect(href).toBeTruthy();
+  return href!;
+}
+
+test("the scan itself sees what it must refuse (a control without a name, an image without alt text)", async ({ page }) => {
+  await page.goto("/login");
+  await page.evaluate(() => {
+    document.querySelector("main")?.insertAdjacentHTML("beforeend", '<button type="button"></button><img src="/favicon.ico">');
+  });
+  const found = (await blockingViolations(page)).join("\n");
+  expect(found).toContain("button-name (critical)");
+  expect(found).toContain("image-alt (critical)");
+});
+
+test("signed out: sign-in pages and the 404", async ({ page }) => {
+  await scanAll(page, [
+    "/login",
+    "/login?method=password",
+    "/login/check-email",
+    "/login/error?error=Verification",
+    "/login/verify?token=x&email=someone%40example.test",
+    "/set-password?token=x",
+    "/no-such-page",
+  ]);
+});
+
+test("a Viewer: every tenant page", async ({ page }) => {
+  await signIn(page, "carol@acme.test");
+  await scanAll(page, ["/t/acme", "/t/acme/members", "/t/acme/flows", await firstFlowPath(page, "acme"), "/t/acme/activity", "/t/acme/settings", "/profile"]);
+});
+
+test("an Admin: every tenant page with its controls, the switcher menu and a confirm dialog", async ({ page }) => {
+  await signIn(page, "alice@acme.test");
+  await scanAll(page, ["/t/acme", "/t/acme/members", "/t/acme/flows", await firstFlowPath(page, "acme"), "/t/acme/activity", "/t/acme/settings", "/tenants/new", "/profile"]);
+  await page.goto("/t/acme/members");
+  await page.getByRole("button", { name: "Switch tenant" }).click();
+  await expect(page.getByRole("menu")).toBeVisible();
+  expect(await blockingViolations(page), "the open switcher").toEqual([]);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Remove" }).first().click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await blockingViolations(page), "the remove dialog").toEqual([]);
+});
+
+test("a superadmin: the platform console and their own tenant", async ({ page }) => {
+  // Not a tenant they would visit: each visit is written to that tenant's log, which other specs read.
+  await signIn(page, "root@admin.e2e.test");
+  await scanAll(page, ["/admin", "/admin/users", "/admin/activity", "/t/admin-home", "/t/admin-home/members"]);
+});
