@@ -1,8 +1,7 @@
 // What server.ts does with each request before Next.js sees it: refuse what lib/request-screen.ts
-// refuses, hide /admin from anyone but a superadmin (lib/admin-concealment.ts), then hand the
-// request on with its client address (lib/trusted-proxies.ts) stored for lib/client-ip.ts.
+// refuses, then hand the request on with its client address (lib/trusted-proxies.ts) stored for
+// lib/client-ip.ts.
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
-import { concealAdminConsole } from "./admin-concealment";
 import { runWithClientAddress } from "./request-address";
 import { screenRequest } from "./request-screen";
 import { clientAddressOf, type TrustProxy } from "./trusted-proxies";
@@ -18,7 +17,6 @@ export function createRequestListener(handle: Handle, trust: TrustProxy) {
         response.writeHead(refusal, { "content-type": "text/plain; charset=utf-8" }).end(STATUS_CODES[refusal] ?? "Refused");
         return;
       }
-      await concealAdminConsole(request);
       await runWithClientAddress(clientAddressOf(request, trust), () => handle(request, response));
     } catch (error) {
       console.error(error);

@@ -2,11 +2,12 @@
 // and attributes Auth.js uses (@auth/core lib/utils/cookie.ts defaultCookies), so Auth.js reads the
 // session, refreshes it and signs it out like one of its own.
 import { cookies, headers } from "next/headers";
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./session-cookie-names";
 
 /** How long a session lasts (Auth.js refreshes it daily while used), whichever way it was opened. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
+const SESSION_COOKIE = "authjs.session-token";
+const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
 
 /**
  * Whether Auth.js uses secure cookies for this request: AUTH_URL's protocol when it is set, else the
