@@ -1,7 +1,7 @@
 // Sign-in counters in PostgreSQL, shared by every app server: magic-link requests limited per
 // (address, IP) and per IP, with a silent per-address cap; expired counters purged in bounded
 // batches that skip rows another transaction holds.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
 import { withSystem } from "@/db/scopes";
 import { hitRateLimit, PURGE_BATCH } from "@/db/queries/rate-limits";
@@ -43,6 +43,23 @@ describe("magic-link rate limit", () => {
     const ip = uniqueIp("198.51.100.1");
     const results = await Promise.all(Array.from({ length: 12 }, () => attempt(email, ip)));
     expect(results.filter((r) => r === "send")).toHaveLength(MAGIC_LINK_LIMITS.perAddressAndIp.limit);
+  });
+});
+
+describe("limits set in the environment", () => {
+  it("are taken only as positive whole numbers; 0, negatives, fractions and words keep the default", async () => {
+    const cases: [string, number][] = [["7", 7], ["0", 5], ["-3", 5], ["2.5", 5], ["many", 5]];
+    try {
+      for (const [value, expected] of cases) {
+        vi.stubEnv("MAGIC_LINK_LIMIT_PER_ADDRESS_AND_IP", value);
+        vi.resetModules();
+        const limits = (await import("@/lib/sign-in-limits")).MAGIC_LINK_LIMITS;
+        expect(limits.perAddressAndIp.limit, value).toBe(expected);
+      }
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 });
 
