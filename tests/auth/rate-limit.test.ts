@@ -61,6 +61,31 @@ describe("limits set in the environment", () => {
       vi.resetModules();
     }
   });
+
+  it("each limit reads its own variable, and counts over 15 minutes (a magic link's 10-minute lifetime per address)", async () => {
+    const names = {
+      MAGIC_LINK_LIMIT_PER_ADDRESS_AND_IP: 11,
+      MAGIC_LINK_LIMIT_PER_IP: 12,
+      MAGIC_LINK_LIMIT_PER_ADDRESS: 13,
+      PASSWORD_LIMIT_PER_ACCOUNT_AND_IP: 14,
+      PASSWORD_LIMIT_PER_IP: 15,
+    };
+    try {
+      for (const [name, value] of Object.entries(names)) vi.stubEnv(name, String(value));
+      vi.resetModules();
+      const { MAGIC_LINK_LIMITS: magic, PASSWORD_LIMITS: password } = await import("@/lib/sign-in-limits");
+      expect([magic.perAddressAndIp, magic.perIp, magic.perAddress, password.perAccountAndIp, password.perIp]).toEqual([
+        { limit: 11, windowSeconds: 15 * 60 },
+        { limit: 12, windowSeconds: 15 * 60 },
+        { limit: 13, windowSeconds: 10 * 60 },
+        { limit: 14, windowSeconds: 15 * 60 },
+        { limit: 15, windowSeconds: 15 * 60 },
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
 });
 
 describe("purging expired counters", () => {
