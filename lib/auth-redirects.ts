@@ -31,6 +31,7 @@ export function confirmPageUrl(authJsLink: string, origin: string): string {
   const link = new URL("/login/verify", origin);
   link.searchParams.set("token", params.get("token") ?? "");
   link.searchParams.set("email", params.get("email") ?? "");
+  // Stryker disable next-line StringLiteral: equivalent, returnPathIn("") is "/" (not a path, not a URL)
   link.searchParams.set("callbackUrl", returnPathIn(params.get("callbackUrl") ?? "/", origin));
   return link.toString();
 }

@@ -17,5 +17,6 @@ export function isSameOriginRequest(headers: Headers, appOrigin: string): boolea
   if (site !== null) return site === "same-origin" || site === "none";
   // "null" (sandboxed frames, redirects across sites) never equals an origin.
   const origin = headers.get("origin");
+  // Stryker disable next-line ConditionalExpression: equivalent, null never equals the app origin (a string); the null check is for the reader
   return origin !== null && origin === appOrigin;
 }

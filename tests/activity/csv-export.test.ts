@@ -245,6 +245,17 @@ describe("streaming", () => {
     ip: null,
   });
 
+  it("stops reading the log after a batch that is not full: no extra query for a page that cannot exist", async () => {
+    let calls = 0;
+    const stream = activityCsvStream(async () => {
+      calls += 1;
+      return calls > 1 ? [row(99)] : Array.from({ length: 10 }, (_, i) => row(i)).slice(0, 7);
+    }, 10);
+    const text = await new Response(stream).text();
+    expect(calls).toBe(1);
+    expect(text.trim().split("\n")).toHaveLength(8); // the header and 7 rows
+  });
+
   it("fetches the next batch only when the reader has taken the previous one (memory stays at one batch)", async () => {
     const calls: (string | undefined)[] = [];
     const stream = activityCsvStream(async (after) => {

@@ -1,7 +1,7 @@
 // Sign-in counters in PostgreSQL, shared by every app server: magic-link requests limited per
 // (address, IP) and per IP, with a silent per-address cap; expired counters purged in bounded
 // batches that skip rows another transaction holds.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
 import { withSystem } from "@/db/scopes";
 import { hitRateLimit, PURGE_BATCH } from "@/db/queries/rate-limits";
@@ -43,6 +43,48 @@ describe("magic-link rate limit", () => {
     const ip = uniqueIp("198.51.100.1");
     const results = await Promise.all(Array.from({ length: 12 }, () => attempt(email, ip)));
     expect(results.filter((r) => r === "send")).toHaveLength(MAGIC_LINK_LIMITS.perAddressAndIp.limit);
+  });
+});
+
+describe("limits set in the environment", () => {
+  it("are taken only as positive whole numbers; 0, negatives, fractions and words keep the default", async () => {
+    const cases: [string, number][] = [["7", 7], ["0", 5], ["-3", 5], ["2.5", 5], ["many", 5]];
+    try {
+      for (const [value, expected] of cases) {
+        vi.stubEnv("MAGIC_LINK_LIMIT_PER_ADDRESS_AND_IP", value);
+        vi.resetModules();
+        const limits = (await import("@/lib/sign-in-limits")).MAGIC_LINK_LIMITS;
+        expect(limits.perAddressAndIp.limit, value).toBe(expected);
+      }
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
+
+  it("each limit reads its own variable, and counts over 15 minutes (a magic link's 10-minute lifetime per address)", async () => {
+    const names = {
+      MAGIC_LINK_LIMIT_PER_ADDRESS_AND_IP: 11,
+      MAGIC_LINK_LIMIT_PER_IP: 12,
+      MAGIC_LINK_LIMIT_PER_ADDRESS: 13,
+      PASSWORD_LIMIT_PER_ACCOUNT_AND_IP: 14,
+      PASSWORD_LIMIT_PER_IP: 15,
+    };
+    try {
+      for (const [name, value] of Object.entries(names)) vi.stubEnv(name, String(value));
+      vi.resetModules();
+      const { MAGIC_LINK_LIMITS: magic, PASSWORD_LIMITS: password } = await import("@/lib/sign-in-limits");
+      expect([magic.perAddressAndIp, magic.perIp, magic.perAddress, password.perAccountAndIp, password.perIp]).toEqual([
+        { limit: 11, windowSeconds: 15 * 60 },
+        { limit: 12, windowSeconds: 15 * 60 },
+        { limit: 13, windowSeconds: 10 * 60 },
+        { limit: 14, windowSeconds: 15 * 60 },
+        { limit: 15, windowSeconds: 15 * 60 },
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 });
 

@@ -103,6 +103,21 @@ describe("the confirm route (the magic link's Continue button)", () => {
     expect(setsSessionCookie(response)).toBe(true);
   });
 
+  it("signs in from an older browser that sends no Sec-Fetch-Site, when Origin is this site", async () => {
+    const token = await issueToken(attacker.email);
+    const response = await postConfirm({ token, email: attacker.email, callbackUrl: "/t/csrf" }, { origin: ORIGIN });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`${ORIGIN}/t/csrf`);
+    expect(setsSessionCookie(response)).toBe(true);
+  });
+
+  it("signs in when the browser says same-origin but sends no Origin header at all", async () => {
+    const token = await issueToken(attacker.email);
+    const response = await postConfirm({ token, email: attacker.email }, { "sec-fetch-site": "same-origin" });
+    expect(response.status).toBe(303);
+    expect(setsSessionCookie(response)).toBe(true);
+  });
+
   it("refuses a token that is not 64 hex digits or an address that is not one, without asking Auth.js", async () => {
     const token = await issueToken(attacker.email);
     const malformed: Record<string, string>[] = [

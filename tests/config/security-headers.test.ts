@@ -7,6 +7,7 @@ import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { describe, expect, it } from "vitest";
 import nextConfig from "@/next.config";
 import { config, proxy } from "@/proxy";
+import { contentSecurityPolicy } from "@/lib/security-headers";
 
 function headersFor(url: string, headers: Record<string, string> = {}) {
   return proxy(new NextRequest(url, { headers })).headers;
@@ -25,6 +26,33 @@ describe("security headers", () => {
     expect(directive(csp, "object-src")).toBe("object-src 'none'");
     expect(directive(csp, "base-uri")).toBe("base-uri 'self'");
     expect(directive(csp, "frame-ancestors")).toBe("frame-ancestors 'none'");
+  });
+
+  it("loads everything else from this site only, and upgrades insecure requests only over https", () => {
+    const policy = (url: string, headers: Record<string, string> = {}) => headersFor(url, headers).get("content-security-policy")!;
+    const csp = policy("http://tenantry.test/login");
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    const sameSiteOnly = [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+      `style-src 'self' 'nonce-${nonce}'`,
+      "img-src 'self' blob: data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ];
+    expect(csp.split("; ")).toEqual(sameSiteOnly);
+    const overHttps = policy("https://tenantry.test/login");
+    expect(overHttps.split("; ")).toEqual([...sameSiteOnly.map((d) => d.replaceAll(nonce!, /'nonce-([^']+)'/.exec(overHttps)![1]!)), "upgrade-insecure-requests"]);
+  });
+
+  it("relaxes exactly eval and inline styles for the development server", () => {
+    const csp = contentSecurityPolicy("abc", { dev: true, https: false });
+    expect(directive(csp, "script-src")).toBe("script-src 'self' 'nonce-abc' 'strict-dynamic' 'unsafe-eval'");
+    expect(directive(csp, "style-src")).toBe("style-src 'self' 'unsafe-inline'");
   });
 
   it("makes a new nonce for every request, and hands the same policy to Next.js to put that nonce on its scripts", () => {

@@ -30,6 +30,25 @@ describe("screenRequest", () => {
     expect(await screenRequest(request("POST", "/login", form))).toBe(403);
   });
 
+  it("treats a urlencoded form POST as a possible action too, and refuses Origin null unless the browser vouches for a form post", async () => {
+    const urlencoded = { "content-type": "application/x-www-form-urlencoded" };
+    expect(await screenRequest(request("POST", "/login", { ...urlencoded, origin: "http://attacker.example" }))).toBe(403);
+    // Origin null from a sandboxed frame or a cross-site redirect: no Sec-Fetch-Site: same-origin.
+    expect(await screenRequest(request("POST", "/login/verify/confirm", { ...urlencoded, origin: "null" }))).toBe(403);
+    expect(await screenRequest(request("POST", "/login/verify/confirm", { ...urlencoded, origin: "null", "sec-fetch-site": "cross-site" }))).toBe(403);
+    // A server action (Next-Action header) never passes with Origin null, same-origin or not.
+    expect(await screenRequest(request("POST", "/t/acme/settings", { ...ACTION, origin: "null", "sec-fetch-site": "same-origin" }))).toBe(403);
+  });
+
+  it("leaves requests other than POST to Next, whatever their headers say", async () => {
+    expect(await screenRequest(request("GET", "/t/acme/settings", { ...ACTION, origin: "http://attacker.example" }))).toBeNull();
+  });
+
+  it("reads the first X-Forwarded-Host value without the spaces around it", async () => {
+    const behindProxy = { ...ACTION, origin: "https://public.example", "x-forwarded-host": "public.example , internal" };
+    expect(await screenRequest(request("POST", "/login", behindProxy))).toBeNull();
+  });
+
   it("compares the Origin with X-Forwarded-Host first, then Host, as Next does", async () => {
     expect(await screenRequest(request("POST", "/login", { ...ACTION, origin: "https://console.example" }))).toBeNull();
     expect(await screenRequest(request("POST", "/login", { ...ACTION, origin: "https://public.example", "x-forwarded-host": "public.example, internal" }))).toBeNull();
