@@ -30,7 +30,7 @@ const SECURITY_CORE = [
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   mutate: SECURITY_CORE,
   testRunner: "vitest",
   vitest: { configFile: "vitest.config.ts", related: true },
@@ -55,3 +55,5 @@ export default {
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
 };
+
+export default config;
