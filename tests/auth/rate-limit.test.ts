@@ -8,42 +8,47 @@ import { hitRateLimit, PURGE_BATCH } from "@/db/queries/rate-limits";
 import { rateLimits } from "@/db/schema";
 import { decideMagicLinkRequest, MAGIC_LINK_LIMITS } from "@/lib/sign-in-limits";
 import { uniqueSuffix } from "../support/fixtures";
+import { inOneRateLimitWindow } from "../support/rate-limit-window";
 
 const attempt = (email: string, ip: string) => withSystem((tx) => decideMagicLinkRequest(tx, email, ip));
 const uniqueIp = (prefix: string) => `${prefix}-${uniqueSuffix()}`;
 
 describe("magic-link rate limit", () => {
-  it("refuses one IP asking too often for one address, but not other IPs or addresses", async () => {
-    const email = `limited-${uniqueSuffix()}@example.test`;
-    const ip = uniqueIp("10.0.0.1");
-    const results = [];
-    for (let i = 0; i < MAGIC_LINK_LIMITS.perAddressAndIp.limit + 1; i++) results.push(await attempt(email, ip));
-    expect(results).toEqual([...Array(MAGIC_LINK_LIMITS.perAddressAndIp.limit).fill("send"), "refuse"]);
-    expect(await attempt(email, uniqueIp("10.0.0.2"))).toBe("send");
-    expect(await attempt(`other-${uniqueSuffix()}@example.test`, ip)).toBe("send");
-  });
+  it("refuses one IP asking too often for one address, but not other IPs or addresses", () =>
+    inOneRateLimitWindow(async () => {
+      const email = `limited-${uniqueSuffix()}@example.test`;
+      const ip = uniqueIp("10.0.0.1");
+      const results = [];
+      for (let i = 0; i < MAGIC_LINK_LIMITS.perAddressAndIp.limit + 1; i++) results.push(await attempt(email, ip));
+      expect(results).toEqual([...Array(MAGIC_LINK_LIMITS.perAddressAndIp.limit).fill("send"), "refuse"]);
+      expect(await attempt(email, uniqueIp("10.0.0.2"))).toBe("send");
+      expect(await attempt(`other-${uniqueSuffix()}@example.test`, ip)).toBe("send");
+    }));
 
-  it("refuses an IP that asks for too many different addresses", async () => {
-    const ip = uniqueIp("192.0.2.7");
-    const results = [];
-    for (let i = 0; i < MAGIC_LINK_LIMITS.perIp.limit + 1; i++) results.push(await attempt(`probe-${i}-${uniqueSuffix()}@example.test`, ip));
-    expect(results.filter((r) => r === "send")).toHaveLength(MAGIC_LINK_LIMITS.perIp.limit);
-    expect(results.at(-1)).toBe("refuse");
-  });
+  it("refuses an IP that asks for too many different addresses", () =>
+    inOneRateLimitWindow(async () => {
+      const ip = uniqueIp("192.0.2.7");
+      const results = [];
+      for (let i = 0; i < MAGIC_LINK_LIMITS.perIp.limit + 1; i++) results.push(await attempt(`probe-${i}-${uniqueSuffix()}@example.test`, ip));
+      expect(results.filter((r) => r === "send")).toHaveLength(MAGIC_LINK_LIMITS.perIp.limit);
+      expect(results.at(-1)).toBe("refuse");
+    }));
 
-  it("past the per-address cap, drops (answers as usual, mails nothing) instead of refusing", async () => {
-    const email = `capped-${uniqueSuffix()}@example.test`;
-    const results = [];
-    for (let i = 0; i < MAGIC_LINK_LIMITS.perAddress.limit + 2; i++) results.push(await attempt(email, uniqueIp(`10.1.0.${i}`)));
-    expect(results).toEqual([...Array(MAGIC_LINK_LIMITS.perAddress.limit).fill("send"), "drop", "drop"]);
-  });
+  it("past the per-address cap, drops (answers as usual, mails nothing) instead of refusing", () =>
+    inOneRateLimitWindow(async () => {
+      const email = `capped-${uniqueSuffix()}@example.test`;
+      const results = [];
+      for (let i = 0; i < MAGIC_LINK_LIMITS.perAddress.limit + 2; i++) results.push(await attempt(email, uniqueIp(`10.1.0.${i}`)));
+      expect(results).toEqual([...Array(MAGIC_LINK_LIMITS.perAddress.limit).fill("send"), "drop", "drop"]);
+    }));
 
-  it("counts concurrent requests exactly", async () => {
-    const email = `burst-${uniqueSuffix()}@example.test`;
-    const ip = uniqueIp("198.51.100.1");
-    const results = await Promise.all(Array.from({ length: 12 }, () => attempt(email, ip)));
-    expect(results.filter((r) => r === "send")).toHaveLength(MAGIC_LINK_LIMITS.perAddressAndIp.limit);
-  });
+  it("counts concurrent requests exactly", () =>
+    inOneRateLimitWindow(async () => {
+      const email = `burst-${uniqueSuffix()}@example.test`;
+      const ip = uniqueIp("198.51.100.1");
+      const results = await Promise.all(Array.from({ length: 12 }, () => attempt(email, ip)));
+      expect(results.filter((r) => r === "send")).toHaveLength(MAGIC_LINK_LIMITS.perAddressAndIp.limit);
+    }));
 });
 
 describe("limits set in the environment", () => {

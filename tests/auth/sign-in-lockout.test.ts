@@ -9,6 +9,7 @@ import { setPasswordHash } from "@/db/queries/users";
 import { hashPassword } from "@/lib/passwords";
 import { createUser, uniqueSuffix } from "../support/fixtures";
 import { MailWatch } from "../support/outbox";
+import { inOneRateLimitWindow } from "../support/rate-limit-window";
 
 // The IP clientIp() reports for the next request (lib/client-ip.ts is another piece of work's; only its answer matters here).
 const caller = vi.hoisted(() => ({ ip: "192.0.2.1" }));
@@ -76,72 +77,79 @@ async function accountWithPassword(label: string) {
 const mailsTo = async (email: string) => (await mailbox.to(email)).length;
 
 describe("password attempts", () => {
-  it("10+ wrong guesses from other IPs do not refuse the right password from a fresh IP", async () => {
-    const victim = await accountWithPassword("lockout-pw");
-    // More than the old per-account limit (10), each from its own IP.
-    for (let i = 0; i < 12; i++) {
-      expect(await tryPassword(victim.email, `guess ${i}`, freshIp())).not.toBe("redirect:/profile");
-    }
-    expect(await tryPassword(victim.email, PASSWORD, freshIp())).toBe("redirect:/profile");
-  });
+  it("10+ wrong guesses from other IPs do not refuse the right password from a fresh IP", () =>
+    inOneRateLimitWindow(async () => {
+      const victim = await accountWithPassword("lockout-pw");
+      // More than the old per-account limit (10), each from its own IP.
+      for (let i = 0; i < 12; i++) {
+        expect(await tryPassword(victim.email, `guess ${i}`, freshIp())).not.toBe("redirect:/profile");
+      }
+      expect(await tryPassword(victim.email, PASSWORD, freshIp())).toBe("redirect:/profile");
+    }));
 
-  it("refuses one IP past its limit for an account, even the right password, but not another IP", async () => {
-    const user = await accountWithPassword("lockout-pair");
-    const guesser = freshIp();
-    for (let i = 0; i < PASSWORD_LIMITS.perAccountAndIp.limit; i++) {
-      expect(await tryPassword(user.email, `guess ${i}`, guesser)).not.toBe(TOO_MANY_ATTEMPTS);
-    }
-    expect(await tryPassword(user.email, PASSWORD, guesser)).toBe(TOO_MANY_ATTEMPTS);
-    expect(await tryPassword(user.email, PASSWORD, freshIp())).toBe("redirect:/profile");
-  });
+  it("refuses one IP past its limit for an account, even the right password, but not another IP", () =>
+    inOneRateLimitWindow(async () => {
+      const user = await accountWithPassword("lockout-pair");
+      const guesser = freshIp();
+      for (let i = 0; i < PASSWORD_LIMITS.perAccountAndIp.limit; i++) {
+        expect(await tryPassword(user.email, `guess ${i}`, guesser)).not.toBe(TOO_MANY_ATTEMPTS);
+      }
+      expect(await tryPassword(user.email, PASSWORD, guesser)).toBe(TOO_MANY_ATTEMPTS);
+      expect(await tryPassword(user.email, PASSWORD, freshIp())).toBe("redirect:/profile");
+    }));
 
-  it("still limits one IP across many accounts (password spraying)", async () => {
-    const sprayer = freshIp();
-    for (let i = 0; i < PASSWORD_LIMITS.perIp.limit; i++) {
-      expect(await tryPassword(`spray-${i}-${uniqueSuffix()}@example.test`, PASSWORD, sprayer)).not.toBe(TOO_MANY_ATTEMPTS);
-    }
-    const user = await accountWithPassword("lockout-spray");
-    expect(await tryPassword(user.email, PASSWORD, sprayer)).toBe(TOO_MANY_ATTEMPTS);
-  });
+  it("still limits one IP across many accounts (password spraying)", () =>
+    inOneRateLimitWindow(async () => {
+      const sprayer = freshIp();
+      for (let i = 0; i < PASSWORD_LIMITS.perIp.limit; i++) {
+        expect(await tryPassword(`spray-${i}-${uniqueSuffix()}@example.test`, PASSWORD, sprayer)).not.toBe(TOO_MANY_ATTEMPTS);
+      }
+      const user = await accountWithPassword("lockout-spray");
+      expect(await tryPassword(user.email, PASSWORD, sprayer)).toBe(TOO_MANY_ATTEMPTS);
+    }));
 });
 
 describe("magic-link requests", () => {
-  it("requests for an address from other IPs do not stop its owner getting a link from a fresh IP", async () => {
-    const victim = await createUser("lockout-link");
-    // More than the old per-address limit (5), fewer than the per-address cap.
-    for (let i = 0; i < 6; i++) expect(await askForLink(victim.email, freshIp())).toBe("redirect:/login/check-email");
-    await mailbox.reset(victim.email);
-    expect(await askForLink(victim.email, freshIp())).toBe("redirect:/login/check-email");
-    expect(await mailsTo(victim.email)).toBe(1);
-  });
-
-  it("past the per-address cap (many IPs flooding one inbox), answers as usual and mails nothing", async () => {
-    const victim = await createUser("lockout-cap");
-    for (let i = 0; i < MAGIC_LINK_LIMITS.perAddress.limit; i++) {
+  it("requests for an address from other IPs do not stop its owner getting a link from a fresh IP", () =>
+    inOneRateLimitWindow(async () => {
+      const victim = await createUser("lockout-link");
+      // More than the old per-address limit (5), fewer than the per-address cap.
+      for (let i = 0; i < 6; i++) expect(await askForLink(victim.email, freshIp())).toBe("redirect:/login/check-email");
+      await mailbox.reset(victim.email);
       expect(await askForLink(victim.email, freshIp())).toBe("redirect:/login/check-email");
-    }
-    expect(await mailsTo(victim.email)).toBe(MAGIC_LINK_LIMITS.perAddress.limit);
-    expect(await askForLink(victim.email, freshIp())).toBe("redirect:/login/check-email");
-    expect(await mailsTo(victim.email)).toBe(MAGIC_LINK_LIMITS.perAddress.limit);
-  });
+      expect(await mailsTo(victim.email)).toBe(1);
+    }));
 
-  it("refuses one IP asking too often for one address, without using up the address's cap", async () => {
-    const user = await createUser("lockout-link-pair");
-    const client = freshIp();
-    for (let i = 0; i < MAGIC_LINK_LIMITS.perAddressAndIp.limit; i++) {
-      expect(await askForLink(user.email, client)).toBe("redirect:/login/check-email");
-    }
-    for (let i = 0; i < MAGIC_LINK_LIMITS.perAddress.limit; i++) expect(await askForLink(user.email, client)).toBe(TOO_MANY_LINKS);
-    await mailbox.reset(user.email);
-    expect(await askForLink(user.email, freshIp())).toBe("redirect:/login/check-email");
-    expect(await mailsTo(user.email)).toBe(1);
-  });
+  it("past the per-address cap (many IPs flooding one inbox), answers as usual and mails nothing", () =>
+    inOneRateLimitWindow(async () => {
+      const victim = await createUser("lockout-cap");
+      for (let i = 0; i < MAGIC_LINK_LIMITS.perAddress.limit; i++) {
+        expect(await askForLink(victim.email, freshIp())).toBe("redirect:/login/check-email");
+      }
+      expect(await mailsTo(victim.email)).toBe(MAGIC_LINK_LIMITS.perAddress.limit);
+      expect(await askForLink(victim.email, freshIp())).toBe("redirect:/login/check-email");
+      expect(await mailsTo(victim.email)).toBe(MAGIC_LINK_LIMITS.perAddress.limit);
+    }));
 
-  it("still limits one IP across many addresses", async () => {
-    const prober = freshIp();
-    for (let i = 0; i < MAGIC_LINK_LIMITS.perIp.limit; i++) {
-      expect(await askForLink(`probe-${i}-${uniqueSuffix()}@example.test`, prober)).toBe("redirect:/login/check-email");
-    }
-    expect(await askForLink(`probe-last-${uniqueSuffix()}@example.test`, prober)).toBe(TOO_MANY_LINKS);
-  });
+  it("refuses one IP asking too often for one address, without using up the address's cap", () =>
+    inOneRateLimitWindow(async () => {
+      const user = await createUser("lockout-link-pair");
+      const client = freshIp();
+      for (let i = 0; i < MAGIC_LINK_LIMITS.perAddressAndIp.limit; i++) {
+        expect(await askForLink(user.email, client)).toBe("redirect:/login/check-email");
+      }
+      for (let i = 0; i < MAGIC_LINK_LIMITS.perAddress.limit; i++) expect(await askForLink(user.email, client)).toBe(TOO_MANY_LINKS);
+      await mailbox.reset(user.email);
+      expect(await askForLink(user.email, freshIp())).toBe("redirect:/login/check-email");
+      expect(await mailsTo(user.email)).toBe(1);
+    }));
+
+  it("still limits one IP across many addresses", () =>
+    inOneRateLimitWindow(async () => {
+      const prober = freshIp();
+      for (let i = 0; i < MAGIC_LINK_LIMITS.perIp.limit; i++) {
+        expect(await askForLink(`probe-${i}-${uniqueSuffix()}@example.test`, prober)).toBe("redirect:/login/check-email");
+      }
+      expect(await askForLink(`probe-last-${uniqueSuffix()}@example.test`, prober)).toBe(TOO_MANY_LINKS);
+    }));
 });

@@ -14,6 +14,7 @@ import { createRequestListener } from "@/lib/request-listener";
 import { allowPasswordAttempt, PASSWORD_LIMITS } from "@/lib/sign-in-limits";
 import { parseTrustedProxies } from "@/lib/trusted-proxies";
 import { addMember, createTenant, createUser, uniqueSuffix } from "../support/fixtures";
+import { inOneRateLimitWindow } from "../support/rate-limit-window";
 import { actingAs } from "../support/session";
 
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
@@ -61,16 +62,13 @@ describe("client IP behind server.ts", () => {
       const allowed = await withSystem((tx) => allowPasswordAttempt(tx, `spray-${uniqueSuffix()}@example.test`, ip));
       return { ip, allowed };
     });
-    // Limits count in fixed windows aligned to the clock: start in a window with time to spare, or
-    // the count would start over halfway through the attempts.
-    const windowMs = PASSWORD_LIMITS.perIp.windowSeconds * 1000;
-    const leftInWindow = windowMs - (Date.now() % windowMs);
-    if (leftInWindow < 60_000) await new Promise((resolve) => setTimeout(resolve, leftInWindow + 1_000));
-    const results = [];
-    for (let i = 0; i <= PASSWORD_LIMITS.perIp.limit; i++) results.push((await get(url, forged(i))) as { ip: string; allowed: boolean });
-    expect(new Set(results.map((r) => r.ip))).toEqual(new Set(["127.0.0.1"]));
-    expect(results.at(-1)!.allowed).toBe(false);
-  }, 120_000);
+    await inOneRateLimitWindow(async () => {
+      const results = [];
+      for (let i = 0; i <= PASSWORD_LIMITS.perIp.limit; i++) results.push((await get(url, forged(i))) as { ip: string; allowed: boolean });
+      expect(new Set(results.map((r) => r.ip))).toEqual(new Set(["127.0.0.1"]));
+      expect(results.at(-1)!.allowed).toBe(false);
+    });
+  });
 
   it("records the socket's address, not the forged one, in the activity log", async () => {
     const tenant = await createTenant("forged-ip");
