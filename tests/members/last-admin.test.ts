@@ -3,6 +3,7 @@
 // instant (on PostgreSQL these run as truly parallel transactions; PGlite runs them one after another).
 import { describe, expect, it, vi } from "vitest";
 import { createTenant } from "../support/fixtures";
+import { raceBehindTenantLock } from "../support/forced-race";
 import { actingAs } from "../support/session";
 import { countActiveAdmins, newMember, snapshot } from "./members-support";
 
@@ -73,16 +74,16 @@ describe("the last active Admin", () => {
 });
 
 describe("two Admins taking Admin away from each other at the same instant", () => {
-  // Several rounds, so that without the tenant lock the transactions would overlap at least once.
+  // Each round forces the overlap (tests/support/forced-race.ts); several rounds on top, as before.
   const ROUNDS = 4;
   for (const [change, call] of Object.entries(TAKE_ADMIN_AWAY)) {
     it(`${change}: exactly one succeeds and one active Admin remains`, async () => {
       for (let round = 0; round < ROUNDS; round++) {
         const { tenant, admins } = await tenantWithAdmins(`race-${change}-${round}`, 2);
         const [a, b] = admins as [(typeof admins)[0], (typeof admins)[0]];
-        const results = await Promise.all([
-          actingAs(a.user, () => call(tenant.slug, b.memberId)),
-          actingAs(b.user, () => call(tenant.slug, a.memberId)),
+        const results = await raceBehindTenantLock(tenant.id, [
+          () => actingAs(a.user, () => call(tenant.slug, b.memberId)),
+          () => actingAs(b.user, () => call(tenant.slug, a.memberId)),
         ]);
         expect(results.filter((r) => r.ok), `round ${round}`).toHaveLength(1);
         // The loser is refused as the last Admin or, already demoted, suspended or removed by the
