@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { withSystem, withTenant } from "@/db/scopes";
-import { activity, flows, memberships, users } from "@/db/schema";
+import { activity, flows, memberships, tenants, users } from "@/db/schema";
 import { addMember, createTenant, createTwoTenants, createUser } from "../support/fixtures";
 import { signInAs } from "../support/session";
 
@@ -62,7 +62,23 @@ describe("tenantAction", () => {
     const form = new FormData();
     form.set("name", "   ");
     const result = await createFlow(world.a.slug, null, form);
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { name: ["Name is required"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { name: ["Name is required"] },
+    });
+  });
+
+  it("answers VALIDATION for text PostgreSQL cannot store, under the field", async () => {
+    signInAs(editorA);
+    const result = await createFlow(world.a.slug, null, { name: "nul\u0000byte" });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { name: [expect.any(String)] },
+    });
   });
 
   it("answers UNAUTHENTICATED when signed out, and writes nothing", async () => {
@@ -73,7 +89,11 @@ describe("tenantAction", () => {
 
   it("answers FORBIDDEN to a member without the permission, and writes nothing", async () => {
     signInAs(viewerA);
-    expect(await createFlow(world.a.slug, null, { name: "By viewer" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await createFlow(world.a.slug, null, { name: "By viewer" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+      message: "You do not have permission to do this in this tenant.",
+    });
     expect(await flowsNamed(world.a.id, "By viewer")).toEqual([]);
   });
 
@@ -83,6 +103,28 @@ describe("tenantAction", () => {
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await flowsNamed(world.b.id, "Planted")).toEqual([]);
     expect(await createFlow("no-such-tenant", null, { name: "Planted" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+
+  // A forged call can send any JSON value as the slug. One that is not a string names no tenant, even
+  // when it reads as a member's tenant slug once turned into text (slugs may be all digits).
+  it("answers NOT_FOUND to a slug that is not a string, and writes nothing", async () => {
+    const digits = String(Math.floor(Math.random() * 1e9));
+    const open = await withSystem((tx) => tx.insert(tenants).values({ slug: digits, name: `Digits ${digits}` }).returning());
+    const passwordOnly = await withSystem((tx) =>
+      tx.insert(tenants).values({ slug: `${digits}1`, name: `Digits ${digits}1`, magicLinkEnabled: false }).returning(),
+    );
+    signInAs(editorA);
+    for (const tenant of [open[0]!, passwordOnly[0]!]) {
+      await addMember(tenant.id, editorA.id, ["editor"]);
+      const forged = createFlow as unknown as (slug: unknown, previous: null, input: { name: string }) => ReturnType<typeof createFlow>;
+      // With a string slug, the member gets in (or is told this tenant requires a password).
+      const real = await createFlow(tenant.slug, null, { name: "Real" });
+      expect(real).toMatchObject(tenant.magicLinkEnabled ? { ok: true } : { ok: false, code: "UNAUTHENTICATED" });
+      for (const slug of [Number(tenant.slug), [tenant.slug]]) {
+        expect(await forged(slug, null, { name: "Forged" }), JSON.stringify(slug)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+      }
+      expect(await flowsNamed(tenant.id, "Forged")).toEqual([]);
+    }
   });
 
   it("answers NOT_FOUND to a suspended member, and writes nothing", async () => {
@@ -110,7 +152,7 @@ describe("tenantAction", () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     signInAs(editorA);
     const crash = await createFlow(world.a.slug, null, { name: "explode after write" });
-    expect(crash).toMatchObject({ ok: false, code: "INTERNAL" });
+    expect(crash).toMatchObject({ ok: false, code: "INTERNAL", message: "Something went wrong and nothing was changed. Please try again." });
     expect(crash.ok === false && crash.message).not.toMatch(/crash mid-transaction/);
     // The cause goes to the server log, not to the user.
     expect(logged).toHaveBeenCalledWith("[action test.create-flow]", expect.any(Error));

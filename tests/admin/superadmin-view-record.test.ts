@@ -60,8 +60,26 @@ beforeAll(async () => {
 });
 
 describe("a visiting superadmin's requests", () => {
-  it("a page load is recorded, with the path the proxy saw", async () => {
-    expect(await viewsRecordedFor(`/t/${world.a.slug}/members`)).toBe(1);
+  it("a page load is recorded, with the path the proxy saw, as the tenant's admins read it in their log", async () => {
+    const path = `/t/${world.a.slug}/members`;
+    expect(await viewsRecordedFor(path)).toBe(1);
+    const [entry] = await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
+      tx.select().from(activity).where(and(eq(activity.action, "superadmin.viewed"), eq(activity.targetId, path))),
+    );
+    expect(entry).toMatchObject({ summary: `${root.email} viewed ${path} as superadmin`, details: { path, viaSuperadmin: true } });
+  });
+
+  it("a page rendered without the proxy's classification (or with one it never sets) counts as a view", async () => {
+    for (const kind of [null, "preview"]) {
+      const path = `/t/${world.a.slug}/members?unclassified=${kind}`;
+      pageRequestHeaders = new Headers({ "x-tenantry-path": path });
+      if (kind) pageRequestHeaders.set("x-tenantry-request-kind", kind);
+      await requireActor(world.a.slug);
+      const rows = await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
+        tx.select().from(activity).where(and(eq(activity.action, "superadmin.viewed"), eq(activity.targetId, path))),
+      );
+      expect(rows, String(kind)).toHaveLength(1);
+    }
   });
 
   it("a page load that forges the classification or path headers is still recorded, at its real path", async () => {

@@ -31,7 +31,7 @@ describe("password sessions in Auth.js", () => {
     if (!result.ok) throw new Error("sign-in failed");
 
     const payload = await sessionEndpoint(result.sessionToken);
-    expect(payload).toMatchObject({ user: { id: user.id, email: user.email }, authMethod: "password" });
+    expect(payload).toMatchObject({ user: { id: user.id, email: user.email, name: "pw-session" }, authMethod: "password" });
     // Neither the session token (the cookie is httpOnly for a reason) nor the password hash reaches the browser.
     expect(JSON.stringify(payload)).not.toContain(result.sessionToken);
     expect(JSON.stringify(payload)).not.toMatch(/argon2|passwordHash/);

@@ -230,7 +230,15 @@ describe("the superadmin console and tenants' activity", () => {
     expect(seen.b.activity).toBeGreaterThan(1);
     expect(seen.b.terms).toBeGreaterThan(0);
     expect(seen.a).toEqual({ activity: 0, terms: 0 });
-    expect(seen.access).toMatchObject([{ tenantId: world.b.id, summary: "Viewed the log", targetType: "page", targetId: "/admin/activity?tenant=b" }]);
+    expect(seen.access).toMatchObject([
+      {
+        tenantId: world.b.id,
+        summary: "Viewed the log",
+        targetType: "page",
+        targetId: "/admin/activity?tenant=b",
+        details: { path: "/admin/activity?tenant=b", viaSuperadmin: true },
+      },
+    ]);
   });
 
   it("shows nothing to a scope that names a user who is not a superadmin, even set by raw SQL", async () => {
