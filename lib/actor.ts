@@ -86,9 +86,12 @@ async function requestedTenantPath(slug: string): Promise<string> {
   } catch {
     // Outside a request (scripts, tests): the overview.
   }
-  if (requested === null || safeReturnPath(requested) !== requested) return overview;
-  const rest = requested.startsWith(overview) ? requested.slice(overview.length) : null;
-  return rest !== null && (rest === "" || rest.startsWith("/") || rest.startsWith("?")) ? requested : overview;
+  // safeReturnPath(null) is "/": a missing header falls back too.
+  const path = safeReturnPath(requested);
+  if (path !== requested) return overview;
+  const rest = path.startsWith(overview) ? path.slice(overview.length) : null;
+  // The overview itself (rest "") is the fallback anyway.
+  return rest !== null && (rest.startsWith("/") || rest.startsWith("?")) ? path : overview;
 }
 
 /**
