@@ -1,5 +1,6 @@
 // Who is asking, read from the database on every request: a role change, suspension or removal takes
 // effect on the caller's very next request, without signing out.
+import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";

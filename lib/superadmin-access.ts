@@ -3,6 +3,7 @@
 // tenant's activity log ("superadmin.viewed"), and every change is recorded as made by a superadmin.
 // The flag is read from the database on every request, so revoking it closes every tenant at once.
 // A superadmin who is an active member acts as that member (their own roles, no banner).
+import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { withTenant, withUser } from "@/db/scopes";

@@ -1,6 +1,7 @@
 // What a wrapper does once its transaction has committed, the same way for every action: the success
 // message, the one revalidation rule, and the redirect of forms whose success leaves the page.
 // Nothing here may turn a committed write into a failure.
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "../action-result";

@@ -3,6 +3,7 @@
 // refreshed -> typed result. A non-superadmin
 // gets NOT_FOUND, like the /admin pages, so the console does not reveal that they exist.
 // Touching a tenant's data goes through `platform.enterTenant`, which writes into that tenant's log.
+import "server-only";
 import type { z } from "zod";
 import { NotSuperadminError, withPlatform, type Tx } from "@/db/scopes";
 import { recordPlatformActivity } from "@/db/queries/platform-activity";

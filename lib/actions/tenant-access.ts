@@ -1,6 +1,7 @@
 // The caller's access to a tenant as it is inside the transaction that writes (or reads for an
 // export): every wrapper and route handler authorizes here, from the membership or superadmin flag
 // as they are now, not as they were when the request began.
+import "server-only";
 import { findMembershipOfUser } from "@/db/queries/memberships";
 import { isSuperadmin } from "@/db/queries/platform-users";
 import type { MemberRole } from "@/db/schema";

@@ -4,6 +4,7 @@
 // the membership as it is now (under the lock) -> the change AND its activity entry -> commit ->
 // the tenant's pages refreshed -> typed result with the action's message.
 // Server actions are public POST endpoints, so nothing here trusts the client beyond parsed input.
+import "server-only";
 import type { z } from "zod";
 import type { Tx } from "@/db/scopes";
 import { recordPlatformActivity } from "@/db/queries/platform-activity";

@@ -2,6 +2,7 @@
 // that write (the CSV export; the REST API later): one scoped transaction that takes the tenant row's
 // lock when asked, then authorizes the caller from their membership (or superadmin flag) as it is
 // now, under that lock, and records entries in the tenant's log as the caller.
+import "server-only";
 import { lockTenant } from "@/db/queries/tenants";
 import type { Tenant } from "@/db/schema";
 import { withTenant, type Tx } from "@/db/scopes";

@@ -4,6 +4,7 @@
 // nothing it shows.
 // `recordInTenant` also writes into a tenant's own log (e.g. the tenant just created) in the same
 // transaction; after it, the transaction is in that tenant's scope.
+import "server-only";
 import type { z } from "zod";
 import { enterTenant, withUser, type Tx } from "@/db/scopes";
 import { recordActivity } from "@/db/queries/activity";
