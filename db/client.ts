@@ -1,5 +1,7 @@
-// The only module that imports a database driver. Everything else reaches the database through the
+// The application's only database driver import. Everything else reaches the database through the
 // scope helpers (db/scopes.ts), which run each unit of work as the runtime role inside one transaction.
+// The two other driver imports are outside the application, named in tests/architecture: db/admin.ts
+// (create and drop whole databases, for scripts and tests) and db/bench-owner.ts (benchmarks).
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";

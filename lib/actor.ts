@@ -1,34 +1,20 @@
 // Who is asking, read from the database on every request: a role change, suspension or removal takes
 // effect on the caller's very next request, without signing out.
+import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { withUser } from "@/db/scopes";
-import { findMembershipBySlug, type TenantMembership } from "@/db/queries/tenants";
-import type { AuthMethod, MemberRole } from "@/db/schema";
+import { findMembershipBySlug } from "@/db/queries/tenants";
 import { auth } from "./auth";
+import type { Actor, SessionUser } from "./caller";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
 import { findSuperadminVisit, recordSuperadminView } from "./superadmin-access";
 import { REQUESTED_PATH_HEADER } from "./requested-path";
 import { safeReturnPath } from "./safe-redirect";
 import { SLUG_PATTERN } from "./tenant-slug";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  /** How the session was opened (its `sessions` row); a tenant may refuse magic-link sessions. */
-  authMethod: AuthMethod;
-}
-
-export interface Actor {
-  user: SessionUser;
-  tenant: TenantMembership["tenant"];
-  /** Null for a superadmin visiting a tenant they are not an active member of. */
-  membershipId: string | null;
-  roles: MemberRole[];
-  /** A superadmin entered this tenant without being an active member (see lib/superadmin-access.ts). */
-  viaSuperadmin: boolean;
-}
+export type { Actor, SessionUser };
 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();

@@ -1,6 +1,7 @@
 // Auth.js (next-auth v5): magic-link sign-in over nodemailer, database sessions through the Drizzle
 // adapter (db/auth-adapter.ts). Configuration is built lazily per request so `next build` never
 // needs production secrets.
+import "server-only";
 import NextAuth from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { createAuthAdapter } from "@/db/auth-adapter";

@@ -2,6 +2,7 @@
 // one-time link /join/<slug>?token=. Only a SHA-256 of the 32-byte token is stored; it expires after 7
 // days; a resend replaces it, a revoke ends it; accepting it (signed in as the invited address) makes
 // the membership Active. Until then the tenant sees only the address the Admin typed.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { insertInvitation, revokeOpenInvitations } from "@/db/queries/member-invitations";
 import type { Tx } from "@/db/scopes";

@@ -1,3 +1,4 @@
+import "server-only";
 import { withSystem } from "@/db/scopes";
 import { findUserByEmail } from "@/db/queries/users";
 import { signIn } from "./auth";

@@ -1,6 +1,7 @@
 // One-time links that let an account set (or replace) its password: from "Set password" on the
 // profile page, or from a welcome mail. Only a SHA-256 of the token is stored; the token itself exists
 // only in the mail. Opening the link spends nothing (mail scanners GET it); the form's POST does.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { insertPasswordToken } from "@/db/queries/password-tokens";
 import type { Tx } from "@/db/scopes";

@@ -2,6 +2,7 @@
 // the way Auth.js does: a random token in a `sessions` row (auth_method 'password'), which the caller
 // puts in Auth.js's session cookie (lib/session-cookie.ts). From then on Auth.js reads, refreshes and
 // signs out the session like its own, and the adapter's sign-out entry is written as usual.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAuthEvent } from "@/db/auth-events";
 import { withSystem } from "@/db/scopes";

@@ -1,4 +1,5 @@
 import type { MemberRole } from "@/db/schema";
+import { MEMBER_ROLES } from "@/db/schema/member-roles";
 
 // What each role may do in its tenant. Roles add up: a member with several roles has the union.
 export const ROLE_LABELS: Record<MemberRole, string> = { viewer: "Viewer", editor: "Editor", admin: "Admin" };
@@ -17,7 +18,7 @@ export function can(roles: readonly MemberRole[], permission: Permission): boole
 
 /** Roles in their canonical order (Viewer, Editor, Admin), each once. */
 export function canonicalRoles(roles: readonly MemberRole[]): MemberRole[] {
-  return (Object.keys(ROLE_LABELS) as MemberRole[]).filter((role) => roles.includes(role));
+  return MEMBER_ROLES.filter((role) => roles.includes(role));
 }
 
 /** "Viewer, Editor": how roles read in messages, mail and the activity log. */

@@ -1,6 +1,7 @@
 // Superadmin pages (/admin): every read runs in withPlatform, which checks the superadmin flag in the
 // database inside the same transaction. Anyone else (signed out included) gets the ordinary 404, so
 // the console's existence is not revealed.
+import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { NotSuperadminError, withPlatform, type Tx } from "@/db/scopes";

@@ -1,6 +1,7 @@
 // The Auth.js session cookie, for sessions this app opens itself (password sign-in): the same name
 // and attributes Auth.js uses (@auth/core lib/utils/cookie.ts defaultCookies), so Auth.js reads the
 // session, refreshes it and signs it out like one of its own.
+import "server-only";
 import { cookies, headers } from "next/headers";
 
 /** How long a session lasts (Auth.js refreshes it daily while used), whichever way it was opened. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { hitRateLimit, type RateLimitRule } from "@/db/queries/rate-limits";
 import type { Tx } from "@/db/scopes";
 

@@ -3,18 +3,17 @@
 // tenant's activity log ("superadmin.viewed"), and every change is recorded as made by a superadmin.
 // The flag is read from the database on every request, so revoking it closes every tenant at once.
 // A superadmin who is an active member acts as that member (their own roles, no banner).
+import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
-import { withTenant, withUser, type Tx } from "@/db/scopes";
+import { withTenant, withUser } from "@/db/scopes";
 import { recordActivity } from "@/db/queries/activity";
-import { findMembershipOfUser } from "@/db/queries/memberships";
 import { findTenantBySlug } from "@/db/queries/platform-tenants";
 import { isSuperadmin } from "@/db/queries/platform-users";
 import type { MemberRole } from "@/db/schema";
-import type { ActivityRecord } from "./actions/core";
 import { clientIp } from "./client-ip";
 import { REQUEST_KIND_HEADER, VIEWED_PATH_HEADER } from "./viewed-path";
-import type { Actor, SessionUser } from "./actor";
+import type { Actor, SessionUser } from "./caller";
 
 /** What a superadmin may do in a tenant they entered: everything an Admin may. */
 export const SUPERADMIN_ROLES: MemberRole[] = ["admin"];
@@ -31,45 +30,6 @@ export async function findSuperadminVisit(user: SessionUser, slug: string): Prom
 /** Whether the signed-in user is a superadmin now (the nav's "Admin" link). */
 export async function isSuperadminNow(userId: string): Promise<boolean> {
   return withUser({ userId }, (tx) => isSuperadmin(tx, userId));
-}
-
-export interface TenantAccess {
-  roles: MemberRole[];
-  membershipId: string | null;
-  viaSuperadmin: boolean;
-}
-
-/**
- * The caller's access to the tenant as it is inside the writing transaction: their active
- * membership, else Admin powers if they are a superadmin now, else none.
- */
-export async function accessInTransaction(tx: Tx, tenantId: string, userId: string): Promise<TenantAccess | null> {
-  const membership = await findMembershipOfUser(tx, tenantId, userId);
-  if (membership && membership.status === "active") {
-    return { roles: membership.roles, membershipId: membership.id, viaSuperadmin: false };
-  }
-  if (await isSuperadmin(tx, userId)) return { roles: SUPERADMIN_ROLES, membershipId: null, viaSuperadmin: true };
-  return null;
-}
-
-/** A change made by a superadmin visiting the tenant says so in its entry. */
-function markedAsSuperadmin(activity: ActivityRecord): ActivityRecord {
-  return { ...activity, summary: `${activity.summary} (as superadmin)`, details: { ...activity.details, viaSuperadmin: true } };
-}
-
-/** Writes the caller's entry into the tenant's log, marked when they act there as a visiting superadmin. */
-export async function recordCallerActivity(
-  tx: Tx,
-  caller: { tenantId: string; user: SessionUser; access: TenantAccess; ip: string | null },
-  activity: ActivityRecord,
-): Promise<void> {
-  await recordActivity(tx, {
-    tenantId: caller.tenantId,
-    actorUserId: caller.user.id,
-    actorEmail: caller.user.email,
-    ip: caller.ip,
-    ...(caller.access.viaSuperadmin ? markedAsSuperadmin(activity) : activity),
-  });
 }
 
 /**

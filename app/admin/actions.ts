@@ -6,7 +6,6 @@
 //
 // License and flow cap: choosing a license sets the flow cap to that license's default; a cap set
 // afterwards overrides it until the license changes again.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Tx } from "@/db/scopes";
 import { updateTenantPlan } from "@/db/queries/platform-tenants";
@@ -32,7 +31,6 @@ export const setTenantLicense = platformAction({
     await updateTenantPlan(tx, tenant.id, { license: input.license, flowCap: to.flowCap });
     const change = `license ${from.label} → ${to.label}, flow cap ${tenant.flowCap} → ${to.flowCap}`;
     await platform.enterTenant(tenant.id, `A superadmin changed the ${change}`);
-    revalidatePath("/admin", "layout");
     return {
       data: { license: input.license, flowCap: to.flowCap },
       activity: {
@@ -57,7 +55,6 @@ export const setTenantFlowCap = platformAction({
     // Lowering the cap below the current count keeps every flow; only new ones are refused.
     const change = `flow cap ${tenant.flowCap} → ${input.flowCap}`;
     await platform.enterTenant(tenant.id, `A superadmin changed the ${change} (${tenant.flowCount} flows exist)`);
-    revalidatePath("/admin", "layout");
     return {
       data: { flowCap: input.flowCap },
       activity: {

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { requestMagicLink, type MagicLinkFormState } from "./actions";
+import { shownValue, useFormAction } from "@/components/ui/use-form-action";
+import { requestMagicLink } from "./actions";
 
 export function MagicLinkForm({
   callbackUrl,
@@ -14,10 +14,12 @@ export function MagicLinkForm({
   initialEmail?: string;
   buttonLabel?: string;
 }) {
-  const [state, action, pending] = useActionState<MagicLinkFormState, FormData>(requestMagicLink, { email: initialEmail });
+  const { result, values, version, fieldErrors, formAction, pending } = useFormAction(requestMagicLink);
+  // The address's own message, else why the request was refused (too many links), under the field.
+  const error = fieldErrors.email?.[0] ?? (result && !result.ok ? result.message : undefined);
   return (
     // noValidate: the server's message, shown under the field, is the one users see and tests read.
-    <form action={action} noValidate className="space-y-4">
+    <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
@@ -29,15 +31,15 @@ export function MagicLinkForm({
           type="email"
           autoComplete="email"
           required
-          defaultValue={state.email}
-          key={state.email}
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? "email-error" : undefined}
+          defaultValue={shownValue(values, "email", initialEmail)}
+          key={version}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "email-error" : undefined}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
         />
-        {state.error && (
+        {error && (
           <p id="email-error" role="alert" className="mt-1 text-sm text-red-700">
-            {state.error}
+            {error}
           </p>
         )}
       </div>

@@ -3,11 +3,16 @@
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
+import { formOutcome } from "@/components/ui/use-form-action";
 import { useSubmitKeepingValues } from "@/components/ui/use-submit-keeping-values";
-import { signInWithPasswordForm, type PasswordFormState } from "./password-actions";
+import type { ActionResult } from "@/lib/action-result";
+import { signInWithPasswordForm } from "./password-actions";
 
 export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, onSubmit, pending] = useSubmitKeepingValues<PasswordFormState>(signInWithPasswordForm, {});
+  const [result, onSubmit, pending] = useSubmitKeepingValues<ActionResult<null> | null>(signInWithPasswordForm, null);
+  // One message per field (the first rule it breaks), as the form has always shown them.
+  const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
+  const refusal = formOutcome(result);
   return (
     // noValidate: the server's messages, shown under the fields, are the ones users see and tests read.
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -18,7 +23,7 @@ export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
         type="email"
         autoComplete="username"
         required
-        errors={state.fieldErrors?.email ? [state.fieldErrors.email] : undefined}
+        errors={fieldErrors?.email?.slice(0, 1)}
       />
       <TextField
         label="Password"
@@ -26,9 +31,9 @@ export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
         type="password"
         autoComplete="current-password"
         required
-        errors={state.fieldErrors?.password ? [state.fieldErrors.password] : undefined}
+        errors={fieldErrors?.password?.slice(0, 1)}
       />
-      {state.error && <ErrorMessage>{state.error}</ErrorMessage>}
+      {refusal && !refusal.ok && <ErrorMessage>{refusal.message}</ErrorMessage>}
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -3,11 +3,18 @@
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
+import { formOutcome } from "@/components/ui/use-form-action";
 import { useSubmitKeepingValues } from "@/components/ui/use-submit-keeping-values";
-import { setPasswordWithLink, type SetPasswordFormState } from "./actions";
+import type { ActionResult } from "@/lib/action-result";
+import { setPasswordWithLink } from "./actions";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, onSubmit, pending] = useSubmitKeepingValues<SetPasswordFormState>(setPasswordWithLink, {});
+  const [result, onSubmit, pending] = useSubmitKeepingValues<ActionResult<null> | null>(setPasswordWithLink, null);
+  // One message per field (the first rule it breaks), as the form has always shown them.
+  const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
+  // The link's own problem (the hidden token field's message, or a spent link) is the form's.
+  const refusal = formOutcome(result);
+  const formError = fieldErrors?.token?.[0] ?? (refusal && !refusal.ok ? refusal.message : undefined);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="token" value={token} />
@@ -18,16 +25,16 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         name="password"
         type="password"
         autoComplete="new-password"
-        errors={state.fieldErrors?.password ? [state.fieldErrors.password] : undefined}
+        errors={fieldErrors?.password?.slice(0, 1)}
       />
       <TextField
         label="Confirm password"
         name="confirmPassword"
         type="password"
         autoComplete="new-password"
-        errors={state.fieldErrors?.confirmPassword ? [state.fieldErrors.confirmPassword] : undefined}
+        errors={fieldErrors?.confirmPassword?.slice(0, 1)}
       />
-      {state.error && <ErrorMessage>{state.error}</ErrorMessage>}
+      {formError && <ErrorMessage>{formError}</ErrorMessage>}
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Saving…" : "Set password"}
       </Button>

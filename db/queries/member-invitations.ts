@@ -1,5 +1,6 @@
 // Invitations of Invited memberships (withTenant scope: a token is only ever looked up inside the
 // tenant its link names, and row-level security keeps every other tenant's invitations out of sight).
+import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { memberInvitations, memberships, users } from "../schema";
 import type { Tx } from "../scopes";

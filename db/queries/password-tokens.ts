@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { passwordTokens, users } from "../schema";
 import type { Tx } from "../scopes";

@@ -1,5 +1,6 @@
 // The superadmin's view of tenants (withPlatform scope). Only the global tenants table is read: the
 // member and flow counts are the trigger-kept counters, so listing tenants enters none of them.
+import "server-only";
 import { asc, count, desc, eq, ilike, or } from "drizzle-orm";
 import { tenants } from "../schema";
 import type { Tx } from "../scopes";

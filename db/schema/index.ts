@@ -2,6 +2,7 @@ export * from "./users";
 export * from "./auth";
 export * from "./tenants";
 export * from "./memberships";
+export * from "./member-roles";
 export * from "./approved-domains";
 export * from "./flows";
 export * from "./activity";

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, pgEnum, pgTable, primaryKey, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { MEMBER_ROLES } from "./member-roles";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
-export const memberRole = pgEnum("member_role", ["viewer", "editor", "admin"]);
+export const memberRole = pgEnum("member_role", MEMBER_ROLES);
 // Per tenant: invited (added, has not accepted this tenant's invitation) -> active -> suspended.
 export const membershipStatus = pgEnum("membership_status", ["invited", "active", "suspended"]);
 

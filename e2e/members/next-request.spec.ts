@@ -12,7 +12,9 @@ async function saveRoles(admin: Page, email: string, change: Record<"Viewer" | "
   const row = rowOf(admin, email);
   for (const [role, checked] of Object.entries(change)) await row.getByRole("checkbox", { name: role }).setChecked(checked);
   await row.getByRole("button", { name: "Save roles" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: `${email} is now` })).toBeVisible();
+  // This save's own notice (the previous save's "… is now …" may still be on the page).
+  const roles = (["Viewer", "Editor", "Admin"] as const).filter((role) => change[role]);
+  await expect(admin.getByRole("status").filter({ hasText: `${email} is now ${roles.join(", ")}.` })).toBeVisible();
 }
 
 async function switcherTenants(page: Page) {

@@ -1,5 +1,6 @@
 // What every server-action wrapper shares: input parsing, typed refusals, the registry of actions
 // (the activity-completeness test walks it) and turning unexpected errors into a safe message.
+import "server-only";
 import { z } from "zod";
 import { failure, type ActionErrorCode, type ActionResult, type FieldErrors } from "../action-result";
 import { actionFields } from "../form-fields";

@@ -1,7 +1,9 @@
 // Wrapper for superadmin server actions: zod parse -> session -> one withPlatform transaction (which
-// checks the superadmin flag as it is now) -> platform log entry -> typed result. A non-superadmin
+// checks the superadmin flag as it is now) -> platform log entry -> commit -> the console's pages
+// refreshed -> typed result. A non-superadmin
 // gets NOT_FOUND, like the /admin pages, so the console does not reveal that they exist.
 // Touching a tenant's data goes through `platform.enterTenant`, which writes into that tenant's log.
+import "server-only";
 import type { z } from "zod";
 import { NotSuperadminError, withPlatform, type Tx } from "@/db/scopes";
 import { recordPlatformActivity } from "@/db/queries/platform-activity";
@@ -9,7 +11,8 @@ import { failure, type ActionResult } from "../action-result";
 import { getSessionUser, type SessionUser } from "../actor";
 import { clientIp } from "../client-ip";
 import { ActionError, NOT_FOUND_MESSAGE, SIGNED_OUT_MESSAGE, parseInput, registerAction, settle } from "./core";
-import { toPlatformEntry, type PlatformActivityRecord } from "./user-action";
+import { toPlatformEntry, type PlatformActivityRecord } from "./activity-entry";
+import { refreshPages } from "./after-commit";
 
 export interface PlatformActionContext<Input> {
   tx: Tx;
@@ -35,7 +38,7 @@ export function platformAction<Schema extends z.ZodType, T>(definition: {
     if (!superadmin) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
     const ip = await clientIp();
 
-    return settle(definition.name, async () => {
+    const result = await settle(definition.name, async () => {
       try {
         return await withPlatform({ superadminId: superadmin.id }, async (tx, platform) => {
           const { data, activity } = await definition.run({ tx, superadmin, platform, input: parsed.input, ip });
@@ -47,5 +50,8 @@ export function platformAction<Schema extends z.ZodType, T>(definition: {
         throw error;
       }
     });
+    // The one revalidation rule (lib/actions/after-commit.ts): the console's pages.
+    if (result.ok) refreshPages("/admin");
+    return result;
   };
 }

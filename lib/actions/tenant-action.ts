@@ -1,24 +1,32 @@
 // The one authorizing wrapper every tenant server action goes through:
-// zod parse -> session -> actor (tenant from the URL slug, membership read now) -> permission ->
-// one scoped transaction that does the change AND writes its activity entry -> typed result.
+// zod parse -> session -> actor (tenant from the URL slug, membership read now) -> one scoped
+// transaction: (the tenant row's lock, when the action asks for it) -> permission, re-checked from
+// the membership as it is now (under the lock) -> the change AND its activity entry -> commit ->
+// the tenant's pages refreshed -> typed result with the action's message.
 // Server actions are public POST endpoints, so nothing here trusts the client beyond parsed input.
+import "server-only";
 import type { z } from "zod";
-import { withTenant, type Tx } from "@/db/scopes";
+import type { Tx } from "@/db/scopes";
 import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import type { Tenant } from "@/db/schema";
 import { failure, type ActionResult } from "../action-result";
 import { getActor, getSessionUser, isRefusedByLoginPolicy, type Actor } from "../actor";
 import { PASSWORD_REQUIRED_MESSAGE } from "../login-policy";
 import { clientIp } from "../client-ip";
-import { can, type Permission } from "../permissions";
-import { accessInTransaction, recordCallerActivity } from "../superadmin-access";
+import type { Permission } from "../permissions";
+import { toPlatformEntry, type PlatformActivityRecord } from "./activity-entry";
+import { committed, refreshPages } from "./after-commit";
 import { ActionError, NOT_FOUND_MESSAGE, SIGNED_OUT_MESSAGE, parseInput, registerAction, settle, type ActivityRecord } from "./core";
-import { toPlatformEntry, type PlatformActivityRecord } from "./user-action";
+import { accessInTransaction } from "./tenant-access";
+import { inTenantTransaction } from "./tenant-transaction";
 
-export interface TenantActionContext<Input> {
+export interface TenantActionContext<Input, Locked extends boolean = false> {
   tx: Tx;
   actor: Actor;
   input: Input;
   ip: string | null;
+  /** The tenant's row, locked until commit, when the action asked for `lockTenant`. */
+  tenant: Locked extends true ? Tenant : null;
 }
 
 /**
@@ -29,6 +37,8 @@ export interface TenantActionOutcome<T> {
   data: T;
   activity: ActivityRecord | null;
   platformActivity?: PlatformActivityRecord;
+  /** What the form says once the change has committed. */
+  message?: string;
 }
 
 export type TenantAction<T> = (
@@ -37,11 +47,17 @@ export type TenantAction<T> = (
   input: FormData | Record<string, unknown>,
 ) => Promise<ActionResult<T>>;
 
-export function tenantAction<Schema extends z.ZodType, T>(definition: {
+export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean = false>(definition: {
   name: string;
   permission: Permission;
   input: Schema;
-  run(context: TenantActionContext<z.output<Schema>>): Promise<TenantActionOutcome<T>>;
+  /**
+   * Take the tenant row's lock before authorizing: changes of one tenant that ask for it run one at a
+   * time, and one that committed while this one waited (another Admin demoting or removing the
+   * caller, a license change) counts.
+   */
+  lockTenant?: Locked;
+  run(context: TenantActionContext<z.output<Schema>, Locked>): Promise<TenantActionOutcome<T>>;
 }): TenantAction<T> {
   registerAction(definition.name, { scope: "tenant", permission: definition.permission });
 
@@ -52,7 +68,7 @@ export function tenantAction<Schema extends z.ZodType, T>(definition: {
 
     // The actor is read inside `settle` too: whatever a forged slug makes the lookup do, the
     // caller gets a typed answer, never a 500.
-    return settle(definition.name, async () => {
+    const result = await settle(definition.name, async () => {
       const actor = typeof slug === "string" ? await getActor(slug) : null;
       if (!actor && typeof slug === "string" && (await isRefusedByLoginPolicy(slug))) {
         throw new ActionError("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
@@ -60,20 +76,19 @@ export function tenantAction<Schema extends z.ZodType, T>(definition: {
       if (!actor) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
       const ip = await clientIp();
 
-      return withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
-        // Authorize again inside the transaction that writes, from the membership (or superadmin
-        // flag) as it is now.
-        const access = await accessInTransaction(tx, actor.tenant.id, actor.user.id);
-        if (!access) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-        if (!can(access.roles, definition.permission)) {
-          throw new ActionError("FORBIDDEN", "You do not have permission to do this in this tenant.");
-        }
-        const current = { ...actor, ...access };
-        const { data, activity, platformActivity } = await definition.run({ tx, actor: current, input: parsed.input, ip });
-        if (activity) await recordCallerActivity(tx, { tenantId: actor.tenant.id, user: actor.user, access, ip }, activity);
+      const options = { permission: definition.permission, lockTenant: definition.lockTenant };
+      return inTenantTransaction({ actor, ip }, options, async ({ tx, actor: current, tenant, record }) => {
+        const { data, activity, platformActivity, message } = await definition.run({ tx, actor: current, input: parsed.input, ip, tenant });
+        if (activity) await record(activity);
         if (platformActivity) await recordPlatformActivity(tx, toPlatformEntry(platformActivity, actor.user, ip));
-        return data;
+        // The tenant's pages change with the entry in its log; a caller the change shut out (who
+        // removed or suspended themselves) is sent elsewhere, not shown the tenant again.
+        const refresh = activity !== null && (await accessInTransaction(tx, actor.tenant.id, actor.user.id)) !== null;
+        return { data, message, refresh: refresh ? actor.tenant.slug : null };
       });
     });
+    if (!result.ok) return result;
+    if (result.data.refresh) refreshPages(`/t/${result.data.refresh}`);
+    return committed(result.data.data, result.data.message);
   };
 }

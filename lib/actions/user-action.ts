@@ -1,7 +1,10 @@
 // Wrapper for server actions of a signed-in user outside any one tenant (create a tenant, account
 // settings): zod parse -> session -> one withUser transaction -> platform log entry -> typed result.
+// Nothing is revalidated: a user action either leaves the page (`redirectOnSuccess`) or changes
+// nothing it shows.
 // `recordInTenant` also writes into a tenant's own log (e.g. the tenant just created) in the same
 // transaction; after it, the transaction is in that tenant's scope.
+import "server-only";
 import type { z } from "zod";
 import { enterTenant, withUser, type Tx } from "@/db/scopes";
 import { recordActivity } from "@/db/queries/activity";
@@ -9,6 +12,7 @@ import { recordPlatformActivity } from "@/db/queries/platform-activity";
 import { failure, type ActionResult } from "../action-result";
 import { getSessionUser, type SessionUser } from "../actor";
 import { clientIp } from "../client-ip";
+import { toPlatformEntry, type PlatformActivityRecord } from "./activity-entry";
 import { SIGNED_OUT_MESSAGE, parseInput, registerAction, settle, type ActivityRecord } from "./core";
 
 export interface UserActionContext<Input> {
@@ -18,8 +22,6 @@ export interface UserActionContext<Input> {
   ip: string | null;
   recordInTenant(tenantId: string, entry: ActivityRecord): Promise<void>;
 }
-
-export type PlatformActivityRecord = ActivityRecord & { subjectTenantId?: string; tenantName?: string };
 
 export type UserAction<T> = (previous: unknown, input: FormData | Record<string, unknown>) => Promise<ActionResult<T>>;
 
@@ -48,18 +50,5 @@ export function userAction<Schema extends z.ZodType, T>(definition: {
         return data;
       }),
     );
-  };
-}
-
-export function toPlatformEntry(activity: PlatformActivityRecord, actor: SessionUser, ip: string | null) {
-  return {
-    actorUserId: actor.id,
-    actorEmail: actor.email,
-    action: activity.action,
-    subjectTenantId: activity.subjectTenantId ?? null,
-    tenantName: activity.tenantName ?? null,
-    summary: activity.summary,
-    details: { ...activity.details, ...(activity.targetType ? { targetType: activity.targetType, targetId: activity.targetId } : {}) },
-    ip,
   };
 }

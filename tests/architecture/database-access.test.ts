@@ -1,32 +1,30 @@
 // "Nothing outside db/ touches the driver": every query must go through the scope helpers, which
-// are the only way to get a transaction with the runtime role and the tenant set.
+// are the only way to get a transaction with the runtime role and the tenant set. The driver itself
+// is imported by three named modules only: db/client.ts (the application's connection) and two
+// that never serve users, db/admin.ts (create and drop databases) and db/bench-owner.ts (benchmarks).
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ROOT, importedModules, relative, sourceFiles } from "./source-files";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const SKIPPED_FOLDERS = new Set(["node_modules", ".next", ".git", ".data", "test-results", "playwright-report", "db"]);
-const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+// The drivers themselves and drizzle's driver bindings.
+const DRIVERS = [/^pg$/, /^pg\//, /^@electric-sql\/pglite/, /^drizzle-orm\/(node-postgres|pglite|postgres-js|neon)/];
+// db/client (the raw connection): only the rest of db/ builds on it.
+const RAW_CLIENT = /(^|\/)db\/client$/;
+const DRIVER_MODULES = ["db/client.ts", "db/admin.ts", "db/bench-owner.ts"];
+// This test, which names the drivers in its examples.
+const THIS_FILE = "tests/architecture/database-access.test.ts";
 
-// The drivers themselves, drizzle's driver bindings, and db/client (the raw connection).
-const FORBIDDEN = [/^pg$/, /^pg\//, /^@electric-sql\/pglite/, /^drizzle-orm\/(node-postgres|pglite|postgres-js|neon)/, /(^|\/)db\/client$/];
+const withoutExtension = (specifier: string) => specifier.replace(/\.(ts|js)$/, "");
 
-function sourceFiles(folder: string): string[] {
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return folder === ROOT && SKIPPED_FOLDERS.has(entry.name) ? [] : sourceFiles(full);
-    return SOURCE.test(entry.name) ? [full] : [];
-  });
-}
-
-/** Module specifiers of static imports, re-exports, dynamic imports and require calls. */
-export function importedModules(source: string): string[] {
-  const patterns = [/\bfrom\s*["']([^"']+)["']/g, /\bimport\s*["']([^"']+)["']/g, /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g, /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g];
-  return patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1]!));
+export function driverImports(source: string): string[] {
+  return importedModules(source).filter((specifier) => DRIVERS.some((rule) => rule.test(withoutExtension(specifier))));
 }
 
 export function forbiddenImports(source: string): string[] {
-  return importedModules(source).filter((specifier) => FORBIDDEN.some((rule) => rule.test(specifier.replace(/\.(ts|js)$/, ""))));
+  return importedModules(source).filter((specifier) =>
+    [...DRIVERS, RAW_CLIENT].some((rule) => rule.test(withoutExtension(specifier))),
+  );
 }
 
 // Owner-level modules (they connect as the tables' owner, outside row-level security): for scripts,
@@ -41,7 +39,7 @@ export function ownerOnlyImports(source: string): string[] {
 describe("database access", () => {
   it("the application (app/, components/, lib/) imports no owner-level database module", () => {
     const offenders = APPLICATION_FOLDERS.flatMap((folder) => sourceFiles(path.join(ROOT, folder)))
-      .flatMap((file) => ownerOnlyImports(fs.readFileSync(file, "utf8")).map((specifier) => `${path.relative(ROOT, file)} imports ${specifier}`));
+      .flatMap((file) => ownerOnlyImports(fs.readFileSync(file, "utf8")).map((specifier) => `${relative(file)} imports ${specifier}`));
     expect(offenders).toEqual([]);
     expect(ownerOnlyImports(`import { openOwnerSession } from "@/db/bench-owner";`)).toEqual(["@/db/bench-owner"]);
     expect(ownerOnlyImports(`import { dropDatabase } from "../../db/admin.ts";`)).toEqual(["../../db/admin.ts"]);
@@ -50,9 +48,20 @@ describe("database access", () => {
 
   it("no file outside db/ imports a database driver or the raw client", () => {
     const offenders = sourceFiles(ROOT)
-      .filter((file) => !file.endsWith("tests/architecture/database-access.test.ts"))
-      .flatMap((file) => forbiddenImports(fs.readFileSync(file, "utf8")).map((specifier) => `${path.relative(ROOT, file)} imports ${specifier}`));
+      .filter((file) => !relative(file).startsWith("db/") && relative(file) !== THIS_FILE)
+      .flatMap((file) => forbiddenImports(fs.readFileSync(file, "utf8")).map((specifier) => `${relative(file)} imports ${specifier}`));
     expect(offenders).toEqual([]);
+  });
+
+  it("inside db/, only the named modules import a driver", () => {
+    const dbFiles = sourceFiles(path.join(ROOT, "db"));
+    expect(dbFiles.map(relative)).toEqual(expect.arrayContaining(DRIVER_MODULES));
+    const offenders = dbFiles
+      .filter((file) => !DRIVER_MODULES.includes(relative(file)))
+      .flatMap((file) => driverImports(fs.readFileSync(file, "utf8")).map((specifier) => `${relative(file)} imports ${specifier}`));
+    expect(offenders).toEqual([]);
+    // The named modules are named because they do import one (a stale name would hide nothing).
+    for (const file of DRIVER_MODULES) expect(driverImports(fs.readFileSync(path.join(ROOT, file), "utf8")), file).not.toEqual([]);
   });
 
   it("recognises every way of importing the driver (so the check above can fail)", () => {

@@ -83,7 +83,8 @@ describe("password links", () => {
     expect(account!.verified).toBeInstanceOf(Date);
     expect((await tokensOf(user.id)).every((t) => t.usedAt !== null)).toBe(true);
     expect(await setPassword({ token: older, password: "another passphrase!", confirmPassword: "another passphrase!" })).toMatchObject({
-      error: expect.stringMatching(/expired or has already been used/),
+      ok: false,
+      message: expect.stringMatching(/expired or has already been used/),
     });
     const entries = await withSystem((tx) =>
       tx.select().from(platformActivity).where(and(eq(platformActivity.action, "user.password_set"), eq(platformActivity.actorUserId, user.id))),
@@ -106,12 +107,15 @@ describe("password links", () => {
     const fields = { token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
     const results = await Promise.all([setPassword(fields), setPassword({ ...fields, password: "other passphrase 2", confirmPassword: "other passphrase 2" })]);
     expect(results.filter((r) => "redirectedTo" in r)).toHaveLength(1);
-    expect(results.filter((r) => "error" in r)).toHaveLength(1);
+    expect(results.filter((r) => "ok" in r && !r.ok)).toHaveLength(1);
   });
 
   it("refuse an expired link", async () => {
     await withSystem((tx) => tx.update(passwordTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(passwordTokens.userId, user.id)));
-    expect(await setPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toMatchObject({ error: expect.any(String) });
+    expect(await setPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/expired or has already been used/),
+    });
     expect(await hashOf(user.id)).toBeNull();
   });
 
@@ -121,7 +125,10 @@ describe("password links", () => {
     [{ password: "x".repeat(201), confirmPassword: "x".repeat(201) }, "password", /at most 200/],
     [{ password: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}.` }, "confirmPassword", /do not match/],
   ])("refuse %o with a message on %s, leaving the link usable", async (fields, field, message) => {
-    expect(await setPassword({ token, ...fields })).toEqual({ fieldErrors: { [field]: expect.stringMatching(message) } });
+    const result = await setPassword({ token, ...fields });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+    // The field's own message, on that field only.
+    expect(result).toHaveProperty("fieldErrors", { [field]: [expect.stringMatching(message)] });
     expect(await hashOf(user.id)).toBeNull();
     expect((await tokensOf(user.id))[0]!.usedAt).toBeNull();
   });

@@ -3,6 +3,7 @@
 // account or address and IP) and across accounts (per IP). Before the fix, 10 wrong guesses from any
 // IPs refused the right password from a fresh IP for 15 minutes, and 5 link requests from anywhere
 // refused the owner's own request.
+import type { ActionResult } from "@/lib/action-result";
 import { describe, expect, it, vi } from "vitest";
 import { withSystem } from "@/db/scopes";
 import { setPasswordHash } from "@/db/queries/users";
@@ -40,10 +41,11 @@ function redirectTarget(error: unknown): string | null {
 }
 
 /** What the user sees: "redirect:<path>" when the form moved on, else the error under it. */
-async function answerOf(submit: () => Promise<{ error?: string; fieldErrors?: unknown }>): Promise<string> {
+async function answerOf(submit: () => Promise<ActionResult<null>>): Promise<string> {
   try {
-    const state = await submit();
-    return state.error ?? JSON.stringify(state);
+    const result = await submit();
+    // A refusal's message is shown under the form; a field's own messages under the field.
+    return result.ok || result.code === "VALIDATION" ? JSON.stringify(result) : result.message;
   } catch (error) {
     const target = redirectTarget(error);
     if (target === null) throw error;
@@ -59,12 +61,12 @@ function form(fields: Record<string, string>) {
 
 function tryPassword(email: string, password: string, ip: string) {
   caller.ip = ip;
-  return answerOf(() => signInWithPasswordForm({}, form({ email, password, callbackUrl: "/profile" })));
+  return answerOf(() => signInWithPasswordForm(null, form({ email, password, callbackUrl: "/profile" })));
 }
 
 function askForLink(email: string, ip: string) {
   caller.ip = ip;
-  return answerOf(() => requestMagicLink({ email: "" }, form({ email, callbackUrl: "/" })));
+  return answerOf(() => requestMagicLink(null, form({ email, callbackUrl: "/" })));
 }
 
 async function accountWithPassword(label: string) {

@@ -58,9 +58,9 @@ describe("forged server-action calls", () => {
     signInAs(null);
     for (const input of [undefined, null, "email=a@b.test", 42, { email: "a@b.test" }, [1, 2]]) {
       const forged = input as unknown as FormData;
-      expect(await requestMagicLink({ email: "" }, forged)).toMatchObject({ error: "Enter an email address." });
-      expect(await signInWithPasswordForm({}, forged)).toMatchObject({ fieldErrors: { password: "Enter your password." } });
-      expect(await setPasswordWithLink({}, forged)).toMatchObject({ error: expect.stringContaining("expired") });
+      expect(await requestMagicLink(null, forged)).toMatchObject({ ok: false, fieldErrors: { email: ["Enter an email address."] } });
+      expect(await signInWithPasswordForm(null, forged)).toMatchObject({ ok: false, fieldErrors: { password: ["Enter your password."] } });
+      expect(await setPasswordWithLink(null, forged)).toMatchObject({ ok: false, fieldErrors: { token: [expect.stringContaining("expired")] } });
     }
   });
 });

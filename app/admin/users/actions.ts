@@ -2,7 +2,6 @@
 
 // Superadmin changes to user accounts: may they create tenants, how many may they own, are they
 // superadmins. Each locks the account's row and writes the platform log.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Tx } from "@/db/scopes";
 import { lockSuperadmins, lockUserForPlatform, updateUserFlags } from "@/db/queries/platform-users";
@@ -25,7 +24,6 @@ export const setCanCreateTenants = platformAction({
   async run({ tx, input }) {
     const user = await requireUser(tx, input.userId);
     await updateUserFlags(tx, user.id, { canCreateTenants: input.canCreateTenants });
-    revalidatePath("/admin/users");
     return {
       data: { canCreateTenants: input.canCreateTenants },
       activity: {
@@ -46,7 +44,6 @@ export const setTenantLimit = platformAction({
     const user = await requireUser(tx, input.userId);
     // Lowering the limit below what the user owns keeps their tenants; it only stops new ones.
     await updateUserFlags(tx, user.id, { tenantLimit: input.tenantLimit });
-    revalidatePath("/admin/users");
     return {
       data: { tenantLimit: input.tenantLimit },
       activity: {
@@ -77,7 +74,6 @@ export const setSuperadmin = platformAction({
       );
     }
     await updateUserFlags(tx, user.id, { isSuperadmin: input.isSuperadmin });
-    revalidatePath("/admin", "layout");
     return {
       data: { isSuperadmin: input.isSuperadmin },
       activity: {

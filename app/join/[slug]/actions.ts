@@ -1,11 +1,10 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { markInvitationAccepted } from "@/db/queries/member-invitations";
 import { updateMemberStatus } from "@/db/queries/members";
 import { lockTenant } from "@/db/queries/tenants";
-import type { ActionResult } from "@/lib/action-result";
+import { redirectOnSuccess } from "@/lib/actions/after-commit";
 import { ActionError } from "@/lib/actions/core";
 import { userAction } from "@/lib/actions/user-action";
 import { rolesLabel } from "@/lib/permissions";
@@ -50,8 +49,4 @@ export const acceptInvitation = userAction({
 });
 
 /** The page's form: lands in the tenant, or answers why not. */
-export async function submitAcceptInvitation(previous: unknown, form: FormData): Promise<ActionResult<{ slug: string }>> {
-  const result = await acceptInvitation(previous, form);
-  if (result.ok) redirect(`/t/${result.data.slug}`);
-  return result;
-}
+export const submitAcceptInvitation = redirectOnSuccess(acceptInvitation, (joined) => `/t/${joined.slug}`);

@@ -1,11 +1,10 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { insertMembership } from "@/db/queries/memberships";
 import { countTenantsOwnedBy, insertTenantIfSlugFree } from "@/db/queries/tenants";
 import { lockTenantCreationAllowance, setLastTenant } from "@/db/queries/users";
-import type { ActionResult } from "@/lib/action-result";
+import { redirectOnSuccess } from "@/lib/actions/after-commit";
 import { ActionError } from "@/lib/actions/core";
 import { userAction } from "@/lib/actions/user-action";
 import { TenantNameSchema } from "@/lib/tenant-fields";
@@ -63,8 +62,4 @@ export const createTenant = userAction({
 });
 
 /** The form's action: lands in the new tenant, or answers why not (the form's fields keep what was typed). */
-export async function submitCreateTenant(previous: unknown, form: FormData): Promise<ActionResult<{ slug: string }>> {
-  const result = await createTenant(previous, form);
-  if (result.ok) redirect(`/t/${result.data.slug}`);
-  return result;
-}
+export const submitCreateTenant = redirectOnSuccess(createTenant, (created) => `/t/${created.slug}`);

@@ -2,7 +2,6 @@
 
 // Flows: create, rename, delete (Editors and Admins: flows.write) and run (flows.run). The tenant is
 // the URL's; a flow id from another tenant, or a malformed one, is simply not found.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Tx } from "@/db/scopes";
 import { isUniqueViolation } from "@/db/errors";
@@ -14,7 +13,6 @@ import {
   insertFlowRun,
   renameFlow as renameFlowRow,
 } from "@/db/queries/flows";
-import { lockTenant } from "@/db/queries/tenants";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { executeFlow } from "@/lib/flows/execute";
@@ -39,17 +37,14 @@ async function withUniqueName<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-const refreshFlows = (slug: string) => revalidatePath(`/t/${slug}/flows`, "layout");
-
 export const createFlow = tenantAction({
   name: "flow.create",
   permission: "flows.write",
+  // The tenant row stays locked until commit, so parallel creates count one after another (every
+  // flow insert updates this row through the counter trigger).
+  lockTenant: true,
   input: z.object({ name: FlowNameInput, steps: FlowStepsInput }),
-  async run({ tx, actor, input }) {
-    // The tenant row stays locked until commit, so parallel creates count one after another (every
-    // flow insert updates this row through the counter trigger).
-    const capacity = await lockTenant(tx, actor.tenant.id);
-    if (!capacity) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  async run({ tx, actor, input, tenant: capacity }) {
     if (capacity.flowCount >= capacity.flowCap) {
       throw new ActionError(
         "CONFLICT",
@@ -60,7 +55,6 @@ export const createFlow = tenantAction({
     const flow = await withUniqueName(() =>
       insertFlow(tx, { tenantId: actor.tenant.id, name: input.name, steps: input.steps, createdBy: actor.user.id }),
     );
-    refreshFlows(actor.tenant.slug);
     return {
       data: { id: flow.id, name: flow.name },
       activity: {
@@ -82,7 +76,6 @@ export const renameFlow = tenantAction({
     const flow = await requireFlow(tx, actor.tenant.id, input.flowId);
     const renamed = await withUniqueName(() => renameFlowRow(tx, actor.tenant.id, flow.id, input.name));
     if (!renamed) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-    refreshFlows(actor.tenant.slug);
     return {
       data: { id: renamed.id, name: renamed.name },
       activity: {
@@ -103,7 +96,6 @@ export const deleteFlow = tenantAction({
   async run({ tx, actor, input }) {
     const flow = await requireFlow(tx, actor.tenant.id, input.flowId);
     await deleteFlowRow(tx, actor.tenant.id, flow.id);
-    refreshFlows(actor.tenant.slug);
     return {
       data: { id: flow.id },
       activity: {
@@ -137,7 +129,6 @@ export const runFlow = tenantAction({
       startedAt,
       finishedAt: new Date(startedAt.getTime() + execution.durationMs),
     });
-    refreshFlows(actor.tenant.slug);
     return {
       data: { runId: run.id, status: execution.status, durationMs: execution.durationMs },
       activity: {

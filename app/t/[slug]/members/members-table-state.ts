@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { single, tableStateSchema, textFilter, type SearchParams } from "@/components/data-table/table-state";
 import type { MemberListQuery } from "@/db/queries/members";
+import { MEMBER_ROLES } from "@/db/schema/member-roles";
+import { ROLE_LABELS } from "@/lib/permissions";
 
 /**
  * The member list's notice ("Removed …"). It takes focus after a removal: the row, and the "Remove"
@@ -12,11 +14,7 @@ export const MEMBERS_NOTICE_ID = "members-notice";
 
 export const MEMBER_SORTABLE = ["joined", "name", "email"] as const;
 
-export const ROLE_OPTIONS = [
-  { value: "viewer", label: "Viewer" },
-  { value: "editor", label: "Editor" },
-  { value: "admin", label: "Admin" },
-] as const;
+export const ROLE_OPTIONS = MEMBER_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 
 export const STATUS_OPTIONS = [
   { value: "active", label: "Active" },
@@ -25,7 +23,7 @@ export const STATUS_OPTIONS = [
 ] as const;
 
 const membersTableState = tableStateSchema({ sortable: MEMBER_SORTABLE, defaultSort: "joined", defaultDir: "desc" }).extend({
-  role: z.enum(["viewer", "editor", "admin"]).optional().catch(undefined),
+  role: z.enum(MEMBER_ROLES).optional().catch(undefined),
   status: z.enum(["active", "invited", "suspended"]).optional().catch(undefined),
   q: textFilter(100),
 });

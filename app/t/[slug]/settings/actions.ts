@@ -1,26 +1,19 @@
 "use server";
 
 import { z } from "zod";
-import type { Tx } from "@/db/scopes";
 import { addApprovedDomain, removeApprovedDomain } from "@/db/queries/approved-domains";
-import { deleteTenant as deleteTenantRow, lockTenant, updateTenantSettings, type TenantSettings } from "@/db/queries/tenants";
+import { deleteTenant as deleteTenantRow, updateTenantSettings } from "@/db/queries/tenants";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { normaliseDomain } from "@/lib/email-domains";
 import { requireFeature } from "@/lib/license-downgrade";
 import { ContactEmailSchema, TenantNameSchema } from "@/lib/tenant-fields";
 
-// Tenant settings. Each action locks the tenant row before reading what it changes, so the
-// before/after in its activity entry is exact even when two admins save at once, and the license it
-// checks cannot change under it. Paid features (lib/licenses.ts) are refused with LICENSE_REQUIRED when
+// Tenant settings. Each action has the tenant row locked (`lockTenant`) before it reads what it
+// changes, so the before/after in its activity entry is exact even when two admins save at once, and
+// the license it checks cannot change under it. Paid features (lib/licenses.ts) are refused with LICENSE_REQUIRED when
 // extended; relaxing them (removing a domain, switching magic links on) is allowed on any license
 // (lib/license-downgrade.ts).
-
-async function lockedSettings(tx: Tx, tenantId: string): Promise<TenantSettings> {
-  const settings = await lockTenant(tx, tenantId);
-  if (!settings) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  return settings;
-}
 
 /** Only the fields that changed, as { before, after }. */
 function changesBetween<T extends object>(before: T, after: Partial<T>) {
@@ -36,9 +29,9 @@ function changesBetween<T extends object>(before: T, after: Partial<T>) {
 export const updateGeneralSettings = tenantAction({
   name: "tenant.settings.update",
   permission: "settings.manage",
+  lockTenant: true,
   input: z.object({ name: TenantNameSchema, contactEmail: ContactEmailSchema }),
-  async run({ tx, actor, input }) {
-    const current = await lockedSettings(tx, actor.tenant.id);
+  async run({ tx, actor, input, tenant: current }) {
     const { changed, before, after } = changesBetween(current, { name: input.name, contactEmail: input.contactEmail });
     if (changed.length === 0) return { data: null, activity: null };
     await updateTenantSettings(tx, actor.tenant.id, after);
@@ -61,11 +54,11 @@ const DomainInput = z.object({ domain: z.string().max(300, "That is too long for
 export const addDomain = tenantAction({
   name: "tenant.approved_domain.add",
   permission: "settings.manage",
+  lockTenant: true,
   input: DomainInput,
-  async run({ tx, actor, input }) {
+  async run({ tx, actor, input, tenant: current }) {
     const parsed = normaliseDomain(input.domain);
     if (!parsed.ok) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", { domain: [parsed.message] });
-    const current = await lockedSettings(tx, actor.tenant.id);
     requireFeature(current.license, "approvedDomains", "domain");
     if (!(await addApprovedDomain(tx, actor.tenant.id, parsed.domain))) {
       throw new ActionError("CONFLICT", `${parsed.domain} is already approved.`, { domain: [`${parsed.domain} is already approved.`] });
@@ -86,9 +79,9 @@ export const addDomain = tenantAction({
 export const removeDomain = tenantAction({
   name: "tenant.approved_domain.remove",
   permission: "settings.manage",
+  lockTenant: true,
   input: DomainInput,
   async run({ tx, actor, input }) {
-    await lockedSettings(tx, actor.tenant.id);
     if (!(await removeApprovedDomain(tx, actor.tenant.id, input.domain))) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return {
       data: null,
@@ -107,9 +100,9 @@ export const removeDomain = tenantAction({
 export const setMagicLinkLogin = tenantAction({
   name: "tenant.login_policy.update",
   permission: "settings.manage",
+  lockTenant: true,
   input: z.object({ magicLinkEnabled: z.stringbool().or(z.boolean()) }),
-  async run({ tx, actor, input }) {
-    const current = await lockedSettings(tx, actor.tenant.id);
+  async run({ tx, actor, input, tenant: current }) {
     if (current.magicLinkEnabled === input.magicLinkEnabled) return { data: null, activity: null };
     // Off is the password-only policy (Enterprise); back on only relaxes it, allowed on any license.
     if (!input.magicLinkEnabled) requireFeature(current.license, "passwordOnlyLogin");
@@ -142,9 +135,9 @@ export const setMagicLinkLogin = tenantAction({
 export const deleteTenant = tenantAction({
   name: "tenant.delete",
   permission: "tenant.delete",
+  lockTenant: true,
   input: z.object({ confirmName: z.string() }),
-  async run({ tx, actor, input }) {
-    const current = await lockedSettings(tx, actor.tenant.id);
+  async run({ tx, actor, input, tenant: current }) {
     if (input.confirmName !== current.name) {
       throw new ActionError("VALIDATION", "The name does not match.", {
         confirmName: [`Type the tenant's name exactly, "${current.name}", to delete it.`],

@@ -6,16 +6,16 @@
 // else is a 404 that does not say whether the tenant exists). The export itself is recorded in the
 // log in the transaction that reads the first rows, and every later batch checks the caller's access
 // again in its own transaction, so an export that is still streaming stops (the download fails) when the caller is
-// removed or suspended.
-import { withTenant, type Tx } from "@/db/scopes";
-import { fetchActivityPage } from "@/db/queries/activity";
+// removed or suspended. Both go through the tenant write core (lib/actions/tenant-transaction.ts).
+import { fetchActivityPage, type ActivityKey, type ActivityRow } from "@/db/queries/activity";
 import { getActor } from "@/lib/actor";
 import { licenseAllows, licenseRequiredMessage } from "@/lib/licenses";
 import { appOrigin } from "@/lib/app-url";
 import { clientIp } from "@/lib/client-ip";
 import { can } from "@/lib/permissions";
 import { isSameOriginRequest } from "@/lib/same-origin";
-import { accessInTransaction, recordCallerActivity } from "@/lib/superadmin-access";
+import { ActionError } from "@/lib/actions/core";
+import { inTenantTransaction } from "@/lib/actions/tenant-transaction";
 import { describeFilters, parseActivitySearch, toActivityFilters } from "@/lib/activity/filters";
 import { activityCsvStream, EXPORT_BATCH_SIZE } from "@/lib/activity/csv-export";
 
@@ -48,13 +48,7 @@ export async function POST(request: Request, { params }: Context) {
   if (!form) return new Response("Send the filters as a form.", { status: 400 });
   const search = parseActivitySearch(form);
   const filters = toActivityFilters(search);
-  const scope = { tenantId: actor.tenant.id, userId: actor.user.id };
-  const ip = await clientIp();
-  const requireAccess = async (tx: Tx) => {
-    const access = await accessInTransaction(tx, actor.tenant.id, actor.user.id);
-    if (!access || !can(access.roles, "activity.read")) throw new Error("Access to the tenant ended during the export");
-    return access;
-  };
+  const caller = { actor, ip: await clientIp() };
   const entry = {
     action: "activity.exported",
     targetType: "tenant",
@@ -62,24 +56,31 @@ export async function POST(request: Request, { params }: Context) {
     summary: `${actor.user.email} exported the activity log as CSV`,
     details: { filters: describeFilters(search) },
   };
-  // The entry and the first batch share one transaction: an export that cannot read its first rows
-  // records nothing and answers with an error, instead of logging and then breaking off mid-download.
-  // The filters were parsed (and anything PostgreSQL could refuse dropped) before this.
-  const firstBatch = await withTenant(scope, async (tx) => {
-    const access = await requireAccess(tx);
-    await recordCallerActivity(tx, { tenantId: actor.tenant.id, user: actor.user, access, ip }, entry);
-    return fetchActivityPage(tx, actor.tenant.id, filters, undefined, EXPORT_BATCH_SIZE);
-  });
+  // The entry and the first batch share one transaction (authorized again in it): an export that
+  // cannot read its first rows records nothing and answers with an error, instead of logging and
+  // then breaking off mid-download. The filters were parsed (and anything PostgreSQL could refuse
+  // dropped) before this.
+  let firstBatch: ActivityRow[];
+  try {
+    firstBatch = await inTenantTransaction(caller, { permission: "activity.read" }, async ({ tx, record }) => {
+      await record(entry);
+      return fetchActivityPage(tx, actor.tenant.id, filters, undefined, EXPORT_BATCH_SIZE);
+    });
+  } catch (error) {
+    if (error instanceof ActionError) return new Response("Not found", { status: 404 });
+    throw error;
+  }
 
-  // Each later batch is its own short transaction: a long export never holds one open.
-  const stream = activityCsvStream((after) =>
-    after === undefined
-      ? Promise.resolve(firstBatch)
-      : withTenant(scope, async (tx) => {
-          await requireAccess(tx);
-          return fetchActivityPage(tx, actor.tenant.id, filters, after, EXPORT_BATCH_SIZE);
-        }),
-  );
+  // Each later batch is its own short transaction, authorized again: a long export never holds one
+  // open, and one whose caller was removed or suspended meanwhile stops.
+  const nextBatch = (after: ActivityKey) =>
+    inTenantTransaction(caller, { permission: "activity.read" }, ({ tx }) =>
+      fetchActivityPage(tx, actor.tenant.id, filters, after, EXPORT_BATCH_SIZE),
+    ).catch((error: unknown) => {
+      if (error instanceof ActionError) throw new Error("Access to the tenant ended during the export", { cause: error });
+      throw error;
+    });
+  const stream = activityCsvStream((after) => (after === undefined ? Promise.resolve(firstBatch) : nextBatch(after)));
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
     headers: {

@@ -5,13 +5,12 @@ import { findMembershipOfUser, insertMembership } from "@/db/queries/memberships
 import { listApprovedDomains } from "@/db/queries/approved-domains";
 import { findOrCreateUserByEmail } from "@/db/queries/users";
 import type { MemberRole } from "@/db/schema";
-import type { ActionResult } from "@/lib/action-result";
 import { isAddressApproved } from "@/lib/email-domains";
 import { ActionError } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { licenseOf } from "@/lib/licenses";
 import { rolesLabel } from "@/lib/permissions";
-import { beginMemberChange, memberActivity } from "./member-change";
+import { memberActivity } from "./member-change";
 import { EmailAddressSchema } from "@/lib/email-address";
 import { rolesField } from "./member-input";
 import { sendInvitation } from "./send-invitation";
@@ -22,12 +21,16 @@ export interface AddedMember {
   roles: MemberRole[];
 }
 
-const addMemberInTransaction = tenantAction({
+/**
+ * "Add member": invites an address (creating its account if there is none): an Invited membership and
+ * a mailed link to accept it (lib/invitations.ts), queued with the add and delivered after it commits.
+ */
+export const addMember = tenantAction({
   name: "member.add",
   permission: "members.manage",
+  lockTenant: true,
   input: z.object({ email: EmailAddressSchema, roles: rolesField }),
-  async run({ tx, actor, input }) {
-    const tenant = await beginMemberChange(tx, actor);
+  async run({ tx, actor, input, tenant }) {
     const { email, roles } = input;
 
     const domains = await listApprovedDomains(tx, actor.tenant.id);
@@ -52,7 +55,7 @@ const addMemberInTransaction = tenantAction({
       });
     }
 
-    // Counted under the tenant lock (beginMemberChange), so two adds cannot both take the last seat.
+    // Counted under the tenant lock (the wrapper's `lockTenant`), so two adds cannot both take the last seat.
     const license = licenseOf(tenant.license);
     if (tenant.memberCount >= license.memberLimit) {
       throw new ActionError(
@@ -70,6 +73,7 @@ const addMemberInTransaction = tenantAction({
     const summary = `${actor.user.email} added ${email} as ${rolesLabel(roles)}`;
     return {
       data: { memberId: membership.id, email, roles },
+      message: `Added ${email} as ${rolesLabel(roles)}. We are emailing them an invitation.`,
       activity: memberActivity(
         "member.added",
         { id: membership.id, userId: user.id, email, roles: [], status: null },
@@ -81,18 +85,3 @@ const addMemberInTransaction = tenantAction({
     };
   },
 });
-
-/**
- * "Add member": invites an address (creating its account if there is none): an Invited membership and
- * a mailed link to accept it (lib/invitations.ts), queued with the add and delivered after it commits.
- */
-export async function addMember(
-  slug: string,
-  previous: unknown,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<AddedMember>> {
-  const result = await addMemberInTransaction(slug, previous, input);
-  if (!result.ok) return result;
-  const added = result.data;
-  return { ok: true, data: added, message: `Added ${added.email} as ${rolesLabel(added.roles)}. We are emailing them an invitation.` };
-}

@@ -3,13 +3,12 @@
 import { z } from "zod";
 import { updateMemberRoles } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
-import type { ActionResult } from "@/lib/action-result";
 import { ActionError } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { appOrigin } from "@/lib/app-url";
 import { roleChangeMail } from "@/lib/mail-templates/role-change";
 import { rolesLabel } from "@/lib/permissions";
-import { beginMemberChange, keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
+import { keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
 import { memberIdField, rolesField } from "./member-input";
 import { enqueueMail } from "@/lib/mail-outbox";
 
@@ -22,12 +21,13 @@ export interface ChangedRoles {
 
 const sameRoles = (a: readonly MemberRole[], b: readonly MemberRole[]) => a.length === b.length && a.every((role) => b.includes(role));
 
-const changeRolesInTransaction = tenantAction({
+/** Saves a member's roles (at least one). They apply on the member's next request; the member is told by mail. */
+export const changeMemberRoles = tenantAction({
   name: "member.roles_change",
   permission: "members.manage",
+  lockTenant: true,
   input: z.object({ memberId: memberIdField, roles: rolesField }),
   async run({ tx, actor, input }) {
-    await beginMemberChange(tx, actor);
     const member = await requireMember(tx, actor, input.memberId);
     if (sameRoles(member.roles, input.roles)) {
       throw new ActionError("CONFLICT", `${member.email} already has exactly these roles (${rolesLabel(member.roles)}).`);
@@ -46,20 +46,9 @@ const changeRolesInTransaction = tenantAction({
     await enqueueMail(tx, mail, "member.roles_change");
     const summary = `${actor.user.email} changed ${member.email}'s roles from ${rolesLabel(member.roles)} to ${rolesLabel(input.roles)}`;
     return {
-      data: { memberId: member.id, roles: input.roles, self: member.userId === actor.user.id, email: member.email },
+      data: { memberId: member.id, roles: input.roles, self: member.userId === actor.user.id } satisfies ChangedRoles,
+      message: `${member.email} is now ${rolesLabel(input.roles)}.`,
       activity: memberActivity("member.roles_changed", member, summary, { roles: input.roles, status: member.status }),
     };
   },
 });
-
-/** Saves a member's roles (at least one). They apply on the member's next request; the member is told by mail. */
-export async function changeMemberRoles(
-  slug: string,
-  previous: unknown,
-  input: FormData | Record<string, unknown>,
-): Promise<ActionResult<ChangedRoles>> {
-  const result = await changeRolesInTransaction(slug, previous, input);
-  if (!result.ok) return result;
-  const { email, ...changed } = result.data;
-  return { ok: true, data: changed, message: `${email} is now ${rolesLabel(changed.roles)}.` };
-}

@@ -1,31 +1,12 @@
-// What every membership change shares: the tenant lock, the caller re-checked under it, the target
-// member looked up in this tenant only, the last-Admin rule, and how the activity entry describes it.
+// What every membership change shares: the target member looked up in this tenant only, the
+// last-Admin rule, and how the activity entry describes it. The tenant lock, and the caller
+// re-checked under it, are the wrapper's (`lockTenant: true`): membership changes of one tenant run one at a time.
 import { countOtherActiveAdmins, findMember, type Member } from "@/db/queries/members";
-import { lockTenant } from "@/db/queries/tenants";
 import type { MemberRole } from "@/db/schema";
 import type { Tx } from "@/db/scopes";
 import type { Actor } from "@/lib/actor";
 import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "@/lib/actions/core";
 import { isUuid } from "@/lib/ids";
-import { can } from "@/lib/permissions";
-import { accessInTransaction } from "@/lib/superadmin-access";
-
-/**
- * Takes the tenant row's lock (membership changes of one tenant run one at a time), then checks the
- * caller again: the wrapper authorized them before the lock, and a change that committed while this
- * one waited (another Admin demoting, suspending or removing the caller) must count.
- */
-export async function beginMemberChange(tx: Tx, actor: Actor) {
-  const tenant = await lockTenant(tx, actor.tenant.id);
-  if (!tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  // The same check as the wrapper's (an active membership, or a visiting superadmin), now under the lock.
-  const caller = await accessInTransaction(tx, actor.tenant.id, actor.user.id);
-  if (!caller) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  if (!can(caller.roles, "members.manage")) {
-    throw new ActionError("FORBIDDEN", "You do not have permission to do this in this tenant.");
-  }
-  return tenant;
-}
 
 /** The member with this id in the caller's tenant; an id from anywhere else is simply not found. */
 export async function requireMember(tx: Tx, actor: Actor, memberId: string): Promise<Member> {
@@ -37,7 +18,7 @@ export async function requireMember(tx: Tx, actor: Actor, memberId: string): Pro
 
 /**
  * The tenant always keeps an active Admin: refuses to take Admin away from `member` (by demotion,
- * suspension or removal) when no other active Admin exists. Run after beginMemberChange, under the lock.
+ * suspension or removal) when no other active Admin exists. Run under the tenant lock.
  */
 export async function keepAnActiveAdmin(
   tx: Tx,

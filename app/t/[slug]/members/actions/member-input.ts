@@ -1,15 +1,14 @@
 // The members actions' input fields, shared by the actions (server) and nothing else: the forms send
 // plain FormData and show the messages these produce.
 import { z } from "zod";
+import { MEMBER_ROLES } from "@/db/schema/member-roles";
 import { canonicalRoles } from "@/lib/permissions";
-
-const ROLES = ["viewer", "editor", "admin"] as const;
 
 /** A checkbox group named "roles": absent means none, one box a string, several an array. */
 export const rolesField = z.preprocess(
   (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
   z
-    .array(z.enum(ROLES, "Choose from Viewer, Editor and Admin."))
+    .array(z.enum(MEMBER_ROLES, "Choose from Viewer, Editor and Admin."))
     .min(1, "Choose at least one role.")
     .transform((roles) => canonicalRoles(roles)),
 );

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { deleteMember } from "@/db/queries/members";
 import { tenantAction } from "@/lib/actions/tenant-action";
-import { beginMemberChange, keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
+import { keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
 import { memberIdField } from "./member-input";
 
 /**
@@ -13,9 +13,9 @@ import { memberIdField } from "./member-input";
 export const removeMember = tenantAction({
   name: "member.remove",
   permission: "members.manage",
+  lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    await beginMemberChange(tx, actor);
     const member = await requireMember(tx, actor, input.memberId);
     await keepAnActiveAdmin(tx, actor, member, { outcome: "be removed" });
     await deleteMember(tx, actor.tenant.id, member.id);

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ActionError } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
-import { beginMemberChange, memberActivity, requireMember } from "./member-change";
+import { memberActivity, requireMember } from "./member-change";
 import { memberIdField } from "./member-input";
 import { sendInvitation } from "./send-invitation";
 
@@ -11,9 +11,9 @@ import { sendInvitation } from "./send-invitation";
 export const resendInvitation = tenantAction({
   name: "member.invitation_resend",
   permission: "members.manage",
+  lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    await beginMemberChange(tx, actor);
     const member = await requireMember(tx, actor, input.memberId);
     if (member.status !== "invited") throw new ActionError("CONFLICT", `${member.email} has already accepted their invitation.`);
     await sendInvitation(tx, actor, { membershipId: member.id, email: member.email, roles: member.roles }, "member.invitation_resend");

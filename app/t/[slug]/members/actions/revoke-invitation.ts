@@ -4,7 +4,7 @@ import { z } from "zod";
 import { deleteMember } from "@/db/queries/members";
 import { ActionError } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
-import { beginMemberChange, memberActivity, requireMember } from "./member-change";
+import { memberActivity, requireMember } from "./member-change";
 import { memberIdField } from "./member-input";
 
 /**
@@ -14,9 +14,9 @@ import { memberIdField } from "./member-input";
 export const revokeInvitation = tenantAction({
   name: "member.invitation_revoke",
   permission: "members.manage",
+  lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    await beginMemberChange(tx, actor);
     const member = await requireMember(tx, actor, input.memberId);
     if (member.status !== "invited") {
       throw new ActionError("CONFLICT", `${member.email} has already accepted their invitation: remove them instead.`);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { updateMemberStatus } from "@/db/queries/members";
 import { ActionError } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
-import { beginMemberChange, keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
+import { keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
 import { memberIdField } from "./member-input";
 
 /**
@@ -14,9 +14,9 @@ import { memberIdField } from "./member-input";
 export const suspendMember = tenantAction({
   name: "member.suspend",
   permission: "members.manage",
+  lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    await beginMemberChange(tx, actor);
     const member = await requireMember(tx, actor, input.memberId);
     if (member.status === "suspended") throw new ActionError("CONFLICT", `${member.email} is already suspended.`);
     if (member.status === "invited") {

@@ -1,0 +1,40 @@
+// The caller's access to a tenant as it is inside the transaction that writes (or reads for an
+// export): every wrapper and route handler authorizes here, from the membership or superadmin flag
+// as they are now, not as they were when the request began.
+import "server-only";
+import { findMembershipOfUser } from "@/db/queries/memberships";
+import { isSuperadmin } from "@/db/queries/platform-users";
+import type { MemberRole } from "@/db/schema";
+import type { Tx } from "@/db/scopes";
+import { can, type Permission } from "../permissions";
+import { SUPERADMIN_ROLES } from "../superadmin-access";
+import { ActionError, NOT_FOUND_MESSAGE } from "./core";
+
+export interface TenantAccess {
+  roles: MemberRole[];
+  membershipId: string | null;
+  viaSuperadmin: boolean;
+}
+
+export const FORBIDDEN_MESSAGE = "You do not have permission to do this in this tenant.";
+
+/**
+ * The caller's access to the tenant as it is inside the writing transaction: their active
+ * membership, else Admin powers if they are a superadmin now, else none.
+ */
+export async function accessInTransaction(tx: Tx, tenantId: string, userId: string): Promise<TenantAccess | null> {
+  const membership = await findMembershipOfUser(tx, tenantId, userId);
+  if (membership && membership.status === "active") {
+    return { roles: membership.roles, membershipId: membership.id, viaSuperadmin: false };
+  }
+  if (await isSuperadmin(tx, userId)) return { roles: SUPERADMIN_ROLES, membershipId: null, viaSuperadmin: true };
+  return null;
+}
+
+/** The caller's access, refused with NOT_FOUND (no access: says nothing of the tenant) or FORBIDDEN (not this permission). */
+export async function authorizeInTransaction(tx: Tx, tenantId: string, userId: string, permission: Permission): Promise<TenantAccess> {
+  const access = await accessInTransaction(tx, tenantId, userId);
+  if (!access) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  if (!can(access.roles, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
+  return access;
+}

@@ -1,0 +1,44 @@
+// The core of every write into a tenant, shared by the tenant action wrapper and by route handlers
+// that write (the CSV export; the REST API later): one scoped transaction that takes the tenant row's
+// lock when asked, then authorizes the caller from their membership (or superadmin flag) as it is
+// now, under that lock, and records entries in the tenant's log as the caller.
+import "server-only";
+import { lockTenant } from "@/db/queries/tenants";
+import type { Tenant } from "@/db/schema";
+import { withTenant, type Tx } from "@/db/scopes";
+import type { Actor } from "../caller";
+import type { Permission } from "../permissions";
+import { recordCallerActivity } from "./activity-entry";
+import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "./core";
+import { authorizeInTransaction, type TenantAccess } from "./tenant-access";
+
+export interface TenantTransaction<Locked extends boolean> {
+  tx: Tx;
+  /** The caller with their access as it is in this transaction. */
+  actor: Actor;
+  access: TenantAccess;
+  /** The tenant's row, locked until commit, when `lockTenant` was asked for. */
+  tenant: Locked extends true ? Tenant : null;
+  /** Writes an entry into the tenant's log as the caller (marked when they are a visiting superadmin). */
+  record(entry: ActivityRecord): Promise<void>;
+}
+
+/**
+ * Runs `work` for the caller in the tenant's scope, refusing with NOT_FOUND (no access now) or
+ * FORBIDDEN (not `permission`) before it starts. With `lockTenant`, the tenant row is locked first,
+ * so a change that committed while this one waited (the caller demoted or removed) counts.
+ */
+export async function inTenantTransaction<T, Locked extends boolean = false>(
+  caller: { actor: Actor; ip: string | null },
+  options: { permission: Permission; lockTenant?: Locked },
+  work: (transaction: TenantTransaction<Locked>) => Promise<T>,
+): Promise<T> {
+  const { actor, ip } = caller;
+  return withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
+    const tenant = options.lockTenant ? await lockTenant(tx, actor.tenant.id) : null;
+    if (options.lockTenant && !tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    const access = await authorizeInTransaction(tx, actor.tenant.id, actor.user.id, options.permission);
+    const record = (entry: ActivityRecord) => recordCallerActivity(tx, { tenantId: actor.tenant.id, user: actor.user, access, ip }, entry);
+    return work({ tx, actor: { ...actor, ...access }, access, tenant: tenant as TenantTransaction<Locked>["tenant"], record });
+  });
+}
