@@ -7,14 +7,18 @@
 //   otherwise): a superadmin's page view is recorded with them in the tenant's log
 //   (lib/superadmin-access.ts), and a signed-out visitor returns to the whole path and query after
 //   signing in (lib/requested-path.ts). Those headers are always overwritten here, so a client
-//   cannot choose what gets recorded.
+//   cannot choose what gets recorded;
+// - /admin/… for anyone but a superadmin is rewritten to a path no route matches, so it answers
+//   exactly like an unknown path (lib/admin-concealment.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce, referrerPolicyFor, STRICT_TRANSPORT_SECURITY } from "./lib/security-headers";
 import { isUndecodablePath } from "./lib/undecodable-path";
+import { UNROUTED_PATH, isAdminPath } from "./lib/admin-concealment";
+import { isSuperadminRequest } from "./lib/superadmin-session";
 import { REQUESTED_PATH_HEADER, requestedPathOf } from "./lib/requested-path";
 import { REQUEST_KIND_HEADER, VIEWED_PATH_HEADER, requestKind } from "./lib/viewed-path";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (isUndecodablePath(request.nextUrl.pathname)) return new NextResponse("Not found", { status: 404 });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(VIEWED_PATH_HEADER, request.nextUrl.pathname);
@@ -28,11 +32,20 @@ export function proxy(request: NextRequest) {
   // Next.js takes the nonce for its own scripts from the request's CSP header.
   requestHeaders.set("content-security-policy", csp);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const concealed = isAdminPath(request.nextUrl.pathname) && !(await isSuperadminRequest(request.cookies));
+  const forwarded = { request: { headers: requestHeaders } };
+  const response = concealed ? NextResponse.rewrite(unroutedUrl(request), forwarded) : NextResponse.next(forwarded);
   response.headers.set("content-security-policy", csp);
   response.headers.set("referrer-policy", referrerPolicyFor(request.nextUrl.pathname));
   if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   return response;
+}
+
+/** The request's URL (query included) with the path swapped for one no route matches. */
+function unroutedUrl(request: NextRequest): URL {
+  const url = request.nextUrl.clone();
+  url.pathname = UNROUTED_PATH;
+  return url;
 }
 
 export const config = { matcher: "/((?!_next/static|_next/image).*)" };

@@ -1,7 +1,9 @@
 // What server.ts does with each request before Next.js sees it: refuse what lib/request-screen.ts
 // refuses, then hand the request on with its client address (lib/trusted-proxies.ts) stored for
-// lib/client-ip.ts.
+// lib/client-ip.ts, and keep a concealed /admin request's rewrite out of its response
+// (lib/admin-concealment.ts).
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import { hideConcealment } from "./admin-concealment";
 import { runWithClientAddress } from "./request-address";
 import { screenRequest } from "./request-screen";
 import { clientAddressOf, type TrustProxy } from "./trusted-proxies";
@@ -17,6 +19,7 @@ export function createRequestListener(handle: Handle, trust: TrustProxy) {
         response.writeHead(refusal, { "content-type": "text/plain; charset=utf-8" }).end(STATUS_CODES[refusal] ?? "Refused");
         return;
       }
+      hideConcealment(response);
       await runWithClientAddress(clientAddressOf(request, trust), () => handle(request, response));
     } catch (error) {
       console.error(error);

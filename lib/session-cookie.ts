@@ -7,8 +7,8 @@ import { cookies, headers } from "next/headers";
 /** How long a session lasts (Auth.js refreshes it daily while used), whichever way it was opened. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-const SESSION_COOKIE = "authjs.session-token";
-const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
+export const SESSION_COOKIE = "authjs.session-token";
+export const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
 
 /**
  * Whether Auth.js uses secure cookies for this request: AUTH_URL's protocol when it is set, else the

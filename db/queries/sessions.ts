@@ -1,5 +1,5 @@
-import { and, eq, ne } from "drizzle-orm";
-import { sessions } from "../schema";
+import { and, eq, gt, ne, sql } from "drizzle-orm";
+import { sessions, users } from "../schema";
 import type { Tx } from "../scopes";
 
 export async function insertSession(tx: Tx, session: typeof sessions.$inferInsert) {
@@ -18,4 +18,14 @@ export async function deleteOtherSessionsOf(tx: Tx, userId: string, keep: string
   const condition = keep ? and(eq(sessions.userId, userId), ne(sessions.sessionToken, keep)) : eq(sessions.userId, userId);
   const deleted = await tx.delete(sessions).where(condition).returning({ token: sessions.sessionToken });
   return deleted.length;
+}
+
+/** Whether this session token belongs to an unexpired session of a user who is a superadmin now. */
+export async function isSuperadminSession(tx: Tx, sessionToken: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ isSuperadmin: users.isSuperadmin })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, sql`now()`)));
+  return row?.isSuperadmin ?? false;
 }

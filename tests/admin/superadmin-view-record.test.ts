@@ -34,9 +34,9 @@ let world: Awaited<ReturnType<typeof createTwoTenants>>;
 let root: { id: string; email: string };
 
 /** Runs the request through proxy.ts and gives the page the headers Next.js would hand it. */
-function forwardThroughProxy(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
+async function forwardThroughProxy(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
   const request = new NextRequest(`http://tenantry.test${path}`, { method: init.method ?? "GET", headers: init.headers });
-  const response = proxy(request);
+  const response = await proxy(request);
   // NextResponse.next({ request: { headers } }) hands the rewritten request headers to Next.js as
   // x-middleware-request-* (listed in x-middleware-override-headers); the page sees exactly those.
   const overridden = response.headers.get("x-middleware-override-headers")?.split(",") ?? [];
@@ -45,7 +45,7 @@ function forwardThroughProxy(path: string, init: { method?: string; headers?: Re
 }
 
 async function viewsRecordedFor(path: string, init?: Parameters<typeof forwardThroughProxy>[1]) {
-  forwardThroughProxy(path, init);
+  await forwardThroughProxy(path, init);
   await requireActor(world.a.slug);
   const rows = await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
     tx.select().from(activity).where(and(eq(activity.tenantId, world.a.id), eq(activity.action, "superadmin.viewed"), eq(activity.targetId, path))),

@@ -9,15 +9,15 @@ import nextConfig from "@/next.config";
 import { config, proxy } from "@/proxy";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
-function headersFor(url: string, headers: Record<string, string> = {}) {
-  return proxy(new NextRequest(url, { headers })).headers;
+async function headersFor(url: string, headers: Record<string, string> = {}) {
+  return (await proxy(new NextRequest(url, { headers }))).headers;
 }
 
 const directive = (csp: string, name: string) => csp.split(";").map((part) => part.trim()).find((part) => part.startsWith(`${name} `));
 
 describe("security headers", () => {
-  it("sets a nonce-based CSP with strict-dynamic and no unsafe-inline or unsafe-eval for scripts", () => {
-    const csp = headersFor("http://tenantry.test/login").get("content-security-policy")!;
+  it("sets a nonce-based CSP with strict-dynamic and no unsafe-inline or unsafe-eval for scripts", async () => {
+    const csp = (await headersFor("http://tenantry.test/login")).get("content-security-policy")!;
     const scripts = directive(csp, "script-src")!;
     expect(scripts).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/);
     expect(scripts).toContain("'strict-dynamic'");
@@ -28,9 +28,9 @@ describe("security headers", () => {
     expect(directive(csp, "frame-ancestors")).toBe("frame-ancestors 'none'");
   });
 
-  it("loads everything else from this site only, and upgrades insecure requests only over https", () => {
-    const policy = (url: string, headers: Record<string, string> = {}) => headersFor(url, headers).get("content-security-policy")!;
-    const csp = policy("http://tenantry.test/login");
+  it("loads everything else from this site only, and upgrades insecure requests only over https", async () => {
+    const policy = async (url: string, headers: Record<string, string> = {}) => (await headersFor(url, headers)).get("content-security-policy")!;
+    const csp = await policy("http://tenantry.test/login");
     const nonce = /'nonce-([^']+)'/.exec(csp)![1];
     const sameSiteOnly = [
       "default-src 'self'",
@@ -45,7 +45,7 @@ describe("security headers", () => {
       "frame-ancestors 'none'",
     ];
     expect(csp.split("; ")).toEqual(sameSiteOnly);
-    const overHttps = policy("https://tenantry.test/login");
+    const overHttps = await policy("https://tenantry.test/login");
     expect(overHttps.split("; ")).toEqual([...sameSiteOnly.map((d) => d.replaceAll(nonce!, /'nonce-([^']+)'/.exec(overHttps)![1]!)), "upgrade-insecure-requests"]);
   });
 
@@ -55,28 +55,28 @@ describe("security headers", () => {
     expect(directive(csp, "style-src")).toBe("style-src 'self' 'unsafe-inline'");
   });
 
-  it("makes a new nonce for every request, and hands the same policy to Next.js to put that nonce on its scripts", () => {
-    const first = proxy(new NextRequest("http://tenantry.test/login"));
-    const second = proxy(new NextRequest("http://tenantry.test/login"));
+  it("makes a new nonce for every request, and hands the same policy to Next.js to put that nonce on its scripts", async () => {
+    const first = await proxy(new NextRequest("http://tenantry.test/login"));
+    const second = await proxy(new NextRequest("http://tenantry.test/login"));
     const nonceOf = (h: Headers) => /'nonce-([^']+)'/.exec(h.get("content-security-policy")!)![1];
     expect(nonceOf(first.headers)).not.toBe(nonceOf(second.headers));
     // NextResponse.next({ request: { headers } }) forwards request headers as x-middleware-request-*.
     expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(first.headers.get("content-security-policy"));
   });
 
-  it("sends no Referer from pages whose URL carries a token, same-origin elsewhere", () => {
+  it("sends no Referer from pages whose URL carries a token, same-origin elsewhere", async () => {
     for (const path of ["/login/verify?token=abc&email=a%40b.test", "/login/verify/confirm", "/set-password?token=abc", "/join/acme?token=abc"]) {
-      expect(headersFor(`http://tenantry.test${path}`).get("referrer-policy"), path).toBe("no-referrer");
+      expect((await headersFor(`http://tenantry.test${path}`)).get("referrer-policy"), path).toBe("no-referrer");
     }
     for (const path of ["/login", "/t/acme/members", "/", "/join"]) {
-      expect(headersFor(`http://tenantry.test${path}`).get("referrer-policy"), path).toBe("same-origin");
+      expect((await headersFor(`http://tenantry.test${path}`)).get("referrer-policy"), path).toBe("same-origin");
     }
   });
 
-  it("sends HSTS only over https", () => {
-    expect(headersFor("http://tenantry.test/login").get("strict-transport-security")).toBeNull();
-    expect(headersFor("https://tenantry.test/login").get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
-    expect(headersFor("http://tenantry.test/login", { "x-forwarded-proto": "https" }).get("strict-transport-security")).toMatch(/^max-age=/);
+  it("sends HSTS only over https", async () => {
+    expect((await headersFor("http://tenantry.test/login")).get("strict-transport-security")).toBeNull();
+    expect((await headersFor("https://tenantry.test/login")).get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
+    expect((await headersFor("http://tenantry.test/login", { "x-forwarded-proto": "https" })).get("strict-transport-security")).toMatch(/^max-age=/);
   });
 
   it("runs on every path but Next's static files and image optimiser", () => {
