@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { LiveRegion } from "@/components/ui/live-region";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -30,39 +31,47 @@ export function InlineNumberForm({
   const id = useId();
   const { result, values, version, fieldErrors, formAction, pending } = useFormAction(action);
   const errors = fieldErrors[name] ?? (result && !result.ok ? [result.message] : undefined);
+  // The form is re-created on every submit and whenever the saved value changes (an input the browser has
+  // already filled ignores a new defaultValue, so it would keep showing a stale value, e.g. after a
+  // license change resets the flow cap). The messages sit outside it: a live region must already be
+  // on the page when its message arrives.
   return (
-    <form key={version} action={formAction} noValidate className="flex flex-wrap items-center gap-2">
-      {Object.entries(hidden).map(([key, hiddenValue]) => (
-        <input key={key} type="hidden" name={key} value={hiddenValue} />
-      ))}
-      <label htmlFor={id} className="sr-only">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={max}
-        defaultValue={String(values[name] ?? value)}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${id}-error` : undefined}
-        className="w-24 rounded-md border border-slate-300 px-2 py-1 text-sm aria-invalid:border-red-600"
-      />
-      <Button type="submit" variant="secondary" disabled={pending} className="px-2 py-1">
-        {saveLabel}
-      </Button>
-      {errors && (
-        <p id={`${id}-error`} role="alert" className="basis-full text-xs text-red-700">
-          {errors.join(" ")}
-        </p>
-      )}
-      {result?.ok && (
-        <p role="status" className="basis-full text-xs text-green-800">
-          Saved.
-        </p>
-      )}
-    </form>
+    <div>
+      <form key={`${version}:${value}`} action={formAction} noValidate className="flex flex-wrap items-center gap-2">
+        {Object.entries(hidden).map(([key, hiddenValue]) => (
+          <input key={key} type="hidden" name={key} value={hiddenValue} />
+        ))}
+        <label htmlFor={id} className="sr-only">
+          {label}
+        </label>
+        <input
+          id={id}
+          name={name}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={max}
+          defaultValue={String(values[name] ?? value)}
+          aria-invalid={errors ? true : undefined}
+          aria-describedby={errors ? `${id}-error` : undefined}
+          className="w-24 rounded-md border border-slate-300 px-2 py-1 text-sm aria-invalid:border-red-600"
+        />
+        <Button type="submit" variant="secondary" disabled={pending} className="px-2 py-1">
+          {saveLabel}
+        </Button>
+      </form>
+      <LiveRegion className="mt-1 text-xs">
+        {errors && (
+          <p id={`${id}-error`} role="alert" className="text-red-700">
+            {errors.join(" ")}
+          </p>
+        )}
+        {result?.ok && (
+          <p role="status" className="text-green-800">
+            Saved.
+          </p>
+        )}
+      </LiveRegion>
+    </div>
   );
 }

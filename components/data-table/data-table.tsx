@@ -7,6 +7,12 @@ import { useUrlState } from "./use-url-state";
  * A server-driven TanStack table: rows arrive already filtered, sorted and paged by the server; the
  * header's sort buttons only change the URL. Columns whose `id` is in `sortable` get a sort button
  * and aria-sort.
+ *
+ * `columns` must keep their identity from render to render (a module-level constant, with cells that
+ * are components declared once): TanStack renders a cell as <columnDef.cell …/>, so a cell function
+ * created during render is a new component type each time, and React re-creates every row's controls
+ * (losing what was ticked or typed, messages, open dialogs) whenever the page refreshes. Rows keep
+ * their DOM by `rowKey` (a record's id), whatever order or data a refresh brings.
  */
 export function DataTable<Row>({
   label,

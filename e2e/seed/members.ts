@@ -13,6 +13,15 @@ export const MEMBERS_PEOPLE = {
   outsider: "olga.outsider@elsewhere.e2e.test",
 } as const;
 
+/** Members Rows (e2e/members/row-state.spec.ts): an Admin and members whose rows the spec changes side by side. */
+export const ROWS_PEOPLE = {
+  admin: `rowan.rows@${MEMBERS_DOMAIN}`,
+  carol: `carol.rows@${MEMBERS_DOMAIN}`,
+  dave: `dave.rows@${MEMBERS_DOMAIN}`,
+  erin: `erin.rows@${MEMBERS_DOMAIN}`,
+  frank: `frank.rows@${MEMBERS_DOMAIN}`,
+} as const;
+
 export const MEMBERS_WORLD: SeedWorld = {
   users: [
     { email: MEMBERS_PEOPLE.admin, name: "Mia Admin" },
@@ -20,6 +29,11 @@ export const MEMBERS_WORLD: SeedWorld = {
     { email: MEMBERS_PEOPLE.peer, name: "Pat Peer" },
     { email: MEMBERS_PEOPLE.sideAdmin, name: "Sid Side" },
     { email: MEMBERS_PEOPLE.outsider, name: "Olga Outsider" },
+    { email: ROWS_PEOPLE.admin, name: "Rowan Rows" },
+    { email: ROWS_PEOPLE.carol, name: "Carol Rows" },
+    { email: ROWS_PEOPLE.dave, name: "Dave Rows" },
+    { email: ROWS_PEOPLE.erin, name: "Erin Rows" },
+    { email: ROWS_PEOPLE.frank, name: "Frank Rows" },
   ],
   tenants: [
     {
@@ -46,6 +60,20 @@ export const MEMBERS_WORLD: SeedWorld = {
       members: [
         { email: MEMBERS_PEOPLE.sideAdmin, roles: ["admin"] },
         { email: MEMBERS_PEOPLE.mover, roles: ["viewer"] },
+      ],
+    },
+    {
+      slug: "members-rows",
+      name: "Members Rows",
+      contactEmail: ROWS_PEOPLE.admin,
+      license: "team",
+      flowCap: 5,
+      members: [
+        { email: ROWS_PEOPLE.admin, roles: ["admin"] },
+        { email: ROWS_PEOPLE.carol, roles: ["viewer"] },
+        { email: ROWS_PEOPLE.dave, roles: ["viewer"] },
+        { email: ROWS_PEOPLE.erin, roles: ["viewer"] },
+        { email: ROWS_PEOPLE.frank, roles: ["viewer"] },
       ],
     },
   ],

@@ -5,7 +5,7 @@ import { MultiSelectFilter } from "@/components/data-table/multi-select-filter";
 import { SearchInput } from "@/components/data-table/search-input";
 import { SelectFilter } from "@/components/data-table/select-filter";
 import { useUrlState } from "@/components/data-table/use-url-state";
-import { Button } from "@/components/ui/button";
+import { ExportCsvForm } from "./export-csv-form";
 import { describeFilters, parseActivitySearch, SEARCH_HINT } from "@/lib/activity/filters";
 
 const UTC_HINT = "A calendar day in UTC";
@@ -50,21 +50,12 @@ export function ActivityFilterBar({
             </button>
           )}
         </p>
-        {/* A plain POST form, because the export writes an entry to the log. The browser downloads the
-            attachment and the page stays as it is. */}
-        <form method="post" action={exportPath}>
-          {Object.entries(active).flatMap(([key, value]) =>
-            (Array.isArray(value) ? value : [value]).map((item) => <input key={`${key}=${item}`} type="hidden" name={key} value={item} />),
-          )}
-          <Button
-            type="submit"
-            variant="secondary"
-            disabled={exportUnavailable !== null}
-            aria-describedby={exportUnavailable ? "export-unavailable" : undefined}
-          >
-            Export CSV
-          </Button>
-        </form>
+        <ExportCsvForm
+          exportPath={exportPath}
+          filters={Object.entries(active).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((item): [string, string] => [key, item]))}
+          unavailable={exportUnavailable}
+          unavailableId="export-unavailable"
+        />
         {exportUnavailable && (
           <p id="export-unavailable" className="basis-full text-right text-amber-800">
             {exportUnavailable}

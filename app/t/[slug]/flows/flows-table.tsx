@@ -1,7 +1,8 @@
 "use client";
 
+import { createContext, useContext } from "react";
 import Link from "next/link";
-import type { ColumnDef } from "@tanstack/react-table";
+import type { CellContext, ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RunStatusBadge } from "./run-status-badge";
@@ -14,6 +15,65 @@ export interface FlowRow {
   lastRun: { status: string; when: string } | null;
   updated: string;
 }
+
+/** The tenant the rows belong to, for the cells' links and actions. */
+const FlowsSlugContext = createContext("");
+
+type FlowCell = CellContext<FlowRow, unknown>;
+
+// Cells are components declared once and the columns are constants: a cell function made during
+// render is a new component type on every render, so React would re-create each row's controls (and
+// lose "Run succeeded in …") when the list refreshes after the run.
+
+function NameCell({ row }: FlowCell) {
+  const slug = useContext(FlowsSlugContext);
+  return (
+    <Link href={`/t/${slug}/flows/${row.original.id}`} className="font-medium text-blue-800 hover:underline">
+      {row.original.name}
+    </Link>
+  );
+}
+
+function StepsCell({ row }: FlowCell) {
+  return <span className="text-slate-600">{row.original.steps}</span>;
+}
+
+function LastRunCell({ row }: FlowCell) {
+  const lastRun = row.original.lastRun;
+  return lastRun ? (
+    <span className="inline-flex items-center gap-2">
+      <RunStatusBadge status={lastRun.status} />
+      <span className="text-slate-600">{lastRun.when}</span>
+    </span>
+  ) : (
+    <span className="text-slate-500">Never run</span>
+  );
+}
+
+function UpdatedCell({ row }: FlowCell) {
+  return row.original.updated;
+}
+
+function RunHeader() {
+  return <span className="sr-only">Run</span>;
+}
+
+function RunCell({ row }: FlowCell) {
+  return <RunFlowButton slug={useContext(FlowsSlugContext)} flowId={row.original.id} label="Run" />;
+}
+
+const READ_COLUMNS: ColumnDef<FlowRow, unknown>[] = [
+  { id: "name", header: "Name", cell: NameCell },
+  { id: "steps", header: "Steps", cell: StepsCell },
+  { id: "lastRun", header: "Last run", cell: LastRunCell },
+  { id: "updatedAt", header: "Updated", cell: UpdatedCell },
+];
+
+const RUN_COLUMNS: ColumnDef<FlowRow, unknown>[] = [...READ_COLUMNS, { id: "run", header: RunHeader, cell: RunCell }];
+
+const FLOW_SORTABLE = ["name", "updatedAt"] as const;
+
+const flowRowId = (row: FlowRow) => row.id;
 
 export function FlowsTable({
   slug,
@@ -30,45 +90,18 @@ export function FlowsTable({
   canRun: boolean;
   searching: boolean;
 }) {
-  const columns: ColumnDef<FlowRow, unknown>[] = [
-    {
-      id: "name",
-      header: "Name",
-      cell: ({ row }) => (
-        <Link href={`/t/${slug}/flows/${row.original.id}`} className="font-medium text-blue-800 hover:underline">
-          {row.original.name}
-        </Link>
-      ),
-    },
-    { id: "steps", header: "Steps", cell: ({ row }) => <span className="text-slate-600">{row.original.steps}</span> },
-    {
-      id: "lastRun",
-      header: "Last run",
-      cell: ({ row }) =>
-        row.original.lastRun ? (
-          <span className="inline-flex items-center gap-2">
-            <RunStatusBadge status={row.original.lastRun.status} />
-            <span className="text-slate-600">{row.original.lastRun.when}</span>
-          </span>
-        ) : (
-          <span className="text-slate-500">Never run</span>
-        ),
-    },
-    { id: "updatedAt", header: "Updated", cell: ({ row }) => row.original.updated },
-    ...(canRun
-      ? [{ id: "run", header: () => <span className="sr-only">Run</span>, cell: ({ row }) => <RunFlowButton slug={slug} flowId={row.original.id} label="Run" /> } satisfies ColumnDef<FlowRow, unknown>]
-      : []),
-  ];
   return (
-    <DataTable
-      label="Flows"
-      columns={columns}
-      rows={rows}
-      rowKey={(row) => row.id}
-      sortable={["name", "updatedAt"]}
-      sort={sort}
-      dir={dir}
-      empty={<EmptyState title={searching ? "No flows match this search" : "No flows yet"}>{searching ? "Try another name." : null}</EmptyState>}
-    />
+    <FlowsSlugContext value={slug}>
+      <DataTable
+        label="Flows"
+        columns={canRun ? RUN_COLUMNS : READ_COLUMNS}
+        rows={rows}
+        rowKey={flowRowId}
+        sortable={FLOW_SORTABLE}
+        sort={sort}
+        dir={dir}
+        empty={<EmptyState title={searching ? "No flows match this search" : "No flows yet"}>{searching ? "Try another name." : null}</EmptyState>}
+      />
+    </FlowsSlugContext>
   );
 }

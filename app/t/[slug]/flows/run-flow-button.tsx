@@ -2,11 +2,12 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { LiveRegion } from "@/components/ui/live-region";
 import type { ActionResult } from "@/lib/action-result";
 import { formatDuration } from "@/lib/format";
 import { runFlow } from "./actions";
 
-/** Runs a flow now and says how it went; the runs list refreshes from the server. */
+/** Runs a flow now and says how it went, beside the button; the runs list refreshes from the server. */
 export function RunFlowButton({ slug, flowId, label = "Run flow" }: { slug: string; flowId: string; label?: string }) {
   const [result, setResult] = useState<ActionResult<{ status: string; durationMs: number }> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -20,16 +21,18 @@ export function RunFlowButton({ slug, flowId, label = "Run flow" }: { slug: stri
       >
         {pending ? "Running…" : label}
       </Button>
-      {result &&
-        (result.ok ? (
-          <span role="status" className={`text-sm ${result.data.status === "succeeded" ? "text-green-800" : "text-red-700"}`}>
-            Run {result.data.status} in {formatDuration(result.data.durationMs)}
-          </span>
-        ) : (
-          <span role="alert" className="text-sm text-red-700">
-            {result.message}
-          </span>
-        ))}
+      <LiveRegion inline>
+        {result &&
+          (result.ok ? (
+            <span role="status" className={`text-sm ${result.data.status === "succeeded" ? "text-green-800" : "text-red-700"}`}>
+              Run {result.data.status} in {formatDuration(result.data.durationMs)}
+            </span>
+          ) : (
+            <span role="alert" className="text-sm text-red-700">
+              {result.message}
+            </span>
+          ))}
+      </LiveRegion>
     </span>
   );
 }

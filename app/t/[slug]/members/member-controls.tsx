@@ -6,6 +6,7 @@ import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { LiveRegion } from "@/components/ui/live-region";
 import type { MemberRole } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
 import { canonicalRoles, rolesLabel } from "@/lib/permissions";
@@ -35,25 +36,36 @@ function useAfterChange() {
   return (leftTenant: boolean) => (leftTenant ? router.push("/") : router.refresh());
 }
 
-/** Checkboxes Viewer / Editor / Admin and "Save roles" (enabled once the choice differs from the saved roles). */
-export function RolesEditor({ slug, member, onDone }: ControlProps) {
-  const [roles, setRoles] = useState<MemberRole[]>(member.roles);
+/**
+ * Checkboxes Viewer / Editor / Admin and "Save roles" (enabled once the choice differs from the saved
+ * roles). An unsaved choice stays ticked while the list refreshes after other rows' changes; it is let
+ * go once the saved roles are the same. The outcome is said on the row, in a live region.
+ */
+export function RolesEditor({ slug, member }: ControlProps) {
+  const [draft, setDraft] = useState<MemberRole[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const afterChange = useAfterChange();
   const errorId = useId();
-  const unchanged = rolesLabel(roles) === rolesLabel(member.roles);
+  const savedLabel = rolesLabel(member.roles);
+  // The list now has these roles (this save, or anyone's): nothing is left unsaved.
+  if (draft !== null && rolesLabel(draft) === savedLabel) setDraft(null);
+  const roles = draft ?? member.roles;
+  const unchanged = rolesLabel(roles) === savedLabel;
 
   function toggle(role: MemberRole, checked: boolean) {
-    setRoles((current) => canonicalRoles(checked ? [...current, role] : current.filter((r) => r !== role)));
+    setSaved(null);
+    setDraft(canonicalRoles(checked ? [...roles, role] : roles.filter((r) => r !== role)));
   }
 
   function save() {
     setError(null);
+    setSaved(null);
     startTransition(async () => {
       const result = await changeMemberRoles(slug, null, { memberId: member.id, roles });
       if (!result.ok) return setError(result.fieldErrors?.roles?.join(" ") ?? result.message);
-      onDone(result.message ?? `Saved ${member.email}'s roles.`);
+      setSaved(result.message ?? `Saved ${member.email}'s roles.`);
       afterChange(false);
     });
   }
@@ -82,6 +94,13 @@ export function RolesEditor({ slug, member, onDone }: ControlProps) {
           {error}
         </p>
       )}
+      <LiveRegion>
+        {saved && (
+          <p role="status" className="mt-1 max-w-xs text-sm text-green-800">
+            {saved}
+          </p>
+        )}
+      </LiveRegion>
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
-import type { ColumnDef } from "@tanstack/react-table";
+import { createContext, useContext, useMemo, useState } from "react";
+import type { CellContext, ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -31,10 +31,128 @@ const STATUS_BADGES = {
   suspended: { label: "Suspended", tone: "amber" },
 } as const;
 
+/** What every row's controls need besides their member: given once by the table, read by the cells. */
+interface MembersTableContextValue {
+  slug: string;
+  tenantName: string;
+  /** Announces an outcome above the table (used where the row itself may be gone, e.g. after "Remove"). */
+  onDone: (message: string) => void;
+}
+
+const MembersTableContext = createContext<MembersTableContextValue | null>(null);
+
+function useMembersTable(): MembersTableContextValue {
+  const value = useContext(MembersTableContext);
+  if (!value) throw new Error("A members table cell is rendered outside MembersTable");
+  return value;
+}
+
+type MemberCell = CellContext<MemberRowView, unknown>;
+
+// The cells are components declared once, here, and the columns are constants: TanStack renders a
+// cell as <columnDef.cell …/>, so a cell function made during render would be a new component type on
+// every render, and React would throw away each row's controls (ticked boxes, messages, an open
+// dialog) whenever the page refreshes after an action. Everything a cell needs beyond its row comes
+// through MembersTableContext.
+
+function NameCell({ row }: MemberCell) {
+  return (
+    <span className="font-medium">
+      {row.original.name ?? <span className="text-slate-400">No name yet</span>}
+      {row.original.isSelf && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
+    </span>
+  );
+}
+
+function EmailCell({ row }: MemberCell) {
+  return (
+    <>
+      {row.original.email}
+      {row.original.outsideApprovedDomains && (
+        <span className="ml-2">
+          <Badge tone="amber">Outside approved domains</Badge>
+        </span>
+      )}
+    </>
+  );
+}
+
+function RoleBadgesCell({ row }: MemberCell) {
+  return (
+    <span className="flex flex-wrap gap-1">
+      {row.original.roles.map((role) => (
+        <Badge key={role}>{ROLE_LABELS[role]}</Badge>
+      ))}
+    </span>
+  );
+}
+
+function RolesEditorCell({ row }: MemberCell) {
+  return <RolesEditor member={row.original} {...useMembersTable()} />;
+}
+
+function StatusCell({ row }: MemberCell) {
+  const badge = STATUS_BADGES[row.original.status];
+  return <Badge tone={badge.tone}>{badge.label}</Badge>;
+}
+
+function JoinedCell({ row }: MemberCell) {
+  return (
+    <time dateTime={row.original.joinedIso} className="whitespace-nowrap">
+      {row.original.joined}
+    </time>
+  );
+}
+
+function ActionsHeader() {
+  return <span className="sr-only">Actions</span>;
+}
+
+function ActionsCell({ row }: MemberCell) {
+  const control = useMembersTable();
+  return row.original.status === "invited" ? (
+    <InvitationControls member={row.original} {...control} />
+  ) : (
+    <div className="flex items-start gap-2">
+      <MemberStatusControls member={row.original} {...control} />
+      <RemoveMemberButton member={row.original} {...control} />
+    </div>
+  );
+}
+
+const SHARED_COLUMNS = {
+  name: { id: "name", header: "Name", cell: NameCell },
+  email: { id: "email", header: "Email", cell: EmailCell },
+  status: { id: "status", header: "Status", cell: StatusCell },
+  joined: { id: "joined", header: "Joined", cell: JoinedCell },
+} satisfies Record<string, ColumnDef<MemberRowView, unknown>>;
+
+/** What everyone sees. */
+const READ_COLUMNS: ColumnDef<MemberRowView, unknown>[] = [
+  SHARED_COLUMNS.name,
+  SHARED_COLUMNS.email,
+  { id: "roles", header: "Roles", cell: RoleBadgesCell },
+  SHARED_COLUMNS.status,
+  SHARED_COLUMNS.joined,
+];
+
+/** An Admin's view: role checkboxes and the row's actions. */
+const MANAGE_COLUMNS: ColumnDef<MemberRowView, unknown>[] = [
+  SHARED_COLUMNS.name,
+  SHARED_COLUMNS.email,
+  { id: "roles", header: "Roles", cell: RolesEditorCell },
+  SHARED_COLUMNS.status,
+  SHARED_COLUMNS.joined,
+  { id: "actions", header: ActionsHeader, cell: ActionsCell },
+];
+
+const memberRowId = (row: MemberRowView) => row.id;
+
 /**
  * The member list. Everyone sees names, emails, roles, status and joined date; an Admin also gets the
  * role checkboxes and the suspend and remove buttons on each row (the server refuses them to anyone
- * else anyway). Outcomes are announced once, above the table.
+ * else anyway). A row's outcome is announced on the row; one whose row may go (remove, suspend,
+ * invitations) above the table.
  */
 export function MembersTable({
   slug,
@@ -54,97 +172,28 @@ export function MembersTable({
   filtered: boolean;
 }) {
   const [notice, setNotice] = useState<string | null>(null);
-  const control = { slug, tenantName, onDone: setNotice };
-
-  const columns: ColumnDef<MemberRowView, unknown>[] = [
-    {
-      id: "name",
-      header: "Name",
-      cell: ({ row }) => (
-        <span className="font-medium">
-          {row.original.name ?? <span className="text-slate-400">No name yet</span>}
-          {row.original.isSelf && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
-        </span>
-      ),
-    },
-    {
-      id: "email",
-      header: "Email",
-      cell: ({ row }) => (
-        <>
-          {row.original.email}
-          {row.original.outsideApprovedDomains && (
-            <span className="ml-2">
-              <Badge tone="amber">Outside approved domains</Badge>
-            </span>
-          )}
-        </>
-      ),
-    },
-    {
-      id: "roles",
-      header: "Roles",
-      cell: ({ row }) =>
-        canManage ? (
-          <RolesEditor key={`${row.original.id}:${row.original.roles.join()}`} member={row.original} {...control} />
-        ) : (
-          <span className="flex flex-wrap gap-1">
-            {row.original.roles.map((role) => (
-              <Badge key={role}>{ROLE_LABELS[role]}</Badge>
-            ))}
-          </span>
-        ),
-    },
-    {
-      id: "status",
-      header: "Status",
-      cell: ({ row }) => <Badge tone={STATUS_BADGES[row.original.status].tone}>{STATUS_BADGES[row.original.status].label}</Badge>,
-    },
-    {
-      id: "joined",
-      header: "Joined",
-      cell: ({ row }) => (
-        <time dateTime={row.original.joinedIso} className="whitespace-nowrap">
-          {row.original.joined}
-        </time>
-      ),
-    },
-  ];
-  if (canManage) {
-    columns.push({
-      id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
-      cell: ({ row }) =>
-        row.original.status === "invited" ? (
-          <InvitationControls member={row.original} {...control} />
-        ) : (
-          <div className="flex items-start gap-2">
-            <MemberStatusControls member={row.original} {...control} />
-            <RemoveMemberButton member={row.original} {...control} />
-          </div>
-        ),
-    });
-  }
+  // A new object only when the tenant changes, so a notice does not re-render every cell.
+  const context = useMemo<MembersTableContextValue>(() => ({ slug, tenantName, onDone: setNotice }), [slug, tenantName]);
 
   return (
-    <>
+    <MembersTableContext value={context}>
       <p id={MEMBERS_NOTICE_ID} tabIndex={-1} role="status" className={notice ? "mb-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800" : "sr-only"}>
         {notice}
       </p>
       <DataTable
         label="Members"
-        columns={columns}
+        columns={canManage ? MANAGE_COLUMNS : READ_COLUMNS}
         rows={rows}
         sortable={MEMBER_SORTABLE}
         sort={sort}
         dir={dir}
-        rowKey={(row) => row.id}
+        rowKey={memberRowId}
         empty={
           <EmptyState title={filtered ? "No members match these filters" : "No members yet"}>
             {filtered ? "Try another search, or clear the role and status filters." : null}
           </EmptyState>
         }
       />
-    </>
+    </MembersTableContext>
   );
 }
