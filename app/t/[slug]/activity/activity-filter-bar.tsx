@@ -1,5 +1,6 @@
 "use client";
 
+import { ComboboxFilter } from "@/components/data-table/combobox-filter";
 import { DateFilter } from "@/components/data-table/date-filter";
 import { MultiSelectFilter } from "@/components/data-table/multi-select-filter";
 import { SearchInput } from "@/components/data-table/search-input";
@@ -12,13 +13,17 @@ const UTC_HINT = "A calendar day in UTC";
 
 /** The log's filters. Every change goes into the URL (and back to the first page); the server runs the query. */
 export function ActivityFilterBar({
-  actors,
+  chosenActor,
+  actorOptionsUrl,
   actions,
   targetTypes,
   exportPath,
   exportUnavailable,
 }: {
-  actors: { id: string; email: string }[];
+  /** The Actor filter's member as the server found them (null: none chosen, or not a member here). */
+  chosenActor: { id: string; email: string } | null;
+  /** Where the Actor filter searches the tenant's members (a bounded list, never all of them). */
+  actorOptionsUrl: string;
   actions: string[];
   targetTypes: string[];
   exportPath: string;
@@ -33,7 +38,15 @@ export function ActivityFilterBar({
   return (
     <div className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
       <div role="search" aria-label="Filter activity" className="flex flex-wrap items-end gap-3">
-        <SelectFilter label="Actor" param="actor" allLabel="Anyone" options={actors.map((a) => ({ value: a.id, label: a.email }))} />
+        <ComboboxFilter
+          // Starts over when the URL's actor changes (chosen, cleared, back button).
+          key={`${search.actor ?? ""}|${chosenActor?.email ?? ""}`}
+          label="Actor"
+          param="actor"
+          allLabel="Anyone"
+          selectedLabel={search.actor ? (chosenActor?.email ?? "Not a member of this tenant") : null}
+          optionsUrl={actorOptionsUrl}
+        />
         <MultiSelectFilter label="Action" param="action" selected={search.action} options={actions.map((a) => ({ value: a, label: a }))} />
         <SelectFilter label="Target type" param="targetType" allLabel="Any" options={targetTypes.map((t) => ({ value: t, label: t }))} />
         {search.targetType && <SearchInput key={search.targetType} label="Target ID" param="targetId" />}
