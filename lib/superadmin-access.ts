@@ -28,11 +28,6 @@ export async function findSuperadminVisit(user: SessionUser, slug: string): Prom
   });
 }
 
-/** Whether the signed-in user is a superadmin now (the nav's "Admin" link). */
-export async function isSuperadminNow(userId: string): Promise<boolean> {
-  return withUser({ userId }, (tx) => isSuperadmin(tx, userId));
-}
-
 export interface TenantAccess {
   roles: MemberRole[];
   membershipId: string | null;
