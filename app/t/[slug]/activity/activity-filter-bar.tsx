@@ -7,12 +7,18 @@ import { SearchInput } from "@/components/data-table/search-input";
 import { SelectFilter } from "@/components/data-table/select-filter";
 import { useUrlState } from "@/components/data-table/use-url-state";
 import { Button } from "@/components/ui/button";
-import { describeFilters, parseActivitySearch, SEARCH_HINT } from "@/lib/activity/filters";
+import type { ActivitySearch } from "@/lib/activity/filters";
+import { SEARCH_HINT } from "@/lib/activity/search-hint";
 
 const UTC_HINT = "A calendar day in UTC";
 
-/** The log's filters. Every change goes into the URL (and back to the first page); the server runs the query. */
+/**
+ * The log's filters. Every change goes into the URL (and back to the first page); the server runs the
+ * query and passes the URL's state back parsed (`search`, `active`), so the parsers (zod) stay on the server.
+ */
 export function ActivityFilterBar({
+  search,
+  active,
   chosenActor,
   actorOptionsUrl,
   actions,
@@ -21,6 +27,9 @@ export function ActivityFilterBar({
   exportUnavailable,
 }: {
   /** The Actor filter's member as the server found them (null: none chosen, or not a member here). */
+  search: ActivitySearch;
+  /** The filters in effect (describeFilters), for Clear filters and the export form. */
+  active: Record<string, string | string[]>;
   chosenActor: { id: string; email: string } | null;
   /** Where the Actor filter searches the tenant's members (a bounded list, never all of them). */
   actorOptionsUrl: string;
@@ -30,9 +39,7 @@ export function ActivityFilterBar({
   /** Why the tenant's license does not include CSV export, or null when it does. */
   exportUnavailable: string | null;
 }) {
-  const { searchParams, update } = useUrlState();
-  const search = parseActivitySearch(searchParams);
-  const active = describeFilters(search);
+  const { update } = useUrlState();
   const reversedRange = search.from && search.to && search.from > search.to;
 
   return (

@@ -67,6 +67,8 @@ export default async function ActivityPage({ params, searchParams }: { params: P
     <section>
       <PageHeader title="Activity" description={`Everything that happened in ${actor.tenant.name}, newest first. Times are UTC.`} />
       <ActivityFilterBar
+        search={search}
+        active={describeFilters(search)}
         chosenActor={data.chosenActor}
         actorOptionsUrl={`/t/${actor.tenant.slug}/activity/actors`}
         actions={data.actions}
