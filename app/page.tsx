@@ -6,7 +6,6 @@ import { getTenantCreationAllowance } from "@/db/queries/users";
 import { AuthCard } from "@/components/ui/auth-card";
 import { SignOutButton } from "@/components/nav/sign-out-button";
 import { requireSessionUser } from "@/lib/actor";
-import { isSuperadminNow } from "@/lib/superadmin-access";
 
 // `/` goes to the tenant the user chose last (kept on their account, so it survives new tabs and
 // signing out and in), else their first tenant.
@@ -18,7 +17,7 @@ export default async function HomePage() {
   }));
   if (landing) redirect(`/t/${landing.slug}`);
   // A superadmin of a fresh platform belongs to no tenant yet: their place is the console.
-  if (await isSuperadminNow(user.id)) redirect("/admin");
+  if (allowance?.isSuperadmin) redirect("/admin");
   return (
     <AuthCard title="No tenants yet">
       <p className="text-slate-700">

@@ -29,7 +29,12 @@ const CASES: Record<string, MemberListQuery> = {
   search_name: { ...DEFAULT, search: "kowalski" },
   search_email: { ...DEFAULT, search: "m01234" },
   deep_page: { ...DEFAULT, page: MAIN_MEMBERS / 25 },
+  status_active: { ...DEFAULT, status: "active" },
+  role_viewer: { ...DEFAULT, role: "viewer" },
   sort_name: { ...DEFAULT, sort: "name", dir: "asc" },
+  sort_name_desc: { ...DEFAULT, sort: "name", dir: "desc" },
+  sort_email: { ...DEFAULT, sort: "email", dir: "asc" },
+  sort_joined_asc: { ...DEFAULT, dir: "asc" },
 };
 
 function percentile(values: number[], p: number): number {

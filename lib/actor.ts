@@ -83,8 +83,9 @@ async function requestedTenantPath(slug: string): Promise<string> {
 /**
  * For pages: signed-out callers go to sign-in; members the login policy refuses go to the password
  * sign-in (before anything of the tenant renders); anyone else who is not an active member gets a 404.
+ * Once per request: the layout and the page both ask, and a visiting superadmin's view is recorded once.
  */
-export async function requireActor(slug: string): Promise<Actor> {
+export const requireActor = cache(async (slug: string): Promise<Actor> => {
   const returnTo = await requestedTenantPath(slug);
   await requireSessionUser(returnTo);
   const actor = await getActor(slug);
@@ -92,4 +93,4 @@ export async function requireActor(slug: string): Promise<Actor> {
   if (!actor) notFound();
   if (actor.viaSuperadmin) await recordSuperadminView(actor.tenant.id, actor.user, `/t/${slug}`);
   return actor;
-}
+});

@@ -27,11 +27,6 @@ export async function findSuperadminVisit(user: SessionUser, slug: string): Prom
   });
 }
 
-/** Whether the signed-in user is a superadmin now (the nav's "Admin" link). */
-export async function isSuperadminNow(userId: string): Promise<boolean> {
-  return withUser({ userId }, (tx) => isSuperadmin(tx, userId));
-}
-
 /**
  * Writes "superadmin.viewed" into the tenant's log for a page a visiting superadmin opened. Once per
  * request (the layout and the page both ask); not for router prefetches (nobody saw a page) nor for

@@ -2,8 +2,7 @@
 // code; an empty field is an error, never a silent 0.
 import { z } from "zod";
 
-export const MAX_FLOW_CAP = 1_000_000;
-export const MAX_TENANT_LIMIT = 1000;
+export { MAX_FLOW_CAP, MAX_TENANT_LIMIT } from "./input-limits";
 
 export function wholeNumberInput(max: number) {
   const message = `Enter a whole number from 0 to ${max.toLocaleString("en-US")}.`;

@@ -6,7 +6,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { setTenantFlowCap } from "./actions";
 import { InlineNumberForm } from "./inline-number-form";
-import { MAX_FLOW_CAP } from "./inputs";
+import { MAX_FLOW_CAP } from "./input-limits";
 import { LicenseForm } from "./license-form";
 
 export interface AdminTenantRow {

@@ -1,6 +1,6 @@
 "use client";
 
-import { PAGE_SIZES } from "./table-state";
+import { PAGE_SIZES } from "./page-sizes";
 import { useUrlState } from "./use-url-state";
 
 /** "Rows per page", bound to the `size` search param (changing it goes back to the first page). */

@@ -3,10 +3,11 @@
 // the client (DataTable); unknown or malformed values fall back to defaults instead of failing.
 import { z } from "zod";
 import { dropUnstorableText } from "@/lib/storable-text";
+import { PAGE_SIZES } from "./page-sizes";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-export const PAGE_SIZES = [25, 50, 100] as const;
+export { PAGE_SIZES };
 
 export function tableStateSchema<const Sortable extends readonly [string, ...string[]]>(options: {
   sortable: Sortable;

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { PgDialect, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { activity, memberships, users } from "../schema";
+import { activity } from "../schema";
 import { rowsOf } from "../client";
 import type { Tx } from "../scopes";
 import { keysetPage, type ActivityKey, type KeysetPage } from "./keyset";
@@ -349,14 +349,4 @@ async function distinctValues(tx: Tx, tenantId: string, column: "action" | "targ
     )
     select value from walk where value is not null`);
   return rowsOf<{ value: string }>(result).map((row) => row.value);
-}
-
-/** The tenant's members as actor choices, by email. */
-export async function listActivityActors(tx: Tx, tenantId: string): Promise<{ id: string; email: string }[]> {
-  return tx
-    .select({ id: users.id, email: users.email })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.tenantId, tenantId))
-    .orderBy(asc(users.email));
 }

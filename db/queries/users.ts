@@ -65,7 +65,8 @@ export async function lockTenantCreationAllowance(tx: Tx, userId: string) {
 /** The user's tenant-creation flag and limit, for pages (no lock: actions check again under one). */
 export async function getTenantCreationAllowance(tx: Tx, userId: string) {
   const [row] = await tx
-    .select({ canCreateTenants: users.canCreateTenants, tenantLimit: users.tenantLimit })
+    // The superadmin flag rides along: the nav shows "Admin" from the same read (one round trip).
+    .select({ canCreateTenants: users.canCreateTenants, tenantLimit: users.tenantLimit, isSuperadmin: users.isSuperadmin })
     .from(users)
     .where(eq(users.id, userId));
   return row ?? null;

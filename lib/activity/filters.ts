@@ -8,8 +8,7 @@ import { isStorableDay } from "@/lib/storable-dates";
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
-/** How "Search" matches (db/queries/activity-search.ts), in the words the filter bars show. */
-export const SEARCH_HINT = "Finds entries with a word starting with each word you type, in any case: “inv” finds “Invoice”. Punctuation separates words.";
+export { SEARCH_HINT } from "./search-hint";
 export const MAX_ACTION_FILTERS = 20;
 
 // Action and target-type names are dotted lower-case words (member.added, flow): nothing else

@@ -5,11 +5,11 @@ import { withTenant } from "@/db/scopes";
 import {
   countActivityPerDay,
   listActivityActions,
-  listActivityActors,
   listActivityPage,
   listActivityTargetTypes,
   type ActivityFilters,
 } from "@/db/queries/activity";
+import { findActivityActor, searchActivityActors } from "@/db/queries/activity-actors";
 import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
 import { createTwoTenants } from "../support/fixtures";
 import { insertEntries } from "./support";
@@ -54,17 +54,21 @@ describe("tenant A's log, aimed at tenant B", () => {
   });
 
   it("even a query naming B's tenant id, run in A's scope, is stopped by row-level security", async () => {
-    const [page, days, actions, targets, actors] = await asA(async (tx) => [
+    const [page, days, actions, targets, actors, searched, chosen] = await asA(async (tx) => [
       await listActivityPage(tx, world.b.id, NO_FILTER, { limit: 50 }),
       await countActivityPerDay(tx, world.b.id, NO_FILTER, { fromDay: "2026-06-01", toDay: "2026-06-05" }),
       await listActivityActions(tx, world.b.id),
       await listActivityTargetTypes(tx, world.b.id),
-      await listActivityActors(tx, world.b.id),
+      await searchActivityActors(tx, world.b.id, ""),
+      await searchActivityActors(tx, world.b.id, world.adminB.email.slice(0, 5)),
+      await findActivityActor(tx, world.b.id, world.adminB.id),
     ] as const);
     expect(page.rows).toEqual([]);
     expect(days.every((d) => d.count === 0)).toBe(true);
     expect(actions).toEqual([]);
     expect(targets).toEqual([]);
     expect(actors).toEqual([]);
+    expect(searched).toEqual([]);
+    expect(chosen).toBeNull();
   });
 });

@@ -4,8 +4,8 @@ import { DateFilter } from "@/components/data-table/date-filter";
 import { MultiSelectFilter } from "@/components/data-table/multi-select-filter";
 import { SearchInput } from "@/components/data-table/search-input";
 import { SelectFilter } from "@/components/data-table/select-filter";
-import { useUrlState } from "@/components/data-table/use-url-state";
-import { parseActivitySearch, SEARCH_HINT } from "@/lib/activity/filters";
+import type { ActivitySearch } from "@/lib/activity/filters";
+import { SEARCH_HINT } from "@/lib/activity/search-hint";
 
 const UTC_HINT = "A calendar day in UTC";
 
@@ -14,16 +14,17 @@ const UTC_HINT = "A calendar day in UTC";
  * recorded in its log); there is no view of every tenant's log at once.
  */
 export function PlatformActivityFilters({
+  search,
   tenants,
   actions,
   tenantChosen,
 }: {
+  /** The URL's state, parsed on the server (the parsers, zod, stay there). */
+  search: ActivitySearch;
   tenants: { id: string; name: string; slug: string }[];
   actions: string[];
   tenantChosen: boolean;
 }) {
-  const { searchParams } = useUrlState();
-  const search = parseActivitySearch(searchParams);
   return (
     <div role="search" aria-label="Filter activity" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <SelectFilter label="Tenant" param="tenant" allLabel="None (platform log only)" options={tenants.map((t) => ({ value: t.id, label: `${t.name} (${t.slug})` }))} />

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FlagSwitch } from "../flag-switch";
 import { InlineNumberForm } from "../inline-number-form";
-import { MAX_TENANT_LIMIT } from "../inputs";
+import { MAX_TENANT_LIMIT } from "../input-limits";
 import { setCanCreateTenants, setSuperadmin, setTenantLimit } from "./actions";
 
 export interface AdminUserRow {

@@ -1,39 +1,59 @@
 "use client";
 
+import { ComboboxFilter } from "@/components/data-table/combobox-filter";
 import { DateFilter } from "@/components/data-table/date-filter";
 import { MultiSelectFilter } from "@/components/data-table/multi-select-filter";
 import { SearchInput } from "@/components/data-table/search-input";
 import { SelectFilter } from "@/components/data-table/select-filter";
 import { useUrlState } from "@/components/data-table/use-url-state";
+import type { ActivitySearch } from "@/lib/activity/filters";
+import { SEARCH_HINT } from "@/lib/activity/search-hint";
 import { ExportCsvForm } from "./export-csv-form";
-import { describeFilters, parseActivitySearch, SEARCH_HINT } from "@/lib/activity/filters";
 
 const UTC_HINT = "A calendar day in UTC";
 
-/** The log's filters. Every change goes into the URL (and back to the first page); the server runs the query. */
+/**
+ * The log's filters. Every change goes into the URL (and back to the first page); the server runs the
+ * query and passes the URL's state back parsed (`search`, `active`), so the parsers (zod) stay on the server.
+ */
 export function ActivityFilterBar({
-  actors,
+  search,
+  active,
+  chosenActor,
+  actorOptionsUrl,
   actions,
   targetTypes,
   exportPath,
   exportUnavailable,
 }: {
-  actors: { id: string; email: string }[];
+  /** The Actor filter's member as the server found them (null: none chosen, or not a member here). */
+  search: ActivitySearch;
+  /** The filters in effect (describeFilters), for Clear filters and the export form. */
+  active: Record<string, string | string[]>;
+  chosenActor: { id: string; email: string } | null;
+  /** Where the Actor filter searches the tenant's members (a bounded list, never all of them). */
+  actorOptionsUrl: string;
   actions: string[];
   targetTypes: string[];
   exportPath: string;
   /** Why the tenant's license does not include CSV export, or null when it does. */
   exportUnavailable: string | null;
 }) {
-  const { searchParams, update } = useUrlState();
-  const search = parseActivitySearch(searchParams);
-  const active = describeFilters(search);
+  const { update } = useUrlState();
   const reversedRange = search.from && search.to && search.from > search.to;
 
   return (
     <div className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
       <div role="search" aria-label="Filter activity" className="flex flex-wrap items-end gap-3">
-        <SelectFilter label="Actor" param="actor" allLabel="Anyone" options={actors.map((a) => ({ value: a.id, label: a.email }))} />
+        <ComboboxFilter
+          // Starts over when the URL's actor changes (chosen, cleared, back button).
+          key={`${search.actor ?? ""}|${chosenActor?.email ?? ""}`}
+          label="Actor"
+          param="actor"
+          allLabel="Anyone"
+          selectedLabel={search.actor ? (chosenActor?.email ?? "Not a member of this tenant") : null}
+          optionsUrl={actorOptionsUrl}
+        />
         <MultiSelectFilter label="Action" param="action" selected={search.action} options={actions.map((a) => ({ value: a, label: a }))} />
         <SelectFilter label="Target type" param="targetType" allLabel="Any" options={targetTypes.map((t) => ({ value: t, label: t }))} />
         {search.targetType && <SearchInput key={search.targetType} label="Target ID" param="targetId" />}

@@ -4,13 +4,13 @@ import { withTenant } from "@/db/scopes";
 import {
   countActivityPerDay,
   listActivityActions,
-  listActivityActors,
   listActivityPage,
   listActivityTargetTypes,
   resolveChartRange,
   type ActivityRow,
 } from "@/db/queries/activity";
 import { planSearch } from "@/db/queries/activity-search";
+import { findActivityActor } from "@/db/queries/activity-actors";
 import type { SearchParams } from "@/components/data-table/table-state";
 import { KeysetPagination } from "@/components/data-table/keyset-pagination";
 import { ActivityChart } from "@/components/activity/activity-chart";
@@ -56,7 +56,8 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       page,
       range,
       days: await countActivityPerDay(tx, tenantId, filters, range, plan),
-      actors: await listActivityActors(tx, tenantId),
+      // Only the chosen actor's label: the filter searches the members as they are typed.
+      chosenActor: filters.actorUserId ? await findActivityActor(tx, tenantId, filters.actorUserId) : null,
       actions: await listActivityActions(tx, tenantId),
       targetTypes: await listActivityTargetTypes(tx, tenantId),
     };
@@ -66,7 +67,10 @@ export default async function ActivityPage({ params, searchParams }: { params: P
     <section>
       <PageHeader title="Activity" description={`Everything that happened in ${actor.tenant.name}, newest first. Times are UTC.`} />
       <ActivityFilterBar
-        actors={data.actors}
+        search={search}
+        active={describeFilters(search)}
+        chosenActor={data.chosenActor}
+        actorOptionsUrl={`/t/${actor.tenant.slug}/activity/actors`}
         actions={data.actions}
         targetTypes={data.targetTypes}
         exportPath={`/t/${actor.tenant.slug}/activity/export`}

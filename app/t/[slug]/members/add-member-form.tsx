@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/action-result";
 import { addMember, type AddedMember } from "./actions/add-member";
-import { ROLE_OPTIONS } from "./members-table-state";
+import { ROLE_OPTIONS } from "./members-table-options";
 
 interface AddMemberState {
   result: ActionResult<AddedMember> | null;

@@ -16,7 +16,7 @@ import { removeMember } from "./actions/remove-member";
 import { resendInvitation } from "./actions/resend-invitation";
 import { revokeInvitation } from "./actions/revoke-invitation";
 import { suspendMember } from "./actions/suspend-member";
-import { MEMBERS_NOTICE_ID, ROLE_OPTIONS } from "./members-table-state";
+import { MEMBERS_NOTICE_ID, ROLE_OPTIONS } from "./members-table-options";
 import type { MemberRowView } from "./members-table";
 
 interface ControlProps {

@@ -4,23 +4,11 @@ import { z } from "zod";
 import { single, tableStateSchema, textFilter, type SearchParams } from "@/components/data-table/table-state";
 import type { MemberListQuery } from "@/db/queries/members";
 import { MEMBER_ROLES } from "@/db/schema/member-roles";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { MEMBER_SORTABLE } from "./members-table-options";
 
-/**
- * The member list's notice ("Removed …"). It takes focus after a removal: the row, and the "Remove"
- * button that had focus, are gone, and focus must not fall back to the top of the page.
- */
-export const MEMBERS_NOTICE_ID = "members-notice";
-
-export const MEMBER_SORTABLE = ["joined", "name", "email"] as const;
-
-export const ROLE_OPTIONS = MEMBER_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
-
-export const STATUS_OPTIONS = [
-  { value: "active", label: "Active" },
-  { value: "invited", label: "Invited" },
-  { value: "suspended", label: "Suspended" },
-] as const;
+// The constants the table's client components use live apart from the zod parsers below, so those
+// components do not bring zod into the browser.
+export { MEMBER_SORTABLE, MEMBERS_NOTICE_ID, ROLE_OPTIONS, STATUS_OPTIONS } from "./members-table-options";
 
 const membersTableState = tableStateSchema({ sortable: MEMBER_SORTABLE, defaultSort: "joined", defaultDir: "desc" }).extend({
   role: z.enum(MEMBER_ROLES).optional().catch(undefined),

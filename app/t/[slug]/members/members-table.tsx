@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { MemberStatus } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { MEMBER_SORTABLE, MEMBERS_NOTICE_ID } from "./members-table-state";
+import { MEMBER_SORTABLE, MEMBERS_NOTICE_ID } from "./members-table-options";
 import { InvitationControls, MemberStatusControls, RemoveMemberButton, RolesEditor } from "./member-controls";
 
 export interface MemberRowView {
