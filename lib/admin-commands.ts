@@ -5,7 +5,9 @@ import { withSystem, type Tx } from "@/db/scopes";
 import { recordPlatformActivity } from "@/db/queries/platform-activity";
 import { lockSuperadmins, lockUserForPlatform, updateUserFlags } from "@/db/queries/platform-users";
 import { findUserByEmail, insertUser } from "@/db/queries/users";
+import { rotateSecretsKey, UnknownSecretsKeyError } from "./credentials/rotate-secrets-key";
 import { EmailAddressSchema } from "./email-address";
+import { SecretsKeyError } from "./secrets/keyring";
 
 export interface CommandResult {
   exitCode: number;
@@ -16,7 +18,9 @@ export const ADMIN_USAGE = `Usage:
   npm run admin -- grant-superadmin <email> [--create]   make an account a superadmin
                                                          (--create: create the account if none uses this email)
   npm run admin -- revoke-superadmin <email>             remove an account's superadmin flag
-                                                         (refused for the last superadmin)`;
+                                                         (refused for the last superadmin)
+  npm run admin -- rotate-secrets-key                    re-encrypt every credential value under SECRETS_KEY
+                                                         (values under SECRETS_KEY_PREVIOUS are read with it)`;
 
 const Email = EmailAddressSchema;
 
@@ -25,6 +29,7 @@ const fail = (message: string): CommandResult => ({ exitCode: 1, message });
 export async function runAdminCommand(args: string[]): Promise<CommandResult> {
   const [command, rawEmail, ...flags] = args;
   if (command === undefined || command === "help" || command === "--help") return { exitCode: command ? 0 : 1, message: ADMIN_USAGE };
+  if (command === "rotate-secrets-key") return args.length === 1 ? rotateSecrets() : fail(`rotate-secrets-key takes no arguments.\n\n${ADMIN_USAGE}`);
   if (command !== "grant-superadmin" && command !== "revoke-superadmin") return fail(`Unknown command "${command}".\n\n${ADMIN_USAGE}`);
   const email = Email.safeParse(rawEmail ?? "");
   if (!email.success) return fail(`"${rawEmail ?? ""}" is not an email address.\n\n${ADMIN_USAGE}`);
@@ -70,6 +75,19 @@ async function revokeSuperadmin(email: string): Promise<CommandResult> {
     await recordCommand(tx, existing.id, email, false, "Removed");
     return { exitCode: 0, message: `${email} is no longer a superadmin.` };
   });
+}
+
+async function rotateSecrets(): Promise<CommandResult> {
+  try {
+    const { keyId, reencrypted, alreadyCurrent } = await rotateSecretsKey();
+    return {
+      exitCode: 0,
+      message: `Re-encrypted ${reencrypted} credential value${reencrypted === 1 ? "" : "s"} under the key ${keyId} (${alreadyCurrent} already under it). SECRETS_KEY_PREVIOUS is no longer needed.`,
+    };
+  } catch (error) {
+    if (error instanceof UnknownSecretsKeyError || error instanceof SecretsKeyError) return fail(error.message);
+    throw error;
+  }
 }
 
 async function recordCommand(tx: Tx, userId: string, email: string, to: boolean, verb: string) {
