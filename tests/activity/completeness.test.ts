@@ -231,6 +231,22 @@ const scenarios: Record<string, Scenario> = {
     const { tenant, caller, credentialId } = await adminWithCredential();
     return { caller, result: await deleteCredential(tenant.slug, null, { credentialId }) };
   },
+  "api_key.create": async () => {
+    const { createApiKey } = await import("@/app/t/[slug]/api-keys/actions");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    return { caller, result: await createApiKey(tenant.slug, null, { name: "CI", role: "viewer" }) };
+  },
+  "api_key.revoke": async () => {
+    const { createApiKey, revokeApiKey } = await import("@/app/t/[slug]/api-keys/actions");
+    const { tenant } = await memberOfNewTenant(["admin"]);
+    const created = await createApiKey(tenant.slug, null, { name: "CI", role: "viewer" });
+    if (!created.ok) throw new Error(`setup: ${created.message}`);
+    // The setup's own entry must not count for the action under test: a fresh Admin runs it.
+    const caller = await createUser("key-admin");
+    await addMember(tenant.id, caller.id, ["admin"]);
+    signInAs(caller);
+    return { caller, result: await revokeApiKey(tenant.slug, null, { apiKeyId: created.data.id }) };
+  },
   "tenant.license_set": async () => {
     const { setTenantLicense } = await import("@/app/admin/actions");
     const tenant = await createTenant("licensed");
