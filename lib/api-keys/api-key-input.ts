@@ -1,15 +1,11 @@
 // What the API key form (and the create-api-key command) submit, parsed on the server.
 import { z } from "zod";
+import { nameInput } from "../name-input";
 import { isStorableDay } from "../storable-dates";
 
 export const API_KEY_ROLES = ["viewer", "editor", "admin"] as const;
 
-export const ApiKeyNameInput = z
-  .string({ error: "Enter a name for the key." })
-  .trim()
-  .min(1, "Enter a name for the key.")
-  .max(80, "Use at most 80 characters.")
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "The name cannot contain control characters.");
+export const ApiKeyNameInput = nameInput("key");
 
 export const ApiKeyRoleInput = z.enum(API_KEY_ROLES, { error: "Choose Viewer, Editor or Admin." });
 

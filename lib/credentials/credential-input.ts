@@ -1,15 +1,11 @@
 // What the credential forms submit, parsed on the server (the messages are the ones shown under the
 // fields). The value is kept exactly as typed: a secret's spaces are part of it.
 import { z } from "zod";
+import { nameInput } from "../name-input";
 
 export const CREDENTIAL_VALUE_MAX_LENGTH = 10_000;
 
-export const CredentialNameInput = z
-  .string({ error: "Enter a name for the credential." })
-  .trim()
-  .min(1, "Enter a name for the credential.")
-  .max(80, "Use at most 80 characters.")
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "The name cannot contain control characters.");
+export const CredentialNameInput = nameInput("credential");
 
 export const CredentialValueInput = z
   .string({ error: "Enter the value." })

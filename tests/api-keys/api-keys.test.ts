@@ -6,12 +6,13 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { count, eq, sql } from "drizzle-orm";
 import { withApiKeyLookup, withSystem, withTenant } from "@/db/scopes";
-import { activity, apiKeys, memberships } from "@/db/schema";
+import { activity, apiKeys } from "@/db/schema";
 import { hashApiKey, API_KEY_PATTERN } from "@/lib/api-keys/api-key";
 import { authorizeApiRequest } from "@/lib/api/api-caller";
 import { runWithClientAddress } from "@/lib/request-address";
 import { runAdminCommand } from "@/lib/admin-commands";
-import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
+import { adminOnlyMatrix, adminOnlyWorld, type MatrixWorld } from "../support/admin-only-matrix";
+import { uniqueSuffix } from "../support/fixtures";
 import { actingAs } from "../support/session";
 
 vi.mock("@/lib/auth", async () => {
@@ -25,8 +26,7 @@ const { GET: getTenant } = await import("@/app/api/v1/tenant/route");
 const { registeredActions } = await import("@/lib/actions/core");
 
 type User = { id: string; email: string };
-let world: Awaited<ReturnType<typeof createTwoTenants>>;
-const callers: Record<string, User | null> = {};
+let world: MatrixWorld;
 
 const keysOf = (tenantId: string) => withTenant({ tenantId, userId: null }, (tx) => tx.select().from(apiKeys).where(eq(apiKeys.tenantId, tenantId)));
 const keyById = async (tenantId: string, id: string) => (await keysOf(tenantId)).find((key) => key.id === id) ?? null;
@@ -47,24 +47,8 @@ const apiRequest = (key: string | null, scheme = "Bearer") =>
   new Request("http://localhost/api/v1/tenant", { headers: key === null ? {} : { authorization: `${scheme} ${key}` } });
 
 beforeAll(async () => {
-  world = await createTwoTenants();
-  const [viewer, editor, suspended] = [await createUser("viewer"), await createUser("editor"), await createUser("suspended")];
-  await addMember(world.a.id, viewer.id, ["viewer"]);
-  await addMember(world.a.id, editor.id, ["editor"]);
-  await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
-    tx.insert(memberships).values({ tenantId: world.a.id, userId: suspended.id, roles: ["admin"], status: "suspended" }),
-  );
-  Object.assign(callers, { Viewer: viewer, Editor: editor, Admin: world.adminA, "Admin of another tenant": world.adminB, "suspended Admin": suspended, "signed-out visitor": null });
+  world = await adminOnlyWorld();
 });
-
-const EXPECTED: Record<string, "ok" | "FORBIDDEN" | "NOT_FOUND" | "UNAUTHENTICATED"> = {
-  Viewer: "FORBIDDEN",
-  Editor: "FORBIDDEN",
-  Admin: "ok",
-  "Admin of another tenant": "NOT_FOUND",
-  "suspended Admin": "NOT_FOUND",
-  "signed-out visitor": "UNAUTHENTICATED",
-};
 
 const ACTIONS = {
   "api_key.create": {
@@ -90,23 +74,7 @@ describe("API keys actions × callers", () => {
     for (const name of registered) expect(registeredActions.get(name)).toEqual({ scope: "tenant", permission: "api_keys.manage" });
   });
 
-  for (const [actionName, action] of Object.entries(ACTIONS)) {
-    for (const [caller, expected] of Object.entries(EXPECTED)) {
-      it(`${actionName} by ${caller}: ${expected}`, async () => {
-        const t = await action.prepare();
-        const before = await snapshot(world.a.id);
-        const result = await actingAs(callers[caller]!, () => action.call(world.a.slug, t as never));
-        if (expected === "ok") {
-          expect(result).toMatchObject({ ok: true });
-          await action.succeeded(t as never);
-          expect((await snapshot(world.a.id)).activityEntries).toBe(Number(before.activityEntries) + 1);
-          return;
-        }
-        expect(result).toMatchObject({ ok: false, code: expected });
-        expect(await snapshot(world.a.id)).toEqual(before);
-      });
-    }
-  }
+  adminOnlyMatrix({ world: () => world, actions: ACTIONS, snapshot });
 });
 
 describe("creating a key", () => {

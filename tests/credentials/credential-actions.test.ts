@@ -5,10 +5,11 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { count, eq, sql } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
-import { activity, credentials, memberships } from "@/db/schema";
+import { activity, credentials } from "@/db/schema";
 import { decryptValue } from "@/lib/secrets/cipher";
 import { secretsKeyring } from "@/lib/secrets/keyring";
-import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
+import { adminOnlyMatrix, adminOnlyWorld, type MatrixWorld } from "../support/admin-only-matrix";
+import { uniqueSuffix } from "../support/fixtures";
 import { actingAs } from "../support/session";
 
 vi.mock("@/lib/auth", async () => {
@@ -21,8 +22,7 @@ const { addCredential, replaceCredential, deleteCredential } = await import("@/a
 const { registeredActions } = await import("@/lib/actions/core");
 
 type User = { id: string; email: string };
-let world: Awaited<ReturnType<typeof createTwoTenants>>;
-const callers: Record<string, User | null> = {};
+let world: MatrixWorld;
 
 const rowsOf = (tenantId: string) => withTenant({ tenantId, userId: null }, (tx) => tx.select().from(credentials).where(eq(credentials.tenantId, tenantId)));
 const rowById = async (tenantId: string, id: string) => (await rowsOf(tenantId)).find((row) => row.id === id) ?? null;
@@ -43,26 +43,11 @@ async function seedCredential(tenantId: string, slug: string, admin: User, value
 }
 
 beforeAll(async () => {
-  world = await createTwoTenants();
-  const [viewer, editor, suspended] = [await createUser("viewer"), await createUser("editor"), await createUser("suspended")];
-  await addMember(world.a.id, viewer.id, ["viewer"]);
-  await addMember(world.a.id, editor.id, ["editor"]);
-  await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
-    tx.insert(memberships).values({ tenantId: world.a.id, userId: suspended.id, roles: ["admin"], status: "suspended" }),
-  );
-  Object.assign(callers, { Viewer: viewer, Editor: editor, Admin: world.adminA, "Admin of another tenant": world.adminB, "suspended Admin": suspended, "signed-out visitor": null });
+  world = await adminOnlyWorld();
 });
 
-// What each caller gets from each credentials action in tenant A (the permission matrix: only Admins manage).
-const EXPECTED: Record<string, "ok" | "FORBIDDEN" | "NOT_FOUND" | "UNAUTHENTICATED"> = {
-  Viewer: "FORBIDDEN",
-  Editor: "FORBIDDEN",
-  Admin: "ok",
-  "Admin of another tenant": "NOT_FOUND",
-  "suspended Admin": "NOT_FOUND",
-  "signed-out visitor": "UNAUTHENTICATED",
-};
-
+// Each credentials action with a fresh target, and what its success must have done (the matrix of
+// callers is in tests/support/admin-only-matrix.ts: only Admins manage credentials).
 const ACTIONS = {
   "credential.create": {
     prepare: async () => ({ id: "", name: `new-${uniqueSuffix()}` }),
@@ -98,23 +83,7 @@ describe("credentials actions × callers", () => {
     for (const name of registered) expect(registeredActions.get(name)).toEqual({ scope: "tenant", permission: "credentials.manage" });
   });
 
-  for (const [actionName, action] of Object.entries(ACTIONS)) {
-    for (const [caller, expected] of Object.entries(EXPECTED)) {
-      it(`${actionName} by ${caller}: ${expected}`, async () => {
-        const t = await action.prepare();
-        const before = await snapshot(world.a.id);
-        const result = await actingAs(callers[caller]!, () => action.call(world.a.slug, t as never));
-        if (expected === "ok") {
-          expect(result).toMatchObject({ ok: true });
-          await action.succeeded(t as never);
-          expect((await snapshot(world.a.id)).activityEntries).toBe(Number(before.activityEntries) + 1);
-          return;
-        }
-        expect(result).toMatchObject({ ok: false, code: expected });
-        expect(await snapshot(world.a.id)).toEqual(before);
-      });
-    }
-  }
+  adminOnlyMatrix({ world: () => world, actions: ACTIONS, snapshot });
 });
 
 describe("another tenant's credentials", () => {

@@ -29,6 +29,11 @@ function sealed(tenantId: string, credentialId: string, value: string) {
 
 const refreshCredentials = (slug: string) => revalidatePath(`/t/${slug}/credentials`);
 
+/** A credential action's entry: the credential by id and name, never its value (nor its last 4). */
+function credentialEntry(action: string, credential: { id: string; name: string }, summary: string) {
+  return { action, targetType: "credential", targetId: credential.id, summary, details: { name: credential.name } };
+}
+
 export const addCredential = tenantAction({
   name: "credential.create",
   permission: "credentials.manage",
@@ -53,13 +58,7 @@ export const addCredential = tenantAction({
     refreshCredentials(actor.tenant.slug);
     return {
       data: { id: credential.id, name: credential.name },
-      activity: {
-        action: "credential.created",
-        targetType: "credential",
-        targetId: credential.id,
-        summary: `${actor.user.email} added the credential ${credential.name}`,
-        details: { name: credential.name },
-      },
+      activity: credentialEntry("credential.created", credential, `${actor.user.email} added the credential ${credential.name}`),
     };
   },
 });
@@ -78,13 +77,7 @@ export const replaceCredential = tenantAction({
     refreshCredentials(actor.tenant.slug);
     return {
       data: { id: credential.id, name: credential.name },
-      activity: {
-        action: "credential.replaced",
-        targetType: "credential",
-        targetId: credential.id,
-        summary: `${actor.user.email} replaced the value of the credential ${credential.name}`,
-        details: { name: credential.name },
-      },
+      activity: credentialEntry("credential.replaced", credential, `${actor.user.email} replaced the value of the credential ${credential.name}`),
     };
   },
 });
@@ -99,13 +92,7 @@ export const deleteCredential = tenantAction({
     refreshCredentials(actor.tenant.slug);
     return {
       data: { id: credential.id },
-      activity: {
-        action: "credential.deleted",
-        targetType: "credential",
-        targetId: credential.id,
-        summary: `${actor.user.email} deleted the credential ${credential.name}`,
-        details: { name: credential.name },
-      },
+      activity: credentialEntry("credential.deleted", credential, `${actor.user.email} deleted the credential ${credential.name}`),
     };
   },
 });
