@@ -21,6 +21,8 @@ interface ScopeSettings {
   platformUserId?: string | null;
   /** app.mail_delivery: the mail worker's scope, the only one the mail_outbox policies let read rows. */
   mailDelivery?: boolean;
+  /** app.api_key_hash: an API request's key, by hash; the api_key_lookup policy shows that one api_keys row. */
+  apiKeyHash?: string | null;
 }
 
 export class RuntimeRoleUnsafeError extends Error {}
@@ -105,7 +107,8 @@ async function applyScope(tx: Tx, s: ScopeSettings): Promise<void> {
     set_config('app.user_id', ${userId}, true),
     set_config('app.self_user_id', ${s.selfUserId ?? ""}, true),
     set_config('app.platform_user_id', ${platformUserId}, true),
-    set_config('app.mail_delivery', ${s.mailDelivery ? "on" : ""}, true)`);
+    set_config('app.mail_delivery', ${s.mailDelivery ? "on" : ""}, true),
+    set_config('app.api_key_hash', ${s.apiKeyHash ?? ""}, true)`);
 }
 
 /** Work inside one tenant: tenant tables show and accept only that tenant's rows. */
@@ -144,6 +147,15 @@ export async function enterUser(tx: Tx, scope: { userId: string }): Promise<void
  */
 export function withMailDelivery<T>(work: (tx: Tx) => Promise<T>) {
   return runInScope({ tenantId: null, userId: null, selfUserId: null, mailDelivery: true }, work);
+}
+
+/**
+ * An API request before its tenant is known: the one api_keys row with this key hash is readable
+ * (read-only, the api_key_lookup policy), every other tenant row answers with no rows. The request
+ * then runs in the key's tenant through withTenant.
+ */
+export function withApiKeyLookup<T>(keyHash: string, work: (tx: Tx) => Promise<T>) {
+  return runInScope({ tenantId: null, userId: null, selfUserId: null, apiKeyHash: keyHash }, work);
 }
 
 export class NotSuperadminError extends Error {

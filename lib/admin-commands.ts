@@ -1,11 +1,19 @@
 // `npm run admin -- <command>`: platform bootstrap from a shell, for a fresh production database
 // where nobody can sign in to /admin yet. Each change is written to the platform log like one made
 // in the console (actor: the command line).
-import { withSystem, type Tx } from "@/db/scopes";
+import { parseArgs } from "node:util";
+import { enterTenant, withSystem, type Tx } from "@/db/scopes";
+import { recordActivity } from "@/db/queries/activity";
+import { findTenantBySlug } from "@/db/queries/tenants";
 import { recordPlatformActivity } from "@/db/queries/platform-activity";
 import { lockSuperadmins, lockUserForPlatform, updateUserFlags } from "@/db/queries/platform-users";
 import { findUserByEmail, insertUser } from "@/db/queries/users";
+import { ApiKeyNameInput, ApiKeyRoleInput } from "./api-keys/api-key-input";
+import { apiKeyCreatedEntry, issueApiKey } from "./api-keys/issue-api-key";
+import { rotateSecretsKey, UnknownSecretsKeyError } from "./credentials/rotate-secrets-key";
 import { EmailAddressSchema } from "./email-address";
+import { SecretsKeyError } from "./secrets/keyring";
+import { SLUG_PATTERN } from "./tenant-slug";
 
 export interface CommandResult {
   exitCode: number;
@@ -16,7 +24,12 @@ export const ADMIN_USAGE = `Usage:
   npm run admin -- grant-superadmin <email> [--create]   make an account a superadmin
                                                          (--create: create the account if none uses this email)
   npm run admin -- revoke-superadmin <email>             remove an account's superadmin flag
-                                                         (refused for the last superadmin)`;
+                                                         (refused for the last superadmin)
+  npm run admin -- create-api-key --tenant <slug> --role <viewer|editor|admin> --name <name>
+                                                         create an API key for a tenant; the key is printed once,
+                                                         alone on the last line
+  npm run admin -- rotate-secrets-key                    re-encrypt every credential value under SECRETS_KEY
+                                                         (values under SECRETS_KEY_PREVIOUS are read with it)`;
 
 const Email = EmailAddressSchema;
 
@@ -25,6 +38,8 @@ const fail = (message: string): CommandResult => ({ exitCode: 1, message });
 export async function runAdminCommand(args: string[]): Promise<CommandResult> {
   const [command, rawEmail, ...flags] = args;
   if (command === undefined || command === "help" || command === "--help") return { exitCode: command ? 0 : 1, message: ADMIN_USAGE };
+  if (command === "create-api-key") return createApiKeyCommand(args.slice(1));
+  if (command === "rotate-secrets-key") return args.length === 1 ? rotateSecrets() : fail(`rotate-secrets-key takes no arguments.\n\n${ADMIN_USAGE}`);
   if (command !== "grant-superadmin" && command !== "revoke-superadmin") return fail(`Unknown command "${command}".\n\n${ADMIN_USAGE}`);
   const email = Email.safeParse(rawEmail ?? "");
   if (!email.success) return fail(`"${rawEmail ?? ""}" is not an email address.\n\n${ADMIN_USAGE}`);
@@ -70,6 +85,46 @@ async function revokeSuperadmin(email: string): Promise<CommandResult> {
     await recordCommand(tx, existing.id, email, false, "Removed");
     return { exitCode: 0, message: `${email} is no longer a superadmin.` };
   });
+}
+
+function createApiKeyCommand(args: string[]): Promise<CommandResult> | CommandResult {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: { tenant: { type: "string" }, role: { type: "string" }, name: { type: "string" } }, strict: true }));
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${ADMIN_USAGE}`);
+  }
+  const tenant = typeof values.tenant === "string" && SLUG_PATTERN.test(values.tenant) ? values.tenant : null;
+  if (!tenant) return fail(`--tenant must name a tenant by its slug.\n\n${ADMIN_USAGE}`);
+  const role = ApiKeyRoleInput.safeParse(values.role);
+  if (!role.success) return fail(`--role must be viewer, editor or admin.\n\n${ADMIN_USAGE}`);
+  const name = ApiKeyNameInput.safeParse(values.name ?? "");
+  if (!name.success) return fail(`--name: ${name.error.issues[0]?.message}\n\n${ADMIN_USAGE}`);
+  return withSystem(async (tx) => {
+    const found = await findTenantBySlug(tx, tenant);
+    if (!found) return fail(`No tenant has the slug ${tenant}; nothing was created.`);
+    await enterTenant(tx, { tenantId: found.id, userId: null });
+    const created = await issueApiKey(tx, { tenantId: found.id, name: name.data, role: role.data, expiresAt: null, createdByEmail: null });
+    const entry = apiKeyCreatedEntry(created, "An operator (command line)");
+    await recordActivity(tx, { tenantId: found.id, actorUserId: null, actorEmail: null, ...entry, details: { ...entry.details, via: "command line" } });
+    return {
+      exitCode: 0,
+      message: `Created the API key ${created.name} (${role.data}) for ${found.name}. It is shown only this once:\n${created.key}`,
+    };
+  });
+}
+
+async function rotateSecrets(): Promise<CommandResult> {
+  try {
+    const { keyId, reencrypted, alreadyCurrent } = await rotateSecretsKey();
+    return {
+      exitCode: 0,
+      message: `Re-encrypted ${reencrypted} credential value${reencrypted === 1 ? "" : "s"} under the key ${keyId} (${alreadyCurrent} already under it). SECRETS_KEY_PREVIOUS is no longer needed.`,
+    };
+  } catch (error) {
+    if (error instanceof UnknownSecretsKeyError || error instanceof SecretsKeyError) return fail(error.message);
+    throw error;
+  }
 }
 
 async function recordCommand(tx: Tx, userId: string, email: string, to: boolean, verb: string) {

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { SecretsKeySchema } from "./secrets/keyring";
 
 // Configuration, read from the environment and checked once. In production the secrets-bearing
 // settings and the public address are required; in development and the demo they have local defaults.
 // AUTH_URL is required because links in mail must never be built from a request's Host header.
-export const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "SMTP_URL", "AUTH_SECRET", "AUTH_URL"] as const;
+export const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "SMTP_URL", "AUTH_SECRET", "AUTH_URL", "SECRETS_KEY"] as const;
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -14,6 +15,10 @@ const EnvSchema = z.object({
   // The app's public address (Auth.js reads it too). Links in mail and redirects use it; unset
   // (development only), http://localhost:3000.
   AUTH_URL: z.string().trim().url("AUTH_URL must be a URL such as https://console.example.com").optional(),
+  // The key credential values are encrypted under, and during a rotation the one before it
+  // (lib/secrets/keyring.ts reads them).
+  SECRETS_KEY: SecretsKeySchema.optional(),
+  SECRETS_KEY_PREVIOUS: SecretsKeySchema.optional(),
 });
 
 export type Env = {

@@ -4,9 +4,12 @@ import { MEMBER_ROLES } from "@/db/schema/member-roles";
 // What each role may do in its tenant. Roles add up: a member with several roles has the union.
 export const ROLE_LABELS: Record<MemberRole, string> = { viewer: "Viewer", editor: "Editor", admin: "Admin" };
 
-const VIEWER = ["tenant.read", "members.read", "activity.read", "flows.read", "settings.read"] as const;
-const EDITOR = [...VIEWER, "flows.write", "flows.run"] as const;
-const ADMIN = [...EDITOR, "members.manage", "settings.manage", "tenant.delete"] as const;
+// credentials.read: that credentials exist (name, description, who changed them when), never their
+// values; credentials.use: a flow may use them (and their last 4 characters show); credentials.manage:
+// add, replace, delete. api_keys.manage: the API keys page, creating and revoking keys.
+const VIEWER = ["tenant.read", "members.read", "activity.read", "flows.read", "settings.read", "credentials.read"] as const;
+const EDITOR = [...VIEWER, "flows.write", "flows.run", "credentials.use"] as const;
+const ADMIN = [...EDITOR, "members.manage", "settings.manage", "tenant.delete", "credentials.manage", "api_keys.manage"] as const;
 
 export type Permission = (typeof ADMIN)[number];
 

@@ -1,4 +1,4 @@
-// `npm run admin -- grant-superadmin <email> [--create]` / `revoke-superadmin <email>`: see lib/admin-commands.ts.
+// `npm run admin -- <command>` (grant-superadmin, revoke-superadmin, create-api-key, rotate-secrets-key): see lib/admin-commands.ts.
 import { closeDatabase } from "../db/lifecycle";
 import { runAdminCommand } from "../lib/admin-commands";
 

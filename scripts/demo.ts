@@ -13,10 +13,11 @@ const port = Number(process.env.PORT ?? 3000);
 const smtpPort = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
 const mailWebPort = Number(process.env.MAILDEV_WEB_PORT ?? 1080);
 
-function demoAuthSecret(): string {
-  const file = path.resolve(".data/auth-secret");
+/** A secret generated once into .data/<name> and read from there on every later start. */
+function demoSecret(name: string, encoding: "base64url" | "base64"): string {
+  const file = path.resolve(".data", name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString(encoding), { mode: 0o600 });
   return fs.readFileSync(file, "utf8").trim();
 }
 
@@ -41,7 +42,9 @@ const app = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts", "--dev", 
   env: {
     ...process.env,
     SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${smtpPort}`,
-    AUTH_SECRET: process.env.AUTH_SECRET ?? demoAuthSecret(),
+    AUTH_SECRET: process.env.AUTH_SECRET ?? demoSecret("auth-secret", "base64url"),
+    // Credential values are encrypted under this key; losing .data/secrets-key loses them.
+    SECRETS_KEY: process.env.SECRETS_KEY ?? demoSecret("secrets-key", "base64"),
     // Links in mail and redirects are built on this address, never on the request's Host.
     AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
     MAIL_CATCHER_URL: `http://localhost:${mailWebPort}`,

@@ -51,6 +51,7 @@ try {
       DATABASE_URL: databaseUrl,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      SECRETS_KEY: randomBytes(32).toString("base64"),
       // Required in production: the public address that links in mail are built on (Playwright's baseURL).
       AUTH_URL: `http://localhost:${appPort}`,
       MAIL_API_URL: `http://127.0.0.1:${mailWebPort}`,

@@ -6,10 +6,13 @@ import { NavLink } from "./nav-link";
 import { TenantSwitcher } from "./tenant-switcher";
 
 // The tenant's pages, in nav order (their link names are stable: tests and users rely on them).
+// `adminOnly` pages are listed only for callers who may open them (the page itself answers 404).
 const TENANT_PAGES = [
   { label: "Overview", path: "" },
   { label: "Members", path: "/members" },
   { label: "Flows", path: "/flows" },
+  { label: "Credentials", path: "/credentials" },
+  { label: "API keys", path: "/api-keys", adminOnly: true },
   { label: "Activity", path: "/activity" },
   { label: "Settings", path: "/settings" },
 ];
@@ -20,6 +23,7 @@ export function TenantNav({
   email,
   canCreateTenants = false,
   showAdmin = false,
+  showAdminPages = false,
 }: {
   tenant: TenantSummary;
   tenants: TenantSummary[];
@@ -28,6 +32,8 @@ export function TenantNav({
   canCreateTenants?: boolean;
   /** Superadmins get a link to the admin console. */
   showAdmin?: boolean;
+  /** The tenant's Admins get the links to pages only they may open (API keys). */
+  showAdminPages?: boolean;
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -46,7 +52,7 @@ export function TenantNav({
           </Link>
         )}
         <ul className="flex gap-4 text-sm">
-          {TENANT_PAGES.map((page) => (
+          {TENANT_PAGES.filter((page) => showAdminPages || !page.adminOnly).map((page) => (
             <li key={page.label}>
               <NavLink href={`/t/${tenant.slug}${page.path}`} exact={page.path === ""}>
                 {page.label}

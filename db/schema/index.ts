@@ -12,3 +12,5 @@ export * from "./platform-activity";
 export * from "./password-tokens";
 export * from "./mail-outbox";
 export * from "./member-invitations";
+export * from "./credentials";
+export * from "./api-keys";

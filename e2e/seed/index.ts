@@ -4,10 +4,11 @@
 import type { SeedWorld } from "../../db/seed";
 import { A11Y_WORLD } from "./a11y";
 import { activityWorld } from "./activity";
+import { CREDENTIALS_WORLD } from "./credentials";
 import { ADMIN_WORLD } from "./admin";
 import { FLOWS_WORLD } from "./flows";
 import { FUZZ_WORLD } from "./fuzz";
 import { MEMBERS_WORLD } from "./members";
 import { SETTINGS_WORLD } from "./settings";
 
-export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD];
+export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD];

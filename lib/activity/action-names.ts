@@ -31,6 +31,14 @@ export const ACTION_NAMES = [
   "flow.renamed",
   "flow.deleted",
   "flow.ran",
+  // Credentials (never their values) and API keys (never the key).
+  "credential.created",
+  "credential.replaced",
+  "credential.deleted",
+  "api_key.created",
+  "api_key.revoked",
+  // The secrets key's rotation (platform log, from the command line).
+  "secrets.key_rotated",
   // The log itself, and superadmins in a tenant.
   "activity.exported",
   "superadmin.viewed",

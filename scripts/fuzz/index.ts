@@ -5,6 +5,7 @@
 // `inputs=N status_5xx=M`; the exit code is non-zero on any 5xx.
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
+import { randomBytes } from "node:crypto";
 import { createFuzzEnvironment } from "./environment";
 import { runFuzz } from "./run";
 import { startServer } from "./start-server";
@@ -44,6 +45,7 @@ try {
       SMTP_URL: environment.smtpUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "fuzz-secret-that-is-long-enough-for-auth-js-0123456789",
       AUTH_URL: `http://127.0.0.1:${values.port}`,
+      SECRETS_KEY: process.env.SECRETS_KEY ?? randomBytes(32).toString("base64"),
       // Generated sign-in requests must reach the code behind the limits, not only the limit.
       MAGIC_LINK_LIMIT_PER_EMAIL: "1000000",
       MAGIC_LINK_LIMIT_PER_IP: "1000000",

@@ -93,6 +93,18 @@ async function adminWithInvited() {
   return { tenant, caller, invitee, memberId: added.data.memberId };
 }
 
+/** An Admin's tenant with one credential, added by another Admin (whose entry must not count). */
+async function adminWithCredential() {
+  const { addCredential } = await import("@/app/t/[slug]/credentials/actions");
+  const { tenant } = await memberOfNewTenant(["admin"]);
+  const added = await addCredential(tenant.slug, null, { name: "Mailgun", value: "key-0123456789abcdef" });
+  if (!added.ok) throw new Error(`setup: ${added.message}`);
+  const caller = await createUser("credential-admin");
+  await addMember(tenant.id, caller.id, ["admin"]);
+  signInAs(caller);
+  return { tenant, caller, credentialId: added.data.id };
+}
+
 const scenarios: Record<string, Scenario> = {
   "member.add": async () => {
     const { addMember: add } = await import("@/app/t/[slug]/members/actions/add-member");
@@ -203,6 +215,37 @@ const scenarios: Record<string, Scenario> = {
     const { runFlow } = await import("@/app/t/[slug]/flows/actions");
     const { tenant, caller, flowId } = await editorWithFlow();
     return { caller, result: await runFlow(tenant.slug, null, { flowId }) };
+  },
+  "credential.create": async () => {
+    const { addCredential } = await import("@/app/t/[slug]/credentials/actions");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    return { caller, result: await addCredential(tenant.slug, null, { name: "Stripe", value: "sk_test_0123456789" }) };
+  },
+  "credential.replace": async () => {
+    const { replaceCredential } = await import("@/app/t/[slug]/credentials/actions");
+    const { tenant, caller, credentialId } = await adminWithCredential();
+    return { caller, result: await replaceCredential(tenant.slug, null, { credentialId, value: "sk_test_9876543210" }) };
+  },
+  "credential.delete": async () => {
+    const { deleteCredential } = await import("@/app/t/[slug]/credentials/actions");
+    const { tenant, caller, credentialId } = await adminWithCredential();
+    return { caller, result: await deleteCredential(tenant.slug, null, { credentialId }) };
+  },
+  "api_key.create": async () => {
+    const { createApiKey } = await import("@/app/t/[slug]/api-keys/actions");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    return { caller, result: await createApiKey(tenant.slug, null, { name: "CI", role: "viewer" }) };
+  },
+  "api_key.revoke": async () => {
+    const { createApiKey, revokeApiKey } = await import("@/app/t/[slug]/api-keys/actions");
+    const { tenant } = await memberOfNewTenant(["admin"]);
+    const created = await createApiKey(tenant.slug, null, { name: "CI", role: "viewer" });
+    if (!created.ok) throw new Error(`setup: ${created.message}`);
+    // The setup's own entry must not count for the action under test: a fresh Admin runs it.
+    const caller = await createUser("key-admin");
+    await addMember(tenant.id, caller.id, ["admin"]);
+    signInAs(caller);
+    return { caller, result: await revokeApiKey(tenant.slug, null, { apiKeyId: created.data.id }) };
   },
   "tenant.license_set": async () => {
     const { setTenantLicense } = await import("@/app/admin/actions");

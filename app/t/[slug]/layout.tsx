@@ -4,6 +4,7 @@ import { getTenantCreationAllowance } from "@/db/queries/users";
 import { TenantNav } from "@/components/nav/tenant-nav";
 import { SuperadminBanner } from "@/components/nav/superadmin-banner";
 import { requireActor } from "@/lib/actor";
+import { can } from "@/lib/permissions";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -23,6 +24,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
         email={actor.user.email}
         canCreateTenants={allowance?.canCreateTenants}
         showAdmin={showAdmin}
+        showAdminPages={can(actor.roles, "api_keys.manage")}
       />
       {actor.viaSuperadmin && <SuperadminBanner tenantName={actor.tenant.name} />}
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

@@ -8,7 +8,7 @@ import { licenseAllows, licenseRequiredMessage, type Feature } from "@/lib/licen
 import { can } from "@/lib/permissions";
 import { addDomain, deleteTenant, removeDomain, setMagicLinkLogin, updateGeneralSettings } from "./actions";
 import { ApprovedDomains } from "./approved-domains";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { DeleteTenant } from "./delete-tenant";
 import { GeneralSettingsForm } from "./general-settings-form";
 import { MagicLinkSwitch } from "./magic-link-switch";

@@ -1,0 +1,78 @@
+"use client";
+
+import { useId } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { ROLE_LABELS } from "@/lib/permissions";
+import { API_KEY_ROLES } from "@/lib/api-keys/api-key-input";
+import { CopyButton } from "@/components/ui/copy-button";
+import { createApiKey } from "./actions";
+
+// After a successful create, the key is shown here once (it lives only in this component's state):
+// a reload or another visit shows the key's name, never the key again.
+export function CreateApiKeyForm({ slug }: { slug: string }) {
+  const { result, values, version, fieldErrors, formAction, pending } = useFormAction((previous, form) => createApiKey(slug, previous, form));
+  const roleId = useId();
+  const roleErrors = fieldErrors.role;
+  return (
+    <section aria-labelledby="new-api-key-heading" className="mb-8 rounded-lg border border-slate-200 bg-white p-6">
+      <h2 id="new-api-key-heading" className="text-lg font-semibold">
+        New API key
+      </h2>
+      <form key={version} action={formAction} noValidate className="mt-4 grid gap-4 md:max-w-md">
+        <TextField label="Name" name="name" defaultValue={String(values.name ?? "")} errors={fieldErrors.name} maxLength={80} autoComplete="off" />
+        <div>
+          <label htmlFor={roleId} className="block text-sm font-medium">
+            Role
+          </label>
+          <select
+            id={roleId}
+            name="role"
+            defaultValue={String(values.role ?? "viewer")}
+            aria-invalid={roleErrors?.length ? true : undefined}
+            aria-describedby={roleErrors?.length ? `${roleId}-error` : undefined}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            {API_KEY_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </select>
+          {roleErrors?.length ? (
+            <p id={`${roleId}-error`} role="alert" className="mt-1 text-sm text-red-700">
+              {roleErrors.join(" ")}
+            </p>
+          ) : null}
+        </div>
+        <TextField
+          label="Expires"
+          name="expires"
+          type="date"
+          defaultValue={String(values.expires ?? "")}
+          errors={fieldErrors.expires}
+          description="Optional. The key stops working at 00:00 UTC on this day."
+        />
+        {result && !result.ok ? <FormMessage result={result} /> : null}
+        <div>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create API key"}
+          </Button>
+        </div>
+      </form>
+      {result?.ok && (
+        <div role="status" className="mt-4 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900">
+          <p>{`Created the API key ${result.data.name}. Copy it now: it will not be shown again.`}</p>
+          <p className="mt-2 flex flex-wrap items-center gap-2">
+            <code data-testid="new-api-key" className="break-all rounded bg-white px-2 py-1 font-mono text-xs">
+              {result.data.key}
+            </code>
+            <CopyButton value={result.data.key} label="Copy" />
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

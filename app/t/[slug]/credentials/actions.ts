@@ -1,0 +1,98 @@
+"use server";
+
+// Credentials: add, replace the value, delete (Admins: credentials.manage). The value is encrypted
+// before it reaches the database and never leaves it again through the console: results and activity
+// entries carry the name only. A credential id from another tenant, or a malformed one, is not found.
+import { randomUUID } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { Tx } from "@/db/scopes";
+import { isUniqueViolation } from "@/db/errors";
+import { deleteCredential as deleteCredentialRow, insertCredential, lockCredential, replaceCredentialValue } from "@/db/queries/credentials";
+import { tenantAction } from "@/lib/actions/tenant-action";
+import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
+import { CredentialDescriptionInput, CredentialIdInput, CredentialNameInput, CredentialValueInput, shownTailOf } from "@/lib/credentials/credential-input";
+import { isUuid } from "@/lib/ids";
+import { encryptValue } from "@/lib/secrets/cipher";
+import { secretsKeyring } from "@/lib/secrets/keyring";
+
+async function requireCredential(tx: Tx, tenantId: string, credentialId: string) {
+  const credential = isUuid(credentialId) ? await lockCredential(tx, tenantId, credentialId) : null;
+  if (!credential) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  return credential;
+}
+
+/** The encrypted value and what is shown of it, for this tenant's row `credentialId`. */
+function sealed(tenantId: string, credentialId: string, value: string) {
+  return { value: encryptValue(secretsKeyring(), { tenantId, credentialId }, value), valueLast4: shownTailOf(value) };
+}
+
+const refreshCredentials = (slug: string) => revalidatePath(`/t/${slug}/credentials`);
+
+/** A credential action's entry: the credential by id and name, never its value (nor its last 4). */
+function credentialEntry(action: string, credential: { id: string; name: string }, summary: string) {
+  return { action, targetType: "credential", targetId: credential.id, summary, details: { name: credential.name } };
+}
+
+export const addCredential = tenantAction({
+  name: "credential.create",
+  permission: "credentials.manage",
+  input: z.object({ name: CredentialNameInput, value: CredentialValueInput, description: CredentialDescriptionInput }),
+  async run({ tx, actor, input }) {
+    const id = randomUUID();
+    let credential;
+    try {
+      credential = await insertCredential(tx, {
+        tenantId: actor.tenant.id,
+        id,
+        name: input.name,
+        description: input.description,
+        ...sealed(actor.tenant.id, id, input.value),
+        updatedByUserId: actor.user.id,
+        updatedByEmail: actor.user.email,
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error, "credentials_tenant_name")) throw error;
+      throw new ActionError("CONFLICT", "Choose another name.", { name: ["A credential with this name already exists in this tenant."] });
+    }
+    refreshCredentials(actor.tenant.slug);
+    return {
+      data: { id: credential.id, name: credential.name },
+      activity: credentialEntry("credential.created", credential, `${actor.user.email} added the credential ${credential.name}`),
+    };
+  },
+});
+
+export const replaceCredential = tenantAction({
+  name: "credential.replace",
+  permission: "credentials.manage",
+  input: z.object({ credentialId: CredentialIdInput, value: CredentialValueInput }),
+  async run({ tx, actor, input }) {
+    const credential = await requireCredential(tx, actor.tenant.id, input.credentialId);
+    await replaceCredentialValue(tx, actor.tenant.id, credential.id, {
+      ...sealed(actor.tenant.id, credential.id, input.value),
+      updatedByUserId: actor.user.id,
+      updatedByEmail: actor.user.email,
+    });
+    refreshCredentials(actor.tenant.slug);
+    return {
+      data: { id: credential.id, name: credential.name },
+      activity: credentialEntry("credential.replaced", credential, `${actor.user.email} replaced the value of the credential ${credential.name}`),
+    };
+  },
+});
+
+export const deleteCredential = tenantAction({
+  name: "credential.delete",
+  permission: "credentials.manage",
+  input: z.object({ credentialId: CredentialIdInput }),
+  async run({ tx, actor, input }) {
+    const credential = await requireCredential(tx, actor.tenant.id, input.credentialId);
+    await deleteCredentialRow(tx, actor.tenant.id, credential.id);
+    refreshCredentials(actor.tenant.slug);
+    return {
+      data: { id: credential.id },
+      activity: credentialEntry("credential.deleted", credential, `${actor.user.email} deleted the credential ${credential.name}`),
+    };
+  },
+});

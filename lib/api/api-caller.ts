@@ -1,0 +1,41 @@
+// Who is calling the REST API: the bearer key, read fresh on every request (a revoked or expired key is
+// refused on its very next request), resolved to its tenant and role. Each use records when and from
+// which address the key was last used. The key's row is found by its hash only (withApiKeyLookup shows
+// that one row); everything else runs inside the key's tenant, like a page.
+import { withApiKeyLookup, withTenant } from "@/db/scopes";
+import { findApiKeyTenant, useApiKey } from "@/db/queries/api-keys";
+import type { MemberRole } from "@/db/schema";
+import { API_KEY_PATTERN, hashApiKey } from "../api-keys/api-key";
+import { clientIp } from "../client-ip";
+import { can, type Permission } from "../permissions";
+import { forbidden, unauthorized } from "./problem";
+
+export interface ApiCaller {
+  tenantId: string;
+  keyId: string;
+  keyName: string;
+  roles: MemberRole[];
+}
+
+const BEARER = /^Bearer +(\S+) *$/i;
+
+/** The key in `Authorization: Bearer <key>`, or null when the header is missing or of another scheme. */
+export function bearerKeyOf(headers: Headers): string | null {
+  return BEARER.exec(headers.get("authorization") ?? "")?.[1] ?? null;
+}
+
+/** The caller, or the problem response to answer: 401 without a usable key, 403 when its role lacks `permission`. */
+export async function authorizeApiRequest(request: Request, permission: Permission): Promise<ApiCaller | Response> {
+  const key = bearerKeyOf(request.headers);
+  if (key === null) return unauthorized(false);
+  // A string that cannot be a key is not looked up (nor hashed at length).
+  if (!API_KEY_PATTERN.test(key)) return unauthorized(true);
+  const keyHash = hashApiKey(key);
+  const found = await withApiKeyLookup(keyHash, (tx) => findApiKeyTenant(tx, keyHash));
+  if (!found) return unauthorized(true);
+  const ip = await clientIp();
+  const used = await withTenant({ tenantId: found.tenantId, userId: null }, (tx) => useApiKey(tx, found.tenantId, found.id, ip));
+  if (!used) return unauthorized(true);
+  const caller: ApiCaller = { tenantId: found.tenantId, keyId: found.id, keyName: used.name, roles: [used.role] };
+  return can(caller.roles, permission) ? caller : forbidden();
+}

@@ -1,0 +1,53 @@
+// `npm run admin -- rotate-secrets-key`: re-encrypts every credential value that is not yet under the
+// current SECRETS_KEY, in every tenant, in one transaction (all values move, or none do). Values under
+// SECRETS_KEY_PREVIOUS are decrypted with it; a value under a key the keyring does not hold stops the
+// rotation with nothing changed. The values themselves, their last 4 characters and who changed them
+// stay as they were. The platform log records the rotation (never a value or a key).
+import { asc } from "drizzle-orm";
+import { enterTenant, withSystem } from "@/db/scopes";
+import { lockEncryptedValues, storeReencryptedValue } from "@/db/queries/credentials";
+import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { tenants } from "@/db/schema";
+import { decryptValue, encryptValue } from "../secrets/cipher";
+import { keyById, secretsKeyring, type Keyring } from "../secrets/keyring";
+
+export interface RotationOutcome {
+  keyId: string;
+  reencrypted: number;
+  alreadyCurrent: number;
+}
+
+export class UnknownSecretsKeyError extends Error {}
+
+export async function rotateSecretsKey(keyring: Keyring = secretsKeyring()): Promise<RotationOutcome> {
+  return withSystem(async (tx) => {
+    const tenantIds = (await tx.select({ id: tenants.id }).from(tenants).orderBy(asc(tenants.id))).map((t) => t.id);
+    const outcome: RotationOutcome = { keyId: keyring.current.id, reencrypted: 0, alreadyCurrent: 0 };
+    for (const tenantId of tenantIds) {
+      await enterTenant(tx, { tenantId, userId: null });
+      for (const row of await lockEncryptedValues(tx, tenantId)) {
+        if (row.keyId === keyring.current.id) {
+          outcome.alreadyCurrent += 1;
+          continue;
+        }
+        if (!keyById(keyring, row.keyId)) {
+          throw new UnknownSecretsKeyError(
+            `A credential value is encrypted under key ${row.keyId}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS. ` +
+              "Set SECRETS_KEY_PREVIOUS to that key and run the command again; nothing was changed.",
+          );
+        }
+        const owner = { tenantId, credentialId: row.id };
+        await storeReencryptedValue(tx, tenantId, row.id, encryptValue(keyring, owner, decryptValue(keyring, owner, row)));
+        outcome.reencrypted += 1;
+      }
+    }
+    await recordPlatformActivity(tx, {
+      actorUserId: null,
+      actorEmail: null,
+      action: "secrets.key_rotated",
+      summary: `Re-encrypted ${outcome.reencrypted} credential values under the secrets key ${outcome.keyId} (from the command line)`,
+      details: { ...outcome, via: "command line" },
+    });
+    return outcome;
+  });
+}

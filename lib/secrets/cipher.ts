@@ -1,0 +1,47 @@
+// Credential values encrypted at rest: AES-256-GCM from node:crypto (an authenticated cipher: a
+// changed byte, a wrong key or other additional data makes decryption fail, never a wrong value).
+// A fresh 12-byte IV per encryption. The additional data binds a value to its tenant and row, so a
+// ciphertext copied to another credential or tenant in the database does not decrypt there.
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { keyById, SecretsKeyError, type Keyring } from "./keyring";
+
+export interface EncryptedValue {
+  keyId: string;
+  iv: string;
+  authTag: string;
+  ciphertext: string;
+}
+
+/** Where a value belongs: it decrypts only there. */
+export interface ValueOwner {
+  tenantId: string;
+  credentialId: string;
+}
+
+const ALGORITHM = "aes-256-gcm";
+// The full 16-byte tag only: a shorter tag given to decryption would be checked on fewer bytes.
+const AUTH_TAG_LENGTH = 16;
+const additionalData = (owner: ValueOwner) => Buffer.from(`credential:${owner.tenantId}:${owner.credentialId}`, "utf8");
+
+export function encryptValue(keyring: Keyring, owner: ValueOwner, plaintext: string): EncryptedValue {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv(ALGORITHM, keyring.current.key, iv, { authTagLength: AUTH_TAG_LENGTH });
+  cipher.setAAD(additionalData(owner));
+  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return {
+    keyId: keyring.current.id,
+    iv: iv.toString("base64"),
+    authTag: cipher.getAuthTag().toString("base64"),
+    ciphertext: ciphertext.toString("base64"),
+  };
+}
+
+/** The plaintext; throws when the key is not in the keyring or the value was tampered with. */
+export function decryptValue(keyring: Keyring, owner: ValueOwner, value: EncryptedValue): string {
+  const secretsKey = keyById(keyring, value.keyId);
+  if (!secretsKey) throw new SecretsKeyError(`No key with id ${value.keyId} is configured (SECRETS_KEY, SECRETS_KEY_PREVIOUS).`);
+  const decipher = createDecipheriv(ALGORITHM, secretsKey.key, Buffer.from(value.iv, "base64"), { authTagLength: AUTH_TAG_LENGTH });
+  decipher.setAAD(additionalData(owner));
+  decipher.setAuthTag(Buffer.from(value.authTag, "base64"));
+  return Buffer.concat([decipher.update(Buffer.from(value.ciphertext, "base64")), decipher.final()]).toString("utf8");
+}
