@@ -9,6 +9,8 @@ export type ActionErrorCode =
   | "RATE_LIMITED"
   /** The tenant's license does not include the feature (lib/licenses.ts). */
   | "LICENSE_REQUIRED"
+  /** The server lacks a setting the feature needs (a production server without SECRETS_KEY). */
+  | "UNAVAILABLE"
   | "INTERNAL";
 
 export type FieldErrors = Record<string, string[] | undefined>;

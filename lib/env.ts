@@ -4,7 +4,9 @@ import { SecretsKeySchema } from "./secrets/keyring";
 // Configuration, read from the environment and checked once. In production the secrets-bearing
 // settings and the public address are required; in development and the demo they have local defaults.
 // AUTH_URL is required because links in mail must never be built from a request's Host header.
-export const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "SMTP_URL", "AUTH_SECRET", "AUTH_URL", "SECRETS_KEY"] as const;
+// SECRETS_KEY is not among them: without it the server runs and only credentials are unavailable (their
+// forms say so), so adding the feature does not stop an existing deployment from starting.
+export const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "SMTP_URL", "AUTH_SECRET", "AUTH_URL"] as const;
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

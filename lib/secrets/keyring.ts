@@ -38,11 +38,14 @@ export const keyIdOf = (key: Buffer) => createHash("sha256").update(key).digest(
 
 const asSecretsKey = (key: Buffer): SecretsKey => ({ id: keyIdOf(key), key });
 
-// Development, tests and the e2e build without SECRETS_KEY only: production refuses to start without
-// it (lib/env.ts), and the demo generates one into .data (scripts/demo.ts).
+// Development, tests and the e2e build without SECRETS_KEY only: in production no value is stored
+// without it (the credential forms say so), and the demo generates one into .data (scripts/demo.ts).
 const DEVELOPMENT_KEY = createHash("sha256").update("tenantry-development-secrets-key-not-for-production-use").digest();
 
 export class SecretsKeyError extends Error {}
+
+/** What a credential form answers when the server has no usable SECRETS_KEY. */
+export const SECRETS_KEY_MISSING_MESSAGE = "Credentials cannot be saved yet: the server has no secrets key (SECRETS_KEY). Ask the operator to set it.";
 
 /** The keyring the environment configures (read on every call: the rotation command and tests change it). */
 export function secretsKeyring(source: Record<string, string | undefined> = process.env): Keyring {

@@ -175,3 +175,18 @@ describe("values at rest", () => {
     expect(await snapshot(world.a.id)).toEqual(before);
   });
 });
+
+describe("a production server without SECRETS_KEY", () => {
+  it("starts, and refuses to store a value, saying why next to the field, with nothing written", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("SECRETS_KEY", "");
+    try {
+      const before = await snapshot(world.a.id);
+      const result = await actingAs(world.adminA, () => addCredential(world.a.slug, null, { name: `nokey-${uniqueSuffix()}`, value: "never-stored-in-clear" }));
+      expect(result).toMatchObject({ ok: false, code: "UNAVAILABLE", fieldErrors: { value: [expect.stringMatching(/SECRETS_KEY/)] } });
+      expect(await snapshot(world.a.id)).toEqual(before);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});

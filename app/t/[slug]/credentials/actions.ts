@@ -14,7 +14,7 @@ import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { CredentialDescriptionInput, CredentialIdInput, CredentialNameInput, CredentialValueInput, shownTailOf } from "@/lib/credentials/credential-input";
 import { isUuid } from "@/lib/ids";
 import { encryptValue } from "@/lib/secrets/cipher";
-import { secretsKeyring } from "@/lib/secrets/keyring";
+import { SECRETS_KEY_MISSING_MESSAGE, SecretsKeyError, secretsKeyring } from "@/lib/secrets/keyring";
 
 async function requireCredential(tx: Tx, tenantId: string, credentialId: string) {
   const credential = isUuid(credentialId) ? await lockCredential(tx, tenantId, credentialId) : null;
@@ -24,7 +24,15 @@ async function requireCredential(tx: Tx, tenantId: string, credentialId: string)
 
 /** The encrypted value and what is shown of it, for this tenant's row `credentialId`. */
 function sealed(tenantId: string, credentialId: string, value: string) {
-  return { value: encryptValue(secretsKeyring(), { tenantId, credentialId }, value), valueLast4: shownTailOf(value) };
+  let keyring;
+  try {
+    keyring = secretsKeyring();
+  } catch (error) {
+    // A production server without SECRETS_KEY stores no value unencrypted: the form says why.
+    if (!(error instanceof SecretsKeyError)) throw error;
+    throw new ActionError("UNAVAILABLE", SECRETS_KEY_MISSING_MESSAGE, { value: [SECRETS_KEY_MISSING_MESSAGE] });
+  }
+  return { value: encryptValue(keyring, { tenantId, credentialId }, value), valueLast4: shownTailOf(value) };
 }
 
 const refreshCredentials = (slug: string) => revalidatePath(`/t/${slug}/credentials`);
