@@ -20,6 +20,9 @@ export function startAppServer(options: { port: number; env: NodeJS.ProcessEnv; 
   const child = spawn("node_modules/.bin/tsx", ["server.ts", "--port", String(options.port)], {
     env: { ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: tsx runs the server in a child process, and a SIGKILL (which tsx cannot
+    // pass on) must reach that child too.
+    detached: true,
   });
   let output = "";
   const keep = (chunk: Buffer) => {
@@ -28,10 +31,26 @@ export function startAppServer(options: { port: number; env: NodeJS.ProcessEnv; 
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A server must not outlive the script that started it (a crash, Ctrl-C).
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", killGroup);
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill(signal);
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      const group = (sent: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, sent);
+        } catch {
+          // already gone
+        }
+      };
+      group(signal);
+      const timer = setTimeout(() => group("SIGKILL"), 10_000);
       await exited;
       clearTimeout(timer);
     }
