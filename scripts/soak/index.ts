@@ -48,6 +48,7 @@ function run(command: string, commandArgs: string[]): Promise<number> {
 
 // What the clients saw, and what the checks found.
 const stats = { requests: 0, ok: 0, errors5xx: 0, noAnswer: 0, wrongTenant: 0, retryable: 0 };
+const statuses = new Map<number, number>();
 const wrongTenantSamples: string[] = [];
 const acknowledgedFlows: { slug: string; name: string }[] = [];
 const acknowledgedInvites: string[] = [];
@@ -56,6 +57,7 @@ const okResponses: { started: number; ended: number }[] = [];
 
 function record(outcome: Outcome, started: number, ok: boolean): void {
   stats.requests++;
+  statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
   if (outcome.status >= 500) stats.errors5xx++;
   if (outcome.status === 0) stats.noAnswer++;
   if (ok) {
@@ -216,7 +218,8 @@ async function main(): Promise<number> {
     const at = (fraction: number) => start + DURATION_MS * fraction;
     const sleepUntil = (time: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())));
     const outage = Math.min(60_000, DURATION_MS / 4);
-    const plan: { time: number; name: string; act: () => Promise<void> }[] = [
+    // Each fault's act resolves to when the fault was over: recovery is measured from then.
+    const plan: { time: number; name: string; act: () => Promise<number> }[] = [
       {
         time: at(0.1),
         name: "mail catcher stopped",
@@ -226,6 +229,7 @@ async function main(): Promise<number> {
           await new Promise((resolve) => setTimeout(resolve, outage));
           await startCatcher();
           log("mail catcher back");
+          return Date.now();
         },
       },
       {
@@ -235,6 +239,7 @@ async function main(): Promise<number> {
           log("restarting PostgreSQL");
           cluster.restart();
           log("PostgreSQL back");
+          return Date.now();
         },
       },
       {
@@ -243,10 +248,13 @@ async function main(): Promise<number> {
         act: async () => {
           log(`killing app server 2 (port ${servers[1]!.port})`);
           await servers[1]!.kill();
+          // The app must keep answering through the other server while this one starts again.
+          const killed = Date.now();
           servers[1] = startAppServer({ port: servers[1]!.port, env: serverEnv(servers[1]!.port), label: "app server 2 (restarted)" });
           const restartBegan = Date.now();
           await servers[1]!.ready();
           log(`app server 2 answers again after ${((Date.now() - restartBegan) / 1000).toFixed(1)} s`);
+          return killed;
         },
       },
     ];
@@ -272,8 +280,8 @@ async function main(): Promise<number> {
       for (const step of plan) {
         await sleepUntil(step.time);
         const began = Date.now();
-        await step.act();
-        faults.push({ fault: { name: step.name, over: Date.now() }, began });
+        const over = await step.act();
+        faults.push({ fault: { name: step.name, over }, began });
       }
     })();
     await Promise.all([driving, terminations, scheduled]);
@@ -313,6 +321,7 @@ async function main(): Promise<number> {
     const lost = lostWrites.length + lostInvites.length;
     log(`answers: ${stats.ok} ok, ${stats.errors5xx} 5xx, ${stats.noAnswer} without an answer, ${stats.retryable} retryable refusals; ` +
       `${acknowledgedFlows.length} flows and ${acknowledgedInvites.length} invitations acknowledged`);
+    log(`statuses: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([status, count]) => `${status || "none"}=${count}`).join(" ")}`);
     for (const sample of wrongTenantSamples) log(`wrong tenant: ${sample}`);
     for (const w of lostWrites.slice(0, 5)) log(`lost write: ${w.slug} ${w.name}`);
     for (const email of lostMail.slice(0, 5)) log(`lost mail: ${email}`);
