@@ -55,3 +55,20 @@ export function noteDatabaseFailure(error: unknown): unknown {
   }
   return error;
 }
+
+/** Whether the current request has met an unavailable database (false outside a request of server.ts). */
+export function databaseOutageNoted(): boolean {
+  return store.getStore()?.databaseUnavailable ?? false;
+}
+
+/**
+ * Thrown where a layer swallowed the database's failure and answered "nothing" instead (Auth.js logs
+ * an adapter error and reports no session): the request fails as unavailable (503, or RETRYABLE for
+ * an action) rather than treating a signed-in user as signed out. SQLSTATE 08006: connection failure.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly code = "08006";
+  constructor() {
+    super("The database could not be reached (noted earlier in this request)");
+  }
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryOnce } from "@/db/admin";
-import { isDatabaseUnavailable, noteDatabaseFailure } from "@/db/availability";
+import { DatabaseUnavailableError, isDatabaseUnavailable, noteDatabaseFailure, runNotingDatabaseOutage } from "@/db/availability";
 import { withTenant } from "@/db/scopes";
 import { flows } from "@/db/schema";
 import { createTenant, createUser, addMember } from "../support/fixtures";
@@ -23,6 +23,7 @@ const { tenantAction } = await import("@/lib/actions/tenant-action");
 const { RETRYABLE_MESSAGE } = await import("@/lib/actions/retryable");
 const { createRequestListener } = await import("@/lib/request-listener");
 const { parseTrustedProxies } = await import("@/lib/trusted-proxies");
+const { getSessionUser } = await import("@/lib/actor");
 
 const ownerUrl = inject("migrationDatabaseUrl");
 
@@ -83,6 +84,23 @@ describe.runIf(ownerUrl)("an action whose connection dies mid-transaction (Postg
       tx.select().from(flows).where(and(eq(flows.tenantId, tenant.id), eq(flows.name, name))),
     );
     expect(rows).toEqual([]);
+  });
+});
+
+describe("no session because the session lookup failed", () => {
+  // Auth.js logs its adapter's error and answers "no session"; the scope helper noted the outage.
+  it("is an outage, not a signed-out user sent to the sign-in page", async () => {
+    signInAs(null);
+    const outage = { databaseUnavailable: true };
+    const failing = runNotingDatabaseOutage(outage, () => getSessionUser());
+    await expect(failing).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(isDatabaseUnavailable(await failing.catch((error: unknown) => error))).toBe(true);
+  });
+
+  it("while the database answers, no session is just signed out", async () => {
+    signInAs(null);
+    expect(await runNotingDatabaseOutage({ databaseUnavailable: false }, () => getSessionUser())).toBeNull();
+    expect(await getSessionUser()).toBeNull();
   });
 });
 
