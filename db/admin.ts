@@ -31,3 +31,12 @@ export function dropDatabase(serverUrl: string, name: string) {
 export function vacuumAnalyze(databaseUrl: string) {
   return onServer(databaseUrl, (c) => c.query("VACUUM ANALYZE"));
 }
+
+/**
+ * One query on a connection of its own, closed afterwards: for scripts and tests that must look at
+ * the server from outside the app's pool (which backend a PgBouncer client lands on, what the soak
+ * wrote, terminating backends).
+ */
+export async function queryOnce<T>(databaseUrl: string, text: string, params: unknown[] = []): Promise<T[]> {
+  return onServer(databaseUrl, async (c) => (await c.query(text, params)).rows as T[]);
+}

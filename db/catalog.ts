@@ -97,3 +97,67 @@ export async function tableOwner(): Promise<string> {
     return row!.owner;
   });
 }
+
+export interface TableKey {
+  table: string;
+  /** The constraint's name, or the index's for a unique index that is not a constraint. */
+  name: string;
+  kind: "primary key" | "unique" | "foreign key" | "unique index";
+  columns: string[];
+  /** For a foreign key: the table it points at, its columns, and whether that table has tenant_id. */
+  references: { table: string; columns: string[]; tenantTable: boolean } | null;
+}
+
+/**
+ * Every primary key, unique constraint, unique index and foreign key that involves a table with a
+ * tenant_id column (either side of a foreign key): what a sharded PostgreSQL (Citus, tenant_id as the
+ * distribution column) requires to lead with tenant_id. See README, "Running at scale".
+ */
+export function tenantTableKeys(): Promise<TableKey[]> {
+  return asOwner(async (db) => {
+    const rows = rowsOf<{
+      table: string;
+      name: string;
+      kind: string;
+      columns: string[];
+      ref_table: string | null;
+      ref_columns: string[] | null;
+      ref_tenant: boolean | null;
+    }>(
+      await db.execute(sql`
+        with tenant_tables as (
+          select c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p')
+            and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+        ),
+        keys as (
+          select k.conrelid as rel, k.conname::text as name,
+            case k.contype when 'p' then 'primary key' when 'u' then 'unique' else 'foreign key' end as kind,
+            k.conkey as cols, k.confrelid as ref_rel, k.confkey as ref_cols
+          from pg_constraint k join pg_namespace n on n.oid = k.connamespace
+          where n.nspname = 'public' and k.contype in ('p', 'u', 'f')
+            and (k.conrelid in (select oid from tenant_tables) or k.confrelid in (select oid from tenant_tables))
+          union all
+          select i.indrelid, ic.relname::text, 'unique index', i.indkey::int2[], null, null
+          from pg_index i join pg_class ic on ic.oid = i.indexrelid
+          where i.indisunique and i.indrelid in (select oid from tenant_tables)
+            and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+        )
+        select rel::regclass::text as table, name, kind,
+          array(select coalesce(a.attname::text, '(expression)') from unnest(cols) with ordinality u(attnum, ord)
+            left join pg_attribute a on a.attrelid = rel and a.attnum = u.attnum order by ord) as columns,
+          ref_rel::regclass::text as ref_table,
+          case when ref_rel is null then null else array(select a.attname::text from unnest(ref_cols) with ordinality u(attnum, ord)
+            join pg_attribute a on a.attrelid = ref_rel and a.attnum = u.attnum order by ord) end as ref_columns,
+          case when ref_rel is null then null else ref_rel in (select oid from tenant_tables) end as ref_tenant
+        from keys order by 1, 2`),
+    );
+    return rows.map((row) => ({
+      table: row.table,
+      name: row.name,
+      kind: row.kind as TableKey["kind"],
+      columns: row.columns,
+      references: row.ref_table ? { table: row.ref_table, columns: row.ref_columns ?? [], tenantTable: Boolean(row.ref_tenant) } : null,
+    }));
+  });
+}

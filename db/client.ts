@@ -109,6 +109,13 @@ async function openPostgres(target: ConnectionTarget & { engine: "postgres" }): 
     options: `-c role=${RUNTIME_ROLE}`,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
   });
+  // A connection whose backend goes away (pg_terminate_backend, a restart, PgBouncer closing it)
+  // emits "error": on the pool while idle, on the client while checked out between two statements.
+  // Without a listener either would end the process. The transaction's next statement then fails
+  // (db/availability.ts makes that a retryable refusal), and the pool drops the dead connection.
+  const closed = (error: Error) => console.warn(`[db] a database connection was closed: ${error.message}`);
+  pool.on("error", closed);
+  pool.on("connect", (client) => client.on("error", closed));
   const db = drizzlePostgres(pool, { schema }) as unknown as Database;
   return {
     target,

@@ -3,6 +3,7 @@
 // (set_config(..., true) lasts until the end of the transaction), then hands the transaction over.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "drizzle-orm";
+import { noteDatabaseFailure } from "./availability";
 import { findLoginRoleProblem, findRuntimeRoleProblem, getConnection, PLATFORM_ROLE, rowsOf, RUNTIME_ROLE, type Database } from "./client";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -74,12 +75,16 @@ async function runInScope<T>(settings: ScopeSettings, work: (tx: Tx) => Promise<
   await assertRuntimeRoleIsSafe();
   const { db } = await getConnection();
   const hooks: (() => void)[] = [];
-  const result = await commitHooks.run(hooks, () =>
-    db.transaction(async (tx) => {
-      await applyScope(tx, settings);
-      return work(tx);
-    }),
-  );
+  const result = await commitHooks
+    .run(hooks, () =>
+      db.transaction(async (tx) => {
+        await applyScope(tx, settings);
+        return work(tx);
+      }),
+    )
+    .catch((error: unknown) => {
+      throw noteDatabaseFailure(error);
+    });
   for (const hook of hooks) {
     try {
       hook();
@@ -89,6 +94,13 @@ async function runInScope<T>(settings: ScopeSettings, work: (tx: Tx) => Promise<
   }
   return result;
 }
+
+// Per transaction, so they hold behind a transaction-pooling PgBouncer too (README, "Running at
+// scale"): no statement of a request runs past 30 s, and a transaction whose app code stalls (or whose
+// app server died without its socket closing) gives its connection and locks back after 60 s. Both
+// failures roll back and reach the user as "nothing was changed, try again" (db/availability.ts).
+const STATEMENT_TIMEOUT = "30s";
+const IDLE_IN_TRANSACTION_TIMEOUT = "60s";
 
 // jit off: every statement here is short (an index range, a page, a day's count). Where the
 // planner's estimates run high (the row-level security policies, a word test on each entry), it
@@ -108,7 +120,9 @@ async function applyScope(tx: Tx, s: ScopeSettings): Promise<void> {
     set_config('app.self_user_id', ${s.selfUserId ?? ""}, true),
     set_config('app.platform_user_id', ${platformUserId}, true),
     set_config('app.mail_delivery', ${s.mailDelivery ? "on" : ""}, true),
-    set_config('app.api_key_hash', ${s.apiKeyHash ?? ""}, true)`);
+    set_config('app.api_key_hash', ${s.apiKeyHash ?? ""}, true),
+    set_config('statement_timeout', ${STATEMENT_TIMEOUT}, true),
+    set_config('idle_in_transaction_session_timeout', ${IDLE_IN_TRANSACTION_TIMEOUT}, true)`);
 }
 
 /** Work inside one tenant: tenant tables show and accept only that tenant's rows. */

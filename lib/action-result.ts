@@ -11,6 +11,8 @@ export type ActionErrorCode =
   | "LICENSE_REQUIRED"
   /** The server lacks a setting the feature needs (a production server without SECRETS_KEY). */
   | "UNAVAILABLE"
+  /** The database dropped or refused the connection; the transaction rolled back (db/availability.ts). */
+  | "RETRYABLE"
   | "INTERNAL";
 
 export type FieldErrors = Record<string, string[] | undefined>;

@@ -4,6 +4,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { databaseOutageNoted, DatabaseUnavailableError } from "@/db/availability";
 import { withUser } from "@/db/scopes";
 import { findMembershipBySlug } from "@/db/queries/tenants";
 import { auth } from "./auth";
@@ -18,6 +19,9 @@ export type { Actor, SessionUser };
 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
+  // Auth.js answers "no session" when its adapter fails: during a database outage that is not "signed
+  // out" (which would send the user to the sign-in page) but a failed request.
+  if (!session && databaseOutageNoted()) throw new DatabaseUnavailableError();
   const id = session?.user?.id;
   const email = session?.user?.email;
   const authMethod = session?.authMethod === "password" ? "password" : "magic_link";

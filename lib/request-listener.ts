@@ -1,9 +1,11 @@
 // What server.ts does with each request before Next.js sees it: refuse what lib/request-screen.ts
 // refuses, then hand the request on with its client address (lib/trusted-proxies.ts) stored for
 // lib/client-ip.ts, and keep a concealed /admin request's rewrite out of its response
-// (lib/admin-concealment.ts).
+// (lib/admin-concealment.ts); a 500 caused by an unreachable database goes out as 503
+// (lib/database-outage-status.ts).
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import { hideConcealment } from "./admin-concealment";
+import { answer503OnDatabaseOutage } from "./database-outage-status";
 import { runWithClientAddress } from "./request-address";
 import { screenRequest } from "./request-screen";
 import { clientAddressOf, type TrustProxy } from "./trusted-proxies";
@@ -20,7 +22,7 @@ export function createRequestListener(handle: Handle, trust: TrustProxy) {
         return;
       }
       hideConcealment(response);
-      await runWithClientAddress(clientAddressOf(request, trust), () => handle(request, response));
+      await runWithClientAddress(clientAddressOf(request, trust), () => answer503OnDatabaseOutage(response, () => handle(request, response)));
     } catch (error) {
       console.error(error);
       if (!response.headersSent) response.writeHead(500).end();

@@ -6,6 +6,8 @@ import { failure, type ActionErrorCode, type ActionResult, type FieldErrors } fr
 import { actionFields } from "../form-fields";
 import type { Permission } from "../permissions";
 import { fieldsWithUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
+import { isDatabaseUnavailable } from "@/db/availability";
+import { retryableFailure } from "./retryable";
 
 /** Thrown inside an action's `run` to refuse with a typed error; the transaction rolls back. */
 export class ActionError extends Error {
@@ -70,6 +72,7 @@ export async function settle<T>(actionName: string, work: () => Promise<T>): Pro
     return { ok: true, data: await work() };
   } catch (error) {
     if (error instanceof ActionError) return failure(error.code, error.message, error.fieldErrors);
+    if (isDatabaseUnavailable(error)) return retryableFailure(actionName, error);
     console.error(`[action ${actionName}]`, error);
     return failure("INTERNAL", "Something went wrong and nothing was changed. Please try again.");
   }
