@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useUrlState } from "./use-url-state";
 
 /**
@@ -16,10 +16,17 @@ export function useSettledParam(param: string, current: string, delayMs: number)
     setSeen(current);
     if (current !== value.trim()) setValue(current);
   }
+  // What was last written, and over which URL value: a value the table's URL state drops (a search
+  // over its length limit, year 10000) leaves the URL as it was, and must not be written again and again.
+  const written = useRef<{ settled: string; over: string } | null>(null);
 
   useEffect(() => {
-    if (value.trim() === current) return;
-    const timer = setTimeout(() => update({ [param]: value.trim() || null }), delayMs);
+    const settled = value.trim();
+    if (settled === current || (written.current?.settled === settled && written.current.over === current)) return;
+    const timer = setTimeout(() => {
+      written.current = { settled, over: current };
+      update({ [param]: settled || null });
+    }, delayMs);
     return () => clearTimeout(timer);
   }, [value, current, param, delayMs, update]);
 
