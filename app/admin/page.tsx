@@ -35,8 +35,6 @@ export default async function AdminTenantsPage({ searchParams }: { searchParams:
             memberLimit: licenseOf(tenant.license).memberLimit,
             created: formatDate(tenant.createdAt),
           }))}
-          sort={state.sort}
-          dir={state.dir}
           searching={Boolean(state.q)}
         />
         <Pagination page={state.page} pageSize={state.size} total={total} />

@@ -39,5 +39,11 @@ export function useUrlState() {
     [definition, pathname, router, searchParams],
   );
 
-  return { state, update, pending };
+  /** `value` as the table's state would hold it for `key` (trimmed, or "" when it would be dropped). */
+  const canonical = useCallback(
+    (key: string, value: string) => String((definition.parse(new URLSearchParams([[key, value]])) as Record<string, unknown>)[key] ?? ""),
+    [definition],
+  );
+
+  return { state, sortable: definition.sortable, update, canonical, pending };
 }

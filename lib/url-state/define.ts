@@ -8,6 +8,8 @@ export type UrlStateOf<Fields> = { [Key in keyof Fields]: FieldValue<Fields[Key]
 
 export interface UrlStateDefinition<State extends Record<string, unknown>> {
   readonly keys: readonly (keyof State & string)[];
+  /** The columns the table may sort by (its `sort` key's choices); none when it has no sort. */
+  readonly sortable: readonly string[];
   /** The state in a page's searchParams, a URLSearchParams or a form's fields. */
   parse(params: SearchParams | URLSearchParams): State;
   /** The URL's search params for `state`: known keys only, defaults left out. */
@@ -39,5 +41,5 @@ export function defineUrlState<Fields extends Record<string, UrlField<unknown>>>
     return query ? `${pathname}?${query}` : pathname;
   }
 
-  return { keys, parse, serialise, href };
+  return { keys, sortable: fields.sort?.choices ?? [], parse, serialise, href };
 }

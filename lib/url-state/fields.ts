@@ -14,6 +14,8 @@ export interface UrlField<T> {
   read(values: readonly string[], raw: RawValues): T;
   /** What the URL holds for `value`: no entry when it is the default. */
   write(value: T, state: Record<string, unknown>): string[];
+  /** A fixed list's choices (oneOf): for the sort column, which columns a table may sort by. */
+  readonly choices?: readonly string[];
 }
 
 export type FieldValue<F> = F extends UrlField<infer T> ? T : never;
@@ -44,7 +46,8 @@ export function oneOf<const Choice extends string, Fallback extends Choice | und
   fallback: Fallback,
 ): UrlField<Choice | Fallback> {
   return {
-    read: ([value]) => (choices as readonly string[]).includes(value ?? "") ? (value as Choice) : fallback,
+    choices,
+    read: ([value]) => ((choices as readonly string[]).includes(value ?? "") ? (value as Choice) : fallback),
     write: (value) => (value === fallback || value === undefined ? [] : [value]),
   };
 }

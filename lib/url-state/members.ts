@@ -5,9 +5,9 @@ import { defineUrlState, type UrlStateOf } from "./define";
 import { oneOf, pageField, sizeField, sortFields, textField } from "./fields";
 
 // The query's own list lives with its SQL (server only); `satisfies` keeps this one a subset of it.
-export const MEMBER_SORTABLE = ["joined", "name", "email"] as const satisfies readonly MemberSort[];
+const MEMBER_SORTABLE = ["joined", "name", "email"] as const satisfies readonly MemberSort[];
 
-export const MEMBER_STATUSES = ["active", "invited", "suspended"] as const satisfies readonly NonNullable<MemberListQuery["status"]>[];
+const MEMBER_STATUSES = ["active", "invited", "suspended"] as const satisfies readonly NonNullable<MemberListQuery["status"]>[];
 
 const fields = {
   page: pageField,

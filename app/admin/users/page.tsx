@@ -29,8 +29,6 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         </div>
         <UsersTable
           rows={list.rows.map((user) => ({ ...user, isMe: user.id === me }))}
-          sort={state.sort}
-          dir={state.dir}
           searching={Boolean(state.q)}
         />
         <Pagination page={state.page} pageSize={state.size} total={list.total} />

@@ -53,7 +53,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
         <div className="mb-3">
           <SearchInput label="Search" param="q" placeholder="Flow name" />
         </div>
-        <FlowsTable slug={slug} rows={rows} sort={state.sort} dir={state.dir} canRun={can(actor.roles, "flows.run")} searching={Boolean(state.q)} />
+        <FlowsTable slug={slug} rows={rows} canRun={can(actor.roles, "flows.run")} searching={Boolean(state.q)} />
         <Pagination page={state.page} pageSize={state.size} total={list.total} />
       </section>
     </TableUrlState>

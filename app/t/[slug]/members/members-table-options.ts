@@ -1,10 +1,7 @@
-// The members table's choices (sortable columns, roles, statuses) and its notice's id: plain
+// The members table's filter choices (roles, statuses) and its notice's id: plain
 // constants, shared by the page and its client components.
 import { MEMBER_ROLES } from "@/db/schema/member-roles";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { MEMBER_SORTABLE } from "@/lib/url-state/members";
-
-export { MEMBER_SORTABLE };
 
 /**
  * The member list's notice ("Removed …"). It takes focus after a removal: the row, and the "Remove"

@@ -4,7 +4,7 @@ import type { SearchParams } from "@/lib/url-state/search-params";
 import type { MemberListQuery } from "@/db/queries/members";
 import { membersUrlState, toMemberListQuery } from "@/lib/url-state/members";
 
-export { MEMBER_SORTABLE, MEMBERS_NOTICE_ID, ROLE_OPTIONS, STATUS_OPTIONS } from "./members-table-options";
+export { ROLE_OPTIONS, STATUS_OPTIONS } from "./members-table-options";
 
 export function parseMembersTableState(params: SearchParams): MemberListQuery {
   return toMemberListQuery(membersUrlState.parse(params));

@@ -70,8 +70,6 @@ export default async function MembersPage({
         tenantName={actor.tenant.name}
         rows={view}
         canManage={canManage}
-        sort={query.sort}
-        dir={query.dir}
         filtered={isFiltered(query)}
       />
       <Pagination page={page} pageSize={query.size} total={total} />
