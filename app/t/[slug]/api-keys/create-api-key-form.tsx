@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { API_KEY_ROLES } from "@/lib/api-keys/api-key-input";
+import { API_KEY_ROLES } from "@/lib/api-keys/api-key-roles";
 import { CopyButton } from "@/components/ui/copy-button";
 import { createApiKey } from "./actions";
 
