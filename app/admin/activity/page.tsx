@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NotSuperadminError } from "@/db/scopes";
 import { TableUrlState } from "@/components/data-table/table-url-state";
-import { KeysetPagination } from "@/components/data-table/keyset-pagination";
+import { ActivityPagination } from "@/components/activity/activity-pagination";
 import { ActivityTable } from "@/components/activity/activity-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSessionUser } from "@/lib/actor";
-import { encodeCursor } from "@/lib/activity/cursor";
 import type { SearchParams } from "@/lib/url-state/search-params";
 import { describeFilters, parseActivitySearch } from "@/lib/activity/filters";
 import { loadPlatformWideActivity, viewedActivityPath } from "@/lib/activity/platform-wide";
@@ -48,12 +47,7 @@ export default async function PlatformActivityPage({ searchParams }: { searchPar
           }))}
           filtered={Object.keys(describeFilters(search)).length > 0 || Boolean(search.tenant) || search.log !== "all"}
         />
-        <KeysetPagination
-          newerCursor={data.page.newer && encodeCursor(data.page.newer)}
-          olderCursor={data.page.older && encodeCursor(data.page.older)}
-          pageSize={search.size}
-          shown={data.page.rows.length}
-        />
+        <ActivityPagination page={data.page} pageSize={search.size} />
       </section>
     </TableUrlState>
   );

@@ -12,14 +12,14 @@ import {
 import { planSearch } from "@/db/queries/activity-search";
 import { findActivityActor } from "@/db/queries/activity-actors";
 import { TableUrlState } from "@/components/data-table/table-url-state";
-import { KeysetPagination } from "@/components/data-table/keyset-pagination";
 import { ActivityChart } from "@/components/activity/activity-chart";
+import { ActivityPagination } from "@/components/activity/activity-pagination";
 import { ActivityTable, type ActivityTableRow } from "@/components/activity/activity-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { licenseAllows, licenseRequiredMessage } from "@/lib/licenses";
 import { can } from "@/lib/permissions";
-import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
+import { decodeCursor } from "@/lib/activity/cursor";
 import { CHART_LIMITS } from "@/lib/activity/chart";
 import type { SearchParams } from "@/lib/url-state/search-params";
 import { describeFilters, parseActivitySearch, toActivityFilters } from "@/lib/activity/filters";
@@ -80,12 +80,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         />
         <ActivityChart days={data.days} clipped={data.range.clipped} />
         <ActivityTable rows={data.page.rows.map(toTableRow)} filtered={Object.keys(describeFilters(search)).length > 0} />
-        <KeysetPagination
-          newerCursor={data.page.newer && encodeCursor(data.page.newer)}
-          olderCursor={data.page.older && encodeCursor(data.page.older)}
-          pageSize={search.size}
-          shown={data.page.rows.length}
-        />
+        <ActivityPagination page={data.page} pageSize={search.size} />
       </section>
     </TableUrlState>
   );
