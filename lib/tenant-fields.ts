@@ -1,7 +1,8 @@
 // The validation of a tenant's own fields, shared by creating a tenant and its settings.
 import { z } from "zod";
+import { TENANT_NAME_MAX_LENGTH } from "./tenant-name-limit";
 
-export const TENANT_NAME_MAX_LENGTH = 80;
+export { TENANT_NAME_MAX_LENGTH };
 
 export const TenantNameSchema = z
   .string()

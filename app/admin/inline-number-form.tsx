@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { LabelledInput } from "@/components/ui/labelled-input";
 import { LiveRegion } from "@/components/ui/live-region";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/action-result";
@@ -41,11 +42,10 @@ export function InlineNumberForm({
         {Object.entries(hidden).map(([key, hiddenValue]) => (
           <input key={key} type="hidden" name={key} value={hiddenValue} />
         ))}
-        <label htmlFor={id} className="sr-only">
-          {label}
-        </label>
-        <input
+        <LabelledInput
           id={id}
+          label={label}
+          labelClassName="sr-only"
           name={name}
           type="number"
           inputMode="numeric"
@@ -53,7 +53,7 @@ export function InlineNumberForm({
           max={max}
           defaultValue={String(values[name] ?? value)}
           aria-invalid={errors ? true : undefined}
-          aria-describedby={errors ? `${id}-error` : undefined}
+          describedBy={[Boolean(errors) && `${id}-error`]}
           className="w-24 rounded-md border border-slate-300 px-2 py-1 text-sm aria-invalid:border-red-600"
         />
         <Button type="submit" variant="secondary" disabled={pending} className="px-2 py-1">

@@ -5,9 +5,9 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { setTenantFlowCap } from "./actions";
-import { InlineNumberForm } from "./inline-number-form";
 import { MAX_FLOW_CAP } from "./input-limits";
 import { LicenseForm } from "./license-form";
+import { numberColumn } from "./row-columns";
 
 export interface AdminTenantRow {
   id: string;
@@ -34,21 +34,15 @@ const columns: ColumnDef<AdminTenantRow, unknown>[] = [
   },
   { id: "slug", header: "Slug", cell: ({ row }) => <span className="font-mono text-xs">{row.original.slug}</span> },
   { id: "license", header: "License", cell: ({ row }) => <LicenseForm tenantId={row.original.id} license={row.original.license} /> },
-  {
+  numberColumn({
     id: "flowCap",
-    header: "Flow cap",
-    cell: ({ row }) => (
-      <InlineNumberForm
-        label="Flow cap"
-        name="flowCap"
-        value={row.original.flowCap}
-        max={MAX_FLOW_CAP}
-        hidden={{ tenantId: row.original.id }}
-        saveLabel="Save flow cap"
-        action={setTenantFlowCap}
-      />
-    ),
-  },
+    label: "Flow cap",
+    name: "flowCap",
+    max: MAX_FLOW_CAP,
+    value: (tenant) => tenant.flowCap,
+    ids: (tenant) => ({ tenantId: tenant.id }),
+    action: setTenantFlowCap,
+  }),
   {
     id: "flowCount",
     header: "Flows used",
@@ -70,16 +64,13 @@ const columns: ColumnDef<AdminTenantRow, unknown>[] = [
   { id: "createdAt", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap">{row.original.created}</span> },
 ];
 
-export function TenantsTable({ rows, sort, dir, searching }: { rows: AdminTenantRow[]; sort: string; dir: "asc" | "desc"; searching: boolean }) {
+export function TenantsTable({ rows, searching }: { rows: AdminTenantRow[]; searching: boolean }) {
   return (
     <DataTable
       label="Tenants"
       columns={columns}
       rows={rows}
       rowKey={(row) => row.id}
-      sortable={["name", "slug", "license", "flowCap", "flowCount", "memberCount", "createdAt"]}
-      sort={sort}
-      dir={dir}
       empty={<EmptyState title={searching ? "No tenants match this search" : "No tenants yet"} />}
     />
   );

@@ -1,12 +1,15 @@
 "use client";
 
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
+import { useMemo, type ReactNode } from "react";
+import { RowContext } from "./row-context";
 import { useUrlState } from "./use-url-state";
 
 /**
  * A server-driven TanStack table: rows arrive already filtered, sorted and paged by the server; the
- * header's sort buttons only change the URL. Columns whose `id` is in `sortable` get a sort button
- * and aria-sort.
+ * header's sort buttons only change the URL. A column whose `id` is one of the sort columns of the
+ * table's URL state (lib/url-state, the whitelist the server's query obeys) gets a sort button and
+ * aria-sort; the current sort is read from the URL by that same definition, the parse the server ran. `context` is what every cell needs besides its row (useRowContext).
  *
  * `columns` must keep their identity from render to render (a module-level constant, with cells that
  * are components declared once): TanStack renders a cell as <columnDef.cell …/>, so a cell function
@@ -18,22 +21,22 @@ export function DataTable<Row>({
   label,
   columns,
   rows,
-  sortable = [],
-  sort,
-  dir,
   empty,
   rowKey,
+  context,
 }: {
   label: string;
   columns: ColumnDef<Row, unknown>[];
   rows: Row[];
-  sortable?: readonly string[];
-  sort?: string;
-  dir?: "asc" | "desc";
-  empty: React.ReactNode;
+  empty: ReactNode;
   rowKey: (row: Row) => string;
+  context?: unknown;
 }) {
-  const { update, pending } = useUrlState();
+  const { state, sortable, update, pending } = useUrlState();
+  const sort = sortable.length > 0 ? (state.sort as string) : undefined;
+  const dir = state.dir as "asc" | "desc" | undefined;
+  // A new holder only when the context changes, so cells that read it do not re-render for nothing.
+  const rowContext = useMemo(() => ({ value: context }), [context]);
   const sorting: SortingState = sort ? [{ id: sort, desc: dir === "desc" }] : [];
   // The React Compiler is not enabled, so the library's unmemoizable return value is harmless here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -84,17 +87,19 @@ export function DataTable<Row>({
             </tr>
           ))}
         </thead>
-        <tbody className={`divide-y divide-slate-100 ${pending ? "opacity-60" : ""}`}>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-4 py-3 align-top">
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <RowContext value={rowContext}>
+          <tbody className={`divide-y divide-slate-100 ${pending ? "opacity-60" : ""}`}>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="hover:bg-slate-50">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="px-4 py-3 align-top">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </RowContext>
       </table>
       {rows.length === 0 && <div className="p-4">{empty}</div>}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { LabelledInput } from "@/components/ui/labelled-input";
 import { useSettledParam } from "./use-settled-param";
 
 /**
@@ -31,16 +32,15 @@ export function ParamInput({
   const [typed, setTyped] = useSettledParam(param, value, settleMs);
   return (
     <div>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <input
+      <LabelledInput
         id={id}
+        label={label}
+        labelClassName="block text-xs font-medium text-slate-600"
         type={type}
         value={typed}
         placeholder={placeholder}
         onChange={(event) => setTyped(event.target.value)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        describedBy={[Boolean(hint) && `${id}-hint`]}
         className={`mt-1 block rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm ${className}`}
       />
       {hint && (

@@ -8,12 +8,12 @@ import { useUrlState } from "./use-url-state";
  * `hint` (optional) says how the text matches; screen readers announce it with the field.
  */
 export function SearchInput({ label, param, placeholder, hint }: { label: string; param: string; placeholder?: string; hint?: string }) {
-  const { searchParams } = useUrlState();
+  const { state } = useUrlState();
   return (
     <ParamInput
       label={label}
       param={param}
-      value={searchParams.get(param) ?? ""}
+      value={String(state[param] ?? "")}
       type="search"
       settleMs={300}
       placeholder={placeholder}

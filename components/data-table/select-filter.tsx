@@ -16,7 +16,7 @@ export function SelectFilter({
   allLabel?: string;
 }) {
   const id = useId();
-  const { searchParams, update } = useUrlState();
+  const { state, update } = useUrlState();
   return (
     <div>
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
@@ -24,7 +24,7 @@ export function SelectFilter({
       </label>
       <select
         id={id}
-        value={searchParams.get(param) ?? ""}
+        value={String(state[param] ?? "")}
         onChange={(event) => update({ [param]: event.target.value || null })}
         className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
       >

@@ -8,7 +8,7 @@ import { useUrlState } from "./use-url-state";
  * the server query) only once the value has settled for `delayMs`.
  */
 export function useSettledParam(param: string, current: string, delayMs: number) {
-  const { update } = useUrlState();
+  const { update, canonical } = useUrlState();
   const [value, setValue] = useState(current);
   // The URL changed from elsewhere ("Clear filters", Back): show that, rather than writing the old text back.
   const [seen, setSeen] = useState(current);
@@ -16,12 +16,14 @@ export function useSettledParam(param: string, current: string, delayMs: number)
     setSeen(current);
     if (current !== value.trim()) setValue(current);
   }
-
   useEffect(() => {
-    if (value.trim() === current) return;
-    const timer = setTimeout(() => update({ [param]: value.trim() || null }), delayMs);
+    // Compared as the table's URL state reads it: a value it drops (a search over its length limit,
+    // year 10000) would leave the URL as it is, so writing it again and again would change nothing.
+    const settled = value.trim();
+    if (canonical(param, settled) === current) return;
+    const timer = setTimeout(() => update({ [param]: settled || null }), delayMs);
     return () => clearTimeout(timer);
-  }, [value, current, param, delayMs, update]);
+  }, [value, current, param, delayMs, update, canonical]);
 
   return [value, setValue] as const;
 }

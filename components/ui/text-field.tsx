@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from "react";
+import { LabelledInput } from "./labelled-input";
 
 /**
  * A labelled input with its error right under it (aria-invalid + aria-describedby), so a screen
@@ -14,16 +15,14 @@ export function TextField({
   const id = useId();
   const errorId = `${id}-error`;
   const descriptionId = `${id}-description`;
-  const describedBy = [errors?.length ? errorId : null, description ? descriptionId : null].filter(Boolean).join(" ");
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
+      <LabelledInput
         id={id}
+        label={label}
+        labelClassName="block text-sm font-medium"
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        describedBy={[Boolean(errors?.length) && errorId, Boolean(description) && descriptionId]}
         className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm read-only:bg-slate-100 disabled:bg-slate-100 aria-invalid:border-red-600"
         {...input}
       />

@@ -16,7 +16,7 @@ interface FormActionState<T> {
 /**
  * useActionState for a form backed by a wrapped server action: keeps the last result and, when it
  * was refused, the submitted values (React resets a form after its action runs). `onSuccess` runs
- * after an accepted submit (e.g. router.refresh() when the action does not revalidate).
+ * after an accepted submit (e.g. a message or a redirect; the wrapped actions revalidate the page themselves).
  */
 export function useFormAction<T>(
   action: (previous: unknown, form: FormData) => Promise<ActionResult<T>>,

@@ -1,6 +1,7 @@
 // The accessibility specs' own world (e2e/a11y/): the keyboard-only spec adds, re-roles and removes
 // members here, so nothing else may rely on these people.
 import type { SeedWorld } from "../../db/seed";
+import { members, tenant, users } from "./world";
 
 export const A11Y_DOMAIN = "a11y.e2e.test";
 
@@ -11,33 +12,18 @@ export const A11Y_PEOPLE = {
 } as const;
 
 export const A11Y_WORLD: SeedWorld = {
-  users: [
-    { email: A11Y_PEOPLE.admin, name: "Kim Keys" },
-    { email: A11Y_PEOPLE.member, name: "Lee Listed" },
-    { email: A11Y_PEOPLE.leaving, name: "Lou Leaving" },
-  ],
+  users: users({ [A11Y_PEOPLE.admin]: "Kim Keys", [A11Y_PEOPLE.member]: "Lee Listed", [A11Y_PEOPLE.leaving]: "Lou Leaving" }),
   tenants: [
-    {
+    tenant({
       slug: "a11y-main",
       name: "Keyboard Main",
       contactEmail: A11Y_PEOPLE.admin,
       license: "team",
       flowCap: 10,
       approvedDomains: [A11Y_DOMAIN],
-      members: [
-        { email: A11Y_PEOPLE.admin, roles: ["admin"] },
-        { email: A11Y_PEOPLE.member, roles: ["viewer"] },
-        { email: A11Y_PEOPLE.leaving, roles: ["viewer"] },
-      ],
-    },
-    {
-      // Kim's second tenant, where the keyboard-only spec starts and switches from.
-      slug: "a11y-side",
-      name: "Keyboard Side",
-      contactEmail: A11Y_PEOPLE.admin,
-      license: "free",
-      flowCap: 3,
-      members: [{ email: A11Y_PEOPLE.admin, roles: ["admin"] }],
-    },
+      members: members({ [A11Y_PEOPLE.admin]: "admin", [A11Y_PEOPLE.member]: "viewer", [A11Y_PEOPLE.leaving]: "viewer" }),
+    }),
+    // Kim's second tenant, where the keyboard-only spec starts and switches from.
+    tenant({ slug: "a11y-side", name: "Keyboard Side", contactEmail: A11Y_PEOPLE.admin, flowCap: 3, members: members({ [A11Y_PEOPLE.admin]: "admin" }) }),
   ],
 };

@@ -1,6 +1,7 @@
 // The activity log's end-to-end world: tenant A with a history to filter and page through, and
 // tenant B whose entries A's members must never see.
 import type { SeedActivity, SeedWorld } from "../../db/seed";
+import { members, tenant } from "./world";
 
 export const ACTIVITY_E2E = {
   tenantA: "activity-e2e-a",
@@ -31,16 +32,13 @@ export const activityWorld: SeedWorld = {
     { email: ACTIVITY_E2E.superadmin, name: "Root of the activity world", isSuperadmin: true },
   ],
   tenants: [
-    {
+    tenant({
       slug: ACTIVITY_E2E.tenantA,
       name: "Activity A",
       contactEmail: "ops@activity-a.e2e.test",
       license: "team",
       flowCap: 10,
-      members: [
-        { email: ACTIVITY_E2E.viewerA, roles: ["viewer"] },
-        { email: ACTIVITY_E2E.editorA, roles: ["editor"] },
-      ],
+      members: members({ [ACTIVITY_E2E.viewerA]: "viewer", [ACTIVITY_E2E.editorA]: "editor" }),
       activity: [
         ...flowRuns,
         { at: "2026-01-10T10:00:00Z", actor: ACTIVITY_E2E.editorA, action: "member.added", targetType: "user", summary: "abe added member one" },
@@ -48,17 +46,17 @@ export const activityWorld: SeedWorld = {
         { at: "2026-01-11T12:00:00Z", actor: ACTIVITY_E2E.editorA, action: "flow.created", targetType: "flow", targetId: "nightly-sync", summary: "abe created Nightly sync" },
         { at: "2026-01-20T10:00:00Z", actor: ACTIVITY_E2E.editorA, action: "member.added", targetType: "user", summary: "abe added member three" },
       ],
-    },
-    {
+    }),
+    tenant({
       slug: ACTIVITY_E2E.tenantB,
       name: "Activity B",
       contactEmail: "ops@activity-b.e2e.test",
       license: "team",
       flowCap: 10,
-      members: [{ email: ACTIVITY_E2E.adminB, roles: ["admin"] }],
+      members: members({ [ACTIVITY_E2E.adminB]: "admin" }),
       activity: [
         { at: "2026-01-10T09:00:00Z", actor: ACTIVITY_E2E.adminB, action: "member.added", targetType: "flow", targetId: "b-secret-flow", summary: "B secret entry" },
       ],
-    },
+    }),
   ],
 };

@@ -1,6 +1,7 @@
 // The admin area's own world: a superadmin (member of one tenant, so signing in lands somewhere), a
 // tenant whose flow cap the specs lower, and a tenant the superadmin does not belong to.
 import type { SeedWorld } from "../../db/seed";
+import { members, tenant } from "./world";
 
 export const ADMIN_WORLD = {
   users: [
@@ -9,35 +10,31 @@ export const ADMIN_WORLD = {
     { email: "owner@admin.e2e.test", name: "Visited Owner" },
   ],
   tenants: [
-    {
+    tenant({
       slug: "admin-home",
       name: "Admin Home",
       contactEmail: "root@admin.e2e.test",
-      license: "free",
-      flowCap: 5,
-      members: [{ email: "root@admin.e2e.test", roles: ["admin"] }],
-    },
-    {
+      members: members({ "root@admin.e2e.test": "admin" }),
+    }),
+    tenant({
       slug: "admin-capped",
       name: "Capped Co",
       contactEmail: "ops@admin.e2e.test",
       license: "team",
       flowCap: 50,
-      members: [{ email: "editor@admin.e2e.test", roles: ["editor"] }],
+      members: members({ "editor@admin.e2e.test": "editor" }),
       flows: [
         { name: "Capped one", steps: ["validate"] },
         { name: "Capped two", steps: ["validate", "notify"] },
         { name: "Capped three", steps: ["transform"] },
       ],
-    },
-    {
+    }),
+    tenant({
       slug: "admin-visited",
       name: "Visited Inc",
       contactEmail: "owner@admin.e2e.test",
-      license: "free",
-      flowCap: 5,
-      members: [{ email: "owner@admin.e2e.test", roles: ["admin"] }],
+      members: members({ "owner@admin.e2e.test": "admin" }),
       flows: [{ name: "Visited flow", steps: ["validate"] }],
-    },
+    }),
   ],
 } satisfies SeedWorld;

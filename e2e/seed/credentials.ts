@@ -1,5 +1,6 @@
 // The credentials and API keys area's own world: one tenant with an Admin, an Editor and a Viewer.
 import type { SeedWorld } from "../../db/seed";
+import { members, tenant, users } from "./world";
 
 export const KEYS_TENANT = "keys-team";
 
@@ -10,23 +11,13 @@ export const KEYS_PEOPLE = {
 } as const;
 
 export const CREDENTIALS_WORLD = {
-  users: [
-    { email: KEYS_PEOPLE.admin, name: "Key Admin" },
-    { email: KEYS_PEOPLE.editor, name: "Key Editor" },
-    { email: KEYS_PEOPLE.viewer, name: "Key Viewer" },
-  ],
+  users: users({ [KEYS_PEOPLE.admin]: "Key Admin", [KEYS_PEOPLE.editor]: "Key Editor", [KEYS_PEOPLE.viewer]: "Key Viewer" }),
   tenants: [
-    {
+    tenant({
       slug: KEYS_TENANT,
       name: "Key Team",
       contactEmail: KEYS_PEOPLE.admin,
-      license: "free",
-      flowCap: 5,
-      members: [
-        { email: KEYS_PEOPLE.admin, roles: ["admin"] },
-        { email: KEYS_PEOPLE.editor, roles: ["editor"] },
-        { email: KEYS_PEOPLE.viewer, roles: ["viewer"] },
-      ],
-    },
+      members: members({ [KEYS_PEOPLE.admin]: "admin", [KEYS_PEOPLE.editor]: "editor", [KEYS_PEOPLE.viewer]: "viewer" }),
+    }),
   ],
 } satisfies SeedWorld;

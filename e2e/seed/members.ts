@@ -1,6 +1,7 @@
 // The members specs' own world (e2e/members/): specs promote, suspend and remove these people, so
 // nothing else may rely on them. Members Main only admits addresses at members.e2e.test.
 import type { SeedWorld } from "../../db/seed";
+import { members, tenant, users } from "./world";
 
 export const MEMBERS_DOMAIN = "members.e2e.test";
 
@@ -23,58 +24,52 @@ export const ROWS_PEOPLE = {
 } as const;
 
 export const MEMBERS_WORLD: SeedWorld = {
-  users: [
-    { email: MEMBERS_PEOPLE.admin, name: "Mia Admin" },
-    { email: MEMBERS_PEOPLE.mover, name: "Max Mover" },
-    { email: MEMBERS_PEOPLE.peer, name: "Pat Peer" },
-    { email: MEMBERS_PEOPLE.sideAdmin, name: "Sid Side" },
-    { email: MEMBERS_PEOPLE.outsider, name: "Olga Outsider" },
-    { email: ROWS_PEOPLE.admin, name: "Rowan Rows" },
-    { email: ROWS_PEOPLE.carol, name: "Carol Rows" },
-    { email: ROWS_PEOPLE.dave, name: "Dave Rows" },
-    { email: ROWS_PEOPLE.erin, name: "Erin Rows" },
-    { email: ROWS_PEOPLE.frank, name: "Frank Rows" },
-  ],
+  users: users({
+    [MEMBERS_PEOPLE.admin]: "Mia Admin",
+    [MEMBERS_PEOPLE.mover]: "Max Mover",
+    [MEMBERS_PEOPLE.peer]: "Pat Peer",
+    [MEMBERS_PEOPLE.sideAdmin]: "Sid Side",
+    [MEMBERS_PEOPLE.outsider]: "Olga Outsider",
+    [ROWS_PEOPLE.admin]: "Rowan Rows",
+    [ROWS_PEOPLE.carol]: "Carol Rows",
+    [ROWS_PEOPLE.dave]: "Dave Rows",
+    [ROWS_PEOPLE.erin]: "Erin Rows",
+    [ROWS_PEOPLE.frank]: "Frank Rows",
+  }),
   tenants: [
-    {
+    tenant({
       slug: "members-main",
       name: "Members Main",
       contactEmail: MEMBERS_PEOPLE.admin,
       license: "team",
       flowCap: 50,
       approvedDomains: [MEMBERS_DOMAIN],
-      members: [
-        { email: MEMBERS_PEOPLE.admin, roles: ["admin"] },
-        { email: MEMBERS_PEOPLE.mover, roles: ["viewer"] },
-        { email: MEMBERS_PEOPLE.peer, roles: ["editor"] },
-        { email: MEMBERS_PEOPLE.outsider, roles: ["viewer"] },
-      ],
-    },
-    {
-      // The mover's other tenant: it must stay theirs whatever happens to them in Members Main.
+      members: members({
+        [MEMBERS_PEOPLE.admin]: "admin",
+        [MEMBERS_PEOPLE.mover]: "viewer",
+        [MEMBERS_PEOPLE.peer]: "editor",
+        [MEMBERS_PEOPLE.outsider]: "viewer",
+      }),
+    }),
+    // The mover's other tenant: it must stay theirs whatever happens to them in Members Main.
+    tenant({
       slug: "members-side",
       name: "Members Side",
       contactEmail: MEMBERS_PEOPLE.sideAdmin,
-      license: "free",
-      flowCap: 5,
-      members: [
-        { email: MEMBERS_PEOPLE.sideAdmin, roles: ["admin"] },
-        { email: MEMBERS_PEOPLE.mover, roles: ["viewer"] },
-      ],
-    },
-    {
+      members: members({ [MEMBERS_PEOPLE.sideAdmin]: "admin", [MEMBERS_PEOPLE.mover]: "viewer" }),
+    }),
+    tenant({
       slug: "members-rows",
       name: "Members Rows",
       contactEmail: ROWS_PEOPLE.admin,
       license: "team",
-      flowCap: 5,
-      members: [
-        { email: ROWS_PEOPLE.admin, roles: ["admin"] },
-        { email: ROWS_PEOPLE.carol, roles: ["viewer"] },
-        { email: ROWS_PEOPLE.dave, roles: ["viewer"] },
-        { email: ROWS_PEOPLE.erin, roles: ["viewer"] },
-        { email: ROWS_PEOPLE.frank, roles: ["viewer"] },
-      ],
-    },
+      members: members({
+        [ROWS_PEOPLE.admin]: "admin",
+        [ROWS_PEOPLE.carol]: "viewer",
+        [ROWS_PEOPLE.dave]: "viewer",
+        [ROWS_PEOPLE.erin]: "viewer",
+        [ROWS_PEOPLE.frank]: "viewer",
+      }),
+    }),
   ],
 };

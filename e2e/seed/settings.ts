@@ -1,6 +1,7 @@
 // The settings area's own world (issue 4): tenant creation, settings, login policy and password
 // sign-in, tenant deletion. Specs change these freely; nothing else uses them.
 import type { SeedWorld } from "../../db/seed";
+import { members, tenant } from "./world";
 
 export const SETTINGS_PASSWORDS = {
   admin: "settings admin passphrase",
@@ -24,70 +25,51 @@ export const SETTINGS_WORLD = {
     { email: "free-admin@settings.e2e.test", name: "Fay Free" },
   ],
   tenants: [
-    {
+    tenant({
       slug: "settings-main",
       name: "Settings Main",
       contactEmail: "ops@settings.e2e.test",
       license: "team",
       flowCap: 50,
       approvedDomains: ["settings.e2e.test"],
-      members: [
-        { email: "admin@settings.e2e.test", roles: ["admin"] },
-        { email: "viewer@settings.e2e.test", roles: ["viewer"] },
-        { email: "nocreate@settings.e2e.test", roles: ["editor"] },
-      ],
-    },
-    {
+      members: members({ "admin@settings.e2e.test": "admin", "viewer@settings.e2e.test": "viewer", "nocreate@settings.e2e.test": "editor" }),
+    }),
+    tenant({
       slug: "settings-locked",
       name: "Settings Locked",
       contactEmail: "ops@settings.e2e.test",
       license: "enterprise",
       flowCap: 10,
       magicLinkEnabled: false,
-      members: [
-        { email: "pwonly@settings.e2e.test", roles: ["admin"] },
-        { email: "setpw@settings.e2e.test", roles: ["viewer"] },
-      ],
-    },
-    {
+      members: members({ "pwonly@settings.e2e.test": "admin", "setpw@settings.e2e.test": "viewer" }),
+    }),
+    tenant({
       slug: "settings-toggle",
       name: "Settings Toggle",
       contactEmail: "ops@settings.e2e.test",
       license: "enterprise",
       flowCap: 10,
-      members: [
-        { email: "toggler@settings.e2e.test", roles: ["admin"] },
-        { email: "tmember@settings.e2e.test", roles: ["viewer"] },
-      ],
-    },
-    {
+      members: members({ "toggler@settings.e2e.test": "admin", "tmember@settings.e2e.test": "viewer" }),
+    }),
+    tenant({
       slug: "settings-doomed",
       name: "Settings Doomed",
       contactEmail: "ops@settings.e2e.test",
-      license: "free",
-      flowCap: 5,
-      members: [
-        { email: "deleter@settings.e2e.test", roles: ["admin"] },
-        { email: "bystander@settings.e2e.test", roles: ["editor"] },
-      ],
-    },
-    {
+      members: members({ "deleter@settings.e2e.test": "admin", "bystander@settings.e2e.test": "editor" }),
+    }),
+    tenant({
       slug: "settings-refuge",
       name: "Settings Refuge",
       contactEmail: "ops@settings.e2e.test",
-      license: "free",
-      flowCap: 5,
-      members: [{ email: "bystander@settings.e2e.test", roles: ["viewer"] }],
-    },
-    {
+      members: members({ "bystander@settings.e2e.test": "viewer" }),
+    }),
+    tenant({
       // Downgraded to Free after approving a domain: the domain stays, paid controls say what they need.
       slug: "settings-free",
       name: "Settings Free",
       contactEmail: "ops@settings.e2e.test",
-      license: "free",
-      flowCap: 5,
       approvedDomains: ["settings.e2e.test"],
-      members: [{ email: "free-admin@settings.e2e.test", roles: ["admin"] }],
-    },
+      members: members({ "free-admin@settings.e2e.test": "admin" }),
+    }),
   ],
 } satisfies SeedWorld;

@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { nameInput } from "../name-input";
 import { isStorableDay } from "../storable-dates";
+import { API_KEY_ROLES } from "./api-key-roles";
 
-export const API_KEY_ROLES = ["viewer", "editor", "admin"] as const;
+export { API_KEY_ROLES };
 
 export const ApiKeyNameInput = nameInput("key");
 

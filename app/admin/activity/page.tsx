@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NotSuperadminError } from "@/db/scopes";
-import type { SearchParams } from "@/components/data-table/table-state";
-import { KeysetPagination } from "@/components/data-table/keyset-pagination";
+import { TableUrlState } from "@/components/data-table/table-url-state";
+import { ActivityPagination } from "@/components/activity/activity-pagination";
 import { ActivityTable } from "@/components/activity/activity-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSessionUser } from "@/lib/actor";
-import { encodeCursor } from "@/lib/activity/cursor";
+import type { SearchParams } from "@/lib/url-state/search-params";
 import { describeFilters, parseActivitySearch } from "@/lib/activity/filters";
 import { loadPlatformWideActivity, viewedActivityPath } from "@/lib/activity/platform-wide";
 import { PlatformActivityFilters } from "./platform-activity-filters";
@@ -28,31 +28,28 @@ export default async function PlatformActivityPage({ searchParams }: { searchPar
   }
 
   return (
-    <section className="mx-auto max-w-6xl px-6 py-8">
-      <PageHeader
-        title="Platform activity"
-        description={
-          data.tenant
-            ? `The platform's own events and ${data.tenant.name}'s log, newest first. Times are UTC. This view is recorded in ${data.tenant.name}'s log.`
-            : "The platform's own events, newest first. Times are UTC. Choose a tenant to read its log; each view is recorded in that tenant's log."
-        }
-      />
-      <PlatformActivityFilters search={search} tenants={data.tenants} actions={data.actions} tenantChosen={data.tenant !== null} />
-      <ActivityTable
-        showTenant
-        // Only what the table shows goes to the browser.
-        rows={data.page.rows.map(({ log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip }) => ({
-          log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip,
-        }))}
-        filtered={Object.keys(describeFilters(search)).length > 0 || Boolean(search.tenant) || search.log !== "all"}
-      />
-      <KeysetPagination
-        newerCursor={data.page.newer && encodeCursor(data.page.newer)}
-        olderCursor={data.page.older && encodeCursor(data.page.older)}
-        pageSize={search.size}
-        shown={data.page.rows.length}
-      />
-    </section>
+    <TableUrlState table="activity">
+      <section className="mx-auto max-w-6xl px-6 py-8">
+        <PageHeader
+          title="Platform activity"
+          description={
+            data.tenant
+              ? `The platform's own events and ${data.tenant.name}'s log, newest first. Times are UTC. This view is recorded in ${data.tenant.name}'s log.`
+              : "The platform's own events, newest first. Times are UTC. Choose a tenant to read its log; each view is recorded in that tenant's log."
+          }
+        />
+        <PlatformActivityFilters search={search} tenants={data.tenants} actions={data.actions} tenantChosen={data.tenant !== null} />
+        <ActivityTable
+          showTenant
+          // Only what the table shows goes to the browser.
+          rows={data.page.rows.map(({ log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip }) => ({
+            log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip,
+          }))}
+          filtered={Object.keys(describeFilters(search)).length > 0 || Boolean(search.tenant) || search.log !== "all"}
+        />
+        <ActivityPagination page={data.page} pageSize={search.size} />
+      </section>
+    </TableUrlState>
   );
 }
 

@@ -4,9 +4,8 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FlagSwitch } from "../flag-switch";
-import { InlineNumberForm } from "../inline-number-form";
 import { MAX_TENANT_LIMIT } from "../input-limits";
+import { flagColumn, numberColumn } from "../row-columns";
 import { setCanCreateTenants, setSuperadmin, setTenantLimit } from "./actions";
 
 export interface AdminUserRow {
@@ -47,55 +46,36 @@ const columns: ColumnDef<AdminUserRow, unknown>[] = [
       </div>
     ),
   },
-  {
+  flagColumn({
     id: "canCreateTenants",
-    header: "Can create tenants",
-    cell: ({ row }) => (
-      <FlagSwitch
-        label="Can create tenants"
-        checked={row.original.canCreateTenants}
-        save={(value) => setCanCreateTenants(null, { userId: row.original.id, canCreateTenants: value })}
-      />
-    ),
-  },
-  {
+    label: "Can create tenants",
+    checked: (user) => user.canCreateTenants,
+    save: (user, canCreateTenants) => setCanCreateTenants(null, { userId: user.id, canCreateTenants }),
+  }),
+  numberColumn({
     id: "tenantLimit",
-    header: "Tenant limit",
-    cell: ({ row }) => (
-      <InlineNumberForm
-        label="Tenant limit"
-        name="tenantLimit"
-        value={row.original.tenantLimit}
-        max={MAX_TENANT_LIMIT}
-        hidden={{ userId: row.original.id }}
-        saveLabel="Save tenant limit"
-        action={setTenantLimit}
-      />
-    ),
-  },
-  {
+    label: "Tenant limit",
+    name: "tenantLimit",
+    max: MAX_TENANT_LIMIT,
+    value: (user) => user.tenantLimit,
+    ids: (user) => ({ userId: user.id }),
+    action: setTenantLimit,
+  }),
+  flagColumn({
     id: "isSuperadmin",
-    header: "Superadmin",
-    cell: ({ row }) => (
-      <FlagSwitch
-        label="Superadmin"
-        checked={row.original.isSuperadmin}
-        save={(value) => setSuperadmin(null, { userId: row.original.id, isSuperadmin: value })}
-      />
-    ),
-  },
+    label: "Superadmin",
+    checked: (user) => user.isSuperadmin,
+    save: (user, isSuperadmin) => setSuperadmin(null, { userId: user.id, isSuperadmin }),
+  }),
 ];
 
-export function UsersTable({ rows, sort, dir, searching }: { rows: AdminUserRow[]; sort: string; dir: "asc" | "desc"; searching: boolean }) {
+export function UsersTable({ rows, searching }: { rows: AdminUserRow[]; searching: boolean }) {
   return (
     <DataTable
       label="Users"
       columns={columns}
       rows={rows}
       rowKey={(row) => row.id}
-      sortable={["email", "tenantsOwned", "tenantLimit"]}
-      sort={sort}
-      dir={dir}
       empty={<EmptyState title={searching ? "No users match this search" : "No users yet"} />}
     />
   );

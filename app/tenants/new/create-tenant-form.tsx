@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
-import { TENANT_NAME_MAX_LENGTH } from "@/lib/tenant-fields";
+import { TENANT_NAME_MAX_LENGTH } from "@/lib/tenant-name-limit";
 import { SLUG_MAX_LENGTH, suggestSlug } from "@/lib/tenant-slug";
 import type { ActionResult } from "@/lib/action-result";
 import { submitCreateTenant } from "./actions";

@@ -11,16 +11,17 @@ import {
 } from "@/db/queries/activity";
 import { planSearch } from "@/db/queries/activity-search";
 import { findActivityActor } from "@/db/queries/activity-actors";
-import type { SearchParams } from "@/components/data-table/table-state";
-import { KeysetPagination } from "@/components/data-table/keyset-pagination";
+import { TableUrlState } from "@/components/data-table/table-url-state";
 import { ActivityChart } from "@/components/activity/activity-chart";
+import { ActivityPagination } from "@/components/activity/activity-pagination";
 import { ActivityTable, type ActivityTableRow } from "@/components/activity/activity-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { licenseAllows, licenseRequiredMessage } from "@/lib/licenses";
 import { can } from "@/lib/permissions";
-import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
+import { decodeCursor } from "@/lib/activity/cursor";
 import { CHART_LIMITS } from "@/lib/activity/chart";
+import type { SearchParams } from "@/lib/url-state/search-params";
 import { describeFilters, parseActivitySearch, toActivityFilters } from "@/lib/activity/filters";
 import { ActivityFilterBar } from "./activity-filter-bar";
 
@@ -64,26 +65,23 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   });
 
   return (
-    <section>
-      <PageHeader title="Activity" description={`Everything that happened in ${actor.tenant.name}, newest first. Times are UTC.`} />
-      <ActivityFilterBar
-        search={search}
-        active={describeFilters(search)}
-        chosenActor={data.chosenActor}
-        actorOptionsUrl={`/t/${actor.tenant.slug}/activity/actors`}
-        actions={data.actions}
-        targetTypes={data.targetTypes}
-        exportPath={`/t/${actor.tenant.slug}/activity/export`}
-        exportUnavailable={licenseAllows(actor.tenant.license, "csvExport") ? null : licenseRequiredMessage("csvExport", actor.tenant.license)}
-      />
-      <ActivityChart days={data.days} clipped={data.range.clipped} />
-      <ActivityTable rows={data.page.rows.map(toTableRow)} filtered={Object.keys(describeFilters(search)).length > 0} />
-      <KeysetPagination
-        newerCursor={data.page.newer && encodeCursor(data.page.newer)}
-        olderCursor={data.page.older && encodeCursor(data.page.older)}
-        pageSize={search.size}
-        shown={data.page.rows.length}
-      />
-    </section>
+    <TableUrlState table="activity">
+      <section>
+        <PageHeader title="Activity" description={`Everything that happened in ${actor.tenant.name}, newest first. Times are UTC.`} />
+        <ActivityFilterBar
+          search={search}
+          active={describeFilters(search)}
+          chosenActor={data.chosenActor}
+          actorOptionsUrl={`/t/${actor.tenant.slug}/activity/actors`}
+          actions={data.actions}
+          targetTypes={data.targetTypes}
+          exportPath={`/t/${actor.tenant.slug}/activity/export`}
+          exportUnavailable={licenseAllows(actor.tenant.license, "csvExport") ? null : licenseRequiredMessage("csvExport", actor.tenant.license)}
+        />
+        <ActivityChart days={data.days} clipped={data.range.clipped} />
+        <ActivityTable rows={data.page.rows.map(toTableRow)} filtered={Object.keys(describeFilters(search)).length > 0} />
+        <ActivityPagination page={data.page} pageSize={search.size} />
+      </section>
+    </TableUrlState>
   );
 }

@@ -2,11 +2,12 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { FormCard } from "@/components/ui/form-card";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { API_KEY_ROLES } from "@/lib/api-keys/api-key-input";
+import { API_KEY_ROLES } from "@/lib/api-keys/api-key-roles";
 import { CopyButton } from "@/components/ui/copy-button";
 import { createApiKey } from "./actions";
 
@@ -17,10 +18,7 @@ export function CreateApiKeyForm({ slug }: { slug: string }) {
   const roleId = useId();
   const roleErrors = fieldErrors.role;
   return (
-    <section aria-labelledby="new-api-key-heading" className="mb-8 rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="new-api-key-heading" className="text-lg font-semibold">
-        New API key
-      </h2>
+    <FormCard title="New API key">
       <form key={version} action={formAction} noValidate className="mt-4 grid gap-4 md:max-w-md">
         <TextField label="Name" name="name" defaultValue={String(values.name ?? "")} errors={fieldErrors.name} maxLength={80} autoComplete="off" />
         <div>
@@ -73,6 +71,6 @@ export function CreateApiKeyForm({ slug }: { slug: string }) {
           </p>
         </div>
       )}
-    </section>
+    </FormCard>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { FormCard } from "@/components/ui/form-card";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -12,10 +13,7 @@ import { addCredential } from "./actions";
 export function AddCredentialForm({ slug }: { slug: string }) {
   const { result, values, version, fieldErrors, formAction, pending } = useFormAction((previous, form) => addCredential(slug, previous, form));
   return (
-    <section aria-labelledby="add-credential-heading" className="mb-8 rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="add-credential-heading" className="text-lg font-semibold">
-        New credential
-      </h2>
+    <FormCard title="New credential">
       <form key={version} action={formAction} noValidate className="mt-4 grid gap-4 md:max-w-md">
         <TextField label="Name" name="name" defaultValue={String(values.name ?? "")} errors={fieldErrors.name} maxLength={80} autoComplete="off" />
         <TextField
@@ -34,6 +32,6 @@ export function AddCredentialForm({ slug }: { slug: string }) {
           </Button>
         </div>
       </form>
-    </section>
+    </FormCard>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { FormCard } from "@/components/ui/form-card";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -15,10 +16,7 @@ export function CreateFlowForm({ slug }: { slug: string }) {
   const typedSteps = values.steps === undefined ? DEFAULT_STEPS : [values.steps].flat();
   const stepErrors = fieldErrors.steps;
   return (
-    <section aria-labelledby="new-flow-heading" className="mb-8 rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="new-flow-heading" className="text-lg font-semibold">
-        New flow
-      </h2>
+    <FormCard title="New flow">
       <form key={version} action={formAction} noValidate className="mt-4 space-y-4">
         <TextField label="Name" name="name" defaultValue={String(values.name ?? "")} errors={fieldErrors.name} maxLength={80} className="max-w-md" />
         <fieldset aria-describedby={stepErrors?.length ? "new-flow-steps-error" : undefined}>
@@ -53,6 +51,6 @@ export function CreateFlowForm({ slug }: { slug: string }) {
           {pending ? "Creating…" : "Create flow"}
         </Button>
       </form>
-    </section>
+    </FormCard>
   );
 }

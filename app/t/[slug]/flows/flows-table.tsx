@@ -1,9 +1,9 @@
 "use client";
 
-import { createContext, useContext } from "react";
 import Link from "next/link";
 import type { CellContext, ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
+import { useRowContext } from "@/components/data-table/row-context";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RunStatusBadge } from "./run-status-badge";
 import { RunFlowButton } from "./run-flow-button";
@@ -16,8 +16,8 @@ export interface FlowRow {
   updated: string;
 }
 
-/** The tenant the rows belong to, for the cells' links and actions. */
-const FlowsSlugContext = createContext("");
+/** The tenant the rows belong to, for the cells' links and actions (the table's row context). */
+const useSlug = () => useRowContext<string>();
 
 type FlowCell = CellContext<FlowRow, unknown>;
 
@@ -26,7 +26,7 @@ type FlowCell = CellContext<FlowRow, unknown>;
 // lose "Run succeeded in …") when the list refreshes after the run.
 
 function NameCell({ row }: FlowCell) {
-  const slug = useContext(FlowsSlugContext);
+  const slug = useSlug();
   return (
     <Link href={`/t/${slug}/flows/${row.original.id}`} className="font-medium text-blue-800 hover:underline">
       {row.original.name}
@@ -59,7 +59,7 @@ function RunHeader() {
 }
 
 function RunCell({ row }: FlowCell) {
-  return <RunFlowButton slug={useContext(FlowsSlugContext)} flowId={row.original.id} label="Run" />;
+  return <RunFlowButton slug={useSlug()} flowId={row.original.id} label="Run" />;
 }
 
 const READ_COLUMNS: ColumnDef<FlowRow, unknown>[] = [
@@ -71,37 +71,27 @@ const READ_COLUMNS: ColumnDef<FlowRow, unknown>[] = [
 
 const RUN_COLUMNS: ColumnDef<FlowRow, unknown>[] = [...READ_COLUMNS, { id: "run", header: RunHeader, cell: RunCell }];
 
-const FLOW_SORTABLE = ["name", "updatedAt"] as const;
-
 const flowRowId = (row: FlowRow) => row.id;
 
 export function FlowsTable({
   slug,
   rows,
-  sort,
-  dir,
   canRun,
   searching,
 }: {
   slug: string;
   rows: FlowRow[];
-  sort: string;
-  dir: "asc" | "desc";
   canRun: boolean;
   searching: boolean;
 }) {
   return (
-    <FlowsSlugContext value={slug}>
-      <DataTable
-        label="Flows"
-        columns={canRun ? RUN_COLUMNS : READ_COLUMNS}
-        rows={rows}
-        rowKey={flowRowId}
-        sortable={FLOW_SORTABLE}
-        sort={sort}
-        dir={dir}
-        empty={<EmptyState title={searching ? "No flows match this search" : "No flows yet"}>{searching ? "Try another name." : null}</EmptyState>}
-      />
-    </FlowsSlugContext>
+    <DataTable
+      label="Flows"
+      columns={canRun ? RUN_COLUMNS : READ_COLUMNS}
+      rows={rows}
+      rowKey={flowRowId}
+      context={slug}
+      empty={<EmptyState title={searching ? "No flows match this search" : "No flows yet"}>{searching ? "Try another name." : null}</EmptyState>}
+    />
   );
 }

@@ -1,26 +1,25 @@
 import type { Metadata } from "next";
 import { withTenant } from "@/db/scopes";
-import { FLOW_SORTS, flowCapacityOf, lastRunsOf, listFlows } from "@/db/queries/flows";
+import { flowCapacityOf, lastRunsOf, listFlows } from "@/db/queries/flows";
 import { Pagination } from "@/components/data-table/pagination";
 import { SearchInput } from "@/components/data-table/search-input";
-import { singleValues, tableStateSchema, textFilter, type SearchParams } from "@/components/data-table/table-state";
+import { TableUrlState } from "@/components/data-table/table-url-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { describeSteps } from "@/lib/flows/steps";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
+import { flowsUrlState } from "@/lib/url-state/flows";
+import type { SearchParams } from "@/lib/url-state/search-params";
 import { CreateFlowForm } from "./create-flow-form";
 import { FlowsTable } from "./flows-table";
 
 export const metadata: Metadata = { title: "Flows" };
 
-const FlowTableState = tableStateSchema({ sortable: FLOW_SORTS, defaultSort: "name" }).extend({ q: textFilter() });
-
 export default async function FlowsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  const raw = await searchParams;
-  const state = FlowTableState.parse(singleValues(raw));
+  const state = flowsUrlState.parse(await searchParams);
   const { list, capacity, lastRuns } = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
     const list = await listFlows(tx, actor.tenant.id, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
     const capacity = await flowCapacityOf(tx, actor.tenant.id);
@@ -42,19 +41,21 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
   });
 
   return (
-    <section>
-      <PageHeader title="Flows" description={<span data-testid="flow-usage">{`${flowCount} of ${flowCap} flows`}</span>} />
-      {canWrite && flowCount >= flowCap && (
-        <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          This tenant has reached its flow cap. Existing flows keep working; to add one, delete a flow or ask a superadmin to raise the cap.
-        </p>
-      )}
-      {canWrite && <CreateFlowForm slug={slug} />}
-      <div className="mb-3">
-        <SearchInput label="Search" param="q" placeholder="Flow name" />
-      </div>
-      <FlowsTable slug={slug} rows={rows} sort={state.sort} dir={state.dir} canRun={can(actor.roles, "flows.run")} searching={Boolean(state.q)} />
-      <Pagination page={state.page} pageSize={state.size} total={list.total} />
-    </section>
+    <TableUrlState table="flows">
+      <section>
+        <PageHeader title="Flows" description={<span data-testid="flow-usage">{`${flowCount} of ${flowCap} flows`}</span>} />
+        {canWrite && flowCount >= flowCap && (
+          <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            This tenant has reached its flow cap. Existing flows keep working; to add one, delete a flow or ask a superadmin to raise the cap.
+          </p>
+        )}
+        {canWrite && <CreateFlowForm slug={slug} />}
+        <div className="mb-3">
+          <SearchInput label="Search" param="q" placeholder="Flow name" />
+        </div>
+        <FlowsTable slug={slug} rows={rows} canRun={can(actor.roles, "flows.run")} searching={Boolean(state.q)} />
+        <Pagination page={state.page} pageSize={state.size} total={list.total} />
+      </section>
+    </TableUrlState>
   );
 }

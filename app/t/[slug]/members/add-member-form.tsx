@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState } from "react";
-import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
@@ -22,11 +21,11 @@ const INITIAL: AddMemberState = { result: null, email: "", roles: ["viewer"], at
 
 /** "Add member": an email address and one or more roles. Admins only (the server checks again). */
 export function AddMemberForm({ slug }: { slug: string }) {
-  const router = useRouter();
   const [state, formAction, pending] = useActionState<AddMemberState, FormData>(async (previous, form) => {
     const result = await addMember(slug, null, form);
+    // The action's wrapper revalidates the tenant's pages: the new member is in the list that
+    // arrives with the answer.
     if (result.ok) {
-      router.refresh();
       return { ...INITIAL, result, attempt: previous.attempt + 1 };
     }
     return { result, email: String(form.get("email") ?? ""), roles: form.getAll("roles").map(String), attempt: previous.attempt + 1 };

@@ -28,12 +28,16 @@ interface ControlProps {
 }
 
 /**
- * After a change: a caller who just suspended or removed themselves has no access left here, so they
- * go home (the tenant has left their switcher); everyone else sees the list as it now is.
+ * After a change: everyone who still has access already sees the list as it now is (the action's
+ * wrapper revalidates the tenant's pages). A caller who just suspended or removed themselves has no
+ * access left here, and the wrapper does not refresh a page they may no longer see, so they go home
+ * (the tenant has left their switcher).
  */
 function useAfterChange() {
   const router = useRouter();
-  return (leftTenant: boolean) => (leftTenant ? router.push("/") : router.refresh());
+  return (leftTenant: boolean) => {
+    if (leftTenant) router.push("/");
+  };
 }
 
 /**

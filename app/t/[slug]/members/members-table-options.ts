@@ -1,5 +1,5 @@
-// The members table's choices (sortable columns, roles, statuses) and its notice's id: plain
-// constants, shared by the page, its URL parser (members-table-state.ts) and its client components.
+// The members table's filter choices (roles, statuses) and its notice's id: plain
+// constants, shared by the page and its client components.
 import { MEMBER_ROLES } from "@/db/schema/member-roles";
 import { ROLE_LABELS } from "@/lib/permissions";
 
@@ -8,8 +8,6 @@ import { ROLE_LABELS } from "@/lib/permissions";
  * button that had focus, are gone, and focus must not fall back to the top of the page.
  */
 export const MEMBERS_NOTICE_ID = "members-notice";
-
-export const MEMBER_SORTABLE = ["joined", "name", "email"] as const;
 
 export const ROLE_OPTIONS = MEMBER_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 

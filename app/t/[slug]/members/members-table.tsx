@@ -1,14 +1,15 @@
 "use client";
 
-import { createContext, useContext, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { CellContext, ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
+import { useRowContext } from "@/components/data-table/row-context";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { MemberStatus } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { MEMBER_SORTABLE, MEMBERS_NOTICE_ID } from "./members-table-options";
+import { MEMBERS_NOTICE_ID } from "./members-table-options";
 import { InvitationControls, MemberStatusControls, RemoveMemberButton, RolesEditor } from "./member-controls";
 
 export interface MemberRowView {
@@ -39,13 +40,7 @@ interface MembersTableContextValue {
   onDone: (message: string) => void;
 }
 
-const MembersTableContext = createContext<MembersTableContextValue | null>(null);
-
-function useMembersTable(): MembersTableContextValue {
-  const value = useContext(MembersTableContext);
-  if (!value) throw new Error("A members table cell is rendered outside MembersTable");
-  return value;
-}
+const useMembersTable = () => useRowContext<MembersTableContextValue>();
 
 type MemberCell = CellContext<MemberRowView, unknown>;
 
@@ -53,7 +48,7 @@ type MemberCell = CellContext<MemberRowView, unknown>;
 // cell as <columnDef.cell …/>, so a cell function made during render would be a new component type on
 // every render, and React would throw away each row's controls (ticked boxes, messages, an open
 // dialog) whenever the page refreshes after an action. Everything a cell needs beyond its row comes
-// through MembersTableContext.
+// through the table's row context (MembersTableContextValue).
 
 function NameCell({ row }: MemberCell) {
   return (
@@ -159,16 +154,12 @@ export function MembersTable({
   tenantName,
   rows,
   canManage,
-  sort,
-  dir,
   filtered,
 }: {
   slug: string;
   tenantName: string;
   rows: MemberRowView[];
   canManage: boolean;
-  sort: string;
-  dir: "asc" | "desc";
   filtered: boolean;
 }) {
   const [notice, setNotice] = useState<string | null>(null);
@@ -176,7 +167,7 @@ export function MembersTable({
   const context = useMemo<MembersTableContextValue>(() => ({ slug, tenantName, onDone: setNotice }), [slug, tenantName]);
 
   return (
-    <MembersTableContext value={context}>
+    <>
       <p id={MEMBERS_NOTICE_ID} tabIndex={-1} role="status" className={notice ? "mb-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800" : "sr-only"}>
         {notice}
       </p>
@@ -184,16 +175,14 @@ export function MembersTable({
         label="Members"
         columns={canManage ? MANAGE_COLUMNS : READ_COLUMNS}
         rows={rows}
-        sortable={MEMBER_SORTABLE}
-        sort={sort}
-        dir={dir}
         rowKey={memberRowId}
+        context={context}
         empty={
           <EmptyState title={filtered ? "No members match these filters" : "No members yet"}>
             {filtered ? "Try another search, or clear the role and status filters." : null}
           </EmptyState>
         }
       />
-    </MembersTableContext>
+    </>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import type { SearchParams } from "@/components/data-table/table-state";
+import type { SearchParams } from "@/lib/url-state/search-params";
 import { Pagination } from "@/components/data-table/pagination";
 import { SearchInput } from "@/components/data-table/search-input";
 import { SelectFilter } from "@/components/data-table/select-filter";
+import { TableUrlState } from "@/components/data-table/table-url-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { withTenant } from "@/db/scopes";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
@@ -49,7 +50,7 @@ export default async function MembersPage({
   }));
 
   return (
-    <>
+    <TableUrlState table="members">
       <PageHeader
         title="Members"
         description={
@@ -69,11 +70,9 @@ export default async function MembersPage({
         tenantName={actor.tenant.name}
         rows={view}
         canManage={canManage}
-        sort={query.sort}
-        dir={query.dir}
         filtered={isFiltered(query)}
       />
       <Pagination page={page} pageSize={query.size} total={total} />
-    </>
+    </TableUrlState>
   );
 }

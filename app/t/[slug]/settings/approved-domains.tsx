@@ -1,15 +1,13 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { LiveRegion } from "@/components/ui/live-region";
 import { TextField } from "@/components/ui/text-field";
 import type { TenantAction } from "@/lib/actions/tenant-action";
-import { formOutcome, shownValue } from "@/components/ui/use-form-action";
-import { useSettingsForm } from "./use-settings-form";
+import { formOutcome, shownValue, useFormAction } from "@/components/ui/use-form-action";
 
 /**
  * The approved domains list, with "Add domain" and a remove button per domain for Admins. Approved
@@ -33,8 +31,7 @@ export function ApprovedDomains({
   removeDomain: TenantAction<null>;
 }) {
   const reasonId = useId();
-  const router = useRouter();
-  const { result, values, version, fieldErrors: errors, formAction, pending: adding } = useSettingsForm((previous, form) =>
+  const { result, values, version, fieldErrors: errors, formAction, pending: adding } = useFormAction((previous: unknown, form: FormData) =>
     addDomain(slug, previous, form),
   );
   const [removal, setRemoval] = useState<{ ok: boolean; message: string } | null>(null);
@@ -45,8 +42,9 @@ export function ApprovedDomains({
     startRemoving(async () => {
       const result = await removeDomain(slug, null, { domain });
       if (!result.ok) return setRemoval({ ok: false, message: result.message });
+      // The action's wrapper has already refreshed the page (its revalidation rule), so the list
+      // that arrives with the answer no longer holds the domain.
       setRemoval({ ok: true, message: `${domain} is no longer approved.` });
-      router.refresh();
     });
   }
 

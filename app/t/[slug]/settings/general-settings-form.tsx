@@ -4,8 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import type { TenantAction } from "@/lib/actions/tenant-action";
-import { formOutcome, shownValue } from "@/components/ui/use-form-action";
-import { useSettingsForm } from "./use-settings-form";
+import { formOutcome, shownValue, useFormAction } from "@/components/ui/use-form-action";
 
 export function GeneralSettingsForm({
   slug,
@@ -20,7 +19,7 @@ export function GeneralSettingsForm({
   canManage: boolean;
   updateGeneralSettings: TenantAction<null>;
 }) {
-  const { result, values, version, fieldErrors: errors, formAction, pending } = useSettingsForm((previous, form) =>
+  const { result, values, version, fieldErrors: errors, formAction, pending } = useFormAction((previous: unknown, form: FormData) =>
     updateGeneralSettings(slug, previous, form),
   );
   // The message sits outside the form, which is re-created on every submit (key={version}): its live

@@ -1,7 +1,6 @@
 "use client";
 
 import { useId, useOptimistic, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { Switch } from "@/components/ui/switch";
 import type { TenantAction } from "@/lib/actions/tenant-action";
 
@@ -25,7 +24,6 @@ export function MagicLinkSwitch({
   setMagicLinkLogin: TenantAction<null>;
 }) {
   const reasonId = useId();
-  const router = useRouter();
   const [shown, setShown] = useOptimistic(enabled);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -34,9 +32,10 @@ export function MagicLinkSwitch({
     setError(null);
     startTransition(async () => {
       setShown(next);
+      // A success needs no refresh here: the action's wrapper revalidates the tenant's pages, and
+      // the new `enabled` arrives with its answer.
       const result = await setMagicLinkLogin(slug, null, { magicLinkEnabled: next });
-      if (result.ok) router.refresh();
-      else setError(result.message);
+      if (!result.ok) setError(result.message);
     });
   }
 

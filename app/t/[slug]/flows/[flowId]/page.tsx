@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { withTenant } from "@/db/scopes";
 import { findFlow, listRunsOfFlow } from "@/db/queries/flows";
-import { single, type SearchParams } from "@/components/data-table/table-state";
+import { single, type SearchParams } from "@/lib/url-state/search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { STEP_LABELS, type StepKind } from "@/lib/flows/steps";

@@ -1,0 +1,52 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import type { ActionResult } from "@/lib/action-result";
+import { FlagSwitch } from "./flag-switch";
+import { InlineNumberForm } from "./inline-number-form";
+
+/**
+ * The console's editable columns: a number with its own Save button, or a flag saved as soon as it
+ * is flipped, each named by the column's label in every row. Made once per column constant, so each
+ * cell is one component type from render to render (see DataTable).
+ */
+export function numberColumn<Row>(column: {
+  id: string;
+  label: string;
+  /** The form field's name, and the action's input key. */
+  name: string;
+  max: number;
+  value: (row: Row) => number;
+  /** The row's id fields the action needs beside the number. */
+  ids: (row: Row) => Record<string, string>;
+  action: (previous: unknown, form: FormData) => Promise<ActionResult<unknown>>;
+}): ColumnDef<Row, unknown> {
+  return {
+    id: column.id,
+    header: column.label,
+    cell: ({ row }) => (
+      <InlineNumberForm
+        label={column.label}
+        name={column.name}
+        value={column.value(row.original)}
+        max={column.max}
+        hidden={column.ids(row.original)}
+        saveLabel={`Save ${column.label.toLowerCase()}`}
+        action={column.action}
+      />
+    ),
+  };
+}
+
+export function flagColumn<Row>(column: {
+  id: string;
+  label: string;
+  checked: (row: Row) => boolean;
+  save: (row: Row, value: boolean) => Promise<ActionResult<unknown>>;
+}): ColumnDef<Row, unknown> {
+  return {
+    id: column.id,
+    header: column.label,
+    cell: ({ row }) => <FlagSwitch label={column.label} checked={column.checked(row.original)} save={(value) => column.save(row.original, value)} />,
+  };
+}
