@@ -102,14 +102,14 @@ interface Case {
 const runtimeRun = (tenantId: string, c: Case) => () =>
   withTenant({ tenantId, userId: null }, async (tx) => {
     const start = performance.now();
-    await listActivityPage(tx, tenantId, c.filters, { key: c.key, limit: PAGE });
+    await listActivityPage(tx, c.filters, { key: c.key, limit: PAGE });
     return ms(start);
   });
 
 /** The same with the scope's transaction around it (BEGIN, role and settings, COMMIT), as one page view pays it once. */
 const runtimeTransactionRun = (tenantId: string, c: Case) => async () => {
   const start = performance.now();
-  await withTenant({ tenantId, userId: null }, (tx) => listActivityPage(tx, tenantId, c.filters, { key: c.key, limit: PAGE }));
+  await withTenant({ tenantId, userId: null }, (tx) => listActivityPage(tx, c.filters, { key: c.key, limit: PAGE }));
   return ms(start);
 };
 
@@ -130,7 +130,7 @@ const statement = (query: SQL | { toSQL(): { sql: string; params: unknown[] } } 
 /** How the page function runs a case: its search plan, and the statements it sends. */
 async function statementsOf(tenantId: string, c: Case) {
   return withTenant({ tenantId, userId: null }, async (tx) => {
-    const plan = await planSearch(tx, tenantId, c.filters.search);
+    const plan = await planSearch(tx, c.filters.search);
     const statements: Statement[] = c.filters.search ? [statement(planningQuery(tenantId, c.filters.search, RARE_WORD_ENTRIES))] : [];
     const page = (key: ActivityKey | undefined, limit: number): Statement[] => {
       const planned = plannedPageQuery(tenantId, c.filters, plan, key, limit);
@@ -142,7 +142,7 @@ async function statementsOf(tenantId: string, c: Case) {
     statements.push(...page(c.key, PAGE + 1));
     // The "anything newer?" probe after a cursor.
     if (c.key) {
-      const [first] = await fetchPlannedPage(tx, tenantId, c.filters, plan, c.key, 1);
+      const [first] = await fetchPlannedPage(tx, c.filters, plan, c.key, 1);
       if (first) statements.push(...page({ direction: "newer", createdAt: first.createdAt, id: first.id }, 1));
     }
     return { plan, statements };
@@ -205,7 +205,7 @@ async function exportMemory(tenantId: string) {
   const stream = activityCsvStream((after) => {
     batches += 1;
     peak = Math.max(peak, process.memoryUsage().heapUsed);
-    return withTenant({ tenantId, userId: null }, (tx) => fetchActivityPage(tx, tenantId, { actions: [] }, after, EXPORT_BATCH_SIZE));
+    return withTenant({ tenantId, userId: null }, (tx) => fetchActivityPage(tx, { actions: [] }, after, EXPORT_BATCH_SIZE));
   });
   const reader = stream.getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) bytes += next.value.byteLength;
@@ -275,7 +275,7 @@ try {
     const times = await sampleOne(async () => {
       const start = performance.now();
       await withTenant({ tenantId: largest, userId: null }, async (tx) =>
-        countActivityPerDay(tx, largest, c.filters, await resolveChartRange(tx, c.filters, CHART_LIMITS)),
+        countActivityPerDay(tx, c.filters, await resolveChartRange(tx, c.filters, CHART_LIMITS)),
       );
       return ms(start);
     }, 100);
@@ -300,8 +300,8 @@ try {
     const adminTimes = await sampleOne(async () => {
       const start = performance.now();
       await withPlatform({ superadminId: root!.id }, async (tx, platform) => {
-        if (tenant) await platform.enterTenant(largest, "bench:activity");
-        return listPlatformWidePage(tx, { actions: [], search, log: "all", tenantId: tenant ? largest : undefined }, { limit: PAGE });
+        const entered = tenant ? await platform.enterTenant(largest, "bench:activity") : null;
+        return listPlatformWidePage(tx, entered, { actions: [], search, log: "all", tenantId: tenant ? largest : undefined }, { limit: PAGE });
       });
       return ms(start);
     }, 100);

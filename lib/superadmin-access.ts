@@ -39,7 +39,6 @@ export const recordSuperadminView = cache(async (tenantId: string, user: Session
   const ip = await clientIp();
   await withTenant({ tenantId, userId: user.id }, (tx) =>
     recordActivity(tx, {
-      tenantId,
       actorUserId: user.id,
       actorEmail: user.email,
       action: "superadmin.viewed",

@@ -22,7 +22,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { rowsOf } from "../client";
-import type { Tx } from "../scopes";
+import type { TenantTx, Tx } from "../scopes";
 import type { ActivityKey } from "./keyset";
 import { MERGE_WORD_RANGES, type PlannerSettings } from "./planner-settings";
 
@@ -86,17 +86,17 @@ export function planningQuery(tenantId: string, text: string, threshold: number)
 }
 
 /** The typed words with their counts in this tenant's index (see planningQuery). */
-export async function planWords(tx: Tx, tenantId: string, text: string, threshold = RARE_WORD_ENTRIES): Promise<PlannedWord[]> {
+export async function planWords(tx: TenantTx, text: string, threshold = RARE_WORD_ENTRIES): Promise<PlannedWord[]> {
   const rows = rowsOf<SearchWord & { entries: number; first: string | null; last: string | null }>(
-    await tx.execute(planningQuery(tenantId, text, threshold)),
+    await tx.execute(planningQuery(tx.tenantId, text, threshold)),
   );
   return rows.map(({ word, upper, entries, first, last }) => ({ word, upper, entries, onlyTerm: first === last ? first : null }));
 }
 
 /** How to run a search in this tenant (see the top of this file), from one statement of index probes. */
-export async function planSearch(tx: Tx, tenantId: string, text: string | undefined, threshold = RARE_WORD_ENTRIES): Promise<SearchPlan> {
+export async function planSearch(tx: TenantTx, text: string | undefined, threshold = RARE_WORD_ENTRIES): Promise<SearchPlan> {
   if (!text) return NO_SEARCH;
-  const words = await planWords(tx, tenantId, text, threshold);
+  const words = await planWords(tx, text, threshold);
   if (words.length === 0) return NO_SEARCH;
   if (words.some((w) => w.entries === 0)) return { kind: "no-match" };
   const rarest = words.reduce((a, b) => (b.entries < a.entries ? b : a));

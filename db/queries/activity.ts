@@ -2,15 +2,15 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { PgDialect, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { activity } from "../schema";
 import { rowsOf } from "../client";
-import type { Tx } from "../scopes";
+import type { TenantTx, Tx } from "../scopes";
 import { keysetPage, type ActivityKey, type KeysetPage } from "./keyset";
 import { planSearch, splitOthers, summaryHasWords, termSource, termSourceSettings, type SearchPlan, type TermsPlan } from "./activity-search";
 import { WALK_IN_TIME_ORDER, withPlannerSettings, type PlannerSettings } from "./planner-settings";
 
 export type { ActivityKey } from "./keyset";
 
+/** An entry of the transaction's tenant's log. */
 export interface NewActivityEntry {
-  tenantId: string;
   actorUserId: string | null;
   actorEmail: string | null;
   action: string;
@@ -22,9 +22,9 @@ export interface NewActivityEntry {
 }
 
 /** Appends to a tenant's log; call it in the same transaction as the change it records. */
-export async function recordActivity(tx: Tx, entry: NewActivityEntry): Promise<void> {
+export async function recordActivity(tx: TenantTx, entry: NewActivityEntry): Promise<void> {
   await tx.insert(activity).values({
-    tenantId: entry.tenantId,
+    tenantId: tx.tenantId,
     actorUserId: entry.actorUserId,
     actorEmail: entry.actorEmail,
     action: entry.action,
@@ -228,32 +228,30 @@ async function runWith<T>(tx: Tx, statement: { query: SQL; settings: PlannerSett
 
 /** Up to `limit` rows past `key` (see activityPageQuery for the order), for a planned search. */
 export async function fetchPlannedPage(
-  tx: Tx,
-  tenantId: string,
+  tx: TenantTx,
   filters: ActivityFilters,
   plan: SearchPlan,
   key: ActivityKey | undefined,
   limit: number,
 ): Promise<ActivityRow[]> {
-  const planned = plannedPageQuery(tenantId, filters, plan, key, limit);
+  const planned = plannedPageQuery(tx.tenantId, filters, plan, key, limit);
   return planned ? runWith<ActivityRow>(tx, planned) : [];
 }
 
 /** Up to `limit` rows past `key`: plans the search, then fetches (the CSV export, one batch at a time). */
-export async function fetchActivityPage(tx: Tx, tenantId: string, filters: ActivityFilters, key: ActivityKey | undefined, limit: number) {
-  const plan = await planSearch(tx, tenantId, filters.search);
-  return fetchPlannedPage(tx, tenantId, filters, plan, key, limit);
+export async function fetchActivityPage(tx: TenantTx, filters: ActivityFilters, key: ActivityKey | undefined, limit: number) {
+  const plan = await planSearch(tx, filters.search);
+  return fetchPlannedPage(tx, filters, plan, key, limit);
 }
 
 /** One page of a tenant's log, newest first, with the keys of the neighbouring pages. `plan`: the search's, when already planned. */
 export async function listActivityPage(
-  tx: Tx,
-  tenantId: string,
+  tx: TenantTx,
   filters: ActivityFilters,
   options: { key?: ActivityKey; limit: number; plan?: SearchPlan },
 ): Promise<KeysetPage<ActivityRow>> {
-  const plan = options.plan ?? (await planSearch(tx, tenantId, filters.search));
-  return keysetPage((key, limit) => fetchPlannedPage(tx, tenantId, filters, plan, key, limit), options.key, options.limit);
+  const plan = options.plan ?? (await planSearch(tx, filters.search));
+  return keysetPage((key, limit) => fetchPlannedPage(tx, filters, plan, key, limit), options.key, options.limit);
 }
 
 /**
@@ -288,15 +286,14 @@ export async function resolveChartRange(
  * made it compile the statement with JIT). `plan`: the search's, when already planned.
  */
 export async function countActivityPerDay(
-  tx: Tx,
-  tenantId: string,
+  tx: TenantTx,
   filters: ActivityFilters,
   range: { fromDay: string; toDay: string },
   plan?: SearchPlan,
 ): Promise<{ day: string; count: number }[]> {
-  plan ??= await planSearch(tx, tenantId, filters.search);
+  plan ??= await planSearch(tx, filters.search);
   // The range already lies within the filter's From..To (resolveChartRange).
-  const count = countOnDay(tenantId, { ...filters, fromDay: undefined, toDay: undefined }, plan);
+  const count = countOnDay(tx.tenantId, { ...filters, fromDay: undefined, toDay: undefined }, plan);
   const query = sql`
     select to_char(days.day, 'YYYY-MM-DD') as day, (${count}) as count
     from (select day, ${dayStart(sql`day`)} as starts, ${dayStart(sql`day + 1`)} as ends
@@ -329,22 +326,22 @@ function countOnDay(tenantId: string, filters: ActivityFilters, plan: SearchPlan
  * The distinct action names in a tenant's log, by walking the (tenant, action, ...) index one value
  * at a time (a "skip scan"): a few dozen index probes, however many entries there are.
  */
-export async function listActivityActions(tx: Tx, tenantId: string): Promise<string[]> {
-  return distinctValues(tx, tenantId, "action");
+export async function listActivityActions(tx: TenantTx): Promise<string[]> {
+  return distinctValues(tx, "action");
 }
 
 /** The distinct target types in a tenant's log (skip scan on the target index). */
-export async function listActivityTargetTypes(tx: Tx, tenantId: string): Promise<string[]> {
-  return distinctValues(tx, tenantId, "target_type");
+export async function listActivityTargetTypes(tx: TenantTx): Promise<string[]> {
+  return distinctValues(tx, "target_type");
 }
 
-async function distinctValues(tx: Tx, tenantId: string, column: "action" | "target_type"): Promise<string[]> {
+async function distinctValues(tx: TenantTx, column: "action" | "target_type"): Promise<string[]> {
   const name = sql.identifier(column);
   const result = await tx.execute(sql`
     with recursive walk(value) as (
-      (select ${name} from activity where tenant_id = ${tenantId} and ${name} is not null order by ${name} limit 1)
+      (select ${name} from activity where tenant_id = ${tx.tenantId} and ${name} is not null order by ${name} limit 1)
       union all
-      select (select a.${name} from activity a where a.tenant_id = ${tenantId} and a.${name} > walk.value order by a.${name} limit 1)
+      select (select a.${name} from activity a where a.tenant_id = ${tx.tenantId} and a.${name} > walk.value order by a.${name} limit 1)
       from walk where walk.value is not null
     )
     select value from walk where value is not null`);

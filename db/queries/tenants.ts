@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { memberships, tenants } from "../schema";
 import type { MemberRole, Tenant } from "../schema";
-import type { Tx } from "../scopes";
+import type { TenantTx, Tx } from "../scopes";
 import { getLastTenantId } from "./users";
 
 export interface TenantSummary {
@@ -61,8 +61,8 @@ export async function findMembershipBySlug(tx: Tx, userId: string, slug: string)
 }
 
 /** Active and suspended members of a tenant (withTenant scope). */
-export async function countMembers(tx: Tx, tenantId: string): Promise<number> {
-  const [row] = await tx.select({ value: count() }).from(memberships).where(eq(memberships.tenantId, tenantId));
+export async function countMembers(tx: TenantTx): Promise<number> {
+  const [row] = await tx.select({ value: count() }).from(memberships).where(eq(memberships.tenantId, tx.tenantId));
   return row?.value ?? 0;
 }
 
@@ -118,8 +118,8 @@ const settingsColumns = {
   license: tenants.license,
 };
 
-export async function getTenantSettings(tx: Tx, tenantId: string): Promise<TenantSettings | null> {
-  const [row] = await tx.select(settingsColumns).from(tenants).where(eq(tenants.id, tenantId));
+export async function getTenantSettings(tx: TenantTx): Promise<TenantSettings | null> {
+  const [row] = await tx.select(settingsColumns).from(tenants).where(eq(tenants.id, tx.tenantId));
   return row ?? null;
 }
 
@@ -134,21 +134,20 @@ export async function lockTenant(tx: Tx, tenantId: string): Promise<Tenant | nul
 }
 
 export async function updateTenantSettings(
-  tx: Tx,
-  tenantId: string,
+  tx: TenantTx,
   changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled">>,
 ): Promise<void> {
-  await tx.update(tenants).set(changes).where(eq(tenants.id, tenantId));
+  await tx.update(tenants).set(changes).where(eq(tenants.id, tx.tenantId));
 }
 
 /**
  * Deletes the tenant. Every tenant table references tenants(id) with ON DELETE CASCADE, so its
  * members, approved domains, flows, runs and its own activity log go in the same statement.
  */
-export async function deleteTenant(tx: Tx, tenantId: string) {
+export async function deleteTenant(tx: TenantTx) {
   const [row] = await tx
     .delete(tenants)
-    .where(eq(tenants.id, tenantId))
+    .where(eq(tenants.id, tx.tenantId))
     .returning({ id: tenants.id, slug: tenants.slug, name: tenants.name, memberCount: tenants.memberCount });
   return row ?? null;
 }

@@ -26,7 +26,7 @@ export function loadPlatformWideActivity(superadminId: string, search: ActivityS
     const tenants = await listTenantChoices(tx);
     const tenant = search.tenant ? tenants.find((t) => t.id === search.tenant) : undefined;
     // First, before anything of the tenant is read: the entry goes into its log in this transaction.
-    if (tenant) await platform.enterTenant(tenant.id, ADMIN_ACCESS_REASON, viewedPath);
+    const entered = tenant ? await platform.enterTenant(tenant.id, ADMIN_ACCESS_REASON, viewedPath) : null;
 
     const { actions, fromDay, toDay, search: text } = toActivityFilters(search);
     const filters: PlatformWideFilters = {
@@ -38,7 +38,7 @@ export function loadPlatformWideActivity(superadminId: string, search: ActivityS
       tenantId: search.tenant,
       log: tenant ? search.log : "platform",
     };
-    const page = await listPlatformWidePage(tx, filters, { key: decodeCursor(search.cursor), limit: search.size });
+    const page = await listPlatformWidePage(tx, entered, filters, { key: decodeCursor(search.cursor), limit: search.size });
     return { page, tenants, tenant: tenant ?? null, actions: ACTION_FILTER_OPTIONS };
   });
 }

@@ -50,7 +50,7 @@ async function exportsRecordedFor(tenantId: string, userId: string) {
 const records = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
 
 async function allRows(tenantId: string, filters: ActivityFilters) {
-  return withTenant({ tenantId, userId: null }, async (tx) => (await listActivityPage(tx, tenantId, filters, { limit: 100_000 })).rows);
+  return withTenant({ tenantId, userId: null }, async (tx) => (await listActivityPage(tx, filters, { limit: 100_000 })).rows);
 }
 
 beforeAll(async () => {

@@ -37,7 +37,7 @@ beforeAll(async () => {
   world = { ...(await tenantWithRoles("matrix")), other: await createTwoTenants() };
   const suspendedAdmin = await newMember(world.tenant.id, "suspended-admin", ["admin"], "suspended");
   const removedAdmin = await newMember(world.tenant.id, "removed-admin", ["admin"]);
-  await withTenant({ tenantId: world.tenant.id, userId: null }, (tx) => deleteMember(tx, world.tenant.id, removedAdmin.memberId));
+  await withTenant({ tenantId: world.tenant.id, userId: null }, (tx) => deleteMember(tx, removedAdmin.memberId));
   Object.assign(callers, {
     "Viewer of this tenant": () => world.viewer,
     "Editor of this tenant": () => world.editor,

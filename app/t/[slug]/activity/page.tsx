@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { withTenant } from "@/db/scopes";
+import { withActorTenant } from "@/db/scopes";
 import {
   countActivityPerDay,
   listActivityActions,
@@ -45,21 +45,20 @@ export default async function ActivityPage({ params, searchParams }: { params: P
 
   const search = parseActivitySearch(await searchParams);
   const filters = toActivityFilters(search);
-  const tenantId = actor.tenant.id;
 
-  const data = await withTenant({ tenantId, userId: actor.user.id }, async (tx) => {
+  const data = await withActorTenant(actor, async (tx) => {
     // The table and the chart run the search the same way: planned once.
-    const plan = await planSearch(tx, tenantId, filters.search);
-    const page = await listActivityPage(tx, tenantId, filters, { key: decodeCursor(search.cursor), limit: search.size, plan });
+    const plan = await planSearch(tx, filters.search);
+    const page = await listActivityPage(tx, filters, { key: decodeCursor(search.cursor), limit: search.size, plan });
     const range = await resolveChartRange(tx, filters, CHART_LIMITS);
     return {
       page,
       range,
-      days: await countActivityPerDay(tx, tenantId, filters, range, plan),
+      days: await countActivityPerDay(tx, filters, range, plan),
       // Only the chosen actor's label: the filter searches the members as they are typed.
-      chosenActor: filters.actorUserId ? await findActivityActor(tx, tenantId, filters.actorUserId) : null,
-      actions: await listActivityActions(tx, tenantId),
-      targetTypes: await listActivityTargetTypes(tx, tenantId),
+      chosenActor: filters.actorUserId ? await findActivityActor(tx, filters.actorUserId) : null,
+      actions: await listActivityActions(tx),
+      targetTypes: await listActivityTargetTypes(tx),
     };
   });
 

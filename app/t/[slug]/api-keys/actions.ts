@@ -20,7 +20,6 @@ export const createApiKey = tenantAction({
   input: z.object({ name: ApiKeyNameInput, role: ApiKeyRoleInput, expires: ApiKeyExpiresInput }),
   async run({ tx, actor, input }) {
     const created = await issueApiKey(tx, {
-      tenantId: actor.tenant.id,
       name: input.name,
       role: input.role,
       expiresAt: input.expires,
@@ -39,10 +38,10 @@ export const revokeApiKey = tenantAction({
   permission: "api_keys.manage",
   input: z.object({ apiKeyId: ApiKeyIdInput }),
   async run({ tx, actor, input }) {
-    const key = isUuid(input.apiKeyId) ? await lockApiKey(tx, actor.tenant.id, input.apiKeyId) : null;
+    const key = isUuid(input.apiKeyId) ? await lockApiKey(tx, input.apiKeyId) : null;
     if (!key) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     if (key.revokedAt) throw new ActionError("CONFLICT", `The API key ${key.name} is already revoked.`);
-    await revokeApiKeyRow(tx, actor.tenant.id, key.id);
+    await revokeApiKeyRow(tx, key.id);
     refreshApiKeys(actor.tenant.slug);
     return {
       data: { id: key.id },

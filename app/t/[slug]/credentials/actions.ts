@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { Tx } from "@/db/scopes";
+import type { TenantTx } from "@/db/scopes";
 import { isUniqueViolation } from "@/db/errors";
 import { deleteCredential as deleteCredentialRow, insertCredential, lockCredential, replaceCredentialValue } from "@/db/queries/credentials";
 import { tenantAction } from "@/lib/actions/tenant-action";
@@ -16,8 +16,8 @@ import { isUuid } from "@/lib/ids";
 import { encryptValue } from "@/lib/secrets/cipher";
 import { SECRETS_KEY_MISSING_MESSAGE, SecretsKeyError, secretsKeyring } from "@/lib/secrets/keyring";
 
-async function requireCredential(tx: Tx, tenantId: string, credentialId: string) {
-  const credential = isUuid(credentialId) ? await lockCredential(tx, tenantId, credentialId) : null;
+async function requireCredential(tx: TenantTx, credentialId: string) {
+  const credential = isUuid(credentialId) ? await lockCredential(tx, credentialId) : null;
   if (!credential) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return credential;
 }
@@ -51,11 +51,10 @@ export const addCredential = tenantAction({
     let credential;
     try {
       credential = await insertCredential(tx, {
-        tenantId: actor.tenant.id,
         id,
         name: input.name,
         description: input.description,
-        ...sealed(actor.tenant.id, id, input.value),
+        ...sealed(tx.tenantId, id, input.value),
         updatedByUserId: actor.user.id,
         updatedByEmail: actor.user.email,
       });
@@ -76,9 +75,9 @@ export const replaceCredential = tenantAction({
   permission: "credentials.manage",
   input: z.object({ credentialId: CredentialIdInput, value: CredentialValueInput }),
   async run({ tx, actor, input }) {
-    const credential = await requireCredential(tx, actor.tenant.id, input.credentialId);
-    await replaceCredentialValue(tx, actor.tenant.id, credential.id, {
-      ...sealed(actor.tenant.id, credential.id, input.value),
+    const credential = await requireCredential(tx, input.credentialId);
+    await replaceCredentialValue(tx, credential.id, {
+      ...sealed(tx.tenantId, credential.id, input.value),
       updatedByUserId: actor.user.id,
       updatedByEmail: actor.user.email,
     });
@@ -95,8 +94,8 @@ export const deleteCredential = tenantAction({
   permission: "credentials.manage",
   input: z.object({ credentialId: CredentialIdInput }),
   async run({ tx, actor, input }) {
-    const credential = await requireCredential(tx, actor.tenant.id, input.credentialId);
-    await deleteCredentialRow(tx, actor.tenant.id, credential.id);
+    const credential = await requireCredential(tx, input.credentialId);
+    await deleteCredentialRow(tx, credential.id);
     refreshCredentials(actor.tenant.slug);
     return {
       data: { id: credential.id },

@@ -3,7 +3,7 @@
 // Flows: create, rename, delete (Editors and Admins: flows.write) and run (flows.run). The tenant is
 // the URL's; a flow id from another tenant, or a malformed one, is simply not found.
 import { z } from "zod";
-import type { Tx } from "@/db/scopes";
+import type { TenantTx } from "@/db/scopes";
 import { isUniqueViolation } from "@/db/errors";
 import {
   deleteFlow as deleteFlowRow,
@@ -21,8 +21,8 @@ import { isUuid } from "@/lib/ids";
 
 const NAME_TAKEN = { name: ["A flow with this name already exists in this tenant."] };
 
-async function requireFlow(tx: Tx, tenantId: string, flowId: string, options?: { lock?: "share" }) {
-  const flow = isUuid(flowId) ? await findFlow(tx, tenantId, flowId, options) : null;
+async function requireFlow(tx: TenantTx, flowId: string, options?: { lock?: "share" }) {
+  const flow = isUuid(flowId) ? await findFlow(tx, flowId, options) : null;
   if (!flow) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return flow;
 }
@@ -53,7 +53,7 @@ export const createFlow = tenantAction({
       );
     }
     const flow = await withUniqueName(() =>
-      insertFlow(tx, { tenantId: actor.tenant.id, name: input.name, steps: input.steps, createdBy: actor.user.id }),
+      insertFlow(tx, { name: input.name, steps: input.steps, createdBy: actor.user.id }),
     );
     return {
       data: { id: flow.id, name: flow.name },
@@ -73,8 +73,8 @@ export const renameFlow = tenantAction({
   permission: "flows.write",
   input: z.object({ flowId: FlowIdInput, name: FlowNameInput }),
   async run({ tx, actor, input }) {
-    const flow = await requireFlow(tx, actor.tenant.id, input.flowId);
-    const renamed = await withUniqueName(() => renameFlowRow(tx, actor.tenant.id, flow.id, input.name));
+    const flow = await requireFlow(tx, input.flowId);
+    const renamed = await withUniqueName(() => renameFlowRow(tx, flow.id, input.name));
     if (!renamed) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return {
       data: { id: renamed.id, name: renamed.name },
@@ -94,8 +94,8 @@ export const deleteFlow = tenantAction({
   permission: "flows.write",
   input: z.object({ flowId: FlowIdInput }),
   async run({ tx, actor, input }) {
-    const flow = await requireFlow(tx, actor.tenant.id, input.flowId);
-    await deleteFlowRow(tx, actor.tenant.id, flow.id);
+    const flow = await requireFlow(tx, input.flowId);
+    await deleteFlowRow(tx, flow.id);
     return {
       data: { id: flow.id },
       activity: {
@@ -115,12 +115,11 @@ export const runFlow = tenantAction({
   input: z.object({ flowId: FlowIdInput }),
   async run({ tx, actor, input }) {
     // Shared lock: the flow cannot be deleted or renamed while its run is being recorded.
-    const flow = await requireFlow(tx, actor.tenant.id, input.flowId, { lock: "share" });
-    const tenant = await flowCapacityOf(tx, actor.tenant.id);
+    const flow = await requireFlow(tx, input.flowId, { lock: "share" });
+    const tenant = await flowCapacityOf(tx);
     const startedAt = new Date();
     const execution = executeFlow(flow.steps, { flowName: flow.name, tenantName: actor.tenant.name, memberCount: tenant?.memberCount ?? 0 });
     const run = await insertFlowRun(tx, {
-      tenantId: actor.tenant.id,
       flowId: flow.id,
       status: execution.status,
       triggeredBy: actor.user.id,

@@ -64,7 +64,7 @@ export async function POST(request: Request, { params }: Context) {
   try {
     firstBatch = await inTenantTransaction(caller, { permission: "activity.read" }, async ({ tx, record }) => {
       await record(entry);
-      return fetchActivityPage(tx, actor.tenant.id, filters, undefined, EXPORT_BATCH_SIZE);
+      return fetchActivityPage(tx, filters, undefined, EXPORT_BATCH_SIZE);
     });
   } catch (error) {
     if (error instanceof ActionError) return new Response("Not found", { status: 404 });
@@ -75,7 +75,7 @@ export async function POST(request: Request, { params }: Context) {
   // open, and one whose caller was removed or suspended meanwhile stops.
   const nextBatch = (after: ActivityKey) =>
     inTenantTransaction(caller, { permission: "activity.read" }, ({ tx }) =>
-      fetchActivityPage(tx, actor.tenant.id, filters, after, EXPORT_BATCH_SIZE),
+      fetchActivityPage(tx, filters, after, EXPORT_BATCH_SIZE),
     ).catch((error: unknown) => {
       if (error instanceof ActionError) throw new Error("Access to the tenant ended during the export", { cause: error });
       throw error;

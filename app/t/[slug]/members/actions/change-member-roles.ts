@@ -33,7 +33,7 @@ export const changeMemberRoles = tenantAction({
       throw new ActionError("CONFLICT", `${member.email} already has exactly these roles (${rolesLabel(member.roles)}).`);
     }
     await keepAnActiveAdmin(tx, actor, member, { rolesAfter: input.roles, outcome: "lose the Admin role" });
-    await updateMemberRoles(tx, actor.tenant.id, member.id, input.roles);
+    await updateMemberRoles(tx, member.id, input.roles);
     // Queued with the change: the member is told once it has committed (lib/mail-outbox.ts).
     const mail = roleChangeMail({
       to: member.email,

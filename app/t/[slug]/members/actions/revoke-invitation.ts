@@ -21,7 +21,7 @@ export const revokeInvitation = tenantAction({
     if (member.status !== "invited") {
       throw new ActionError("CONFLICT", `${member.email} has already accepted their invitation: remove them instead.`);
     }
-    await deleteMember(tx, actor.tenant.id, member.id);
+    await deleteMember(tx, member.id);
     return {
       data: { memberId: member.id },
       activity: memberActivity("member.invitation_revoked", member, `${actor.user.email} revoked the invitation to ${member.email}`, {

@@ -23,7 +23,7 @@ export const suspendMember = tenantAction({
       throw new ActionError("CONFLICT", `${member.email} has not accepted their invitation yet: revoke it instead.`);
     }
     await keepAnActiveAdmin(tx, actor, member, { outcome: "be suspended" });
-    await updateMemberStatus(tx, actor.tenant.id, member.id, "suspended");
+    await updateMemberStatus(tx, member.id, "suspended");
     return {
       data: { memberId: member.id, self: member.userId === actor.user.id },
       activity: memberActivity("member.suspended", member, `${actor.user.email} suspended ${member.email}`, {
