@@ -1,9 +1,11 @@
 // What the API key form (and the create-api-key command) submit, parsed on the server.
 import { z } from "zod";
+import { MEMBER_ROLES } from "@/db/schema/member-roles";
 import { nameInput } from "../name-input";
 import { isStorableDay } from "../storable-dates";
 
-export const API_KEY_ROLES = ["viewer", "editor", "admin"] as const;
+// A key acts with one member role (api_keys.role is the schema's member_role enum).
+export const API_KEY_ROLES = MEMBER_ROLES;
 
 export const ApiKeyNameInput = nameInput("key");
 

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { MemberRole } from "@/db/schema";
 import { withTenant } from "@/db/scopes";
 import { deleteMember } from "@/db/queries/members";
 import { createTwoTenants, uniqueSuffix } from "../support/fixtures";
@@ -117,7 +118,7 @@ const ACTIONS = {
   },
 };
 
-async function target(roles: ("viewer" | "editor" | "admin")[], status: "invited" | "active" | "suspended" = "active") {
+async function target(roles: MemberRole[], status: "invited" | "active" | "suspended" = "active") {
   const { user, memberId } = await newMember(world.tenant.id, "target", roles, status);
   return { memberId, email: user.email };
 }
