@@ -6,7 +6,7 @@
 // row-level security) against the same SQL run directly by the owner (the floor: no policies, no
 // query builder), the two taking turns so that both run under the same conditions, and
 // checks each plan for a sequential scan on activity or its word index. A search's line names the
-// plan it ran (db/queries/activity-search.ts), and its floor includes the planning statement. Then
+// plan it ran (db/queries/activity/search.ts), and its floor includes the planning statement. Then
 // the chart's counts, the superadmin's view of the largest tenant, and the tenant's CSV export with heap growth. Prints
 // figures; it is not a pass/fail test.
 import { parseArgs } from "node:util";
@@ -16,20 +16,14 @@ import { performance } from "node:perf_hooks";
 import { closeDatabase, migrateDatabase } from "../db/lifecycle";
 import { openOwnerSession, type OwnerSession } from "../db/bench-owner";
 import { withPlatform, withTenant } from "../db/scopes";
-import { listPlatformWidePage } from "../db/queries/platform-activity";
-import {
-  countActivityPerDay,
-  fetchActivityPage,
-  fetchPlannedPage,
-  listActivityPage,
-  plannedPageQuery,
-  resolveChartRange,
-  type ActivityFilters,
-  type ActivityKey,
-} from "../db/queries/activity";
-import { planningQuery, planSearch, RARE_WORD_ENTRIES, type SearchPlan } from "../db/queries/activity-search";
+import { listPlatformWidePage } from "../db/queries/activity/platform-log";
+import { countActivityPerDay, resolveChartRange } from "../db/queries/activity/chart";
+import { fetchActivityPage, fetchPlannedPage, listActivityPage, plannedPageQuery } from "../db/queries/activity/tenant-log";
+import type { ActivityFilters } from "../db/queries/activity/sql";
+import type { ActivityKey } from "../db/queries/activity/keyset";
+import { planningQuery, planSearch, RARE_WORD_ENTRIES, type SearchPlan } from "../db/queries/activity/search";
 import { CHART_LIMITS } from "../lib/activity/chart";
-import type { PlannerSettings } from "../db/queries/planner-settings";
+import type { PlannerSettings } from "../db/queries/activity/planner-settings";
 import { activityCsvStream, EXPORT_BATCH_SIZE } from "../lib/activity/csv-export";
 import { createTestDatabase } from "../scripts/test-database";
 import { seedActivity } from "./activity-seed";
@@ -246,7 +240,7 @@ try {
     { name: "text_search", filters: { ...none, search: "payroll" } },
     { name: "text_search_rare", filters: { ...none, search: `#${ROWS - 2 * LARGEST_SHARE * 1000}` } },
     { name: "text_search_7d", filters: { ...none, search: "payroll", fromDay: day!.from, toDay: day!.to } },
-    // The search's other plans (activity-search.ts): a rare prefix of several terms, two common words,
+    // The search's other plans (db/queries/activity/search.ts): a rare prefix of several terms, two common words,
     // a common prefix of several terms (the walk), and a common word from a deep cursor.
     { name: "text_search_rare_prefix", filters: { ...none, search: `#${Math.floor((ROWS - 2 * LARGEST_SHARE * 1000) / 100)}` } },
     { name: "text_search_two_words", filters: { ...none, search: "payroll user7" } },

@@ -2,7 +2,7 @@
 // (Auth.js's adapter for magic links, lib/password-sign-in.ts for passwords), into the log of the
 // tenant the user lands in.
 import { enterTenant, enterUser, type Tx } from "./scopes";
-import { recordActivity } from "./queries/activity";
+import { recordActivity } from "./queries/activity/tenant-log";
 import { findLandingTenant } from "./queries/tenants";
 import { getUserEmail } from "./queries/users";
 import type { AuthMethod } from "./schema";

@@ -4,7 +4,7 @@ import { withSystem, withTenant } from "./scopes";
 import { insertUser, countUsers } from "./queries/users";
 import { insertTenant } from "./queries/tenants";
 import { insertMembership } from "./queries/memberships";
-import { recordActivity } from "./queries/activity";
+import { recordActivity } from "./queries/activity/tenant-log";
 import { addApprovedDomain } from "./queries/approved-domains";
 import { insertFlow } from "./queries/flows";
 import { hashPassword } from "../lib/passwords";

@@ -3,9 +3,9 @@
 // in the console (actor: the command line).
 import { parseArgs } from "node:util";
 import { enterTenant, withSystem, type Tx } from "@/db/scopes";
-import { recordActivity } from "@/db/queries/activity";
+import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { findTenantBySlug } from "@/db/queries/tenants";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { lockSuperadmins, lockUserForPlatform, updateUserFlags } from "@/db/queries/platform-users";
 import { findUserByEmail, insertUser } from "@/db/queries/users";
 import { ApiKeyNameInput, ApiKeyRoleInput } from "./api-keys/api-key-input";

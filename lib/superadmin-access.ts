@@ -7,7 +7,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { withTenant, withUser } from "@/db/scopes";
-import { recordActivity } from "@/db/queries/activity";
+import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { findTenantBySlug } from "@/db/queries/platform-tenants";
 import { isSuperadmin } from "@/db/queries/platform-users";
 import type { MemberRole } from "@/db/schema";

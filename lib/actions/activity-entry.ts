@@ -1,7 +1,7 @@
 // How every wrapper (and every route handler that writes) turns what an action says it did into a
 // log entry: into the tenant's log, marked when a visiting superadmin did it, or into the platform log.
 import "server-only";
-import { recordActivity } from "@/db/queries/activity";
+import { recordActivity } from "@/db/queries/activity/tenant-log";
 import type { TenantTx } from "@/db/scopes";
 import type { SessionUser } from "../caller";
 import type { ActivityRecord } from "./core";

@@ -6,7 +6,7 @@
 import "server-only";
 import type { z } from "zod";
 import { NotSuperadminError, withPlatform, type PlatformAccess, type PlatformTx } from "@/db/scopes";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { failure, type ActionResult } from "../action-result";
 import { getSessionUser, type SessionUser } from "../actor";
 import { clientIp } from "../client-ip";

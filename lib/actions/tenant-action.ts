@@ -7,7 +7,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { TenantTx } from "@/db/scopes";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import type { Tenant } from "@/db/schema";
 import { failure, type ActionResult } from "../action-result";
 import { getActor, getSessionUser, isRefusedByLoginPolicy, type Actor } from "../actor";

@@ -7,8 +7,8 @@
 import "server-only";
 import type { z } from "zod";
 import { enterTenant, withUser, type TenantTx, type UserTx } from "@/db/scopes";
-import { recordActivity } from "@/db/queries/activity";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { recordActivity } from "@/db/queries/activity/tenant-log";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { failure, type ActionResult } from "../action-result";
 import { getSessionUser, type SessionUser } from "../actor";
 import { clientIp } from "../client-ip";

@@ -3,7 +3,7 @@
 // bookmarked URL means. Malformed values are dropped (no filter), never an error.
 import { z } from "zod";
 import { PAGE_SIZES, many, single, textFilter, type SearchParams } from "@/components/data-table/table-state";
-import type { ActivityFilters } from "@/db/queries/activity";
+import type { ActivityFilters } from "@/db/queries/activity/sql";
 import { isStorableDay } from "@/lib/storable-dates";
 
 export const ACTIVITY_PAGE_SIZE = 50;

@@ -7,7 +7,7 @@
 // PostgreSQL would refuse it (migration 0011). The Action filter's options are the fixed catalog of
 // names the app writes, not names read from the logs.
 import { withPlatform } from "@/db/scopes";
-import { listPlatformWidePage, listTenantChoices, type PlatformWideFilters } from "@/db/queries/platform-activity";
+import { listPlatformWidePage, listTenantChoices, type PlatformWideFilters } from "@/db/queries/activity/platform-log";
 import { ACTION_FILTER_OPTIONS } from "./action-names";
 import { decodeCursor } from "./cursor";
 import { toActivityFilters, type ActivitySearch } from "./filters";

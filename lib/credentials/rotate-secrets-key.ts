@@ -6,7 +6,7 @@
 import { asc } from "drizzle-orm";
 import { enterTenant, withSystem } from "@/db/scopes";
 import { lockEncryptedValues, storeReencryptedValue } from "@/db/queries/credentials";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { tenants } from "@/db/schema";
 import { decryptValue, encryptValue } from "../secrets/cipher";
 import { keyById, secretsKeyring, type Keyring } from "../secrets/keyring";

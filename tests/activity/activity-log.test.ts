@@ -2,15 +2,10 @@
 // the chart's buckets and the filter choices, checked against hand-placed entries.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/scopes";
-import {
-  countActivityPerDay,
-  listActivityActions,
-  listActivityPage,
-  listActivityTargetTypes,
-  resolveChartRange,
-  type ActivityFilters,
-  type ActivityKey,
-} from "@/db/queries/activity";
+import { countActivityPerDay, resolveChartRange } from "@/db/queries/activity/chart";
+import { listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import type { ActivityFilters } from "@/db/queries/activity/sql";
+import type { ActivityKey } from "@/db/queries/activity/keyset";
 import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
 import { parseActivitySearch, toActivityFilters } from "@/lib/activity/filters";
 import { addMember, createTenant, createUser } from "../support/fixtures";

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
 import { insertUser } from "@/db/queries/users";
 import { memberships } from "@/db/schema";
-import { ACTOR_CHOICES, findActivityActor, searchActivityActors } from "@/db/queries/activity-actors";
+import { ACTOR_CHOICES, findActivityActor, searchActivityActors } from "@/db/queries/activity/actors";
 import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
 import { claimingTenant } from "../support/forged-scope";

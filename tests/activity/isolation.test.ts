@@ -2,14 +2,10 @@
 // back, whether the query names B's ids in its filters or (bypassing the page) B's tenant id itself.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/scopes";
-import {
-  countActivityPerDay,
-  listActivityActions,
-  listActivityPage,
-  listActivityTargetTypes,
-  type ActivityFilters,
-} from "@/db/queries/activity";
-import { findActivityActor, searchActivityActors } from "@/db/queries/activity-actors";
+import { countActivityPerDay } from "@/db/queries/activity/chart";
+import { listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import type { ActivityFilters } from "@/db/queries/activity/sql";
+import { findActivityActor, searchActivityActors } from "@/db/queries/activity/actors";
 import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
 import { createTwoTenants } from "../support/fixtures";
 import { insertEntries } from "./support";

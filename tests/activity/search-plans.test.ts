@@ -1,12 +1,14 @@
-// The search's plans (db/queries/activity-search.ts) return the same rows in the same order: reading
+// The search's plans (db/queries/activity/search.ts) return the same rows in the same order: reading
 // the word index (one term, a rare prefix, other words probed or tested on the summary) or walking the
 // log with every word tested. Each is checked against a model of the rule written here in JavaScript,
 // with the other filters, through every page in both directions, and for the chart's counts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/scopes";
-import { countActivityPerDay, fetchPlannedPage, type ActivityFilters, type ActivityRow } from "@/db/queries/activity";
-import { planSearch, planWords, searchWords, type PlannedWord, type SearchPlan } from "@/db/queries/activity-search";
-import { keysetPage } from "@/db/queries/keyset";
+import { countActivityPerDay } from "@/db/queries/activity/chart";
+import { fetchPlannedPage } from "@/db/queries/activity/tenant-log";
+import type { ActivityFilters, ActivityRow } from "@/db/queries/activity/sql";
+import { planSearch, planWords, searchWords, type PlannedWord, type SearchPlan } from "@/db/queries/activity/search";
+import { keysetPage } from "@/db/queries/activity/keyset";
 import { createTenant, createUser } from "../support/fixtures";
 import { insertEntries, type TestEntry } from "./support";
 

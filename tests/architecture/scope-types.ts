@@ -2,10 +2,10 @@
 // compiles it, where each `@ts-expect-error` must meet an error, and scope-types.test.ts compiles
 // it again without those directives, checking that exactly the marked lines are refused, each as a
 // transaction of the wrong scope.
-import { recordActivity } from "@/db/queries/activity";
+import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { listFlows } from "@/db/queries/flows";
 import { findMember, listMembers } from "@/db/queries/members";
-import { listPlatformWidePage } from "@/db/queries/platform-activity";
+import { listPlatformWidePage } from "@/db/queries/activity/platform-log";
 import { getUserEmail } from "@/db/queries/users";
 import {
   enterTenant,

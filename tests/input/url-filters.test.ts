@@ -3,7 +3,7 @@
 // in the activity cursor. Now such a value is dropped (or the filter ignored) and the query runs.
 import { describe, expect, it } from "vitest";
 import { withTenant } from "@/db/scopes";
-import { listActivityPage } from "@/db/queries/activity";
+import { listActivityPage } from "@/db/queries/activity/tenant-log";
 import { listRunsOfFlow } from "@/db/queries/flows";
 import { listMembers } from "@/db/queries/members";
 import { flows } from "@/db/schema";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { withPlatform, withSystem, withTenant, withUser, NotSuperadminError, type TenantTx, type Tx } from "@/db/scopes";
 import { activity, activityTerms, approvedDomains, flowRuns, flows, memberships } from "@/db/schema";
-import { recordActivity } from "@/db/queries/activity";
+import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { addMember, createTwoTenants, createUser, databaseErrorOf } from "../support/fixtures";
 import { claimingTenant } from "../support/forged-scope";
 

@@ -1,16 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { withActorTenant } from "@/db/scopes";
-import {
-  countActivityPerDay,
-  listActivityActions,
-  listActivityPage,
-  listActivityTargetTypes,
-  resolveChartRange,
-  type ActivityRow,
-} from "@/db/queries/activity";
-import { planSearch } from "@/db/queries/activity-search";
-import { findActivityActor } from "@/db/queries/activity-actors";
+import { countActivityPerDay, resolveChartRange } from "@/db/queries/activity/chart";
+import { listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import type { ActivityRow } from "@/db/queries/activity/sql";
+import { planSearch } from "@/db/queries/activity/search";
+import { findActivityActor } from "@/db/queries/activity/actors";
 import type { SearchParams } from "@/components/data-table/table-state";
 import { KeysetPagination } from "@/components/data-table/keyset-pagination";
 import { ActivityChart } from "@/components/activity/activity-chart";

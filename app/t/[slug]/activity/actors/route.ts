@@ -1,9 +1,9 @@
 // GET /t/<slug>/activity/actors?q=<typed>: the Actor filter's choices, at most ACTOR_CHOICES members
-// of this tenant whose address or name starts with what was typed (db/queries/activity-actors.ts).
+// of this tenant whose address or name starts with what was typed (db/queries/activity/actors.ts).
 // Authorized like the activity page (session -> membership from the slug -> "activity.read");
 // anyone else gets the same 404 whether or not the tenant exists. Reads only, inside withTenant.
 import { withActorTenant } from "@/db/scopes";
-import { ACTOR_SEARCH_MAX, searchActivityActors } from "@/db/queries/activity-actors";
+import { ACTOR_SEARCH_MAX, searchActivityActors } from "@/db/queries/activity/actors";
 import { getActor } from "@/lib/actor";
 import { can } from "@/lib/permissions";
 import { dropUnstorableText } from "@/lib/storable-text";

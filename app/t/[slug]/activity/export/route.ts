@@ -7,7 +7,9 @@
 // log in the transaction that reads the first rows, and every later batch checks the caller's access
 // again in its own transaction, so an export that is still streaming stops (the download fails) when the caller is
 // removed or suspended. Both go through the tenant write core (lib/actions/tenant-transaction.ts).
-import { fetchActivityPage, type ActivityKey, type ActivityRow } from "@/db/queries/activity";
+import { fetchActivityPage } from "@/db/queries/activity/tenant-log";
+import type { ActivityKey } from "@/db/queries/activity/keyset";
+import type { ActivityRow } from "@/db/queries/activity/sql";
 import { getActor } from "@/lib/actor";
 import { licenseAllows, licenseRequiredMessage } from "@/lib/licenses";
 import { appOrigin } from "@/lib/app-url";

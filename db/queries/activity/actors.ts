@@ -4,9 +4,9 @@
 // Runs inside withTenant: memberships answers only this tenant's rows (row-level security), and
 // every query still names the tenant (the second wall).
 import { and, desc, eq, sql } from "drizzle-orm";
-import { memberships, users } from "../schema";
-import { rowsOf } from "../client";
-import type { TenantTx } from "../scopes";
+import { memberships, users } from "../../schema";
+import { rowsOf } from "../../client";
+import type { TenantTx } from "../../scopes";
 
 /** At most this many choices per answer. */
 export const ACTOR_CHOICES = 20;

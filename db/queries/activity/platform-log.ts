@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
-import { activity, platformActivity, tenants } from "../schema";
-import type { PlatformTx, TenantTx, Tx } from "../scopes";
-import { exactTime, fetchPlannedPage, keysetCondition, logConditions, type ActivityFilters } from "./activity";
-import { NO_SEARCH, planSearch, searchWords, summaryHasWords, type SearchPlan, type SearchWord } from "./activity-search";
+import { activity, platformActivity, tenants } from "../../schema";
+import type { PlatformTx, TenantTx, Tx } from "../../scopes";
+import { exactTime, keysetCondition, logConditions, type ActivityFilters } from "./sql";
+import { fetchPlannedPage } from "./tenant-log";
+import { NO_SEARCH, planSearch, searchWords, summaryHasWords, type SearchPlan, type SearchWord } from "./search";
 import { compareNewestFirst, keysetPage, type ActivityKey, type KeysetPage } from "./keyset";
 
 export type NewPlatformActivityEntry = typeof platformActivity.$inferInsert;
