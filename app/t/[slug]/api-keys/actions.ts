@@ -7,10 +7,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { lockApiKey, revokeApiKey as revokeApiKeyRow } from "@/db/queries/api-keys";
 import { tenantAction } from "@/lib/actions/tenant-action";
-import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
+import { requireRow } from "@/lib/actions/require-row";
+import { ActionError } from "@/lib/actions/core";
 import { ApiKeyExpiresInput, ApiKeyIdInput, ApiKeyNameInput, ApiKeyRoleInput } from "@/lib/api-keys/api-key-input";
 import { apiKeyCreatedEntry, issueApiKey } from "@/lib/api-keys/issue-api-key";
-import { isUuid } from "@/lib/ids";
 
 const refreshApiKeys = (slug: string) => revalidatePath(`/t/${slug}/api-keys`);
 
@@ -38,8 +38,7 @@ export const revokeApiKey = tenantAction({
   permission: "api_keys.manage",
   input: z.object({ apiKeyId: ApiKeyIdInput }),
   async run({ tx, actor, input }) {
-    const key = isUuid(input.apiKeyId) ? await lockApiKey(tx, input.apiKeyId) : null;
-    if (!key) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    const key = await requireRow(input.apiKeyId, (id) => lockApiKey(tx, id));
     if (key.revokedAt) throw new ActionError("CONFLICT", `The API key ${key.name} is already revoked.`);
     await revokeApiKeyRow(tx, key.id);
     refreshApiKeys(actor.tenant.slug);

@@ -7,20 +7,16 @@ import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { TenantTx } from "@/db/scopes";
-import { isUniqueViolation } from "@/db/errors";
 import { deleteCredential as deleteCredentialRow, insertCredential, lockCredential, replaceCredentialValue } from "@/db/queries/credentials";
 import { tenantAction } from "@/lib/actions/tenant-action";
-import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
+import { withUniqueName } from "@/lib/actions/unique-name";
+import { requireRow } from "@/lib/actions/require-row";
+import { ActionError } from "@/lib/actions/core";
 import { CredentialDescriptionInput, CredentialIdInput, CredentialNameInput, CredentialValueInput, shownTailOf } from "@/lib/credentials/credential-input";
-import { isUuid } from "@/lib/ids";
 import { encryptValue } from "@/lib/secrets/cipher";
 import { SECRETS_KEY_MISSING_MESSAGE, SecretsKeyError, secretsKeyring } from "@/lib/secrets/keyring";
 
-async function requireCredential(tx: TenantTx, credentialId: string) {
-  const credential = isUuid(credentialId) ? await lockCredential(tx, credentialId) : null;
-  if (!credential) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  return credential;
-}
+const requireCredential = (tx: TenantTx, credentialId: string) => requireRow(credentialId, (id) => lockCredential(tx, id));
 
 /** The encrypted value and what is shown of it, for this tenant's row `credentialId`. */
 function sealed(tenantId: string, credentialId: string, value: string) {
@@ -48,20 +44,16 @@ export const addCredential = tenantAction({
   input: z.object({ name: CredentialNameInput, value: CredentialValueInput, description: CredentialDescriptionInput }),
   async run({ tx, actor, input }) {
     const id = randomUUID();
-    let credential;
-    try {
-      credential = await insertCredential(tx, {
+    const credential = await withUniqueName("credentials_tenant_name", "A credential with this name already exists in this tenant.", () =>
+      insertCredential(tx, {
         id,
         name: input.name,
         description: input.description,
         ...sealed(tx.tenantId, id, input.value),
         updatedByUserId: actor.user.id,
         updatedByEmail: actor.user.email,
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error, "credentials_tenant_name")) throw error;
-      throw new ActionError("CONFLICT", "Choose another name.", { name: ["A credential with this name already exists in this tenant."] });
-    }
+      }),
+    );
     refreshCredentials(actor.tenant.slug);
     return {
       data: { id: credential.id, name: credential.name },

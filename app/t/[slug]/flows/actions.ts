@@ -4,7 +4,6 @@
 // the URL's; a flow id from another tenant, or a malformed one, is simply not found.
 import { z } from "zod";
 import type { TenantTx } from "@/db/scopes";
-import { isUniqueViolation } from "@/db/errors";
 import {
   deleteFlow as deleteFlowRow,
   findFlow,
@@ -14,28 +13,17 @@ import {
   renameFlow as renameFlowRow,
 } from "@/db/queries/flows";
 import { tenantAction } from "@/lib/actions/tenant-action";
+import { withUniqueName } from "@/lib/actions/unique-name";
+import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { executeFlow } from "@/lib/flows/execute";
 import { FlowIdInput, FlowNameInput, FlowStepsInput } from "@/lib/flows/flow-input";
-import { isUuid } from "@/lib/ids";
 
-const NAME_TAKEN = { name: ["A flow with this name already exists in this tenant."] };
+const requireFlow = (tx: TenantTx, flowId: string, options?: { lock?: "share" }) => requireRow(flowId, (id) => findFlow(tx, id, options));
 
-async function requireFlow(tx: TenantTx, flowId: string, options?: { lock?: "share" }) {
-  const flow = isUuid(flowId) ? await findFlow(tx, flowId, options) : null;
-  if (!flow) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  return flow;
-}
-
-/** Runs a write whose only expected refusal is the unique name: that becomes the field's message. */
-async function withUniqueName<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error, "flows_tenant_name")) throw new ActionError("CONFLICT", "Choose another name.", NAME_TAKEN);
-    throw error;
-  }
-}
+/** A write whose only expected refusal is the flow's name, taken in this tenant. */
+const withUniqueFlowName = <T,>(write: () => Promise<T>) =>
+  withUniqueName("flows_tenant_name", "A flow with this name already exists in this tenant.", write);
 
 export const createFlow = tenantAction({
   name: "flow.create",
@@ -52,7 +40,7 @@ export const createFlow = tenantAction({
           "Delete a flow, or ask a superadmin to raise the cap.",
       );
     }
-    const flow = await withUniqueName(() =>
+    const flow = await withUniqueFlowName(() =>
       insertFlow(tx, { name: input.name, steps: input.steps, createdBy: actor.user.id }),
     );
     return {
@@ -74,7 +62,7 @@ export const renameFlow = tenantAction({
   input: z.object({ flowId: FlowIdInput, name: FlowNameInput }),
   async run({ tx, actor, input }) {
     const flow = await requireFlow(tx, input.flowId);
-    const renamed = await withUniqueName(() => renameFlowRow(tx, flow.id, input.name));
+    const renamed = await withUniqueFlowName(() => renameFlowRow(tx, flow.id, input.name));
     if (!renamed) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return {
       data: { id: renamed.id, name: renamed.name },

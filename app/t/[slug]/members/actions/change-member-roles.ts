@@ -28,7 +28,7 @@ export const changeMemberRoles = tenantAction({
   lockTenant: true,
   input: z.object({ memberId: memberIdField, roles: rolesField }),
   async run({ tx, actor, input }) {
-    const member = await requireMember(tx, actor, input.memberId);
+    const member = await requireMember(tx, input.memberId);
     if (sameRoles(member.roles, input.roles)) {
       throw new ActionError("CONFLICT", `${member.email} already has exactly these roles (${rolesLabel(member.roles)}).`);
     }

@@ -5,15 +5,12 @@ import { countOtherActiveAdmins, findMember, type Member } from "@/db/queries/me
 import type { MemberRole } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
 import type { Actor } from "@/lib/actor";
-import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "@/lib/actions/core";
-import { isUuid } from "@/lib/ids";
+import { requireRow } from "@/lib/actions/require-row";
+import { ActionError, type ActivityRecord } from "@/lib/actions/core";
 
 /** The member with this id in the caller's tenant; an id from anywhere else is simply not found. */
-export async function requireMember(tx: TenantTx, actor: Actor, memberId: string): Promise<Member> {
-  // A malformed id is not found either, like one from another tenant.
-  const member = isUuid(memberId) ? await findMember(tx, memberId) : null;
-  if (!member) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  return member;
+export function requireMember(tx: TenantTx, memberId: string): Promise<Member> {
+  return requireRow(memberId, (id) => findMember(tx, id));
 }
 
 /**

@@ -14,7 +14,7 @@ export const reactivateMember = tenantAction({
   lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    const member = await requireMember(tx, actor, input.memberId);
+    const member = await requireMember(tx, input.memberId);
     // Only a suspension is lifted here: an Invited member becomes Active only by accepting.
     if (member.status !== "suspended") throw new ActionError("CONFLICT", `${member.email} is not suspended.`);
     await updateMemberStatus(tx, member.id, "active");

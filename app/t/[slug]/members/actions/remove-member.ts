@@ -16,7 +16,7 @@ export const removeMember = tenantAction({
   lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    const member = await requireMember(tx, actor, input.memberId);
+    const member = await requireMember(tx, input.memberId);
     await keepAnActiveAdmin(tx, actor, member, { outcome: "be removed" });
     await deleteMember(tx, member.id);
     return {

@@ -17,7 +17,7 @@ export const suspendMember = tenantAction({
   lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    const member = await requireMember(tx, actor, input.memberId);
+    const member = await requireMember(tx, input.memberId);
     if (member.status === "suspended") throw new ActionError("CONFLICT", `${member.email} is already suspended.`);
     if (member.status === "invited") {
       throw new ActionError("CONFLICT", `${member.email} has not accepted their invitation yet: revoke it instead.`);
