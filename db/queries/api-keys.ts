@@ -3,7 +3,7 @@
 // withApiKeyLookup (the one row with that hash), then in the key's tenant.
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { apiKeys, type MemberRole } from "../schema";
-import type { TenantTx, Tx } from "../scopes";
+import type { ApiKeyLookupTx, TenantTx } from "../scopes";
 
 const listColumns = {
   id: apiKeys.id,
@@ -47,7 +47,7 @@ export async function revokeApiKey(tx: TenantTx, id: string): Promise<void> {
 }
 
 /** withApiKeyLookup scope: which tenant's key has this hash (revoked and expired ones included). */
-export async function findApiKeyTenant(tx: Tx, keyHash: string): Promise<{ tenantId: string; id: string } | null> {
+export async function findApiKeyTenant(tx: ApiKeyLookupTx, keyHash: string): Promise<{ tenantId: string; id: string } | null> {
   const [row] = await tx.select({ tenantId: apiKeys.tenantId, id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.keyHash, keyHash));
   return row ?? null;
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { memberships, tenants } from "../schema";
 import type { MemberRole, Tenant } from "../schema";
-import type { TenantTx, Tx } from "../scopes";
+import type { TenantTx, Tx, UserTx } from "../scopes";
 import { getLastTenantId } from "./users";
 
 export interface TenantSummary {
@@ -11,7 +11,7 @@ export interface TenantSummary {
 }
 
 /** The user's active tenants, by name (withUser scope: reads only their own memberships). */
-export async function listTenantsOfUser(tx: Tx, userId: string): Promise<TenantSummary[]> {
+export async function listTenantsOfUser(tx: UserTx, userId: string): Promise<TenantSummary[]> {
   return tx
     .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
     .from(memberships)
@@ -35,7 +35,7 @@ export async function findTenantBySlug(tx: Tx, slug: string): Promise<TenantSumm
 }
 
 /** The user's membership in the tenant with this slug, or null (withUser scope). */
-export async function findMembershipBySlug(tx: Tx, userId: string, slug: string): Promise<TenantMembership | null> {
+export async function findMembershipBySlug(tx: UserTx, userId: string, slug: string): Promise<TenantMembership | null> {
   const [row] = await tx
     .select({
       id: tenants.id,
@@ -70,7 +70,7 @@ export async function countMembers(tx: TenantTx): Promise<number> {
  * The tenant a user lands in: the one they chose last if they still belong to it, else their first
  * by name, else null (withUser scope).
  */
-export async function findLandingTenant(tx: Tx, userId: string): Promise<TenantSummary | null> {
+export async function findLandingTenant(tx: UserTx, userId: string): Promise<TenantSummary | null> {
   const [tenantsOfUser, lastTenantId] = [await listTenantsOfUser(tx, userId), await getLastTenantId(tx, userId)];
   return tenantsOfUser.find((t) => t.id === lastTenantId) ?? tenantsOfUser[0] ?? null;
 }

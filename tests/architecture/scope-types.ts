@@ -6,6 +6,10 @@ import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { listFlows } from "@/db/queries/flows";
 import { findMember, listMembers } from "@/db/queries/members";
 import { listPlatformWidePage } from "@/db/queries/activity/platform-log";
+import { findApiKeyTenant } from "@/db/queries/api-keys";
+import { markMailSent } from "@/db/queries/mail-outbox";
+import { listTenantsForPlatform } from "@/db/queries/platform-tenants";
+import { listTenantsOfUser } from "@/db/queries/tenants";
 import { getUserEmail } from "@/db/queries/users";
 import {
   enterTenant,
@@ -52,6 +56,14 @@ export async function refused() {
   await listPlatformWidePage(user, null, { actions: [], log: "platform" }, { limit: 1 });
   // @ts-expect-error the tenant comes from the transaction, not from an argument
   await findMember(tenant, "tenant id", "id");
+  // @ts-expect-error a user's own memberships need the user's scope
+  await listTenantsOfUser(tenant, "u");
+  // @ts-expect-error the console's tenant list is a superadmin's
+  await listTenantsForPlatform(user, { sort: "name", dir: "asc", page: 1, size: 10 });
+  // @ts-expect-error only the mail worker's scope reads the outbox
+  await markMailSent(system, "id");
+  // @ts-expect-error an API key is looked up in its own scope, before its tenant is known
+  await findApiKeyTenant(system, "hash");
   // @ts-expect-error a user's work cannot be handed a tenant's transaction type
   await withUser({ userId: "id" }, (tx: TenantTx) => listFlows(tx, flowQuery));
   // @ts-expect-error nor can the system's
@@ -68,6 +80,10 @@ export async function accepted() {
     await recordActivity(entered, entry);
     return listPlatformWidePage(tx, entered, { actions: [], log: "all", tenantId: "t" }, { limit: 1 });
   });
+  await withUser({ userId: "u" }, (tx) => listTenantsOfUser(tx, "u"));
+  await markMailSent(mail, "id");
+  await findApiKeyTenant(apiKeyLookup, "hash");
+  await listTenantsForPlatform(platform, { sort: "name", dir: "asc", page: 1, size: 10 });
   // A query over global tables takes any scope.
   await getUserEmail(tenant, "u");
   await getUserEmail(user, "u");
