@@ -6,7 +6,7 @@
 // row-level security) against the same SQL run directly by the owner (the floor: no policies, no
 // query builder), the two taking turns so that both run under the same conditions, and
 // checks each plan for a sequential scan on activity or its word index. A search's line names the
-// plan it ran (db/queries/activity-search.ts), and its floor includes the planning statement. Then
+// plan it ran (db/queries/activity/search.ts), and its floor includes the planning statement. Then
 // the chart's counts, the superadmin's view of the largest tenant, and the tenant's CSV export with heap growth. Prints
 // figures; it is not a pass/fail test.
 import { parseArgs } from "node:util";
@@ -16,20 +16,14 @@ import { performance } from "node:perf_hooks";
 import { closeDatabase, migrateDatabase } from "../db/lifecycle";
 import { openOwnerSession, type OwnerSession } from "../db/bench-owner";
 import { withPlatform, withTenant } from "../db/scopes";
-import { listPlatformWidePage } from "../db/queries/platform-activity";
-import {
-  countActivityPerDay,
-  fetchActivityPage,
-  fetchPlannedPage,
-  listActivityPage,
-  plannedPageQuery,
-  resolveChartRange,
-  type ActivityFilters,
-  type ActivityKey,
-} from "../db/queries/activity";
-import { planningQuery, planSearch, RARE_WORD_ENTRIES, type SearchPlan } from "../db/queries/activity-search";
+import { listPlatformWidePage } from "../db/queries/activity/platform-log";
+import { countActivityPerDay, resolveChartRange } from "../db/queries/activity/chart";
+import { fetchActivityPage, fetchPlannedPage, listActivityPage, plannedPageQuery } from "../db/queries/activity/tenant-log";
+import type { ActivityFilters } from "../db/queries/activity/sql";
+import type { ActivityKey } from "../db/queries/activity/keyset";
+import { planningQuery, planSearch, RARE_WORD_ENTRIES, type SearchPlan } from "../db/queries/activity/search";
 import { CHART_LIMITS } from "../lib/activity/chart";
-import type { PlannerSettings } from "../db/queries/planner-settings";
+import type { PlannerSettings } from "../db/queries/activity/planner-settings";
 import { activityCsvStream, EXPORT_BATCH_SIZE } from "../lib/activity/csv-export";
 import { createTestDatabase } from "../scripts/test-database";
 import { seedActivity } from "./activity-seed";
@@ -102,14 +96,14 @@ interface Case {
 const runtimeRun = (tenantId: string, c: Case) => () =>
   withTenant({ tenantId, userId: null }, async (tx) => {
     const start = performance.now();
-    await listActivityPage(tx, tenantId, c.filters, { key: c.key, limit: PAGE });
+    await listActivityPage(tx, c.filters, { key: c.key, limit: PAGE });
     return ms(start);
   });
 
 /** The same with the scope's transaction around it (BEGIN, role and settings, COMMIT), as one page view pays it once. */
 const runtimeTransactionRun = (tenantId: string, c: Case) => async () => {
   const start = performance.now();
-  await withTenant({ tenantId, userId: null }, (tx) => listActivityPage(tx, tenantId, c.filters, { key: c.key, limit: PAGE }));
+  await withTenant({ tenantId, userId: null }, (tx) => listActivityPage(tx, c.filters, { key: c.key, limit: PAGE }));
   return ms(start);
 };
 
@@ -130,7 +124,7 @@ const statement = (query: SQL | { toSQL(): { sql: string; params: unknown[] } } 
 /** How the page function runs a case: its search plan, and the statements it sends. */
 async function statementsOf(tenantId: string, c: Case) {
   return withTenant({ tenantId, userId: null }, async (tx) => {
-    const plan = await planSearch(tx, tenantId, c.filters.search);
+    const plan = await planSearch(tx, c.filters.search);
     const statements: Statement[] = c.filters.search ? [statement(planningQuery(tenantId, c.filters.search, RARE_WORD_ENTRIES))] : [];
     const page = (key: ActivityKey | undefined, limit: number): Statement[] => {
       const planned = plannedPageQuery(tenantId, c.filters, plan, key, limit);
@@ -142,7 +136,7 @@ async function statementsOf(tenantId: string, c: Case) {
     statements.push(...page(c.key, PAGE + 1));
     // The "anything newer?" probe after a cursor.
     if (c.key) {
-      const [first] = await fetchPlannedPage(tx, tenantId, c.filters, plan, c.key, 1);
+      const [first] = await fetchPlannedPage(tx, c.filters, plan, c.key, 1);
       if (first) statements.push(...page({ direction: "newer", createdAt: first.createdAt, id: first.id }, 1));
     }
     return { plan, statements };
@@ -205,7 +199,7 @@ async function exportMemory(tenantId: string) {
   const stream = activityCsvStream((after) => {
     batches += 1;
     peak = Math.max(peak, process.memoryUsage().heapUsed);
-    return withTenant({ tenantId, userId: null }, (tx) => fetchActivityPage(tx, tenantId, { actions: [] }, after, EXPORT_BATCH_SIZE));
+    return withTenant({ tenantId, userId: null }, (tx) => fetchActivityPage(tx, { actions: [] }, after, EXPORT_BATCH_SIZE));
   });
   const reader = stream.getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) bytes += next.value.byteLength;
@@ -246,7 +240,7 @@ try {
     { name: "text_search", filters: { ...none, search: "payroll" } },
     { name: "text_search_rare", filters: { ...none, search: `#${ROWS - 2 * LARGEST_SHARE * 1000}` } },
     { name: "text_search_7d", filters: { ...none, search: "payroll", fromDay: day!.from, toDay: day!.to } },
-    // The search's other plans (activity-search.ts): a rare prefix of several terms, two common words,
+    // The search's other plans (db/queries/activity/search.ts): a rare prefix of several terms, two common words,
     // a common prefix of several terms (the walk), and a common word from a deep cursor.
     { name: "text_search_rare_prefix", filters: { ...none, search: `#${Math.floor((ROWS - 2 * LARGEST_SHARE * 1000) / 100)}` } },
     { name: "text_search_two_words", filters: { ...none, search: "payroll user7" } },
@@ -275,7 +269,7 @@ try {
     const times = await sampleOne(async () => {
       const start = performance.now();
       await withTenant({ tenantId: largest, userId: null }, async (tx) =>
-        countActivityPerDay(tx, largest, c.filters, await resolveChartRange(tx, c.filters, CHART_LIMITS)),
+        countActivityPerDay(tx, c.filters, await resolveChartRange(tx, c.filters, CHART_LIMITS)),
       );
       return ms(start);
     }, 100);
@@ -300,8 +294,8 @@ try {
     const adminTimes = await sampleOne(async () => {
       const start = performance.now();
       await withPlatform({ superadminId: root!.id }, async (tx, platform) => {
-        if (tenant) await platform.enterTenant(largest, "bench:activity");
-        return listPlatformWidePage(tx, { actions: [], search, log: "all", tenantId: tenant ? largest : undefined }, { limit: PAGE });
+        const entered = tenant ? await platform.enterTenant(largest, "bench:activity") : null;
+        return listPlatformWidePage(tx, entered, { actions: [], search, log: "all", tenantId: tenant ? largest : undefined }, { limit: PAGE });
       });
       return ms(start);
     }, 100);

@@ -117,7 +117,7 @@ try {
     const timings: number[] = [];
     for (let run = 0; run < WARMUP + RUNS; run++) {
       const t0 = performance.now();
-      const result = await withTenant({ tenantId, userId: null }, (tx) => listMembers(tx, tenantId, query));
+      const result = await withTenant({ tenantId, userId: null }, (tx) => listMembers(tx, query));
       if (run >= WARMUP) timings.push(performance.now() - t0);
       if (run === 0 && result.rows.length === 0) throw new Error(`case ${name} found no members: the seed is wrong`);
     }
@@ -130,7 +130,7 @@ try {
   for (const [name, query] of Object.entries(CASES)) {
     const plans: string[] = [];
     await withTenant({ tenantId, userId: null }, (tx) =>
-      listMembers(tx, tenantId, query, async (statement) => {
+      listMembers(tx, query, async (statement) => {
         plans.push(await scansOf(tx, statement));
         return statement;
       }),

@@ -2,7 +2,7 @@
 // (Auth.js's adapter for magic links, lib/password-sign-in.ts for passwords), into the log of the
 // tenant the user lands in.
 import { enterTenant, enterUser, type Tx } from "./scopes";
-import { recordActivity } from "./queries/activity";
+import { recordActivity } from "./queries/activity/tenant-log";
 import { findLandingTenant } from "./queries/tenants";
 import { getUserEmail } from "./queries/users";
 import type { AuthMethod } from "./schema";
@@ -12,14 +12,13 @@ export async function recordAuthEvent(
   event: { userId: string; kind: "signed_in" | "signed_out"; ip: string | null; method?: AuthMethod },
 ): Promise<void> {
   const { userId, kind, ip, method } = event;
-  await enterUser(tx, { userId });
-  const tenant = await findLandingTenant(tx, userId);
+  const asUser = await enterUser(tx, { userId });
+  const tenant = await findLandingTenant(asUser, userId);
   if (!tenant) return; // no tenant yet: no tenant log to write into
-  const email = await getUserEmail(tx, userId);
-  await enterTenant(tx, { tenantId: tenant.id, userId });
+  const email = await getUserEmail(asUser, userId);
+  const inTenant = await enterTenant(tx, { tenantId: tenant.id, userId });
   const how = method === "password" ? " with a password" : method === "magic_link" ? " with an email link" : "";
-  await recordActivity(tx, {
-    tenantId: tenant.id,
+  await recordActivity(inTenant, {
     actorUserId: userId,
     actorEmail: email,
     action: `auth.${kind}`,

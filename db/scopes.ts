@@ -6,7 +6,38 @@ import { sql } from "drizzle-orm";
 import { noteDatabaseFailure } from "./availability";
 import { findLoginRoleProblem, findRuntimeRoleProblem, getConnection, PLATFORM_ROLE, rowsOf, RUNTIME_ROLE, type Database } from "./client";
 
+/** A transaction in no particular scope: what a query that works in any scope takes (global tables). */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+// The scope a transaction was opened in, as a type. Each scope helper hands out its own branded
+// transaction, so a query declares the scope it needs in its signature and the type checker refuses
+// a call from another scope (tests/architecture/scope-types.ts). A branded transaction is still a
+// Tx, so queries over global tables take any of them.
+declare const scope: unique symbol;
+
+/**
+ * A transaction in one tenant's scope (withTenant, enterTenant). Carries the tenant id: the tenant
+ * queries filter by it explicitly (the second wall, under the row-level security policies).
+ */
+export type TenantTx = Tx & { readonly [scope]: "tenant"; readonly tenantId: string };
+/** A transaction in a signed-in user's own scope (withUser, enterUser): their memberships across tenants. */
+export type UserTx = Tx & { readonly [scope]: "user"; readonly userId: string };
+/** A transaction before anyone is known (withSystem): global tables only. */
+export type SystemTx = Tx & { readonly [scope]: "system" };
+/** A superadmin's transaction (withPlatform), before it enters a tenant. */
+export type PlatformTx = Tx & { readonly [scope]: "platform"; readonly superadminId: string };
+/** The mail worker's transaction (withMailDelivery): the outbox only. */
+export type MailDeliveryTx = Tx & { readonly [scope]: "mail-delivery" };
+/** An API request's transaction before its tenant is known (withApiKeyLookup): one api_keys row. */
+export type ApiKeyLookupTx = Tx & { readonly [scope]: "api-key-lookup" };
+
+// The branded view of a transaction: a new object whose prototype is the transaction, so every
+// query method runs on it unchanged, with the scope's own fields on top. Entering another scope
+// in the same transaction makes another view; the earlier one keeps its fields (and its type).
+function scoped<Scoped extends Tx>(tx: Tx, fields: Omit<Scoped, keyof Tx | typeof scope>): Scoped {
+  const own = Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, { value, enumerable: true }]));
+  return Object.create(tx, own) as Scoped;
+}
 
 interface ScopeSettings {
   /** app.tenant_id: the tenant whose rows the tenant_isolation policies let through. */
@@ -71,7 +102,11 @@ export function afterCommit(hook: () => void): void {
   commitHooks.getStore()?.push(hook);
 }
 
-async function runInScope<T>(settings: ScopeSettings, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function runInScope<T, Scoped extends Tx>(
+  settings: ScopeSettings,
+  view: (tx: Tx) => Scoped,
+  work: (tx: Scoped) => Promise<T>,
+): Promise<T> {
   await assertRuntimeRoleIsSafe();
   const { db } = await getConnection();
   const hooks: (() => void)[] = [];
@@ -79,7 +114,7 @@ async function runInScope<T>(settings: ScopeSettings, work: (tx: Tx) => Promise<
     .run(hooks, () =>
       db.transaction(async (tx) => {
         await applyScope(tx, settings);
-        return work(tx);
+        return work(view(tx));
       }),
     )
     .catch((error: unknown) => {
@@ -126,41 +161,52 @@ async function applyScope(tx: Tx, s: ScopeSettings): Promise<void> {
 }
 
 /** Work inside one tenant: tenant tables show and accept only that tenant's rows. */
-export function withTenant<T>(scope: { tenantId: string; userId: string | null }, work: (tx: Tx) => Promise<T>) {
-  return runInScope({ tenantId: scope.tenantId, userId: scope.userId, selfUserId: null }, work);
+export function withTenant<T>(scope: { tenantId: string; userId: string | null }, work: (tx: TenantTx) => Promise<T>) {
+  const settings = { tenantId: scope.tenantId, userId: scope.userId, selfUserId: null };
+  return runInScope(settings, (tx) => scoped<TenantTx>(tx, { tenantId: scope.tenantId }), work);
+}
+
+/** The caller's tenant, as the caller: what a page or route handler reads a tenant's data in. */
+export function withActorTenant<T>(actor: { tenant: { id: string }; user: { id: string } }, work: (tx: TenantTx) => Promise<T>) {
+  return withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, work);
 }
 
 /** The signed-in user's own data across tenants: global tables plus their own memberships. */
-export function withUser<T>(scope: { userId: string }, work: (tx: Tx) => Promise<T>) {
-  return runInScope({ tenantId: null, userId: scope.userId, selfUserId: scope.userId }, work);
+export function withUser<T>(scope: { userId: string }, work: (tx: UserTx) => Promise<T>) {
+  const settings = { tenantId: null, userId: scope.userId, selfUserId: scope.userId };
+  return runInScope(settings, (tx) => scoped<UserTx>(tx, { userId: scope.userId }), work);
 }
 
 /**
  * What must run before anyone is known (sign-in lookups, rate limits, the Auth.js adapter):
  * global tables only; every tenant table answers with no rows.
  */
-export function withSystem<T>(work: (tx: Tx) => Promise<T>) {
-  return runInScope({ tenantId: null, userId: null, selfUserId: null }, work);
+export function withSystem<T>(work: (tx: SystemTx) => Promise<T>) {
+  return runInScope({ tenantId: null, userId: null, selfUserId: null }, (tx) => scoped<SystemTx>(tx, {}), work);
 }
 
 /**
  * Continue the same transaction in another scope, for work that must commit together across scopes
  * (the sign-in entry is written into the user's tenant in the transaction that creates the session).
+ * Returns the transaction in its new scope; the one passed in must not be used for tenant work.
  */
-export async function enterTenant(tx: Tx, scope: { tenantId: string; userId: string | null }): Promise<void> {
+export async function enterTenant(tx: Tx, scope: { tenantId: string; userId: string | null }): Promise<TenantTx> {
   await applyScope(tx, { tenantId: scope.tenantId, userId: scope.userId, selfUserId: null });
+  return scoped<TenantTx>(tx, { tenantId: scope.tenantId });
 }
 
-export async function enterUser(tx: Tx, scope: { userId: string }): Promise<void> {
+export async function enterUser(tx: Tx, scope: { userId: string }): Promise<UserTx> {
   await applyScope(tx, { tenantId: null, userId: scope.userId, selfUserId: scope.userId });
+  return scoped<UserTx>(tx, { userId: scope.userId });
 }
 
 /**
  * The mail worker's scope (lib/mail-worker.ts): reads and updates mail_outbox, which holds live links,
  * and nothing else; every tenant table answers with no rows.
  */
-export function withMailDelivery<T>(work: (tx: Tx) => Promise<T>) {
-  return runInScope({ tenantId: null, userId: null, selfUserId: null, mailDelivery: true }, work);
+export function withMailDelivery<T>(work: (tx: MailDeliveryTx) => Promise<T>) {
+  const settings = { tenantId: null, userId: null, selfUserId: null, mailDelivery: true };
+  return runInScope(settings, (tx) => scoped<MailDeliveryTx>(tx, {}), work);
 }
 
 /**
@@ -168,8 +214,9 @@ export function withMailDelivery<T>(work: (tx: Tx) => Promise<T>) {
  * (read-only, the api_key_lookup policy), every other tenant row answers with no rows. The request
  * then runs in the key's tenant through withTenant.
  */
-export function withApiKeyLookup<T>(keyHash: string, work: (tx: Tx) => Promise<T>) {
-  return runInScope({ tenantId: null, userId: null, selfUserId: null, apiKeyHash: keyHash }, work);
+export function withApiKeyLookup<T>(keyHash: string, work: (tx: ApiKeyLookupTx) => Promise<T>) {
+  const settings = { tenantId: null, userId: null, selfUserId: null, apiKeyHash: keyHash };
+  return runInScope(settings, (tx) => scoped<ApiKeyLookupTx>(tx, {}), work);
 }
 
 export class NotSuperadminError extends Error {
@@ -185,8 +232,9 @@ export interface PlatformAccess {
    * Enters one tenant: from here on the transaction sees that tenant's rows (its activity log
    * included), and the tenant's own log gets a "superadmin.accessed" entry saying why, and for a page,
    * the address that was viewed. No tenant's data is readable before this (migration 0011).
+   * Returns the transaction in that tenant's scope, for the tenant queries.
    */
-  enterTenant(tenantId: string, reason: string, viewedPath?: string): Promise<void>;
+  enterTenant(tenantId: string, reason: string, viewedPath?: string): Promise<TenantTx>;
 }
 
 /**
@@ -194,9 +242,10 @@ export interface PlatformAccess {
  * (tenants, users, the platform log) are readable; tenant data, activity logs included, only through
  * `platform.enterTenant`, which records the access in that tenant's log in the same transaction.
  */
-export function withPlatform<T>(scope: { superadminId: string }, work: (tx: Tx, platform: PlatformAccess) => Promise<T>) {
+export function withPlatform<T>(scope: { superadminId: string }, work: (tx: PlatformTx, platform: PlatformAccess) => Promise<T>) {
   const platformScope = { tenantId: null, userId: scope.superadminId, selfUserId: null, platformUserId: scope.superadminId };
-  return runInScope(platformScope, async (tx) => {
+  const view = (tx: Tx) => scoped<PlatformTx>(tx, { superadminId: scope.superadminId });
+  return runInScope(platformScope, view, async (tx) => {
     const rows = await tx.execute(sql`select email from users where id = ${scope.superadminId} and is_superadmin`);
     const [superadmin] = rowsOf<{ email: string }>(rows);
     if (!superadmin) throw new NotSuperadminError();
@@ -207,6 +256,7 @@ export function withPlatform<T>(scope: { superadminId: string }, work: (tx: Tx, 
         await tx.execute(sql`insert into activity (tenant_id, actor_user_id, actor_email, action, summary, target_type, target_id, details)
           values (${tenantId}, ${scope.superadminId}, ${superadmin.email}, 'superadmin.accessed', ${reason},
             ${viewedPath ? "page" : null}, ${viewedPath ?? null}, ${details}::jsonb)`);
+        return scoped<TenantTx>(tx, { tenantId });
       },
     });
   });

@@ -4,7 +4,7 @@ import { withSystem, withTenant } from "./scopes";
 import { insertUser, countUsers } from "./queries/users";
 import { insertTenant } from "./queries/tenants";
 import { insertMembership } from "./queries/memberships";
-import { recordActivity } from "./queries/activity";
+import { recordActivity } from "./queries/activity/tenant-log";
 import { addApprovedDomain } from "./queries/approved-domains";
 import { insertFlow } from "./queries/flows";
 import { hashPassword } from "../lib/passwords";
@@ -84,13 +84,13 @@ export async function seedWorld(world: SeedWorld): Promise<void> {
     await withTenant({ tenantId: tenant.id, userId: creatorId }, async (tx) => {
       const entry = { tenantId: tenant.id, actorUserId: creatorId, actorEmail: creator.email };
       await recordActivity(tx, { ...entry, action: "tenant.created", targetType: "tenant", targetId: tenant.id, summary: `${creator.email} created ${spec.name}` });
-      for (const domain of approvedDomains) await addApprovedDomain(tx, tenant.id, domain);
+      for (const domain of approvedDomains) await addApprovedDomain(tx, domain);
       for (const member of members) {
         const userId = userIds.get(member.email);
         if (!userId) throw new Error(`Seed: ${member.email} is a member of ${spec.slug} but not among the users`);
         const neverSignedIn = world.users.find((u) => u.email === member.email)?.signedInBefore === false;
         const status = member.status ?? (neverSignedIn ? "invited" : "active");
-        const membership = await insertMembership(tx, { tenantId: tenant.id, userId, roles: member.roles, status });
+        const membership = await insertMembership(tx, { userId, roles: member.roles, status });
         await recordActivity(tx, {
           ...entry,
           action: "member.added",
@@ -101,7 +101,7 @@ export async function seedWorld(world: SeedWorld): Promise<void> {
         });
       }
       for (const flow of flows) {
-        const created = await insertFlow(tx, { tenantId: tenant.id, ...flow, createdBy: creatorId });
+        const created = await insertFlow(tx, { ...flow, createdBy: creatorId });
         await recordActivity(tx, {
           ...entry,
           action: "flow.created",

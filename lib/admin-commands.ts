@@ -3,9 +3,9 @@
 // in the console (actor: the command line).
 import { parseArgs } from "node:util";
 import { enterTenant, withSystem, type Tx } from "@/db/scopes";
-import { recordActivity } from "@/db/queries/activity";
+import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { findTenantBySlug } from "@/db/queries/tenants";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { lockSuperadmins, lockUserForPlatform, updateUserFlags } from "@/db/queries/platform-users";
 import { findUserByEmail, insertUser } from "@/db/queries/users";
 import { ApiKeyNameInput, ApiKeyRoleInput } from "./api-keys/api-key-input";
@@ -103,10 +103,10 @@ function createApiKeyCommand(args: string[]): Promise<CommandResult> | CommandRe
   return withSystem(async (tx) => {
     const found = await findTenantBySlug(tx, tenant);
     if (!found) return fail(`No tenant has the slug ${tenant}; nothing was created.`);
-    await enterTenant(tx, { tenantId: found.id, userId: null });
-    const created = await issueApiKey(tx, { tenantId: found.id, name: name.data, role: role.data, expiresAt: null, createdByEmail: null });
+    const inTenant = await enterTenant(tx, { tenantId: found.id, userId: null });
+    const created = await issueApiKey(inTenant, { name: name.data, role: role.data, expiresAt: null, createdByEmail: null });
     const entry = apiKeyCreatedEntry(created, "An operator (command line)");
-    await recordActivity(tx, { tenantId: found.id, actorUserId: null, actorEmail: null, ...entry, details: { ...entry.details, via: "command line" } });
+    await recordActivity(inTenant, { actorUserId: null, actorEmail: null, ...entry, details: { ...entry.details, via: "command line" } });
     return {
       exitCode: 0,
       message: `Created the API key ${created.name} (${role.data}) for ${found.name}. It is shown only this once:\n${created.key}`,

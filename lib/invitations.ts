@@ -5,7 +5,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { insertInvitation, revokeOpenInvitations } from "@/db/queries/member-invitations";
-import type { Tx } from "@/db/scopes";
+import type { TenantTx } from "@/db/scopes";
 
 export const INVITATION_DAYS = 7;
 
@@ -14,11 +14,11 @@ export function hashInvitationToken(token: string): string {
 }
 
 /** Closes the membership's open invitation (if any) and issues a new one; returns its token. */
-export async function issueInvitation(tx: Tx, tenantId: string, membershipId: string): Promise<string> {
-  await revokeOpenInvitations(tx, tenantId, membershipId);
+export async function issueInvitation(tx: TenantTx, membershipId: string): Promise<string> {
+  await revokeOpenInvitations(tx, membershipId);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60_000);
-  await insertInvitation(tx, { tenantId, membershipId, tokenHash: hashInvitationToken(token), expiresAt });
+  await insertInvitation(tx, { membershipId, tokenHash: hashInvitationToken(token), expiresAt });
   return token;
 }
 

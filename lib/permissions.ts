@@ -2,7 +2,9 @@ import type { MemberRole } from "@/db/schema";
 import { MEMBER_ROLES } from "@/db/schema/member-roles";
 
 // What each role may do in its tenant. Roles add up: a member with several roles has the union.
-export const ROLE_LABELS: Record<MemberRole, string> = { viewer: "Viewer", editor: "Editor", admin: "Admin" };
+export const ROLE_LABELS = { viewer: "Viewer", editor: "Editor", admin: "Admin" } as const satisfies Record<MemberRole, string>;
+/** A role as the pages name it (the checkboxes' and badges' accessible names). */
+export type RoleLabel = (typeof ROLE_LABELS)[MemberRole];
 
 // credentials.read: that credentials exist (name, description, who changed them when), never their
 // values; credentials.use: a flow may use them (and their last 4 characters show); credentials.manage:

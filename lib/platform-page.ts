@@ -4,10 +4,10 @@
 import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { NotSuperadminError, withPlatform, type Tx } from "@/db/scopes";
+import { NotSuperadminError, withPlatform, type PlatformTx } from "@/db/scopes";
 import { getSessionUser, type SessionUser } from "./actor";
 
-export async function withPlatformPage<T>(work: (tx: Tx, superadmin: SessionUser) => Promise<T>): Promise<T> {
+export async function withPlatformPage<T>(work: (tx: PlatformTx, superadmin: SessionUser) => Promise<T>): Promise<T> {
   const user = await getSessionUser();
   if (!user) notFound();
   try {

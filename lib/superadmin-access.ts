@@ -7,7 +7,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { withTenant, withUser } from "@/db/scopes";
-import { recordActivity } from "@/db/queries/activity";
+import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { findTenantBySlug } from "@/db/queries/platform-tenants";
 import { isSuperadmin } from "@/db/queries/platform-users";
 import type { MemberRole } from "@/db/schema";
@@ -39,7 +39,6 @@ export const recordSuperadminView = cache(async (tenantId: string, user: Session
   const ip = await clientIp();
   await withTenant({ tenantId, userId: user.id }, (tx) =>
     recordActivity(tx, {
-      tenantId,
       actorUserId: user.id,
       actorEmail: user.email,
       action: "superadmin.viewed",

@@ -11,16 +11,11 @@ import type { Tx } from "@/db/scopes";
 import { updateTenantPlan } from "@/db/queries/platform-tenants";
 import { lockTenant } from "@/db/queries/tenants";
 import { platformAction } from "@/lib/actions/platform-action";
-import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
-import { isUuid } from "@/lib/ids";
+import { requireRow } from "@/lib/actions/require-row";
 import { LICENSE_KEYS, licenseOf } from "@/lib/licenses";
 import { MAX_FLOW_CAP, idInput, wholeNumberInput } from "./inputs";
 
-async function requireTenant(tx: Tx, tenantId: string) {
-  const tenant = isUuid(tenantId) ? await lockTenant(tx, tenantId) : null;
-  if (!tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  return tenant;
-}
+const requireTenant = (tx: Tx, tenantId: string) => requireRow(tenantId, (id) => lockTenant(tx, id));
 
 export const setTenantLicense = platformAction({
   name: "tenant.license_set",

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { spendOpenPasswordTokensOf, spendPasswordToken } from "@/db/queries/password-tokens";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { deleteOtherSessionsOf } from "@/db/queries/sessions";
 import { getUserEmail, setPasswordHash } from "@/db/queries/users";
 import { ActionError } from "@/lib/actions/core";

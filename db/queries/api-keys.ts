@@ -3,7 +3,7 @@
 // withApiKeyLookup (the one row with that hash), then in the key's tenant.
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { apiKeys, type MemberRole } from "../schema";
-import type { Tx } from "../scopes";
+import type { ApiKeyLookupTx, TenantTx } from "../scopes";
 
 const listColumns = {
   id: apiKeys.id,
@@ -17,37 +17,37 @@ const listColumns = {
   revokedAt: apiKeys.revokedAt,
 };
 
-export function listApiKeys(tx: Tx, tenantId: string) {
-  return tx.select(listColumns).from(apiKeys).where(eq(apiKeys.tenantId, tenantId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+export function listApiKeys(tx: TenantTx) {
+  return tx.select(listColumns).from(apiKeys).where(eq(apiKeys.tenantId, tx.tenantId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
 }
 
 export async function insertApiKey(
-  tx: Tx,
-  key: { tenantId: string; name: string; role: MemberRole; keyHash: string; expiresAt: Date | null; createdByEmail: string | null },
+  tx: TenantTx,
+  key: { name: string; role: MemberRole; keyHash: string; expiresAt: Date | null; createdByEmail: string | null },
 ) {
-  const [row] = await tx.insert(apiKeys).values(key).returning(listColumns);
+  const [row] = await tx.insert(apiKeys).values({ ...key, tenantId: tx.tenantId }).returning(listColumns);
   return row!;
 }
 
 /** One key, locked until commit (two revokes of it run one after the other). */
-export async function lockApiKey(tx: Tx, tenantId: string, id: string) {
+export async function lockApiKey(tx: TenantTx, id: string) {
   const [row] = await tx
     .select(listColumns)
     .from(apiKeys)
-    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)))
+    .where(and(eq(apiKeys.tenantId, tx.tenantId), eq(apiKeys.id, id)))
     .for("update");
   return row ?? null;
 }
 
-export async function revokeApiKey(tx: Tx, tenantId: string, id: string): Promise<void> {
+export async function revokeApiKey(tx: TenantTx, id: string): Promise<void> {
   await tx
     .update(apiKeys)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
+    .where(and(eq(apiKeys.tenantId, tx.tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
 }
 
 /** withApiKeyLookup scope: which tenant's key has this hash (revoked and expired ones included). */
-export async function findApiKeyTenant(tx: Tx, keyHash: string): Promise<{ tenantId: string; id: string } | null> {
+export async function findApiKeyTenant(tx: ApiKeyLookupTx, keyHash: string): Promise<{ tenantId: string; id: string } | null> {
   const [row] = await tx.select({ tenantId: apiKeys.tenantId, id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.keyHash, keyHash));
   return row ?? null;
 }
@@ -56,13 +56,13 @@ export async function findApiKeyTenant(tx: Tx, keyHash: string): Promise<{ tenan
  * withTenant scope, the key's tenant: records this use of the key and answers its name and role, in
  * one statement, only while the key is neither revoked nor expired (as of this transaction); else null.
  */
-export async function useApiKey(tx: Tx, tenantId: string, id: string, ip: string | null): Promise<{ name: string; role: MemberRole } | null> {
+export async function useApiKey(tx: TenantTx, id: string, ip: string | null): Promise<{ name: string; role: MemberRole } | null> {
   const [row] = await tx
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()`, lastUsedIp: ip })
     .where(
       and(
-        eq(apiKeys.tenantId, tenantId),
+        eq(apiKeys.tenantId, tx.tenantId),
         eq(apiKeys.id, id),
         isNull(apiKeys.revokedAt),
         or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),

@@ -2,7 +2,7 @@
 // scope's tenant; the explicit tenant filters are the second wall and what the indexes lead with.
 import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { flowRuns, flows, tenants, users, type FlowRunLogEntry } from "../schema";
-import type { Tx } from "../scopes";
+import type { TenantTx } from "../scopes";
 import { containsPattern } from "./search";
 
 export const FLOW_SORTS = ["name", "createdAt", "updatedAt"] as const;
@@ -26,8 +26,8 @@ const flowColumns = {
   updatedAt: flows.updatedAt,
 };
 
-export async function listFlows(tx: Tx, tenantId: string, query: FlowListQuery) {
-  const where = and(eq(flows.tenantId, tenantId), query.search ? ilike(flows.name, containsPattern(query.search)) : undefined);
+export async function listFlows(tx: TenantTx, query: FlowListQuery) {
+  const where = and(eq(flows.tenantId, tx.tenantId), query.search ? ilike(flows.name, containsPattern(query.search)) : undefined);
   const order = query.dir === "desc" ? desc : asc;
   const [rows, [total]] = await Promise.all([
     tx
@@ -43,50 +43,49 @@ export async function listFlows(tx: Tx, tenantId: string, query: FlowListQuery) 
 }
 
 /** One flow; `lock: "share"` keeps it from being changed or deleted until commit. */
-export async function findFlow(tx: Tx, tenantId: string, flowId: string, options: { lock?: "share" } = {}) {
+export async function findFlow(tx: TenantTx, flowId: string, options: { lock?: "share" } = {}) {
   const query = tx
     .select(flowColumns)
     .from(flows)
-    .where(and(eq(flows.tenantId, tenantId), eq(flows.id, flowId)));
+    .where(and(eq(flows.tenantId, tx.tenantId), eq(flows.id, flowId)));
   const [row] = options.lock ? await query.for(options.lock) : await query;
   return row ?? null;
 }
 
 /** The tenant's flow count, cap, name and member count, for the flows page and for runs. */
-export async function flowCapacityOf(tx: Tx, tenantId: string) {
+export async function flowCapacityOf(tx: TenantTx) {
   const [row] = await tx
     .select({ flowCount: tenants.flowCount, flowCap: tenants.flowCap, name: tenants.name, memberCount: tenants.memberCount })
     .from(tenants)
-    .where(eq(tenants.id, tenantId));
+    .where(eq(tenants.id, tx.tenantId));
   return row ?? null;
 }
 
-export async function insertFlow(tx: Tx, flow: { tenantId: string; name: string; steps: string[]; createdBy: string }) {
-  const [row] = await tx.insert(flows).values(flow).returning(flowColumns);
+export async function insertFlow(tx: TenantTx, flow: { name: string; steps: string[]; createdBy: string }) {
+  const [row] = await tx.insert(flows).values({ ...flow, tenantId: tx.tenantId }).returning(flowColumns);
   return row!;
 }
 
-export async function renameFlow(tx: Tx, tenantId: string, flowId: string, name: string) {
+export async function renameFlow(tx: TenantTx, flowId: string, name: string) {
   const [row] = await tx
     .update(flows)
     .set({ name, updatedAt: sql`now()` })
-    .where(and(eq(flows.tenantId, tenantId), eq(flows.id, flowId)))
+    .where(and(eq(flows.tenantId, tx.tenantId), eq(flows.id, flowId)))
     .returning(flowColumns);
   return row ?? null;
 }
 
-export async function deleteFlow(tx: Tx, tenantId: string, flowId: string) {
+export async function deleteFlow(tx: TenantTx, flowId: string) {
   const [row] = await tx
     .delete(flows)
-    .where(and(eq(flows.tenantId, tenantId), eq(flows.id, flowId)))
+    .where(and(eq(flows.tenantId, tx.tenantId), eq(flows.id, flowId)))
     .returning(flowColumns);
   return row ?? null;
 }
 
 export async function insertFlowRun(
-  tx: Tx,
+  tx: TenantTx,
   run: {
-    tenantId: string;
     flowId: string;
     status: string;
     triggeredBy: string;
@@ -96,17 +95,17 @@ export async function insertFlowRun(
     finishedAt: Date;
   },
 ) {
-  const [row] = await tx.insert(flowRuns).values(run).returning({ id: flowRuns.id });
+  const [row] = await tx.insert(flowRuns).values({ ...run, tenantId: tx.tenantId }).returning({ id: flowRuns.id });
   return row!;
 }
 
 /** The newest run of each of these flows (for the list's "Last run" column). */
-export async function lastRunsOf(tx: Tx, tenantId: string, flowIds: string[]) {
+export async function lastRunsOf(tx: TenantTx, flowIds: string[]) {
   if (flowIds.length === 0) return new Map<string, { status: string; startedAt: Date }>();
   const rows = await tx
     .selectDistinctOn([flowRuns.flowId], { flowId: flowRuns.flowId, status: flowRuns.status, startedAt: flowRuns.startedAt })
     .from(flowRuns)
-    .where(and(eq(flowRuns.tenantId, tenantId), inArray(flowRuns.flowId, flowIds)))
+    .where(and(eq(flowRuns.tenantId, tx.tenantId), inArray(flowRuns.flowId, flowIds)))
     .orderBy(flowRuns.flowId, desc(flowRuns.startedAt), desc(flowRuns.id));
   return new Map(rows.map(({ flowId, ...run }) => [flowId, run]));
 }
@@ -121,7 +120,7 @@ export interface RunCursor {
  * A flow's runs, newest first, one page after the cursor (keyset paging: runs grow without bound).
  * Asks for one row more than the page to know whether an older page exists.
  */
-export async function listRunsOfFlow(tx: Tx, tenantId: string, flowId: string, options: { after?: RunCursor; limit: number }) {
+export async function listRunsOfFlow(tx: TenantTx, flowId: string, options: { after?: RunCursor; limit: number }) {
   const after = options.after
     ? sql`(${flowRuns.startedAt}, ${flowRuns.id}) < (${options.after.startedAt}::timestamptz, ${options.after.id}::uuid)`
     : undefined;
@@ -137,7 +136,7 @@ export async function listRunsOfFlow(tx: Tx, tenantId: string, flowId: string, o
     })
     .from(flowRuns)
     .leftJoin(users, eq(users.id, flowRuns.triggeredBy))
-    .where(and(eq(flowRuns.tenantId, tenantId), eq(flowRuns.flowId, flowId), after))
+    .where(and(eq(flowRuns.tenantId, tx.tenantId), eq(flowRuns.flowId, flowId), after))
     .orderBy(desc(flowRuns.startedAt), desc(flowRuns.id))
     .limit(options.limit + 1);
   const runs = rows.slice(0, options.limit);

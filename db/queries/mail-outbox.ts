@@ -2,7 +2,7 @@
 // and recording an outcome run only in withMailDelivery, the one scope the policies let read rows.
 import { and, asc, eq, isNull, lt, lte, sql } from "drizzle-orm";
 import { mailOutbox, type OutboxMail } from "../schema";
-import type { Tx } from "../scopes";
+import type { MailDeliveryTx, Tx } from "../scopes";
 
 export interface QueuedMail {
   id: string;
@@ -24,7 +24,7 @@ export async function insertOutboxMail(tx: Tx, mail: QueuedMail): Promise<void> 
  * anyone else, and if the sender dies the row comes back by itself at that time.
  */
 export async function claimDueMail(
-  tx: Tx,
+  tx: MailDeliveryTx,
   options: { now: Date; maxAttempts: number; retryAt: (attempt: number) => Date },
 ): Promise<OutboxMail | null> {
   const [row] = await tx
@@ -48,12 +48,12 @@ export async function claimDueMail(
   return { ...row, attempts, nextAttemptAt };
 }
 
-export async function markMailSent(tx: Tx, id: string): Promise<void> {
+export async function markMailSent(tx: MailDeliveryTx, id: string): Promise<void> {
   await tx.update(mailOutbox).set({ sentAt: sql`now()`, lastError: null }).where(eq(mailOutbox.id, id));
 }
 
 /** Records a failed attempt; `givenUp` ends the retries (the row stays, for the operator). */
-export async function markMailFailed(tx: Tx, id: string, error: string, givenUp: boolean): Promise<void> {
+export async function markMailFailed(tx: MailDeliveryTx, id: string, error: string, givenUp: boolean): Promise<void> {
   await tx
     .update(mailOutbox)
     .set({ lastError: error.slice(0, 2000), ...(givenUp ? { givenUpAt: sql`now()` } : {}) })

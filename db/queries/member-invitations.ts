@@ -3,23 +3,23 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { memberInvitations, memberships, users } from "../schema";
-import type { Tx } from "../scopes";
+import type { TenantTx } from "../scopes";
 
 export async function insertInvitation(
-  tx: Tx,
-  invitation: { tenantId: string; membershipId: string; tokenHash: string; expiresAt: Date },
+  tx: TenantTx,
+  invitation: { membershipId: string; tokenHash: string; expiresAt: Date },
 ): Promise<void> {
-  await tx.insert(memberInvitations).values(invitation);
+  await tx.insert(memberInvitations).values({ ...invitation, tenantId: tx.tenantId });
 }
 
 /** Closes the membership's open invitations (a resend replaces the link; a revoke ends it). */
-export async function revokeOpenInvitations(tx: Tx, tenantId: string, membershipId: string): Promise<void> {
+export async function revokeOpenInvitations(tx: TenantTx, membershipId: string): Promise<void> {
   await tx
     .update(memberInvitations)
     .set({ revokedAt: sql`now()` })
     .where(
       and(
-        eq(memberInvitations.tenantId, tenantId),
+        eq(memberInvitations.tenantId, tx.tenantId),
         eq(memberInvitations.membershipId, membershipId),
         isNull(memberInvitations.acceptedAt),
         isNull(memberInvitations.revokedAt),
@@ -31,7 +31,7 @@ export async function revokeOpenInvitations(tx: Tx, tenantId: string, membership
  * The Invited membership an open invitation of this tenant is for (unaccepted, unrevoked, unexpired,
  * and the membership still Invited), with the invited address; null for anything else.
  */
-export async function findOpenInvitation(tx: Tx, tenantId: string, tokenHash: string) {
+export async function findOpenInvitation(tx: TenantTx, tokenHash: string) {
   const [row] = await tx
     .select({
       invitationId: memberInvitations.id,
@@ -45,7 +45,7 @@ export async function findOpenInvitation(tx: Tx, tenantId: string, tokenHash: st
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
-        eq(memberInvitations.tenantId, tenantId),
+        eq(memberInvitations.tenantId, tx.tenantId),
         eq(memberInvitations.tokenHash, tokenHash),
         isNull(memberInvitations.acceptedAt),
         isNull(memberInvitations.revokedAt),
@@ -57,13 +57,13 @@ export async function findOpenInvitation(tx: Tx, tenantId: string, tokenHash: st
 }
 
 /** Spends an open invitation: one conditional UPDATE, so of two concurrent accepts one wins. */
-export async function markInvitationAccepted(tx: Tx, tenantId: string, invitationId: string): Promise<boolean> {
+export async function markInvitationAccepted(tx: TenantTx, invitationId: string): Promise<boolean> {
   const rows = await tx
     .update(memberInvitations)
     .set({ acceptedAt: sql`now()` })
     .where(
       and(
-        eq(memberInvitations.tenantId, tenantId),
+        eq(memberInvitations.tenantId, tx.tenantId),
         eq(memberInvitations.id, invitationId),
         isNull(memberInvitations.acceptedAt),
         isNull(memberInvitations.revokedAt),

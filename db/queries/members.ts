@@ -2,7 +2,7 @@
 // Every function runs inside withTenant and still filters on tenant_id explicitly.
 import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { memberships, tenants, users, type MemberRole } from "../schema";
-import type { Tx } from "../scopes";
+import type { TenantTx } from "../scopes";
 import { containsPattern } from "./search";
 
 /** A member's status in this tenant, as stored (never derived from the global account). */
@@ -73,8 +73,8 @@ function listConditions(tenantId: string, query: MemberListQuery): SQL {
 export const isFiltered = (query: MemberListQuery) => Boolean(query.role || query.status || query.search);
 
 /** How many members match the list's filters. */
-export function countMembersQuery(tx: Tx, tenantId: string, query: MemberListQuery) {
-  return tx.select({ value: count() }).from(memberships).where(listConditions(tenantId, query));
+export function countMembersQuery(tx: TenantTx, query: MemberListQuery) {
+  return tx.select({ value: count() }).from(memberships).where(listConditions(tx.tenantId, query));
 }
 
 /**
@@ -82,11 +82,11 @@ export function countMembersQuery(tx: Tx, tenantId: string, query: MemberListQue
  * a global table without row-level security, so it is read only for the tenant this transaction is
  * scoped to, like the memberships it counts.
  */
-function memberCounterQuery(tx: Tx, tenantId: string) {
+function memberCounterQuery(tx: TenantTx) {
   return tx
     .select({ value: tenants.memberCount })
     .from(tenants)
-    .where(and(eq(tenants.id, tenantId), sql`${tenants.id} = (select nullif(current_setting('app.tenant_id', true), '')::uuid)`));
+    .where(and(eq(tenants.id, tx.tenantId), sql`${tenants.id} = (select nullif(current_setting('app.tenant_id', true), '')::uuid)`));
 }
 
 /** Which stretch of the sorted result to read, in which direction. */
@@ -115,7 +115,7 @@ export function pageWindow(query: Pick<MemberListQuery, "page" | "size" | "dir">
  * also carries how many members match in all (`count(*) over ()`), counted in the same pass that
  * finds the page instead of in a second scan.
  */
-export function listMembersQuery(tx: Tx, tenantId: string, query: MemberListQuery, window: RowWindow) {
+export function listMembersQuery(tx: TenantTx, query: MemberListQuery, window: RowWindow) {
   const direction = window.dir === "asc" ? asc : desc;
   const matching = isFiltered(query) ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`;
   if (query.sort === "joined") {
@@ -129,7 +129,7 @@ export function listMembersQuery(tx: Tx, tenantId: string, query: MemberListQuer
         matching: matching.as("matching"),
       })
       .from(memberships)
-      .where(listConditions(tenantId, query))
+      .where(listConditions(tx.tenantId, query))
       .orderBy(direction(memberships.createdAt), direction(memberships.id))
       .limit(window.limit)
       .offset(window.offset)
@@ -166,7 +166,7 @@ export function listMembersQuery(tx: Tx, tenantId: string, query: MemberListQuer
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(listConditions(tenantId, query))
+    .where(listConditions(tx.tenantId, query))
     .orderBy(...order)
     .limit(window.limit)
     .offset(window.offset);
@@ -182,21 +182,20 @@ const runStatement: RunStatement = async (statement) => statement;
  * page instead (e.g. after the only member on the last page was removed).
  */
 export async function listMembers(
-  tx: Tx,
-  tenantId: string,
+  tx: TenantTx,
   query: MemberListQuery,
   run: RunStatement = runStatement,
 ): Promise<{ rows: MemberListRow[]; total: number; page: number }> {
   const lastPage = (total: number) => Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
   const read = async (window: RowWindow) => {
-    const rows = await run(listMembersQuery(tx, tenantId, query, window));
+    const rows = await run(listMembersQuery(tx, query, window));
     return window.reversed ? rows.reverse() : rows;
   };
   const shown = (rows: Awaited<ReturnType<typeof read>>): MemberListRow[] =>
     rows.map(({ id, userId, name, email, roles, status, joinedAt }) => ({ id, userId, name, email, roles, status, joinedAt: new Date(joinedAt) }));
 
   if (!isFiltered(query)) {
-    const [counter] = await run(memberCounterQuery(tx, tenantId));
+    const [counter] = await run(memberCounterQuery(tx));
     const total = counter?.value ?? 0;
     const page = lastPage(total);
     return { rows: total === 0 ? [] : shown(await read(pageWindow({ ...query, page }, total))), total, page };
@@ -205,7 +204,7 @@ export async function listMembers(
   let page = query.page;
   let rows = await read(pageWindow(query));
   if (rows.length === 0 && page > 1) {
-    const [counted] = await run(countMembersQuery(tx, tenantId, query));
+    const [counted] = await run(countMembersQuery(tx, query));
     page = lastPage(Number(counted?.value ?? 0));
     rows = await read(pageWindow({ ...query, page }));
   }
@@ -213,7 +212,7 @@ export async function listMembers(
 }
 
 /** A member of this tenant by membership id, with their account's address; null if not in this tenant. */
-export async function findMember(tx: Tx, tenantId: string, membershipId: string) {
+export async function findMember(tx: TenantTx, membershipId: string) {
   const [row] = await tx
     .select({
       id: memberships.id,
@@ -224,20 +223,20 @@ export async function findMember(tx: Tx, tenantId: string, membershipId: string)
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+    .where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.id, membershipId)));
   return row ?? null;
 }
 
 export type Member = NonNullable<Awaited<ReturnType<typeof findMember>>>;
 
 /** Active Admins of the tenant other than the given membership. */
-export async function countOtherActiveAdmins(tx: Tx, tenantId: string, exceptMembershipId: string): Promise<number> {
+export async function countOtherActiveAdmins(tx: TenantTx, exceptMembershipId: string): Promise<number> {
   const [row] = await tx
     .select({ value: count() })
     .from(memberships)
     .where(
       and(
-        eq(memberships.tenantId, tenantId),
+        eq(memberships.tenantId, tx.tenantId),
         eq(memberships.status, "active"),
         sql`${memberships.roles} @> array['admin']::member_role[]`,
         ne(memberships.id, exceptMembershipId),
@@ -246,20 +245,20 @@ export async function countOtherActiveAdmins(tx: Tx, tenantId: string, exceptMem
   return Number(row?.value ?? 0);
 }
 
-export async function updateMemberRoles(tx: Tx, tenantId: string, membershipId: string, roles: MemberRole[]) {
+export async function updateMemberRoles(tx: TenantTx, membershipId: string, roles: MemberRole[]) {
   await tx
     .update(memberships)
     .set({ roles })
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+    .where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.id, membershipId)));
 }
 
-export async function updateMemberStatus(tx: Tx, tenantId: string, membershipId: string, status: "active" | "suspended") {
+export async function updateMemberStatus(tx: TenantTx, membershipId: string, status: "active" | "suspended") {
   await tx
     .update(memberships)
     .set({ status })
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+    .where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.id, membershipId)));
 }
 
-export async function deleteMember(tx: Tx, tenantId: string, membershipId: string) {
-  await tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId)));
+export async function deleteMember(tx: TenantTx, membershipId: string) {
+  await tx.delete(memberships).where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.id, membershipId)));
 }

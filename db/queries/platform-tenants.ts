@@ -3,7 +3,7 @@
 import "server-only";
 import { asc, count, desc, eq, ilike, or } from "drizzle-orm";
 import { tenants } from "../schema";
-import type { Tx } from "../scopes";
+import type { PlatformTx, Tx } from "../scopes";
 import { containsPattern } from "./search";
 
 export const PLATFORM_TENANT_SORTS = ["name", "slug", "license", "flowCap", "flowCount", "memberCount", "createdAt"] as const;
@@ -28,7 +28,7 @@ const platformTenantColumns = {
   createdAt: tenants.createdAt,
 };
 
-export async function listTenantsForPlatform(tx: Tx, query: PlatformListQuery<PlatformTenantSort>) {
+export async function listTenantsForPlatform(tx: PlatformTx, query: PlatformListQuery<PlatformTenantSort>) {
   const pattern = query.search ? containsPattern(query.search) : null;
   const where = pattern ? or(ilike(tenants.name, pattern), ilike(tenants.slug, pattern)) : undefined;
   const order = query.dir === "desc" ? desc : asc;
@@ -46,7 +46,7 @@ export async function listTenantsForPlatform(tx: Tx, query: PlatformListQuery<Pl
 }
 
 /** The tenant row, locked until commit: plan changes and flow creation serialize on it. */
-export async function updateTenantPlan(tx: Tx, tenantId: string, plan: { license?: string; flowCap?: number }) {
+export async function updateTenantPlan(tx: PlatformTx, tenantId: string, plan: { license?: string; flowCap?: number }) {
   await tx.update(tenants).set(plan).where(eq(tenants.id, tenantId));
 }
 

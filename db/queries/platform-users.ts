@@ -2,7 +2,7 @@
 // "Tenants" here are the tenants a user owns (created), which is what their tenant limit counts.
 import { asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { tenants, users } from "../schema";
-import type { Tx } from "../scopes";
+import type { PlatformTx, Tx } from "../scopes";
 import type { PlatformListQuery } from "./platform-tenants";
 import { containsPattern } from "./search";
 
@@ -14,7 +14,7 @@ const ownedTenantNames = sql<string[]>`array(select ${tenants.name} from ${tenan
 
 const SORT_COLUMNS = { email: users.email, tenantsOwned, tenantLimit: users.tenantLimit, createdAt: users.createdAt } as const;
 
-export async function listUsersForPlatform(tx: Tx, query: PlatformListQuery<PlatformUserSort>) {
+export async function listUsersForPlatform(tx: PlatformTx, query: PlatformListQuery<PlatformUserSort>) {
   const pattern = query.search ? containsPattern(query.search) : null;
   const where = pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined;
   const order = query.dir === "desc" ? desc : asc;

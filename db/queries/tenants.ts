@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { memberships, tenants } from "../schema";
 import type { MemberRole, Tenant } from "../schema";
-import type { Tx } from "../scopes";
+import type { TenantTx, Tx, UserTx } from "../scopes";
 import { getLastTenantId } from "./users";
 
 export interface TenantSummary {
@@ -11,7 +11,7 @@ export interface TenantSummary {
 }
 
 /** The user's active tenants, by name (withUser scope: reads only their own memberships). */
-export async function listTenantsOfUser(tx: Tx, userId: string): Promise<TenantSummary[]> {
+export async function listTenantsOfUser(tx: UserTx, userId: string): Promise<TenantSummary[]> {
   return tx
     .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
     .from(memberships)
@@ -35,7 +35,7 @@ export async function findTenantBySlug(tx: Tx, slug: string): Promise<TenantSumm
 }
 
 /** The user's membership in the tenant with this slug, or null (withUser scope). */
-export async function findMembershipBySlug(tx: Tx, userId: string, slug: string): Promise<TenantMembership | null> {
+export async function findMembershipBySlug(tx: UserTx, userId: string, slug: string): Promise<TenantMembership | null> {
   const [row] = await tx
     .select({
       id: tenants.id,
@@ -61,8 +61,8 @@ export async function findMembershipBySlug(tx: Tx, userId: string, slug: string)
 }
 
 /** Active and suspended members of a tenant (withTenant scope). */
-export async function countMembers(tx: Tx, tenantId: string): Promise<number> {
-  const [row] = await tx.select({ value: count() }).from(memberships).where(eq(memberships.tenantId, tenantId));
+export async function countMembers(tx: TenantTx): Promise<number> {
+  const [row] = await tx.select({ value: count() }).from(memberships).where(eq(memberships.tenantId, tx.tenantId));
   return row?.value ?? 0;
 }
 
@@ -70,7 +70,7 @@ export async function countMembers(tx: Tx, tenantId: string): Promise<number> {
  * The tenant a user lands in: the one they chose last if they still belong to it, else their first
  * by name, else null (withUser scope).
  */
-export async function findLandingTenant(tx: Tx, userId: string): Promise<TenantSummary | null> {
+export async function findLandingTenant(tx: UserTx, userId: string): Promise<TenantSummary | null> {
   const [tenantsOfUser, lastTenantId] = [await listTenantsOfUser(tx, userId), await getLastTenantId(tx, userId)];
   return tenantsOfUser.find((t) => t.id === lastTenantId) ?? tenantsOfUser[0] ?? null;
 }
@@ -118,8 +118,8 @@ const settingsColumns = {
   license: tenants.license,
 };
 
-export async function getTenantSettings(tx: Tx, tenantId: string): Promise<TenantSettings | null> {
-  const [row] = await tx.select(settingsColumns).from(tenants).where(eq(tenants.id, tenantId));
+export async function getTenantSettings(tx: TenantTx): Promise<TenantSettings | null> {
+  const [row] = await tx.select(settingsColumns).from(tenants).where(eq(tenants.id, tx.tenantId));
   return row ?? null;
 }
 
@@ -134,21 +134,20 @@ export async function lockTenant(tx: Tx, tenantId: string): Promise<Tenant | nul
 }
 
 export async function updateTenantSettings(
-  tx: Tx,
-  tenantId: string,
+  tx: TenantTx,
   changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled">>,
 ): Promise<void> {
-  await tx.update(tenants).set(changes).where(eq(tenants.id, tenantId));
+  await tx.update(tenants).set(changes).where(eq(tenants.id, tx.tenantId));
 }
 
 /**
  * Deletes the tenant. Every tenant table references tenants(id) with ON DELETE CASCADE, so its
  * members, approved domains, flows, runs and its own activity log go in the same statement.
  */
-export async function deleteTenant(tx: Tx, tenantId: string) {
+export async function deleteTenant(tx: TenantTx) {
   const [row] = await tx
     .delete(tenants)
-    .where(eq(tenants.id, tenantId))
+    .where(eq(tenants.id, tx.tenantId))
     .returning({ id: tenants.id, slug: tenants.slug, name: tenants.name, memberCount: tenants.memberCount });
   return row ?? null;
 }

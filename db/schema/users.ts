@@ -27,7 +27,7 @@ export const users = pgTable(
     index("users_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
     // Accounts that have never signed in (the members table's "Invited"): a small, shrinking set.
     // The activity log's Actor search: addresses and names by their beginning (LIKE 'typed%'), walked
-    // in the index's own order (db/queries/activity-actors.ts).
+    // in the index's own order (db/queries/activity/actors.ts).
     index("users_email_prefix").using("btree", t.email.op("text_pattern_ops")),
     index("users_name_prefix").using("btree", sql`lower(${t.name}) text_pattern_ops`),
     index("users_never_signed_in").on(t.id).where(sql`${t.emailVerified} is null`),

@@ -7,13 +7,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { MEMBERS_DOMAIN, MEMBERS_PEOPLE } from "../seed/members";
 import { awaitNewMail, signInLinkIn } from "../support/mail";
 import { followSignInLink, signIn } from "../support/sign-in";
+import type { RoleLabel } from "../../lib/permissions";
 
 const MEMBERS = "/t/members-main/members";
 
-async function submitAdd(page: Page, email: string, roles: ("Viewer" | "Editor" | "Admin")[]) {
+async function submitAdd(page: Page, email: string, roles: RoleLabel[]) {
   const form = page.getByRole("form", { name: "Add a member" });
   await form.getByRole("textbox", { name: "Email" }).fill(email);
-  for (const role of ["Viewer", "Editor", "Admin"] as const) await form.getByRole("checkbox", { name: role }).setChecked(roles.includes(role));
+  for (const role of ["Viewer", "Editor", "Admin"] satisfies RoleLabel[]) await form.getByRole("checkbox", { name: role }).setChecked(roles.includes(role));
   await form.getByRole("button", { name: "Add member" }).click();
   return form;
 }

@@ -3,17 +3,18 @@
 import { expect, test, type Page } from "@playwright/test";
 import { MEMBERS_PEOPLE } from "../seed/members";
 import { signIn } from "../support/sign-in";
+import type { RoleLabel } from "../../lib/permissions";
 
 const MEMBERS = "/t/members-main/members";
 
 const rowOf = (page: Page, email: string) => page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) });
 
-async function saveRoles(admin: Page, email: string, change: Record<"Viewer" | "Editor" | "Admin", boolean>) {
+async function saveRoles(admin: Page, email: string, change: Record<RoleLabel, boolean>) {
   const row = rowOf(admin, email);
   for (const [role, checked] of Object.entries(change)) await row.getByRole("checkbox", { name: role }).setChecked(checked);
   await row.getByRole("button", { name: "Save roles" }).click();
   // This save's own notice (the previous save's "… is now …" may still be on the page).
-  const roles = (["Viewer", "Editor", "Admin"] as const).filter((role) => change[role]);
+  const roles = (["Viewer", "Editor", "Admin"] satisfies RoleLabel[]).filter((role) => change[role]);
   await expect(admin.getByRole("status").filter({ hasText: `${email} is now ${roles.join(", ")}.` })).toBeVisible();
 }
 

@@ -1,8 +1,8 @@
 // How every wrapper (and every route handler that writes) turns what an action says it did into a
 // log entry: into the tenant's log, marked when a visiting superadmin did it, or into the platform log.
 import "server-only";
-import { recordActivity } from "@/db/queries/activity";
-import type { Tx } from "@/db/scopes";
+import { recordActivity } from "@/db/queries/activity/tenant-log";
+import type { TenantTx } from "@/db/scopes";
 import type { SessionUser } from "../caller";
 import type { ActivityRecord } from "./core";
 import type { TenantAccess } from "./tenant-access";
@@ -17,12 +17,11 @@ function markedAsSuperadmin(activity: ActivityRecord): ActivityRecord {
 
 /** Writes the caller's entry into the tenant's log, marked when they act there as a visiting superadmin. */
 export async function recordCallerActivity(
-  tx: Tx,
-  caller: { tenantId: string; user: SessionUser; access: TenantAccess; ip: string | null },
+  tx: TenantTx,
+  caller: { user: SessionUser; access: TenantAccess; ip: string | null },
   activity: ActivityRecord,
 ): Promise<void> {
   await recordActivity(tx, {
-    tenantId: caller.tenantId,
     actorUserId: caller.user.id,
     actorEmail: caller.user.email,
     ip: caller.ip,

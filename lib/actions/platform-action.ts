@@ -5,8 +5,8 @@
 // Touching a tenant's data goes through `platform.enterTenant`, which writes into that tenant's log.
 import "server-only";
 import type { z } from "zod";
-import { NotSuperadminError, withPlatform, type Tx } from "@/db/scopes";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { NotSuperadminError, withPlatform, type PlatformAccess, type PlatformTx } from "@/db/scopes";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { failure, type ActionResult } from "../action-result";
 import { getSessionUser, type SessionUser } from "../actor";
 import { clientIp } from "../client-ip";
@@ -15,9 +15,9 @@ import { toPlatformEntry, type PlatformActivityRecord } from "./activity-entry";
 import { refreshPages } from "./after-commit";
 
 export interface PlatformActionContext<Input> {
-  tx: Tx;
+  tx: PlatformTx;
   superadmin: SessionUser;
-  platform: { enterTenant(tenantId: string, reason: string): Promise<void> };
+  platform: PlatformAccess;
   input: Input;
   ip: string | null;
 }

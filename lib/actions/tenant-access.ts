@@ -5,7 +5,7 @@ import "server-only";
 import { findMembershipOfUser } from "@/db/queries/memberships";
 import { isSuperadmin } from "@/db/queries/platform-users";
 import type { MemberRole } from "@/db/schema";
-import type { Tx } from "@/db/scopes";
+import type { TenantTx } from "@/db/scopes";
 import { can, type Permission } from "../permissions";
 import { SUPERADMIN_ROLES } from "../superadmin-access";
 import { ActionError, NOT_FOUND_MESSAGE } from "./core";
@@ -19,11 +19,11 @@ export interface TenantAccess {
 export const FORBIDDEN_MESSAGE = "You do not have permission to do this in this tenant.";
 
 /**
- * The caller's access to the tenant as it is inside the writing transaction: their active
+ * The caller's access to the transaction's tenant as it is inside the writing transaction: their active
  * membership, else Admin powers if they are a superadmin now, else none.
  */
-export async function accessInTransaction(tx: Tx, tenantId: string, userId: string): Promise<TenantAccess | null> {
-  const membership = await findMembershipOfUser(tx, tenantId, userId);
+export async function accessInTransaction(tx: TenantTx, userId: string): Promise<TenantAccess | null> {
+  const membership = await findMembershipOfUser(tx, userId);
   if (membership && membership.status === "active") {
     return { roles: membership.roles, membershipId: membership.id, viaSuperadmin: false };
   }
@@ -32,8 +32,8 @@ export async function accessInTransaction(tx: Tx, tenantId: string, userId: stri
 }
 
 /** The caller's access, refused with NOT_FOUND (no access: says nothing of the tenant) or FORBIDDEN (not this permission). */
-export async function authorizeInTransaction(tx: Tx, tenantId: string, userId: string, permission: Permission): Promise<TenantAccess> {
-  const access = await accessInTransaction(tx, tenantId, userId);
+export async function authorizeInTransaction(tx: TenantTx, userId: string, permission: Permission): Promise<TenantAccess> {
+  const access = await accessInTransaction(tx, userId);
   if (!access) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
   if (!can(access.roles, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
   return access;

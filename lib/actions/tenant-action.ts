@@ -6,8 +6,8 @@
 // Server actions are public POST endpoints, so nothing here trusts the client beyond parsed input.
 import "server-only";
 import type { z } from "zod";
-import type { Tx } from "@/db/scopes";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import type { TenantTx } from "@/db/scopes";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import type { Tenant } from "@/db/schema";
 import { failure, type ActionResult } from "../action-result";
 import { getActor, getSessionUser, isRefusedByLoginPolicy, type Actor } from "../actor";
@@ -21,7 +21,7 @@ import { accessInTransaction } from "./tenant-access";
 import { inTenantTransaction } from "./tenant-transaction";
 
 export interface TenantActionContext<Input, Locked extends boolean = false> {
-  tx: Tx;
+  tx: TenantTx;
   actor: Actor;
   input: Input;
   ip: string | null;
@@ -83,7 +83,7 @@ export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean
         if (platformActivity) await recordPlatformActivity(tx, toPlatformEntry(platformActivity, actor.user, ip));
         // The tenant's pages change with the entry in its log; a caller the change shut out (who
         // removed or suspended themselves) is sent elsewhere, not shown the tenant again.
-        const refresh = activity !== null && (await accessInTransaction(tx, actor.tenant.id, actor.user.id)) !== null;
+        const refresh = activity !== null && (await accessInTransaction(tx, actor.user.id)) !== null;
         return { data, message, refresh: refresh ? actor.tenant.slug : null };
       });
     });

@@ -5,7 +5,7 @@
 import "server-only";
 import { lockTenant } from "@/db/queries/tenants";
 import type { Tenant } from "@/db/schema";
-import { withTenant, type Tx } from "@/db/scopes";
+import { withActorTenant, type TenantTx } from "@/db/scopes";
 import type { Actor } from "../caller";
 import type { Permission } from "../permissions";
 import { recordCallerActivity } from "./activity-entry";
@@ -13,7 +13,8 @@ import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "./core";
 import { authorizeInTransaction, type TenantAccess } from "./tenant-access";
 
 export interface TenantTransaction<Locked extends boolean> {
-  tx: Tx;
+  /** The tenant-scoped transaction (its tenantId is the caller's tenant). */
+  tx: TenantTx;
   /** The caller with their access as it is in this transaction. */
   actor: Actor;
   access: TenantAccess;
@@ -34,11 +35,11 @@ export async function inTenantTransaction<T, Locked extends boolean = false>(
   work: (transaction: TenantTransaction<Locked>) => Promise<T>,
 ): Promise<T> {
   const { actor, ip } = caller;
-  return withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
-    const tenant = options.lockTenant ? await lockTenant(tx, actor.tenant.id) : null;
+  return withActorTenant(actor, async (tx) => {
+    const tenant = options.lockTenant ? await lockTenant(tx, tx.tenantId) : null;
     if (options.lockTenant && !tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-    const access = await authorizeInTransaction(tx, actor.tenant.id, actor.user.id, options.permission);
-    const record = (entry: ActivityRecord) => recordCallerActivity(tx, { tenantId: actor.tenant.id, user: actor.user, access, ip }, entry);
+    const access = await authorizeInTransaction(tx, actor.user.id, options.permission);
+    const record = (entry: ActivityRecord) => recordCallerActivity(tx, { user: actor.user, access, ip }, entry);
     return work({ tx, actor: { ...actor, ...access }, access, tenant: tenant as TenantTransaction<Locked>["tenant"], record });
   });
 }

@@ -6,9 +6,9 @@
 // transaction; after it, the transaction is in that tenant's scope.
 import "server-only";
 import type { z } from "zod";
-import { enterTenant, withUser, type Tx } from "@/db/scopes";
-import { recordActivity } from "@/db/queries/activity";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { enterTenant, withUser, type TenantTx, type UserTx } from "@/db/scopes";
+import { recordActivity } from "@/db/queries/activity/tenant-log";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { failure, type ActionResult } from "../action-result";
 import { getSessionUser, type SessionUser } from "../actor";
 import { clientIp } from "../client-ip";
@@ -16,11 +16,15 @@ import { toPlatformEntry, type PlatformActivityRecord } from "./activity-entry";
 import { SIGNED_OUT_MESSAGE, parseInput, registerAction, settle, type ActivityRecord } from "./core";
 
 export interface UserActionContext<Input> {
-  tx: Tx;
+  tx: UserTx;
   user: SessionUser;
   input: Input;
   ip: string | null;
-  recordInTenant(tenantId: string, entry: ActivityRecord): Promise<void>;
+  /**
+   * Writes into that tenant's log; the transaction stays in the tenant's scope, returned as a TenantTx
+   * for the work that must follow there (the new tenant's first membership).
+   */
+  recordInTenant(tenantId: string, entry: ActivityRecord): Promise<TenantTx>;
 }
 
 export type UserAction<T> = (previous: unknown, input: FormData | Record<string, unknown>) => Promise<ActionResult<T>>;
@@ -42,8 +46,9 @@ export function userAction<Schema extends z.ZodType, T>(definition: {
     return settle(definition.name, () =>
       withUser({ userId: user.id }, async (tx) => {
         const recordInTenant = async (tenantId: string, entry: ActivityRecord) => {
-          await enterTenant(tx, { tenantId, userId: user.id });
-          await recordActivity(tx, { tenantId, actorUserId: user.id, actorEmail: user.email, ip, ...entry });
+          const inTenant = await enterTenant(tx, { tenantId, userId: user.id });
+          await recordActivity(inTenant, { actorUserId: user.id, actorEmail: user.email, ip, ...entry });
+          return inTenant;
         };
         const { data, activity } = await definition.run({ tx, user, input: parsed.input, ip, recordInTenant });
         await recordPlatformActivity(tx, toPlatformEntry(activity, user, ip));

@@ -2,7 +2,8 @@
 // csv-stringify (quoting commas, quotes and newlines) and handed to the response only when the client
 // asks for more, so an export of a million rows holds one batch in memory, not the log.
 import { stringify } from "csv-stringify/sync";
-import type { ActivityKey, ActivityRow } from "@/db/queries/activity";
+import type { ActivityKey } from "@/db/queries/activity/keyset";
+import type { ActivityRow } from "@/db/queries/activity/sql";
 
 export const EXPORT_BATCH_SIZE = 1000;
 

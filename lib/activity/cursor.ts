@@ -14,7 +14,7 @@ export interface ActivityCursor {
   id: string;
 }
 
-// to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), see db/queries/activity.ts.
+// to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), see exactTime in db/queries/activity/sql.ts.
 const MICROSECOND_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 const isRealInstant = (value: string) => {

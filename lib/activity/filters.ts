@@ -1,7 +1,7 @@
 // The activity log's state in the URL is defined in lib/url-state/activity.ts, which the server (page,
 // CSV export) and the browser (filter controls) share, so both agree on what a bookmarked URL means.
 // Here: what that state means to the query and to the export's activity entry.
-import type { ActivityFilters } from "@/db/queries/activity";
+import type { ActivityFilters } from "@/db/queries/activity/sql";
 import { activityUrlState, type ActivitySearch } from "@/lib/url-state/activity";
 import type { SearchParams } from "@/lib/url-state/search-params";
 

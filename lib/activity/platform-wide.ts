@@ -7,7 +7,7 @@
 // PostgreSQL would refuse it (migration 0011). The Action filter's options are the fixed catalog of
 // names the app writes, not names read from the logs.
 import { withPlatform } from "@/db/scopes";
-import { listPlatformWidePage, listTenantChoices, type PlatformWideFilters } from "@/db/queries/platform-activity";
+import { listPlatformWidePage, listTenantChoices, type PlatformWideFilters } from "@/db/queries/activity/platform-log";
 import { ACTION_FILTER_OPTIONS } from "./action-names";
 import { decodeCursor } from "./cursor";
 import { toActivityFilters, type ActivitySearch } from "./filters";
@@ -26,7 +26,7 @@ export function loadPlatformWideActivity(superadminId: string, search: ActivityS
     const tenants = await listTenantChoices(tx);
     const tenant = search.tenant ? tenants.find((t) => t.id === search.tenant) : undefined;
     // First, before anything of the tenant is read: the entry goes into its log in this transaction.
-    if (tenant) await platform.enterTenant(tenant.id, ADMIN_ACCESS_REASON, viewedPath);
+    const entered = tenant ? await platform.enterTenant(tenant.id, ADMIN_ACCESS_REASON, viewedPath) : null;
 
     const { actions, fromDay, toDay, search: text } = toActivityFilters(search);
     const filters: PlatformWideFilters = {
@@ -38,7 +38,7 @@ export function loadPlatformWideActivity(superadminId: string, search: ActivityS
       tenantId: search.tenant,
       log: tenant ? search.log : "platform",
     };
-    const page = await listPlatformWidePage(tx, filters, { key: decodeCursor(search.cursor), limit: search.size });
+    const page = await listPlatformWidePage(tx, entered, filters, { key: decodeCursor(search.cursor), limit: search.size });
     return { page, tenants, tenant: tenant ?? null, actions: ACTION_FILTER_OPTIONS };
   });
 }

@@ -1,15 +1,15 @@
 // Creating a key, shared by the API keys page and `npm run admin -- create-api-key`: a new random key,
 // its hash stored, the key itself returned once. The activity entry names the key, its role and
 // expiry, never the key or its hash.
-import type { Tx } from "@/db/scopes";
+import type { TenantTx } from "@/db/scopes";
 import { insertApiKey } from "@/db/queries/api-keys";
 import type { MemberRole } from "@/db/schema";
 import type { ActivityRecord } from "../actions/core";
 import { rolesLabel } from "../permissions";
 import { hashApiKey, newApiKey } from "./api-key";
 
+/** A key for the transaction's tenant. */
 export interface NewApiKey {
-  tenantId: string;
   name: string;
   role: MemberRole;
   expiresAt: Date | null;
@@ -17,7 +17,7 @@ export interface NewApiKey {
   createdByEmail: string | null;
 }
 
-export async function issueApiKey(tx: Tx, request: NewApiKey) {
+export async function issueApiKey(tx: TenantTx, request: NewApiKey) {
   const key = newApiKey();
   const row = await insertApiKey(tx, { ...request, keyHash: hashApiKey(key) });
   return { ...row, key };

@@ -34,7 +34,7 @@ export async function authorizeApiRequest(request: Request, permission: Permissi
   const found = await withApiKeyLookup(keyHash, (tx) => findApiKeyTenant(tx, keyHash));
   if (!found) return unauthorized(true);
   const ip = await clientIp();
-  const used = await withTenant({ tenantId: found.tenantId, userId: null }, (tx) => useApiKey(tx, found.tenantId, found.id, ip));
+  const used = await withTenant({ tenantId: found.tenantId, userId: null }, (tx) => useApiKey(tx, found.id, ip));
   if (!used) return unauthorized(true);
   const caller: ApiCaller = { tenantId: found.tenantId, keyId: found.id, keyName: used.name, roles: [used.role] };
   return can(caller.roles, permission) ? caller : forbidden();

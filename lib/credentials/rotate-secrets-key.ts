@@ -6,7 +6,7 @@
 import { asc } from "drizzle-orm";
 import { enterTenant, withSystem } from "@/db/scopes";
 import { lockEncryptedValues, storeReencryptedValue } from "@/db/queries/credentials";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { tenants } from "@/db/schema";
 import { decryptValue, encryptValue } from "../secrets/cipher";
 import { keyById, secretsKeyring, type Keyring } from "../secrets/keyring";
@@ -24,8 +24,8 @@ export async function rotateSecretsKey(keyring: Keyring = secretsKeyring()): Pro
     const tenantIds = (await tx.select({ id: tenants.id }).from(tenants).orderBy(asc(tenants.id))).map((t) => t.id);
     const outcome: RotationOutcome = { keyId: keyring.current.id, reencrypted: 0, alreadyCurrent: 0 };
     for (const tenantId of tenantIds) {
-      await enterTenant(tx, { tenantId, userId: null });
-      for (const row of await lockEncryptedValues(tx, tenantId)) {
+      const inTenant = await enterTenant(tx, { tenantId, userId: null });
+      for (const row of await lockEncryptedValues(inTenant)) {
         if (row.keyId === keyring.current.id) {
           outcome.alreadyCurrent += 1;
           continue;
@@ -37,7 +37,7 @@ export async function rotateSecretsKey(keyring: Keyring = secretsKeyring()): Pro
           );
         }
         const owner = { tenantId, credentialId: row.id };
-        await storeReencryptedValue(tx, tenantId, row.id, encryptValue(keyring, owner, decryptValue(keyring, owner, row)));
+        await storeReencryptedValue(inTenant, row.id, encryptValue(keyring, owner, decryptValue(keyring, owner, row)));
         outcome.reencrypted += 1;
       }
     }

@@ -2,15 +2,10 @@
 // the chart's buckets and the filter choices, checked against hand-placed entries.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/scopes";
-import {
-  countActivityPerDay,
-  listActivityActions,
-  listActivityPage,
-  listActivityTargetTypes,
-  resolveChartRange,
-  type ActivityFilters,
-  type ActivityKey,
-} from "@/db/queries/activity";
+import { countActivityPerDay, resolveChartRange } from "@/db/queries/activity/chart";
+import { listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import type { ActivityFilters } from "@/db/queries/activity/sql";
+import type { ActivityKey } from "@/db/queries/activity/keyset";
 import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
 import { parseActivitySearch, toActivityFilters } from "@/lib/activity/filters";
 import { addMember, createTenant, createUser } from "../support/fixtures";
@@ -22,7 +17,7 @@ let bob: { id: string; email: string };
 const NO_FILTER: ActivityFilters = { actions: [] };
 
 const page = (filters: Partial<ActivityFilters> = {}, key?: ActivityKey, limit = 100) =>
-  withTenant({ tenantId: tenant.id, userId: null }, (tx) => listActivityPage(tx, tenant.id, { ...NO_FILTER, ...filters }, { key, limit }));
+  withTenant({ tenantId: tenant.id, userId: null }, (tx) => listActivityPage(tx, { ...NO_FILTER, ...filters }, { key, limit }));
 const summaries = async (filters: Partial<ActivityFilters>) => (await page(filters)).rows.map((row) => row.summary);
 
 beforeAll(async () => {
@@ -105,7 +100,7 @@ describe("filters", () => {
 describe("keyset paging", () => {
   let crowded: { id: string };
   const crowdedPage = (key: ActivityKey | undefined, limit: number) =>
-    withTenant({ tenantId: crowded.id, userId: null }, (tx) => listActivityPage(tx, crowded.id, NO_FILTER, { key, limit }));
+    withTenant({ tenantId: crowded.id, userId: null }, (tx) => listActivityPage(tx, NO_FILTER, { key, limit }));
 
   beforeAll(async () => {
     crowded = await createTenant("crowded");
@@ -152,7 +147,7 @@ describe("keyset paging", () => {
 describe("chart", () => {
   it("counts entries per UTC day, with the empty days, under the same filters", async () => {
     const days = await withTenant({ tenantId: tenant.id, userId: null }, (tx) =>
-      countActivityPerDay(tx, tenant.id, NO_FILTER, { fromDay: "2026-02-27", toDay: "2026-03-05" }),
+      countActivityPerDay(tx, NO_FILTER, { fromDay: "2026-02-27", toDay: "2026-03-05" }),
     );
     expect(days).toEqual([
       { day: "2026-02-27", count: 0 },
@@ -164,7 +159,7 @@ describe("chart", () => {
       { day: "2026-03-05", count: 1 },
     ]);
     const flowRuns = await withTenant({ tenantId: tenant.id, userId: null }, (tx) =>
-      countActivityPerDay(tx, tenant.id, { actions: ["flow.run"] }, { fromDay: "2026-03-04", toDay: "2026-03-05" }),
+      countActivityPerDay(tx, { actions: ["flow.run"] }, { fromDay: "2026-03-04", toDay: "2026-03-05" }),
     );
     expect(flowRuns.map((d) => d.count)).toEqual([1, 1]);
   });
@@ -185,8 +180,8 @@ describe("filter choices", () => {
     const other = await createTenant("other-log");
     await insertEntries(other.id, [{ at: "2026-03-01T00:00:00Z", action: "secret.other-tenant", targetType: "secret-thing" }]);
     const [actions, targetTypes] = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => [
-      await listActivityActions(tx, tenant.id),
-      await listActivityTargetTypes(tx, tenant.id),
+      await listActivityActions(tx),
+      await listActivityTargetTypes(tx),
     ]);
     expect(actions).toEqual(["flow.created", "flow.run", "member.added", "member.removed"]);
     expect(targetTypes).toEqual(["flow", "membership"]);

@@ -6,9 +6,10 @@ import { and, eq } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
 import { insertUser } from "@/db/queries/users";
 import { memberships } from "@/db/schema";
-import { ACTOR_CHOICES, findActivityActor, searchActivityActors } from "@/db/queries/activity-actors";
+import { ACTOR_CHOICES, findActivityActor, searchActivityActors } from "@/db/queries/activity/actors";
 import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
+import { claimingTenant } from "../support/forged-scope";
 
 vi.mock("@/lib/auth", async () => {
   const { currentSession } = await import("../support/session");
@@ -97,15 +98,15 @@ describe("the Actor search never shows another tenant's members (attacks)", () =
       expect((await search(world.a.slug, q)).options).toEqual([]);
     }
     // The page resolves the chosen actor inside A only: B's id (guessed or copied) names nobody.
-    expect(await withTenant({ tenantId: world.a.id, userId: viewerA.id }, (tx) => findActivityActor(tx, world.a.id, world.adminB.id))).toBeNull();
-    expect(await withTenant({ tenantId: world.a.id, userId: viewerA.id }, (tx) => findActivityActor(tx, world.a.id, viewerA.id))).toEqual({ id: viewerA.id, email: viewerA.email });
+    expect(await withTenant({ tenantId: world.a.id, userId: viewerA.id }, (tx) => findActivityActor(tx, world.adminB.id))).toBeNull();
+    expect(await withTenant({ tenantId: world.a.id, userId: viewerA.id }, (tx) => findActivityActor(tx, viewerA.id))).toEqual({ id: viewerA.id, email: viewerA.email });
   });
 
   it("a query naming B's tenant id inside A's scope is stopped by row-level security", async () => {
-    const fromA = await withTenant({ tenantId: world.a.id, userId: viewerA.id }, async (tx) => [
-      await searchActivityActors(tx, world.b.id, ""),
-      await searchActivityActors(tx, world.b.id, world.adminB.email.slice(0, 7)),
-      await findActivityActor(tx, world.b.id, world.adminB.id),
+    const fromA = await withTenant({ tenantId: world.a.id, userId: viewerA.id }, async (inA) => [
+      await searchActivityActors(claimingTenant(inA, world.b.id), ""),
+      await searchActivityActors(claimingTenant(inA, world.b.id), world.adminB.email.slice(0, 7)),
+      await findActivityActor(claimingTenant(inA, world.b.id), world.adminB.id),
     ]);
     expect(fromA).toEqual([[], [], null]);
   });

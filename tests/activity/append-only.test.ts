@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { withPlatform, withTenant, type Tx } from "@/db/scopes";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { createTwoTenants, createUser, databaseErrorOf } from "../support/fixtures";
 import { insertEntries } from "./support";
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { enterTenant, withPlatform, withSystem } from "@/db/scopes";
-import { activity, platformActivity, tenants } from "@/db/schema";
+import { activity, platformActivity, tenants, type MemberRole } from "@/db/schema";
 import { ACTION_NAMES } from "@/lib/activity/action-names";
 import type { ActionResult } from "@/lib/action-result";
 import { addMember, createTenant, createUser, uniqueSuffix } from "../support/fixtures";
@@ -38,7 +38,7 @@ type Scenario = () => Promise<{ caller: Caller; result: ActionResult<unknown> }>
 
 // A fresh caller per scenario: the entries it leaves are found by actor, whatever else runs meanwhile.
 // The tenant is on the Enterprise license, so every paid feature's action can run.
-async function memberOfNewTenant(roles: ("viewer" | "editor" | "admin")[]) {
+async function memberOfNewTenant(roles: MemberRole[]) {
   const tenant = await createTenant("complete", { license: "enterprise" });
   const caller = await createUser("caller");
   await addMember(tenant.id, caller.id, roles);

@@ -6,7 +6,8 @@ import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
 import { activity, memberships } from "@/db/schema";
-import { listActivityPage, type ActivityFilters, type ActivityRow } from "@/db/queries/activity";
+import { listActivityPage } from "@/db/queries/activity/tenant-log";
+import type { ActivityFilters, ActivityRow } from "@/db/queries/activity/sql";
 import { activityCsvStream, neutraliseFormula } from "@/lib/activity/csv-export";
 import { addMember, createTwoTenants, createUser } from "../support/fixtures";
 import { signInAs } from "../support/session";
@@ -50,7 +51,7 @@ async function exportsRecordedFor(tenantId: string, userId: string) {
 const records = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
 
 async function allRows(tenantId: string, filters: ActivityFilters) {
-  return withTenant({ tenantId, userId: null }, async (tx) => (await listActivityPage(tx, tenantId, filters, { limit: 100_000 })).rows);
+  return withTenant({ tenantId, userId: null }, async (tx) => (await listActivityPage(tx, filters, { limit: 100_000 })).rows);
 }
 
 beforeAll(async () => {

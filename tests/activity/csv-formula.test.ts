@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { activityCsvStream, neutraliseFormula } from "@/lib/activity/csv-export";
-import type { ActivityRow } from "@/db/queries/activity";
+import type { ActivityRow } from "@/db/queries/activity/sql";
 
 const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
 

@@ -2,17 +2,14 @@
 // back, whether the query names B's ids in its filters or (bypassing the page) B's tenant id itself.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/scopes";
-import {
-  countActivityPerDay,
-  listActivityActions,
-  listActivityPage,
-  listActivityTargetTypes,
-  type ActivityFilters,
-} from "@/db/queries/activity";
-import { findActivityActor, searchActivityActors } from "@/db/queries/activity-actors";
+import { countActivityPerDay } from "@/db/queries/activity/chart";
+import { listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import type { ActivityFilters } from "@/db/queries/activity/sql";
+import { findActivityActor, searchActivityActors } from "@/db/queries/activity/actors";
 import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
 import { createTwoTenants } from "../support/fixtures";
 import { insertEntries } from "./support";
+import { claimingTenant } from "../support/forged-scope";
 
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 const asA = <T>(work: Parameters<typeof withTenant<T>>[1]) => withTenant({ tenantId: world.a.id, userId: world.adminA.id }, work);
@@ -39,30 +36,33 @@ describe("tenant A's log, aimed at tenant B", () => {
       { actions: ["b.only-action"] },
       { search: "secret" },
     ]) {
-      const page = await asA((tx) => listActivityPage(tx, world.a.id, { ...NO_FILTER, ...filters }, { limit: 50 }));
+      const page = await asA((tx) => listActivityPage(tx, { ...NO_FILTER, ...filters }, { limit: 50 }));
       expect(page.rows).toEqual([]);
     }
   });
 
   it("a forged cursor made from B's entries pages through A's entries only", async () => {
-    const [bNewest] = await withTenant({ tenantId: world.b.id, userId: null }, async (tx) => (await listActivityPage(tx, world.b.id, NO_FILTER, { limit: 1 })).rows);
+    const [bNewest] = await withTenant({ tenantId: world.b.id, userId: null }, async (tx) => (await listActivityPage(tx, NO_FILTER, { limit: 1 })).rows);
     for (const direction of ["older", "newer"] as const) {
       const forged = decodeCursor(encodeCursor({ direction, createdAt: bNewest!.createdAt, id: bNewest!.id }));
-      const page = await asA((tx) => listActivityPage(tx, world.a.id, NO_FILTER, { key: forged, limit: 50 }));
+      const page = await asA((tx) => listActivityPage(tx, NO_FILTER, { key: forged, limit: 50 }));
       expect(page.rows.map((r) => r.summary)).toEqual(["A new", "A old"]);
     }
   });
 
   it("even a query naming B's tenant id, run in A's scope, is stopped by row-level security", async () => {
-    const [page, days, actions, targets, actors, searched, chosen] = await asA(async (tx) => [
-      await listActivityPage(tx, world.b.id, NO_FILTER, { limit: 50 }),
-      await countActivityPerDay(tx, world.b.id, NO_FILTER, { fromDay: "2026-06-01", toDay: "2026-06-05" }),
-      await listActivityActions(tx, world.b.id),
-      await listActivityTargetTypes(tx, world.b.id),
-      await searchActivityActors(tx, world.b.id, ""),
-      await searchActivityActors(tx, world.b.id, world.adminB.email.slice(0, 5)),
-      await findActivityActor(tx, world.b.id, world.adminB.id),
-    ] as const);
+    const [page, days, actions, targets, actors, searched, chosen] = await asA(async (inA) => {
+      const tx = claimingTenant(inA, world.b.id);
+      return [
+        await listActivityPage(tx, NO_FILTER, { limit: 50 }),
+        await countActivityPerDay(tx, NO_FILTER, { fromDay: "2026-06-01", toDay: "2026-06-05" }),
+        await listActivityActions(tx),
+        await listActivityTargetTypes(tx),
+        await searchActivityActors(tx, ""),
+        await searchActivityActors(tx, world.adminB.email.slice(0, 5)),
+        await findActivityActor(tx, world.adminB.id),
+      ] as const;
+    });
     expect(page.rows).toEqual([]);
     expect(days.every((d) => d.count === 0)).toBe(true);
     expect(actions).toEqual([]);

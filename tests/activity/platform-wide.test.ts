@@ -6,10 +6,10 @@
 // only the platform log is read.
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { NotSuperadminError, withPlatform, withSystem, withTenant, type Tx } from "@/db/scopes";
+import { NotSuperadminError, withPlatform, withSystem, withTenant, type PlatformTx, type TenantTx } from "@/db/scopes";
 import { activity } from "@/db/schema";
-import { listPlatformWidePage, recordPlatformActivity } from "@/db/queries/platform-activity";
-import type { ActivityKey } from "@/db/queries/activity";
+import { listPlatformWidePage, recordPlatformActivity } from "@/db/queries/activity/platform-log";
+import type { ActivityKey } from "@/db/queries/activity/keyset";
 import { ACTION_FILTER_OPTIONS } from "@/lib/activity/action-names";
 import { parseActivitySearch } from "@/lib/activity/filters";
 import { ADMIN_ACCESS_REASON, loadPlatformWideActivity } from "@/lib/activity/platform-wide";
@@ -34,11 +34,8 @@ function load(params: Record<string, string>, superadminId = root.id) {
 }
 
 /** A superadmin's transaction that has entered one tenant (and so recorded it there). */
-const inTenant = <T,>(tenantId: string, work: (tx: Tx) => Promise<T>) =>
-  withPlatform({ superadminId: root.id }, async (tx, platform) => {
-    await platform.enterTenant(tenantId, "test");
-    return work(tx);
-  });
+const inTenant = <T,>(tenantId: string, work: (tx: PlatformTx, entered: TenantTx) => Promise<T>) =>
+  withPlatform({ superadminId: root.id }, async (tx, platform) => work(tx, await platform.enterTenant(tenantId, "test")));
 
 beforeAll(async () => {
   world = await createTwoTenants();
@@ -122,7 +119,7 @@ describe("platform-wide activity", () => {
 
   it("pages across both logs with one cursor, both ways", async () => {
     const pageOf = (key?: ActivityKey) =>
-      inTenant(world.b.id, (tx) => listPlatformWidePage(tx, { actions: [], search: marker, log: "all", tenantId: world.b.id }, { key, limit: 1 }));
+      inTenant(world.b.id, (tx, entered) => listPlatformWidePage(tx, entered, { actions: [], search: marker, log: "all", tenantId: world.b.id }, { key, limit: 1 }));
     const seen: string[] = [];
     let page = await pageOf();
     seen.push(page.rows[0]!.summary);
@@ -137,9 +134,9 @@ describe("platform-wide activity", () => {
 
   it("searches both logs by the beginning of words, in any case, like a tenant's own page", async () => {
     const typed = marker.slice(0, -1).toUpperCase();
-    const search = (filters: Partial<Parameters<typeof listPlatformWidePage>[1]>) =>
-      inTenant(world.b.id, async (tx) =>
-        (await listPlatformWidePage(tx, { actions: [], search: typed, log: "all", tenantId: world.b.id, ...filters }, { limit: 10 })).rows.map(
+    const search = (filters: Partial<Parameters<typeof listPlatformWidePage>[2]>) =>
+      inTenant(world.b.id, async (tx, entered) =>
+        (await listPlatformWidePage(tx, entered, { actions: [], search: typed, log: "all", tenantId: world.b.id, ...filters }, { limit: 10 })).rows.map(
           (r) => r.summary,
         ),
       );
@@ -153,8 +150,8 @@ describe("platform-wide activity", () => {
     const c = await createTenant("gamma");
     await insertSeries(c.id, 600, { newest: "2026-06-30T00:00:00Z", action: "flow.run", summary: `${marker} common` });
     const suffix = marker.slice("mark-".length);
-    const pageOf = (filters: Partial<Parameters<typeof listPlatformWidePage>[1]>, key?: ActivityKey) =>
-      inTenant(c.id, (tx) => listPlatformWidePage(tx, { actions: [], log: "tenant", tenantId: c.id, ...filters }, { key, limit: 4 }));
+    const pageOf = (filters: Partial<Parameters<typeof listPlatformWidePage>[2]>, key?: ActivityKey) =>
+      inTenant(c.id, (tx, entered) => listPlatformWidePage(tx, entered, { actions: [], log: "tenant", tenantId: c.id, ...filters }, { key, limit: 4 }));
     // One word (index entries alone), two words and an action (entries looked up).
     for (const filters of [{ search: suffix }, { search: `${suffix} MARK` }, { search: suffix, actions: ["flow.created", "flow.run"] }]) {
       const first = await pageOf(filters);

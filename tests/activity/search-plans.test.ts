@@ -1,12 +1,14 @@
-// The search's plans (db/queries/activity-search.ts) return the same rows in the same order: reading
+// The search's plans (db/queries/activity/search.ts) return the same rows in the same order: reading
 // the word index (one term, a rare prefix, other words probed or tested on the summary) or walking the
 // log with every word tested. Each is checked against a model of the rule written here in JavaScript,
 // with the other filters, through every page in both directions, and for the chart's counts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/scopes";
-import { countActivityPerDay, fetchPlannedPage, type ActivityFilters, type ActivityRow } from "@/db/queries/activity";
-import { planSearch, planWords, searchWords, type PlannedWord, type SearchPlan } from "@/db/queries/activity-search";
-import { keysetPage } from "@/db/queries/keyset";
+import { countActivityPerDay } from "@/db/queries/activity/chart";
+import { fetchPlannedPage } from "@/db/queries/activity/tenant-log";
+import type { ActivityFilters, ActivityRow } from "@/db/queries/activity/sql";
+import { planSearch, planWords, searchWords, type PlannedWord, type SearchPlan } from "@/db/queries/activity/search";
+import { keysetPage } from "@/db/queries/activity/keyset";
 import { createTenant, createUser } from "../support/fixtures";
 import { insertEntries, type TestEntry } from "./support";
 
@@ -40,10 +42,10 @@ const inTenant = <T>(work: Parameters<typeof withTenant<T>>[1]) => withTenant({ 
 /** Every way the search could run for `text`: the walk, each word driving (with its single term or as a range), and what planSearch picks. */
 async function plansFor(text: string): Promise<{ name: string; plan: SearchPlan }[]> {
   return inTenant(async (tx) => {
-    const words = await planWords(tx, tenant.id, text, 1_000_000);
+    const words = await planWords(tx, text, 1_000_000);
     const asRange = (w: PlannedWord): PlannedWord => ({ ...w, onlyTerm: null });
     const plans = [
-      { name: "chosen", plan: await planSearch(tx, tenant.id, text) },
+      { name: "chosen", plan: await planSearch(tx, text) },
       { name: "walk", plan: { kind: "walk", words: await searchWords(tx, text) } as SearchPlan },
     ];
     for (const driver of words) {
@@ -56,8 +58,8 @@ async function plansFor(text: string): Promise<{ name: string; plan: SearchPlan 
   });
 }
 
-const pageOf = (filters: ActivityFilters, plan: SearchPlan, limit: number) => (key?: Parameters<typeof fetchPlannedPage>[4]) =>
-  inTenant((tx) => keysetPage((k, l) => fetchPlannedPage(tx, tenant.id, filters, plan, k, l), key, limit));
+const pageOf = (filters: ActivityFilters, plan: SearchPlan, limit: number) => (key?: Parameters<typeof fetchPlannedPage>[3]) =>
+  inTenant((tx) => keysetPage((k, l) => fetchPlannedPage(tx, filters, plan, k, l), key, limit));
 
 beforeAll(async () => {
   tenant = await createTenant("search-plans");
@@ -74,7 +76,7 @@ beforeAll(async () => {
     });
   }
   await insertEntries(tenant.id, entries);
-  everything = await inTenant(async (tx) => (await keysetPage((k, l) => fetchPlannedPage(tx, tenant.id, { actions: [] }, { kind: "none" }, k, l), undefined, 1000)).rows);
+  everything = await inTenant(async (tx) => (await keysetPage((k, l) => fetchPlannedPage(tx, { actions: [] }, { kind: "none" }, k, l), undefined, 1000)).rows);
   expect(everything).toHaveLength(48);
 });
 
@@ -90,23 +92,23 @@ describe("search plans", () => {
   it("planSearch picks each kind of plan from the counts", async () => {
     await inTenant(async (tx) => {
       // A prefix of several terms: read from the index while rare, walked once common.
-      expect(await planSearch(tx, tenant.id, "alp", 1000)).toMatchObject({ kind: "terms", driver: { word: "alp", onlyTerm: null } });
-      expect(await planSearch(tx, tenant.id, "alp", 2)).toMatchObject({ kind: "walk" });
+      expect(await planSearch(tx, "alp", 1000)).toMatchObject({ kind: "terms", driver: { word: "alp", onlyTerm: null } });
+      expect(await planSearch(tx, "alp", 2)).toMatchObject({ kind: "walk" });
       // One term: read in order from the index, however common.
-      expect(await planSearch(tx, tenant.id, "alph", 2)).toMatchObject({ kind: "terms", driver: { word: "alph", onlyTerm: "alpha" } });
+      expect(await planSearch(tx, "alph", 2)).toMatchObject({ kind: "terms", driver: { word: "alph", onlyTerm: "alpha" } });
       // The rarest word drives; the others are probed (one term) or tested (several).
-      const plan = await planSearch(tx, tenant.id, "alp delta", 1000);
+      const plan = await planSearch(tx, "alp delta", 1000);
       expect(plan).toMatchObject({ kind: "terms", others: [{ word: expect.any(String) }] });
       // Probed one key at a time behind a rare driver; merged with a common one.
-      expect(await planSearch(tx, tenant.id, "alph delta", 1000)).toMatchObject({ kind: "terms", probeBy: "lookup" });
-      expect(await planSearch(tx, tenant.id, "alph delta", 2)).toMatchObject({
+      expect(await planSearch(tx, "alph delta", 1000)).toMatchObject({ kind: "terms", probeBy: "lookup" });
+      expect(await planSearch(tx, "alph delta", 2)).toMatchObject({
         kind: "terms",
         driver: { onlyTerm: expect.any(String) },
         others: [{ onlyTerm: expect.any(String) }],
         probeBy: "merge",
       });
-      expect(await planSearch(tx, tenant.id, "nothing alp")).toEqual({ kind: "no-match" });
-      expect(await planSearch(tx, tenant.id, " -- ")).toEqual({ kind: "none" });
+      expect(await planSearch(tx, "nothing alp")).toEqual({ kind: "no-match" });
+      expect(await planSearch(tx, " -- ")).toEqual({ kind: "none" });
     });
   });
 
@@ -150,7 +152,7 @@ describe("search plans", () => {
         const filters = { ...base, search: text };
         const expected = DAYS.map((day) => ({ day, count: everything.filter((row) => dayOf(row) === day && passes(row, filters)).length }));
         for (const { name, plan } of await plansFor(text)) {
-          const days = await inTenant((tx) => countActivityPerDay(tx, tenant.id, filters, { fromDay: DAYS[0]!, toDay: DAYS[2]! }, plan));
+          const days = await inTenant((tx) => countActivityPerDay(tx, filters, { fromDay: DAYS[0]!, toDay: DAYS[2]! }, plan));
           expect(days, `${text} / ${JSON.stringify(base)} / ${name}`).toEqual(expected);
         }
       }

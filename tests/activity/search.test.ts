@@ -5,18 +5,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
 import { activity, activityTerms } from "@/db/schema";
-import { listActivityPage, recordActivity, type ActivityFilters } from "@/db/queries/activity";
-import { planSearch } from "@/db/queries/activity-search";
+import { listActivityPage, recordActivity } from "@/db/queries/activity/tenant-log";
+import type { ActivityFilters } from "@/db/queries/activity/sql";
+import { planSearch } from "@/db/queries/activity/search";
 import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
 import { createTenant, createTwoTenants, databaseErrorOf, uniqueSuffix } from "../support/fixtures";
 import { insertEntries, insertSeries } from "./support";
+import { claimingTenant } from "../support/forged-scope";
 
 let tenant: { id: string };
 const LONG_TOKEN = "x".repeat(100);
 
 const search = async (text: string, filters: Partial<ActivityFilters> = {}) =>
   withTenant({ tenantId: tenant.id, userId: null }, async (tx) =>
-    (await listActivityPage(tx, tenant.id, { actions: [], ...filters, search: text }, { limit: 100 })).rows.map((row) => row.summary),
+    (await listActivityPage(tx, { actions: [], ...filters, search: text }, { limit: 100 })).rows.map((row) => row.summary),
   );
 
 beforeAll(async () => {
@@ -98,7 +100,7 @@ describe("the word index", () => {
     const word = `rolledback${uniqueSuffix()}`;
     await expect(
       withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
-        await recordActivity(tx, { tenantId: tenant.id, actorUserId: null, actorEmail: null, action: "test.event", summary: `${word} entry` });
+        await recordActivity(tx, { actorUserId: null, actorEmail: null, action: "test.event", summary: `${word} entry` });
         expect(await tx.select().from(activityTerms).where(eq(activityTerms.term, word))).toHaveLength(1);
         throw new Error("killed mid-transaction");
       }),
@@ -107,7 +109,7 @@ describe("the word index", () => {
     expect(await search(word)).toEqual([]);
 
     await withTenant({ tenantId: tenant.id, userId: null }, (tx) =>
-      recordActivity(tx, { tenantId: tenant.id, actorUserId: null, actorEmail: null, action: "test.event", summary: `${word} entry` }),
+      recordActivity(tx, { actorUserId: null, actorEmail: null, action: "test.event", summary: `${word} entry` }),
     );
     expect(await termsOf(tenant.id, word)).toHaveLength(1);
   });
@@ -147,28 +149,31 @@ describe("isolation", () => {
   });
 
   it("a search in tenant A finds A's entries only, and a word only B has finds nothing", async () => {
-    const page = await asA((tx) => listActivityPage(tx, world.a.id, { actions: [], search: word }, { limit: 50 }));
+    const page = await asA((tx) => listActivityPage(tx, { actions: [], search: word }, { limit: 50 }));
     expect(page.rows.map((r) => r.summary)).toEqual([`${word} A newer`, `${word} A older`]);
-    expect(await asA((tx) => planSearch(tx, world.a.id, "onlyinb"))).toEqual({ kind: "no-match" });
+    expect(await asA((tx) => planSearch(tx, "onlyinb"))).toEqual({ kind: "no-match" });
   });
 
   it("a forged cursor made from B's entries pages through A's entries only", async () => {
     const [bNewest] = await withTenant({ tenantId: world.b.id, userId: null }, async (tx) =>
-      (await listActivityPage(tx, world.b.id, { actions: [], search: word }, { limit: 1 })).rows,
+      (await listActivityPage(tx, { actions: [], search: word }, { limit: 1 })).rows,
     );
     for (const direction of ["older", "newer"] as const) {
       const forged = decodeCursor(encodeCursor({ direction, createdAt: bNewest!.createdAt, id: bNewest!.id }));
-      const page = await asA((tx) => listActivityPage(tx, world.a.id, { actions: [], search: word }, { key: forged, limit: 50 }));
+      const page = await asA((tx) => listActivityPage(tx, { actions: [], search: word }, { key: forged, limit: 50 }));
       expect(page.rows.every((r) => r.summary.includes(" A "))).toBe(true);
     }
   });
 
   it("a search naming B's tenant id, run in A's scope, finds nothing: row-level security guards the word index too", async () => {
-    const [page, plan, terms] = await asA(async (tx) => [
-      await listActivityPage(tx, world.b.id, { actions: [], search: word }, { limit: 50 }),
-      await planSearch(tx, world.b.id, word),
-      await tx.select().from(activityTerms).where(eq(activityTerms.tenantId, world.b.id)),
-    ] as const);
+    const [page, plan, terms] = await asA(async (inA) => {
+      const tx = claimingTenant(inA, world.b.id);
+      return [
+        await listActivityPage(tx, { actions: [], search: word }, { limit: 50 }),
+        await planSearch(tx, word),
+        await tx.select().from(activityTerms).where(eq(activityTerms.tenantId, world.b.id)),
+      ] as const;
+    });
     expect(page.rows).toEqual([]);
     expect(plan).toEqual({ kind: "no-match" });
     expect(terms).toEqual([]);

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { withSystem, withTenant } from "@/db/scopes";
 import { activity, platformActivity, tenants } from "@/db/schema";
-import { recordPlatformActivity } from "@/db/queries/platform-activity";
+import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { createTenant, createUser, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
 

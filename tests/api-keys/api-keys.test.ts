@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { count, eq, sql } from "drizzle-orm";
 import { withApiKeyLookup, withSystem, withTenant } from "@/db/scopes";
-import { activity, apiKeys } from "@/db/schema";
+import { activity, apiKeys, type MemberRole } from "@/db/schema";
 import { hashApiKey, API_KEY_PATTERN } from "@/lib/api-keys/api-key";
 import { authorizeApiRequest } from "@/lib/api/api-caller";
 import { runWithClientAddress } from "@/lib/request-address";
@@ -37,7 +37,7 @@ async function snapshot(tenantId: string) {
 }
 
 /** A key created by the tenant's Admin through the action. */
-async function seedKey(slug: string, admin: User, role: "viewer" | "editor" | "admin" = "viewer", expires?: string) {
+async function seedKey(slug: string, admin: User, role: MemberRole = "viewer", expires?: string) {
   const result = await actingAs(admin, () => createApiKey(slug, null, { name: `key-${uniqueSuffix()}`, role, expires }));
   if (!result.ok) throw new Error(`setup: ${result.message}`);
   return result.data;

@@ -24,7 +24,7 @@ describe("run history", () => {
     const seen: string[] = [];
     let after: ReturnType<typeof decodeRunCursor>;
     for (let page = 0; page < 5; page++) {
-      const result = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => listRunsOfFlow(tx, tenant.id, ids.flowId, { after, limit: 2 }));
+      const result = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => listRunsOfFlow(tx, ids.flowId, { after, limit: 2 }));
       seen.push(...result.runs.map((run) => run.id));
       if (!result.next) break;
       // Through the URL and back, as the page does.

@@ -3,7 +3,7 @@
 // in the activity cursor. Now such a value is dropped (or the filter ignored) and the query runs.
 import { describe, expect, it } from "vitest";
 import { withTenant } from "@/db/scopes";
-import { listActivityPage } from "@/db/queries/activity";
+import { listActivityPage } from "@/db/queries/activity/tenant-log";
 import { listRunsOfFlow } from "@/db/queries/flows";
 import { listMembers } from "@/db/queries/members";
 import { flows } from "@/db/schema";
@@ -22,7 +22,7 @@ const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toStrin
 async function activityPageFor(tenantId: string, query: Record<string, string>) {
   const search = parseActivitySearch(new URLSearchParams(query));
   return withTenant({ tenantId, userId: null }, (tx) =>
-    listActivityPage(tx, tenantId, toActivityFilters(search), { key: decodeCursor(search.cursor), limit: 50 }),
+    listActivityPage(tx, toActivityFilters(search), { key: decodeCursor(search.cursor), limit: 50 }),
   );
 }
 
@@ -33,7 +33,7 @@ describe("URL filters PostgreSQL would refuse", () => {
     await addMember(tenant.id, user.id, ["viewer"]);
     const query = parseMembersTableState({ q: "find\u0000me\uD800" });
     expect(query.search).toBe("findme");
-    const page = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => listMembers(tx, tenant.id, query));
+    const page = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => listMembers(tx, query));
     expect(page.rows.map((row) => row.userId)).toEqual([user.id]);
   });
 
@@ -70,7 +70,7 @@ describe("URL filters PostgreSQL would refuse", () => {
     for (const startedAt of ["2026-13-01 10:00:00+00", "2026-02-30 10:00:00+00", "0000-01-01 10:00:00+00", "2026-01-01 24:00:00+00", "2026-01-01 10:00:00+16"]) {
       const after = decodeRunCursor(encodeRunCursor({ startedAt, id: SOME_ID }));
       // Read as the page reads it: the query runs whatever the cursor was.
-      const page = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => listRunsOfFlow(tx, tenant.id, flow!.id, { after, limit: 20 }));
+      const page = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => listRunsOfFlow(tx, flow!.id, { after, limit: 20 }));
       expect(after, startedAt).toBeUndefined();
       expect(page.runs).toEqual([]);
     }

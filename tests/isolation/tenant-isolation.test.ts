@@ -2,10 +2,11 @@
 // tenant B's rows, whatever the query says.
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { withPlatform, withSystem, withTenant, withUser, NotSuperadminError, type Tx } from "@/db/scopes";
+import { withPlatform, withSystem, withTenant, withUser, NotSuperadminError, type TenantTx, type Tx } from "@/db/scopes";
 import { activity, activityTerms, approvedDomains, flowRuns, flows, memberships } from "@/db/schema";
-import { recordActivity } from "@/db/queries/activity";
+import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { addMember, createTwoTenants, createUser, databaseErrorOf } from "../support/fixtures";
+import { claimingTenant } from "../support/forged-scope";
 
 type World = Awaited<ReturnType<typeof createTwoTenants>> & {
   flowA: string;
@@ -14,18 +15,19 @@ type World = Awaited<ReturnType<typeof createTwoTenants>> & {
 };
 let world: World;
 
-async function seedTenantRows(tx: Tx, tenantId: string, userId: string) {
+async function seedTenantRows(tx: TenantTx, userId: string) {
+  const tenantId = tx.tenantId;
   const [flow] = await tx.insert(flows).values({ tenantId, name: "Nightly sync" }).returning();
   const [run] = await tx.insert(flowRuns).values({ tenantId, flowId: flow!.id, status: "succeeded" }).returning();
   await tx.insert(approvedDomains).values({ tenantId, domain: `${tenantId.slice(0, 8)}.example` });
-  await recordActivity(tx, { tenantId, actorUserId: userId, actorEmail: null, action: "test.seeded", summary: "seeded" });
+  await recordActivity(tx, { actorUserId: userId, actorEmail: null, action: "test.seeded", summary: "seeded" });
   return { flowId: flow!.id, runId: run!.id };
 }
 
 beforeAll(async () => {
   const two = await createTwoTenants();
-  const rowsA = await withTenant({ tenantId: two.a.id, userId: two.adminA.id }, (tx) => seedTenantRows(tx, two.a.id, two.adminA.id));
-  const rowsB = await withTenant({ tenantId: two.b.id, userId: two.adminB.id }, (tx) => seedTenantRows(tx, two.b.id, two.adminB.id));
+  const rowsA = await withTenant({ tenantId: two.a.id, userId: two.adminA.id }, (tx) => seedTenantRows(tx, two.adminA.id));
+  const rowsB = await withTenant({ tenantId: two.b.id, userId: two.adminB.id }, (tx) => seedTenantRows(tx, two.adminB.id));
   world = { ...two, flowA: rowsA.flowId, flowB: rowsB.flowId, runB: rowsB.runId };
 });
 
@@ -82,7 +84,7 @@ describe("withTenant", () => {
       ),
     )).toMatch(/row-level security/);
     expect(await databaseErrorOf(withTenant({ tenantId: world.a.id, userId: world.adminA.id }, (tx) =>
-        recordActivity(tx, { tenantId: world.b.id, actorUserId: null, actorEmail: null, action: "x", summary: "forged" }),
+        recordActivity(claimingTenant(tx, world.b.id), { actorUserId: null, actorEmail: null, action: "x", summary: "forged" }),
       ),
     )).toMatch(/row-level security/);
   });
@@ -261,7 +263,7 @@ describe("the superadmin console and tenants' activity", () => {
   it("is read-only: a superadmin cannot write into a tenant's log without entering it", async () => {
     const root = await createUser("root-writer", { isSuperadmin: true });
     expect(await databaseErrorOf(withPlatform({ superadminId: root.id }, (tx) =>
-        recordActivity(tx, { tenantId: world.a.id, actorUserId: root.id, actorEmail: null, action: "x", summary: "forged" }),
+        recordActivity(claimingTenant(tx, world.a.id), { actorUserId: root.id, actorEmail: null, action: "x", summary: "forged" }),
       ),
     )).toMatch(/row-level security/);
   });

@@ -40,7 +40,7 @@ async function tenantState(tenantId: string) {
   const [row] = await withSystem((tx) => tx.select({ magicLinkEnabled: tenants.magicLinkEnabled, license: tenants.license }).from(tenants).where(eq(tenants.id, tenantId)));
   return withTenant({ tenantId, userId: null }, async (tx) => ({
     ...row!,
-    domains: await listApprovedDomains(tx, tenantId),
+    domains: await listApprovedDomains(tx),
     entries: (await tx.select({ n: count() }).from(activity).where(eq(activity.tenantId, tenantId)))[0]!.n,
   }));
 }
@@ -131,8 +131,8 @@ describe("a downgrade", () => {
     ({ tenant, admin } = await tenantOn("enterprise"));
     root = await createUser("lic-root", { isSuperadmin: true });
     await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
-      await addApprovedDomain(tx, tenant.id, "kept.example");
-      await addApprovedDomain(tx, tenant.id, "dropped.example");
+      await addApprovedDomain(tx, "kept.example");
+      await addApprovedDomain(tx, "dropped.example");
     });
     signInAs(admin, "password");
     expect(await setMagicLinkLogin(tenant.slug, null, { magicLinkEnabled: false })).toMatchObject({ ok: true });

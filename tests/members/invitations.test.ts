@@ -46,7 +46,7 @@ beforeAll(async () => {
 /** The member list as the page reads it, for the tenant of `world`. */
 const listOf = (world: World, search?: string) =>
   withTenant({ tenantId: world.tenant.id, userId: world.viewer.id }, (tx) =>
-    listMembers(tx, world.tenant.id, { page: 1, size: 100, sort: "name", dir: "asc", ...(search ? { search } : {}) }),
+    listMembers(tx, { page: 1, size: 100, sort: "name", dir: "asc", ...(search ? { search } : {}) }),
   );
 
 /** The newest invitation link mailed to `email`: its slug and token. */

@@ -8,6 +8,7 @@ import { memberships, users } from "@/db/schema";
 import { insertUser } from "@/db/queries/users";
 import { parseMembersTableState } from "@/app/t/[slug]/members/members-table-state";
 import { createTenant, uniqueSuffix } from "../support/fixtures";
+import { claimingTenant } from "../support/forged-scope";
 import { addMemberWith } from "./members-support";
 
 let tenant: { id: string; slug: string };
@@ -49,7 +50,7 @@ beforeAll(async () => {
 
 const DEFAULT: MemberListQuery = { page: 1, size: 25, sort: "joined", dir: "desc" };
 const list = (query: Partial<MemberListQuery> = {}) =>
-  withTenant({ tenantId: tenant.id, userId: null }, (tx) => listMembers(tx, tenant.id, { ...DEFAULT, ...query }));
+  withTenant({ tenantId: tenant.id, userId: null }, (tx) => listMembers(tx, { ...DEFAULT, ...query }));
 const locals = async (query: Partial<MemberListQuery> = {}) => (await list(query)).rows.map((row) => row.email.split("-")[0]);
 
 describe("listMembers", () => {
@@ -120,7 +121,7 @@ describe("listMembers", () => {
   it("never shows another tenant's members, even when told to look for them", async () => {
     const everything = await list({ search: "ada" });
     expect(everything.rows.map((r) => r.email)).toEqual([emailOf("ada")]);
-    const foreign = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => listMembers(tx, other.id, DEFAULT));
+    const foreign = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => listMembers(claimingTenant(tx, other.id), DEFAULT));
     expect(foreign).toEqual({ rows: [], total: 0, page: 1 });
   });
 });

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { MemberRole } from "@/db/schema";
 import { withTenant } from "@/db/scopes";
 import { deleteMember } from "@/db/queries/members";
 import { createTwoTenants, uniqueSuffix } from "../support/fixtures";
@@ -37,7 +38,7 @@ beforeAll(async () => {
   world = { ...(await tenantWithRoles("matrix")), other: await createTwoTenants() };
   const suspendedAdmin = await newMember(world.tenant.id, "suspended-admin", ["admin"], "suspended");
   const removedAdmin = await newMember(world.tenant.id, "removed-admin", ["admin"]);
-  await withTenant({ tenantId: world.tenant.id, userId: null }, (tx) => deleteMember(tx, world.tenant.id, removedAdmin.memberId));
+  await withTenant({ tenantId: world.tenant.id, userId: null }, (tx) => deleteMember(tx, removedAdmin.memberId));
   Object.assign(callers, {
     "Viewer of this tenant": () => world.viewer,
     "Editor of this tenant": () => world.editor,
@@ -117,7 +118,7 @@ const ACTIONS = {
   },
 };
 
-async function target(roles: ("viewer" | "editor" | "admin")[], status: "invited" | "active" | "suspended" = "active") {
+async function target(roles: MemberRole[], status: "invited" | "active" | "suspended" = "active") {
   const { user, memberId } = await newMember(world.tenant.id, "target", roles, status);
   return { memberId, email: user.email };
 }

@@ -9,7 +9,7 @@ import { createTenant, createUser } from "../support/fixtures";
 export type TestUser = { id: string; email: string };
 
 export async function addMemberWith(tenantId: string, userId: string, roles: MemberRole[], status: MembershipStatus = "active") {
-  return withTenant({ tenantId, userId: null }, (tx) => insertMembership(tx, { tenantId, userId, roles, status }));
+  return withTenant({ tenantId, userId: null }, (tx) => insertMembership(tx, { userId, roles, status }));
 }
 
 /** A new user who is a member of the tenant; returns the user and the membership id. */

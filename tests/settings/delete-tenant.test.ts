@@ -45,7 +45,7 @@ beforeEach(async () => {
   await addMember(tenant.id, member.id, ["editor"]);
   await addMember(other.id, member.id, ["viewer"]);
   await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
-    await addApprovedDomain(tx, tenant.id, "doomed.example");
+    await addApprovedDomain(tx, "doomed.example");
     const [flow] = await tx.insert(flows).values({ tenantId: tenant.id, name: "Nightly" }).returning();
     await tx.insert(flowRuns).values({ tenantId: tenant.id, flowId: flow!.id, status: "succeeded" });
   });

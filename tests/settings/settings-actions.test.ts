@@ -35,7 +35,7 @@ async function world() {
   await addMember(tenant.id, editor.id, ["editor"]);
   await addMember(tenant.id, admin.id, ["admin"]);
   await addMember(other.id, adminElsewhere.id, ["admin"]);
-  await withTenant({ tenantId: tenant.id, userId: null }, (tx) => addApprovedDomain(tx, tenant.id, "existing.example"));
+  await withTenant({ tenantId: tenant.id, userId: null }, (tx) => addApprovedDomain(tx, "existing.example"));
   return { tenant, viewer, editor, admin, adminElsewhere };
 }
 
@@ -46,7 +46,7 @@ async function snapshot(tenantId: string) {
   );
   return withTenant({ tenantId, userId: null }, async (tx) => ({
     row,
-    domains: await listApprovedDomains(tx, tenantId),
+    domains: await listApprovedDomains(tx),
     entries: (await tx.select({ n: count() }).from(activity).where(eq(activity.tenantId, tenantId)))[0]!.n,
   }));
 }

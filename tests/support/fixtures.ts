@@ -20,7 +20,7 @@ export async function createTenant(label = "tenant", options: { license?: Licens
 }
 
 export async function addMember(tenantId: string, userId: string, roles: MemberRole[] = ["viewer"]) {
-  return withTenant({ tenantId, userId: null }, (tx) => insertMembership(tx, { tenantId, userId, roles }));
+  return withTenant({ tenantId, userId: null }, (tx) => insertMembership(tx, { userId, roles }));
 }
 
 /** Two tenants, each with an admin, so cross-tenant attempts have something to aim at. */

@@ -7,14 +7,10 @@ import type { Tx } from "@/db/scopes";
 import { lockSuperadmins, lockUserForPlatform, updateUserFlags } from "@/db/queries/platform-users";
 import { platformAction } from "@/lib/actions/platform-action";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
-import { isUuid } from "@/lib/ids";
+import { requireRow } from "@/lib/actions/require-row";
 import { MAX_TENANT_LIMIT, booleanInput, idInput, wholeNumberInput } from "../inputs";
 
-async function requireUser(tx: Tx, userId: string) {
-  const user = isUuid(userId) ? await lockUserForPlatform(tx, userId) : null;
-  if (!user) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  return user;
-}
+const requireUser = (tx: Tx, userId: string) => requireRow(userId, (id) => lockUserForPlatform(tx, id));
 
 const onOff = (value: boolean) => (value ? "on" : "off");
 

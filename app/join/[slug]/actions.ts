@@ -22,13 +22,13 @@ export const acceptInvitation = userAction({
   async run({ tx, user, input, recordInTenant }) {
     const found = await openInvitationOf(tx, input.slug, input.token, user.id);
     if (!found) throw new ActionError("NOT_FOUND", INVALID_INVITATION_MESSAGE);
-    const { tenant, invitation } = found;
-    await lockTenant(tx, tenant.id);
+    const { tenant, invitation, inTenant } = found;
+    await lockTenant(inTenant, tenant.id);
     if (invitation.userId !== user.id) {
       throw new ActionError("FORBIDDEN", `This invitation is for ${invitation.email}. Sign out, then sign in with that address to accept it.`);
     }
-    if (!(await markInvitationAccepted(tx, tenant.id, invitation.invitationId))) throw new ActionError("NOT_FOUND", INVALID_INVITATION_MESSAGE);
-    await updateMemberStatus(tx, tenant.id, invitation.membershipId, "active");
+    if (!(await markInvitationAccepted(inTenant, invitation.invitationId))) throw new ActionError("NOT_FOUND", INVALID_INVITATION_MESSAGE);
+    await updateMemberStatus(inTenant, invitation.membershipId, "active");
     await recordInTenant(tenant.id, {
       action: "member.joined",
       targetType: "membership",

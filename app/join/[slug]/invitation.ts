@@ -11,15 +11,15 @@ export const INVITATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * The tenant and the open invitation for (slug, token), or null. Leaves `tx` in that tenant's scope
- * (as `userId`), where the accept action goes on to write.
+ * (as `userId`), where the accept action goes on to write through `inTenant`.
  */
 export async function openInvitationOf(tx: Tx, slug: string, token: unknown, userId: string | null) {
   if (typeof token !== "string" || !INVITATION_TOKEN_PATTERN.test(token)) return null;
   const tenant = await findTenantBySlug(tx, slug);
   if (!tenant) return null;
-  await enterTenant(tx, { tenantId: tenant.id, userId });
-  const invitation = await findOpenInvitation(tx, tenant.id, hashInvitationToken(token));
-  return invitation ? { tenant, invitation } : null;
+  const inTenant = await enterTenant(tx, { tenantId: tenant.id, userId });
+  const invitation = await findOpenInvitation(inTenant, hashInvitationToken(token));
+  return invitation ? { tenant, invitation, inTenant } : null;
 }
 
 export const INVALID_INVITATION_MESSAGE =

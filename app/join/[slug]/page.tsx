@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { withUser, withSystem } from "@/db/scopes";
+import { withUser, withSystem, type Tx } from "@/db/scopes";
 import { AuthCard } from "@/components/ui/auth-card";
 import { getSessionUser } from "@/lib/actor";
 import { rolesLabel } from "@/lib/permissions";
@@ -23,7 +23,7 @@ export default async function JoinPage({
   const { slug } = await params;
   const { token } = await searchParams;
   const user = await getSessionUser();
-  const read = (tx: Parameters<Parameters<typeof withSystem>[0]>[0]) => openInvitationOf(tx, slug, token, user?.id ?? null);
+  const read = (tx: Tx) => openInvitationOf(tx, slug, token, user?.id ?? null);
   const found = user ? await withUser({ userId: user.id }, read) : await withSystem(read);
 
   if (!found || typeof token !== "string") {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { withTenant } from "@/db/scopes";
+import { withActorTenant } from "@/db/scopes";
 import { countMembers } from "@/db/queries/tenants";
 import { requireActor } from "@/lib/actor";
 import { ROLE_LABELS } from "@/lib/permissions";
@@ -9,8 +9,8 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function TenantOverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  const memberCount = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, (tx) =>
-    countMembers(tx, actor.tenant.id),
+  const memberCount = await withActorTenant(actor, (tx) =>
+    countMembers(tx),
   );
   return (
     <section aria-labelledby="overview-heading">

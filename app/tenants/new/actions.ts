@@ -33,7 +33,7 @@ export const createTenant = userAction({
       throw new ActionError("CONFLICT", "That address is taken.", { slug: [`"${input.slug}" is taken. Choose another slug.`] });
     }
     await setLastTenant(tx, user.id, tenant.id);
-    await recordInTenant(tenant.id, {
+    const inTenant = await recordInTenant(tenant.id, {
       action: "tenant.created",
       targetType: "tenant",
       targetId: tenant.id,
@@ -41,7 +41,7 @@ export const createTenant = userAction({
       details: { after: { name: tenant.name, slug: tenant.slug } },
     });
     // recordInTenant left the transaction in the new tenant's scope, where its first membership goes.
-    const membership = await insertMembership(tx, { tenantId: tenant.id, userId: user.id, roles: ["admin"] });
+    const membership = await insertMembership(inTenant, { userId: user.id, roles: ["admin"] });
     await recordInTenant(tenant.id, {
       action: "member.added",
       targetType: "membership",

@@ -1,16 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { withTenant } from "@/db/scopes";
-import {
-  countActivityPerDay,
-  listActivityActions,
-  listActivityPage,
-  listActivityTargetTypes,
-  resolveChartRange,
-  type ActivityRow,
-} from "@/db/queries/activity";
-import { planSearch } from "@/db/queries/activity-search";
-import { findActivityActor } from "@/db/queries/activity-actors";
+import { withActorTenant } from "@/db/scopes";
+import { countActivityPerDay, resolveChartRange } from "@/db/queries/activity/chart";
+import { listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import type { ActivityRow } from "@/db/queries/activity/sql";
+import { planSearch } from "@/db/queries/activity/search";
+import { findActivityActor } from "@/db/queries/activity/actors";
 import { TableUrlState } from "@/components/data-table/table-url-state";
 import { ActivityChart } from "@/components/activity/activity-chart";
 import { ActivityPagination } from "@/components/activity/activity-pagination";
@@ -46,21 +41,20 @@ export default async function ActivityPage({ params, searchParams }: { params: P
 
   const search = parseActivitySearch(await searchParams);
   const filters = toActivityFilters(search);
-  const tenantId = actor.tenant.id;
 
-  const data = await withTenant({ tenantId, userId: actor.user.id }, async (tx) => {
+  const data = await withActorTenant(actor, async (tx) => {
     // The table and the chart run the search the same way: planned once.
-    const plan = await planSearch(tx, tenantId, filters.search);
-    const page = await listActivityPage(tx, tenantId, filters, { key: decodeCursor(search.cursor), limit: search.size, plan });
+    const plan = await planSearch(tx, filters.search);
+    const page = await listActivityPage(tx, filters, { key: decodeCursor(search.cursor), limit: search.size, plan });
     const range = await resolveChartRange(tx, filters, CHART_LIMITS);
     return {
       page,
       range,
-      days: await countActivityPerDay(tx, tenantId, filters, range, plan),
+      days: await countActivityPerDay(tx, filters, range, plan),
       // Only the chosen actor's label: the filter searches the members as they are typed.
-      chosenActor: filters.actorUserId ? await findActivityActor(tx, tenantId, filters.actorUserId) : null,
-      actions: await listActivityActions(tx, tenantId),
-      targetTypes: await listActivityTargetTypes(tx, tenantId),
+      chosenActor: filters.actorUserId ? await findActivityActor(tx, filters.actorUserId) : null,
+      actions: await listActivityActions(tx),
+      targetTypes: await listActivityTargetTypes(tx),
     };
   });
 

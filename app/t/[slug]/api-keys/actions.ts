@@ -7,10 +7,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { lockApiKey, revokeApiKey as revokeApiKeyRow } from "@/db/queries/api-keys";
 import { tenantAction } from "@/lib/actions/tenant-action";
-import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
+import { requireRow } from "@/lib/actions/require-row";
+import { ActionError } from "@/lib/actions/core";
 import { ApiKeyExpiresInput, ApiKeyIdInput, ApiKeyNameInput, ApiKeyRoleInput } from "@/lib/api-keys/api-key-input";
 import { apiKeyCreatedEntry, issueApiKey } from "@/lib/api-keys/issue-api-key";
-import { isUuid } from "@/lib/ids";
 
 const refreshApiKeys = (slug: string) => revalidatePath(`/t/${slug}/api-keys`);
 
@@ -20,7 +20,6 @@ export const createApiKey = tenantAction({
   input: z.object({ name: ApiKeyNameInput, role: ApiKeyRoleInput, expires: ApiKeyExpiresInput }),
   async run({ tx, actor, input }) {
     const created = await issueApiKey(tx, {
-      tenantId: actor.tenant.id,
       name: input.name,
       role: input.role,
       expiresAt: input.expires,
@@ -39,10 +38,9 @@ export const revokeApiKey = tenantAction({
   permission: "api_keys.manage",
   input: z.object({ apiKeyId: ApiKeyIdInput }),
   async run({ tx, actor, input }) {
-    const key = isUuid(input.apiKeyId) ? await lockApiKey(tx, actor.tenant.id, input.apiKeyId) : null;
-    if (!key) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    const key = await requireRow(input.apiKeyId, (id) => lockApiKey(tx, id));
     if (key.revokedAt) throw new ActionError("CONFLICT", `The API key ${key.name} is already revoked.`);
-    await revokeApiKeyRow(tx, actor.tenant.id, key.id);
+    await revokeApiKeyRow(tx, key.id);
     refreshApiKeys(actor.tenant.slug);
     return {
       data: { id: key.id },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { withTenant } from "@/db/scopes";
+import { withActorTenant } from "@/db/scopes";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,7 +22,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const actor = await requireActor(slug);
   if (!can(actor.roles, "api_keys.manage")) notFound();
-  const keys = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, (tx) => listApiKeys(tx, actor.tenant.id));
+  const keys = await withActorTenant(actor, (tx) => listApiKeys(tx));
   const now = new Date();
 
   return (

@@ -6,21 +6,17 @@
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { Tx } from "@/db/scopes";
-import { isUniqueViolation } from "@/db/errors";
+import type { TenantTx } from "@/db/scopes";
 import { deleteCredential as deleteCredentialRow, insertCredential, lockCredential, replaceCredentialValue } from "@/db/queries/credentials";
 import { tenantAction } from "@/lib/actions/tenant-action";
-import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
+import { withUniqueName } from "@/lib/actions/unique-name";
+import { requireRow } from "@/lib/actions/require-row";
+import { ActionError } from "@/lib/actions/core";
 import { CredentialDescriptionInput, CredentialIdInput, CredentialNameInput, CredentialValueInput, shownTailOf } from "@/lib/credentials/credential-input";
-import { isUuid } from "@/lib/ids";
 import { encryptValue } from "@/lib/secrets/cipher";
 import { SECRETS_KEY_MISSING_MESSAGE, SecretsKeyError, secretsKeyring } from "@/lib/secrets/keyring";
 
-async function requireCredential(tx: Tx, tenantId: string, credentialId: string) {
-  const credential = isUuid(credentialId) ? await lockCredential(tx, tenantId, credentialId) : null;
-  if (!credential) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  return credential;
-}
+const requireCredential = (tx: TenantTx, credentialId: string) => requireRow(credentialId, (id) => lockCredential(tx, id));
 
 /** The encrypted value and what is shown of it, for this tenant's row `credentialId`. */
 function sealed(tenantId: string, credentialId: string, value: string) {
@@ -48,21 +44,16 @@ export const addCredential = tenantAction({
   input: z.object({ name: CredentialNameInput, value: CredentialValueInput, description: CredentialDescriptionInput }),
   async run({ tx, actor, input }) {
     const id = randomUUID();
-    let credential;
-    try {
-      credential = await insertCredential(tx, {
-        tenantId: actor.tenant.id,
+    const credential = await withUniqueName("credentials_tenant_name", "A credential with this name already exists in this tenant.", () =>
+      insertCredential(tx, {
         id,
         name: input.name,
         description: input.description,
-        ...sealed(actor.tenant.id, id, input.value),
+        ...sealed(tx.tenantId, id, input.value),
         updatedByUserId: actor.user.id,
         updatedByEmail: actor.user.email,
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error, "credentials_tenant_name")) throw error;
-      throw new ActionError("CONFLICT", "Choose another name.", { name: ["A credential with this name already exists in this tenant."] });
-    }
+      }),
+    );
     refreshCredentials(actor.tenant.slug);
     return {
       data: { id: credential.id, name: credential.name },
@@ -76,9 +67,9 @@ export const replaceCredential = tenantAction({
   permission: "credentials.manage",
   input: z.object({ credentialId: CredentialIdInput, value: CredentialValueInput }),
   async run({ tx, actor, input }) {
-    const credential = await requireCredential(tx, actor.tenant.id, input.credentialId);
-    await replaceCredentialValue(tx, actor.tenant.id, credential.id, {
-      ...sealed(actor.tenant.id, credential.id, input.value),
+    const credential = await requireCredential(tx, input.credentialId);
+    await replaceCredentialValue(tx, credential.id, {
+      ...sealed(tx.tenantId, credential.id, input.value),
       updatedByUserId: actor.user.id,
       updatedByEmail: actor.user.email,
     });
@@ -95,8 +86,8 @@ export const deleteCredential = tenantAction({
   permission: "credentials.manage",
   input: z.object({ credentialId: CredentialIdInput }),
   async run({ tx, actor, input }) {
-    const credential = await requireCredential(tx, actor.tenant.id, input.credentialId);
-    await deleteCredentialRow(tx, actor.tenant.id, credential.id);
+    const credential = await requireCredential(tx, input.credentialId);
+    await deleteCredentialRow(tx, credential.id);
     refreshCredentials(actor.tenant.slug);
     return {
       data: { id: credential.id },

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { withTenant } from "@/db/scopes";
+import { withActorTenant } from "@/db/scopes";
 import { listCredentials } from "@/db/queries/credentials";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Credentials" };
 export default async function CredentialsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  const rows = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, (tx) => listCredentials(tx, actor.tenant.id));
+  const rows = await withActorTenant(actor, (tx) => listCredentials(tx));
   const canManage = can(actor.roles, "credentials.manage");
   const showsTail = can(actor.roles, "credentials.use");
 

@@ -3,8 +3,7 @@
 // Flows: create, rename, delete (Editors and Admins: flows.write) and run (flows.run). The tenant is
 // the URL's; a flow id from another tenant, or a malformed one, is simply not found.
 import { z } from "zod";
-import type { Tx } from "@/db/scopes";
-import { isUniqueViolation } from "@/db/errors";
+import type { TenantTx } from "@/db/scopes";
 import {
   deleteFlow as deleteFlowRow,
   findFlow,
@@ -14,28 +13,17 @@ import {
   renameFlow as renameFlowRow,
 } from "@/db/queries/flows";
 import { tenantAction } from "@/lib/actions/tenant-action";
+import { withUniqueName } from "@/lib/actions/unique-name";
+import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { executeFlow } from "@/lib/flows/execute";
 import { FlowIdInput, FlowNameInput, FlowStepsInput } from "@/lib/flows/flow-input";
-import { isUuid } from "@/lib/ids";
 
-const NAME_TAKEN = { name: ["A flow with this name already exists in this tenant."] };
+const requireFlow = (tx: TenantTx, flowId: string, options?: { lock?: "share" }) => requireRow(flowId, (id) => findFlow(tx, id, options));
 
-async function requireFlow(tx: Tx, tenantId: string, flowId: string, options?: { lock?: "share" }) {
-  const flow = isUuid(flowId) ? await findFlow(tx, tenantId, flowId, options) : null;
-  if (!flow) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  return flow;
-}
-
-/** Runs a write whose only expected refusal is the unique name: that becomes the field's message. */
-async function withUniqueName<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error, "flows_tenant_name")) throw new ActionError("CONFLICT", "Choose another name.", NAME_TAKEN);
-    throw error;
-  }
-}
+/** A write whose only expected refusal is the flow's name, taken in this tenant. */
+const withUniqueFlowName = <T,>(write: () => Promise<T>) =>
+  withUniqueName("flows_tenant_name", "A flow with this name already exists in this tenant.", write);
 
 export const createFlow = tenantAction({
   name: "flow.create",
@@ -52,8 +40,8 @@ export const createFlow = tenantAction({
           "Delete a flow, or ask a superadmin to raise the cap.",
       );
     }
-    const flow = await withUniqueName(() =>
-      insertFlow(tx, { tenantId: actor.tenant.id, name: input.name, steps: input.steps, createdBy: actor.user.id }),
+    const flow = await withUniqueFlowName(() =>
+      insertFlow(tx, { name: input.name, steps: input.steps, createdBy: actor.user.id }),
     );
     return {
       data: { id: flow.id, name: flow.name },
@@ -73,8 +61,8 @@ export const renameFlow = tenantAction({
   permission: "flows.write",
   input: z.object({ flowId: FlowIdInput, name: FlowNameInput }),
   async run({ tx, actor, input }) {
-    const flow = await requireFlow(tx, actor.tenant.id, input.flowId);
-    const renamed = await withUniqueName(() => renameFlowRow(tx, actor.tenant.id, flow.id, input.name));
+    const flow = await requireFlow(tx, input.flowId);
+    const renamed = await withUniqueFlowName(() => renameFlowRow(tx, flow.id, input.name));
     if (!renamed) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return {
       data: { id: renamed.id, name: renamed.name },
@@ -94,8 +82,8 @@ export const deleteFlow = tenantAction({
   permission: "flows.write",
   input: z.object({ flowId: FlowIdInput }),
   async run({ tx, actor, input }) {
-    const flow = await requireFlow(tx, actor.tenant.id, input.flowId);
-    await deleteFlowRow(tx, actor.tenant.id, flow.id);
+    const flow = await requireFlow(tx, input.flowId);
+    await deleteFlowRow(tx, flow.id);
     return {
       data: { id: flow.id },
       activity: {
@@ -115,12 +103,11 @@ export const runFlow = tenantAction({
   input: z.object({ flowId: FlowIdInput }),
   async run({ tx, actor, input }) {
     // Shared lock: the flow cannot be deleted or renamed while its run is being recorded.
-    const flow = await requireFlow(tx, actor.tenant.id, input.flowId, { lock: "share" });
-    const tenant = await flowCapacityOf(tx, actor.tenant.id);
+    const flow = await requireFlow(tx, input.flowId, { lock: "share" });
+    const tenant = await flowCapacityOf(tx);
     const startedAt = new Date();
     const execution = executeFlow(flow.steps, { flowName: flow.name, tenantName: actor.tenant.name, memberCount: tenant?.memberCount ?? 0 });
     const run = await insertFlowRun(tx, {
-      tenantId: actor.tenant.id,
       flowId: flow.id,
       status: execution.status,
       triggeredBy: actor.user.id,

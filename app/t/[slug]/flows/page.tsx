@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { withTenant } from "@/db/scopes";
+import { withActorTenant } from "@/db/scopes";
 import { flowCapacityOf, lastRunsOf, listFlows } from "@/db/queries/flows";
 import { Pagination } from "@/components/data-table/pagination";
 import { SearchInput } from "@/components/data-table/search-input";
@@ -20,10 +20,10 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
   const { slug } = await params;
   const actor = await requireActor(slug);
   const state = flowsUrlState.parse(await searchParams);
-  const { list, capacity, lastRuns } = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
-    const list = await listFlows(tx, actor.tenant.id, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
-    const capacity = await flowCapacityOf(tx, actor.tenant.id);
-    const lastRuns = await lastRunsOf(tx, actor.tenant.id, list.rows.map((flow) => flow.id));
+  const { list, capacity, lastRuns } = await withActorTenant(actor, async (tx) => {
+    const list = await listFlows(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
+    const capacity = await flowCapacityOf(tx);
+    const lastRuns = await lastRunsOf(tx, list.rows.map((flow) => flow.id));
     return { list, capacity, lastRuns };
   });
   const flowCount = capacity?.flowCount ?? 0;

@@ -6,7 +6,7 @@ import { SearchInput } from "@/components/data-table/search-input";
 import { SelectFilter } from "@/components/data-table/select-filter";
 import { TableUrlState } from "@/components/data-table/table-url-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { withTenant } from "@/db/scopes";
+import { withActorTenant } from "@/db/scopes";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
 import { isFiltered, listMembers } from "@/db/queries/members";
 import { requireActor } from "@/lib/actor";
@@ -33,9 +33,9 @@ export default async function MembersPage({
   if (!can(actor.roles, "members.read")) notFound();
   const query = parseMembersTableState(await searchParams);
   const canManage = can(actor.roles, "members.manage");
-  const { rows, total, page, domains } = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => ({
-    ...(await listMembers(tx, actor.tenant.id, query)),
-    domains: await listApprovedDomains(tx, actor.tenant.id),
+  const { rows, total, page, domains } = await withActorTenant(actor, async (tx) => ({
+    ...(await listMembers(tx, query)),
+    domains: await listApprovedDomains(tx),
   }));
   const view: MemberRowView[] = rows.map((row) => ({
     id: row.id,

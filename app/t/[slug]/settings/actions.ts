@@ -34,7 +34,7 @@ export const updateGeneralSettings = tenantAction({
   async run({ tx, actor, input, tenant: current }) {
     const { changed, before, after } = changesBetween(current, { name: input.name, contactEmail: input.contactEmail });
     if (changed.length === 0) return { data: null, activity: null };
-    await updateTenantSettings(tx, actor.tenant.id, after);
+    await updateTenantSettings(tx, after);
     const what = changed.map((key) => (key === "name" ? "name" : "contact email")).join(" and ");
     return {
       data: null,
@@ -60,7 +60,7 @@ export const addDomain = tenantAction({
     const parsed = normaliseDomain(input.domain);
     if (!parsed.ok) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", { domain: [parsed.message] });
     requireFeature(current.license, "approvedDomains", "domain");
-    if (!(await addApprovedDomain(tx, actor.tenant.id, parsed.domain))) {
+    if (!(await addApprovedDomain(tx, parsed.domain))) {
       throw new ActionError("CONFLICT", `${parsed.domain} is already approved.`, { domain: [`${parsed.domain} is already approved.`] });
     }
     return {
@@ -82,7 +82,7 @@ export const removeDomain = tenantAction({
   lockTenant: true,
   input: DomainInput,
   async run({ tx, actor, input }) {
-    if (!(await removeApprovedDomain(tx, actor.tenant.id, input.domain))) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    if (!(await removeApprovedDomain(tx, input.domain))) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return {
       data: null,
       activity: {
@@ -114,7 +114,7 @@ export const setMagicLinkLogin = tenantAction({
         "Sign in with your password before switching magic-link login off, so you keep access to this tenant.",
       );
     }
-    await updateTenantSettings(tx, actor.tenant.id, { magicLinkEnabled: input.magicLinkEnabled });
+    await updateTenantSettings(tx, { magicLinkEnabled: input.magicLinkEnabled });
     return {
       data: null,
       activity: {
@@ -143,7 +143,7 @@ export const deleteTenant = tenantAction({
         confirmName: [`Type the tenant's name exactly, "${current.name}", to delete it.`],
       });
     }
-    const deleted = await deleteTenantRow(tx, actor.tenant.id);
+    const deleted = await deleteTenantRow(tx);
     if (!deleted) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return {
       data: null,

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { withTenant } from "@/db/scopes";
+import { withActorTenant } from "@/db/scopes";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
 import { getTenantSettings } from "@/db/queries/tenants";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,9 +31,9 @@ function Section({ id, title, description, children }: { id: string; title: stri
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  const { settings, domains } = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => ({
-    settings: await getTenantSettings(tx, actor.tenant.id),
-    domains: await listApprovedDomains(tx, actor.tenant.id),
+  const { settings, domains } = await withActorTenant(actor, async (tx) => ({
+    settings: await getTenantSettings(tx),
+    domains: await listApprovedDomains(tx),
   }));
   if (!settings) return null; // deleted between the actor check and this read: the next request 404s
   const canManage = can(actor.roles, "settings.manage");

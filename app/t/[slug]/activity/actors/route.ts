@@ -1,9 +1,9 @@
 // GET /t/<slug>/activity/actors?q=<typed>: the Actor filter's choices, at most ACTOR_CHOICES members
-// of this tenant whose address or name starts with what was typed (db/queries/activity-actors.ts).
+// of this tenant whose address or name starts with what was typed (db/queries/activity/actors.ts).
 // Authorized like the activity page (session -> membership from the slug -> "activity.read");
 // anyone else gets the same 404 whether or not the tenant exists. Reads only, inside withTenant.
-import { withTenant } from "@/db/scopes";
-import { ACTOR_SEARCH_MAX, searchActivityActors } from "@/db/queries/activity-actors";
+import { withActorTenant } from "@/db/scopes";
+import { ACTOR_SEARCH_MAX, searchActivityActors } from "@/db/queries/activity/actors";
 import { getActor } from "@/lib/actor";
 import { can } from "@/lib/permissions";
 import { dropUnstorableText } from "@/lib/storable-text";
@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!actor || !can(actor.roles, "activity.read")) return Response.json({ error: "Not found" }, { status: 404, headers: PRIVATE });
   // What PostgreSQL could not compare (NUL, a lone surrogate) is dropped, like every URL filter.
   const typed = dropUnstorableText((new URL(request.url).searchParams.get("q") ?? "").slice(0, ACTOR_SEARCH_MAX + 1));
-  const actors = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, (tx) => searchActivityActors(tx, actor.tenant.id, typed));
+  const actors = await withActorTenant(actor, (tx) => searchActivityActors(tx, typed));
   const body: ActorOptions = { options: actors.map((a) => ({ value: a.id, label: a.email })) };
   return Response.json(body, { headers: PRIVATE });
 }

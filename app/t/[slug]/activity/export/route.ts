@@ -7,7 +7,9 @@
 // log in the transaction that reads the first rows, and every later batch checks the caller's access
 // again in its own transaction, so an export that is still streaming stops (the download fails) when the caller is
 // removed or suspended. Both go through the tenant write core (lib/actions/tenant-transaction.ts).
-import { fetchActivityPage, type ActivityKey, type ActivityRow } from "@/db/queries/activity";
+import { fetchActivityPage } from "@/db/queries/activity/tenant-log";
+import type { ActivityKey } from "@/db/queries/activity/keyset";
+import type { ActivityRow } from "@/db/queries/activity/sql";
 import { getActor } from "@/lib/actor";
 import { licenseAllows, licenseRequiredMessage } from "@/lib/licenses";
 import { appOrigin } from "@/lib/app-url";
@@ -64,7 +66,7 @@ export async function POST(request: Request, { params }: Context) {
   try {
     firstBatch = await inTenantTransaction(caller, { permission: "activity.read" }, async ({ tx, record }) => {
       await record(entry);
-      return fetchActivityPage(tx, actor.tenant.id, filters, undefined, EXPORT_BATCH_SIZE);
+      return fetchActivityPage(tx, filters, undefined, EXPORT_BATCH_SIZE);
     });
   } catch (error) {
     if (error instanceof ActionError) return new Response("Not found", { status: 404 });
@@ -75,7 +77,7 @@ export async function POST(request: Request, { params }: Context) {
   // open, and one whose caller was removed or suspended meanwhile stops.
   const nextBatch = (after: ActivityKey) =>
     inTenantTransaction(caller, { permission: "activity.read" }, ({ tx }) =>
-      fetchActivityPage(tx, actor.tenant.id, filters, after, EXPORT_BATCH_SIZE),
+      fetchActivityPage(tx, filters, after, EXPORT_BATCH_SIZE),
     ).catch((error: unknown) => {
       if (error instanceof ActionError) throw new Error("Access to the tenant ended during the export", { cause: error });
       throw error;

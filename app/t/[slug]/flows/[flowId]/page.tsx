@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { withTenant } from "@/db/scopes";
+import { withActorTenant } from "@/db/scopes";
 import { findFlow, listRunsOfFlow } from "@/db/queries/flows";
 import { single, type SearchParams } from "@/lib/url-state/search-params";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,9 +31,9 @@ export default async function FlowPage({
   // A malformed id, or one of another tenant, is not found (never a database error).
   if (!isUuid(flowId)) notFound();
   const after = decodeRunCursor(single((await searchParams).after));
-  const found = await withTenant({ tenantId: actor.tenant.id, userId: actor.user.id }, async (tx) => {
-    const flow = await findFlow(tx, actor.tenant.id, flowId);
-    return flow ? { flow, page: await listRunsOfFlow(tx, actor.tenant.id, flow.id, { after, limit: RUNS_PER_PAGE }) } : null;
+  const found = await withActorTenant(actor, async (tx) => {
+    const flow = await findFlow(tx, flowId);
+    return flow ? { flow, page: await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE }) } : null;
   });
   if (!found) notFound();
   const { flow, page } = found;

@@ -33,7 +33,7 @@ export const addMember = tenantAction({
   async run({ tx, actor, input, tenant }) {
     const { email, roles } = input;
 
-    const domains = await listApprovedDomains(tx, actor.tenant.id);
+    const domains = await listApprovedDomains(tx);
     if (!isAddressApproved(email, domains)) {
       const allowed = domains.join(", ");
       throw new ActionError("VALIDATION", `Only addresses at ${allowed} can be added to ${actor.tenant.name}.`, {
@@ -42,7 +42,7 @@ export const addMember = tenantAction({
     }
 
     const user = await findOrCreateUserByEmail(tx, email);
-    const existing = user.created ? null : await findMembershipOfUser(tx, actor.tenant.id, user.id);
+    const existing = user.created ? null : await findMembershipOfUser(tx, user.id);
     if (existing) {
       const state =
         existing.status === "suspended"
@@ -67,7 +67,7 @@ export const addMember = tenantAction({
 
     // Invited until they accept: the tenant sees only the address typed here, not the account's
     // name nor whether it ever signed in (it may belong to anyone, in any tenant).
-    const membership = await insertMembership(tx, { tenantId: actor.tenant.id, userId: user.id, roles, status: "invited" });
+    const membership = await insertMembership(tx, { userId: user.id, roles, status: "invited" });
     // Queued in this transaction: delivered once the add has committed, never if it rolls back.
     await sendInvitation(tx, actor, { membershipId: membership.id, email, roles }, "member.add");
     const summary = `${actor.user.email} added ${email} as ${rolesLabel(roles)}`;

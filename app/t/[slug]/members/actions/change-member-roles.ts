@@ -28,12 +28,12 @@ export const changeMemberRoles = tenantAction({
   lockTenant: true,
   input: z.object({ memberId: memberIdField, roles: rolesField }),
   async run({ tx, actor, input }) {
-    const member = await requireMember(tx, actor, input.memberId);
+    const member = await requireMember(tx, input.memberId);
     if (sameRoles(member.roles, input.roles)) {
       throw new ActionError("CONFLICT", `${member.email} already has exactly these roles (${rolesLabel(member.roles)}).`);
     }
     await keepAnActiveAdmin(tx, actor, member, { rolesAfter: input.roles, outcome: "lose the Admin role" });
-    await updateMemberRoles(tx, actor.tenant.id, member.id, input.roles);
+    await updateMemberRoles(tx, member.id, input.roles);
     // Queued with the change: the member is told once it has committed (lib/mail-outbox.ts).
     const mail = roleChangeMail({
       to: member.email,

@@ -3,17 +3,14 @@
 // re-checked under it, are the wrapper's (`lockTenant: true`): membership changes of one tenant run one at a time.
 import { countOtherActiveAdmins, findMember, type Member } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
-import type { Tx } from "@/db/scopes";
+import type { TenantTx } from "@/db/scopes";
 import type { Actor } from "@/lib/actor";
-import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "@/lib/actions/core";
-import { isUuid } from "@/lib/ids";
+import { requireRow } from "@/lib/actions/require-row";
+import { ActionError, type ActivityRecord } from "@/lib/actions/core";
 
 /** The member with this id in the caller's tenant; an id from anywhere else is simply not found. */
-export async function requireMember(tx: Tx, actor: Actor, memberId: string): Promise<Member> {
-  // A malformed id is not found either, like one from another tenant.
-  const member = isUuid(memberId) ? await findMember(tx, actor.tenant.id, memberId) : null;
-  if (!member) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  return member;
+export function requireMember(tx: TenantTx, memberId: string): Promise<Member> {
+  return requireRow(memberId, (id) => findMember(tx, id));
 }
 
 /**
@@ -21,14 +18,14 @@ export async function requireMember(tx: Tx, actor: Actor, memberId: string): Pro
  * suspension or removal) when no other active Admin exists. Run under the tenant lock.
  */
 export async function keepAnActiveAdmin(
-  tx: Tx,
+  tx: TenantTx,
   actor: Actor,
   member: Member,
   change: { rolesAfter?: MemberRole[]; outcome: "lose the Admin role" | "be suspended" | "be removed" },
 ) {
   const staysAdmin = change.rolesAfter?.includes("admin") ?? false;
   if (member.status !== "active" || !member.roles.includes("admin") || staysAdmin) return;
-  if ((await countOtherActiveAdmins(tx, actor.tenant.id, member.id)) > 0) return;
+  if ((await countOtherActiveAdmins(tx, member.id)) > 0) return;
   const [who, subject] = member.userId === actor.user.id ? ["You are", "you"] : [`${member.email} is`, "they"];
   throw new ActionError(
     "CONFLICT",

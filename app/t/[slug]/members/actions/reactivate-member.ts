@@ -14,10 +14,10 @@ export const reactivateMember = tenantAction({
   lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    const member = await requireMember(tx, actor, input.memberId);
+    const member = await requireMember(tx, input.memberId);
     // Only a suspension is lifted here: an Invited member becomes Active only by accepting.
     if (member.status !== "suspended") throw new ActionError("CONFLICT", `${member.email} is not suspended.`);
-    await updateMemberStatus(tx, actor.tenant.id, member.id, "active");
+    await updateMemberStatus(tx, member.id, "active");
     return {
       data: { memberId: member.id },
       activity: memberActivity("member.reactivated", member, `${actor.user.email} reactivated ${member.email}`, {

@@ -16,9 +16,9 @@ export const removeMember = tenantAction({
   lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    const member = await requireMember(tx, actor, input.memberId);
+    const member = await requireMember(tx, input.memberId);
     await keepAnActiveAdmin(tx, actor, member, { outcome: "be removed" });
-    await deleteMember(tx, actor.tenant.id, member.id);
+    await deleteMember(tx, member.id);
     return {
       data: { memberId: member.id, self: member.userId === actor.user.id },
       activity: memberActivity("member.removed", member, `${actor.user.email} removed ${member.email}`, { roles: [], status: null }),

@@ -14,7 +14,7 @@ export const resendInvitation = tenantAction({
   lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    const member = await requireMember(tx, actor, input.memberId);
+    const member = await requireMember(tx, input.memberId);
     if (member.status !== "invited") throw new ActionError("CONFLICT", `${member.email} has already accepted their invitation.`);
     await sendInvitation(tx, actor, { membershipId: member.id, email: member.email, roles: member.roles }, "member.invitation_resend");
     return {

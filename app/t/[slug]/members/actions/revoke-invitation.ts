@@ -17,11 +17,11 @@ export const revokeInvitation = tenantAction({
   lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    const member = await requireMember(tx, actor, input.memberId);
+    const member = await requireMember(tx, input.memberId);
     if (member.status !== "invited") {
       throw new ActionError("CONFLICT", `${member.email} has already accepted their invitation: remove them instead.`);
     }
-    await deleteMember(tx, actor.tenant.id, member.id);
+    await deleteMember(tx, member.id);
     return {
       data: { memberId: member.id },
       activity: memberActivity("member.invitation_revoked", member, `${actor.user.email} revoked the invitation to ${member.email}`, {

@@ -1,7 +1,7 @@
 // Issues a membership's invitation and queues its mail, in the caller's transaction (add member,
 // Resend invitation): the link is delivered only if the change commits.
 import type { MemberRole } from "@/db/schema";
-import type { Tx } from "@/db/scopes";
+import type { TenantTx } from "@/db/scopes";
 import type { Actor } from "@/lib/actor";
 import { appOrigin } from "@/lib/app-url";
 import { INVITATION_DAYS, invitationUrl, issueInvitation } from "@/lib/invitations";
@@ -10,12 +10,12 @@ import { invitationMail } from "@/lib/mail-templates/invitation";
 import { rolesLabel } from "@/lib/permissions";
 
 export async function sendInvitation(
-  tx: Tx,
+  tx: TenantTx,
   actor: Actor,
   member: { membershipId: string; email: string; roles: MemberRole[] },
   purpose: "member.add" | "member.invitation_resend",
 ): Promise<void> {
-  const token = await issueInvitation(tx, actor.tenant.id, member.membershipId);
+  const token = await issueInvitation(tx, member.membershipId);
   const mail = invitationMail({
     to: member.email,
     tenantName: actor.tenant.name,

@@ -17,13 +17,13 @@ export const suspendMember = tenantAction({
   lockTenant: true,
   input: z.object({ memberId: memberIdField }),
   async run({ tx, actor, input }) {
-    const member = await requireMember(tx, actor, input.memberId);
+    const member = await requireMember(tx, input.memberId);
     if (member.status === "suspended") throw new ActionError("CONFLICT", `${member.email} is already suspended.`);
     if (member.status === "invited") {
       throw new ActionError("CONFLICT", `${member.email} has not accepted their invitation yet: revoke it instead.`);
     }
     await keepAnActiveAdmin(tx, actor, member, { outcome: "be suspended" });
-    await updateMemberStatus(tx, actor.tenant.id, member.id, "suspended");
+    await updateMemberStatus(tx, member.id, "suspended");
     return {
       data: { memberId: member.id, self: member.userId === actor.user.id },
       activity: memberActivity("member.suspended", member, `${actor.user.email} suspended ${member.email}`, {

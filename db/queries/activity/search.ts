@@ -19,12 +19,14 @@
 // others are tested on the summary. Every plan returns the same rows in the same order
 // (tests/activity/search-plans.test.ts); planning reads the index a moment before the page does, so
 // an entry written in between may show only on the next read, as with any two statements.
-import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { rowsOf } from "../client";
-import type { Tx } from "../scopes";
+import { and, sql, type SQL } from "drizzle-orm";
+import { rowsOf } from "../../client";
+import { activity } from "../../schema";
+import type { TenantTx, Tx } from "../../scopes";
 import type { ActivityKey } from "./keyset";
 import { MERGE_WORD_RANGES, type PlannerSettings } from "./planner-settings";
+import { activityConditions, type ActivityFilters } from "./sql";
 
 /** Sorting this many (created_at, id) pairs and looking them all up stays within a few milliseconds. */
 export const RARE_WORD_ENTRIES = 5000;
@@ -86,17 +88,17 @@ export function planningQuery(tenantId: string, text: string, threshold: number)
 }
 
 /** The typed words with their counts in this tenant's index (see planningQuery). */
-export async function planWords(tx: Tx, tenantId: string, text: string, threshold = RARE_WORD_ENTRIES): Promise<PlannedWord[]> {
+export async function planWords(tx: TenantTx, text: string, threshold = RARE_WORD_ENTRIES): Promise<PlannedWord[]> {
   const rows = rowsOf<SearchWord & { entries: number; first: string | null; last: string | null }>(
-    await tx.execute(planningQuery(tenantId, text, threshold)),
+    await tx.execute(planningQuery(tx.tenantId, text, threshold)),
   );
   return rows.map(({ word, upper, entries, first, last }) => ({ word, upper, entries, onlyTerm: first === last ? first : null }));
 }
 
 /** How to run a search in this tenant (see the top of this file), from one statement of index probes. */
-export async function planSearch(tx: Tx, tenantId: string, text: string | undefined, threshold = RARE_WORD_ENTRIES): Promise<SearchPlan> {
+export async function planSearch(tx: TenantTx, text: string | undefined, threshold = RARE_WORD_ENTRIES): Promise<SearchPlan> {
   if (!text) return NO_SEARCH;
-  const words = await planWords(tx, tenantId, text, threshold);
+  const words = await planWords(tx, text, threshold);
   if (words.length === 0) return NO_SEARCH;
   if (words.some((w) => w.entries === 0)) return { kind: "no-match" };
   const rarest = words.reduce((a, b) => (b.entries < a.entries ? b : a));
@@ -167,3 +169,9 @@ export function termSource({ tenant, plan, timeConditions, key, unordered }: Ter
 export function termSourceSettings(plan: TermsPlan): PlannerSettings | null {
   return plan.probeBy === "merge" && splitOthers(plan).probed.length > 0 ? MERGE_WORD_RANGES : null;
 }
+
+/** The entry `c.activity_id` of a word index source, with the other filters and the words the index did not answer. */
+export function lookupConditions(tenantId: string, filters: ActivityFilters, plan: TermsPlan): SQL {
+  return and(...activityConditions(tenantId, filters), sql`${activity.id} = c.activity_id`, ...summaryHasWords(activity.summary, splitOthers(plan).tested))!;
+}
+

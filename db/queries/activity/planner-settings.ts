@@ -1,10 +1,10 @@
 // Planner settings for the few statements whose best plan PostgreSQL cannot see under row-level
 // security: the policy's subqueries and the non-leakproof word test spoil its row estimates, while the
-// application knows the counts (activity-search.ts plans from them). Each set of settings is applied
+// application knows the counts (search.ts plans from them). Each set of settings is applied
 // to the statements that need it and then put back, within the transaction.
 import { sql } from "drizzle-orm";
-import { rowsOf } from "../client";
-import type { Tx } from "../scopes";
+import { rowsOf } from "../../client";
+import type { Tx } from "../../scopes";
 
 export type PlannerSettings = Readonly<Record<string, "on" | "off">>;
 

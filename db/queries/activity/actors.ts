@@ -4,9 +4,9 @@
 // Runs inside withTenant: memberships answers only this tenant's rows (row-level security), and
 // every query still names the tenant (the second wall).
 import { and, desc, eq, sql } from "drizzle-orm";
-import { memberships, users } from "../schema";
-import { rowsOf } from "../client";
-import type { Tx } from "../scopes";
+import { memberships, users } from "../../schema";
+import { rowsOf } from "../../client";
+import type { TenantTx } from "../../scopes";
 
 /** At most this many choices per answer. */
 export const ACTOR_CHOICES = 20;
@@ -33,7 +33,7 @@ function prefixPattern(typed: string): string {
  * however large the tenant. An Invited member is found by the address only: their name is not the
  * tenant's to learn before they accept (as in the members list).
  */
-export async function searchActivityActors(tx: Tx, tenantId: string, typed: string): Promise<ActorChoice[]> {
+export async function searchActivityActors(tx: TenantTx, typed: string): Promise<ActorChoice[]> {
   const text = typed.trim().toLowerCase();
   if (text.length > ACTOR_SEARCH_MAX) return [];
   if (text === "") {
@@ -41,7 +41,7 @@ export async function searchActivityActors(tx: Tx, tenantId: string, typed: stri
       .select({ id: users.id, email: users.email })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.tenantId, tenantId))
+      .where(eq(memberships.tenantId, tx.tenantId))
       .orderBy(desc(memberships.createdAt), desc(memberships.id))
       .limit(ACTOR_CHOICES);
     return newest.sort((a, b) => (a.email < b.email ? -1 : 1));
@@ -50,12 +50,12 @@ export async function searchActivityActors(tx: Tx, tenantId: string, typed: stri
   const result = await tx.execute(sql`
     select id, email from (
       (select u.id, u.email from ${users} u
-        join ${memberships} m on m.tenant_id = ${tenantId} and m.user_id = u.id
+        join ${memberships} m on m.tenant_id = ${tx.tenantId} and m.user_id = u.id
         where u.email like ${pattern}
         order by u.email using ~<~ limit ${ACTOR_CHOICES})
       union
       (select u.id, u.email from ${users} u
-        join ${memberships} m on m.tenant_id = ${tenantId} and m.user_id = u.id and m.status <> 'invited'
+        join ${memberships} m on m.tenant_id = ${tx.tenantId} and m.user_id = u.id and m.status <> 'invited'
         where lower(u.name) like ${pattern}
         order by lower(u.name) using ~<~ limit ${ACTOR_CHOICES})
     ) as found
@@ -65,11 +65,11 @@ export async function searchActivityActors(tx: Tx, tenantId: string, typed: stri
 }
 
 /** The chosen actor's address, if they are a member of this tenant; null for anyone else (a guessed or stale id). */
-export async function findActivityActor(tx: Tx, tenantId: string, userId: string): Promise<ActorChoice | null> {
+export async function findActivityActor(tx: TenantTx, userId: string): Promise<ActorChoice | null> {
   const [row] = await tx
     .select({ id: users.id, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+    .where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.userId, userId)));
   return row ?? null;
 }

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
-import { activity, platformActivity, tenants } from "../schema";
-import type { Tx } from "../scopes";
-import { exactTime, fetchPlannedPage, keysetCondition, logConditions, type ActivityFilters } from "./activity";
-import { NO_SEARCH, planSearch, searchWords, summaryHasWords, type SearchPlan, type SearchWord } from "./activity-search";
+import { activity, platformActivity, tenants } from "../../schema";
+import type { PlatformTx, TenantTx, Tx } from "../../scopes";
+import { exactTime, keysetCondition, logConditions, type ActivityFilters } from "./sql";
+import { fetchPlannedPage } from "./tenant-log";
+import { NO_SEARCH, planSearch, searchWords, summaryHasWords, type SearchPlan, type SearchWord } from "./search";
 import { compareNewestFirst, keysetPage, type ActivityKey, type KeysetPage } from "./keyset";
 
 export type NewPlatformActivityEntry = typeof platformActivity.$inferInsert;
@@ -13,8 +14,9 @@ export async function recordPlatformActivity(tx: Tx, entry: NewPlatformActivityE
 }
 
 /**
- * The superadmin's view: the platform log, and/or the log of one tenant the transaction has entered
- * (tenantId). Without a tenant only the platform log is read.
+ * The superadmin's view: the platform log (about the tenant `tenantId` when given), and/or the log of
+ * the one tenant the transaction has entered (its TenantTx). Without an entered tenant only the
+ * platform log is read.
  */
 export interface PlatformWideFilters extends Pick<ActivityFilters, "actions" | "fromDay" | "toDay" | "search"> {
   tenantId?: string;
@@ -50,24 +52,25 @@ interface PlatformSearch {
   tenantPlan: SearchPlan;
 }
 
-async function preparePlatformSearch(tx: Tx, filters: PlatformWideFilters): Promise<PlatformSearch> {
+async function preparePlatformSearch(tx: Tx, entered: TenantTx | null, filters: PlatformWideFilters): Promise<PlatformSearch> {
   if (!filters.search) return { words: [], tenantPlan: NO_SEARCH };
   const words = await searchWords(tx, filters.search);
-  const tenantPlan = filters.tenantId && filters.log !== "platform" ? await planSearch(tx, filters.tenantId, filters.search) : NO_SEARCH;
+  const tenantPlan = entered && filters.log !== "platform" ? await planSearch(entered, filters.search) : NO_SEARCH;
   return { words, tenantPlan };
 }
 
 /** One tenant's log (withPlatform reads it, and its word index, once it has entered the tenant), as its own page reads it. */
-async function tenantLogPage(tx: Tx, filters: PlatformWideFilters, tenantId: string, plan: SearchPlan, key: ActivityKey | undefined, limit: number) {
-  const rows = await fetchPlannedPage(tx, tenantId, filters, plan, key, limit);
+async function tenantLogPage(tx: TenantTx, filters: PlatformWideFilters, plan: SearchPlan, key: ActivityKey | undefined, limit: number) {
+  const rows = await fetchPlannedPage(tx, filters, plan, key, limit);
   return rows.map(({ id, createdAt, actorEmail, action, targetType, targetId, summary, ip }): TenantLogRow => ({
-    id, createdAt, tenantId, actorEmail, action, targetType, targetId, summary, ip,
+    id, createdAt, tenantId: tx.tenantId, actorEmail, action, targetType, targetId, summary, ip,
   }));
 }
 
 /** Up to `limit` rows of each chosen log past `key`, merged in (created_at, id) order. */
 async function fetchPlatformWide(
   tx: Tx,
+  entered: TenantTx | null,
   filters: PlatformWideFilters,
   search: PlatformSearch,
   key: ActivityKey | undefined,
@@ -76,8 +79,8 @@ async function fetchPlatformWide(
   const merged: PlatformWideRow[] = [];
   // One tenant's log at a time, never all of them: the caller has entered that tenant (which recorded
   // the read in its log), and without that PostgreSQL shows no rows anyway (migration 0011).
-  if (filters.log !== "platform" && filters.tenantId) {
-    const rows = await tenantLogPage(tx, filters, filters.tenantId, search.tenantPlan, key, limit);
+  if (filters.log !== "platform" && entered) {
+    const rows = await tenantLogPage(entered, filters, search.tenantPlan, key, limit);
     merged.push(...rows.map((row) => ({ ...row, log: "tenant" as const, tenantName: null })));
   }
   if (filters.log !== "tenant") {
@@ -105,14 +108,18 @@ async function fetchPlatformWide(
   return merged.slice(0, limit);
 }
 
-/** One page of the superadmin's view, newest first, with tenant names filled in. */
+/**
+ * One page of the superadmin's view, newest first, with tenant names filled in. `entered` is the
+ * transaction in the tenant withPlatform's enterTenant entered (whose log is read), or null.
+ */
 export async function listPlatformWidePage(
-  tx: Tx,
+  tx: PlatformTx,
+  entered: TenantTx | null,
   filters: PlatformWideFilters,
   options: { key?: ActivityKey; limit: number },
 ): Promise<KeysetPage<PlatformWideRow>> {
-  const search = await preparePlatformSearch(tx, filters);
-  const page = await keysetPage((key, limit) => fetchPlatformWide(tx, filters, search, key, limit), options.key, options.limit);
+  const search = await preparePlatformSearch(tx, entered, filters);
+  const page = await keysetPage((key, limit) => fetchPlatformWide(tx, entered, filters, search, key, limit), options.key, options.limit);
   const ids = [...new Set(page.rows.filter((row) => row.log === "tenant").map((row) => row.tenantId!))];
   const names = new Map(
     ids.length ? (await tx.select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.id, ids))).map((t) => [t.id, t.name]) : [],
@@ -121,6 +128,6 @@ export async function listPlatformWidePage(
 }
 
 /** Every tenant, for the tenant filter. */
-export function listTenantChoices(tx: Tx): Promise<{ id: string; name: string; slug: string }[]> {
+export function listTenantChoices(tx: PlatformTx): Promise<{ id: string; name: string; slug: string }[]> {
   return tx.select({ id: tenants.id, name: tenants.name, slug: tenants.slug }).from(tenants).orderBy(asc(tenants.name));
 }
