@@ -27,6 +27,14 @@ const SECURITY_CORE = [
   "lib/licenses.ts",
   "lib/storable-text.ts",
   "lib/security-headers.ts",
+  // Added to the core by issue 13: the REST API's caller and its problem answers, API keys, secrets.
+  "lib/api/**/*.ts",
+  "lib/api-keys/**/*.ts",
+  "lib/secrets/**/*.ts",
+  "lib/credentials/**/*.ts",
+  // Added to the core by issue 18: the hidden superadmin console.
+  "lib/superadmin-session.ts",
+  "lib/admin-concealment.ts",
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -76,9 +76,8 @@ async function requestedTenantPath(slug: string): Promise<string> {
   } catch {
     // Outside a request (scripts, tests): the overview.
   }
-  // safeReturnPath(null) is "/": a missing header falls back too.
+  // safeReturnPath gives back the header or "/" (never inside the tenant): a missing or unsafe header falls back.
   const path = safeReturnPath(requested);
-  if (path !== requested) return overview;
   const rest = path.startsWith(overview) ? path.slice(overview.length) : null;
   // The overview itself (rest "") is the fallback anyway.
   return rest !== null && (rest.startsWith("/") || rest.startsWith("?")) ? path : overview;

@@ -21,11 +21,14 @@ export const SECRETS_KEY_FORMAT_MESSAGE = "must be 32 random bytes, base64 encod
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$|^[A-Za-z0-9_-]+$/;
 
-/** The 32 bytes a SECRETS_KEY value stands for, or null when it is not base64 of exactly 32 bytes. */
+/**
+ * The 32 bytes a SECRETS_KEY value (trimmed by every caller) stands for, or null when it is not base64
+ * of exactly 32 bytes. Node.js reads either alphabet (+/ or -_) as base64; the pattern keeps out
+ * anything else, which Node.js would skip over instead of refusing.
+ */
 export function decodeSecretsKey(value: string): Buffer | null {
-  const trimmed = value.trim();
-  if (!BASE64.test(trimmed)) return null;
-  const bytes = Buffer.from(trimmed, trimmed.includes("-") || trimmed.includes("_") ? "base64url" : "base64");
+  if (!BASE64.test(value)) return null;
+  const bytes = Buffer.from(value, "base64");
   return bytes.length === 32 ? bytes : null;
 }
 

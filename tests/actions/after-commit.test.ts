@@ -8,11 +8,20 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { withTenant } from "@/db/scopes";
 import { memberships, tenants } from "@/db/schema";
-import { addMember, createTwoTenants, createUser } from "../support/fixtures";
+import { addMember, createTenant, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
 
 const revalidatePath = vi.fn();
 vi.mock("next/cache", () => ({ revalidatePath: (...args: unknown[]) => revalidatePath(...args) }));
+// As in Next.js, a redirect ends the action by throwing; the test reads where it leads.
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw new Error(`NEXT_REDIRECT ${to}`);
+  },
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+}));
 vi.mock("@/lib/auth", async () => {
   const { currentSession } = await import("../support/session");
   return { auth: async () => (currentSession.user ? { user: currentSession.user } : null) };
@@ -21,6 +30,7 @@ vi.mock("@/lib/auth", async () => {
 const { tenantAction } = await import("@/lib/actions/tenant-action");
 const { platformAction } = await import("@/lib/actions/platform-action");
 const { ActionError } = await import("@/lib/actions/core");
+const { submitCreateTenant } = await import("@/app/tenants/new/actions");
 
 // Test-only actions: one that says what it did (or did nothing), one that needs the lock.
 const noteInTenant = tenantAction({
@@ -84,6 +94,68 @@ describe("after a tenant write", () => {
   });
 });
 
+describe("a refresh that fails after the commit", () => {
+  it("still answers the committed write as done, and logs why the pages were not refreshed", async () => {
+    signInAs(world.adminA);
+    const failure = new Error("the cache is unreachable");
+    revalidatePath.mockImplementationOnce(() => {
+      throw failure;
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await noteInTenant(world.a.slug, null, { note: "kept" })).toEqual({ ok: true, data: null, message: "Noted kept." });
+      expect(logged.mock.calls).toEqual([[`[refresh /t/${world.a.slug}]`, failure]]);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("logs a thrown value that is not an Error too, and the write still stands", async () => {
+    signInAs(world.adminA);
+    revalidatePath.mockImplementationOnce(() => {
+      throw "not an Error";
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await noteInTenant(world.a.slug, null, { note: "odd" })).toEqual({ ok: true, data: null, message: "Noted odd." });
+      expect(logged.mock.calls).toEqual([[`[refresh /t/${world.a.slug}]`, "not an Error"]]);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("stays silent outside a request (scripts, tests), where Next.js has no pages to refresh", async () => {
+    signInAs(world.adminA);
+    revalidatePath.mockImplementationOnce(() => {
+      throw new Error(`Invariant: static generation store missing in revalidatePath /t/${world.a.slug}`);
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await noteInTenant(world.a.slug, null, { note: "script" })).toEqual({ ok: true, data: null, message: "Noted script." });
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+});
+
+describe("a form whose success leaves the page (create a tenant)", () => {
+  it("lands in the new tenant once it is created", async () => {
+    signInAs(await createUser("creator", { canCreateTenants: true, tenantLimit: 1 }));
+    const slug = `landed-${uniqueSuffix()}`;
+    await expect(submitCreateTenant(null, { name: "Landed", slug })).rejects.toThrow(new Error(`NEXT_REDIRECT /t/${slug}`));
+  });
+
+  it("stays on the form with the reason when the tenant is refused", async () => {
+    signInAs(await createUser("no-creator"));
+    expect(await submitCreateTenant(null, { name: "Refused", slug: `refused-${uniqueSuffix()}` })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+      message: "Your account is not allowed to create tenants. A platform superadmin can allow it.",
+    });
+  });
+});
+
 describe("lockTenant", () => {
   it("hands the locked row to the action", async () => {
     signInAs(world.adminA);
@@ -114,10 +186,36 @@ describe("lockTenant", () => {
   });
 });
 
+describe("lockTenant when the tenant is deleted meanwhile", () => {
+  it("answers NOT_FOUND to a visiting superadmin whose change waited for the lock while an Admin deleted the tenant", async () => {
+    // A superadmin's access does not depend on a membership that the deletion would take away: only
+    // the missing row tells the change that its tenant is gone.
+    const doomed = await createTenant("doomed");
+    signInAs(await createUser("root", { isSuperadmin: true }));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const deletion = withTenant({ tenantId: doomed.id, userId: null }, async (tx) => {
+      await tx.select().from(tenants).where(eq(tenants.id, doomed.id)).for("update");
+      locked();
+      await released;
+      await tx.delete(tenants).where(eq(tenants.id, doomed.id));
+    });
+    await lockTaken;
+    const action = lockedRead(doomed.slug, null, {});
+    await sleep(300); // the action finds the tenant (it still exists) and waits for its lock
+    release();
+    await deletion;
+    expect(await action).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+});
+
 describe("after a platform write", () => {
   it("refreshes the console's pages", async () => {
     signInAs(await createUser("root", { isSuperadmin: true }));
-    expect(await platformNote(null, {})).toEqual({ ok: true, data: null });
+    // No message from the action: the answer carries none (not even an empty one).
+    expect(await platformNote(null, {})).toStrictEqual({ ok: true, data: null });
     expect(revalidatePath.mock.calls).toEqual([["/admin", "layout"]]);
   });
 });

@@ -82,6 +82,8 @@ describe("/admin for anyone but a superadmin", () => {
     try {
       expect(await routedTo("/admin", { cookie: `${SESSION_COOKIE}=${root}` })).toBe(UNROUTED_PATH);
       expect(lookup).toHaveBeenCalled();
+      // The operator's log says why the console stayed hidden for this superadmin.
+      expect(spy).toHaveBeenCalledWith("Could not read the session for /admin:", expect.objectContaining({ message: "connection lost" }));
     } finally {
       lookup.mockRestore();
       spy.mockRestore();
@@ -107,7 +109,11 @@ describe("the rewrite in the response", () => {
   beforeAll(async () => {
     // Stands in for Next.js: sets the rewrite headers it sets after a proxy rewrite to the path given.
     const handle = async (request: IncomingMessage, response: ServerResponse) => {
-      const target = new URL(request.url!, "http://x").searchParams.get("rewrite");
+      const query = new URL(request.url!, "http://x").searchParams;
+      const target = query.get("rewrite");
+      // Next.js's client-router header without a proxy rewrite (as for a rewrite of next.config).
+      const pathOnly = query.get("rewritten-path");
+      if (pathOnly) response.setHeader("x-nextjs-rewritten-path", pathOnly);
       if (target) {
         response.setHeader("x-middleware-rewrite", target);
         response.setHeader("x-nextjs-rewritten-path", target.split("?")[0]!);
@@ -131,10 +137,18 @@ describe("the rewrite in the response", () => {
     expect(await rewriteHeaders(UNROUTED_PATH)).toEqual([null, null, null]);
     expect(await rewriteHeaders(`${UNROUTED_PATH}?_rsc=abc`)).toEqual([null, null, null]);
     expect(await rewriteHeaders(`http://localhost:3000${UNROUTED_PATH}?sort=email`)).toEqual([null, null, null]);
+    // Below it, relative or absolute (a trailing slash included).
+    expect(await rewriteHeaders(`${UNROUTED_PATH}/deeper`)).toEqual([null, null, null]);
+    expect(await rewriteHeaders(`http://localhost:3000${UNROUTED_PATH}/`)).toEqual([null, null, null]);
   });
 
   it("is kept for any other rewrite", async () => {
     expect(await rewriteHeaders("/elsewhere")).toEqual(["/elsewhere", "/elsewhere", "q=1"]);
     expect(await rewriteHeaders(`${UNROUTED_PATH}-not`)).toEqual([`${UNROUTED_PATH}-not`, `${UNROUTED_PATH}-not`, "q=1"]);
+  });
+
+  it("leaves a response without a proxy rewrite as it is", async () => {
+    const response = await fetch(`${base}/elsewhere?rewritten-path=${encodeURIComponent("/t/acme")}`);
+    expect(response.headers.get("x-nextjs-rewritten-path")).toBe("/t/acme");
   });
 });

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { count, eq, sql } from "drizzle-orm";
+import * as scopes from "@/db/scopes";
 import { withApiKeyLookup, withSystem, withTenant } from "@/db/scopes";
 import { activity, apiKeys, type MemberRole } from "@/db/schema";
 import { hashApiKey, API_KEY_PATTERN } from "@/lib/api-keys/api-key";
@@ -91,6 +92,20 @@ describe("creating a key", () => {
     expect(log).not.toContain(hashApiKey(created.key));
   });
 
+  it("logs who created which key, with its role and expiry (none for a key that does not expire)", async () => {
+    const entryOf = async (id: string) =>
+      (await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select().from(activity).where(eq(activity.targetId, id))))[0];
+    const expiring = await seedKey(world.a.slug, world.adminA, "editor", "2099-01-01");
+    expect(await entryOf(expiring.id)).toMatchObject({
+      action: "api_key.created",
+      targetType: "api_key",
+      summary: `${world.adminA.email} created the API key ${expiring.name} (Editor)`,
+      details: { name: expiring.name, role: "editor", expiresAt: "2099-01-01T00:00:00.000Z" },
+    });
+    const lasting = await seedKey(world.a.slug, world.adminA, "viewer");
+    expect((await entryOf(lasting.id))?.details).toEqual({ name: lasting.name, role: "viewer", expiresAt: null });
+  });
+
   it("refuses a past or malformed expiry and an unknown role next to the field, changing nothing", async () => {
     const before = await snapshot(world.a.id);
     const past = await actingAs(world.adminA, () => createApiKey(world.a.slug, null, { name: "Old", role: "viewer", expires: "2020-01-01" }));
@@ -157,7 +172,7 @@ describe("the API's bearer check", () => {
     expect(answer).toBeInstanceOf(Response);
     expect((answer as Response).status).toBe(403);
     expect((answer as Response).headers.get("content-type")).toBe("application/problem+json");
-    expect(await (answer as Response).json()).toMatchObject({ status: 403, title: "Forbidden" });
+    expect(await (answer as Response).json()).toEqual({ type: "about:blank", status: 403, title: "Forbidden", detail: "The API key's role does not allow this." });
   });
 
   it("refuses a missing, malformed, unknown, revoked or expired key with 401 problem+json", async () => {
@@ -181,10 +196,29 @@ describe("the API's bearer check", () => {
       expect(response.status, label).toBe(401);
       expect(response.headers.get("content-type"), label).toBe("application/problem+json");
       expect(response.headers.get("www-authenticate"), label).toBe(presented ? 'Bearer realm="tenantry", error="invalid_token"' : 'Bearer realm="tenantry"');
-      expect(await response.json(), label).toMatchObject({ type: "about:blank", status: 401, title: "Unauthorized" });
+      expect(await response.json(), label).toEqual({
+        type: "about:blank",
+        status: 401,
+        title: "Unauthorized",
+        detail: presented ? "The API key is not valid: it may be mistyped, revoked or expired." : "Send an API key: Authorization: Bearer <key>.",
+      });
+      // No cache (a shared one included) keeps an answer about a key.
+      expect(response.headers.get("cache-control"), label).toBe("no-store");
     }
     // A refused key's last use is not recorded.
     expect((await keyById(world.a.id, revoked.id))?.lastUsedAt).toBeNull();
+  });
+
+  it("refuses a string that cannot be a key without looking it up (a flood of long junk never reaches the database)", async () => {
+    const lookup = vi.spyOn(scopes, "withApiKeyLookup");
+    try {
+      for (const junk of ["tnt_short", `tnt_${"A".repeat(10_000)}`, `tnt_${"A".repeat(42)}!`]) {
+        expect(((await authorizeApiRequest(apiRequest(junk), "tenant.read")) as Response).status, junk.slice(0, 20)).toBe(401);
+      }
+      expect(lookup).not.toHaveBeenCalled();
+    } finally {
+      lookup.mockRestore();
+    }
   });
 
   it("GET /api/v1/tenant answers the key's tenant, and 401 on the request after the key is revoked", async () => {

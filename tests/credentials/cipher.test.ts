@@ -57,7 +57,16 @@ describe("credential cipher", () => {
     expect(keyring.current.id).toBe(keyIdOf(key));
     expect(keyring.current.id).toMatch(/^[0-9a-f]{16}$/);
     expect(secretsKeyring({ SECRETS_KEY: key.toString("base64") }).current.id).toBe(keyring.current.id);
-    expect(() => secretsKeyring({ SECRETS_KEY: "too short" })).toThrow(SecretsKeyError);
+    expect(() => secretsKeyring({ SECRETS_KEY: "too short" })).toThrow(
+      new SecretsKeyError("SECRETS_KEY must be 32 random bytes, base64 encoded (openssl rand -base64 32)"),
+    );
+    // Padding or whitespace around the value is fine; anything inside that is not base64 is refused,
+    // not skipped over (Node.js would decode the rest to a key the operator never chose).
+    expect(secretsKeyring({ SECRETS_KEY: ` ${key.toString("base64")}\n` }).current.id).toBe(keyring.current.id);
+    const base64 = key.toString("base64");
+    for (const garbled of [`${base64.slice(0, 20)}*${base64.slice(20)}`, `${base64.slice(0, 20)} ${base64.slice(20)}`, `${base64}.`]) {
+      expect(() => secretsKeyring({ SECRETS_KEY: garbled }), garbled).toThrow(SecretsKeyError);
+    }
     expect(() => secretsKeyring({ SECRETS_KEY: newKey(), SECRETS_KEY_PREVIOUS: randomBytes(16).toString("base64") })).toThrow(/SECRETS_KEY_PREVIOUS/);
     expect(() => secretsKeyring({ NODE_ENV: "production" })).toThrow(/SECRETS_KEY is not set/);
     // Outside production a fixed development key stands in.

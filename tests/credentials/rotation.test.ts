@@ -6,8 +6,8 @@ import "../support/own-database";
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { withTenant } from "@/db/scopes";
-import { credentials } from "@/db/schema";
+import { withSystem, withTenant } from "@/db/scopes";
+import { credentials, platformActivity } from "@/db/schema";
 import { runAdminCommand } from "@/lib/admin-commands";
 import { decryptValue } from "@/lib/secrets/cipher";
 import { secretsKeyring } from "@/lib/secrets/keyring";
@@ -56,7 +56,19 @@ describe("rotate-secrets-key", () => {
     const newId = secretsKeyring().current.id;
     const result = await runAdminCommand(["rotate-secrets-key"]);
     expect(result).toMatchObject({ exitCode: 0 });
-    expect(result.message).toMatch(new RegExp(`Re-encrypted \\d+ credential values? under the key ${newId}`));
+    expect(result.message).toBe(`Re-encrypted 2 credential values under the key ${newId} (0 already under it). SECRETS_KEY_PREVIOUS is no longer needed.`);
+    // The platform log records the rotation: how many values, under which key id; never a key.
+    const entries = await withSystem((tx) => tx.select().from(platformActivity).where(eq(platformActivity.action, "secrets.key_rotated")));
+    expect(entries).toMatchObject([
+      {
+        actorUserId: null,
+        actorEmail: null,
+        summary: `Re-encrypted 2 credential values under the secrets key ${newId} (from the command line)`,
+        details: { keyId: newId, reencrypted: 2, alreadyCurrent: 0, via: "command line" },
+      },
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(NEW_KEY);
+    expect(JSON.stringify(entries)).not.toContain(OLD_KEY);
 
     const after = [...(await rowsOf(world.a.id)), ...(await rowsOf(world.b.id))];
     expect(after.map((row) => row.keyId)).toEqual([newId, newId]);
@@ -68,7 +80,7 @@ describe("rotate-secrets-key", () => {
 
     // Running it again changes nothing.
     const again = await runAdminCommand(["rotate-secrets-key"]);
-    expect(again.message).toMatch(/Re-encrypted 0 credential values/);
+    expect(again.message).toBe(`Re-encrypted 0 credential values under the key ${newId} (2 already under it). SECRETS_KEY_PREVIOUS is no longer needed.`);
     expect((await rowsOf(world.a.id)).map((row) => row.ciphertext)).toEqual(after.filter((row) => row.tenantId === world.a.id).map((row) => row.ciphertext));
   });
 
