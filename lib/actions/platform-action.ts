@@ -7,10 +7,10 @@ import "server-only";
 import type { z } from "zod";
 import { NotSuperadminError, withPlatform, type PlatformAccess, type PlatformTx } from "@/db/scopes";
 import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
-import { failure, type ActionResult } from "../action-result";
-import { getSessionUser, type SessionUser } from "../actor";
-import { clientIp } from "../client-ip";
-import { ActionError, NOT_FOUND_MESSAGE, SIGNED_OUT_MESSAGE, parseInput, registerAction, settle } from "./core";
+import type { ActionResult } from "../action-result";
+import type { SessionUser } from "../actor";
+import { ActionError, NOT_FOUND_MESSAGE, registerAction, settle } from "./core";
+import { signedInCall } from "./signed-in-call";
 import { toPlatformEntry, type PlatformActivityRecord } from "./activity-entry";
 import { refreshPages } from "./after-commit";
 
@@ -32,16 +32,14 @@ export function platformAction<Schema extends z.ZodType, T>(definition: {
   registerAction(definition.name, { scope: "platform" });
 
   return async function authorizedPlatformAction(_previous, rawInput) {
-    const parsed = parseInput(definition.input, rawInput);
-    if (!parsed.ok) return parsed.result;
-    const superadmin = await getSessionUser();
-    if (!superadmin) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
-    const ip = await clientIp();
+    const call = await signedInCall(definition.input, rawInput);
+    if (!call.ok) return call.result;
+    const { input, user: superadmin, ip } = call;
 
     const result = await settle(definition.name, async () => {
       try {
         return await withPlatform({ superadminId: superadmin.id }, async (tx, platform) => {
-          const { data, activity } = await definition.run({ tx, superadmin, platform, input: parsed.input, ip });
+          const { data, activity } = await definition.run({ tx, superadmin, platform, input, ip });
           await recordPlatformActivity(tx, toPlatformEntry(activity, superadmin, ip));
           return data;
         });

@@ -9,11 +9,11 @@ import type { z } from "zod";
 import { enterTenant, withUser, type TenantTx, type UserTx } from "@/db/scopes";
 import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
-import { failure, type ActionResult } from "../action-result";
-import { getSessionUser, type SessionUser } from "../actor";
-import { clientIp } from "../client-ip";
+import type { ActionResult } from "../action-result";
+import type { SessionUser } from "../actor";
 import { toPlatformEntry, type PlatformActivityRecord } from "./activity-entry";
-import { SIGNED_OUT_MESSAGE, parseInput, registerAction, settle, type ActivityRecord } from "./core";
+import { registerAction, settle, type ActivityRecord } from "./core";
+import { signedInCall } from "./signed-in-call";
 
 export interface UserActionContext<Input> {
   tx: UserTx;
@@ -37,11 +37,9 @@ export function userAction<Schema extends z.ZodType, T>(definition: {
   registerAction(definition.name, { scope: "user" });
 
   return async function authorizedUserAction(_previous, rawInput) {
-    const parsed = parseInput(definition.input, rawInput);
-    if (!parsed.ok) return parsed.result;
-    const user = await getSessionUser();
-    if (!user) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
-    const ip = await clientIp();
+    const call = await signedInCall(definition.input, rawInput);
+    if (!call.ok) return call.result;
+    const { input, user, ip } = call;
 
     return settle(definition.name, () =>
       withUser({ userId: user.id }, async (tx) => {
@@ -50,7 +48,7 @@ export function userAction<Schema extends z.ZodType, T>(definition: {
           await recordActivity(inTenant, { actorUserId: user.id, actorEmail: user.email, ip, ...entry });
           return inTenant;
         };
-        const { data, activity } = await definition.run({ tx, user, input: parsed.input, ip, recordInTenant });
+        const { data, activity } = await definition.run({ tx, user, input, ip, recordInTenant });
         await recordPlatformActivity(tx, toPlatformEntry(activity, user, ip));
         return data;
       }),
