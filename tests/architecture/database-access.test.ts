@@ -29,7 +29,7 @@ export function forbiddenImports(source: string): string[] {
 
 // Owner-level modules (they connect as the tables' owner, outside row-level security): for scripts,
 // benchmarks and tests only, never for the application that serves users.
-const OWNER_ONLY = [/(^|\/)db\/(admin|bench-owner|catalog|lifecycle)$/];
+const OWNER_ONLY = [/(^|\/)db\/(admin|bench-owner|catalog|lifecycle|query-plans)$/];
 const APPLICATION_FOLDERS = ["app", "components", "lib"];
 
 export function ownerOnlyImports(source: string): string[] {
