@@ -35,7 +35,7 @@ export type ApiKeyLookupTx = Tx & { readonly [scope]: "api-key-lookup" };
 // query method runs on it unchanged, with the scope's own fields on top. Entering another scope
 // in the same transaction makes another view; the earlier one keeps its fields (and its type).
 function scoped<Scoped extends Tx>(tx: Tx, fields: Omit<Scoped, keyof Tx | typeof scope>): Scoped {
-  const own = Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, { value, enumerable: true }]));
+  const own = Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, { value }]));
   return Object.create(tx, own) as Scoped;
 }
 

@@ -48,6 +48,8 @@ describe("credential cipher", () => {
     const [oldKey, newerKey] = [newKey(), newKey()];
     const sealed = encryptValue(secretsKeyring({ SECRETS_KEY: oldKey }), owner, "rotate me");
     expect(decryptValue(secretsKeyring({ SECRETS_KEY: newerKey, SECRETS_KEY_PREVIOUS: oldKey }), owner, sealed)).toBe("rotate me");
+    // As with SECRETS_KEY, whitespace around the previous key (a pasted line) is no part of it.
+    expect(decryptValue(secretsKeyring({ SECRETS_KEY: newerKey, SECRETS_KEY_PREVIOUS: ` ${oldKey}\n` }), owner, sealed)).toBe("rotate me");
     expect(() => decryptValue(secretsKeyring({ SECRETS_KEY: newerKey }), owner, sealed)).toThrow(/No key with id/);
   });
 

@@ -132,7 +132,7 @@ describe("names", () => {
     const existing = await seedFlow(world.a.id, `Invoices ${uniqueSuffix()}`);
     signInAs(callers.editor!);
     const duplicate = await createFlow(world.a.slug, null, { name: `  ${existing.name}  `, steps: ["validate"] });
-    expect(duplicate).toMatchObject({ ok: false, code: "CONFLICT", fieldErrors: { name: [expect.stringMatching(/already exists/)] } });
+    expect(duplicate).toMatchObject({ ok: false, code: "CONFLICT", message: "Choose another name.", fieldErrors: { name: [expect.stringMatching(/already exists/)] } });
     const other = await seedFlow(world.a.id);
     const rename = await renameFlow(world.a.slug, null, { flowId: other.id, name: existing.name });
     expect(rename).toMatchObject({ ok: false, code: "CONFLICT", fieldErrors: { name: [expect.stringMatching(/already exists/)] } });
