@@ -6,7 +6,8 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { databaseOutageNoted, DatabaseUnavailableError } from "@/db/availability";
 import { withUser } from "@/db/scopes";
-import { findMembershipBySlug } from "@/db/queries/tenants";
+import { findMembershipBySlug, listTenantsOfUser, type TenantSummary } from "@/db/queries/tenants";
+import { getTenantCreationAllowance } from "@/db/queries/users";
 import { auth } from "./auth";
 import type { Actor, SessionUser } from "./caller";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
@@ -28,34 +29,71 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return id && email ? { id, email, authMethod } : null;
 });
 
+/** What the tenant's nav shows of the caller's account (the switcher and the account's flags). */
+export interface AccountNav {
+  /** The caller's active tenants, by name: the tenant switcher. */
+  tenants: TenantSummary[];
+  /** Shows "Create tenant". */
+  canCreateTenants: boolean;
+  /** Shows the link to the admin console. */
+  isSuperadmin: boolean;
+}
+
+interface CallerInTenant {
+  /** Null: not an active member (nor a visiting superadmin), or no such tenant. */
+  member: Actor | null;
+  /** Read only when asked for (pages, whose layout shows the nav); null otherwise. */
+  nav: AccountNav | null;
+}
+
 /**
- * The caller as an active member of the tenant with this slug, or as a visiting superadmin, or null
- * (signed out, not a member, suspended, no such tenant), whatever the tenant's login policy.
+ * The caller in the tenant with this slug: an active member of it, or a visiting superadmin, or
+ * neither (signed out, not a member, suspended, no such tenant), whatever the tenant's login policy;
+ * with `withNav`, also what the nav shows of the account. All of it in ONE user-scope transaction
+ * (the user scope sees only the caller's own memberships), once per request and slug: the layout
+ * and the page share it. Actions and route handlers render no nav, so they skip its tenant list.
  */
-const findMember = cache(async (slug: string): Promise<Actor | null> => {
+const readCaller = cache(async (slug: string, withNav: boolean): Promise<CallerInTenant | null> => {
   const user = await getSessionUser();
   // A string that cannot be a slug (from a forged URL or action call: NUL, 100 kB) names no
   // tenant, and is not sent to PostgreSQL, which would refuse some of them with an error.
   if (!user || !SLUG_PATTERN.test(slug)) return null;
-  const membership = await withUser({ userId: user.id }, (tx) => findMembershipBySlug(tx, user.id, slug));
-  if (!membership || membership.status !== "active") return findSuperadminVisit(user, slug);
-  return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false };
+  return withUser({ userId: user.id }, async (tx) => {
+    // The flags ride along (one primary-key read): the superadmin flag decides a visit, read fresh.
+    const account = await getTenantCreationAllowance(tx, user.id);
+    const isSuperadmin = Boolean(account?.isSuperadmin);
+    const membership = await findMembershipBySlug(tx, user.id, slug);
+    const member: Actor | null =
+      membership?.status === "active"
+        ? { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false }
+        : isSuperadmin
+          ? await findSuperadminVisit(tx, user, slug)
+          : null;
+    const nav = withNav ? { tenants: await listTenantsOfUser(tx, user.id), canCreateTenants: Boolean(account?.canCreateTenants), isSuperadmin } : null;
+    return { member, nav };
+  });
 });
+
+async function findMember(slug: string): Promise<Actor | null> {
+  return (await readCaller(slug, false))?.member ?? null;
+}
+
+/** The member, unless the tenant's login policy refuses how their session was opened. */
+function admittedByPolicy(member: Actor | null): Actor | null {
+  return member && loginPolicyAllows(member.tenant, member.user.authMethod) ? member : null;
+}
 
 /**
  * The caller as an active member (or visiting superadmin) of the tenant with this slug, or null
  * (signed out, not a member, suspended, or a magic-link session in a tenant that requires passwords:
  * the policy holds for superadmins too).
  */
-export const getActor = cache(async (slug: string): Promise<Actor | null> => {
-  const member = await findMember(slug);
-  return member && loginPolicyAllows(member.tenant, member.user.authMethod) ? member : null;
-});
+export const getActor = cache(async (slug: string): Promise<Actor | null> => admittedByPolicy(await findMember(slug)));
 
 /** Whether the caller is a member whom only the tenant's login policy keeps out (so saying so reveals nothing). */
 export async function isRefusedByLoginPolicy(slug: string): Promise<boolean> {
   const member = await findMember(slug);
-  return member !== null && !loginPolicyAllows(member.tenant, member.user.authMethod);
+  return member !== null && admittedByPolicy(member) === null;
 }
 
 export async function requireSessionUser(returnTo: string): Promise<SessionUser> {
@@ -88,12 +126,20 @@ async function requestedTenantPath(slug: string): Promise<string> {
  * sign-in (before anything of the tenant renders); anyone else who is not an active member gets a 404.
  * Once per request: the layout and the page both ask, and a visiting superadmin's view is recorded once.
  */
-export const requireActor = cache(async (slug: string): Promise<Actor> => {
+export const requireActor = cache(async (slug: string): Promise<Actor> => (await requireActorWithNav(slug)).actor);
+
+/**
+ * requireActor for the tenant's layout, with what its nav shows of the account, read in the actor's
+ * own transaction (no second one for the nav).
+ */
+export const requireActorWithNav = cache(async (slug: string): Promise<{ actor: Actor; nav: AccountNav }> => {
   const returnTo = await requestedTenantPath(slug);
   await requireSessionUser(returnTo);
-  const actor = await getActor(slug);
-  if (!actor && (await isRefusedByLoginPolicy(slug))) redirect(passwordSignInPath(returnTo));
-  if (!actor) notFound();
+  const caller = await readCaller(slug, true);
+  const actor = admittedByPolicy(caller?.member ?? null);
+  // A member whom only the policy keeps out learns nothing by being sent to the password sign-in.
+  if (!actor && caller?.member) redirect(passwordSignInPath(returnTo));
+  if (!actor || !caller?.nav) notFound();
   if (actor.viaSuperadmin) await recordSuperadminView(actor.tenant.id, actor.user, `/t/${slug}`);
-  return actor;
+  return { actor, nav: caller.nav };
 });
