@@ -8,12 +8,25 @@ export interface ComboboxOption {
   label: string;
 }
 
+/** What `optionsUrl` answers. */
+export interface ComboboxOptions {
+  options: ComboboxOption[];
+}
+
+/** What the choices are, for the list's status ("3 members shown."). */
+export interface ChoiceNoun {
+  one: string;
+  many: string;
+}
+
+const MEMBERS: ChoiceNoun = { one: "member", many: "members" };
+
 /** How long typing settles before the choices are asked for (one request per pause, not per key). */
 const SETTLE_MS = 200;
 
 /**
- * A labelled single-choice filter bound to one search param, for choices that grow with the tenant
- * (members): an editable combobox (WAI-ARIA combobox pattern, list autocomplete) whose choices come
+ * A labelled single-choice filter bound to one search param, for choices that grow with the data
+ * (a tenant's members, the platform's tenants): an editable combobox (WAI-ARIA combobox pattern, list autocomplete) whose choices come
  * from `optionsUrl?q=<typed>`, a bounded server search, so the page never carries the whole list.
  * The first choice, `allLabel`, clears the filter. `selectedLabel` is the chosen value's label as
  * the server resolved it; key the component by the param's value so it starts over when the URL changes.
@@ -28,6 +41,7 @@ export function ComboboxFilter({
   selectedLabel,
   optionsUrl,
   placeholder,
+  noun = MEMBERS,
 }: {
   label: string;
   param: string;
@@ -35,6 +49,8 @@ export function ComboboxFilter({
   selectedLabel: string | null;
   optionsUrl: string;
   placeholder?: string;
+  /** What the choices are (default: members). */
+  noun?: ChoiceNoun;
 }) {
   const id = useId();
   const listId = `${id}-list`;
@@ -54,7 +70,7 @@ export function ComboboxFilter({
       try {
         const response = await fetch(`${optionsUrl}?${new URLSearchParams({ q: query })}`, { signal: controller.signal, headers: { accept: "application/json" } });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const body = (await response.json()) as { options: ComboboxOption[] };
+        const body = (await response.json()) as ComboboxOptions;
         setFound({ query, options: body.options });
         setFailed(false);
       } catch {
@@ -114,9 +130,9 @@ export function ComboboxFilter({
     : loading
       ? "Searching…"
       : found && found.options.length === 0
-        ? "No member matches."
+        ? `No ${noun.one} matches.`
         : found
-          ? `${found.options.length} ${found.options.length === 1 ? "member" : "members"} shown.`
+          ? `${found.options.length} ${found.options.length === 1 ? noun.one : noun.many} shown.`
           : "";
 
   return (

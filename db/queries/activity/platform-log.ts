@@ -126,8 +126,3 @@ export async function listPlatformWidePage(
   );
   return { ...page, rows: page.rows.map((row) => (row.log === "tenant" ? { ...row, tenantName: names.get(row.tenantId!) ?? null } : row)) };
 }
-
-/** Every tenant, for the tenant filter. */
-export function listTenantChoices(tx: PlatformTx): Promise<{ id: string; name: string; slug: string }[]> {
-  return tx.select({ id: tenants.id, name: tenants.name, slug: tenants.slug }).from(tenants).orderBy(asc(tenants.name));
-}
