@@ -24,34 +24,36 @@ const MEMBERS: ChoiceNoun = { one: "member", many: "members" };
 /** How long typing settles before the choices are asked for (one request per pause, not per key). */
 const SETTLE_MS = 200;
 
-/**
- * A labelled single-choice filter bound to one search param, for choices that grow with the data
- * (a tenant's members, the platform's tenants): an editable combobox (WAI-ARIA combobox pattern, list autocomplete) whose choices come
- * from `optionsUrl?q=<typed>`, a bounded server search, so the page never carries the whole list.
- * The first choice, `allLabel`, clears the filter. `selectedLabel` is the chosen value's label as
- * the server resolved it; key the component by the param's value so it starts over when the URL changes.
- *
- * Keyboard: typing or ↓ opens the list, ↑/↓ move through it, Enter chooses, Escape closes it (a
- * second Escape puts the chosen label back), Tab leaves it as it was.
- */
-export function ComboboxFilter({
-  label,
-  param,
-  allLabel,
-  selectedLabel,
-  optionsUrl,
-  placeholder,
-  noun = MEMBERS,
-}: {
+interface ComboboxFilterProps {
   label: string;
   param: string;
   allLabel: string;
-  selectedLabel: string | null;
+  /** The param's value in the URL (null: no choice, the filter shows `allLabel`'s placeholder). */
+  value: string | null;
+  /** The chosen value's label as the server resolved it (shown only while `value` is set). */
+  selectedLabel: string;
   optionsUrl: string;
   placeholder?: string;
   /** What the choices are (default: members). */
   noun?: ChoiceNoun;
-}) {
+}
+
+/**
+ * A labelled single-choice filter bound to one search param, for choices that grow with the data
+ * (a tenant's members, the platform's tenants): an editable combobox (WAI-ARIA combobox pattern, list
+ * autocomplete) whose choices come from `optionsUrl?q=<typed>`, a bounded server search, so the page
+ * never carries the whole list. The first choice, `allLabel`, clears the filter. It starts over
+ * whenever the URL's choice or its label changes (chosen, cleared, back button).
+ *
+ * Keyboard: typing or ↓ opens the list, ↑/↓ move through it, Enter chooses, Escape closes it (a
+ * second Escape puts the chosen label back), Tab leaves it as it was.
+ */
+export function ComboboxFilter(props: ComboboxFilterProps) {
+  return <Combobox key={`${props.value ?? ""}|${props.value ? props.selectedLabel : ""}`} {...props} />;
+}
+
+function Combobox({ label, param, allLabel, value, selectedLabel: resolvedLabel, optionsUrl, placeholder, noun = MEMBERS }: ComboboxFilterProps) {
+  const selectedLabel = value ? resolvedLabel : null;
   const id = useId();
   const listId = `${id}-list`;
   const { update } = useUrlState();

@@ -30,12 +30,11 @@ export function PlatformActivityFilters({
   return (
     <div role="search" aria-label="Filter activity" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <ComboboxFilter
-        // Starts over when the URL's tenant changes (chosen, cleared, back button).
-        key={`${search.tenant ?? ""}|${tenant?.id ?? ""}`}
         label="Tenant"
         param="tenant"
         allLabel="None (platform log only)"
-        selectedLabel={search.tenant ? (tenant ? tenantChoiceLabel(tenant) : "No such tenant") : null}
+        value={search.tenant ?? null}
+        selectedLabel={tenant ? tenantChoiceLabel(tenant) : "No such tenant"}
         // A bounded search of the tenants as one types: the page never carries all of them.
         optionsUrl="/admin/activity/tenants"
         noun={TENANTS}

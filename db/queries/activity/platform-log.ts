@@ -26,6 +26,7 @@ export interface PlatformWideFilters extends Pick<ActivityFilters, "actions" | "
 export interface PlatformWideRow {
   log: "tenant" | "platform";
   id: string;
+  /** UTC, ISO 8601 with microseconds */
   createdAt: string;
   /** The tenant the entry belongs to (tenant log) or is about (platform log). */
   tenantId: string | null;
