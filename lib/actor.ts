@@ -5,9 +5,9 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { databaseOutageNoted, DatabaseUnavailableError } from "@/db/availability";
-import { withUser } from "@/db/scopes";
+import { withUser, type UserTx } from "@/db/scopes";
 import { findMembershipBySlug, listTenantsOfUser, type TenantSummary } from "@/db/queries/tenants";
-import { getTenantCreationAllowance } from "@/db/queries/users";
+import { getAccountFlags } from "@/db/queries/users";
 import { auth } from "./auth";
 import type { Actor, SessionUser } from "./caller";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
@@ -29,6 +29,8 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return id && email ? { id, email, authMethod } : null;
 });
 
+type AccountFlags = Awaited<ReturnType<typeof getAccountFlags>>;
+
 /** What the tenant's nav shows of the caller's account (the switcher and the account's flags). */
 export interface AccountNav {
   /** The caller's active tenants, by name: the tenant switcher. */
@@ -39,44 +41,46 @@ export interface AccountNav {
   isSuperadmin: boolean;
 }
 
-interface CallerInTenant {
-  /** Null: not an active member (nor a visiting superadmin), or no such tenant. */
-  member: Actor | null;
-  /** Read only when asked for (pages, whose layout shows the nav); null otherwise. */
-  nav: AccountNav | null;
+/** The caller in the tenant with this slug, found with the account's superadmin flag read just before. */
+async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmin: boolean): Promise<Actor | null> {
+  const membership = await findMembershipBySlug(tx, user.id, slug);
+  if (membership?.status === "active") {
+    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false };
+  }
+  return isSuperadmin ? findSuperadminVisit(tx, user, slug) : null;
 }
 
 /**
- * The caller in the tenant with this slug: an active member of it, or a visiting superadmin, or
- * neither (signed out, not a member, suspended, no such tenant), whatever the tenant's login policy;
- * with `withNav`, also what the nav shows of the account. All of it in ONE user-scope transaction
- * (the user scope sees only the caller's own memberships), once per request and slug: the layout
- * and the page share it. Actions and route handlers render no nav, so they skip its tenant list.
+ * Runs `read` for the signed-in caller in ONE user-scope transaction (which sees only the caller's
+ * own memberships), with the account's flags read first (one primary-key read, fresh: the superadmin
+ * flag decides a visit). Null when signed out, or when the slug cannot name a tenant: a string from a
+ * forged URL or action call (NUL, 100 kB) is not sent to PostgreSQL, which would refuse some of them.
  */
-const readCaller = cache(async (slug: string, withNav: boolean): Promise<CallerInTenant | null> => {
+async function inCallerScope<T>(slug: string, read: (tx: UserTx, user: SessionUser, account: AccountFlags) => Promise<T>): Promise<T | null> {
   const user = await getSessionUser();
-  // A string that cannot be a slug (from a forged URL or action call: NUL, 100 kB) names no
-  // tenant, and is not sent to PostgreSQL, which would refuse some of them with an error.
   if (!user || !SLUG_PATTERN.test(slug)) return null;
-  return withUser({ userId: user.id }, async (tx) => {
-    // The flags ride along (one primary-key read): the superadmin flag decides a visit, read fresh.
-    const account = await getTenantCreationAllowance(tx, user.id);
-    const isSuperadmin = Boolean(account?.isSuperadmin);
-    const membership = await findMembershipBySlug(tx, user.id, slug);
-    const member: Actor | null =
-      membership?.status === "active"
-        ? { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false }
-        : isSuperadmin
-          ? await findSuperadminVisit(tx, user, slug)
-          : null;
-    const nav = withNav ? { tenants: await listTenantsOfUser(tx, user.id), canCreateTenants: Boolean(account?.canCreateTenants), isSuperadmin } : null;
-    return { member, nav };
-  });
-});
-
-async function findMember(slug: string): Promise<Actor | null> {
-  return (await readCaller(slug, false))?.member ?? null;
+  return withUser({ userId: user.id }, async (tx) => read(tx, user, await getAccountFlags(tx, user.id)));
 }
+
+/**
+ * The caller as an active member of the tenant with this slug, or as a visiting superadmin, or null
+ * (signed out, not a member, suspended, no such tenant), whatever the tenant's login policy. For
+ * actions and route handlers, which render no nav.
+ */
+const findMember = cache(async (slug: string): Promise<Actor | null> =>
+  (await inCallerScope(slug, (tx, user, account) => memberIn(tx, user, slug, account.isSuperadmin))) ?? null,
+);
+
+/**
+ * For pages: the caller in the tenant and everything the nav shows of the account, in the same one
+ * transaction, once per request: the layout and the page share it.
+ */
+const findMemberWithNav = cache((slug: string) =>
+  inCallerScope(slug, async (tx, user, account) => ({
+    member: await memberIn(tx, user, slug, account.isSuperadmin),
+    nav: { tenants: await listTenantsOfUser(tx, user.id), ...account } satisfies AccountNav,
+  })),
+);
 
 /** The member, unless the tenant's login policy refuses how their session was opened. */
 function admittedByPolicy(member: Actor | null): Actor | null {
@@ -135,11 +139,13 @@ export const requireActor = cache(async (slug: string): Promise<Actor> => (await
 export const requireActorWithNav = cache(async (slug: string): Promise<{ actor: Actor; nav: AccountNav }> => {
   const returnTo = await requestedTenantPath(slug);
   await requireSessionUser(returnTo);
-  const caller = await readCaller(slug, true);
-  const actor = admittedByPolicy(caller?.member ?? null);
+  const caller = await findMemberWithNav(slug);
+  // Signed in (or sent to sign-in above), so null means a slug that can name no tenant.
+  if (!caller) notFound();
+  const actor = admittedByPolicy(caller.member);
   // A member whom only the policy keeps out learns nothing by being sent to the password sign-in.
-  if (!actor && caller?.member) redirect(passwordSignInPath(returnTo));
-  if (!actor || !caller?.nav) notFound();
+  if (!actor && caller.member) redirect(passwordSignInPath(returnTo));
+  if (!actor) notFound();
   if (actor.viaSuperadmin) await recordSuperadminView(actor.tenant.id, actor.user, `/t/${slug}`);
   return { actor, nav: caller.nav };
 });

@@ -72,6 +72,12 @@ export async function getTenantCreationAllowance(tx: Tx, userId: string) {
   return row ?? null;
 }
 
+/** The account's flags the tenant nav shows; both false for an account that no longer exists. */
+export async function getAccountFlags(tx: Tx, userId: string): Promise<{ canCreateTenants: boolean; isSuperadmin: boolean }> {
+  const [row] = await tx.select({ canCreateTenants: users.canCreateTenants, isSuperadmin: users.isSuperadmin }).from(users).where(eq(users.id, userId));
+  return row ?? { canCreateTenants: false, isSuperadmin: false };
+}
+
 /** What password sign-in needs: the account and its argon2id hash (null when no password is set). */
 export async function findPasswordCredentials(tx: Tx, email: string) {
   const [row] = await tx

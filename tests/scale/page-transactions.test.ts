@@ -56,6 +56,7 @@ vi.mock("next/navigation", () => ({
 const { default: TenantLayout } = await import("@/app/t/[slug]/layout");
 const { default: OverviewPage } = await import("@/app/t/[slug]/page");
 const { default: MembersPage } = await import("@/app/t/[slug]/members/page");
+const { getActor } = await import("@/lib/actor");
 
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 
@@ -76,6 +77,21 @@ function oneView(page: Page) {
 
 async function transactionsOfOneView(page: Page) {
   return (await oneView(page)).transactions;
+}
+
+/** The nav's props as the layout of `slug` renders them for the signed-in caller. */
+async function navProps(slug: string) {
+  const layout = await request.memo.run(new Map(), () => TenantLayout({ children: null, params: Promise.resolve({ slug }) }));
+  return (layout as { props: { children: { props: Record<string, unknown> }[] } }).props.children[0]!.props;
+}
+
+/** What the layout of `slug` does for the signed-in caller when it does not render: its error, and the transactions. */
+async function refusedLayout(slug: string) {
+  let refused: unknown;
+  const work = await countDatabaseWork(() =>
+    request.memo.run(new Map(), () => TenantLayout({ children: null, params: Promise.resolve({ slug }) }).catch((error: unknown) => (refused = error))),
+  );
+  return { refused: String(refused), transactions: work.transactions };
 }
 
 beforeAll(async () => {
@@ -102,13 +118,19 @@ describe("one signed-in page view", () => {
     await addMember(world.b.id, viewer.id, ["viewer"]);
     await signInAs(viewer.id);
     expect(await transactionsOfOneView(OverviewPage)).toBe(3);
-    const params = Promise.resolve({ slug: world.a.slug });
-    const layout = await request.memo.run(new Map(), () => TenantLayout({ children: null, params }));
-    const nav = (layout as { props: { children: { props: Record<string, unknown> }[] } }).props.children[0]!.props;
+    const nav = await navProps(world.a.slug);
     expect(nav.tenants).toEqual(
       [world.a, world.b].map(({ id, slug, name }) => ({ id, slug, name })).sort((x, y) => x.name.localeCompare(y.name)),
     );
     expect(nav).toMatchObject({ canCreateTenants: false, showAdmin: false, showAdminPages: false });
+  });
+
+  it("the account's flags come from the same transaction: Create tenant, and Admin for a superadmin who is a member", async () => {
+    const creator = await createUser("creator", { canCreateTenants: true, isSuperadmin: true });
+    await addMember(world.a.id, creator.id, ["admin"]);
+    await signInAs(creator.id);
+    expect(await transactionsOfOneView(OverviewPage)).toBe(3);
+    expect(await navProps(world.a.slug)).toMatchObject({ canCreateTenants: true, showAdmin: true, showAdminPages: true });
   });
 
   it("a visiting superadmin's view adds only the entry that records it: four", async () => {
@@ -119,10 +141,24 @@ describe("one signed-in page view", () => {
 
   it("a signed-out request reads the session only, and goes to sign-in", async () => {
     request.sessionToken.value = "no-such-session";
-    const params = Promise.resolve({ slug: world.a.slug });
-    let refused: unknown;
-    const work = await countDatabaseWork(() => request.memo.run(new Map(), () => TenantLayout({ children: null, params }).catch((error: unknown) => (refused = error))));
-    expect(String(refused)).toMatch(/NEXT_REDIRECT \/login/);
-    expect(work.transactions).toBe(1);
+    const { refused, transactions } = await refusedLayout(world.a.slug);
+    expect(refused).toMatch(/NEXT_REDIRECT \/login/);
+    expect(transactions).toBe(1);
+  });
+
+  it("a non-member gets the 404 after the actor's one transaction; a slug that names no tenant, after the session alone", async () => {
+    const outsider = await createUser("outsider");
+    await signInAs(outsider.id);
+    expect(await refusedLayout(world.a.slug)).toEqual({ refused: "Error: NEXT_NOT_FOUND", transactions: 2 });
+    expect(await refusedLayout("Not a slug!")).toEqual({ refused: "Error: NEXT_NOT_FOUND", transactions: 1 });
+  });
+
+  it("actions and route handlers (getActor) read the actor in one transaction without the switcher", async () => {
+    await signInAs(world.adminA.id);
+    let actor: unknown;
+    const work = await countDatabaseWork(() => request.memo.run(new Map(), async () => (actor = await getActor(world.a.slug))));
+    expect(actor).toMatchObject({ tenant: { id: world.a.id }, roles: ["admin"], viaSuperadmin: false });
+    // The session: scope settings, session row. The actor: scope settings, account flags, membership.
+    expect(work).toEqual({ transactions: 2, statements: 5 });
   });
 });
