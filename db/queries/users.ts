@@ -65,7 +65,7 @@ export async function lockTenantCreationAllowance(tx: Tx, userId: string) {
 /** The user's tenant-creation flag and limit, for pages (no lock: actions check again under one). */
 export async function getTenantCreationAllowance(tx: Tx, userId: string) {
   const [row] = await tx
-    // The superadmin flag rides along: the nav shows "Admin" from the same read (one round trip).
+    // The superadmin flag rides along: the home page sends a superadmin without tenants to /admin from the same read.
     .select({ canCreateTenants: users.canCreateTenants, tenantLimit: users.tenantLimit, isSuperadmin: users.isSuperadmin })
     .from(users)
     .where(eq(users.id, userId));
