@@ -7,6 +7,8 @@ import { rowsOf } from "../client";
 import { apiRateLimits, platformSettings, tenants } from "../schema";
 import type { TenantTx, Tx } from "../scopes";
 
+const PURGE_BATCH = 20;
+
 /** The API requests per minute this tenant may make, and all tenants together may (null: no limit). */
 export async function apiLimitsOf(tx: TenantTx): Promise<{ tenant: number | null; platform: number | null }> {
   const [row] = await tx
@@ -23,6 +25,11 @@ export async function apiLimitsOf(tx: TenantTx): Promise<{ tenant: number | null
  * clock read after the locks were granted (one clock for every app server).
  */
 export async function lockRateLimits(tx: Tx, keys: string[]): Promise<{ now: number; tats: Map<string, number> }> {
+  // A TAT in the past is the same as no row: up to PURGE_BATCH such rows go per request (rows of
+  // limits since changed, of idle tenants), skipping rows another request holds.
+  await tx.execute(sql`
+    delete from api_rate_limits where key in (
+      select key from api_rate_limits where tat < now() - interval '1 minute' limit ${PURGE_BATCH} for update skip locked)`);
   await tx
     .insert(apiRateLimits)
     .values(keys.map((key) => ({ key, tat: sql`clock_timestamp()` })))

@@ -69,7 +69,10 @@ export async function admitApiRequest(tx: TenantTx): Promise<ApiAdmission> {
 async function applicableLimits(tx: TenantTx): Promise<Limit[]> {
   const { tenant, platform } = await apiLimitsOf(tx);
   const limits: Limit[] = [];
-  if (platform !== null) limits.push({ policy: "platform", key: "platform", limit: platform });
-  if (tenant !== null) limits.push({ policy: "tenant", key: `tenant:${tx.tenantId}`, limit: tenant });
+  // The limit is part of the key: a TAT measures debt in the old limit's units, so a changed limit
+  // starts from a fresh state rather than from a debt it would misread (a raised limit would keep a
+  // tenant refused for up to a minute).
+  if (platform !== null) limits.push({ policy: "platform", key: `platform/${platform}`, limit: platform });
+  if (tenant !== null) limits.push({ policy: "tenant", key: `tenant:${tx.tenantId}/${tenant}`, limit: tenant });
   return limits;
 }
