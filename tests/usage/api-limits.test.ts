@@ -17,7 +17,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createApiKey, revokeApiKey } = await import("@/app/t/[slug]/api-keys/actions");
 const { GET: getTenant } = await import("@/app/api/v1/tenant/route");
-const { setTenantApiLimit, setPlatformApiLimitAction } = await import("@/app/admin/limit-actions");
+const { setTenantApiLimit, setPlatformApiLimitAction } = await import("@/app/admin/actions");
 
 type User = { id: string; email: string };
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
