@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { listTenantsForPlatform } from "@/db/queries/platform-tenants";
+import { getPlatformSettings } from "@/db/queries/platform-settings";
+import { usageTotals } from "@/db/queries/usage";
 import { Pagination } from "@/components/data-table/pagination";
 import { SearchInput } from "@/components/data-table/search-input";
 import { TableUrlState } from "@/components/data-table/table-url-state";
@@ -8,17 +10,23 @@ import { formatDate } from "@/lib/format";
 import { licenseOf } from "@/lib/licenses";
 import { withPlatformPage } from "@/lib/platform-page";
 import { adminTenantsUrlState } from "@/lib/url-state/admin-tenants";
+import { monthRange, utcDay } from "@/lib/usage/usage-days";
 import type { SearchParams } from "@/lib/url-state/search-params";
 import { LicenseCatalog } from "./license-catalog";
+import { PlatformApiLimit } from "./platform-api-limit";
 import { TenantsTable } from "./tenants-table";
 
 export const metadata: Metadata = { title: "Tenants" };
 
 export default async function AdminTenantsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const state = adminTenantsUrlState.parse(await searchParams);
-  const { rows, total } = await withPlatformPage((tx) =>
-    listTenantsForPlatform(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size }),
-  );
+  const month = utcDay(new Date()).slice(0, 7);
+  const { from, to } = monthRange(month);
+  const { rows, total, usage, settings } = await withPlatformPage(async (tx) => {
+    const list = await listTenantsForPlatform(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
+    const ids = list.rows.map((tenant) => tenant.id);
+    return { ...list, usage: await usageTotals(tx, ids, from, to), settings: await getPlatformSettings(tx) };
+  });
   return (
     <TableUrlState table="adminTenants">
       <section>
@@ -33,11 +41,13 @@ export default async function AdminTenantsPage({ searchParams }: { searchParams:
           rows={rows.map((tenant) => ({
             ...tenant,
             memberLimit: licenseOf(tenant.license).memberLimit,
+            usage: { ...(usage.get(tenant.id) ?? { apiRequests: 0, flowRuns: 0 }), month },
             created: formatDate(tenant.createdAt),
           }))}
           searching={Boolean(state.q)}
         />
         <Pagination page={state.page} pageSize={state.size} total={total} />
+        <PlatformApiLimit apiRequestsPerMinute={settings.apiRequestsPerMinute} />
         <LicenseCatalog />
       </section>
     </TableUrlState>

@@ -23,6 +23,8 @@ const platformTenantColumns = {
   slug: tenants.slug,
   license: tenants.license,
   flowCap: tenants.flowCap,
+  apiRequestsPerMinute: tenants.apiRequestsPerMinute,
+  flowRunsPer30Days: tenants.flowRunsPer30Days,
   flowCount: tenants.flowCount,
   memberCount: tenants.memberCount,
   createdAt: tenants.createdAt,
@@ -56,5 +58,11 @@ export async function findTenantBySlug(tx: Tx, slug: string) {
     .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, magicLinkEnabled: tenants.magicLinkEnabled, license: tenants.license })
     .from(tenants)
     .where(eq(tenants.slug, slug));
+  return row ?? null;
+}
+
+/** The tenant with this id (its slug and name), or null; the caller checks the id's shape first. */
+export async function findTenantById(tx: PlatformTx, tenantId: string) {
+  const [row] = await tx.select({ id: tenants.id, slug: tenants.slug, name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId));
   return row ?? null;
 }

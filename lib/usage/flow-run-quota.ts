@@ -6,6 +6,7 @@ import "server-only";
 import type { TenantTx } from "@/db/scopes";
 import { flowRunQuotaOf, lockFlowRunDays, meterFlowRun } from "@/db/queries/usage";
 import { ActionError } from "../actions/core";
+import { addDays, utcDay } from "./usage-days";
 
 const WINDOW_DAYS = 30;
 
@@ -17,13 +18,7 @@ export function quotaFreesOn(days: { day: string; flowRuns: number }[], quota: n
     if (used < quota) return addDays(day, WINDOW_DAYS);
   }
   // Unreachable for a used-up quota above 0; a quota of 0 never frees: the last day is the best answer.
-  return addDays(days.at(-1)?.day ?? new Date().toISOString().slice(0, 10), WINDOW_DAYS);
-}
-
-function addDays(day: string, count: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + count);
-  return date.toISOString().slice(0, 10);
+  return addDays(days.at(-1)?.day ?? utcDay(new Date()), WINDOW_DAYS);
 }
 
 export function quotaMessage(used: number, quota: number, freesOn: string | null): string {
