@@ -33,7 +33,7 @@ test("a superadmin sets a tenant's limits; its Admin sees them and the day's usa
   await expect(admin.getByRole("status")).toContainText("Run succeeded in");
   await admin.reload();
   await admin.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(admin.getByRole("alert")).toContainText("This tenant has used its flow runs for the last 30 days (1 of 1).");
+  await expect(admin.getByRole("alert").filter({ hasText: "flow runs" })).toContainText("This tenant has used its flow runs for the last 30 days (1 of 1).");
 
   await admin.getByRole("link", { name: "Usage" }).click();
   await expect(admin.getByRole("heading", { name: "Usage" })).toBeVisible();

@@ -17,6 +17,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createApiKey, revokeApiKey } = await import("@/app/t/[slug]/api-keys/actions");
 const { GET: getTenant } = await import("@/app/api/v1/tenant/route");
+const { authorizeApiRequest } = await import("@/lib/api/api-caller");
 const { setTenantApiLimit, setPlatformApiLimitAction } = await import("@/app/admin/actions");
 
 type User = { id: string; email: string };
@@ -81,6 +82,19 @@ describe("a tenant's API limit", () => {
       detail: expect.stringContaining("This tenant's API limit of 3 requests per minute is used up."),
     });
     expect(await statuses(key, 2)).toEqual([429, 429]);
+    expect(await apiRequestsToday(world.a.id)).toBe(3);
+  });
+
+  it("hands the admitted request's RateLimit headers to the route: what remains, and when the quota is whole again", async () => {
+    await setTenantLimit(world.a.id, 5);
+    const { key } = await keyFor(world.a.slug, world.adminA);
+    const request = () => new Request("http://localhost/api/v1/tenant", { headers: { authorization: `Bearer ${key}` } });
+    const first = await authorizeApiRequest(request(), "tenant.read");
+    expect(first).toMatchObject({ rateLimitHeaders: { "ratelimit-policy": '"tenant";q=5;w=60', ratelimit: '"tenant";r=4;t=12' } });
+    const second = await authorizeApiRequest(request(), "tenant.read");
+    expect(second).toMatchObject({ rateLimitHeaders: { ratelimit: expect.stringMatching(/^"tenant";r=3;t=2[34]$/) } });
+    // A refusal for the role (403) still spent a request: it was answered.
+    expect(((await authorizeApiRequest(request(), "members.manage")) as Response).status).toBe(403);
     expect(await apiRequestsToday(world.a.id)).toBe(3);
   });
 
