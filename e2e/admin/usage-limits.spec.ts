@@ -51,7 +51,7 @@ test("a superadmin sets a tenant's limits; its Admin sees them and the day's usa
   // An Editor of the tenant has no Usage link, and the page answers as if it did not exist.
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
-  await signIn(editor, "metered-editor@admin.e2e.test");
+  await signIn(editor, "meter-reader@admin.e2e.test");
   await expect(editor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Flows" })).toBeVisible();
   await expect(editor.getByRole("link", { name: "Usage" })).toHaveCount(0);
   const response = await editor.goto("/t/admin-metered/usage");

@@ -10,7 +10,7 @@ export const ADMIN_WORLD = {
     { email: "editor@admin.e2e.test", name: "Capped Editor" },
     { email: "owner@admin.e2e.test", name: "Visited Owner" },
     { email: "metered@admin.e2e.test", name: "Metered Admin" },
-    { email: "metered-editor@admin.e2e.test", name: "Metered Editor" },
+    { email: "meter-reader@admin.e2e.test", name: "Metered Editor" },
   ],
   tenants: [
     tenant({
@@ -44,7 +44,7 @@ export const ADMIN_WORLD = {
       slug: "admin-metered",
       name: "Metered Ltd",
       contactEmail: "metered@admin.e2e.test",
-      members: members({ "metered@admin.e2e.test": "admin", "metered-editor@admin.e2e.test": "editor" }),
+      members: members({ "metered@admin.e2e.test": "admin", "meter-reader@admin.e2e.test": "editor" }),
       flows: [{ name: "Metered flow", steps: ["validate"] }],
     }),
   ],

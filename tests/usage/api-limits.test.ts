@@ -87,10 +87,14 @@ describe("a tenant's API limit", () => {
 
   it("hands the admitted request's RateLimit headers to the route: what remains, and when the quota is whole again", async () => {
     await setTenantLimit(world.a.id, 5);
+    await setPlatformLimit(100);
     const { key } = await keyFor(world.a.slug, world.adminA);
     const request = () => new Request("http://localhost/api/v1/tenant", { headers: { authorization: `Bearer ${key}` } });
     const first = await authorizeApiRequest(request(), "tenant.read");
-    expect(first).toMatchObject({ rateLimitHeaders: { "ratelimit-policy": '"tenant";q=5;w=60', ratelimit: '"tenant";r=4;t=12' } });
+    // RateLimit tells the tighter of the two: the tenant's 4 left, not the platform's 99.
+    expect(first).toMatchObject({
+      rateLimitHeaders: { "ratelimit-policy": '"platform";q=100;w=60, "tenant";q=5;w=60', ratelimit: '"tenant";r=4;t=12' },
+    });
     const second = await authorizeApiRequest(request(), "tenant.read");
     expect(second).toMatchObject({ rateLimitHeaders: { ratelimit: expect.stringMatching(/^"tenant";r=3;t=2[34]$/) } });
     // A refusal for the role (403) still spent a request: it was answered.
@@ -124,6 +128,8 @@ describe("a tenant's API limit", () => {
     await setTenantLimit(world.a.id, "");
     expect(await statuses(two.key, 4)).toEqual([200, 200, 200, 200]);
     expect((await call(one.key)).headers.get("ratelimit")).toBeNull();
+    // Without a limit every request is still counted: 2 admitted before, 5 after.
+    expect(await apiRequestsToday(world.a.id)).toBe(7);
   });
 });
 
