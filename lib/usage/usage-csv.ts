@@ -6,15 +6,17 @@ import { stringify } from "csv-stringify/sync";
 import { neutraliseFormula } from "../activity/csv-export";
 import type { UsageDay } from "./usage-days";
 
-const COLUMNS = [
-  { key: "tenant", header: "tenant" },
-  { key: "day", header: "day_utc" },
-  { key: "apiRequests", header: "api_requests" },
-  { key: "flowRuns", header: "flow_runs" },
-  { key: "activeMembers", header: "active_members" },
-  { key: "credentials", header: "credentials" },
-  { key: "storageBytes", header: "storage_bytes" },
-];
+// Each field of a row, by the header it has in the file.
+const HEADERS = {
+  tenant: "tenant",
+  day: "day_utc",
+  apiRequests: "api_requests",
+  flowRuns: "flow_runs",
+  activeMembers: "active_members",
+  credentials: "credentials",
+  storageBytes: "storage_bytes",
+};
+const COLUMNS = Object.entries(HEADERS).map(([key, header]) => ({ key, header }));
 
 const peak = (days: UsageDay[], measure: "activeMembers" | "credentials" | "storageBytes") => {
   const measured = days.map((day) => day[measure]).filter((value) => value !== null);
