@@ -23,6 +23,8 @@ const platformTenantColumns = {
   slug: tenants.slug,
   license: tenants.license,
   flowCap: tenants.flowCap,
+  apiRequestsPerMinute: tenants.apiRequestsPerMinute,
+  flowRunsPer30Days: tenants.flowRunsPer30Days,
   flowCount: tenants.flowCount,
   memberCount: tenants.memberCount,
   createdAt: tenants.createdAt,

@@ -16,6 +16,10 @@ export const tenants = pgTable(
     license: text("license").notNull().default("free"),
     flowCap: integer("flow_cap").notNull().default(5),
     magicLinkEnabled: boolean("magic_link_enabled").notNull().default(true),
+    // Set by superadmins (issue 13, item 4); null is no limit. API requests per minute (GCRA, in
+    // api_rate_limits) and flow runs in the last 30 days (the sum of tenant_usage.flow_runs).
+    apiRequestsPerMinute: integer("api_requests_per_minute"),
+    flowRunsPer30Days: integer("flow_runs_per_30_days"),
     // Who created (owns) the tenant: their tenant limit counts the tenants they own.
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     // Kept by triggers on memberships and flows (migration 0005), so limits and the superadmin's tenant
@@ -27,6 +31,8 @@ export const tenants = pgTable(
   (t) => [
     check("tenants_slug_format", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$'`),
     check("tenants_flow_cap_non_negative", sql`${t.flowCap} >= 0`),
+    check("tenants_api_requests_per_minute_positive", sql`${t.apiRequestsPerMinute} > 0`),
+    check("tenants_flow_runs_per_30_days_non_negative", sql`${t.flowRunsPer30Days} >= 0`),
     index("tenants_created_by").on(t.createdBy),
   ],
 );

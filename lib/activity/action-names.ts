@@ -17,6 +17,9 @@ export const ACTION_NAMES = [
   "tenant.login_policy_updated",
   "tenant.license_set",
   "tenant.flow_cap_set",
+  "tenant.api_limit_set",
+  "tenant.flow_run_quota_set",
+  "platform.api_limit_set",
   // Members.
   "member.added",
   "member.roles_changed",

@@ -9,12 +9,15 @@ import { API_KEY_PATTERN, hashApiKey } from "../api-keys/api-key";
 import { clientIp } from "../client-ip";
 import { can, type Permission } from "../permissions";
 import { forbidden, unauthorized } from "./problem";
+import { admitApiRequest } from "./rate-limit";
 
 export interface ApiCaller {
   tenantId: string;
   keyId: string;
   keyName: string;
   roles: MemberRole[];
+  /** The RateLimit headers of the admitted request, for the route to send with its answer. */
+  rateLimitHeaders: Record<string, string>;
 }
 
 const BEARER = /^Bearer +(\S+) *$/i;
@@ -25,7 +28,11 @@ export function bearerKeyOf(headers: Headers): string | null {
   return BEARER.exec(headers.get("authorization") ?? "")?.[1] ?? null;
 }
 
-/** The caller, or the problem response to answer: 401 without a usable key, 403 when its role lacks `permission`. */
+/**
+ * The caller, or the problem response to answer: 401 without a usable key, 429 over the tenant's or
+ * the platform's rate limit (lib/api/rate-limit.ts, which also counts the request in the tenant's
+ * usage), 403 when its role lacks `permission`.
+ */
 export async function authorizeApiRequest(request: Request, permission: Permission): Promise<ApiCaller | Response> {
   const key = bearerKeyOf(request.headers);
   if (key === null) return unauthorized(false);
@@ -35,8 +42,19 @@ export async function authorizeApiRequest(request: Request, permission: Permissi
   const found = await withApiKeyLookup(keyHash, (tx) => findApiKeyTenant(tx, keyHash));
   if (!found) return unauthorized(true);
   const ip = await clientIp();
-  const used = await withTenant({ tenantId: found.tenantId, userId: null }, (tx) => useApiKey(tx, found.id, ip));
-  if (!used) return unauthorized(true);
-  const caller: ApiCaller = { tenantId: found.tenantId, keyId: found.id, keyName: used.name, roles: [used.role] };
+  const keyUse = await withTenant({ tenantId: found.tenantId, userId: null }, async (tx) => {
+    const used = await useApiKey(tx, found.id, ip);
+    return used && { used, admission: await admitApiRequest(tx) };
+  });
+  if (!keyUse) return unauthorized(true);
+  const { used, admission } = keyUse;
+  if (!admission.admitted) return admission.response;
+  const caller: ApiCaller = {
+    tenantId: found.tenantId,
+    keyId: found.id,
+    keyName: used.name,
+    roles: [used.role],
+    rateLimitHeaders: admission.headers,
+  };
   return can(caller.roles, permission) ? caller : forbidden();
 }

@@ -259,6 +259,23 @@ const scenarios: Record<string, Scenario> = {
     const caller = await newSuperadmin();
     return { caller, result: await setTenantFlowCap(null, { tenantId: tenant.id, flowCap: "3" }) };
   },
+  "tenant.api_limit_set": async () => {
+    const { setTenantApiLimit } = await import("@/app/admin/actions");
+    const tenant = await createTenant("api-limited");
+    const caller = await newSuperadmin();
+    return { caller, result: await setTenantApiLimit(null, { tenantId: tenant.id, apiRequestsPerMinute: "60" }) };
+  },
+  "tenant.flow_run_quota_set": async () => {
+    const { setTenantFlowRunQuota } = await import("@/app/admin/actions");
+    const tenant = await createTenant("run-limited");
+    const caller = await newSuperadmin();
+    return { caller, result: await setTenantFlowRunQuota(null, { tenantId: tenant.id, flowRunsPer30Days: "100" }) };
+  },
+  "platform.api_limit_set": async () => {
+    const { setPlatformApiLimitAction } = await import("@/app/admin/actions");
+    const caller = await newSuperadmin();
+    return { caller, result: await setPlatformApiLimitAction(null, { apiRequestsPerMinute: "" }) };
+  },
   "user.can_create_set": async () => {
     const { setCanCreateTenants } = await import("@/app/admin/users/actions");
     const subject = await createUser("subject");

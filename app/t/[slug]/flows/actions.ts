@@ -17,6 +17,7 @@ import { withUniqueName } from "@/lib/actions/unique-name";
 import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { executeFlow } from "@/lib/flows/execute";
+import { countFlowRun } from "@/lib/usage/flow-run-quota";
 import { FlowIdInput, FlowNameInput, FlowStepsInput } from "@/lib/flows/flow-input";
 
 const requireFlow = (tx: TenantTx, flowId: string, options?: { lock?: "share" }) => requireRow(flowId, (id) => findFlow(tx, id, options));
@@ -104,6 +105,8 @@ export const runFlow = tenantAction({
   async run({ tx, actor, input }) {
     // Shared lock: the flow cannot be deleted or renamed while its run is being recorded.
     const flow = await requireFlow(tx, input.flowId, { lock: "share" });
+    // Refused here, before anything runs, when the tenant's 30-day quota is used up.
+    await countFlowRun(tx);
     const tenant = await flowCapacityOf(tx);
     const startedAt = new Date();
     const execution = executeFlow(flow.steps, { flowName: flow.name, tenantName: actor.tenant.name, memberCount: tenant?.memberCount ?? 0 });
