@@ -13,6 +13,7 @@ import {
   renameFlow as renameFlowRow,
 } from "@/db/queries/flows";
 import { tenantAction } from "@/lib/actions/tenant-action";
+import { actingUserId } from "@/lib/caller";
 import { withUniqueName } from "@/lib/actions/unique-name";
 import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
@@ -41,7 +42,7 @@ export const createFlow = tenantAction({
       );
     }
     const flow = await withUniqueFlowName(() =>
-      insertFlow(tx, { name: input.name, steps: input.steps, createdBy: actor.user.id }),
+      insertFlow(tx, { name: input.name, steps: input.steps, createdBy: actingUserId(actor) }),
     );
     return {
       data: { id: flow.id, name: flow.name },
@@ -110,7 +111,7 @@ export const runFlow = tenantAction({
     const run = await insertFlowRun(tx, {
       flowId: flow.id,
       status: execution.status,
-      triggeredBy: actor.user.id,
+      triggeredBy: actingUserId(actor),
       log: execution.log,
       durationMs: execution.durationMs,
       startedAt,
