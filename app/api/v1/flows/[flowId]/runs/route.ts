@@ -19,7 +19,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     if (!flow) return null;
     const { runs, next } = await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE });
     return {
-      runs: runs.map(({ cursorStartedAt: _cursor, ...run }) => run),
+      runs: runs.map(({ id, status, log, durationMs, startedAt, triggeredByEmail }) => ({ id, status, log, durationMs, startedAt, triggeredByEmail })),
       next: next ? encodeRunCursor(next) : null,
     };
   });
