@@ -188,6 +188,27 @@ describe("the route table", () => {
   it("lists every route and method under app/api/v1", () => {
     expect(routesOnDisk().sort()).toEqual(Object.keys(ROUTES).sort());
   });
+
+  it("is what the OpenAPI document describes, each operation with the permission the route enforces", async () => {
+    const answer = await callApi((await import("@/app/api/v1/openapi.json/route")).GET, { key: null });
+    expect(answer.status).toBe(200);
+    const paths = answer.body.paths as Record<string, Record<string, { "x-permission": string }>>;
+    const documented = Object.entries(paths).flatMap(([route, operations]) =>
+      Object.entries(operations).map(([method, operation]) => [`${method.toUpperCase()} ${route}`, operation["x-permission"]]),
+    );
+    expect(Object.fromEntries(documented)).toEqual(Object.fromEntries(Object.entries(ROUTES).map(([name, route]) => [name, route.permission])));
+    expect(answer.body.openapi).toBe("3.1.0");
+  });
+
+  it("documents each write's body from the action's own schema (its fields and their limits)", async () => {
+    const { openApiDocument } = await import("@/app/api/v1/openapi.json/openapi-document");
+    const body = openApiDocument().paths!["/flows"]!.post!.requestBody as { content: Record<string, { schema: unknown }> };
+    expect(body.content["application/json"]!.schema).toMatchObject({
+      type: "object",
+      properties: { name: { type: "string", maxLength: 80 }, steps: { type: "array", maxItems: 5 } },
+      required: ["name", "steps"],
+    });
+  });
 });
 
 describe.each(Object.entries(ROUTES))("%s", (name, route) => {
