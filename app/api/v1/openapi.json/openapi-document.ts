@@ -29,52 +29,41 @@ interface Operation {
 
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: S.Problem } } });
 
+/**
+ * A write's operation from the server action it runs: the action's permission, and its input schema as
+ * the body (less the id the path names; none for a write without a body).
+ */
+function write(
+  action: { definition: { permission: Permission; input: z.ZodType } },
+  operation: Omit<Operation, "permission" | "body">,
+  options: { body: boolean } = { body: true },
+): Operation {
+  const input = action.definition.input as z.ZodObject;
+  const body = operation.pathId ? input.omit({ [operation.pathId]: true } as Record<string, true> & Record<number, never>) : input;
+  return { ...operation, permission: action.definition.permission, ...(options.body ? { body } : {}) };
+}
+
+const NO_BODY = { body: false };
+
 export const OPERATIONS: Operation[] = [
   { method: "get", path: "/tenant", tag: "Tenant", summary: "The key's tenant", permission: "tenant.read", answer: S.Tenant },
   { method: "get", path: "/members", tag: "Members", summary: "List members (the members page's filters)", permission: "members.read", query: S.MembersQuery, answer: S.MemberPage },
-  { method: "post", path: "/members", tag: "Members", summary: "Add a member (sends an invitation)", permission: addMember.definition.permission, body: addMember.definition.input, status: 201, answer: S.AddedMember },
-  {
-    method: "patch",
-    path: "/members/{memberId}",
-    tag: "Members",
-    summary: "Change a member's roles",
-    permission: changeMemberRoles.definition.permission,
-    pathId: "memberId",
-    body: changeMemberRoles.definition.input.omit({ memberId: true }),
-    answer: S.MemberRoles,
-  },
-  { method: "delete", path: "/members/{memberId}", tag: "Members", summary: "Remove a member", permission: removeMember.definition.permission, pathId: "memberId", answer: S.MemberRef },
-  { method: "post", path: "/members/{memberId}/suspend", tag: "Members", summary: "Suspend a member", permission: suspendMember.definition.permission, pathId: "memberId", answer: S.MemberRef },
+  write(addMember, { method: "post", path: "/members", tag: "Members", summary: "Add a member (sends an invitation)", status: 201, answer: S.AddedMember }),
+  write(changeMemberRoles, { method: "patch", path: "/members/{memberId}", tag: "Members", summary: "Change a member's roles", pathId: "memberId", answer: S.MemberRoles }),
+  write(removeMember, { method: "delete", path: "/members/{memberId}", tag: "Members", summary: "Remove a member", pathId: "memberId", answer: S.MemberRef }, NO_BODY),
+  write(suspendMember, { method: "post", path: "/members/{memberId}/suspend", tag: "Members", summary: "Suspend a member", pathId: "memberId", answer: S.MemberRef }, NO_BODY),
   { method: "get", path: "/flows", tag: "Flows", summary: "List flows", permission: "flows.read", query: S.FlowsQuery, answer: S.FlowPage },
-  { method: "post", path: "/flows", tag: "Flows", summary: "Create a flow", permission: createFlow.definition.permission, body: createFlow.definition.input, status: 201, answer: S.FlowRef },
+  write(createFlow, { method: "post", path: "/flows", tag: "Flows", summary: "Create a flow", status: 201, answer: S.FlowRef }),
   { method: "get", path: "/flows/{flowId}", tag: "Flows", summary: "One flow", permission: "flows.read", pathId: "flowId", answer: S.Flow },
-  {
-    method: "patch",
-    path: "/flows/{flowId}",
-    tag: "Flows",
-    summary: "Rename a flow",
-    permission: renameFlow.definition.permission,
-    pathId: "flowId",
-    body: renameFlow.definition.input.omit({ flowId: true }),
-    answer: S.FlowRef,
-  },
-  { method: "delete", path: "/flows/{flowId}", tag: "Flows", summary: "Delete a flow and its runs", permission: deleteFlow.definition.permission, pathId: "flowId", answer: S.FlowRef },
+  write(renameFlow, { method: "patch", path: "/flows/{flowId}", tag: "Flows", summary: "Rename a flow", pathId: "flowId", answer: S.FlowRef }),
+  write(deleteFlow, { method: "delete", path: "/flows/{flowId}", tag: "Flows", summary: "Delete a flow and its runs", pathId: "flowId", answer: S.FlowRef }, NO_BODY),
   { method: "get", path: "/flows/{flowId}/runs", tag: "Flows", summary: "A flow's runs, newest first", permission: "flows.read", pathId: "flowId", query: S.RunsQuery, answer: S.RunPage },
-  { method: "post", path: "/flows/{flowId}/runs", tag: "Flows", summary: "Run a flow now", permission: runFlow.definition.permission, pathId: "flowId", status: 201, answer: S.StartedRun },
+  write(runFlow, { method: "post", path: "/flows/{flowId}/runs", tag: "Flows", summary: "Run a flow now", pathId: "flowId", status: 201, answer: S.StartedRun }, NO_BODY),
   { method: "get", path: "/activity", tag: "Activity", summary: "The activity log (the page's filters, keyset cursor)", permission: "activity.read", query: S.ActivityQuery, answer: S.ActivityPage },
   { method: "get", path: "/credentials", tag: "Credentials", summary: "List credentials (metadata, never values)", permission: "credentials.read", answer: S.CredentialList },
-  { method: "post", path: "/credentials", tag: "Credentials", summary: "Add a credential", permission: addCredential.definition.permission, body: addCredential.definition.input, status: 201, answer: S.CredentialRef },
-  {
-    method: "put",
-    path: "/credentials/{credentialId}",
-    tag: "Credentials",
-    summary: "Replace a credential's value",
-    permission: replaceCredential.definition.permission,
-    pathId: "credentialId",
-    body: replaceCredential.definition.input.omit({ credentialId: true }),
-    answer: S.CredentialRef,
-  },
-  { method: "delete", path: "/credentials/{credentialId}", tag: "Credentials", summary: "Delete a credential", permission: deleteCredential.definition.permission, pathId: "credentialId", answer: S.CredentialRef },
+  write(addCredential, { method: "post", path: "/credentials", tag: "Credentials", summary: "Add a credential", status: 201, answer: S.CredentialRef }),
+  write(replaceCredential, { method: "put", path: "/credentials/{credentialId}", tag: "Credentials", summary: "Replace a credential's value", pathId: "credentialId", answer: S.CredentialRef }),
+  write(deleteCredential, { method: "delete", path: "/credentials/{credentialId}", tag: "Credentials", summary: "Delete a credential", pathId: "credentialId", answer: S.CredentialRef }, NO_BODY),
 ];
 
 function operationObject(operation: Operation): ZodOpenApiOperationObject {
