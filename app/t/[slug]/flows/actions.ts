@@ -18,6 +18,7 @@ import { withUniqueName } from "@/lib/actions/unique-name";
 import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { executeFlow } from "@/lib/flows/execute";
+import { resolveCredentials } from "@/lib/credentials/resolve-credentials";
 import { FlowIdInput, FlowNameInput, FlowStepsInput } from "@/lib/flows/flow-input";
 
 const requireFlow = (tx: TenantTx, flowId: string, options?: { lock?: "share" }) => requireRow(flowId, (id) => findFlow(tx, id, options));
@@ -107,7 +108,8 @@ export const runFlow = tenantAction({
     const flow = await requireFlow(tx, input.flowId, { lock: "share" });
     const tenant = await flowCapacityOf(tx);
     const startedAt = new Date();
-    const execution = executeFlow(flow.steps, { flowName: flow.name, tenantName: actor.tenant.name, memberCount: tenant?.memberCount ?? 0 });
+    const resolvedCredentials = await resolveCredentials(tx, flow.steps);
+    const execution = executeFlow(flow.steps, { flowName: flow.name, tenantName: actor.tenant.name, memberCount: tenant?.memberCount ?? 0, resolvedCredentials });
     const run = await insertFlowRun(tx, {
       flowId: flow.id,
       status: execution.status,
