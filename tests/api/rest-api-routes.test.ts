@@ -15,7 +15,8 @@ import { actingAs } from "../support/session";
 import { callApi, keyFor, type Handler, type TestKey } from "./api-support";
 
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+const { revalidatePath } = await import("next/cache");
 
 const members = await import("@/app/api/v1/members/route");
 const member = await import("@/app/api/v1/members/[memberId]/route");
@@ -215,7 +216,11 @@ describe.each(Object.entries(ROUTES))("%s", (name, route) => {
   it.each(["viewer", "editor", "admin"] as const)("with a %s key: as its permission says", async (role) => {
     const request = await route.prepare();
     const before = await activityCount(world.a.id);
+    vi.mocked(revalidatePath).mockClear();
     const answer = await callApi(route.handler, { key: keys[role].key, method: methodOf(name), ...request });
+    // The tenant's pages are refreshed after a committed write, as after the server action; never otherwise.
+    const layoutRefreshed = vi.mocked(revalidatePath).mock.calls.some((call) => call[0] === `/t/${world.a.slug}` && call[1] === "layout");
+    expect(layoutRefreshed).toBe(route.writes && can([role], route.permission));
     if (!can([role], route.permission)) {
       expect(answer.status).toBe(403);
       expect(answer.contentType).toBe("application/problem+json");
