@@ -58,3 +58,9 @@ export async function authorizeApiRequest(request: Request, permission: Permissi
   };
   return can(caller.roles, permission) ? caller : forbidden();
 }
+
+/** The route's answer, with the admitted request's RateLimit headers, so a client can pace itself before a 429. */
+export function withRateLimitHeaders(caller: ApiCaller, response: Response): Response {
+  for (const [name, value] of Object.entries(caller.rateLimitHeaders)) response.headers.set(name, value);
+  return response;
+}

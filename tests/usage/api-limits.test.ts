@@ -17,6 +17,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createApiKey, revokeApiKey } = await import("@/app/t/[slug]/api-keys/actions");
 const { GET: getTenant } = await import("@/app/api/v1/tenant/route");
+const { GET: listMembers } = await import("@/app/api/v1/members/route");
+const { POST: createFlowByApi } = await import("@/app/api/v1/flows/route");
 const { authorizeApiRequest } = await import("@/lib/api/api-caller");
 const { setTenantApiLimit, setPlatformApiLimitAction } = await import("@/app/admin/actions");
 
@@ -100,6 +102,29 @@ describe("a tenant's API limit", () => {
     // A refusal for the role (403) still spent a request: it was answered.
     expect(((await authorizeApiRequest(request(), "members.manage")) as Response).status).toBe(403);
     expect(await apiRequestsToday(world.a.id)).toBe(3);
+  });
+
+  it("sends the admitted request's RateLimit headers with every route's answer: reads, writes and refused writes", async () => {
+    await setTenantLimit(world.a.id, 5);
+    const viewer = await keyFor(world.a.slug, world.adminA);
+    const editor = await actingAs(world.adminA, () => createApiKey(world.a.slug, null, { name: "limits-editor", role: "editor" }));
+    if (!editor.ok) throw new Error(editor.message);
+    const headers = (key: string) => ({ authorization: `Bearer ${key}`, "content-type": "application/json" });
+    const answers = [
+      await getTenant(new Request("http://localhost/api/v1/tenant", { headers: headers(viewer.key) })),
+      await listMembers(new Request("http://localhost/api/v1/members", { headers: headers(viewer.key) })),
+      await createFlowByApi(new Request("http://localhost/api/v1/flows", { method: "POST", headers: headers(editor.data.key), body: JSON.stringify({ name: "Paced", steps: ["validate"] }) })),
+      // A refused write (a name the form refuses) still tells the client its pace.
+      await createFlowByApi(new Request("http://localhost/api/v1/flows", { method: "POST", headers: headers(editor.data.key), body: JSON.stringify({ name: "", steps: ["validate"] }) })),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 201, 422]);
+    expect(answers.map((answer) => answer.headers.get("ratelimit"))).toEqual([
+      expect.stringMatching(/^"tenant";r=4;/),
+      expect.stringMatching(/^"tenant";r=3;/),
+      expect.stringMatching(/^"tenant";r=2;/),
+      expect.stringMatching(/^"tenant";r=1;/),
+    ]);
+    expect(answers.every((answer) => answer.headers.get("ratelimit-policy") === '"tenant";q=5;w=60')).toBe(true);
   });
 
   it("does not spend another tenant's allowance, nor the tenant's own for a revoked key", async () => {
