@@ -10,6 +10,7 @@ import { withTenant, withUser } from "@/db/scopes";
 import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { findTenantBySlug } from "@/db/queries/platform-tenants";
 import { isSuperadmin } from "@/db/queries/platform-users";
+import { isSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
 import type { MemberRole } from "@/db/schema";
 import { clientIp } from "./client-ip";
 import { REQUEST_KIND_HEADER, VIEWED_PATH_HEADER } from "./viewed-path";
@@ -22,6 +23,8 @@ export const SUPERADMIN_ROLES: MemberRole[] = ["admin"];
 export async function findSuperadminVisit(user: SessionUser, slug: string): Promise<Actor | null> {
   return withUser({ userId: user.id }, async (tx) => {
     if (!(await isSuperadmin(tx, user.id))) return null;
+    // The platform may require two-factor of superadmins: without it, no tenant opens to them as one.
+    if (!user.twoFactorEnabled && (await isSuperadminTwoFactorRequired(tx))) return null;
     const tenant = await findTenantBySlug(tx, slug);
     return tenant ? { user, tenant, membershipId: null, roles: SUPERADMIN_ROLES, viaSuperadmin: true } : null;
   });

@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
+export const TWO_FACTOR_REQUIREMENTS = ["off", "admins", "everyone"] as const;
+export type TwoFactorRequirement = (typeof TWO_FACTOR_REQUIREMENTS)[number];
+
 // Global table: the tenant itself (Citus reference table one day). Everything a tenant owns
 // lives in tenant tables keyed by tenant_id.
 export const tenants = pgTable(
@@ -16,6 +19,9 @@ export const tenants = pgTable(
     license: text("license").notNull().default("free"),
     flowCap: integer("flow_cap").notNull().default(5),
     magicLinkEnabled: boolean("magic_link_enabled").notNull().default(true),
+    // Who must have two-factor to enter the tenant (lib/two-factor/requirement.ts): "off", "admins"
+    // (members holding the Admin role) or "everyone". Groups (issue 15, item 1) will add "groups".
+    twoFactorRequired: text("two_factor_required").$type<TwoFactorRequirement>().notNull().default("off"),
     // Who created (owns) the tenant: their tenant limit counts the tenants they own.
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     // Kept by triggers on memberships and flows (migration 0005), so limits and the superadmin's tenant
@@ -26,6 +32,7 @@ export const tenants = pgTable(
   },
   (t) => [
     check("tenants_slug_format", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$'`),
+    check("tenants_two_factor_required", sql`${t.twoFactorRequired} in ('off', 'admins', 'everyone')`),
     check("tenants_flow_cap_non_negative", sql`${t.flowCap} >= 0`),
     index("tenants_created_by").on(t.createdBy),
   ],

@@ -8,14 +8,17 @@ import { withPlatformPage } from "@/lib/platform-page";
 import { adminUsersUrlState } from "@/lib/url-state/admin-users";
 import type { SearchParams } from "@/lib/url-state/search-params";
 import { UsersTable } from "./users-table";
+import { SuperadminTwoFactorSwitch } from "./superadmin-two-factor-switch";
+import { isSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const state = adminUsersUrlState.parse(await searchParams);
-  const { list, me } = await withPlatformPage(async (tx, superadmin) => ({
+  const { list, me, twoFactorRequired } = await withPlatformPage(async (tx, superadmin) => ({
     list: await listUsersForPlatform(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size }),
     me: superadmin.id,
+    twoFactorRequired: await isSuperadminTwoFactorRequired(tx),
   }));
   return (
     <TableUrlState table="adminUsers">
@@ -24,6 +27,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           title="Users"
           description="Who may create tenants, and how many each may own. Lowering a limit keeps the tenants a user already owns. The last superadmin cannot give up the flag."
         />
+        <div className="mb-4">
+          <SuperadminTwoFactorSwitch required={twoFactorRequired} />
+        </div>
         <div className="mb-3">
           <SearchInput label="Search" param="q" placeholder="Email or name" />
         </div>
