@@ -2,7 +2,7 @@ import { withUser } from "@/db/scopes";
 import { countUnusedRecoveryCodes } from "@/db/queries/two-factor";
 import type { SessionUser } from "@/lib/actor";
 import { twoFactorState } from "@/lib/two-factor/enrolment";
-import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "./two-factor-actions";
+import { confirmTwoFactorSetup, submitDisableTwoFactor, submitStartTwoFactorSetup } from "./two-factor/actions";
 import { ConfirmTwoFactorForm, DisableTwoFactorForm, StartTwoFactorButton } from "./two-factor-forms";
 
 /**
@@ -27,7 +27,7 @@ export async function TwoFactorSection({ user, required }: { user: SessionUser; 
       {state.status === "off" && (
         <>
           <p className="text-sm text-slate-600">Off. With it on, signing in also asks for a code from an authenticator app.</p>
-          <StartTwoFactorButton start={startTwoFactorSetup} />
+          <StartTwoFactorButton start={submitStartTwoFactorSetup} />
         </>
       )}
       {state.status === "pending" && (
@@ -50,7 +50,7 @@ export async function TwoFactorSection({ user, required }: { user: SessionUser; 
           <p className="text-sm text-slate-600">
             On. Recovery codes left: <span data-testid="recovery-codes-left">{unusedCodes}</span>. To turn it off, enter a current code.
           </p>
-          <DisableTwoFactorForm disable={disableTwoFactor} />
+          <DisableTwoFactorForm disable={submitDisableTwoFactor} />
         </>
       )}
     </section>

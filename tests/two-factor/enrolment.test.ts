@@ -26,7 +26,9 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const { startTwoFactorSetup, confirmTwoFactorSetup, disableTwoFactor } = await import("@/app/profile/two-factor-actions");
+const { submitStartTwoFactorSetup: startTwoFactorSetup, confirmTwoFactorSetup, submitDisableTwoFactor: disableTwoFactor } = await import(
+  "@/app/profile/two-factor/actions"
+);
 const { verifySecondFactor } = await import("@/app/login/two-factor/actions");
 const { TWO_FACTOR_CODE_LIMIT } = await import("@/lib/sign-in-limits");
 

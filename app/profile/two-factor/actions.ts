@@ -24,24 +24,24 @@ async function countAttempt(userId: string): Promise<void> {
   if (!(await countCodeAttempt(userId))) throw new ActionError("RATE_LIMITED", TOO_MANY_CODES_MESSAGE);
 }
 
-export const startTwoFactorSetup = redirectOnSuccess(
-  userAction({
-    name: "user.two_factor.start",
-    input: z.object({}),
-    async run({ tx, user }) {
-      const started = await startEnrolment(tx, user.id).catch((error: unknown) => {
-        if (error instanceof SecretsKeyError) throw new ActionError("UNAVAILABLE", NO_SECRETS_KEY_MESSAGE);
-        throw error;
-      });
-      if (!started) throw new ActionError("CONFLICT", "Two-factor authentication is already on.");
-      return {
-        data: null,
-        activity: { action: "user.two_factor_setup_started", targetType: "user", targetId: user.id, summary: `${user.email} started setting up two-factor` },
-      };
-    },
-  }),
-  () => "/profile",
-);
+export const startTwoFactorSetup = userAction({
+  name: "user.two_factor.start",
+  input: z.object({}),
+  async run({ tx, user }) {
+    const started = await startEnrolment(tx, user.id).catch((error: unknown) => {
+      if (error instanceof SecretsKeyError) throw new ActionError("UNAVAILABLE", NO_SECRETS_KEY_MESSAGE);
+      throw error;
+    });
+    if (!started) throw new ActionError("CONFLICT", "Two-factor authentication is already on.");
+    return {
+      data: null,
+      activity: { action: "user.two_factor_setup_started", targetType: "user", targetId: user.id, summary: `${user.email} started setting up two-factor` },
+    };
+  },
+});
+
+/** The form's action: the profile shows the QR code and the secret once the enrolment is stored. */
+export const submitStartTwoFactorSetup = redirectOnSuccess(startTwoFactorSetup, () => "/profile");
 
 export const confirmTwoFactorSetup = userAction({
   name: "user.two_factor.confirm",
@@ -60,18 +60,17 @@ export const confirmTwoFactorSetup = userAction({
   },
 });
 
-export const disableTwoFactor = redirectOnSuccess(
-  userAction({
-    name: "user.two_factor.disable",
-    input: CodeInput,
-    async run({ tx, user, input }) {
-      await countAttempt(user.id);
-      if (!(await disableWithCode(tx, user.id, input.code))) throw wrongCode();
-      return {
-        data: null,
-        activity: { action: "user.two_factor_disabled", targetType: "user", targetId: user.id, summary: `${user.email} turned off two-factor` },
-      };
-    },
-  }),
-  () => "/profile",
-);
+export const disableTwoFactor = userAction({
+  name: "user.two_factor.disable",
+  input: CodeInput,
+  async run({ tx, user, input }) {
+    await countAttempt(user.id);
+    if (!(await disableWithCode(tx, user.id, input.code))) throw wrongCode();
+    return {
+      data: null,
+      activity: { action: "user.two_factor_disabled", targetType: "user", targetId: user.id, summary: `${user.email} turned off two-factor` },
+    };
+  },
+});
+
+export const submitDisableTwoFactor = redirectOnSuccess(disableTwoFactor, () => "/profile");
