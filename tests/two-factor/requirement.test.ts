@@ -2,7 +2,7 @@
 // requiring it of everyone or of its Admins keeps out a member without it (pages send them to enrol,
 // actions refuse and change nothing), and lets in one with it; superadmins may require it of all
 // superadmins. Non-members still get the plain 404, so the requirement reveals nothing.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { withPlatform, withSystem } from "@/db/scopes";
