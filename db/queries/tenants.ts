@@ -86,6 +86,7 @@ export async function insertTenant(
     flowCap?: number;
     createdBy?: string | null;
     magicLinkEnabled?: boolean;
+    twoFactorRequired?: TwoFactorRequirement;
   },
 ) {
   const [row] = await tx.insert(tenants).values(tenant).returning({ id: tenants.id, slug: tenants.slug, name: tenants.name });
