@@ -123,3 +123,16 @@ export async function findSessionAwaitingSecondFactor(tx: Tx, sessionToken: stri
     );
   return row ?? null;
 }
+
+/** Every stored TOTP secret, locked, for re-encryption under a new key (rotate-secrets-key). */
+export function lockTwoFactorSecrets(tx: Tx) {
+  return tx
+    .select({ userId: userTwoFactor.userId, keyId: userTwoFactor.keyId, iv: userTwoFactor.iv, authTag: userTwoFactor.authTag, ciphertext: userTwoFactor.ciphertext })
+    .from(userTwoFactor)
+    .orderBy(userTwoFactor.userId)
+    .for("update");
+}
+
+export async function storeReencryptedTwoFactorSecret(tx: Tx, userId: string, value: EncryptedValue): Promise<void> {
+  await tx.update(userTwoFactor).set(value).where(eq(userTwoFactor.userId, userId));
+}

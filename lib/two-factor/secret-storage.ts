@@ -4,12 +4,13 @@
 import { decryptBound, encryptBound, type EncryptedValue } from "../secrets/cipher";
 import { secretsKeyring } from "../secrets/keyring";
 
-const contextOf = (userId: string) => `totp:${userId}`;
+/** What a TOTP secret is bound to (the cipher's additional data). */
+export const totpSecretContext = (userId: string) => `totp:${userId}`;
 
 export function encryptTotpSecret(userId: string, secretBase32: string): EncryptedValue {
-  return encryptBound(secretsKeyring(), contextOf(userId), secretBase32);
+  return encryptBound(secretsKeyring(), totpSecretContext(userId), secretBase32);
 }
 
 export function decryptTotpSecret(userId: string, value: EncryptedValue): string {
-  return decryptBound(secretsKeyring(), contextOf(userId), value);
+  return decryptBound(secretsKeyring(), totpSecretContext(userId), value);
 }
