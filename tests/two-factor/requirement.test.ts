@@ -12,6 +12,7 @@ import { setSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
 import { activity, platformSettings, tenants, type TwoFactorRequirement } from "@/db/schema";
 import { startEnrolment, confirmEnrolment, twoFactorState } from "@/lib/two-factor/enrolment";
 import { addMember, createTenant, createUser, databaseErrorOf, uniqueSuffix } from "../support/fixtures";
+import { navigationOf } from "../support/navigation";
 import { signInAs } from "../support/session";
 import { codeFor } from "./support";
 
@@ -31,17 +32,6 @@ const { handlers } = await import("@/lib/auth");
 
 type User = { id: string; email: string };
 
-/** What a Next.js navigation helper threw: its digest ("NEXT_REDIRECT;…;url;…" or "NEXT_HTTP_ERROR_FALLBACK;404"). */
-async function navigationOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest;
-    if (digest) return digest;
-    throw error;
-  }
-  return "rendered";
-}
 
 const redirectTarget = (digest: string) => new URL(digest.split(";")[2]!, "http://app.test");
 
