@@ -49,6 +49,14 @@ test("enrol from the profile, sign out, sign in by magic link: a code is asked f
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/t\/twofactor-open\/members$/);
   await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+
+  // With two-factor on, the Admin may require it of the whole tenant.
+  await page.goto("/t/twofactor-open/settings");
+  await page.getByRole("combobox", { name: "Require two-factor" }).selectOption({ label: "Everyone" });
+  await page.getByRole("button", { name: "Save two-factor requirement" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Two-factor requirement saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Require two-factor" })).toHaveValue("everyone");
 });
 
 test("a tenant that requires two-factor sends a member without it to enrol first, then lets them in", async ({ page }) => {
