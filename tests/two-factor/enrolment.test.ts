@@ -211,6 +211,17 @@ describe("disabling", () => {
     expect(await withSystem((tx) => tx.select().from(userRecoveryCodes).where(eq(userRecoveryCodes.userId, user.id)))).toHaveLength(0);
   });
 
+  it("counts wrong codes although each attempt rolls back: past the limit even the right code is refused", async () => {
+    const { user, secret } = await enrolled("disable-limited");
+    browser.twoFactor = "passed";
+    // The enrolment's confirmation counted as one attempt.
+    for (let attempt = 1; attempt < TWO_FACTOR_CODE_LIMIT.limit; attempt++) {
+      expect(await disableTwoFactor(null, { code: "000001" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    }
+    expect(await disableTwoFactor(null, { code: codeFor(secret, 1) })).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await twoFactorRow(user.id)).toBeDefined();
+  });
+
   it("is refused to a session that has not passed the second factor (it is nobody's yet)", async () => {
     const { user, secret } = await enrolled("disable-pending");
     browser.twoFactor = "pending";

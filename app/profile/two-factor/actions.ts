@@ -20,8 +20,9 @@ const CodeInput = z.object({ code: z.string().trim().min(1, "Enter the code.").m
 
 const wrongCode = () => new ActionError("VALIDATION", WRONG_CODE_MESSAGE, { code: [WRONG_CODE_MESSAGE] });
 
-async function countAttempt(userId: string): Promise<void> {
-  if (!(await countCodeAttempt(userId))) throw new ActionError("RATE_LIMITED", TOO_MANY_CODES_MESSAGE);
+/** Counted before the action's transaction, which a wrong code rolls back. */
+async function countAttempt({ user }: { user: { id: string } }): Promise<void> {
+  if (!(await countCodeAttempt(user.id))) throw new ActionError("RATE_LIMITED", TOO_MANY_CODES_MESSAGE);
 }
 
 export const startTwoFactorSetup = userAction({
@@ -46,8 +47,8 @@ export const submitStartTwoFactorSetup = redirectOnSuccess(startTwoFactorSetup, 
 export const confirmTwoFactorSetup = userAction({
   name: "user.two_factor.confirm",
   input: CodeInput,
+  beforeTransaction: countAttempt,
   async run({ tx, user, input }) {
-    await countAttempt(user.id);
     const recoveryCodes = await confirmEnrolment(tx, user.id, input.code);
     if (!recoveryCodes) throw wrongCode();
     // This session has just shown the code; the user's other sessions ask for one on their next request.
@@ -63,8 +64,8 @@ export const confirmTwoFactorSetup = userAction({
 export const disableTwoFactor = userAction({
   name: "user.two_factor.disable",
   input: CodeInput,
+  beforeTransaction: countAttempt,
   async run({ tx, user, input }) {
-    await countAttempt(user.id);
     if (!(await disableWithCode(tx, user.id, input.code))) throw wrongCode();
     return {
       data: null,
