@@ -36,6 +36,21 @@ interface Connection {
   close(): Promise<void>;
 }
 
+// Who is told of each statement the application's connection sends (db/statement-count.ts, for tests
+// and benches that hold a page to its number of round trips). Nobody, while serving requests.
+const statementObservers = new Set<(statement: string) => void>();
+const statementLogger = {
+  logQuery(statement: string) {
+    for (const observe of statementObservers) observe(statement);
+  },
+};
+
+/** Tells `observe` of every statement sent from now on, until the returned function is called. */
+export function observeStatements(observe: (statement: string) => void): () => void {
+  statementObservers.add(observe);
+  return () => statementObservers.delete(observe);
+}
+
 const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
 // One connection per process, kept on globalThis so Next.js dev reloads reuse it: PGlite must never
@@ -70,7 +85,7 @@ async function openPglite(target: ConnectionTarget & { engine: "pglite" }): Prom
     releaseLock();
     throw error;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, logger: statementLogger }) as unknown as Database;
   // PGlite has a single session whose user is a superuser, so row-level security would not apply to
   // it. Switching the session to the runtime role makes RLS apply to every later query.
   const switchToRuntimeRole = async () => {
@@ -116,7 +131,7 @@ async function openPostgres(target: ConnectionTarget & { engine: "postgres" }): 
   const closed = (error: Error) => console.warn(`[db] a database connection was closed: ${error.message}`);
   pool.on("error", closed);
   pool.on("connect", (client) => client.on("error", closed));
-  const db = drizzlePostgres(pool, { schema }) as unknown as Database;
+  const db = drizzlePostgres(pool, { schema, logger: statementLogger }) as unknown as Database;
   return {
     target,
     db,

@@ -5,8 +5,9 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { databaseOutageNoted, DatabaseUnavailableError } from "@/db/availability";
-import { withUser } from "@/db/scopes";
-import { findMembershipBySlug } from "@/db/queries/tenants";
+import { withUser, type UserTx } from "@/db/scopes";
+import { findMembershipBySlug, listTenantsOfUser, type TenantSummary } from "@/db/queries/tenants";
+import { getAccountFlags } from "@/db/queries/users";
 import { auth } from "./auth";
 import type { Actor, SessionUser } from "./caller";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
@@ -47,29 +48,58 @@ export async function getUserAwaitingSecondFactor(): Promise<{ id: string; email
   return session?.twoFactor === "pending" ? { id: session.id, email: session.email } : null;
 }
 
-/**
- * The caller as an active member of the tenant with this slug, or as a visiting superadmin, or null
- * (signed out, not a member, suspended, no such tenant), whatever the tenant's login policy.
- */
-const findMember = cache(async (slug: string): Promise<Actor | null> => {
-  const user = await getSessionUser();
-  // A string that cannot be a slug (from a forged URL or action call: NUL, 100 kB) names no
-  // tenant, and is not sent to PostgreSQL, which would refuse some of them with an error.
-  if (!user || !SLUG_PATTERN.test(slug)) return null;
-  const membership = await withUser({ userId: user.id }, (tx) => findMembershipBySlug(tx, user.id, slug));
-  if (!membership || membership.status !== "active") return findSuperadminVisit(user, slug);
-  return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false };
-});
+type AccountFlags = Awaited<ReturnType<typeof getAccountFlags>>;
+
+/** What the tenant's nav shows of the caller's account (the switcher and the account's flags). */
+export interface AccountNav {
+  /** The caller's active tenants, by name: the tenant switcher. */
+  tenants: TenantSummary[];
+  /** Shows "Create tenant". */
+  canCreateTenants: boolean;
+  /** Shows the link to the admin console. */
+  isSuperadmin: boolean;
+}
+
+/** The caller in the tenant with this slug, found with the account's superadmin flag read just before. */
+async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmin: boolean): Promise<Actor | null> {
+  const membership = await findMembershipBySlug(tx, user.id, slug);
+  if (membership?.status === "active") {
+    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false };
+  }
+  return isSuperadmin ? findSuperadminVisit(tx, user, slug) : null;
+}
 
 /**
- * The caller as an active member (or visiting superadmin) of the tenant with this slug, or null
- * (signed out, not a member, suspended, or a magic-link session in a tenant that requires passwords:
- * the policy holds for superadmins too).
+ * Runs `read` for the signed-in caller in ONE user-scope transaction (which sees only the caller's
+ * own memberships), with the account's flags read first (one primary-key read, fresh: the superadmin
+ * flag decides a visit). Null when signed out, or when the slug cannot name a tenant: a string from a
+ * forged URL or action call (NUL, 100 kB) is not sent to PostgreSQL, which would refuse some of them.
  */
-export const getActor = cache(async (slug: string): Promise<Actor | null> => {
-  const member = await findMember(slug);
-  return member && accessPolicyRefusal(member) === null ? member : null;
-});
+async function inCallerScope<T>(slug: string, read: (tx: UserTx, user: SessionUser, account: AccountFlags) => Promise<T>): Promise<T | null> {
+  const user = await getSessionUser();
+  if (!user || !SLUG_PATTERN.test(slug)) return null;
+  return withUser({ userId: user.id }, async (tx) => read(tx, user, await getAccountFlags(tx, user.id)));
+}
+
+/**
+ * The caller as an active member of the tenant with this slug, or as a visiting superadmin, or null
+ * (signed out, not a member, suspended, no such tenant), whatever the tenant's login policy. For
+ * actions and route handlers, which render no nav.
+ */
+const findMember = cache(async (slug: string): Promise<Actor | null> =>
+  (await inCallerScope(slug, (tx, user, account) => memberIn(tx, user, slug, account.isSuperadmin))) ?? null,
+);
+
+/**
+ * For pages: the caller in the tenant and everything the nav shows of the account, in the same one
+ * transaction, once per request: the layout and the page share it.
+ */
+const findMemberWithNav = cache((slug: string) =>
+  inCallerScope(slug, async (tx, user, account) => ({
+    member: await memberIn(tx, user, slug, account.isSuperadmin),
+    nav: { tenants: await listTenantsOfUser(tx, user.id), ...account } satisfies AccountNav,
+  })),
+);
 
 /**
  * What of the tenant's access policy keeps a member out, checked on every request: the login policy
@@ -80,6 +110,18 @@ function accessPolicyRefusal(member: Actor): "password" | "two-factor" | null {
   if (!twoFactorRequirementMet(member.tenant, member)) return "two-factor";
   return null;
 }
+
+/** The member, unless the tenant's access policy refuses them. */
+function admittedByPolicy(member: Actor | null): Actor | null {
+  return member && accessPolicyRefusal(member) === null ? member : null;
+}
+
+/**
+ * The caller as an active member (or visiting superadmin) of the tenant with this slug, or null
+ * (signed out, not a member, suspended, a magic-link session in a tenant that requires passwords, or
+ * no two-factor where the tenant requires it: the policy holds for superadmins too).
+ */
+export const getActor = cache(async (slug: string): Promise<Actor | null> => admittedByPolicy(await findMember(slug)));
 
 /**
  * What keeps out a caller who is a member (or visiting superadmin): the login policy ("password") or
@@ -122,17 +164,25 @@ async function requestedTenantPath(slug: string): Promise<string> {
  * sign-in (before anything of the tenant renders); anyone else who is not an active member gets a 404.
  * Once per request: the layout and the page both ask, and a visiting superadmin's view is recorded once.
  */
-export const requireActor = cache(async (slug: string): Promise<Actor> => {
+export const requireActor = cache(async (slug: string): Promise<Actor> => (await requireActorWithNav(slug)).actor);
+
+/**
+ * requireActor for the tenant's layout, with what its nav shows of the account, read in the actor's
+ * own transaction (no second one for the nav).
+ */
+export const requireActorWithNav = cache(async (slug: string): Promise<{ actor: Actor; nav: AccountNav }> => {
   const returnTo = await requestedTenantPath(slug);
   await requireSessionUser(returnTo);
-  const actor = await getActor(slug);
-  if (!actor) {
-    const refusal = await tenantAccessRefusal(slug);
-    if (refusal === "password") redirect(passwordSignInPath(returnTo));
-    // Before anything of the tenant renders: the member sets up two-factor first.
-    if (refusal === "two-factor") redirect(enrolmentPath(slug));
-    notFound();
-  }
+  const caller = await findMemberWithNav(slug);
+  // Signed in (or sent to sign-in above), so null means a slug that can name no tenant.
+  if (!caller) notFound();
+  const refusal = caller.member && accessPolicyRefusal(caller.member);
+  // A member whom only the policy keeps out learns nothing by being sent to the password sign-in, or
+  // to set up two-factor (before anything of the tenant renders).
+  if (refusal === "password") redirect(passwordSignInPath(returnTo));
+  if (refusal === "two-factor") redirect(enrolmentPath(slug));
+  const actor = caller.member;
+  if (!actor) notFound();
   if (actor.viaSuperadmin) await recordSuperadminView(actor.tenant.id, actor.user, `/t/${slug}`);
-  return actor;
+  return { actor, nav: caller.nav };
 });

@@ -6,10 +6,9 @@
 import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
-import { withTenant, withUser } from "@/db/scopes";
+import { withTenant, type UserTx } from "@/db/scopes";
 import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { findTenantBySlug } from "@/db/queries/platform-tenants";
-import { isSuperadmin } from "@/db/queries/platform-users";
 import { isSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
 import type { MemberRole } from "@/db/schema";
 import { clientIp } from "./client-ip";
@@ -19,15 +18,15 @@ import type { Actor, SessionUser } from "./caller";
 /** What a superadmin may do in a tenant they entered: everything an Admin may. */
 export const SUPERADMIN_ROLES: MemberRole[] = ["admin"];
 
-/** The caller as a superadmin entering the tenant with this slug, or null (not a superadmin, no such tenant). */
-export async function findSuperadminVisit(user: SessionUser, slug: string): Promise<Actor | null> {
-  return withUser({ userId: user.id }, async (tx) => {
-    if (!(await isSuperadmin(tx, user.id))) return null;
-    // The platform may require two-factor of superadmins: without it, no tenant opens to them as one.
-    if (!user.twoFactorEnabled && (await isSuperadminTwoFactorRequired(tx))) return null;
-    const tenant = await findTenantBySlug(tx, slug);
-    return tenant ? { user, tenant, membershipId: null, roles: SUPERADMIN_ROLES, viaSuperadmin: true } : null;
-  });
+/**
+ * The caller, a superadmin (their flag read in this same transaction), entering the tenant with this
+ * slug; null when no tenant has it. Runs in the caller's actor transaction (lib/actor.ts).
+ */
+export async function findSuperadminVisit(tx: UserTx, user: SessionUser, slug: string): Promise<Actor | null> {
+  // The platform may require two-factor of superadmins: without it, no tenant opens to them as one.
+  if (!user.twoFactorEnabled && (await isSuperadminTwoFactorRequired(tx))) return null;
+  const tenant = await findTenantBySlug(tx, slug);
+  return tenant ? { user, tenant, membershipId: null, roles: SUPERADMIN_ROLES, viaSuperadmin: true } : null;
 }
 
 /**

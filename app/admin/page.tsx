@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import { listTenantsForPlatform } from "@/db/queries/platform-tenants";
-import { Pagination } from "@/components/data-table/pagination";
-import { SearchInput } from "@/components/data-table/search-input";
-import { TableUrlState } from "@/components/data-table/table-url-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { formatDate } from "@/lib/format";
 import { licenseOf } from "@/lib/licenses";
 import { withPlatformPage } from "@/lib/platform-page";
 import { adminTenantsUrlState } from "@/lib/url-state/admin-tenants";
 import type { SearchParams } from "@/lib/url-state/search-params";
+import { AdminTablePage } from "./admin-table-page";
 import { LicenseCatalog } from "./license-catalog";
 import { TenantsTable } from "./tenants-table";
 
@@ -20,26 +17,22 @@ export default async function AdminTenantsPage({ searchParams }: { searchParams:
     listTenantsForPlatform(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size }),
   );
   return (
-    <TableUrlState table="adminTenants">
-      <section>
-        <PageHeader
-          title="Tenants"
-          description="Choosing a license sets the tenant's flow cap to that license's default; a flow cap saved afterwards overrides it. Lowering a cap keeps existing flows and blocks new ones."
-        />
-        <div className="mb-3">
-          <SearchInput label="Search" param="q" placeholder="Name or slug" />
-        </div>
-        <TenantsTable
-          rows={rows.map((tenant) => ({
-            ...tenant,
-            memberLimit: licenseOf(tenant.license).memberLimit,
-            created: formatDate(tenant.createdAt),
-          }))}
-          searching={Boolean(state.q)}
-        />
-        <Pagination page={state.page} pageSize={state.size} total={total} />
-        <LicenseCatalog />
-      </section>
-    </TableUrlState>
+    <AdminTablePage
+      table="adminTenants"
+      title="Tenants"
+      description="Choosing a license sets the tenant's flow cap to that license's default; a flow cap saved afterwards overrides it. Lowering a cap keeps existing flows and blocks new ones."
+      searchPlaceholder="Name or slug"
+      paging={{ page: state.page, pageSize: state.size, total }}
+      footer={<LicenseCatalog />}
+    >
+      <TenantsTable
+        rows={rows.map((tenant) => ({
+          ...tenant,
+          memberLimit: licenseOf(tenant.license).memberLimit,
+          created: formatDate(tenant.createdAt),
+        }))}
+        searching={Boolean(state.q)}
+      />
+    </AdminTablePage>
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NoRows } from "@/components/data-table/no-rows";
 import { setTenantFlowCap } from "./actions";
 import { MAX_FLOW_CAP } from "./input-limits";
 import { LicenseForm } from "./license-form";
@@ -70,8 +70,7 @@ export function TenantsTable({ rows, searching }: { rows: AdminTenantRow[]; sear
       label="Tenants"
       columns={columns}
       rows={rows}
-      rowKey={(row) => row.id}
-      empty={<EmptyState title={searching ? "No tenants match this search" : "No tenants yet"} />}
+      empty={<NoRows filtered={searching} none="No tenants yet" noMatch="No tenants match this search" />}
     />
   );
 }

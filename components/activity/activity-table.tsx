@@ -3,22 +3,14 @@
 import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import type { PlatformWideRow } from "@/db/queries/activity/platform-log";
+import { NoRows } from "@/components/data-table/no-rows";
 
-export interface ActivityTableRow {
-  id: string;
-  /** UTC, ISO 8601 with microseconds */
-  createdAt: string;
-  actorEmail: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  summary: string;
-  ip: string | null;
-  /** /admin/activity only */
-  tenantName?: string | null;
-  log?: "tenant" | "platform";
-}
+/**
+ * A row as the table shows it: an entry of a tenant's log, or on /admin/activity (showTenant) of either
+ * log, with which one and the tenant's name. The shape is the superadmin query's (one definition).
+ */
+export type ActivityTableRow = Omit<PlatformWideRow, "tenantId" | "tenantName" | "log"> & Partial<Pick<PlatformWideRow, "tenantName" | "log">>;
 
 const time = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 
@@ -69,9 +61,13 @@ export function ActivityTable({ rows, showTenant = false, filtered }: { rows: Ac
       rows={rows}
       rowKey={(row) => `${row.log ?? "tenant"}:${row.id}`}
       empty={
-        <EmptyState title={filtered ? "No activity matches these filters" : "No activity yet"}>
-          {filtered ? "Change or clear the filters to see more." : "Changes made in this tenant will appear here."}
-        </EmptyState>
+        <NoRows
+          filtered={filtered}
+          none="No activity yet"
+          noMatch="No activity matches these filters"
+          hint="Change or clear the filters to see more."
+          noneHint="Changes made in this tenant will appear here."
+        />
       }
     />
   );

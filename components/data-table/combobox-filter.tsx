@@ -8,34 +8,52 @@ export interface ComboboxOption {
   label: string;
 }
 
+/** What `optionsUrl` answers. */
+export interface ComboboxOptions {
+  options: ComboboxOption[];
+}
+
+/** What the choices are, for the list's status ("3 members shown."). */
+export interface ChoiceNoun {
+  one: string;
+  many: string;
+}
+
+const MEMBERS: ChoiceNoun = { one: "member", many: "members" };
+
 /** How long typing settles before the choices are asked for (one request per pause, not per key). */
 const SETTLE_MS = 200;
 
+interface ComboboxFilterProps {
+  label: string;
+  param: string;
+  allLabel: string;
+  /** The param's value in the URL (null: no choice, the filter shows `allLabel`'s placeholder). */
+  value: string | null;
+  /** The chosen value's label as the server resolved it (shown only while `value` is set). */
+  selectedLabel: string;
+  optionsUrl: string;
+  placeholder?: string;
+  /** What the choices are (default: members). */
+  noun?: ChoiceNoun;
+}
+
 /**
- * A labelled single-choice filter bound to one search param, for choices that grow with the tenant
- * (members): an editable combobox (WAI-ARIA combobox pattern, list autocomplete) whose choices come
- * from `optionsUrl?q=<typed>`, a bounded server search, so the page never carries the whole list.
- * The first choice, `allLabel`, clears the filter. `selectedLabel` is the chosen value's label as
- * the server resolved it; key the component by the param's value so it starts over when the URL changes.
+ * A labelled single-choice filter bound to one search param, for choices that grow with the data
+ * (a tenant's members, the platform's tenants): an editable combobox (WAI-ARIA combobox pattern, list
+ * autocomplete) whose choices come from `optionsUrl?q=<typed>`, a bounded server search, so the page
+ * never carries the whole list. The first choice, `allLabel`, clears the filter. It starts over
+ * whenever the URL's choice or its label changes (chosen, cleared, back button).
  *
  * Keyboard: typing or ↓ opens the list, ↑/↓ move through it, Enter chooses, Escape closes it (a
  * second Escape puts the chosen label back), Tab leaves it as it was.
  */
-export function ComboboxFilter({
-  label,
-  param,
-  allLabel,
-  selectedLabel,
-  optionsUrl,
-  placeholder,
-}: {
-  label: string;
-  param: string;
-  allLabel: string;
-  selectedLabel: string | null;
-  optionsUrl: string;
-  placeholder?: string;
-}) {
+export function ComboboxFilter(props: ComboboxFilterProps) {
+  return <Combobox key={`${props.value ?? ""}|${props.value ? props.selectedLabel : ""}`} {...props} />;
+}
+
+function Combobox({ label, param, allLabel, value, selectedLabel: resolvedLabel, optionsUrl, placeholder, noun = MEMBERS }: ComboboxFilterProps) {
+  const selectedLabel = value ? resolvedLabel : null;
   const id = useId();
   const listId = `${id}-list`;
   const { update } = useUrlState();
@@ -54,7 +72,7 @@ export function ComboboxFilter({
       try {
         const response = await fetch(`${optionsUrl}?${new URLSearchParams({ q: query })}`, { signal: controller.signal, headers: { accept: "application/json" } });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const body = (await response.json()) as { options: ComboboxOption[] };
+        const body = (await response.json()) as ComboboxOptions;
         setFound({ query, options: body.options });
         setFailed(false);
       } catch {
@@ -114,9 +132,9 @@ export function ComboboxFilter({
     : loading
       ? "Searching…"
       : found && found.options.length === 0
-        ? "No member matches."
+        ? `No ${noun.one} matches.`
         : found
-          ? `${found.options.length} ${found.options.length === 1 ? "member" : "members"} shown.`
+          ? `${found.options.length} ${found.options.length === 1 ? noun.one : noun.many} shown.`
           : "";
 
   return (

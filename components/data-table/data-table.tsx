@@ -5,6 +5,9 @@ import { useMemo, type ReactNode } from "react";
 import { RowContext } from "./row-context";
 import { useUrlState } from "./use-url-state";
 
+// Declared once, so the table's options keep their identity from render to render.
+const recordId = (row: { id: string }) => row.id;
+
 /**
  * A server-driven TanStack table: rows arrive already filtered, sorted and paged by the server; the
  * header's sort buttons only change the URL. A column whose `id` is one of the sort columns of the
@@ -15,21 +18,22 @@ import { useUrlState } from "./use-url-state";
  * are components declared once): TanStack renders a cell as <columnDef.cell …/>, so a cell function
  * created during render is a new component type each time, and React re-creates every row's controls
  * (losing what was ticked or typed, messages, open dialogs) whenever the page refreshes. Rows keep
- * their DOM by `rowKey` (a record's id), whatever order or data a refresh brings.
+ * their DOM by `rowKey` (by default the record's id), whatever order or data a refresh brings.
  */
-export function DataTable<Row>({
+export function DataTable<Row extends { id: string }>({
   label,
   columns,
   rows,
   empty,
-  rowKey,
+  rowKey = recordId,
   context,
 }: {
   label: string;
   columns: ColumnDef<Row, unknown>[];
   rows: Row[];
   empty: ReactNode;
-  rowKey: (row: Row) => string;
+  /** What keeps a row's DOM across refreshes; the record's id unless its rows need more. */
+  rowKey?: (row: Row) => string;
   context?: unknown;
 }) {
   const { state, sortable, update, pending } = useUrlState();

@@ -58,3 +58,39 @@ export async function findTenantBySlug(tx: Tx, slug: string) {
     .where(eq(tenants.slug, slug));
   return row ?? null;
 }
+
+/** A tenant as the /admin/activity Tenant filter offers it. */
+export interface TenantChoice {
+  id: string;
+  name: string;
+  slug: string;
+}
+
+/** At most this many choices per answer: the filter never carries every tenant. */
+export const TENANT_CHOICES = 20;
+/** Typed text past this length names no tenant (names and slugs are shorter). */
+export const TENANT_SEARCH_MAX = 200;
+
+const choiceColumns = { id: tenants.id, name: tenants.name, slug: tenants.slug };
+
+/**
+ * The Tenant filter's choices: tenants whose name or slug contains `typed`, in any case (the /admin
+ * tenants search), by name; with nothing typed, the first by name. At most TENANT_CHOICES.
+ */
+export async function searchTenantChoices(tx: PlatformTx, typed: string): Promise<TenantChoice[]> {
+  const text = typed.trim();
+  if (text.length > TENANT_SEARCH_MAX) return [];
+  const pattern = text ? containsPattern(text) : null;
+  return tx
+    .select(choiceColumns)
+    .from(tenants)
+    .where(pattern ? or(ilike(tenants.name, pattern), ilike(tenants.slug, pattern)) : undefined)
+    .orderBy(asc(tenants.name), asc(tenants.id))
+    .limit(TENANT_CHOICES);
+}
+
+/** The chosen tenant of the filter, or null when no tenant has this id (a deleted one). */
+export async function findTenantChoice(tx: PlatformTx, tenantId: string): Promise<TenantChoice | null> {
+  const [row] = await tx.select(choiceColumns).from(tenants).where(eq(tenants.id, tenantId));
+  return row ?? null;
+}

@@ -65,11 +65,17 @@ export async function lockTenantCreationAllowance(tx: Tx, userId: string) {
 /** The user's tenant-creation flag and limit, for pages (no lock: actions check again under one). */
 export async function getTenantCreationAllowance(tx: Tx, userId: string) {
   const [row] = await tx
-    // The superadmin flag rides along: the nav shows "Admin" from the same read (one round trip).
+    // The superadmin flag rides along: the home page sends a superadmin without tenants to /admin from the same read.
     .select({ canCreateTenants: users.canCreateTenants, tenantLimit: users.tenantLimit, isSuperadmin: users.isSuperadmin })
     .from(users)
     .where(eq(users.id, userId));
   return row ?? null;
+}
+
+/** The account's flags the tenant nav shows; both false for an account that no longer exists. */
+export async function getAccountFlags(tx: Tx, userId: string): Promise<{ canCreateTenants: boolean; isSuperadmin: boolean }> {
+  const [row] = await tx.select({ canCreateTenants: users.canCreateTenants, isSuperadmin: users.isSuperadmin }).from(users).where(eq(users.id, userId));
+  return row ?? { canCreateTenants: false, isSuperadmin: false };
 }
 
 /** What password sign-in needs: the account and its argon2id hash (null when no password is set). */

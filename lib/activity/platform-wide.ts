@@ -7,7 +7,8 @@
 // PostgreSQL would refuse it (migration 0011). The Action filter's options are the fixed catalog of
 // names the app writes, not names read from the logs.
 import { withPlatform } from "@/db/scopes";
-import { listPlatformWidePage, listTenantChoices, type PlatformWideFilters } from "@/db/queries/activity/platform-log";
+import { listPlatformWidePage, type PlatformWideFilters } from "@/db/queries/activity/platform-log";
+import { findTenantChoice } from "@/db/queries/platform-tenants";
 import { ACTION_FILTER_OPTIONS } from "./action-names";
 import { decodeCursor } from "./cursor";
 import { toActivityFilters, type ActivitySearch } from "./filters";
@@ -23,8 +24,8 @@ export function viewedActivityPath(params: URLSearchParams): string {
 /** Throws NotSuperadminError (from withPlatform) for anyone who is not a superadmin now. */
 export function loadPlatformWideActivity(superadminId: string, search: ActivitySearch, viewedPath = "/admin/activity") {
   return withPlatform({ superadminId }, async (tx, platform) => {
-    const tenants = await listTenantChoices(tx);
-    const tenant = search.tenant ? tenants.find((t) => t.id === search.tenant) : undefined;
+    // Only the chosen tenant: the filter searches the others as the superadmin types (a bounded list).
+    const tenant = search.tenant ? await findTenantChoice(tx, search.tenant) : null;
     // First, before anything of the tenant is read: the entry goes into its log in this transaction.
     const entered = tenant ? await platform.enterTenant(tenant.id, ADMIN_ACCESS_REASON, viewedPath) : null;
 
@@ -39,6 +40,6 @@ export function loadPlatformWideActivity(superadminId: string, search: ActivityS
       log: tenant ? search.log : "platform",
     };
     const page = await listPlatformWidePage(tx, entered, filters, { key: decodeCursor(search.cursor), limit: search.size });
-    return { page, tenants, tenant: tenant ?? null, actions: ACTION_FILTER_OPTIONS };
+    return { page, tenant, actions: ACTION_FILTER_OPTIONS };
   });
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { withPlatform, withSystem } from "@/db/scopes";
+import { withPlatform, withSystem, withUser } from "@/db/scopes";
 import { insertSession, isSuperadminSession } from "@/db/queries/sessions";
 import { markSecondFactorPassed } from "@/db/queries/two-factor";
 import { setSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
@@ -172,13 +172,15 @@ describe("requiring two-factor of superadmins", () => {
       const url = redirectTarget(await navigationOf(withPlatformPage(async () => "console")));
       expect(`${url.pathname}?${url.searchParams}`).toBe("/profile?reason=two-factor-required&for=admin");
       expect(await setSuperadminTwoFactor(null, { required: "false" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-      expect(await findSuperadminVisit({ ...bare, authMethod: "magic_link", twoFactorEnabled: false }, tenant.slug)).toBeNull();
+      const visit = (user: User, twoFactorEnabled: boolean) =>
+        withUser({ userId: user.id }, (tx) => findSuperadminVisit(tx, { ...user, authMethod: "magic_link", twoFactorEnabled }, tenant.slug));
+      expect(await visit(bare, false)).toBeNull();
       // A non-superadmin still gets the plain 404: the requirement does not reveal the console.
       signInAs(await createUser("nobody"));
       expect(await navigationOf(withPlatformPage(async () => "console"))).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
       signInAs(enrolled, "magic_link", "passed");
       expect(await withPlatformPage(async () => "console")).toBe("console");
-      expect((await findSuperadminVisit({ ...enrolled, authMethod: "magic_link", twoFactorEnabled: true }, tenant.slug))?.tenant.id).toBe(tenant.id);
+      expect((await visit(enrolled, true))?.tenant.id).toBe(tenant.id);
     } finally {
       await withPlatform({ superadminId: enrolled.id }, (tx) => setSuperadminTwoFactorRequired(tx, false));
     }

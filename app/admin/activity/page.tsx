@@ -38,7 +38,7 @@ export default async function PlatformActivityPage({ searchParams }: { searchPar
               : "The platform's own events, newest first. Times are UTC. Choose a tenant to read its log; each view is recorded in that tenant's log."
           }
         />
-        <PlatformActivityFilters search={search} tenants={data.tenants} actions={data.actions} tenantChosen={data.tenant !== null} />
+        <PlatformActivityFilters search={search} tenant={data.tenant} actions={data.actions} />
         <ActivityTable
           showTenant
           // Only what the table shows goes to the browser.

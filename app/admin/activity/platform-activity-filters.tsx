@@ -1,13 +1,16 @@
 "use client";
 
+import { ComboboxFilter } from "@/components/data-table/combobox-filter";
 import { DateFilter } from "@/components/data-table/date-filter";
 import { MultiSelectFilter } from "@/components/data-table/multi-select-filter";
 import { SearchInput } from "@/components/data-table/search-input";
 import { SelectFilter } from "@/components/data-table/select-filter";
 import type { ActivitySearch } from "@/lib/activity/filters";
 import { SEARCH_HINT } from "@/lib/activity/search-hint";
+import { tenantChoiceLabel } from "@/lib/activity/tenant-choice-label";
 
 const UTC_HINT = "A calendar day in UTC";
+const TENANTS = { one: "tenant", many: "tenants" };
 
 /**
  * The filters of /admin/activity. A tenant's log is shown only once a tenant is chosen (and that view is
@@ -15,19 +18,27 @@ const UTC_HINT = "A calendar day in UTC";
  */
 export function PlatformActivityFilters({
   search,
-  tenants,
+  tenant,
   actions,
-  tenantChosen,
 }: {
   /** The URL's state, parsed on the server (the parsers, zod, stay there). */
   search: ActivitySearch;
-  tenants: { id: string; name: string; slug: string }[];
+  /** The chosen tenant as the server found it (null: none chosen, or no tenant has that id). */
+  tenant: { id: string; name: string; slug: string } | null;
   actions: string[];
-  tenantChosen: boolean;
 }) {
   return (
     <div role="search" aria-label="Filter activity" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-      <SelectFilter label="Tenant" param="tenant" allLabel="None (platform log only)" options={tenants.map((t) => ({ value: t.id, label: `${t.name} (${t.slug})` }))} />
+      <ComboboxFilter
+        label="Tenant"
+        param="tenant"
+        allLabel="None (platform log only)"
+        value={search.tenant ?? null}
+        selectedLabel={tenant ? tenantChoiceLabel(tenant) : "No such tenant"}
+        // A bounded search of the tenants as one types: the page never carries all of them.
+        optionsUrl="/admin/activity/tenants"
+        noun={TENANTS}
+      />
       <SelectFilter
         label="Log"
         param="log"
@@ -42,7 +53,7 @@ export function PlatformActivityFilters({
       <DateFilter label="To" param="to" value={search.to} hint={UTC_HINT} />
       <SearchInput label="Search" param="q" placeholder="Words in the summary" hint={SEARCH_HINT} />
       <p className="basis-full text-sm text-slate-600">
-        {tenantChosen
+        {tenant
           ? "Reading this tenant's log is recorded in it, with the filters you used. "
           : "Choose a tenant to read its log (the view is recorded in that tenant's log). "}
         Dates are UTC days. {SEARCH_HINT}

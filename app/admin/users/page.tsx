@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import { listUsersForPlatform } from "@/db/queries/platform-users";
-import { Pagination } from "@/components/data-table/pagination";
-import { SearchInput } from "@/components/data-table/search-input";
-import { TableUrlState } from "@/components/data-table/table-url-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { withPlatformPage } from "@/lib/platform-page";
 import { adminUsersUrlState } from "@/lib/url-state/admin-users";
 import type { SearchParams } from "@/lib/url-state/search-params";
+import { AdminTablePage } from "../admin-table-page";
 import { UsersTable } from "./users-table";
 import { SuperadminTwoFactorSwitch } from "./superadmin-two-factor-switch";
 import { isSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
@@ -21,24 +18,19 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     twoFactorRequired: await isSuperadminTwoFactorRequired(tx),
   }));
   return (
-    <TableUrlState table="adminUsers">
-      <section>
-        <PageHeader
-          title="Users"
-          description="Who may create tenants, and how many each may own. Lowering a limit keeps the tenants a user already owns. The last superadmin cannot give up the flag."
-        />
-        <div className="mb-4">
+    <AdminTablePage
+      table="adminUsers"
+      title="Users"
+      description="Who may create tenants, and how many each may own. Lowering a limit keeps the tenants a user already owns. The last superadmin cannot give up the flag."
+      searchPlaceholder="Email or name"
+      paging={{ page: state.page, pageSize: state.size, total: list.total }}
+      footer={
+        <div className="mt-6">
           <SuperadminTwoFactorSwitch required={twoFactorRequired} />
         </div>
-        <div className="mb-3">
-          <SearchInput label="Search" param="q" placeholder="Email or name" />
-        </div>
-        <UsersTable
-          rows={list.rows.map((user) => ({ ...user, isMe: user.id === me }))}
-          searching={Boolean(state.q)}
-        />
-        <Pagination page={state.page} pageSize={state.size} total={list.total} />
-      </section>
-    </TableUrlState>
+      }
+    >
+      <UsersTable rows={list.rows.map((user) => ({ ...user, isMe: user.id === me }))} searching={Boolean(state.q)} />
+    </AdminTablePage>
   );
 }

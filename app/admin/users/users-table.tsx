@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NoRows } from "@/components/data-table/no-rows";
 import { MAX_TENANT_LIMIT } from "../input-limits";
 import { flagColumn, numberColumn } from "../row-columns";
 import { setCanCreateTenants, setSuperadmin, setTenantLimit } from "./actions";
@@ -75,8 +75,7 @@ export function UsersTable({ rows, searching }: { rows: AdminUserRow[]; searchin
       label="Users"
       columns={columns}
       rows={rows}
-      rowKey={(row) => row.id}
-      empty={<EmptyState title={searching ? "No users match this search" : "No users yet"} />}
+      empty={<NoRows filtered={searching} none="No users yet" noMatch="No users match this search" />}
     />
   );
 }

@@ -1,29 +1,21 @@
-import { withUser } from "@/db/scopes";
-import { listTenantsOfUser } from "@/db/queries/tenants";
-import { getTenantCreationAllowance } from "@/db/queries/users";
 import { TenantNav } from "@/components/nav/tenant-nav";
 import { SuperadminBanner } from "@/components/nav/superadmin-banner";
-import { requireActor } from "@/lib/actor";
+import { requireActorWithNav } from "@/lib/actor";
 import { can } from "@/lib/permissions";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const actor = await requireActor(slug);
-  // Everything the nav needs in one transaction: the switcher's tenants and the account's flags
-  // (may create tenants, superadmin), read fresh like the actor.
-  const { tenants, allowance } = await withUser({ userId: actor.user.id }, async (tx) => ({
-    tenants: await listTenantsOfUser(tx, actor.user.id),
-    allowance: await getTenantCreationAllowance(tx, actor.user.id),
-  }));
-  const showAdmin = actor.viaSuperadmin || Boolean(allowance?.isSuperadmin);
+  // The actor and everything the nav needs (the switcher's tenants, the account's flags) come from one
+  // transaction, read fresh per request and shared with the page's requireActor.
+  const { actor, nav } = await requireActorWithNav(slug);
   return (
     <>
       <TenantNav
         tenant={actor.tenant}
-        tenants={tenants}
+        tenants={nav.tenants}
         email={actor.user.email}
-        canCreateTenants={allowance?.canCreateTenants}
-        showAdmin={showAdmin}
+        canCreateTenants={nav.canCreateTenants}
+        showAdmin={actor.viaSuperadmin || nav.isSuperadmin}
         showAdminPages={can(actor.roles, "api_keys.manage")}
       />
       {actor.viaSuperadmin && <SuperadminBanner tenantName={actor.tenant.name} />}

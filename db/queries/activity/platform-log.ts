@@ -26,6 +26,7 @@ export interface PlatformWideFilters extends Pick<ActivityFilters, "actions" | "
 export interface PlatformWideRow {
   log: "tenant" | "platform";
   id: string;
+  /** UTC, ISO 8601 with microseconds */
   createdAt: string;
   /** The tenant the entry belongs to (tenant log) or is about (platform log). */
   tenantId: string | null;
@@ -125,9 +126,4 @@ export async function listPlatformWidePage(
     ids.length ? (await tx.select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.id, ids))).map((t) => [t.id, t.name]) : [],
   );
   return { ...page, rows: page.rows.map((row) => (row.log === "tenant" ? { ...row, tenantName: names.get(row.tenantId!) ?? null } : row)) };
-}
-
-/** Every tenant, for the tenant filter. */
-export function listTenantChoices(tx: PlatformTx): Promise<{ id: string; name: string; slug: string }[]> {
-  return tx.select({ id: tenants.id, name: tenants.name, slug: tenants.slug }).from(tenants).orderBy(asc(tenants.name));
 }

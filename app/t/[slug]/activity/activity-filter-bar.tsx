@@ -46,12 +46,11 @@ export function ActivityFilterBar({
     <div className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
       <div role="search" aria-label="Filter activity" className="flex flex-wrap items-end gap-3">
         <ComboboxFilter
-          // Starts over when the URL's actor changes (chosen, cleared, back button).
-          key={`${search.actor ?? ""}|${chosenActor?.email ?? ""}`}
           label="Actor"
           param="actor"
           allLabel="Anyone"
-          selectedLabel={search.actor ? (chosenActor?.email ?? "Not a member of this tenant") : null}
+          value={search.actor ?? null}
+          selectedLabel={chosenActor?.email ?? "Not a member of this tenant"}
           optionsUrl={actorOptionsUrl}
         />
         <MultiSelectFilter label="Action" param="action" selected={search.action} options={actions.map((a) => ({ value: a, label: a }))} />

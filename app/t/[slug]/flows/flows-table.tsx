@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { CellContext, ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { useRowContext } from "@/components/data-table/row-context";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NoRows } from "@/components/data-table/no-rows";
 import { RunStatusBadge } from "./run-status-badge";
 import { RunFlowButton } from "./run-flow-button";
 
@@ -71,8 +71,6 @@ const READ_COLUMNS: ColumnDef<FlowRow, unknown>[] = [
 
 const RUN_COLUMNS: ColumnDef<FlowRow, unknown>[] = [...READ_COLUMNS, { id: "run", header: RunHeader, cell: RunCell }];
 
-const flowRowId = (row: FlowRow) => row.id;
-
 export function FlowsTable({
   slug,
   rows,
@@ -89,9 +87,8 @@ export function FlowsTable({
       label="Flows"
       columns={canRun ? RUN_COLUMNS : READ_COLUMNS}
       rows={rows}
-      rowKey={flowRowId}
       context={slug}
-      empty={<EmptyState title={searching ? "No flows match this search" : "No flows yet"}>{searching ? "Try another name." : null}</EmptyState>}
+      empty={<NoRows filtered={searching} none="No flows yet" noMatch="No flows match this search" hint="Try another name." />}
     />
   );
 }

@@ -5,7 +5,7 @@ import type { CellContext, ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { useRowContext } from "@/components/data-table/row-context";
 import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NoRows } from "@/components/data-table/no-rows";
 import type { MemberStatus } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/permissions";
@@ -141,8 +141,6 @@ const MANAGE_COLUMNS: ColumnDef<MemberRowView, unknown>[] = [
   { id: "actions", header: ActionsHeader, cell: ActionsCell },
 ];
 
-const memberRowId = (row: MemberRowView) => row.id;
-
 /**
  * The member list. Everyone sees names, emails, roles, status and joined date; an Admin also gets the
  * role checkboxes and the suspend and remove buttons on each row (the server refuses them to anyone
@@ -175,12 +173,14 @@ export function MembersTable({
         label="Members"
         columns={canManage ? MANAGE_COLUMNS : READ_COLUMNS}
         rows={rows}
-        rowKey={memberRowId}
         context={context}
         empty={
-          <EmptyState title={filtered ? "No members match these filters" : "No members yet"}>
-            {filtered ? "Try another search, or clear the role and status filters." : null}
-          </EmptyState>
+          <NoRows
+            filtered={filtered}
+            none="No members yet"
+            noMatch="No members match these filters"
+            hint="Try another search, or clear the role and status filters."
+          />
         }
       />
     </>

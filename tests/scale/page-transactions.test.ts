@@ -1,0 +1,164 @@
+// How many transactions one signed-in page view opens: the tenant layout and a page rendered as in one
+// request, with React's per-request cache (emulated below: outside a React server render `cache`
+// memoises nothing), the session read through the real Auth.js adapter, and a counter on the
+// database client. A page view reads the session (Auth.js, one system transaction), the actor with
+// everything the nav shows (one user transaction, shared by the layout and the page) and the page's
+// data (one tenant transaction): 3. Before (issue 11/17) it was 4: the nav had a transaction of its
+// own; a visiting superadmin's took 6.
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { withSystem } from "@/db/scopes";
+import { insertSession } from "@/db/queries/sessions";
+import { countDatabaseWork } from "@/db/statement-count";
+import { addMember, createTwoTenants, createUser } from "../support/fixtures";
+
+// React's `cache` on the server: one memo per request, keyed by the function and its arguments.
+const request = await vi.hoisted(async () => {
+  const { AsyncLocalStorage } = await import("node:async_hooks");
+  return { memo: new AsyncLocalStorage<Map<unknown, Map<string, unknown>>>(), sessionToken: { value: "" } };
+});
+vi.mock("react", async (importOriginal) => {
+  const react = await importOriginal<typeof import("react")>();
+  const cache = <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      const memo = request.memo.getStore();
+      if (!memo) return fn(...args);
+      const calls = memo.get(fn) ?? new Map<string, unknown>();
+      memo.set(fn, calls);
+      const key = JSON.stringify(args);
+      if (!calls.has(key)) calls.set(key, fn(...args));
+      return calls.get(key) as R;
+    };
+  return { ...react, cache, default: { ...react, cache } };
+});
+// auth() as Auth.js answers a page: the session row read through the app's own adapter (one system
+// transaction), shaped by the session callback's rules.
+vi.mock("@/lib/auth", async () => {
+  const { createAuthAdapter } = await import("@/db/auth-adapter");
+  const adapter = createAuthAdapter({ clientIp: async () => null });
+  return {
+    auth: async () => {
+      const found = await adapter.getSessionAndUser!(request.sessionToken.value);
+      return found ? { user: { id: found.user.id, email: found.user.email }, authMethod: "magic_link" } : null;
+    },
+  };
+});
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/navigation", () => ({
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+  redirect: (to: string) => {
+    throw new Error(`NEXT_REDIRECT ${to}`);
+  },
+}));
+
+const { default: TenantLayout } = await import("@/app/t/[slug]/layout");
+const { default: OverviewPage } = await import("@/app/t/[slug]/page");
+const { default: MembersPage } = await import("@/app/t/[slug]/members/page");
+const { getActor } = await import("@/lib/actor");
+
+let world: Awaited<ReturnType<typeof createTwoTenants>>;
+
+async function signInAs(userId: string) {
+  request.sessionToken.value = randomBytes(16).toString("hex");
+  await withSystem((tx) => insertSession(tx, { sessionToken: request.sessionToken.value, userId, expires: new Date(Date.now() + 3_600_000) }));
+}
+
+type Page = (props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
+
+/** Renders the tenant's layout and a page of it as one request does; what they asked of the database. */
+function oneView(page: Page) {
+  const params = Promise.resolve({ slug: world.a.slug });
+  return countDatabaseWork(() =>
+    request.memo.run(new Map(), () => Promise.all([TenantLayout({ children: null, params }), page({ params, searchParams: Promise.resolve({}) })])),
+  );
+}
+
+async function transactionsOfOneView(page: Page) {
+  return (await oneView(page)).transactions;
+}
+
+/** The nav's props as the layout of `slug` renders them for the signed-in caller. */
+async function navProps(slug: string) {
+  const layout = await request.memo.run(new Map(), () => TenantLayout({ children: null, params: Promise.resolve({ slug }) }));
+  return (layout as { props: { children: { props: Record<string, unknown> }[] } }).props.children[0]!.props;
+}
+
+/** What the layout of `slug` does for the signed-in caller when it does not render: its error, and the transactions. */
+async function refusedLayout(slug: string) {
+  let refused: unknown;
+  const work = await countDatabaseWork(() =>
+    request.memo.run(new Map(), () => TenantLayout({ children: null, params: Promise.resolve({ slug }) }).catch((error: unknown) => (refused = error))),
+  );
+  return { refused: String(refused), transactions: work.transactions };
+}
+
+beforeAll(async () => {
+  world = await createTwoTenants();
+});
+
+describe("one signed-in page view", () => {
+  it("opens three transactions: the session, the actor with the nav's data, the page's data", async () => {
+    await signInAs(world.adminA.id);
+    expect(await transactionsOfOneView(OverviewPage)).toBe(3);
+    expect(await transactionsOfOneView(MembersPage)).toBe(3);
+  });
+
+  it("the overview sends 8 statements besides begin and commit: 14 round trips on PostgreSQL (17 before)", async () => {
+    await signInAs(world.adminA.id);
+    // The session: scope settings, session row. The actor: scope settings, account flags, membership,
+    // switcher. The page: scope settings, member count.
+    expect(await oneView(OverviewPage)).toEqual({ transactions: 3, statements: 8 });
+  });
+
+  it("a member of several tenants still gets the switcher from the actor's transaction", async () => {
+    const viewer = await createUser("viewer-of-two");
+    await addMember(world.a.id, viewer.id, ["viewer"]);
+    await addMember(world.b.id, viewer.id, ["viewer"]);
+    await signInAs(viewer.id);
+    expect(await transactionsOfOneView(OverviewPage)).toBe(3);
+    const nav = await navProps(world.a.slug);
+    expect(nav.tenants).toEqual(
+      [world.a, world.b].map(({ id, slug, name }) => ({ id, slug, name })).sort((x, y) => x.name.localeCompare(y.name)),
+    );
+    expect(nav).toMatchObject({ canCreateTenants: false, showAdmin: false, showAdminPages: false });
+  });
+
+  it("the account's flags come from the same transaction: Create tenant, and Admin for a superadmin who is a member", async () => {
+    const creator = await createUser("creator", { canCreateTenants: true, isSuperadmin: true });
+    await addMember(world.a.id, creator.id, ["admin"]);
+    await signInAs(creator.id);
+    expect(await transactionsOfOneView(OverviewPage)).toBe(3);
+    expect(await navProps(world.a.slug)).toMatchObject({ canCreateTenants: true, showAdmin: true, showAdminPages: true });
+  });
+
+  it("a visiting superadmin's view adds only the entry that records it: four", async () => {
+    const root = await createUser("root", { isSuperadmin: true });
+    await signInAs(root.id);
+    expect(await transactionsOfOneView(OverviewPage)).toBe(4);
+  });
+
+  it("a signed-out request reads the session only, and goes to sign-in", async () => {
+    request.sessionToken.value = "no-such-session";
+    const { refused, transactions } = await refusedLayout(world.a.slug);
+    expect(refused).toMatch(/NEXT_REDIRECT \/login/);
+    expect(transactions).toBe(1);
+  });
+
+  it("a non-member gets the 404 after the actor's one transaction; a slug that names no tenant, after the session alone", async () => {
+    const outsider = await createUser("outsider");
+    await signInAs(outsider.id);
+    expect(await refusedLayout(world.a.slug)).toEqual({ refused: "Error: NEXT_NOT_FOUND", transactions: 2 });
+    expect(await refusedLayout("Not a slug!")).toEqual({ refused: "Error: NEXT_NOT_FOUND", transactions: 1 });
+  });
+
+  it("actions and route handlers (getActor) read the actor in one transaction without the switcher", async () => {
+    await signInAs(world.adminA.id);
+    let actor: unknown;
+    const work = await countDatabaseWork(() => request.memo.run(new Map(), async () => (actor = await getActor(world.a.slug))));
+    expect(actor).toMatchObject({ tenant: { id: world.a.id }, roles: ["admin"], viaSuperadmin: false });
+    // The session: scope settings, session row. The actor: scope settings, account flags, membership.
+    expect(work).toEqual({ transactions: 2, statements: 5 });
+  });
+});
