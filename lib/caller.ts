@@ -9,6 +9,8 @@ export interface SessionUser {
   email: string;
   /** How the session was opened (its `sessions` row); a tenant may refuse magic-link sessions. */
   authMethod: AuthMethod;
+  /** Two-factor is on for the user (and this session has passed it: a session that has not is no session yet). */
+  twoFactorEnabled: boolean;
 }
 
 export interface Actor {

@@ -1,5 +1,6 @@
-// The platform's one settings row (platform_settings, migration 0018): readable by the app, changed
-// only in a superadmin's transaction (tenantry_platform holds the only UPDATE grant).
+// The platform's one settings row (platform_settings, migration 0018): readable by the app in any scope
+// (the API limit and the superadmin two-factor requirement are checked on every request), changed only
+// in a superadmin's transaction (tenantry_platform holds the only UPDATE grant).
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { platformSettings, tenants } from "../schema";
@@ -23,4 +24,13 @@ export async function updateTenantLimits(
   limits: { apiRequestsPerMinute?: number | null; flowRunsPer30Days?: number | null },
 ): Promise<void> {
   await tx.update(tenants).set(limits).where(eq(tenants.id, tenantId));
+}
+
+export async function isSuperadminTwoFactorRequired(tx: Tx): Promise<boolean> {
+  const [row] = await tx.select({ required: platformSettings.superadminTwoFactorRequired }).from(platformSettings).where(sql`${platformSettings.id}`);
+  return row?.required ?? false;
+}
+
+export async function setSuperadminTwoFactorRequired(tx: PlatformTx, required: boolean): Promise<void> {
+  await tx.update(platformSettings).set({ superadminTwoFactorRequired: required }).where(sql`${platformSettings.id}`);
 }

@@ -15,3 +15,5 @@ export * from "./member-invitations";
 export * from "./credentials";
 export * from "./api-keys";
 export * from "./usage";
+export * from "./two-factor";
+export * from "./platform-settings";

@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 // Tenant table: what a tenant used, per UTC day (issue 13, item 4; the billing boundary). The counters
@@ -32,17 +31,3 @@ export const apiRateLimits = pgTable("api_rate_limits", {
   tat: timestamp("tat", { mode: "date", withTimezone: true }).notNull(),
 });
 
-// Global table: settings of the whole platform, one row (id is always true). Readable by the app,
-// written by superadmins only (tenantry_platform).
-export const platformSettings = pgTable(
-  "platform_settings",
-  {
-    id: boolean("id").primaryKey().default(true),
-    // The API requests per minute all tenants share; null is no limit.
-    apiRequestsPerMinute: integer("api_requests_per_minute"),
-  },
-  (t) => [
-    check("platform_settings_one_row", sql`${t.id}`),
-    check("platform_settings_api_requests_per_minute_positive", sql`${t.apiRequestsPerMinute} > 0`),
-  ],
-);

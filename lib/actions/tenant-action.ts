@@ -10,8 +10,9 @@ import type { TenantTx } from "@/db/scopes";
 import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import type { Tenant } from "@/db/schema";
 import { failure, type ActionResult } from "../action-result";
-import { getActor, getSessionUser, isRefusedByLoginPolicy, type Actor } from "../actor";
+import { getActor, getSessionUser, tenantAccessRefusal, type Actor } from "../actor";
 import { PASSWORD_REQUIRED_MESSAGE } from "../login-policy";
+import { TWO_FACTOR_REQUIRED_MESSAGE } from "../two-factor/requirement";
 import { clientIp } from "../client-ip";
 import type { Permission } from "../permissions";
 import { toPlatformEntry, type PlatformActivityRecord } from "./activity-entry";
@@ -105,9 +106,9 @@ export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean
     // caller gets a typed answer, never a 500.
     const result = await settle(definition.name, async () => {
       const actor = typeof slug === "string" ? await getActor(slug) : null;
-      if (!actor && typeof slug === "string" && (await isRefusedByLoginPolicy(slug))) {
-        throw new ActionError("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
-      }
+      const refusal = !actor && typeof slug === "string" ? await tenantAccessRefusal(slug) : null;
+      if (refusal === "password") throw new ActionError("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
+      if (refusal === "two-factor") throw new ActionError("FORBIDDEN", TWO_FACTOR_REQUIRED_MESSAGE);
       if (!actor) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
       const ip = await clientIp();
       // The tenant's pages change with the entry in its log; a caller the change shut out (who

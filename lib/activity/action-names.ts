@@ -7,6 +7,8 @@ export const ACTION_NAMES = [
   // Sign-in and sign-out, in the log of the tenant the user lands in (db/auth-events.ts).
   "auth.signed_in",
   "auth.signed_out",
+  // The second factor passed at sign-in (platform log).
+  "auth.two_factor_passed",
   // Tenants and their settings.
   "tenant.created",
   "tenant.deleted",
@@ -15,6 +17,7 @@ export const ACTION_NAMES = [
   "tenant.approved_domain_added",
   "tenant.approved_domain_removed",
   "tenant.login_policy_updated",
+  "tenant.two_factor_requirement_updated",
   "tenant.license_set",
   "tenant.flow_cap_set",
   "tenant.api_limit_set",
@@ -49,6 +52,10 @@ export const ACTION_NAMES = [
   // Users (platform log).
   "user.password_link_sent",
   "user.password_set",
+  "user.two_factor_setup_started",
+  "user.two_factor_enabled",
+  "user.two_factor_disabled",
+  "platform.superadmin_two_factor_set",
   "user.can_create_set",
   "user.tenant_limit_set",
   "user.superadmin_set",

@@ -6,8 +6,9 @@ import type { ApiCaller } from "./api-caller";
 
 export function apiKeyActor(caller: ApiCaller, tenant: Actor["tenant"]): Actor {
   return {
-    // authMethod only matters to a tenant's login policy, which governs browser sessions, not keys.
-    user: { id: caller.keyId, email: caller.keyName, authMethod: "password" },
+    // authMethod and twoFactorEnabled only matter to a tenant's login policy and two-factor
+    // requirement, which govern browser sessions: a key is its own credential (README, Two-factor).
+    user: { id: caller.keyId, email: caller.keyName, authMethod: "password", twoFactorEnabled: false },
     tenant,
     membershipId: null,
     roles: caller.roles,

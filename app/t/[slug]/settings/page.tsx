@@ -6,7 +6,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { licenseAllows, licenseRequiredMessage, type Feature } from "@/lib/licenses";
 import { can } from "@/lib/permissions";
-import { addDomain, deleteTenant, removeDomain, setMagicLinkLogin, updateGeneralSettings } from "./actions";
+import { addDomain, deleteTenant, removeDomain, setMagicLinkLogin, setTwoFactorRequirement, updateGeneralSettings } from "./actions";
+import { TwoFactorRequirementForm } from "./two-factor-requirement-form";
 import { ApprovedDomains } from "./approved-domains";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DeleteTenant } from "./delete-tenant";
@@ -85,6 +86,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           canManage={canManage}
           passwordOnlyUnavailable={unavailable("passwordOnlyLogin")}
           setMagicLinkLogin={setMagicLinkLogin}
+        />
+      </Section>
+      <Section
+        id="two-factor"
+        title="Two-factor authentication"
+        description="Who must use two-factor authentication (a code from an authenticator app) to enter this tenant. Members without it are asked to set it up first."
+      >
+        <TwoFactorRequirementForm
+          slug={slug}
+          requirement={settings.twoFactorRequired}
+          canManage={canManage}
+          setTwoFactorRequirement={setTwoFactorRequirement}
         />
       </Section>
       {can(actor.roles, "tenant.delete") && (
