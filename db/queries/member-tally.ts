@@ -1,5 +1,5 @@
 // The members table's totals under a status or role filter, from the tenant's tally (tenants.member_tally,
-// kept by a trigger on memberships: migration members_sort_copy) instead of counting the members.
+// kept by a trigger on memberships: migration members_and_platform_log_at_scale) instead of counting the members.
 import type { MemberRole } from "../schema";
 
 /** Members by '<status>:<roles, sorted, comma-separated>', e.g. { "active:editor,viewer": 5000 }. */

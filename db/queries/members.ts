@@ -41,7 +41,7 @@ export interface MemberListRow {
  *   tenant_id alone and status and role are checked entry by entry, or read from a partial index
  *   per status and per role (migration 0016) whose predicate the query's condition implies.
  * - Every column the page shows is on the membership row: the name the tenant may see and the
- *   address are copies kept by triggers (member_name, member_email: migration members_sort_copy), so
+ *   address are copies kept by triggers (member_name, member_email: migration members_and_platform_log_at_scale), so
  *   each sort (joined, name, email) reads one page of the tenant's entries in an index's order,
  *   forwards or backwards, and joins nothing. A page in the second half is read from the other end
  *   (pageWindow).

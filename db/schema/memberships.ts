@@ -18,7 +18,7 @@ export const memberships = pgTable(
     roles: memberRole("roles").array().notNull(),
     status: membershipStatus("status").notNull().default("active"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    // Copies of the member's account, kept by triggers (migration members_sort_copy), so the members
+    // Copies of the member's account, kept by triggers (migration members_and_platform_log_at_scale), so the members
     // table sorts by name or email from this tenant's own rows in index order instead of joining and
     // sorting all of them. member_name is the name the tenant may see: null while the member is
     // Invited (the account's name is not theirs to learn before the member accepts). Whatever a

@@ -23,7 +23,7 @@ export const tenants = pgTable(
     memberCount: integer("member_count").notNull().default(0),
     flowCount: integer("flow_count").notNull().default(0),
     // Members by status and roles, {"<status>:<role,role>": count} (roles sorted), kept by a trigger on
-    // memberships (migration members_sort_copy): the members table's total under a status or role
+    // memberships (migration members_and_platform_log_at_scale): the members table's total under a status or role
     // filter is summed from these few entries instead of counted over up to every member.
     memberTally: jsonb("member_tally").$type<Record<string, number>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-// The copies of a member's name and address on the membership row (migration members_sort_copy): kept
+// The copies of a member's name and address on the membership row (migration members_and_platform_log_at_scale): kept
 // in step with the account in every tenant, never what a statement writes there, never the hidden name
 // of an Invited member, and the cross-tenant sync gives a tenant-scoped transaction no way into another
 // tenant's rows or scope.

@@ -137,3 +137,7 @@ $$;
 --> statement-breakpoint
 CREATE INDEX "memberships_tenant_name" ON "memberships" USING btree ("tenant_id","member_name","member_email");--> statement-breakpoint
 CREATE INDEX "memberships_tenant_email" ON "memberships" USING btree ("tenant_id","member_email");
+--> statement-breakpoint
+-- The superadmin's log (issue 11): the platform log by tenant, and its search (see db/schema/platform-activity.ts).
+CREATE INDEX "platform_activity_tenant_time" ON "platform_activity" USING btree ("subject_tenant_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "platform_activity_summary_trgm" ON "platform_activity" USING gin (lower("summary") gin_trgm_ops);
