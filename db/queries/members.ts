@@ -41,13 +41,14 @@ export interface MemberListRow {
  *   tenant_id alone and status and role are checked entry by entry, or read from a partial index
  *   per status and per role (migration 0016) whose predicate the query's condition implies.
  * - Every column the page shows is on the membership row: the name the tenant may see and the
- *   address are copies kept by triggers (member_name, member_email: migration members_and_platform_log_at_scale), so
- *   each sort (joined, name, email) reads one page of the tenant's entries in an index's order,
- *   forwards or backwards, and joins nothing. A page in the second half is read from the other end
- *   (pageWindow).
+ *   address are copies kept by triggers (member_name, member_email; migration
+ *   members_and_platform_log_at_scale), so each sort (joined, name, email) reads one page of the
+ *   tenant's entries in an index's order, forwards or backwards, and joins nothing
+ *   (READ_IN_INDEX_ORDER keeps the planner to that). A page in the second half is read from the
+ *   other end (pageWindow).
  * - Totals: unfiltered, the tenant's member counter; under status and role filters, the tenant's
- *   tally of members by status and roles (member-tally.ts); with a search, counted in the pass that
- *   finds the page (a search's matches are few and found through users' trigram indexes).
+ *   tally of members by status and roles (member-tally.ts), so no filter counts its matches; with a
+ *   search, counted in the pass that finds the page.
  * - The search is a subquery on users, a global table without row-level security, whose trigram
  *   indexes serve it in full. Status (Invited, Active, Suspended) is stored on the membership.
  */
@@ -115,7 +116,8 @@ export function listMembersQuery(tx: TenantTx, query: MemberListQuery, window: R
   const direction = window.dir === "asc" ? asc : desc;
   const matching = query.search ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`;
   // By name (no visible name, i.e. none yet or Invited, last A to Z and first Z to A) or email; an
-  // address is unique, so it settles ties. Each order is an index's (memberships_tenant_created,
+  // address is unique, so it settles ties. member_name is null while Invited, so an Invited member
+  // is never placed by the hidden name. Each order is an index's (memberships_tenant_created,
   // memberships_tenant_name, memberships_tenant_email).
   const order =
     query.sort === "joined"
