@@ -140,4 +140,7 @@ CREATE INDEX "memberships_tenant_email" ON "memberships" USING btree ("tenant_id
 --> statement-breakpoint
 -- The superadmin's log (issue 11): the platform log by tenant, and its search (see db/schema/platform-activity.ts).
 CREATE INDEX "platform_activity_tenant_time" ON "platform_activity" USING btree ("subject_tenant_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
-CREATE INDEX "platform_activity_summary_trgm" ON "platform_activity" USING gin (lower("summary") gin_trgm_ops);
+CREATE INDEX "platform_activity_summary_trgm" ON "platform_activity" USING gin (lower("summary") gin_trgm_ops);--> statement-breakpoint
+-- Statistics on lower(summary) now, so the planner tells a common word (walk the time index) from a
+-- rare one (this index) before autovacuum gets to it.
+ANALYZE platform_activity;

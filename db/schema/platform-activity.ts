@@ -23,10 +23,11 @@ export const platformActivity = pgTable(
     // The superadmin's log filtered by tenant: that tenant's entries newest first, without walking
     // everyone else's (issue 11).
     index("platform_activity_tenant_time").on(t.subjectTenantId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    // The superadmin's search (db/queries/activity/platform-log.ts): each typed word must be a
-    // substring of the lower-cased summary before its word test runs, so a rare word is found through
-    // this index instead of testing every entry. A global table: no row-level security, so LIKE
-    // (not leakproof) can still be an index condition here.
+    // The superadmin's search (db/queries/activity/platform-log.ts): its word test,
+    // activity_summary_has_word, is an SQL function PostgreSQL inlines into `lower(summary) ~ '...'`,
+    // which pg_trgm serves, so a rare word is found here instead of by testing every entry (a common
+    // one still walks the time index: the planner estimates the test from this index's statistics).
+    // A global table without row-level security, so a non-leakproof test can be an index condition.
     index("platform_activity_summary_trgm").using("gin", sql`lower(${t.summary}) gin_trgm_ops`),
   ],
 );

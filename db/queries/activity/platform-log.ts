@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { activity, platformActivity, tenants } from "../../schema";
 import type { PlatformTx, TenantTx, Tx } from "../../scopes";
 import { exactTime, keysetCondition, logConditions, type ActivityFilters } from "./sql";
@@ -67,16 +67,6 @@ async function tenantLogPage(tx: TenantTx, filters: PlatformWideFilters, plan: S
   }));
 }
 
-/**
- * A condition the platform log's trigram index (platform_activity_summary_trgm) serves, implied by
- * each word test: a summary with a word starting with `word` contains `word`, lower-cased. Words are
- * activity_words' pieces, letters and digits only, so nothing in them is special to LIKE. Left out
- * when a tenant is chosen: its entries, few, are walked newest first on platform_activity_tenant_time,
- * where intersecting them with the trigram matches of a common word would cost more than the walk.
- */
-const summaryContainsWords = (words: SearchWord[]): SQL[] =>
-  words.map((w) => sql`lower(${platformActivity.summary}) like ${`%${w.word}%`}`);
-
 /** Up to `limit` rows of each chosen log past `key`, merged in (created_at, id) order. */
 async function fetchPlatformWide(
   tx: Tx,
@@ -96,7 +86,6 @@ async function fetchPlatformWide(
   if (filters.log !== "tenant") {
     const conditions: SQL[] = [...logConditions(platformActivity, filters), ...summaryHasWords(platformActivity.summary, search.words)];
     if (filters.tenantId) conditions.push(eq(platformActivity.subjectTenantId, filters.tenantId));
-    else conditions.push(...summaryContainsWords(search.words));
     if (key) conditions.push(keysetCondition(platformActivity, key));
     const rows = await tx
       .select({
