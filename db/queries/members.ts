@@ -59,10 +59,14 @@ function listConditions(tenantId: string, query: MemberListQuery): SQL {
   if (query.search) {
     const pattern = containsPattern(query.search);
     // An Invited member is found by the address only: a match on a name the tenant cannot see would
-    // tell it that name (search "Kowalski", see which address answers).
-    const byEmail = sql`${memberships.userId} in (select ${users.id} from ${users} where ${ilike(users.email, pattern)})`;
-    const byName = sql`(${memberships.status} <> 'invited' and ${memberships.userId} in (select ${users.id} from ${users} where ${ilike(users.name, pattern)}))`;
-    conditions.push(or(byEmail, byName));
+    // tell it that name (search "Kowalski", see which address answers). Written as "an account that
+    // matches by address or name, and if Invited by address" (member_email is the account's address,
+    // kept by a trigger), so the accounts are found once through users' trigram indexes, and
+    // `user_id = any(array(...))`, a leakproof uuid comparison, is an index condition on
+    // memberships_tenant_user: one probe per matching account instead of a test of every member of
+    // the tenant (an IN subquery is planned as such a test).
+    const accounts = sql`${memberships.userId} = any(array(select ${users.id} from ${users} where ${or(ilike(users.email, pattern), ilike(users.name, pattern))}))`;
+    conditions.push(accounts, or(ne(memberships.status, "invited"), ilike(memberships.memberEmail, pattern)));
   }
   return and(...conditions)!;
 }
