@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const TWO_FACTOR_REQUIREMENTS = ["off", "admins", "everyone"] as const;
@@ -32,6 +32,10 @@ export const tenants = pgTable(
     // table read one row instead of counting inside tenants they have not entered.
     memberCount: integer("member_count").notNull().default(0),
     flowCount: integer("flow_count").notNull().default(0),
+    // Members by status and roles, {"<status>:<role,role>": count} (roles sorted), kept by a trigger on
+    // memberships (migration members_and_platform_log_at_scale): the members table's total under a status or role
+    // filter is summed from these few entries instead of counted over up to every member.
+    memberTally: jsonb("member_tally").$type<Record<string, number>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
