@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 // Global table: the tenant itself (Citus reference table one day). Everything a tenant owns
@@ -34,6 +34,9 @@ export const tenants = pgTable(
     check("tenants_api_requests_per_minute_positive", sql`${t.apiRequestsPerMinute} > 0`),
     check("tenants_flow_runs_per_30_days_non_negative", sql`${t.flowRunsPer30Days} >= 0`),
     index("tenants_created_by").on(t.createdBy),
+    // Names are unique regardless of case and spacing ("Acme  corporation" is "acme Corporation"):
+    // lower-cased, trimmed, runs of whitespace as one space. Migration 0019 renamed clashes first.
+    uniqueIndex("tenants_name_normalised").on(sql`lower(btrim(regexp_replace(${t.name}, '\\s+', ' ', 'g')))`),
   ],
 );
 
