@@ -166,6 +166,11 @@ describe("password sign-in with a company", () => {
     expect((await tryPassword(member.email, PASSWORD, closed.slug, `/t/${closed.slug}/flows`)).outcome).toBe(
       `redirect:/t/${closed.slug}/flows`,
     );
+    expect((await tryPassword(member.email, PASSWORD, closed.slug, `/t/${closed.slug}?tab=1`)).outcome).toBe(
+      `redirect:/t/${closed.slug}?tab=1`,
+    );
+    // A path that only starts with the slug's letters is another tenant's ("/t/acme-evil" is not in "acme").
+    expect((await tryPassword(member.email, PASSWORD, closed.slug, `/t/${closed.slug}-evil`)).outcome).toBe(`redirect:/t/${closed.slug}`);
     // A return path into another tenant is not where the company asked to go.
     expect((await tryPassword(member.email, PASSWORD, closed.slug, `/t/${other.slug}`)).outcome).toBe(`redirect:/t/${closed.slug}`);
     expect((await tryPassword(outsider.email, PASSWORD, closed.slug)).outcome).toBe("redirect:/profile");
