@@ -14,7 +14,7 @@ import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 import { allowPasswordAttempt } from "./sign-in-limits";
 
 export type PasswordSignInResult =
-  | { ok: true; sessionToken: string; expires: Date }
+  | { ok: true; sessionToken: string; expires: Date; userId: string }
   | { ok: false; reason: "rate_limited" | "invalid_credentials" };
 
 /**
@@ -46,5 +46,5 @@ export async function signInWithPassword(attempt: {
     await insertSession(tx, { sessionToken, userId: account.id, expires, authMethod: "password" });
     await recordAuthEvent(tx, { userId: account.id, kind: "signed_in", ip, method: "password" });
   });
-  return { ok: true, sessionToken, expires };
+  return { ok: true, sessionToken, expires, userId: account.id };
 }

@@ -8,16 +8,23 @@ import { MAGIC_LINK_ANSWER_FLOOR_MS, withAnswerFloor } from "@/lib/answer-floor"
 import { issueLinkInBackground } from "@/lib/magic-link-issue";
 import { decideMagicLinkRequest } from "@/lib/sign-in-limits";
 import { safeReturnPath } from "@/lib/safe-redirect";
+import { COMPANY_PASSWORD_ONLY_MESSAGE, companyPolicy, companyValue } from "@/lib/company-sign-in";
 
 const answerMagicLinkRequest: PublicAction<null> = publicAction({
   name: "auth.magic_link.request",
-  input: z.object({ email: EmailAddressSchema, callbackUrl: z.string() }),
+  input: z.object({ email: EmailAddressSchema, callbackUrl: z.string(), company: z.string().optional() }),
   async run({ input, ip, system }) {
+    // A company whose policy is password-only (real or decoy: lib/company-sign-in.ts) takes no links,
+    // whatever the form that posted here showed.
+    const company = companyValue(input.company);
+    if (company && !(await companyPolicy(company)).magicLink) {
+      throw new ActionError("FORBIDDEN", COMPANY_PASSWORD_ONLY_MESSAGE, { company: [COMPANY_PASSWORD_ONLY_MESSAGE] });
+    }
     const decision = await system((tx) => decideMagicLinkRequest(tx, input.email, ip));
     if (decision === "refuse") {
       throw new ActionError("RATE_LIMITED", "Too many sign-in links were requested. Please wait 15 minutes and try again.");
     }
-    if (decision === "send") issueLinkInBackground(input.email, safeReturnPath(input.callbackUrl));
+    if (decision === "send") issueLinkInBackground(input.email, safeReturnPath(input.callbackUrl), company);
     return { data: null, redirectTo: "/login/check-email" };
   },
 });

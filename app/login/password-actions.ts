@@ -5,6 +5,7 @@ import { ActionError } from "@/lib/actions/core";
 import { publicAction } from "@/lib/actions/public-action";
 import { EmailAddressSchema } from "@/lib/email-address";
 import { signInWithPassword } from "@/lib/password-sign-in";
+import { companyLanding, companyValue } from "@/lib/company-sign-in";
 import { safeReturnPath } from "@/lib/safe-redirect";
 import { currentSessionToken, setSessionCookie } from "@/lib/session-cookie";
 
@@ -13,6 +14,8 @@ const PasswordSignInInput = z.object({
   // Only "something was typed": the length rules apply when a password is set, not when it is checked.
   password: z.string().min(1, "Enter your password.").max(1000, "Enter your password."),
   callbackUrl: z.string(),
+  // Any company allows a password (every policy does), so it only decides where a sign-in lands.
+  company: z.string().optional(),
 });
 
 const WRONG_CREDENTIALS =
@@ -36,6 +39,7 @@ export const signInWithPasswordForm = publicAction({
       throw new ActionError("UNAUTHENTICATED", WRONG_CREDENTIALS);
     }
     await setSessionCookie(result.sessionToken, result.expires);
-    return { data: null, redirectTo: safeReturnPath(input.callbackUrl) };
+    const landing = await companyLanding(result.userId, companyValue(input.company), safeReturnPath(input.callbackUrl));
+    return { data: null, redirectTo: landing };
   },
 });

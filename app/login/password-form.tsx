@@ -6,9 +6,10 @@ import { TextField } from "@/components/ui/text-field";
 import { formOutcome } from "@/components/ui/use-form-action";
 import { useSubmitKeepingValues } from "@/components/ui/use-submit-keeping-values";
 import type { ActionResult } from "@/lib/action-result";
+import { CompanyField } from "./company-field";
 import { signInWithPasswordForm } from "./password-actions";
 
-export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
+export function PasswordForm({ callbackUrl, company = "" }: { callbackUrl: string; company?: string }) {
   const [result, onSubmit, pending] = useSubmitKeepingValues<ActionResult<null> | null>(signInWithPasswordForm, null);
   // One message per field (the first rule it breaks), as the form has always shown them.
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
@@ -17,6 +18,7 @@ export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
     // noValidate: the server's messages, shown under the fields, are the ones users see and tests read.
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <CompanyField defaultValue={company} errors={fieldErrors?.company?.slice(0, 1)} />
       <TextField
         label="Email"
         name="email"

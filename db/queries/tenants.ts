@@ -34,6 +34,12 @@ export async function findTenantBySlug(tx: Tx, slug: string): Promise<TenantSumm
   return row ?? null;
 }
 
+/** Whether the tenant with this slug takes magic links, or null when there is no such tenant (login). */
+export async function findLoginPolicyBySlug(tx: Tx, slug: string): Promise<{ magicLinkEnabled: boolean } | null> {
+  const [row] = await tx.select({ magicLinkEnabled: tenants.magicLinkEnabled }).from(tenants).where(eq(tenants.slug, slug));
+  return row ?? null;
+}
+
 /** The user's membership in the tenant with this slug, or null (withUser scope). */
 export async function findMembershipBySlug(tx: UserTx, userId: string, slug: string): Promise<TenantMembership | null> {
   const [row] = await tx

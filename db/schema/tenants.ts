@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const TWO_FACTOR_REQUIREMENTS = ["off", "admins", "everyone"] as const;
@@ -45,6 +45,9 @@ export const tenants = pgTable(
     check("tenants_api_requests_per_minute_positive", sql`${t.apiRequestsPerMinute} > 0`),
     check("tenants_flow_runs_per_30_days_non_negative", sql`${t.flowRunsPer30Days} >= 0`),
     index("tenants_created_by").on(t.createdBy),
+    // Names are unique regardless of case and spacing ("Acme  corporation" is "acme Corporation"):
+    // lower-cased, trimmed, runs of whitespace as one space. Migration 0021 renamed clashes first.
+    uniqueIndex("tenants_name_normalised").on(sql`lower(btrim(regexp_replace(${t.name}, '\\s+', ' ', 'g')))`),
   ],
 );
 

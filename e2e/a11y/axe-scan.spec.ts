@@ -50,6 +50,8 @@ test("signed out: sign-in pages and the 404", async ({ page }) => {
   await scanAll(page, [
     "/login",
     "/login?method=password",
+    "/login/acme",
+    "/login/settings-locked",
     "/login/check-email",
     "/login/error?error=Verification",
     "/login/verify?token=x&email=someone%40example.test",

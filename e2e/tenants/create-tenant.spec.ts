@@ -52,6 +52,14 @@ test("bad input gets inline messages and keeps what was typed; a taken slug is r
   await expect(page.getByRole("alert").filter({ hasText: '"acme" is taken' })).toBeVisible();
   await expect(name).toHaveValue("Acme Again");
   await expect(slug).toHaveValue("acme");
+
+  // Names are unique regardless of case and spacing: "acme  CORP" is the demo's "Acme Corp" (issue 15).
+  await name.fill("acme  CORP");
+  await slug.fill("acme-corp-copy");
+  await page.getByRole("button", { name: "Create tenant" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "A tenant with this name already exists." })).toBeVisible();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toHaveValue("acme  CORP");
 });
 
 test("a user who may not create tenants has no link to it, and the page says why", async ({ page }) => {

@@ -174,7 +174,7 @@ const scenarios: Record<string, Scenario> = {
     const { createTenant: create } = await import("@/app/tenants/new/actions");
     const caller = await createUser("creator", { canCreateTenants: true, tenantLimit: 1 });
     signInAs(caller);
-    return { caller, result: await create(null, { name: "Fresh tenant", slug: `fresh-${uniqueSuffix()}` }) };
+    return { caller, result: await create(null, { name: `Fresh tenant ${uniqueSuffix()}`, slug: `fresh-${uniqueSuffix()}` }) };
   },
   "user.password_link.request": async () => {
     const { requestPasswordLink } = await import("@/app/profile/actions");
@@ -205,7 +205,7 @@ const scenarios: Record<string, Scenario> = {
   "tenant.settings.update": async () => {
     const { updateGeneralSettings } = await import("@/app/t/[slug]/settings/actions");
     const { tenant, caller } = await memberOfNewTenant(["admin"]);
-    return { caller, result: await updateGeneralSettings(tenant.slug, null, { name: "Renamed", contactEmail: "ops@example.test" }) };
+    return { caller, result: await updateGeneralSettings(tenant.slug, null, { name: `Renamed ${uniqueSuffix()}`, contactEmail: "ops@example.test" }) };
   },
   "tenant.approved_domain.add": async () => {
     const { addDomain } = await import("@/app/t/[slug]/settings/actions");

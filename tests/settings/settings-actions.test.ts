@@ -8,7 +8,7 @@ import { addApprovedDomain, listApprovedDomains } from "@/db/queries/approved-do
 import { activity, tenants } from "@/db/schema";
 import type { AuthMethod } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
-import { addMember, createTenant, createUser } from "../support/fixtures";
+import { addMember, createTenant, createUser, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
 
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
@@ -63,16 +63,19 @@ interface Case {
   verify(tenant: Tenant, admin: User): Promise<void>;
 }
 
+// Tenant names are unique across the platform (regardless of case and spacing), and test files share a database.
+const RENAMED = `Renamed Tenant ${uniqueSuffix()}`;
+
 const CASES: Case[] = [
   {
     name: "updateGeneralSettings",
-    call: (t) => updateGeneralSettings(t.slug, null, { name: "Renamed Tenant", contactEmail: " Ops@Example.COM " }),
+    call: (t) => updateGeneralSettings(t.slug, null, { name: RENAMED, contactEmail: " Ops@Example.COM " }),
     async verify(t, admin) {
-      expect((await snapshot(t.id)).row).toMatchObject({ name: "Renamed Tenant", contactEmail: "ops@example.com" });
+      expect((await snapshot(t.id)).row).toMatchObject({ name: RENAMED, contactEmail: "ops@example.com" });
       const [entry] = await entriesOf(t.id, "tenant.settings_updated");
       expect(entry).toMatchObject({
         actorUserId: admin.id,
-        details: { before: { name: t.name, contactEmail: null }, after: { name: "Renamed Tenant", contactEmail: "ops@example.com" } },
+        details: { before: { name: t.name, contactEmail: null }, after: { name: RENAMED, contactEmail: "ops@example.com" } },
       });
     },
   },

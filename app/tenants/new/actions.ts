@@ -7,13 +7,15 @@ import { lockTenantCreationAllowance, setLastTenant } from "@/db/queries/users";
 import { redirectOnSuccess } from "@/lib/actions/after-commit";
 import { ActionError } from "@/lib/actions/core";
 import { userAction } from "@/lib/actions/user-action";
-import { TenantNameSchema } from "@/lib/tenant-fields";
-import { SLUG_FORMAT_MESSAGE, SLUG_PATTERN } from "@/lib/tenant-slug";
+import { TENANT_NAME_TAKEN, TENANT_NAME_UNIQUE_INDEX, TenantNameSchema } from "@/lib/tenant-fields";
+import { RESERVED_SLUG_MESSAGE, RESERVED_SLUGS, SLUG_FORMAT_MESSAGE, SLUG_PATTERN } from "@/lib/tenant-slug";
+import { withUniqueName } from "@/lib/actions/unique-name";
 import { tenantCreationRefusal } from "@/lib/tenant-allowance";
 
 const CreateTenantInput = z.object({
   name: TenantNameSchema,
-  slug: z.string().trim().min(1, { message: "Enter a slug for the tenant's address.", abort: true }).regex(SLUG_PATTERN, SLUG_FORMAT_MESSAGE),
+  slug: z.string().trim().min(1, { message: "Enter a slug for the tenant's address.", abort: true }).regex(SLUG_PATTERN, SLUG_FORMAT_MESSAGE)
+    .refine((slug) => !RESERVED_SLUGS.includes(slug), RESERVED_SLUG_MESSAGE),
 });
 
 /**
@@ -28,7 +30,9 @@ export const createTenant = userAction({
     const refusal = allowance && tenantCreationRefusal({ ...allowance, owned: await countTenantsOwnedBy(tx, user.id) });
     if (!allowance || refusal) throw new ActionError("FORBIDDEN", refusal ?? "Your account cannot create tenants.");
 
-    const tenant = await insertTenantIfSlugFree(tx, { name: input.name, slug: input.slug, createdBy: user.id });
+    const tenant = await withUniqueName(TENANT_NAME_UNIQUE_INDEX, TENANT_NAME_TAKEN, () =>
+      insertTenantIfSlugFree(tx, { name: input.name, slug: input.slug, createdBy: user.id }),
+    );
     if (!tenant) {
       throw new ActionError("CONFLICT", "That address is taken.", { slug: [`"${input.slug}" is taken. Choose another slug.`] });
     }

@@ -7,9 +7,10 @@ import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { normaliseDomain } from "@/lib/email-domains";
 import { requireFeature } from "@/lib/license-downgrade";
-import { ContactEmailSchema, TenantNameSchema } from "@/lib/tenant-fields";
 import { TWO_FACTOR_REQUIREMENTS } from "@/db/schema";
 import { TWO_FACTOR_REQUIREMENT_LABELS, twoFactorRequiredFor } from "@/lib/two-factor/requirement";
+import { withUniqueName } from "@/lib/actions/unique-name";
+import { ContactEmailSchema, TENANT_NAME_TAKEN, TENANT_NAME_UNIQUE_INDEX, TenantNameSchema } from "@/lib/tenant-fields";
 
 // Tenant settings. Each action has the tenant row locked (`lockTenant`) before it reads what it
 // changes, so the before/after in its activity entry is exact even when two admins save at once, and
@@ -36,7 +37,7 @@ export const updateGeneralSettings = tenantAction({
   async run({ tx, actor, input, tenant: current }) {
     const { changed, before, after } = changesBetween(current, { name: input.name, contactEmail: input.contactEmail });
     if (changed.length === 0) return { data: null, activity: null };
-    await updateTenantSettings(tx, after);
+    await withUniqueName(TENANT_NAME_UNIQUE_INDEX, TENANT_NAME_TAKEN, () => updateTenantSettings(tx, after));
     const what = changed.map((key) => (key === "name" ? "name" : "contact email")).join(" and ");
     return {
       data: null,
