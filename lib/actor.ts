@@ -10,6 +10,7 @@ import { findMembershipBySlug, listTenantsOfUser, type TenantSummary } from "@/d
 import { getAccountFlags } from "@/db/queries/users";
 import { auth } from "./auth";
 import type { Actor, SessionUser } from "./caller";
+import { pageIpAllowLists, refuseAddressOfPage } from "./ip-allow-page";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
 import { findSuperadminVisit, recordSuperadminView } from "./superadmin-access";
 import { REQUESTED_PATH_HEADER } from "./requested-path";
@@ -76,10 +77,11 @@ const findMember = cache(async (slug: string): Promise<Actor | null> =>
  * transaction, once per request: the layout and the page share it.
  */
 const findMemberWithNav = cache((slug: string) =>
-  inCallerScope(slug, async (tx, user, account) => ({
-    member: await memberIn(tx, user, slug, account.isSuperadmin),
-    nav: { tenants: await listTenantsOfUser(tx, user.id), ...account } satisfies AccountNav,
-  })),
+  inCallerScope(slug, async (tx, user, account) => {
+    const member = await memberIn(tx, user, slug, account.isSuperadmin);
+    const nav = { tenants: await listTenantsOfUser(tx, user.id), ...account } satisfies AccountNav;
+    return { member, nav, ipAllowLists: await pageIpAllowLists(tx, member) };
+  }),
 );
 
 /** The member, unless the tenant's login policy refuses how their session was opened. */
@@ -146,6 +148,7 @@ export const requireActorWithNav = cache(async (slug: string): Promise<{ actor: 
   // A member whom only the policy keeps out learns nothing by being sent to the password sign-in.
   if (!actor && caller.member) redirect(passwordSignInPath(returnTo));
   if (!actor) notFound();
+  await refuseAddressOfPage(actor, caller.ipAllowLists, `/t/${slug}`);
   if (actor.viaSuperadmin) await recordSuperadminView(actor.tenant.id, actor.user, `/t/${slug}`);
   return { actor, nav: caller.nav };
 });

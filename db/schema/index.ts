@@ -14,3 +14,4 @@ export * from "./mail-outbox";
 export * from "./member-invitations";
 export * from "./credentials";
 export * from "./api-keys";
+export * from "./ip-allow-lists";

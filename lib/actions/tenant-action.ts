@@ -76,7 +76,7 @@ export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean
       if (!actor) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
       const ip = await clientIp();
 
-      const options = { permission: definition.permission, lockTenant: definition.lockTenant };
+      const options = { permission: definition.permission, lockTenant: definition.lockTenant, name: definition.name };
       return inTenantTransaction({ actor, ip }, options, async ({ tx, actor: current, tenant, record }) => {
         const { data, activity, platformActivity, message } = await definition.run({ tx, actor: current, input: parsed.input, ip, tenant });
         if (activity) await record(activity);

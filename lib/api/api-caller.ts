@@ -8,7 +8,8 @@ import type { MemberRole } from "@/db/schema";
 import { API_KEY_PATTERN, hashApiKey } from "../api-keys/api-key";
 import { clientIp } from "../client-ip";
 import { can, type Permission } from "../permissions";
-import { forbidden, unauthorized } from "./problem";
+import { apiAddressRefused } from "./api-address";
+import { addressRefused, forbidden, unauthorized } from "./problem";
 
 export interface ApiCaller {
   tenantId: string;
@@ -37,6 +38,7 @@ export async function authorizeApiRequest(request: Request, permission: Permissi
   const ip = await clientIp();
   const used = await withTenant({ tenantId: found.tenantId, userId: null }, (tx) => useApiKey(tx, found.id, ip));
   if (!used) return unauthorized(true);
+  if (await apiAddressRefused(found.tenantId, used.name, ip)) return addressRefused();
   const caller: ApiCaller = { tenantId: found.tenantId, keyId: found.id, keyName: used.name, roles: [used.role] };
   return can(caller.roles, permission) ? caller : forbidden();
 }
