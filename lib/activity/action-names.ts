@@ -17,6 +17,10 @@ export const ACTION_NAMES = [
   "tenant.login_policy_updated",
   "tenant.license_set",
   "tenant.flow_cap_set",
+  // IP allow-lists: saved by an Admin, cleared by a superadmin, and each refusal they made.
+  "tenant.ip_allow_lists_updated",
+  "tenant.ip_allow_lists_cleared",
+  "tenant.ip_refused",
   // Members.
   "member.added",
   "member.roles_changed",
