@@ -5,6 +5,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { NoRows } from "@/components/data-table/no-rows";
 import { setTenantFlowCap } from "./actions";
+import { ClearIpAllowLists } from "./clear-ip-allow-lists";
 import { MAX_FLOW_CAP } from "./input-limits";
 import { LicenseForm } from "./license-form";
 import { numberColumn } from "./row-columns";
@@ -62,6 +63,7 @@ const columns: ColumnDef<AdminTenantRow, unknown>[] = [
     ),
   },
   { id: "createdAt", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap">{row.original.created}</span> },
+  { id: "ipAllowLists", header: "IP allow-lists", cell: ({ row }) => <ClearIpAllowLists tenantId={row.original.id} tenantName={row.original.name} /> },
 ];
 
 export function TenantsTable({ rows, searching }: { rows: AdminTenantRow[]; searching: boolean }) {
