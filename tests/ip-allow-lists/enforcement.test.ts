@@ -92,6 +92,13 @@ describe("tenant actions", () => {
     const stranger = await from("198.51.100.7", world.adminB, () => createFlow(world.a.slug, null, { name: `flow-${uniqueSuffix()}`, steps: ["validate"] }));
     expect(stranger).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
+
+  it("does not hold a visiting superadmin, who is the way back in", async () => {
+    const superadmin = await withSystem((tx) => insertUser(tx, { email: `visitor-${uniqueSuffix()}@example.test`, name: "visitor", isSuperadmin: true }));
+    const name = `visit-${uniqueSuffix()}`;
+    expect(await from("198.51.100.8", superadmin, () => createFlow(world.a.slug, null, { name, steps: ["validate"] }))).toMatchObject({ ok: true });
+    expect(await flowsNamed(world.a.id, name)).toHaveLength(1);
+  });
 });
 
 describe("the API", () => {

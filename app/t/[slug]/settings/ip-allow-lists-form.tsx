@@ -39,7 +39,7 @@ export function IpAllowListsForm({
   return (
     <div className="max-w-xl space-y-4">
       <p className="text-sm text-slate-600">
-        Your address: <code className="rounded bg-slate-100 px-1">{address ?? "unknown"}</code>
+        Your address: <code data-testid="your-address" className="rounded bg-slate-100 px-1">{address ?? "unknown"}</code>
       </p>
       <form key={version} action={formAction} noValidate className="space-y-4">
         {ACCESS_KINDS.map((kind) => {
