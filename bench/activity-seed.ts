@@ -1,6 +1,6 @@
 // The activity log's bulk seed for the benchmarks (bench:activity, bench:pages): `rows` entries over
 // `tenants` tenants named bench-0001..., the first (the largest) holding every `largestShare`-th entry,
-// a year of history, generated in SQL (generate_series) by the owner outside row-level security in a
+// and a platform log of a 25th of that size, a year of history, generated in SQL (generate_series) by the owner outside row-level security in a
 // throw-away database, with the indexes built once at the end.
 import { performance } from "node:perf_hooks";
 import type { OwnerSession } from "../db/bench-owner";
@@ -56,6 +56,16 @@ export async function seedActivity(owner: OwnerSession, { rows: ROWS, tenants: T
       [from, to, LARGEST_SHARE, largest, tenantIds.slice(1), tenantIds.length, ACTORS, ACTIONS, ["flow", "membership", "tenant", "user"], WORDS, ROWS],
     );
   }
+  // The platform log (tenants created, licenses changed, ...): one entry per 25 of the tenants' logs,
+  // about tenants taken at random, so the superadmin's cases read a log of realistic size.
+  await owner.query(
+    `insert into platform_activity (actor_email, action, subject_tenant_id, tenant_name, summary, created_at)
+     select 'root@bench.test', ($3::text[])[1 + (h / 64) % 4], ($2::uuid[])[1 + h % $4], 'Bench tenant',
+       'root@bench.test changed the ' || ($5::text[])[1 + (h / 4096) % 20] || ' of a tenant #' || n,
+       now() - ($1 - n)::float8 / $1 * interval '365 days'
+     from generate_series(1, $1::int) n, lateral (select abs(hashint4(n)::bigint) as h) as mix`,
+    [Math.floor(ROWS / 25), tenantIds, ["tenant.created", "license.changed", "flow_cap.changed", "tenant.deleted"], tenantIds.length, WORDS],
+  );
   const loaded = ms(started);
   await owner.query("set maintenance_work_mem = '512MB'");
   for (const index of indexes) await owner.query(index.definition);
@@ -64,6 +74,7 @@ export async function seedActivity(owner: OwnerSession, { rows: ROWS, tenants: T
   await owner.query("vacuum analyze activity");
   await owner.query("vacuum analyze activity_terms");
   await owner.query("analyze tenants");
+  await owner.query("vacuum analyze platform_activity");
   return { largest, seedMs: ms(started), loadMs: loaded };
 }
 

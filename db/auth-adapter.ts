@@ -7,7 +7,7 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { accounts, sessions, users, verificationTokens } from "./schema";
 import { withSystem } from "./scopes";
 import { recordAuthEvent } from "./auth-events";
-import { deleteSession, insertSession } from "./queries/sessions";
+import { deleteSession, findSessionAndUser, insertSession } from "./queries/sessions";
 
 const tables = {
   usersTable: users,
@@ -35,7 +35,8 @@ export function createAuthAdapter(options: { clientIp: () => Promise<string | nu
     getUserByAccount: inSystemScope("getUserByAccount"),
     updateUser: inSystemScope("updateUser"),
     linkAccount: inSystemScope("linkAccount"),
-    getSessionAndUser: inSystemScope("getSessionAndUser"),
+    // Ours, not the Drizzle adapter's: it also says whether the user has two-factor on (lib/auth.ts).
+    getSessionAndUser: (sessionToken) => withSystem((tx) => findSessionAndUser(tx, sessionToken)),
     updateSession: inSystemScope("updateSession"),
     createVerificationToken: inSystemScope("createVerificationToken"),
     useVerificationToken: inSystemScope("useVerificationToken"),

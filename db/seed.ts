@@ -34,6 +34,8 @@ export interface SeedTenant {
   members: { email: string; roles: MemberRole[]; status?: "invited" | "active" | "suspended" }[];
   /** false: members must sign in with a password. Default true. */
   magicLinkEnabled?: boolean;
+  /** Who must use two-factor to enter (lib/two-factor/requirement.ts). Default "off". */
+  twoFactorRequired?: "off" | "admins" | "everyone";
   /** Approved email domains, normalised (lower-case, punycode). Default: none. */
   approvedDomains?: string[];
   /** Flows to create in the tenant, as the world's first user (step kinds from lib/flows/steps.ts). */

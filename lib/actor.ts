@@ -12,6 +12,8 @@ import { auth } from "./auth";
 import type { Actor, SessionUser } from "./caller";
 import { pageIpAllowLists, refuseAddressOfPage } from "./ip-allow-page";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
+import { enrolmentPath, twoFactorRequirementMet } from "./two-factor/requirement";
+import { secondFactorPath } from "./two-factor/sign-in-step";
 import { findSuperadminVisit, recordSuperadminView } from "./superadmin-access";
 import { REQUESTED_PATH_HEADER } from "./requested-path";
 import { safeReturnPath } from "./safe-redirect";
@@ -19,16 +21,33 @@ import { SLUG_PATTERN } from "./tenant-slug";
 
 export type { Actor, SessionUser };
 
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+const readSession = cache(async () => {
   const session = await auth();
   // Auth.js answers "no session" when its adapter fails: during a database outage that is not "signed
   // out" (which would send the user to the sign-in page) but a failed request.
   if (!session && databaseOutageNoted()) throw new DatabaseUnavailableError();
   const id = session?.user?.id;
   const email = session?.user?.email;
-  const authMethod = session?.authMethod === "password" ? "password" : "magic_link";
-  return id && email ? { id, email, authMethod } : null;
+  if (!id || !email) return null;
+  const authMethod = session.authMethod === "password" ? ("password" as const) : ("magic_link" as const);
+  return { id, email, authMethod, twoFactor: session.twoFactor };
 });
+
+/**
+ * The signed-in user, or null. A session whose user has two-factor on is nobody's until it has passed
+ * the second factor (/login/two-factor): every page, action and tenant check reads the user here.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await readSession();
+  if (!session || session.twoFactor === "pending") return null;
+  return { id: session.id, email: session.email, authMethod: session.authMethod, twoFactorEnabled: session.twoFactor === "passed" };
+});
+
+/** The user of a session that has passed its first factor and waits for its second, or null. */
+export async function getUserAwaitingSecondFactor(): Promise<{ id: string; email: string } | null> {
+  const session = await readSession();
+  return session?.twoFactor === "pending" ? { id: session.id, email: session.email } : null;
+}
 
 type AccountFlags = Awaited<ReturnType<typeof getAccountFlags>>;
 
@@ -84,26 +103,41 @@ const findMemberWithNav = cache((slug: string) =>
   }),
 );
 
-/** The member, unless the tenant's login policy refuses how their session was opened. */
+/**
+ * What of the tenant's access policy keeps a member out, checked on every request: the login policy
+ * (a magic-link session where passwords are required), then required two-factor not enrolled.
+ */
+function accessPolicyRefusal(member: Actor): "password" | "two-factor" | null {
+  if (!loginPolicyAllows(member.tenant, member.user.authMethod)) return "password";
+  if (!twoFactorRequirementMet(member.tenant, member)) return "two-factor";
+  return null;
+}
+
+/** The member, unless the tenant's access policy refuses them. */
 function admittedByPolicy(member: Actor | null): Actor | null {
-  return member && loginPolicyAllows(member.tenant, member.user.authMethod) ? member : null;
+  return member && accessPolicyRefusal(member) === null ? member : null;
 }
 
 /**
  * The caller as an active member (or visiting superadmin) of the tenant with this slug, or null
- * (signed out, not a member, suspended, or a magic-link session in a tenant that requires passwords:
- * the policy holds for superadmins too).
+ * (signed out, not a member, suspended, a magic-link session in a tenant that requires passwords, or
+ * no two-factor where the tenant requires it: the policy holds for superadmins too).
  */
 export const getActor = cache(async (slug: string): Promise<Actor | null> => admittedByPolicy(await findMember(slug)));
 
-/** Whether the caller is a member whom only the tenant's login policy keeps out (so saying so reveals nothing). */
-export async function isRefusedByLoginPolicy(slug: string): Promise<boolean> {
+/**
+ * What keeps out a caller who is a member (or visiting superadmin): the login policy ("password") or
+ * required two-factor ("two-factor"); null when nothing does or they are no member (so saying which
+ * reveals nothing).
+ */
+export async function tenantAccessRefusal(slug: string): Promise<"password" | "two-factor" | null> {
   const member = await findMember(slug);
-  return member !== null && admittedByPolicy(member) === null;
+  return member && accessPolicyRefusal(member);
 }
 
 export async function requireSessionUser(returnTo: string): Promise<SessionUser> {
   const user = await getSessionUser();
+  if (!user && (await getUserAwaitingSecondFactor())) redirect(secondFactorPath(returnTo));
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
@@ -144,9 +178,12 @@ export const requireActorWithNav = cache(async (slug: string): Promise<{ actor: 
   const caller = await findMemberWithNav(slug);
   // Signed in (or sent to sign-in above), so null means a slug that can name no tenant.
   if (!caller) notFound();
-  const actor = admittedByPolicy(caller.member);
-  // A member whom only the policy keeps out learns nothing by being sent to the password sign-in.
-  if (!actor && caller.member) redirect(passwordSignInPath(returnTo));
+  const refusal = caller.member && accessPolicyRefusal(caller.member);
+  // A member whom only the policy keeps out learns nothing by being sent to the password sign-in, or
+  // to set up two-factor (before anything of the tenant renders).
+  if (refusal === "password") redirect(passwordSignInPath(returnTo));
+  if (refusal === "two-factor") redirect(enrolmentPath(slug));
+  const actor = caller.member;
   if (!actor) notFound();
   await refuseAddressOfPage(actor, caller.ipAllowLists, `/t/${slug}`);
   if (actor.viaSuperadmin) await recordSuperadminView(actor.tenant.id, actor.user, `/t/${slug}`);

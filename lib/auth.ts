@@ -18,10 +18,21 @@ import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 export const MAGIC_LINK_MINUTES = 10;
 
+/** The session row's second-factor state (fail closed: an enrolled user without a passed time is pending). */
+function secondFactorOf(row: { twoFactorEnabled?: unknown; secondFactorAt?: unknown }): "off" | "pending" | "passed" {
+  if (row.twoFactorEnabled === false) return "off";
+  return row.secondFactorAt ? "passed" : "pending";
+}
+
 declare module "next-auth" {
   interface Session {
     /** How this session was opened, from its row in `sessions` (tenants may refuse magic-link sessions). */
     authMethod: AuthMethod;
+    /**
+     * The second factor: "off" (the user has none), "pending" (enrolled, not passed in this session:
+     * the session is not usable until /login/two-factor) or "passed".
+     */
+    twoFactor: "off" | "pending" | "passed";
   }
 }
 
@@ -62,11 +73,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       // the server, not the client. Only what pages need is passed on: the payload is also what
       // /api/auth/session answers to the browser, which must never see the session token.
       session({ session, user }) {
-        const stored = (session as { authMethod?: unknown }).authMethod;
+        const stored = session as { authMethod?: unknown; twoFactorEnabled?: unknown; secondFactorAt?: unknown };
         return {
           user: { id: user.id, email: user.email, name: user.name ?? null },
           expires: new Date(session.expires).toISOString(),
-          authMethod: stored === "password" ? "password" : "magic_link",
+          authMethod: stored.authMethod === "password" ? "password" : "magic_link",
+          twoFactor: secondFactorOf(stored),
         };
       },
     },

@@ -9,6 +9,8 @@ export interface SessionUser {
   email: string;
   /** How the session was opened (its `sessions` row); a tenant may refuse magic-link sessions. */
   authMethod: AuthMethod;
+  /** Two-factor is on for the user (and this session has passed it: a session that has not is no session yet). */
+  twoFactorEnabled: boolean;
 }
 
 export interface Actor {
@@ -19,4 +21,13 @@ export interface Actor {
   roles: MemberRole[];
   /** A superadmin entered this tenant without being an active member (see lib/superadmin-access.ts). */
   viaSuperadmin: boolean;
+  /**
+   * Set when the caller is an API key (lib/api/api-actor.ts), not a person: `user` then stands for the
+   * key (its id and name), and the write core authorizes the key's role as it is now, in the
+   * transaction, and records the key's name as the actor.
+   */
+  apiKey?: { id: string; name: string };
 }
+
+/** The user id a change records as its author (created by, run by), or null when an API key made it. */
+export const actingUserId = (actor: Pick<Actor, "user" | "apiKey">): string | null => (actor.apiKey ? null : actor.user.id);

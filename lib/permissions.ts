@@ -8,10 +8,11 @@ export type RoleLabel = (typeof ROLE_LABELS)[MemberRole];
 
 // credentials.read: that credentials exist (name, description, who changed them when), never their
 // values; credentials.use: a flow may use them (and their last 4 characters show); credentials.manage:
-// add, replace, delete. api_keys.manage: the API keys page, creating and revoking keys.
+// add, replace, delete. api_keys.manage: the API keys page, creating and revoking keys. usage.read:
+// the Usage page (what the tenant used per day and its limits).
 const VIEWER = ["tenant.read", "members.read", "activity.read", "flows.read", "settings.read", "credentials.read"] as const;
 const EDITOR = [...VIEWER, "flows.write", "flows.run", "credentials.use"] as const;
-const ADMIN = [...EDITOR, "members.manage", "settings.manage", "tenant.delete", "credentials.manage", "api_keys.manage"] as const;
+const ADMIN = [...EDITOR, "members.manage", "settings.manage", "tenant.delete", "credentials.manage", "api_keys.manage", "usage.read"] as const;
 
 export type Permission = (typeof ADMIN)[number];
 

@@ -3,17 +3,24 @@
 // the console's existence is not revealed.
 import "server-only";
 import { cache } from "react";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { NotSuperadminError, withPlatform, type PlatformTx } from "@/db/scopes";
 import { getSessionUser, type SessionUser } from "./actor";
+import { enrolmentPath } from "./two-factor/requirement";
+import { assertSuperadminTwoFactor, SuperadminTwoFactorMissingError } from "./two-factor/superadmin-requirement";
 
 export async function withPlatformPage<T>(work: (tx: PlatformTx, superadmin: SessionUser) => Promise<T>): Promise<T> {
   const user = await getSessionUser();
   if (!user) notFound();
   try {
-    return await withPlatform({ superadminId: user.id }, (tx) => work(tx, user));
+    return await withPlatform({ superadminId: user.id }, async (tx) => {
+      await assertSuperadminTwoFactor(tx, user);
+      return work(tx, user);
+    });
   } catch (error) {
     if (error instanceof NotSuperadminError) notFound();
+    // Only a superadmin gets here (the flag is checked first): the console waits for enrolment.
+    if (error instanceof SuperadminTwoFactorMissingError) redirect(enrolmentPath("admin"));
     throw error;
   }
 }

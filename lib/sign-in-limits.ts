@@ -62,3 +62,11 @@ export const PASSWORD_LINK_LIMIT = { limit: 5, windowSeconds: FIFTEEN_MINUTES };
 export function allowPasswordLinkRequest(tx: Tx, userId: string): Promise<boolean> {
   return hitRateLimit(tx, `password-link:user:${userId}`, PASSWORD_LINK_LIMIT);
 }
+
+// Two-factor codes, per user: only someone past the first factor (or signed in) can try one, so
+// counting per account locks out nobody else; 6 digits cannot be walked through at this rate.
+export const TWO_FACTOR_CODE_LIMIT = { limit: limitFromEnv("TWO_FACTOR_CODE_LIMIT_PER_USER", 5), windowSeconds: FIFTEEN_MINUTES };
+
+export function allowTwoFactorAttempt(tx: Tx, userId: string): Promise<boolean> {
+  return hitRateLimit(tx, `two-factor:user:${userId}`, TWO_FACTOR_CODE_LIMIT);
+}

@@ -9,6 +9,7 @@ import { headers } from "next/headers";
 import { withTenant, type UserTx } from "@/db/scopes";
 import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { findTenantBySlug } from "@/db/queries/platform-tenants";
+import { isSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
 import type { MemberRole } from "@/db/schema";
 import { clientIp } from "./client-ip";
 import { REQUEST_KIND_HEADER, VIEWED_PATH_HEADER } from "./viewed-path";
@@ -22,6 +23,8 @@ export const SUPERADMIN_ROLES: MemberRole[] = ["admin"];
  * slug; null when no tenant has it. Runs in the caller's actor transaction (lib/actor.ts).
  */
 export async function findSuperadminVisit(tx: UserTx, user: SessionUser, slug: string): Promise<Actor | null> {
+  // The platform may require two-factor of superadmins: without it, no tenant opens to them as one.
+  if (!user.twoFactorEnabled && (await isSuperadminTwoFactorRequired(tx))) return null;
   const tenant = await findTenantBySlug(tx, slug);
   return tenant ? { user, tenant, membershipId: null, roles: SUPERADMIN_ROLES, viaSuperadmin: true } : null;
 }

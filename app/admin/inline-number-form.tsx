@@ -8,7 +8,8 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/action-result";
 
 /**
- * One number in a table row with its own Save button (e.g. "Flow cap"). The label is the same in
+ * One number in a table row with its own Save button (e.g. "Flow cap"). A limit that may be unset
+ * (null, "no limit") shows an empty field with `placeholder`. The label is the same in
  * every row; the row says which record it belongs to. A refusal shows under the field and keeps
  * what was typed.
  */
@@ -16,15 +17,19 @@ export function InlineNumberForm({
   label,
   name,
   value,
+  min = 0,
   max,
+  placeholder,
   hidden,
   saveLabel,
   action,
 }: {
   label: string;
   name: string;
-  value: number;
+  value: number | null;
+  min?: number;
   max: number;
+  placeholder?: string;
   hidden: Record<string, string>;
   saveLabel: string;
   action: (previous: unknown, form: FormData) => Promise<ActionResult<unknown>>;
@@ -49,9 +54,10 @@ export function InlineNumberForm({
           name={name}
           type="number"
           inputMode="numeric"
-          min={0}
+          min={min}
           max={max}
-          defaultValue={String(values[name] ?? value)}
+          placeholder={placeholder}
+          defaultValue={String(values[name] ?? value ?? "")}
           aria-invalid={errors ? true : undefined}
           describedBy={[Boolean(errors) && `${id}-error`]}
           className="w-24 rounded-md border border-slate-300 px-2 py-1 text-sm aria-invalid:border-red-600"

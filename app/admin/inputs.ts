@@ -2,7 +2,7 @@
 // code; an empty field is an error, never a silent 0.
 import { z } from "zod";
 
-export { MAX_FLOW_CAP, MAX_TENANT_LIMIT } from "./input-limits";
+export { MAX_API_REQUESTS_PER_MINUTE, MAX_FLOW_CAP, MAX_FLOW_RUNS_PER_30_DAYS, MAX_TENANT_LIMIT } from "./input-limits";
 
 export function wholeNumberInput(max: number) {
   const message = `Enter a whole number from 0 to ${max.toLocaleString("en-US")}.`;
@@ -14,6 +14,21 @@ export function wholeNumberInput(max: number) {
       .regex(/^\d{1,9}$/, message)
       .transform(Number)
       .pipe(z.number().max(max, message)),
+  );
+}
+
+/** A limit: a whole number from `min` to `max`, or an empty field (or null from code) for no limit. */
+export function limitInput(min: number, max: number) {
+  const message = `Enter a whole number from ${min} to ${max.toLocaleString("en-US")}, or leave it empty for no limit.`;
+  return z.preprocess(
+    (value) => (value === null || (typeof value === "string" && value.trim() === "") ? null : typeof value === "number" ? String(value) : value),
+    z
+      .string({ error: message })
+      .trim()
+      .regex(/^\d{1,9}$/, message)
+      .transform(Number)
+      .pipe(z.number().min(min, message).max(max, message))
+      .nullable(),
   );
 }
 

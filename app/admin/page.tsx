@@ -1,21 +1,29 @@
 import type { Metadata } from "next";
 import { listTenantsForPlatform } from "@/db/queries/platform-tenants";
+import { getPlatformSettings } from "@/db/queries/platform-settings";
+import { usageTotals } from "@/db/queries/usage";
 import { formatDate } from "@/lib/format";
 import { licenseOf } from "@/lib/licenses";
 import { withPlatformPage } from "@/lib/platform-page";
 import { adminTenantsUrlState } from "@/lib/url-state/admin-tenants";
+import { monthRange, utcDay } from "@/lib/usage/usage-days";
 import type { SearchParams } from "@/lib/url-state/search-params";
 import { AdminTablePage } from "./admin-table-page";
 import { LicenseCatalog } from "./license-catalog";
+import { PlatformApiLimit } from "./platform-api-limit";
 import { TenantsTable } from "./tenants-table";
 
 export const metadata: Metadata = { title: "Tenants" };
 
 export default async function AdminTenantsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const state = adminTenantsUrlState.parse(await searchParams);
-  const { rows, total } = await withPlatformPage((tx) =>
-    listTenantsForPlatform(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size }),
-  );
+  const month = utcDay(new Date()).slice(0, 7);
+  const { from, to } = monthRange(month);
+  const { rows, total, usage, settings } = await withPlatformPage(async (tx) => {
+    const list = await listTenantsForPlatform(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
+    const ids = list.rows.map((tenant) => tenant.id);
+    return { ...list, usage: await usageTotals(tx, ids, from, to), settings: await getPlatformSettings(tx) };
+  });
   return (
     <AdminTablePage
       table="adminTenants"
@@ -23,12 +31,18 @@ export default async function AdminTenantsPage({ searchParams }: { searchParams:
       description="Choosing a license sets the tenant's flow cap to that license's default; a flow cap saved afterwards overrides it. Lowering a cap keeps existing flows and blocks new ones."
       searchPlaceholder="Name or slug"
       paging={{ page: state.page, pageSize: state.size, total }}
-      footer={<LicenseCatalog />}
+      footer={
+        <>
+          <PlatformApiLimit apiRequestsPerMinute={settings.apiRequestsPerMinute} />
+          <LicenseCatalog />
+        </>
+      }
     >
       <TenantsTable
         rows={rows.map((tenant) => ({
           ...tenant,
           memberLimit: licenseOf(tenant.license).memberLimit,
+          usage: { ...(usage.get(tenant.id) ?? { apiRequests: 0, flowRuns: 0 }), month },
           created: formatDate(tenant.createdAt),
         }))}
         searching={Boolean(state.q)}

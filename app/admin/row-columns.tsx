@@ -15,8 +15,13 @@ export function numberColumn<Row>(column: {
   label: string;
   /** The form field's name, and the action's input key. */
   name: string;
+  min?: number;
   max: number;
-  value: (row: Row) => number;
+  /** Shown in an empty field: a limit that may be unset (null) says what empty means. */
+  placeholder?: string;
+  /** The Save button's name; "Save <label in lower case>" unless given. */
+  saveLabel?: string;
+  value: (row: Row) => number | null;
   /** The row's id fields the action needs beside the number. */
   ids: (row: Row) => Record<string, string>;
   action: (previous: unknown, form: FormData) => Promise<ActionResult<unknown>>;
@@ -29,9 +34,11 @@ export function numberColumn<Row>(column: {
         label={column.label}
         name={column.name}
         value={column.value(row.original)}
+        min={column.min}
         max={column.max}
+        placeholder={column.placeholder}
         hidden={column.ids(row.original)}
-        saveLabel={`Save ${column.label.toLowerCase()}`}
+        saveLabel={column.saveLabel ?? `Save ${column.label.toLowerCase()}`}
         action={column.action}
       />
     ),

@@ -4,9 +4,9 @@ import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { NoRows } from "@/components/data-table/no-rows";
-import { setTenantFlowCap } from "./actions";
+import { setTenantApiLimit, setTenantFlowCap, setTenantFlowRunQuota } from "./actions";
+import { MAX_API_REQUESTS_PER_MINUTE, MAX_FLOW_CAP, MAX_FLOW_RUNS_PER_30_DAYS } from "./input-limits";
 import { ClearIpAllowLists } from "./clear-ip-allow-lists";
-import { MAX_FLOW_CAP } from "./input-limits";
 import { LicenseForm } from "./license-form";
 import { numberColumn } from "./row-columns";
 
@@ -16,6 +16,10 @@ export interface AdminTenantRow {
   slug: string;
   license: string;
   flowCap: number;
+  apiRequestsPerMinute: number | null;
+  flowRunsPer30Days: number | null;
+  /** This month's usage (UTC) and the month, YYYY-MM, for its CSV. */
+  usage: { apiRequests: number; flowRuns: number; month: string };
   flowCount: number;
   memberCount: number;
   memberLimit: number;
@@ -60,6 +64,42 @@ const columns: ColumnDef<AdminTenantRow, unknown>[] = [
       <span>
         {row.original.memberCount} <span className="text-slate-500">of {row.original.memberLimit.toLocaleString("en-US")}</span>
       </span>
+    ),
+  },
+  numberColumn({
+    id: "apiRequestsPerMinute",
+    label: "API requests/min",
+    name: "apiRequestsPerMinute",
+    min: 1,
+    max: MAX_API_REQUESTS_PER_MINUTE,
+    placeholder: "No limit",
+    saveLabel: "Save API requests/min",
+    value: (tenant) => tenant.apiRequestsPerMinute,
+    ids: (tenant) => ({ tenantId: tenant.id }),
+    action: setTenantApiLimit,
+  }),
+  numberColumn({
+    id: "flowRunsPer30Days",
+    label: "Flow runs/30 days",
+    name: "flowRunsPer30Days",
+    max: MAX_FLOW_RUNS_PER_30_DAYS,
+    placeholder: "No limit",
+    value: (tenant) => tenant.flowRunsPer30Days,
+    ids: (tenant) => ({ tenantId: tenant.id }),
+    action: setTenantFlowRunQuota,
+  }),
+  {
+    id: "usage",
+    header: "Usage this month",
+    // The meters only (the billing boundary): reading them enters no tenant.
+    cell: ({ row }) => (
+      <div className="whitespace-nowrap text-sm">
+        <div>{row.original.usage.apiRequests.toLocaleString("en-US")} API requests</div>
+        <div>{row.original.usage.flowRuns.toLocaleString("en-US")} flow runs</div>
+        <a href={`/admin/usage/${row.original.id}?month=${row.original.usage.month}`} download className="text-blue-800 hover:underline">
+          Download usage CSV
+        </a>
+      </div>
     ),
   },
   { id: "createdAt", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap">{row.original.created}</span> },

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/ui/auth-card";
-import { getSessionUser } from "@/lib/actor";
+import { getSessionUser, getUserAwaitingSecondFactor } from "@/lib/actor";
+import { secondFactorPath } from "@/lib/two-factor/sign-in-step";
 import { PASSWORD_REQUIRED_REASON } from "@/lib/login-policy";
 import { safeReturnPath } from "@/lib/safe-redirect";
 import { MagicLinkForm } from "./magic-link-form";
@@ -26,6 +27,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // Signed in already: go on, unless this is the password sign-in and the session is not a password
   // one (a tenant that requires passwords sent them here).
   if (user && !(usePassword && user.authMethod !== "password")) redirect(returnTo);
+  // Past the first factor, waiting for the second: the code is what is missing, not another sign-in
+  // (the code page can sign out, for someone without their device).
+  if (!user && !usePassword && (await getUserAwaitingSecondFactor())) redirect(secondFactorPath(returnTo));
 
   if (usePassword) {
     return (

@@ -7,17 +7,20 @@ import { AuthCard } from "@/components/ui/auth-card";
 import { SignOutButton } from "@/components/nav/sign-out-button";
 import { requireSessionUser } from "@/lib/actor";
 import { PASSWORD_LINK_MINUTES } from "@/lib/password-links";
+import { TWO_FACTOR_REQUIRED_REASON } from "@/lib/two-factor/requirement";
 import { requestPasswordLink } from "./actions";
 import { SetPasswordButton } from "./set-password-button";
+import { TwoFactorSection } from "./two-factor-section";
 
 export const metadata: Metadata = { title: "Profile" };
 
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ reason?: string; for?: string }> }) {
   const user = await requireSessionUser("/profile");
   const { passwordSet, landing } = await withUser({ userId: user.id }, async (tx) => ({
     passwordSet: await hasPassword(tx, user.id),
     landing: await findLandingTenant(tx, user.id),
   }));
+  const query = await searchParams;
   return (
     <AuthCard title="Profile">
       <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-3 text-sm">
@@ -36,6 +39,7 @@ export default async function ProfilePage() {
       <div className="mt-4">
         <SetPasswordButton requestPasswordLink={requestPasswordLink} minutesValid={PASSWORD_LINK_MINUTES} />
       </div>
+      <TwoFactorSection user={user} required={query.reason === TWO_FACTOR_REQUIRED_REASON ? String(query.for ?? "") : null} />
       <div className="mt-8 flex items-center justify-between gap-4">
         <Link href={landing ? `/t/${landing.slug}` : "/"} className="text-sm text-blue-700 underline">
           {landing ? `Back to ${landing.name}` : "Back"}

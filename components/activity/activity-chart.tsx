@@ -11,7 +11,8 @@ export interface DayCount {
 const HEIGHT = 120;
 const BAR_GAP = 1;
 
-export function ActivityChart({ days, clipped }: { days: DayCount[]; clipped: boolean }) {
+/** `noun`: what is counted ("Events" in the activity log; the Usage page counts API requests, flow runs). */
+export function ActivityChart({ days, clipped, noun = "Events" }: { days: DayCount[]; clipped: boolean; noun?: string }) {
   if (days.length === 0) return null;
   const total = days.reduce((sum, d) => sum + d.count, 0);
   const busiest = days.reduce((max, d) => (d.count > max.count ? d : max), days[0]!);
@@ -20,14 +21,14 @@ export function ActivityChart({ days, clipped }: { days: DayCount[]; clipped: bo
   const last = days.at(-1)!.day;
   const width = days.length * 10;
   const label =
-    `Events per day from ${first} to ${last} (UTC): ${total} in total` +
+    `${noun} per day from ${first} to ${last} (UTC): ${total} in total` +
     (total > 0 ? `, most on ${busiest.day} (${busiest.count}).` : ".");
 
   return (
     <figure className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
       <figcaption className="mb-2 flex flex-wrap justify-between gap-2 text-sm text-slate-600">
         <span>
-          Events per day, {first} to {last} (UTC){clipped && ` — the latest ${CHART_LIMITS.maxDays} days of the range`}
+          {noun} per day, {first} to {last} (UTC){clipped && ` — the latest ${CHART_LIMITS.maxDays} days of the range`}
         </span>
         <span>{total} in total</span>
       </figcaption>
@@ -49,13 +50,13 @@ export function ActivityChart({ days, clipped }: { days: DayCount[]; clipped: bo
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-blue-800">Numbers per day</summary>
         <table className="mt-2 text-left text-sm">
-          <caption className="sr-only">Events per day (UTC)</caption>
+          <caption className="sr-only">{`${noun} per day (UTC)`}</caption>
           <thead>
             <tr>
               <th scope="col" className="pr-6">
                 Day
               </th>
-              <th scope="col">Events</th>
+              <th scope="col">{noun}</th>
             </tr>
           </thead>
           <tbody>

@@ -14,6 +14,7 @@ const TENANT_PAGES = [
   { label: "Credentials", path: "/credentials" },
   { label: "API keys", path: "/api-keys", adminOnly: true },
   { label: "Activity", path: "/activity" },
+  { label: "Usage", path: "/usage", adminOnly: true },
   { label: "Settings", path: "/settings" },
 ];
 
@@ -32,7 +33,7 @@ export function TenantNav({
   canCreateTenants?: boolean;
   /** Superadmins get a link to the admin console. */
   showAdmin?: boolean;
-  /** The tenant's Admins get the links to pages only they may open (API keys). */
+  /** The tenant's Admins get the links to pages only they may open (API keys, Usage). */
   showAdminPages?: boolean;
 }) {
   return (

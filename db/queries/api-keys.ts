@@ -52,6 +52,22 @@ export async function findApiKeyTenant(tx: ApiKeyLookupTx, keyHash: string): Pro
   return row ?? null;
 }
 
+/** A key that is neither revoked nor expired as of this transaction. */
+const usable = () => and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)));
+
+/**
+ * The key's role as it is now, locked until commit (a revoke waits for the write it authorizes), while
+ * the key is usable; else null. The REST API's writes authorize here, inside their transaction.
+ */
+export async function usableApiKeyRole(tx: TenantTx, id: string): Promise<MemberRole | null> {
+  const [row] = await tx
+    .select({ role: apiKeys.role })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, tx.tenantId), eq(apiKeys.id, id), usable()))
+    .for("share");
+  return row?.role ?? null;
+}
+
 /**
  * withTenant scope, the key's tenant: records this use of the key and answers its name and role, in
  * one statement, only while the key is neither revoked nor expired (as of this transaction); else null.
@@ -61,12 +77,7 @@ export async function useApiKey(tx: TenantTx, id: string, ip: string | null): Pr
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()`, lastUsedIp: ip })
     .where(
-      and(
-        eq(apiKeys.tenantId, tx.tenantId),
-        eq(apiKeys.id, id),
-        isNull(apiKeys.revokedAt),
-        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
-      ),
+and(eq(apiKeys.tenantId, tx.tenantId), eq(apiKeys.id, id), usable()),
     )
     .returning({ name: apiKeys.name, role: apiKeys.role });
   return row ?? null;

@@ -1,6 +1,6 @@
 // Credentials (withTenant scope). Row-level security limits every statement to the scope's tenant;
 // the explicit tenant filters are the second wall. Listing never selects the encrypted value.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { credentials } from "../schema";
 import type { TenantTx } from "../scopes";
 import type { EncryptedValue } from "@/lib/secrets/cipher";
@@ -62,6 +62,14 @@ export async function replaceCredentialValue(tx: TenantTx, id: string, change: V
 
 export async function deleteCredential(tx: TenantTx, id: string): Promise<void> {
   await tx.delete(credentials).where(and(eq(credentials.tenantId, tx.tenantId), eq(credentials.id, id)));
+}
+
+/** The encrypted values of the tenant's credentials with these names (a flow run resolving its credential steps). */
+export function encryptedValuesNamed(tx: TenantTx, names: string[]) {
+  return tx
+    .select({ id: credentials.id, name: credentials.name, keyId: credentials.keyId, iv: credentials.iv, authTag: credentials.authTag, ciphertext: credentials.ciphertext })
+    .from(credentials)
+    .where(and(eq(credentials.tenantId, tx.tenantId), inArray(credentials.name, names)));
 }
 
 /** Every encrypted value of the tenant, locked, for re-encryption under a new key (rotate-secrets-key). */

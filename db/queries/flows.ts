@@ -61,7 +61,7 @@ export async function flowCapacityOf(tx: TenantTx) {
   return row ?? null;
 }
 
-export async function insertFlow(tx: TenantTx, flow: { name: string; steps: string[]; createdBy: string }) {
+export async function insertFlow(tx: TenantTx, flow: { name: string; steps: string[]; createdBy: string | null }) {
   const [row] = await tx.insert(flows).values({ ...flow, tenantId: tx.tenantId }).returning(flowColumns);
   return row!;
 }
@@ -88,7 +88,7 @@ export async function insertFlowRun(
   run: {
     flowId: string;
     status: string;
-    triggeredBy: string;
+    triggeredBy: string | null;
     log: FlowRunLogEntry[];
     durationMs: number;
     startedAt: Date;

@@ -3,6 +3,8 @@
 import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { memberships, tenants, users, type MemberRole } from "../schema";
 import type { TenantTx } from "../scopes";
+import { withPlannerSettings, type PlannerSettings } from "./activity/planner-settings";
+import { tallyTotal } from "./member-tally";
 import { containsPattern } from "./search";
 
 /** A member's status in this tenant, as stored (never derived from the global account). */
@@ -31,29 +33,24 @@ export interface MemberListRow {
   joinedAt: Date;
 }
 
-/**
- * The name the tenant may see: none while the member is Invited. The tenant typed only the address;
- * the account's name (set in another tenant, or by its owner) is not theirs to learn before the
- * member accepts, and neither is whether the account ever signed in.
- */
-const visibleName = (status: SQL | typeof memberships.status) => sql<string | null>`case when ${status} = 'invited' then null else ${users.name} end`;
-
 /*
  * What keeps the list fast for a tenant of 20,000 members (numbers and plans: bench/members.ts):
  * - Row-level security applies its policy before any other condition on memberships, and only
  *   leakproof operators can be index conditions ahead of it: uuid and timestamp comparisons are;
  *   enum `=` (status), array `@>` (roles) and ILIKE are not. So a tenant's rows are found by
- *   tenant_id alone and status and role are checked entry by entry; memberships_tenant_created also
- *   carries user_id, status and roles, so in joined order that is an index-only scan.
+ *   tenant_id alone and status and role are checked entry by entry, or read from a partial index
+ *   per status and per role (migration 0016) whose predicate the query's condition implies.
+ * - Every column the page shows is on the membership row: the name the tenant may see and the
+ *   address are copies kept by triggers (member_name, member_email; migration
+ *   members_and_platform_log_at_scale), so each sort (joined, name, email) reads one page of the
+ *   tenant's entries in an index's order, forwards or backwards, and joins nothing
+ *   (READ_IN_INDEX_ORDER keeps the planner to that). A page in the second half is read from the
+ *   other end (pageWindow).
+ * - Totals: unfiltered, the tenant's member counter; under status and role filters, the tenant's
+ *   tally of members by status and roles (member-tally.ts), so no filter counts its matches; with a
+ *   search, counted in the pass that finds the page.
  * - The search is a subquery on users, a global table without row-level security, whose trigram
  *   indexes serve it in full. Status (Invited, Active, Suspended) is stored on the membership.
- * - In joined order the page is cut from memberships alone and only its rows are joined to users; a
- *   page in the second half is read from the other end (pageWindow). The unfiltered total is the
- *   tenant's member counter; a filtered one is counted in the pass that finds the page.
- * - Known limit: the policy's tenant test compares with a value computed at run time, which the
- *   planner cannot estimate, so it takes any tenant for a small one (about 1/number-of-tenants of its
- *   real size). For a very large tenant it then picks plans sized for a few hundred rows:
- *   a hash of all members for a search, a full sort for the name sort.
  */
 function listConditions(tenantId: string, query: MemberListQuery): SQL {
   const conditions: (SQL | undefined)[] = [eq(memberships.tenantId, tenantId)];
@@ -62,10 +59,14 @@ function listConditions(tenantId: string, query: MemberListQuery): SQL {
   if (query.search) {
     const pattern = containsPattern(query.search);
     // An Invited member is found by the address only: a match on a name the tenant cannot see would
-    // tell it that name (search "Kowalski", see which address answers).
-    const byEmail = sql`${memberships.userId} in (select ${users.id} from ${users} where ${ilike(users.email, pattern)})`;
-    const byName = sql`(${memberships.status} <> 'invited' and ${memberships.userId} in (select ${users.id} from ${users} where ${ilike(users.name, pattern)}))`;
-    conditions.push(or(byEmail, byName));
+    // tell it that name (search "Kowalski", see which address answers). Written as "an account that
+    // matches by address or name, and if Invited by address" (member_email is the account's address,
+    // kept by a trigger), so the accounts are found once through users' trigram indexes, and
+    // `user_id = any(array(...))`, a leakproof uuid comparison, is an index condition on
+    // memberships_tenant_user: one probe per matching account instead of a test of every member of
+    // the tenant (an IN subquery is planned as such a test).
+    const accounts = sql`${memberships.userId} = any(array(select ${users.id} from ${users} where ${or(ilike(users.email, pattern), ilike(users.name, pattern))}))`;
+    conditions.push(accounts, or(ne(memberships.status, "invited"), ilike(memberships.memberEmail, pattern)));
   }
   return and(...conditions)!;
 }
@@ -78,13 +79,13 @@ export function countMembersQuery(tx: TenantTx, query: MemberListQuery) {
 }
 
 /**
- * The tenant's member counter (kept by triggers): the unfiltered total without counting. tenants is
- * a global table without row-level security, so it is read only for the tenant this transaction is
+ * The tenant's member counter and tally (kept by triggers): totals without counting. tenants is a
+ * global table without row-level security, so it is read only for the tenant this transaction is
  * scoped to, like the memberships it counts.
  */
 function memberCounterQuery(tx: TenantTx) {
   return tx
-    .select({ value: tenants.memberCount })
+    .select({ value: tenants.memberCount, tally: tenants.memberTally })
     .from(tenants)
     .where(and(eq(tenants.id, tx.tenantId), sql`${tenants.id} = (select nullif(current_setting('app.tenant_id', true), '')::uuid)`));
 }
@@ -111,66 +112,50 @@ export function pageWindow(query: Pick<MemberListQuery, "page" | "size" | "dir">
 }
 
 /**
- * One window of members, filtered and sorted as the members table's URL says. Filtered, each row
- * also carries how many members match in all (`count(*) over ()`), counted in the same pass that
- * finds the page instead of in a second scan.
+ * One window of members, filtered and sorted as the members table's URL says, from memberships
+ * alone. With a search, each row also carries how many members match in all (`count(*) over ()`),
+ * counted in the same pass that finds the page instead of in a second scan.
  */
 export function listMembersQuery(tx: TenantTx, query: MemberListQuery, window: RowWindow) {
   const direction = window.dir === "asc" ? asc : desc;
-  const matching = isFiltered(query) ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`;
-  if (query.sort === "joined") {
-    const page = tx
-      .select({
-        id: memberships.id,
-        userId: memberships.userId,
-        roles: memberships.roles,
-        status: memberships.status,
-        createdAt: memberships.createdAt,
-        matching: matching.as("matching"),
-      })
-      .from(memberships)
-      .where(listConditions(tx.tenantId, query))
-      .orderBy(direction(memberships.createdAt), direction(memberships.id))
-      .limit(window.limit)
-      .offset(window.offset)
-      .as("page");
-    return tx
-      .select({
-        id: page.id,
-        userId: page.userId,
-        name: visibleName(sql`${page.status}`),
-        email: users.email,
-        roles: page.roles,
-        status: sql<MemberStatus>`${page.status}`,
-        joinedAt: page.createdAt,
-        matching: page.matching,
-      })
-      .from(page)
-      .innerJoin(users, eq(users.id, page.userId))
-      .orderBy(direction(page.createdAt), direction(page.id));
-  }
-  // By name (no name yet, or not visible yet: last A to Z, first Z to A) or email; an address is
-  // unique, so it settles ties. Sorting on the hidden name would place an Invited member by it.
-  const name = visibleName(memberships.status);
-  const order = query.sort === "name" ? [direction(name), direction(users.email)] : [direction(users.email)];
+  const matching = query.search ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`;
+  // By name (no visible name, i.e. none yet or Invited, last A to Z and first Z to A) or email; an
+  // address is unique, so it settles ties. member_name is null while Invited, so an Invited member
+  // is never placed by the hidden name. Each order is an index's (memberships_tenant_created,
+  // memberships_tenant_name, memberships_tenant_email).
+  const order =
+    query.sort === "joined"
+      ? [direction(memberships.createdAt), direction(memberships.id)]
+      : query.sort === "name"
+        ? [direction(memberships.memberName), direction(memberships.memberEmail)]
+        : [direction(memberships.memberEmail)];
   return tx
     .select({
       id: memberships.id,
       userId: memberships.userId,
-      name,
-      email: users.email,
+      name: memberships.memberName,
+      email: memberships.memberEmail,
       roles: memberships.roles,
       status: memberships.status,
       joinedAt: memberships.createdAt,
       matching,
     })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
     .where(listConditions(tx.tenantId, query))
     .orderBy(...order)
     .limit(window.limit)
     .offset(window.offset);
 }
+
+/**
+ * Without a search, every order the list offers is an index's, so a page is an index range read up to
+ * its limit. The planner cannot see that under row-level security: the policies' conditions (the
+ * tenant OR, for the switcher, the user's own rows) make it expect about 1% of the tenant's members,
+ * so it would rather fetch all 20,000 by bitmap and sort them. With sorting disabled it reads the
+ * index in order. (A search keeps the planner's choice: its few matches are found through users'
+ * trigram indexes and sorted.)
+ */
+const READ_IN_INDEX_ORDER: PlannerSettings = { enable_sort: "off", enable_incremental_sort: "off" };
 
 /** Runs one statement of the members page; the bench passes a runner that also EXPLAINs it. */
 export type RunStatement = <T>(statement: SQLWrapper & PromiseLike<T>) => Promise<T>;
@@ -188,15 +173,17 @@ export async function listMembers(
 ): Promise<{ rows: MemberListRow[]; total: number; page: number }> {
   const lastPage = (total: number) => Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
   const read = async (window: RowWindow) => {
-    const rows = await run(listMembersQuery(tx, query, window));
+    const statement = () => run(listMembersQuery(tx, query, window));
+    const rows = query.search ? await statement() : await withPlannerSettings(tx, READ_IN_INDEX_ORDER, statement);
     return window.reversed ? rows.reverse() : rows;
   };
   const shown = (rows: Awaited<ReturnType<typeof read>>): MemberListRow[] =>
     rows.map(({ id, userId, name, email, roles, status, joinedAt }) => ({ id, userId, name, email, roles, status, joinedAt: new Date(joinedAt) }));
 
-  if (!isFiltered(query)) {
+  if (!query.search) {
+    // The total from the tenant's counter or tally, so the page is read without counting.
     const [counter] = await run(memberCounterQuery(tx));
-    const total = counter?.value ?? 0;
+    const total = !counter ? 0 : isFiltered(query) ? tallyTotal(counter.tally, query) : counter.value;
     const page = lastPage(total);
     return { rows: total === 0 ? [] : shown(await read(pageWindow({ ...query, page }, total))), total, page };
   }

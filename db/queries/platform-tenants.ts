@@ -23,6 +23,8 @@ const platformTenantColumns = {
   slug: tenants.slug,
   license: tenants.license,
   flowCap: tenants.flowCap,
+  apiRequestsPerMinute: tenants.apiRequestsPerMinute,
+  flowRunsPer30Days: tenants.flowRunsPer30Days,
   flowCount: tenants.flowCount,
   memberCount: tenants.memberCount,
   createdAt: tenants.createdAt,
@@ -53,7 +55,7 @@ export async function updateTenantPlan(tx: PlatformTx, tenantId: string, plan: {
 /** The tenant with this slug, in the shape an actor carries (a superadmin entering a tenant). */
 export async function findTenantBySlug(tx: Tx, slug: string) {
   const [row] = await tx
-    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, magicLinkEnabled: tenants.magicLinkEnabled, license: tenants.license })
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, magicLinkEnabled: tenants.magicLinkEnabled, license: tenants.license, twoFactorRequired: tenants.twoFactorRequired })
     .from(tenants)
     .where(eq(tenants.slug, slug));
   return row ?? null;

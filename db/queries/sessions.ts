@@ -1,5 +1,5 @@
 import { and, eq, gt, ne, sql } from "drizzle-orm";
-import { sessions, users } from "../schema";
+import { sessions, users, userTwoFactor } from "../schema";
 import type { Tx } from "../scopes";
 
 export async function insertSession(tx: Tx, session: typeof sessions.$inferInsert) {
@@ -20,12 +20,42 @@ export async function deleteOtherSessionsOf(tx: Tx, userId: string, keep: string
   return deleted.length;
 }
 
-/** Whether this session token belongs to an unexpired session of a user who is a superadmin now. */
+/** Whether the session's user has confirmed two-factor (then the session needs second_factor_at). */
+const twoFactorEnabled = sql<boolean>`exists (select 1 from ${userTwoFactor} where ${userTwoFactor.userId} = ${sessions.userId} and ${userTwoFactor.confirmedAt} is not null)`;
+
+/**
+ * Whether this session token belongs to an unexpired session of a user who is a superadmin now, and
+ * which has passed its second factor when the user has one.
+ */
 export async function isSuperadminSession(tx: Tx, sessionToken: string): Promise<boolean> {
   const [row] = await tx
-    .select({ isSuperadmin: users.isSuperadmin })
+    .select({ isSuperadmin: users.isSuperadmin, secondFactorAt: sessions.secondFactorAt, twoFactorEnabled })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, sql`now()`)));
-  return row?.isSuperadmin ?? false;
+  return Boolean(row?.isSuperadmin && (row.secondFactorAt !== null || !row.twoFactorEnabled));
+}
+
+/**
+ * The Auth.js adapter's getSessionAndUser, plus whether the user has two-factor on: Auth.js hands the
+ * session row to the session callback (lib/auth.ts), which decides whether the session is usable yet.
+ * The user's columns are the adapter's own (never the password hash).
+ */
+export async function findSessionAndUser(tx: Tx, sessionToken: string) {
+  const [row] = await tx
+    .select({
+      session: {
+        sessionToken: sessions.sessionToken,
+        userId: sessions.userId,
+        expires: sessions.expires,
+        authMethod: sessions.authMethod,
+        secondFactorAt: sessions.secondFactorAt,
+        twoFactorEnabled,
+      },
+      user: { id: users.id, name: users.name, email: users.email, emailVerified: users.emailVerified, image: users.image },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.sessionToken, sessionToken));
+  return row ?? null;
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { memberships, tenants } from "../schema";
-import type { MemberRole, Tenant } from "../schema";
+import type { MemberRole, Tenant, TwoFactorRequirement } from "../schema";
 import type { TenantTx, Tx, UserTx } from "../scopes";
 import { getLastTenantId } from "./users";
 
@@ -21,7 +21,7 @@ export async function listTenantsOfUser(tx: UserTx, userId: string): Promise<Ten
 }
 
 export interface TenantMembership {
-  tenant: TenantSummary & { magicLinkEnabled: boolean; license: string };
+  tenant: TenantSummary & { magicLinkEnabled: boolean; license: string; twoFactorRequired: TwoFactorRequirement };
   membershipId: string;
   roles: MemberRole[];
   /** Only "active" opens the tenant; "invited" waits for the member to accept (/join/<slug>). */
@@ -43,6 +43,7 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
       name: tenants.name,
       magicLinkEnabled: tenants.magicLinkEnabled,
       license: tenants.license,
+      twoFactorRequired: tenants.twoFactorRequired,
       membershipId: memberships.id,
       roles: memberships.roles,
       status: memberships.status,
@@ -53,7 +54,7 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
     .limit(1);
   if (!row) return null;
   return {
-    tenant: { id: row.id, slug: row.slug, name: row.name, magicLinkEnabled: row.magicLinkEnabled, license: row.license },
+    tenant: { id: row.id, slug: row.slug, name: row.name, magicLinkEnabled: row.magicLinkEnabled, license: row.license, twoFactorRequired: row.twoFactorRequired },
     membershipId: row.membershipId,
     roles: row.roles,
     status: row.status,
@@ -85,6 +86,7 @@ export async function insertTenant(
     flowCap?: number;
     createdBy?: string | null;
     magicLinkEnabled?: boolean;
+    twoFactorRequired?: TwoFactorRequirement;
   },
 ) {
   const [row] = await tx.insert(tenants).values(tenant).returning({ id: tenants.id, slug: tenants.slug, name: tenants.name });
@@ -107,7 +109,7 @@ export async function insertTenantIfSlugFree(tx: Tx, tenant: { slug: string; nam
   return row ?? null;
 }
 
-export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled" | "license">;
+export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled" | "license" | "twoFactorRequired">;
 
 const settingsColumns = {
   id: tenants.id,
@@ -116,6 +118,7 @@ const settingsColumns = {
   contactEmail: tenants.contactEmail,
   magicLinkEnabled: tenants.magicLinkEnabled,
   license: tenants.license,
+  twoFactorRequired: tenants.twoFactorRequired,
 };
 
 export async function getTenantSettings(tx: TenantTx): Promise<TenantSettings | null> {
@@ -135,7 +138,7 @@ export async function lockTenant(tx: Tx, tenantId: string): Promise<Tenant | nul
 
 export async function updateTenantSettings(
   tx: TenantTx,
-  changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled">>,
+  changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled" | "twoFactorRequired">>,
 ): Promise<void> {
   await tx.update(tenants).set(changes).where(eq(tenants.id, tx.tenantId));
 }

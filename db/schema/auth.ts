@@ -36,6 +36,9 @@ export const sessions = pgTable(
     expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
     // How the session was opened: a tenant with magic links switched off refuses "magic_link" sessions.
     authMethod: text("auth_method").$type<AuthMethod>().notNull().default("magic_link"),
+    // When the holder passed the second factor (lib/two-factor): null until then. A user with
+    // two-factor enrolled cannot use a session without it (lib/actor.ts getSessionUser).
+    secondFactorAt: timestamp("second_factor_at", { mode: "date", withTimezone: true }),
   },
   // Revoking every session of a user is a lookup by user.
   (t) => [index("sessions_user").on(t.userId)],

@@ -14,4 +14,7 @@ export * from "./mail-outbox";
 export * from "./member-invitations";
 export * from "./credentials";
 export * from "./api-keys";
+export * from "./usage";
+export * from "./two-factor";
+export * from "./platform-settings";
 export * from "./ip-allow-lists";

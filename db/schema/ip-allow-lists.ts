@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, foreignKey, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
-// Tenant table (migration 0018): the tenant's IP allow-list for one kind of access (run, edit, admin,
+// Tenant table (migration 0021): the tenant's IP allow-list for one kind of access (run, edit, admin,
 // package), as CIDR blocks in canonical form. No row (or an empty list) for a kind: that kind is not
 // restricted. lib/ip-allow-list.ts parses and applies them.
 export const ipAllowLists = pgTable(

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgEnum, pgTable, primaryKey, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { MEMBER_ROLES } from "./member-roles";
 import { tenants } from "./tenants";
 import { users } from "./users";
@@ -18,6 +18,14 @@ export const memberships = pgTable(
     roles: memberRole("roles").array().notNull(),
     status: membershipStatus("status").notNull().default("active"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Copies of the member's account, kept by triggers (migration members_and_platform_log_at_scale), so the members
+    // table sorts by name or email from this tenant's own rows in index order instead of joining and
+    // sorting all of them. member_name is the name the tenant may see: null while the member is
+    // Invited (the account's name is not theirs to learn before the member accepts). Whatever a
+    // statement writes here is overwritten from users on every insert and update.
+    memberName: text("member_name"),
+    // The default only lets an insert leave it out: the trigger fills it before the row is stored.
+    memberEmail: text("member_email").notNull().default(""),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -38,6 +46,10 @@ export const memberships = pgTable(
       t.status,
       t.roles,
     ),
+    // The members table sorted by name (no visible name last, A to Z; read backwards for Z to A) and
+    // by email: ORDER BY ... LIMIT reads a page's worth of the tenant's entries in this order.
+    index("memberships_tenant_name").on(t.tenantId, t.memberName, t.memberEmail),
+    index("memberships_tenant_email").on(t.tenantId, t.memberEmail),
     check("memberships_has_a_role", sql`cardinality(${t.roles}) >= 1`),
   ],
 );

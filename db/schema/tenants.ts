@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
+
+export const TWO_FACTOR_REQUIREMENTS = ["off", "admins", "everyone"] as const;
+export type TwoFactorRequirement = (typeof TWO_FACTOR_REQUIREMENTS)[number];
 
 // Global table: the tenant itself (Citus reference table one day). Everything a tenant owns
 // lives in tenant tables keyed by tenant_id.
@@ -16,17 +19,31 @@ export const tenants = pgTable(
     license: text("license").notNull().default("free"),
     flowCap: integer("flow_cap").notNull().default(5),
     magicLinkEnabled: boolean("magic_link_enabled").notNull().default(true),
+    // Set by superadmins (issue 13, item 4); null is no limit. API requests per minute (GCRA, in
+    // api_rate_limits) and flow runs in the last 30 days (the sum of tenant_usage.flow_runs).
+    apiRequestsPerMinute: integer("api_requests_per_minute"),
+    flowRunsPer30Days: integer("flow_runs_per_30_days"),
+    // Who must have two-factor to enter the tenant (lib/two-factor/requirement.ts): "off", "admins"
+    // (members holding the Admin role) or "everyone". Groups (issue 15, item 1) will add "groups".
+    twoFactorRequired: text("two_factor_required").$type<TwoFactorRequirement>().notNull().default("off"),
     // Who created (owns) the tenant: their tenant limit counts the tenants they own.
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     // Kept by triggers on memberships and flows (migration 0005), so limits and the superadmin's tenant
     // table read one row instead of counting inside tenants they have not entered.
     memberCount: integer("member_count").notNull().default(0),
     flowCount: integer("flow_count").notNull().default(0),
+    // Members by status and roles, {"<status>:<role,role>": count} (roles sorted), kept by a trigger on
+    // memberships (migration members_and_platform_log_at_scale): the members table's total under a status or role
+    // filter is summed from these few entries instead of counted over up to every member.
+    memberTally: jsonb("member_tally").$type<Record<string, number>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("tenants_slug_format", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$'`),
+    check("tenants_two_factor_required", sql`${t.twoFactorRequired} in ('off', 'admins', 'everyone')`),
     check("tenants_flow_cap_non_negative", sql`${t.flowCap} >= 0`),
+    check("tenants_api_requests_per_minute_positive", sql`${t.apiRequestsPerMinute} > 0`),
+    check("tenants_flow_runs_per_30_days_non_negative", sql`${t.flowRunsPer30Days} >= 0`),
     index("tenants_created_by").on(t.createdBy),
   ],
 );

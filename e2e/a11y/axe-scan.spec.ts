@@ -65,7 +65,7 @@ test("a Viewer: every tenant page", async ({ page }) => {
 
 test("an Admin: every tenant page with its controls, the switcher menu and a confirm dialog", async ({ page }) => {
   await signIn(page, "alice@acme.test");
-  await scanAll(page, ["/t/acme", "/t/acme/members", "/t/acme/flows", await firstFlowPath(page, "acme"), "/t/acme/credentials", "/t/acme/api-keys", "/t/acme/activity", "/t/acme/settings", "/tenants/new", "/profile"]);
+  await scanAll(page, ["/t/acme", "/t/acme/members", "/t/acme/flows", await firstFlowPath(page, "acme"), "/t/acme/credentials", "/t/acme/api-keys", "/t/acme/activity", "/t/acme/usage", "/t/acme/settings", "/tenants/new", "/profile"]);
   await page.goto("/t/acme/members");
   await page.getByRole("button", { name: "Switch tenant" }).click();
   await expect(page.getByRole("menu")).toBeVisible();

@@ -1,5 +1,6 @@
 // The admin area's own world: a superadmin (member of one tenant, so signing in lands somewhere), a
-// tenant whose flow cap the specs lower, and a tenant the superadmin does not belong to.
+// tenant whose flow cap the specs lower, a tenant the superadmin does not belong to, and one whose
+// usage limits a spec sets.
 import type { SeedWorld } from "../../db/seed";
 import { members, tenant } from "./world";
 
@@ -8,6 +9,8 @@ export const ADMIN_WORLD = {
     { email: "root@admin.e2e.test", name: "Admin Root", isSuperadmin: true, canCreateTenants: true, tenantLimit: 5 },
     { email: "editor@admin.e2e.test", name: "Capped Editor" },
     { email: "owner@admin.e2e.test", name: "Visited Owner" },
+    { email: "metered@admin.e2e.test", name: "Metered Admin" },
+    { email: "meter-reader@admin.e2e.test", name: "Metered Editor" },
   ],
   tenants: [
     tenant({
@@ -35,6 +38,14 @@ export const ADMIN_WORLD = {
       contactEmail: "owner@admin.e2e.test",
       members: members({ "owner@admin.e2e.test": "admin" }),
       flows: [{ name: "Visited flow", steps: ["validate"] }],
+    }),
+    // Its limits are set by e2e/admin/usage-limits.spec.ts.
+    tenant({
+      slug: "admin-metered",
+      name: "Metered Ltd",
+      contactEmail: "metered@admin.e2e.test",
+      members: members({ "metered@admin.e2e.test": "admin", "meter-reader@admin.e2e.test": "editor" }),
+      flows: [{ name: "Metered flow", steps: ["validate"] }],
     }),
   ],
 } satisfies SeedWorld;

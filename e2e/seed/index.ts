@@ -11,5 +11,6 @@ import { FUZZ_WORLD } from "./fuzz";
 import { MEMBERS_WORLD } from "./members";
 import { SCALE_WORLD } from "./scale";
 import { SETTINGS_WORLD } from "./settings";
+import { TWO_FACTOR_WORLD } from "./two-factor";
 
-export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD];
+export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD, TWO_FACTOR_WORLD];

@@ -15,12 +15,24 @@ function markedAsSuperadmin(activity: ActivityRecord): ActivityRecord {
   return { ...activity, summary: `${activity.summary} (as superadmin)`, details: { ...activity.details, viaSuperadmin: true } };
 }
 
-/** Writes the caller's entry into the tenant's log, marked when they act there as a visiting superadmin. */
+/** A change made with an API key names the key as its actor (no user), and says so in its entry. */
+function markedAsApiKey(activity: ActivityRecord, apiKey: { id: string; name: string }): ActivityRecord {
+  return { ...activity, summary: `${activity.summary} (API key)`, details: { ...activity.details, apiKeyId: apiKey.id } };
+}
+
+/**
+ * Writes the caller's entry into the tenant's log: marked when they act there as a visiting
+ * superadmin; for an API key, with the key's name as the actor and no user.
+ */
 export async function recordCallerActivity(
   tx: TenantTx,
-  caller: { user: SessionUser; access: TenantAccess; ip: string | null },
+  caller: { user: SessionUser; apiKey?: { id: string; name: string }; access: TenantAccess; ip: string | null },
   activity: ActivityRecord,
 ): Promise<void> {
+  if (caller.apiKey) {
+    await recordActivity(tx, { actorUserId: null, actorEmail: caller.apiKey.name, ip: caller.ip, ...markedAsApiKey(activity, caller.apiKey) });
+    return;
+  }
   await recordActivity(tx, {
     actorUserId: caller.user.id,
     actorEmail: caller.user.email,

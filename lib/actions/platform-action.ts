@@ -13,6 +13,7 @@ import { ActionError, NOT_FOUND_MESSAGE, registerAction, settle } from "./core";
 import { signedInCall } from "./signed-in-call";
 import { toPlatformEntry, type PlatformActivityRecord } from "./activity-entry";
 import { refreshPages } from "./after-commit";
+import { assertSuperadminTwoFactor, SUPERADMIN_TWO_FACTOR_MESSAGE, SuperadminTwoFactorMissingError } from "../two-factor/superadmin-requirement";
 
 export interface PlatformActionContext<Input> {
   tx: PlatformTx;
@@ -39,12 +40,14 @@ export function platformAction<Schema extends z.ZodType, T>(definition: {
     const result = await settle(definition.name, async () => {
       try {
         return await withPlatform({ superadminId: superadmin.id }, async (tx, platform) => {
+          await assertSuperadminTwoFactor(tx, superadmin);
           const { data, activity } = await definition.run({ tx, superadmin, platform, input, ip });
           await recordPlatformActivity(tx, toPlatformEntry(activity, superadmin, ip));
           return data;
         });
       } catch (error) {
         if (error instanceof NotSuperadminError) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+        if (error instanceof SuperadminTwoFactorMissingError) throw new ActionError("FORBIDDEN", SUPERADMIN_TWO_FACTOR_MESSAGE);
         throw error;
       }
     });

@@ -2,10 +2,12 @@
 // export): every wrapper and route handler authorizes here, from the membership or superadmin flag
 // as they are now, not as they were when the request began.
 import "server-only";
+import { usableApiKeyRole } from "@/db/queries/api-keys";
 import { findMembershipOfUser } from "@/db/queries/memberships";
 import { isSuperadmin } from "@/db/queries/platform-users";
 import type { MemberRole } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
+import { API_KEY_UNUSABLE_MESSAGE } from "../api-keys/api-key";
 import { can, type Permission } from "../permissions";
 import { SUPERADMIN_ROLES } from "../superadmin-access";
 import { ActionError, NOT_FOUND_MESSAGE } from "./core";
@@ -37,4 +39,16 @@ export async function authorizeInTransaction(tx: TenantTx, userId: string, permi
   if (!access) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
   if (!can(access.roles, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
   return access;
+}
+
+/**
+ * An API key's access, as the key is now inside the writing transaction: its role while it is neither
+ * revoked nor expired (UNAUTHENTICATED otherwise: revoked meanwhile), FORBIDDEN when the role lacks
+ * `permission` (its role lowered meanwhile).
+ */
+export async function authorizeApiKeyInTransaction(tx: TenantTx, keyId: string, permission: Permission): Promise<TenantAccess> {
+  const role = await usableApiKeyRole(tx, keyId);
+  if (!role) throw new ActionError("UNAUTHENTICATED", API_KEY_UNUSABLE_MESSAGE);
+  if (!can([role], permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
+  return { roles: [role], membershipId: null, viaSuperadmin: false };
 }

@@ -10,8 +10,9 @@ import type { TenantTx } from "@/db/scopes";
 import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import type { Tenant } from "@/db/schema";
 import { failure, type ActionResult } from "../action-result";
-import { getActor, getSessionUser, isRefusedByLoginPolicy, type Actor } from "../actor";
+import { getActor, getSessionUser, tenantAccessRefusal, type Actor } from "../actor";
 import { PASSWORD_REQUIRED_MESSAGE } from "../login-policy";
+import { TWO_FACTOR_REQUIRED_MESSAGE } from "../two-factor/requirement";
 import { clientIp } from "../client-ip";
 import type { Permission } from "../permissions";
 import { toPlatformEntry, type PlatformActivityRecord } from "./activity-entry";
@@ -47,7 +48,7 @@ export type TenantAction<T> = (
   input: FormData | Record<string, unknown>,
 ) => Promise<ActionResult<T>>;
 
-export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean = false>(definition: {
+export interface TenantActionDefinition<Schema extends z.ZodType, T, Locked extends boolean = false> {
   name: string;
   permission: Permission;
   input: Schema;
@@ -58,10 +59,45 @@ export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean
    */
   lockTenant?: Locked;
   run(context: TenantActionContext<z.output<Schema>, Locked>): Promise<TenantActionOutcome<T>>;
-}): TenantAction<T> {
+}
+
+/**
+ * A tenant server action, carrying its definition: the REST API (lib/api/api-action.ts) runs the same
+ * definition through the same core (performTenantAction) with an API key as the caller.
+ */
+export type DefinedTenantAction<Schema extends z.ZodType, T, Locked extends boolean = false> = TenantAction<T> & {
+  definition: TenantActionDefinition<Schema, T, Locked>;
+};
+
+/**
+ * The write core every tenant action runs through, whoever calls (a signed-in member, an API key): one
+ * scoped transaction (inTenantTransaction: the tenant lock when asked for, the caller authorized as
+ * they are now) in which the change and its activity entries are written. `inside` runs last in that
+ * transaction (the server action's check of whether the caller may still see the tenant).
+ */
+export async function performTenantAction<Schema extends z.ZodType, T, Locked extends boolean, Extra = null>(
+  definition: TenantActionDefinition<Schema, T, Locked>,
+  caller: { actor: Actor; ip: string | null },
+  input: z.output<Schema>,
+  inside?: (tx: TenantTx, changed: boolean) => Promise<Extra>,
+): Promise<{ data: T; message: string | undefined; changed: boolean; extra: Extra | null }> {
+  const { actor, ip } = caller;
+  const options = { permission: definition.permission, lockTenant: definition.lockTenant, name: definition.name };
+  return inTenantTransaction({ actor, ip }, options, async ({ tx, actor: current, tenant, record }) => {
+    const { data, activity, platformActivity, message } = await definition.run({ tx, actor: current, input, ip, tenant });
+    if (activity) await record(activity);
+    if (platformActivity) await recordPlatformActivity(tx, toPlatformEntry(platformActivity, actor.user, ip));
+    const changed = activity !== null;
+    return { data, message, changed, extra: inside ? await inside(tx, changed) : null };
+  });
+}
+
+export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean = false>(
+  definition: TenantActionDefinition<Schema, T, Locked>,
+): DefinedTenantAction<Schema, T, Locked> {
   registerAction(definition.name, { scope: "tenant", permission: definition.permission });
 
-  return async function authorizedTenantAction(slug, _previous, rawInput) {
+  async function authorizedTenantAction(slug: string, _previous: unknown, rawInput: FormData | Record<string, unknown>) {
     const parsed = parseInput(definition.input, rawInput);
     if (!parsed.ok) return parsed.result;
     if (!(await getSessionUser())) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
@@ -70,25 +106,20 @@ export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean
     // caller gets a typed answer, never a 500.
     const result = await settle(definition.name, async () => {
       const actor = typeof slug === "string" ? await getActor(slug) : null;
-      if (!actor && typeof slug === "string" && (await isRefusedByLoginPolicy(slug))) {
-        throw new ActionError("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
-      }
+      const refusal = !actor && typeof slug === "string" ? await tenantAccessRefusal(slug) : null;
+      if (refusal === "password") throw new ActionError("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
+      if (refusal === "two-factor") throw new ActionError("FORBIDDEN", TWO_FACTOR_REQUIRED_MESSAGE);
       if (!actor) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
       const ip = await clientIp();
-
-      const options = { permission: definition.permission, lockTenant: definition.lockTenant, name: definition.name };
-      return inTenantTransaction({ actor, ip }, options, async ({ tx, actor: current, tenant, record }) => {
-        const { data, activity, platformActivity, message } = await definition.run({ tx, actor: current, input: parsed.input, ip, tenant });
-        if (activity) await record(activity);
-        if (platformActivity) await recordPlatformActivity(tx, toPlatformEntry(platformActivity, actor.user, ip));
-        // The tenant's pages change with the entry in its log; a caller the change shut out (who
-        // removed or suspended themselves) is sent elsewhere, not shown the tenant again.
-        const refresh = activity !== null && (await accessInTransaction(tx, actor.user.id)) !== null;
-        return { data, message, refresh: refresh ? actor.tenant.slug : null };
-      });
+      // The tenant's pages change with the entry in its log; a caller the change shut out (who
+      // removed or suspended themselves) is sent elsewhere, not shown the tenant again.
+      const stillIn = async (tx: TenantTx, changed: boolean) => changed && (await accessInTransaction(tx, actor.user.id)) !== null;
+      const done = await performTenantAction(definition, { actor, ip }, parsed.input, stillIn);
+      return { ...done, refresh: done.extra ? actor.tenant.slug : null };
     });
     if (!result.ok) return result;
     if (result.data.refresh) refreshPages(`/t/${result.data.refresh}`);
     return committed(result.data.data, result.data.message);
-  };
+  }
+  return Object.assign(authorizedTenantAction, { definition });
 }

@@ -1,18 +1,18 @@
 // The core of every write into a tenant, shared by the tenant action wrapper and by route handlers
-// that write (the CSV export; the REST API later): one scoped transaction that takes the tenant row's
-// lock when asked, then authorizes the caller from their membership (or superadmin flag) as it is
-// now, under that lock, and records entries in the tenant's log as the caller.
+// that write (the CSV export, the REST API): one scoped transaction that takes the tenant row's lock
+// when asked, then authorizes the caller from their membership (or superadmin flag, or for an API key
+// the key's row) as it is now, under that lock, and records entries in the tenant's log as the caller.
 import "server-only";
 import { lockTenant } from "@/db/queries/tenants";
 import type { Tenant } from "@/db/schema";
-import { withActorTenant, type TenantTx } from "@/db/scopes";
-import type { Actor } from "../caller";
+import { withTenant, type TenantTx } from "@/db/scopes";
+import { actingUserId, type Actor } from "../caller";
 import { kindOfPermission, type AccessKind } from "../ip-allow-list";
 import type { Permission } from "../permissions";
 import { recordCallerActivity } from "./activity-entry";
 import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "./core";
 import { requireAddressAllowed, withIpRefusalsLogged } from "./ip-allow-check";
-import { authorizeInTransaction, type TenantAccess } from "./tenant-access";
+import { authorizeApiKeyInTransaction, authorizeInTransaction, type TenantAccess } from "./tenant-access";
 
 export interface TenantTransaction<Locked extends boolean> {
   /** The tenant-scoped transaction (its tenantId is the caller's tenant). */
@@ -44,15 +44,20 @@ export async function inTenantTransaction<T, Locked extends boolean = false>(
   work: (transaction: TenantTransaction<Locked>) => Promise<T>,
 ): Promise<T> {
   const { actor, ip } = caller;
-  const refused = { tenantId: actor.tenant.id, actorUserId: actor.user.id, actorEmail: actor.user.email, ip, what: options.name ?? options.permission };
-  return withIpRefusalsLogged(refused, () => withActorTenant(actor, async (tx) => {
+  const refused = { tenantId: actor.tenant.id, actorUserId: actingUserId(actor), actorEmail: actor.apiKey ? `API key ${actor.apiKey.name}` : actor.user.email, ip, what: options.name ?? options.permission };
+  // An API key is no user: the scope names none (actingUserId is null for it).
+  return withIpRefusalsLogged(refused, () => withTenant({ tenantId: actor.tenant.id, userId: actingUserId(actor) }, async (tx) => {
     const tenant = options.lockTenant ? await lockTenant(tx, tx.tenantId) : null;
     if (options.lockTenant && !tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-    const access = await authorizeInTransaction(tx, actor.user.id, options.permission);
-    // After authorizing (a stranger learns nothing from it); visiting superadmins are not held by a
-    // tenant's lists: they are the ones who clear a list that locked its Admins out.
-    if (!access.viaSuperadmin) await requireAddressAllowed(tx, options.ipKind ?? kindOfPermission(options.permission), ip);
-    const record = (entry: ActivityRecord) => recordCallerActivity(tx, { user: actor.user, access, ip }, entry);
+    const access = actor.apiKey
+      ? await authorizeApiKeyInTransaction(tx, actor.apiKey.id, options.permission)
+      : await authorizeInTransaction(tx, actor.user.id, options.permission);
+    // After authorizing (a stranger learns nothing from it). Visiting superadmins are not held by a
+    // tenant's lists: they are the ones who clear a list that locked its Admins out. An API key is
+    // under the run list, whatever it asks (lib/ip-allow-list.ts).
+    const kind = actor.apiKey ? "run" : (options.ipKind ?? kindOfPermission(options.permission));
+    if (!access.viaSuperadmin) await requireAddressAllowed(tx, kind, ip);
+    const record = (entry: ActivityRecord) => recordCallerActivity(tx, { user: actor.user, apiKey: actor.apiKey, access, ip }, entry);
     return work({ tx, actor: { ...actor, ...access }, access, tenant: tenant as TenantTransaction<Locked>["tenant"], record });
   }));
 }

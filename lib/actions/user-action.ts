@@ -32,6 +32,13 @@ export type UserAction<T> = (previous: unknown, input: FormData | Record<string,
 export function userAction<Schema extends z.ZodType, T>(definition: {
   name: string;
   input: Schema;
+  /**
+   * Work that must commit whatever the action's outcome, in its own transaction before the action's
+   * (counting a code attempt, which a refused code must not roll back); it may refuse by throwing an
+   * ActionError. Before the action's transaction, never inside it, so one request never holds two
+   * connections at once.
+   */
+  beforeTransaction?(context: { user: SessionUser; input: z.output<Schema> }): Promise<void>;
   run(context: UserActionContext<z.output<Schema>>): Promise<{ data: T; activity: PlatformActivityRecord }>;
 }): UserAction<T> {
   registerAction(definition.name, { scope: "user" });
@@ -41,8 +48,9 @@ export function userAction<Schema extends z.ZodType, T>(definition: {
     if (!call.ok) return call.result;
     const { input, user, ip } = call;
 
-    return settle(definition.name, () =>
-      withUser({ userId: user.id }, async (tx) => {
+    return settle(definition.name, async () => {
+      await definition.beforeTransaction?.({ user, input });
+      return withUser({ userId: user.id }, async (tx) => {
         const recordInTenant = async (tenantId: string, entry: ActivityRecord) => {
           const inTenant = await enterTenant(tx, { tenantId, userId: user.id });
           await recordActivity(inTenant, { actorUserId: user.id, actorEmail: user.email, ip, ...entry });
@@ -51,7 +59,7 @@ export function userAction<Schema extends z.ZodType, T>(definition: {
         const { data, activity } = await definition.run({ tx, user, input, ip, recordInTenant });
         await recordPlatformActivity(tx, toPlatformEntry(activity, user, ip));
         return data;
-      }),
-    );
+      });
+    });
   };
 }

@@ -7,6 +7,8 @@ export const ACTION_NAMES = [
   // Sign-in and sign-out, in the log of the tenant the user lands in (db/auth-events.ts).
   "auth.signed_in",
   "auth.signed_out",
+  // The second factor passed at sign-in (platform log).
+  "auth.two_factor_passed",
   // Tenants and their settings.
   "tenant.created",
   "tenant.deleted",
@@ -15,8 +17,12 @@ export const ACTION_NAMES = [
   "tenant.approved_domain_added",
   "tenant.approved_domain_removed",
   "tenant.login_policy_updated",
+  "tenant.two_factor_requirement_updated",
   "tenant.license_set",
   "tenant.flow_cap_set",
+  "tenant.api_limit_set",
+  "tenant.flow_run_quota_set",
+  "platform.api_limit_set",
   // IP allow-lists: saved by an Admin, cleared by a superadmin, and each refusal they made.
   "tenant.ip_allow_lists_updated",
   "tenant.ip_allow_lists_cleared",
@@ -50,6 +56,10 @@ export const ACTION_NAMES = [
   // Users (platform log).
   "user.password_link_sent",
   "user.password_set",
+  "user.two_factor_setup_started",
+  "user.two_factor_enabled",
+  "user.two_factor_disabled",
+  "platform.superadmin_two_factor_set",
   "user.can_create_set",
   "user.tenant_limit_set",
   "user.superadmin_set",

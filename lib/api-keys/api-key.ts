@@ -10,3 +10,6 @@ export const API_KEY_PATTERN = /^tnt_[A-Za-z0-9_-]{43}$/;
 export const newApiKey = () => `${API_KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
 
 export const hashApiKey = (key: string) => createHash("sha256").update(key, "utf8").digest("hex");
+
+/** What a caller whose key cannot be used (mistyped, revoked, expired) is told, at the door or in the write's transaction. */
+export const API_KEY_UNUSABLE_MESSAGE = "The API key is not valid: it may be mistyped, revoked or expired.";

@@ -8,14 +8,17 @@ import type { MemberRole } from "@/db/schema";
 import { API_KEY_PATTERN, hashApiKey } from "../api-keys/api-key";
 import { clientIp } from "../client-ip";
 import { can, type Permission } from "../permissions";
-import { apiAddressRefused } from "./api-address";
-import { addressRefused, forbidden, unauthorized } from "./problem";
+import { apiAddressAllowed, refuseApiAddress } from "./api-address";
+import { forbidden, unauthorized } from "./problem";
+import { admitApiRequest } from "./rate-limit";
 
 export interface ApiCaller {
   tenantId: string;
   keyId: string;
   keyName: string;
   roles: MemberRole[];
+  /** The RateLimit headers of the admitted request, for the route to send with its answer. */
+  rateLimitHeaders: Record<string, string>;
 }
 
 const BEARER = /^Bearer +(\S+) *$/i;
@@ -26,7 +29,11 @@ export function bearerKeyOf(headers: Headers): string | null {
   return BEARER.exec(headers.get("authorization") ?? "")?.[1] ?? null;
 }
 
-/** The caller, or the problem response to answer: 401 without a usable key, 403 when its role lacks `permission`. */
+/**
+ * The caller, or the problem response to answer: 401 without a usable key, 429 over the tenant's or
+ * the platform's rate limit (lib/api/rate-limit.ts, which also counts the request in the tenant's
+ * usage), 403 when its role lacks `permission`.
+ */
 export async function authorizeApiRequest(request: Request, permission: Permission): Promise<ApiCaller | Response> {
   const key = bearerKeyOf(request.headers);
   if (key === null) return unauthorized(false);
@@ -36,9 +43,27 @@ export async function authorizeApiRequest(request: Request, permission: Permissi
   const found = await withApiKeyLookup(keyHash, (tx) => findApiKeyTenant(tx, keyHash));
   if (!found) return unauthorized(true);
   const ip = await clientIp();
-  const used = await withTenant({ tenantId: found.tenantId, userId: null }, (tx) => useApiKey(tx, found.id, ip));
-  if (!used) return unauthorized(true);
-  if (await apiAddressRefused(found.tenantId, used.name, ip)) return addressRefused();
-  const caller: ApiCaller = { tenantId: found.tenantId, keyId: found.id, keyName: used.name, roles: [used.role] };
+  const keyUse = await withTenant({ tenantId: found.tenantId, userId: null }, async (tx) => {
+    const used = await useApiKey(tx, found.id, ip);
+    // The tenant's run list holds every API call; a refused one is not admitted (nor metered).
+    return used && { used, admission: (await apiAddressAllowed(tx, ip)) ? await admitApiRequest(tx) : null };
+  });
+  if (!keyUse) return unauthorized(true);
+  const { used, admission } = keyUse;
+  if (!admission) return refuseApiAddress(found.tenantId, used.name, ip);
+  if (!admission.admitted) return admission.response;
+  const caller: ApiCaller = {
+    tenantId: found.tenantId,
+    keyId: found.id,
+    keyName: used.name,
+    roles: [used.role],
+    rateLimitHeaders: admission.headers,
+  };
   return can(caller.roles, permission) ? caller : forbidden();
+}
+
+/** The route's answer, with the admitted request's RateLimit headers, so a client can pace itself before a 429. */
+export function withRateLimitHeaders(caller: ApiCaller, response: Response): Response {
+  for (const [name, value] of Object.entries(caller.rateLimitHeaders)) response.headers.set(name, value);
+  return response;
 }

@@ -10,11 +10,14 @@ import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { tenants } from "@/db/schema";
 import { decryptValue, encryptValue } from "../secrets/cipher";
 import { keyById, secretsKeyring, type Keyring } from "../secrets/keyring";
+import { reencryptTwoFactorSecrets } from "../two-factor/rotation";
 
 export interface RotationOutcome {
   keyId: string;
   reencrypted: number;
   alreadyCurrent: number;
+  /** Users' TOTP secrets re-encrypted (lib/two-factor/rotation.ts). */
+  twoFactorSecrets: number;
 }
 
 export class UnknownSecretsKeyError extends Error {}
@@ -22,7 +25,7 @@ export class UnknownSecretsKeyError extends Error {}
 export async function rotateSecretsKey(keyring: Keyring = secretsKeyring()): Promise<RotationOutcome> {
   return withSystem(async (tx) => {
     const tenantIds = (await tx.select({ id: tenants.id }).from(tenants).orderBy(asc(tenants.id))).map((t) => t.id);
-    const outcome: RotationOutcome = { keyId: keyring.current.id, reencrypted: 0, alreadyCurrent: 0 };
+    const outcome: RotationOutcome = { keyId: keyring.current.id, reencrypted: 0, alreadyCurrent: 0, twoFactorSecrets: 0 };
     for (const tenantId of tenantIds) {
       const inTenant = await enterTenant(tx, { tenantId, userId: null });
       for (const row of await lockEncryptedValues(inTenant)) {
@@ -41,6 +44,15 @@ export async function rotateSecretsKey(keyring: Keyring = secretsKeyring()): Pro
         outcome.reencrypted += 1;
       }
     }
+    outcome.twoFactorSecrets = await reencryptTwoFactorSecrets(
+      tx,
+      keyring,
+      (keyId) =>
+        new UnknownSecretsKeyError(
+          `A two-factor secret is encrypted under key ${keyId}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS. ` +
+            "Set SECRETS_KEY_PREVIOUS to that key and run the command again; nothing was changed.",
+        ),
+    );
     await recordPlatformActivity(tx, {
       actorUserId: null,
       actorEmail: null,

@@ -3,12 +3,14 @@
 // one payload from step to step; each step records what it did in one line.
 import { createHash } from "node:crypto";
 import type { FlowRunLogEntry } from "@/db/schema";
-import type { StepKind } from "./steps";
+import { credentialOfStep, type StepKind } from "./steps";
 
 export interface RunContext {
   flowName: string;
   tenantName: string;
   memberCount: number;
+  /** The names of the tenant's credentials whose values this run resolved (lib/credentials/resolve.ts); never the values. */
+  resolvedCredentials?: ReadonlySet<string>;
 }
 
 type Payload = Record<string, string | number>;
@@ -49,6 +51,12 @@ export interface FlowExecution {
   durationMs: number;
 }
 
+/** A "credential:<name>" step: whether the run resolved it. Its line names the credential, never the value. */
+function useCredential(name: string, context: RunContext): string {
+  if (!context.resolvedCredentials?.has(name)) throw new StepFailure(`No credential named ${name} could be resolved in ${context.tenantName}`);
+  return `Resolved the credential ${name} (value not shown)`;
+}
+
 /**
  * Executes the declared steps in order. The first failing step stops the run: it is recorded as
  * failed and the steps after it as skipped.
@@ -65,7 +73,8 @@ export function executeFlow(steps: readonly string[], context: RunContext, now: 
       continue;
     }
     try {
-      const runner = STEP_RUNNERS[step as StepKind];
+      const credential = credentialOfStep(step);
+      const runner = credential !== null ? () => useCredential(credential, context) : STEP_RUNNERS[step as StepKind];
       if (!runner) throw new StepFailure(`Unknown step "${step}"`);
       log.push({ step, status: "succeeded", at, output: runner(payload, context) });
     } catch (error) {

@@ -1,6 +1,6 @@
 // What the flow forms submit, parsed on the server (the messages are the ones shown under the fields).
 import { z } from "zod";
-import { MAX_STEPS, STEP_KINDS } from "./steps";
+import { credentialOfStep, MAX_STEPS, STEP_KINDS } from "./steps";
 
 export const FlowNameInput = z
   .string({ error: "Enter a name for the flow." })
@@ -8,11 +8,27 @@ export const FlowNameInput = z
   .min(1, "Enter a name for the flow.")
   .max(80, "Use at most 80 characters.");
 
+const CHOOSE_FROM_LIST = "Choose steps from the list.";
+
+/** A credential's name as a step names it: what a credential's name may be (trimmed, 1 to 80 characters, no control characters). */
+const isCredentialName = (name: string) => name.length >= 1 && name.length <= 80 && name === name.trim() && !/[\u0000-\u001f\u007f]/.test(name);
+
+const isStepKind = (step: string) => (STEP_KINDS as readonly string[]).includes(step);
+
+/** A step: one of the kinds, or "credential:<name>" (whether the tenant has that credential is the run's business). */
+const FlowStep = z
+  .string({ error: CHOOSE_FROM_LIST })
+  .refine((step) => {
+    const name = credentialOfStep(step);
+    return isStepKind(step) || (name !== null && isCredentialName(name));
+  }, CHOOSE_FROM_LIST)
+  .meta({ description: `One of ${STEP_KINDS.join(", ")}, or credential:<name> to use one of the tenant's credentials.` });
+
 /** The step selects all share the name "steps"; the empty choice ("no step") is dropped. */
 export const FlowStepsInput = z.preprocess(
   (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((step) => step !== ""),
   z
-    .array(z.enum(STEP_KINDS, { error: "Choose steps from the list." }))
+    .array(FlowStep)
     .min(1, "Choose at least one step.")
     .max(MAX_STEPS, `A flow has at most ${MAX_STEPS} steps.`),
 );

@@ -11,8 +11,25 @@ export const STEP_LABELS: Record<StepKind, string> = {
   fail: "Fail on purpose (to test error handling)",
 };
 
+/**
+ * A step that uses one of the tenant's credentials, by name ("credential:Deploy token"): a run resolves
+ * it (decrypts the value inside the run's transaction) and logs that it did, never the value.
+ */
+export const CREDENTIAL_STEP_PREFIX = "credential:";
+
+export const credentialStep = (name: string) => `${CREDENTIAL_STEP_PREFIX}${name}`;
+
+/** The credential name a step refers to, or null for a step of another kind. */
+export const credentialOfStep = (step: string): string | null => (step.startsWith(CREDENTIAL_STEP_PREFIX) ? step.slice(CREDENTIAL_STEP_PREFIX.length) : null);
+
+/** One step in words. */
+export function stepLabel(step: string): string {
+  const credential = credentialOfStep(step);
+  return credential !== null ? `Use the credential ${credential}` : (STEP_LABELS[step as StepKind] ?? step);
+}
+
 /** A flow's steps in words, in order. */
-export const describeSteps = (steps: readonly string[]) => steps.map((step) => STEP_LABELS[step as StepKind] ?? step).join(" → ");
+export const describeSteps = (steps: readonly string[]) => steps.map(stepLabel).join(" → ");
 
 /** How many steps a flow may declare. */
 export const MAX_STEPS = 5;

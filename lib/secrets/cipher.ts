@@ -21,13 +21,26 @@ export interface ValueOwner {
 const ALGORITHM = "aes-256-gcm";
 // The full 16-byte tag only: a shorter tag given to decryption would be checked on fewer bytes.
 const AUTH_TAG_LENGTH = 16;
-const additionalData = (owner: ValueOwner) => Buffer.from(`credential:${owner.tenantId}:${owner.credentialId}`, "utf8");
+const credentialContext = (owner: ValueOwner) => `credential:${owner.tenantId}:${owner.credentialId}`;
 
 export function encryptValue(keyring: Keyring, owner: ValueOwner, plaintext: string): EncryptedValue {
+  return encryptBound(keyring, credentialContext(owner), plaintext);
+}
+
+/** The plaintext; throws when the key is not in the keyring or the value was tampered with. */
+export function decryptValue(keyring: Keyring, owner: ValueOwner, value: EncryptedValue): string {
+  return decryptBound(keyring, credentialContext(owner), value);
+}
+
+/**
+ * Encrypts a secret bound to `context` (the additional data: what the value belongs to, e.g.
+ * "credential:<tenant>:<id>" or "totp:<user>"): it decrypts only with the same context.
+ */
+export function encryptBound(keyring: Keyring, context: string, plaintext: string): EncryptedValue {
   const iv = randomBytes(12);
   // Stryker disable next-line ObjectLiteral: equivalent, encryption makes a 16-byte GCM tag by default; decryption is where the length must be insisted on
   const cipher = createCipheriv(ALGORITHM, keyring.current.key, iv, { authTagLength: AUTH_TAG_LENGTH });
-  cipher.setAAD(additionalData(owner));
+  cipher.setAAD(Buffer.from(context, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return {
     keyId: keyring.current.id,
@@ -37,12 +50,12 @@ export function encryptValue(keyring: Keyring, owner: ValueOwner, plaintext: str
   };
 }
 
-/** The plaintext; throws when the key is not in the keyring or the value was tampered with. */
-export function decryptValue(keyring: Keyring, owner: ValueOwner, value: EncryptedValue): string {
+/** The plaintext of a value encrypted for `context`; throws on a missing key, another context or tampering. */
+export function decryptBound(keyring: Keyring, context: string, value: EncryptedValue): string {
   const secretsKey = keyById(keyring, value.keyId);
   if (!secretsKey) throw new SecretsKeyError(`No key with id ${value.keyId} is configured (SECRETS_KEY, SECRETS_KEY_PREVIOUS).`);
   const decipher = createDecipheriv(ALGORITHM, secretsKey.key, Buffer.from(value.iv, "base64"), { authTagLength: AUTH_TAG_LENGTH });
-  decipher.setAAD(additionalData(owner));
+  decipher.setAAD(Buffer.from(context, "utf8"));
   decipher.setAuthTag(Buffer.from(value.authTag, "base64"));
   return Buffer.concat([decipher.update(Buffer.from(value.ciphertext, "base64")), decipher.final()]).toString("utf8");
 }

@@ -38,6 +38,23 @@ const noteInTenant = userAction({
   },
 });
 
+// beforeTransaction: counts a call in its own committed transaction (like a code attempt), refusing past 2.
+const counted: string[] = [];
+const countedNote = userAction({
+  name: "test.user-counted",
+  input: z.object({ tenantId: z.uuid(), note: z.string().min(1) }),
+  async beforeTransaction({ user, input }) {
+    counted.push(`${user.id}:${input.note}`);
+    await withSystem((tx) => tx.update(tenants).set({ flowCap: counted.length }).where(eq(tenants.id, input.tenantId)));
+    if (counted.length > 2) throw new ActionError("RATE_LIMITED", "Counted out");
+  },
+  async run({ input, recordInTenant }) {
+    if (input.note === "refuse") throw new ActionError("CONFLICT", "Refused on purpose");
+    await recordInTenant(input.tenantId, { action: "test.noted", summary: input.note });
+    return { data: null, activity: { action: "test.noted", summary: input.note, subjectTenantId: input.tenantId } };
+  },
+});
+
 const nameOf = async (tenantId: string) =>
   (await withSystem((tx) => tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId))))[0]?.name;
 const platformEntries = (action: string) =>
@@ -111,6 +128,24 @@ describe("userAction", () => {
     );
     expect(inTenant).toMatchObject([{ actorUserId: member.id, action: "test.noted" }]);
     expect((await platformEntries("test.noted")).filter((e) => e.summary === note)).toHaveLength(1);
+  });
+
+  it("commits beforeTransaction's work although the action refuses, and lets it refuse before the action runs", async () => {
+    signInAs(member);
+    const flowCap = async () => (await withSystem((tx) => tx.select({ cap: tenants.flowCap }).from(tenants).where(eq(tenants.id, tenant.id))))[0]!.cap;
+    expect(await countedNote(null, { tenantId: tenant.id, note: "refuse" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(counted).toEqual([`${member.id}:refuse`]);
+    expect(await flowCap()).toBe(1);
+    expect(await countedNote(null, { tenantId: tenant.id, note: "second" })).toMatchObject({ ok: true });
+    const third = `third ${uniqueSuffix()}`;
+    expect(await countedNote(null, { tenantId: tenant.id, note: third })).toMatchObject({ ok: false, code: "RATE_LIMITED", message: "Counted out" });
+    expect(await flowCap()).toBe(3);
+    expect((await platformEntries("test.noted")).filter((e) => e.summary === third)).toEqual([]);
+    // Not for an input that fails to parse, nor for a signed-out caller.
+    expect(await countedNote(null, { tenantId: tenant.id, note: "" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    signInAs(null);
+    expect(await countedNote(null, { tenantId: tenant.id, note: "anonymous" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(counted).toHaveLength(3);
   });
 
   it("answers UNAUTHENTICATED when signed out", async () => {

@@ -52,6 +52,22 @@ async function newSuperadmin() {
   return caller;
 }
 
+/** A signed-in user whose two-factor enrolment waits for its first code; `code(n)`: the code n steps ahead. */
+async function pendingEnrolment() {
+  const { startEnrolment, twoFactorState } = await import("@/lib/two-factor/enrolment");
+  // The enrolment is set up directly (no entry), so the entry found is the action's own.
+  const { Secret, TOTP } = await import("otpauth");
+  const caller = await createUser("two-factor");
+  const state = await withSystem(async (tx) => {
+    await startEnrolment(tx, caller.id);
+    return twoFactorState(tx, caller);
+  });
+  if (state.status !== "pending") throw new Error("setup: no pending enrolment");
+  const totp = new TOTP({ secret: Secret.fromBase32(state.enrolment.secret) });
+  signInAs(caller);
+  return { caller, code: (stepsAhead: number) => totp.generate({ timestamp: Date.now() + stepsAhead * 30_000 }) };
+}
+
 /** An Editor's tenant with one flow, for the flow actions that need one. */
 async function editorWithFlow() {
   const { createFlow } = await import("@/app/t/[slug]/flows/actions");
@@ -166,6 +182,26 @@ const scenarios: Record<string, Scenario> = {
     signInAs(caller);
     return { caller, result: await requestPasswordLink(null, {}) };
   },
+  "user.two_factor.start": async () => {
+    const { startTwoFactorSetup } = await import("@/app/profile/two-factor/actions");
+    const caller = await createUser("enrolling");
+    signInAs(caller);
+    return { caller, result: await startTwoFactorSetup(null, {}) };
+  },
+  "user.two_factor.confirm": async () => {
+    const { confirmTwoFactorSetup } = await import("@/app/profile/two-factor/actions");
+    const { caller, code } = await pendingEnrolment();
+    return { caller, result: await confirmTwoFactorSetup(null, { code: code(0) }) };
+  },
+  "user.two_factor.disable": async () => {
+    const { disableTwoFactor } = await import("@/app/profile/two-factor/actions");
+    const { confirmEnrolment } = await import("@/lib/two-factor/enrolment");
+    const { caller, code } = await pendingEnrolment();
+    // Confirmed directly (no entry), so the entry found is the disabling's own.
+    if (!(await withSystem((tx) => confirmEnrolment(tx, caller.id, code(0))))) throw new Error("setup: enrolment not confirmed");
+    signInAs(caller, "magic_link", "passed");
+    return { caller, result: await disableTwoFactor(null, { code: code(1) }) };
+  },
   "tenant.settings.update": async () => {
     const { updateGeneralSettings } = await import("@/app/t/[slug]/settings/actions");
     const { tenant, caller } = await memberOfNewTenant(["admin"]);
@@ -190,6 +226,12 @@ const scenarios: Record<string, Scenario> = {
     const { tenant, caller } = await memberOfNewTenant(["admin"]);
     signInAs(caller, "password");
     return { caller, result: await setMagicLinkLogin(tenant.slug, null, { magicLinkEnabled: false }) };
+  },
+  "tenant.two_factor_requirement.update": async () => {
+    const { setTwoFactorRequirement } = await import("@/app/t/[slug]/settings/actions");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    signInAs(caller, "magic_link", "passed");
+    return { caller, result: await setTwoFactorRequirement(tenant.slug, null, { twoFactorRequired: "everyone" }) };
   },
   "tenant.delete": async () => {
     const { deleteTenant } = await import("@/app/t/[slug]/settings/actions");
@@ -270,6 +312,23 @@ const scenarios: Record<string, Scenario> = {
     const caller = await newSuperadmin();
     return { caller, result: await setTenantFlowCap(null, { tenantId: tenant.id, flowCap: "3" }) };
   },
+  "tenant.api_limit_set": async () => {
+    const { setTenantApiLimit } = await import("@/app/admin/actions");
+    const tenant = await createTenant("api-limited");
+    const caller = await newSuperadmin();
+    return { caller, result: await setTenantApiLimit(null, { tenantId: tenant.id, apiRequestsPerMinute: "60" }) };
+  },
+  "tenant.flow_run_quota_set": async () => {
+    const { setTenantFlowRunQuota } = await import("@/app/admin/actions");
+    const tenant = await createTenant("run-limited");
+    const caller = await newSuperadmin();
+    return { caller, result: await setTenantFlowRunQuota(null, { tenantId: tenant.id, flowRunsPer30Days: "100" }) };
+  },
+  "platform.api_limit_set": async () => {
+    const { setPlatformApiLimitAction } = await import("@/app/admin/actions");
+    const caller = await newSuperadmin();
+    return { caller, result: await setPlatformApiLimitAction(null, { apiRequestsPerMinute: "" }) };
+  },
   "user.can_create_set": async () => {
     const { setCanCreateTenants } = await import("@/app/admin/users/actions");
     const subject = await createUser("subject");
@@ -281,6 +340,15 @@ const scenarios: Record<string, Scenario> = {
     const subject = await createUser("subject");
     const caller = await newSuperadmin();
     return { caller, result: await setTenantLimit(null, { userId: subject.id, tenantLimit: "4" }) };
+  },
+  "platform.superadmin_two_factor.set": async () => {
+    const { setSuperadminTwoFactor } = await import("@/app/admin/users/actions");
+    const caller = await newSuperadmin();
+    signInAs(caller, "magic_link", "passed");
+    const result = await setSuperadminTwoFactor(null, { required: "true" });
+    // The setting is the platform's: put it back so other scenarios' superadmins are not asked to enrol.
+    await withPlatform({ superadminId: caller.id }, async (tx) => (await import("@/db/queries/platform-settings")).setSuperadminTwoFactorRequired(tx, false));
+    return { caller, result };
   },
   "user.superadmin_set": async () => {
     const { setSuperadmin } = await import("@/app/admin/users/actions");

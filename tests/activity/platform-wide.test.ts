@@ -145,6 +145,22 @@ describe("platform-wide activity", () => {
     expect(await search({ search: `${typed} nowhere` })).toEqual([]);
   });
 
+  it("searches the platform log without a tenant by the beginning of words, in any case", async () => {
+    const word = `Plat${uniqueSuffix()}`;
+    await withSystem((tx) =>
+      recordPlatformActivity(tx, { action: "tenant.created", summary: `${word}Word created by root`, createdAt: new Date("2026-07-04T10:00:00Z") }),
+    );
+    const search = async (typed: string) =>
+      (await withPlatform({ superadminId: root.id }, (tx) => listPlatformWidePage(tx, null, { actions: [], search: typed, log: "all" }, { limit: 10 }))).rows.map(
+        (r) => r.summary,
+      );
+    expect(await search(word.toUpperCase())).toEqual([`${word}Word created by root`]);
+    expect(await search(`${word.toLowerCase()}word ROOT`)).toEqual([`${word}Word created by root`]);
+    // Inside a word is not the beginning of one, though the trigram index finds it as a substring.
+    expect(await search(word.slice(2))).toEqual([]);
+    expect(await search(`${word} nowhere`)).toEqual([]);
+  });
+
   it("searches a chosen tenant the same way whether it reads its word index or walks its log", async () => {
     // Tenant C holds the words often enough to walk its log; B reads them from the word index.
     const c = await createTenant("gamma");

@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
 import { activity, tenants, users } from "@/db/schema";
 import { addMember, createTenant, createUser } from "../support/fixtures";
+import { navigationOf } from "../support/navigation";
 import { signInAs } from "../support/session";
 
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
@@ -13,17 +14,6 @@ vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support
 const { getActor, requireActor } = await import("@/lib/actor");
 const { switchTenant } = await import("@/app/t/[slug]/actions");
 
-/** What a Next.js navigation helper threw: its digest ("NEXT_REDIRECT;…;url;…" or "NEXT_HTTP_ERROR_FALLBACK;404"). */
-async function navigationOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest;
-    if (digest) return digest;
-    throw error;
-  }
-  return "rendered";
-}
 
 let passwordOnly: { id: string; slug: string; name: string };
 let open: { id: string; slug: string; name: string };

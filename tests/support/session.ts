@@ -5,15 +5,22 @@ import type { AuthMethod } from "@/db/schema";
 
 type TestUser = { id: string; email: string };
 
-export const currentSession: { user: TestUser | null; authMethod: AuthMethod } = {
+type SecondFactor = "off" | "pending" | "passed";
+
+export const currentSession: { user: TestUser | null; authMethod: AuthMethod; twoFactor: SecondFactor } = {
   user: null,
   authMethod: "magic_link",
+  twoFactor: "off",
 };
 
-/** Signs in as `user` (null: signed out); `authMethod` is how the session was opened (default magic link). */
-export function signInAs(user: TestUser | null, authMethod: AuthMethod = "magic_link") {
+/**
+ * Signs in as `user` (null: signed out); `authMethod` is how the session was opened (default magic
+ * link), `twoFactor` its second factor (default: the user has none).
+ */
+export function signInAs(user: TestUser | null, authMethod: AuthMethod = "magic_link", twoFactor: SecondFactor = "off") {
   currentSession.user = user;
   currentSession.authMethod = authMethod;
+  currentSession.twoFactor = twoFactor;
 }
 
 // For parallel calls by different users (concurrency tests): the user is carried by the async
@@ -33,5 +40,5 @@ export function sessionUser(): TestUser | null {
 /** The session `auth()` answers, shaped like lib/auth.ts's session callback. */
 export function mockedSession() {
   const user = sessionUser();
-  return user ? { user, authMethod: currentSession.authMethod } : null;
+  return user ? { user, authMethod: currentSession.authMethod, twoFactor: currentSession.twoFactor } : null;
 }

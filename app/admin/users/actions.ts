@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Tx } from "@/db/scopes";
 import { lockSuperadmins, lockUserForPlatform, updateUserFlags } from "@/db/queries/platform-users";
+import { isSuperadminTwoFactorRequired, setSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
 import { platformAction } from "@/lib/actions/platform-action";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { requireRow } from "@/lib/actions/require-row";
@@ -78,6 +79,31 @@ export const setSuperadmin = platformAction({
         targetId: user.id,
         summary: `${input.isSuperadmin ? "Made" : "Removed"} ${user.email} ${input.isSuperadmin ? "a superadmin" : "as superadmin"}`,
         details: { email: user.email, from: user.isSuperadmin, to: input.isSuperadmin },
+      },
+    };
+  },
+});
+
+/**
+ * "Require two-factor for superadmins": a superadmin without it is sent to enrol before the console
+ * opens and cannot enter tenants as one (lib/two-factor/superadmin-requirement.ts). The caller must
+ * have it first, so switching it on never shuts out the one who did.
+ */
+export const setSuperadminTwoFactor = platformAction({
+  name: "platform.superadmin_two_factor.set",
+  input: z.object({ required: booleanInput }),
+  async run({ tx, superadmin, input }) {
+    if (input.required && !superadmin.twoFactorEnabled) {
+      throw new ActionError("FORBIDDEN", "Set up two-factor on your profile before requiring it of superadmins.");
+    }
+    const before = await isSuperadminTwoFactorRequired(tx);
+    await setSuperadminTwoFactorRequired(tx, input.required);
+    return {
+      data: { required: input.required },
+      activity: {
+        action: "platform.superadmin_two_factor_set",
+        summary: `Turned "Require two-factor for superadmins" ${onOff(input.required)}`,
+        details: { from: before, to: input.required },
       },
     };
   },

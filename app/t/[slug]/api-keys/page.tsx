@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { withActorTenant } from "@/db/scopes";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { EmptyState } from "@/components/ui/empty-state";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { formatDateTime } from "@/lib/format";
@@ -31,6 +32,11 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
         title="API keys"
         description="Keys for this tenant's API (Authorization: Bearer <key>). Each key acts with its role; it is shown once, when it is created."
       />
+      <p className="mb-4 text-sm">
+        <Link className="text-blue-700 underline" href="/api-docs">
+          REST API documentation
+        </Link>
+      </p>
       <CreateApiKeyForm slug={slug} />
       {keys.length === 0 ? (
         <EmptyState title="No API keys yet">Create one above.</EmptyState>

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { TenantTx } from "@/db/scopes";
 import { deleteCredential as deleteCredentialRow, insertCredential, lockCredential, replaceCredentialValue } from "@/db/queries/credentials";
 import { tenantAction } from "@/lib/actions/tenant-action";
+import { actingUserId } from "@/lib/caller";
 import { withUniqueName } from "@/lib/actions/unique-name";
 import { requireRow } from "@/lib/actions/require-row";
 import { ActionError } from "@/lib/actions/core";
@@ -50,7 +51,7 @@ export const addCredential = tenantAction({
         name: input.name,
         description: input.description,
         ...sealed(tx.tenantId, id, input.value),
-        updatedByUserId: actor.user.id,
+        updatedByUserId: actingUserId(actor),
         updatedByEmail: actor.user.email,
       }),
     );
@@ -70,7 +71,7 @@ export const replaceCredential = tenantAction({
     const credential = await requireCredential(tx, input.credentialId);
     await replaceCredentialValue(tx, credential.id, {
       ...sealed(tx.tenantId, credential.id, input.value),
-      updatedByUserId: actor.user.id,
+      updatedByUserId: actingUserId(actor),
       updatedByEmail: actor.user.email,
     });
     refreshCredentials(actor.tenant.slug);

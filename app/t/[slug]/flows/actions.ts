@@ -13,10 +13,13 @@ import {
   renameFlow as renameFlowRow,
 } from "@/db/queries/flows";
 import { tenantAction } from "@/lib/actions/tenant-action";
+import { actingUserId } from "@/lib/caller";
 import { withUniqueName } from "@/lib/actions/unique-name";
 import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { executeFlow } from "@/lib/flows/execute";
+import { countFlowRun } from "@/lib/usage/flow-run-quota";
+import { resolveCredentials } from "@/lib/credentials/resolve-credentials";
 import { FlowIdInput, FlowNameInput, FlowStepsInput } from "@/lib/flows/flow-input";
 
 const requireFlow = (tx: TenantTx, flowId: string, options?: { lock?: "share" }) => requireRow(flowId, (id) => findFlow(tx, id, options));
@@ -41,7 +44,7 @@ export const createFlow = tenantAction({
       );
     }
     const flow = await withUniqueFlowName(() =>
-      insertFlow(tx, { name: input.name, steps: input.steps, createdBy: actor.user.id }),
+      insertFlow(tx, { name: input.name, steps: input.steps, createdBy: actingUserId(actor) }),
     );
     return {
       data: { id: flow.id, name: flow.name },
@@ -104,13 +107,16 @@ export const runFlow = tenantAction({
   async run({ tx, actor, input }) {
     // Shared lock: the flow cannot be deleted or renamed while its run is being recorded.
     const flow = await requireFlow(tx, input.flowId, { lock: "share" });
+    // Refused here, before anything runs, when the tenant's 30-day quota is used up.
+    await countFlowRun(tx);
     const tenant = await flowCapacityOf(tx);
     const startedAt = new Date();
-    const execution = executeFlow(flow.steps, { flowName: flow.name, tenantName: actor.tenant.name, memberCount: tenant?.memberCount ?? 0 });
+    const resolvedCredentials = await resolveCredentials(tx, flow.steps);
+    const execution = executeFlow(flow.steps, { flowName: flow.name, tenantName: actor.tenant.name, memberCount: tenant?.memberCount ?? 0, resolvedCredentials });
     const run = await insertFlowRun(tx, {
       flowId: flow.id,
       status: execution.status,
-      triggeredBy: actor.user.id,
+      triggeredBy: actingUserId(actor),
       log: execution.log,
       durationMs: execution.durationMs,
       startedAt,

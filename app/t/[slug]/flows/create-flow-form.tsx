@@ -5,13 +5,14 @@ import { FormCard } from "@/components/ui/form-card";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { MAX_STEPS, STEP_KINDS, STEP_LABELS } from "@/lib/flows/steps";
+import { credentialStep, MAX_STEPS, STEP_KINDS, STEP_LABELS, stepLabel } from "@/lib/flows/steps";
 import { createFlow } from "./actions";
 
 // A new flow starts with a sensible sequence; every step can be changed or cleared.
 const DEFAULT_STEPS = ["validate", "transform", "notify"];
 
-export function CreateFlowForm({ slug }: { slug: string }) {
+/** `credentialNames`: the tenant's credentials a step may use (empty for callers who may not use them). */
+export function CreateFlowForm({ slug, credentialNames }: { slug: string; credentialNames: string[] }) {
   const { result, values, version, fieldErrors, formAction, pending } = useFormAction((previous, form) => createFlow(slug, previous, form));
   const typedSteps = values.steps === undefined ? DEFAULT_STEPS : [values.steps].flat();
   const stepErrors = fieldErrors.steps;
@@ -36,6 +37,15 @@ export function CreateFlowForm({ slug }: { slug: string }) {
                       {STEP_LABELS[kind]}
                     </option>
                   ))}
+                  {credentialNames.length ? (
+                    <optgroup label="Credentials">
+                      {credentialNames.map((name) => (
+                        <option key={name} value={credentialStep(name)}>
+                          {stepLabel(credentialStep(name))}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ) : null}
                 </select>
               </label>
             ))}

@@ -12,6 +12,7 @@ import { can } from "@/lib/permissions";
 import { flowsUrlState } from "@/lib/url-state/flows";
 import type { SearchParams } from "@/lib/url-state/search-params";
 import { CreateFlowForm } from "./create-flow-form";
+import { listCredentials } from "@/db/queries/credentials";
 import { FlowsTable } from "./flows-table";
 
 export const metadata: Metadata = { title: "Flows" };
@@ -20,15 +21,18 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
   const { slug } = await params;
   const actor = await requireActor(slug);
   const state = flowsUrlState.parse(await searchParams);
-  const { list, capacity, lastRuns } = await withActorTenant(actor, async (tx) => {
+  const canWrite = can(actor.roles, "flows.write");
+  const { list, capacity, lastRuns, credentialNames } = await withActorTenant(actor, async (tx) => {
     const list = await listFlows(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
     const capacity = await flowCapacityOf(tx);
     const lastRuns = await lastRunsOf(tx, list.rows.map((flow) => flow.id));
-    return { list, capacity, lastRuns };
+    // The credentials a new flow's steps may use (names only), for those who create flows and may use them.
+    const usable = canWrite && can(actor.roles, "credentials.use");
+    const credentialNames = usable ? (await listCredentials(tx)).map((credential) => credential.name) : [];
+    return { list, capacity, lastRuns, credentialNames };
   });
   const flowCount = capacity?.flowCount ?? 0;
   const flowCap = capacity?.flowCap ?? 0;
-  const canWrite = can(actor.roles, "flows.write");
   const rows = list.rows.map((flow) => {
     const lastRun = lastRuns.get(flow.id);
     return {
@@ -49,7 +53,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
             This tenant has reached its flow cap. Existing flows keep working; to add one, delete a flow or ask a superadmin to raise the cap.
           </p>
         )}
-        {canWrite && <CreateFlowForm slug={slug} />}
+        {canWrite && <CreateFlowForm slug={slug} credentialNames={credentialNames} />}
         <div className="mb-3">
           <SearchInput label="Search" param="q" placeholder="Flow name" />
         </div>

@@ -10,6 +10,8 @@ import { normaliseDomain } from "@/lib/email-domains";
 import { ACCESS_KINDS, lockOutMessage, parseCidrList, refusingKinds, type AccessKind } from "@/lib/ip-allow-list";
 import { requireFeature } from "@/lib/license-downgrade";
 import { ContactEmailSchema, TenantNameSchema } from "@/lib/tenant-fields";
+import { TWO_FACTOR_REQUIREMENTS } from "@/db/schema";
+import { TWO_FACTOR_REQUIREMENT_LABELS, twoFactorRequiredFor } from "@/lib/two-factor/requirement";
 
 // Tenant settings. Each action has the tenant row locked (`lockTenant`) before it reads what it
 // changes, so the before/after in its activity entry is exact even when two admins save at once, and
@@ -125,6 +127,37 @@ export const setMagicLinkLogin = tenantAction({
         targetId: actor.tenant.id,
         summary: `${actor.user.email} switched magic-link login ${input.magicLinkEnabled ? "on" : "off"}`,
         details: { before: { magicLinkEnabled: current.magicLinkEnabled }, after: { magicLinkEnabled: input.magicLinkEnabled } },
+      },
+    };
+  },
+});
+
+/**
+ * Two-factor: who must have it to enter the tenant (lib/two-factor/requirement.ts), checked on every
+ * request. An Admin cannot require it of themselves before they have it: they would be sent to enrol
+ * on their next request anyway, but a tenant whose Admins all lack it should not lock at one click.
+ */
+export const setTwoFactorRequirement = tenantAction({
+  name: "tenant.two_factor_requirement.update",
+  permission: "settings.manage",
+  lockTenant: true,
+  input: z.object({ twoFactorRequired: z.enum(TWO_FACTOR_REQUIREMENTS, { error: "Choose who must use two-factor from the list." }) }),
+  async run({ tx, actor, input, tenant: current }) {
+    const requirement = input.twoFactorRequired;
+    if (current.twoFactorRequired === requirement) return { data: null, activity: null };
+    if (twoFactorRequiredFor(requirement, actor.roles) && !actor.user.twoFactorEnabled) {
+      throw new ActionError("FORBIDDEN", "Set up two-factor on your profile before requiring it, so you keep access to this tenant.");
+    }
+    await updateTenantSettings(tx, { twoFactorRequired: requirement });
+    const [before, after] = [TWO_FACTOR_REQUIREMENT_LABELS[current.twoFactorRequired], TWO_FACTOR_REQUIREMENT_LABELS[requirement]];
+    return {
+      data: null,
+      activity: {
+        action: "tenant.two_factor_requirement_updated",
+        targetType: "tenant",
+        targetId: actor.tenant.id,
+        summary: `${actor.user.email} changed who must use two-factor from ${before} to ${after}`,
+        details: { before: { twoFactorRequired: current.twoFactorRequired }, after: { twoFactorRequired: requirement } },
       },
     };
   },

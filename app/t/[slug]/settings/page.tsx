@@ -8,7 +8,8 @@ import { requireActor } from "@/lib/actor";
 import { clientIp } from "@/lib/client-ip";
 import { licenseAllows, licenseRequiredMessage, type Feature } from "@/lib/licenses";
 import { can } from "@/lib/permissions";
-import { addDomain, deleteTenant, removeDomain, saveIpAllowLists, setMagicLinkLogin, updateGeneralSettings } from "./actions";
+import { addDomain, deleteTenant, removeDomain, setMagicLinkLogin, saveIpAllowLists, setTwoFactorRequirement, updateGeneralSettings } from "./actions";
+import { TwoFactorRequirementForm } from "./two-factor-requirement-form";
 import { IpAllowListsForm } from "./ip-allow-lists-form";
 import { ApprovedDomains } from "./approved-domains";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -89,6 +90,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           canManage={canManage}
           passwordOnlyUnavailable={unavailable("passwordOnlyLogin")}
           setMagicLinkLogin={setMagicLinkLogin}
+        />
+      </Section>
+      <Section
+        id="two-factor"
+        title="Two-factor authentication"
+        description="Who must use two-factor authentication (a code from an authenticator app) to enter this tenant. Members without it are asked to set it up first."
+      >
+        <TwoFactorRequirementForm
+          slug={slug}
+          requirement={settings.twoFactorRequired}
+          canManage={canManage}
+          setTwoFactorRequirement={setTwoFactorRequirement}
         />
       </Section>
       {canManage && (

@@ -6,7 +6,7 @@ import { findFlow, listRunsOfFlow } from "@/db/queries/flows";
 import { single, type SearchParams } from "@/lib/url-state/search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
-import { STEP_LABELS, type StepKind } from "@/lib/flows/steps";
+import { stepLabel } from "@/lib/flows/steps";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { RunFlowButton } from "../run-flow-button";
@@ -57,7 +57,7 @@ export default async function FlowPage({
         </h2>
         <ol className="mt-2 list-decimal pl-5 text-sm">
           {flow.steps.map((step, index) => (
-            <li key={index}>{STEP_LABELS[step as StepKind] ?? step}</li>
+            <li key={index}>{stepLabel(step)}</li>
           ))}
         </ol>
         {canWrite && (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { FlowRunLogEntry } from "@/db/schema";
 import { EmptyState } from "@/components/ui/empty-state";
-import { STEP_LABELS, type StepKind } from "@/lib/flows/steps";
+import { stepLabel } from "@/lib/flows/steps";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { RunStatusBadge } from "../run-status-badge";
 
@@ -54,7 +54,7 @@ export function RunsList({ runs, olderHref, newestHref }: { runs: RunRow[]; olde
                       <ol className="mt-2 list-decimal space-y-1 pl-5">
                         {run.log.map((entry, index) => (
                           <li key={index}>
-                            <span className="font-medium">{STEP_LABELS[entry.step as StepKind] ?? entry.step}</span>:{" "}
+                            <span className="font-medium">{stepLabel(entry.step)}</span>:{" "}
                             <RunStatusBadge status={entry.status} /> <span className="text-slate-700">{entry.output}</span>
                           </li>
                         ))}

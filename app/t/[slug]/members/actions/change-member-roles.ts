@@ -5,6 +5,7 @@ import { updateMemberRoles } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
 import { ActionError } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
+import { actingUserId } from "@/lib/caller";
 import { appOrigin } from "@/lib/app-url";
 import { roleChangeMail } from "@/lib/mail-templates/role-change";
 import { rolesLabel } from "@/lib/permissions";
@@ -46,7 +47,7 @@ export const changeMemberRoles = tenantAction({
     await enqueueMail(tx, mail, "member.roles_change");
     const summary = `${actor.user.email} changed ${member.email}'s roles from ${rolesLabel(member.roles)} to ${rolesLabel(input.roles)}`;
     return {
-      data: { memberId: member.id, roles: input.roles, self: member.userId === actor.user.id } satisfies ChangedRoles,
+      data: { memberId: member.id, roles: input.roles, self: member.userId === actingUserId(actor) } satisfies ChangedRoles,
       message: `${member.email} is now ${rolesLabel(input.roles)}.`,
       activity: memberActivity("member.roles_changed", member, summary, { roles: input.roles, status: member.status }),
     };

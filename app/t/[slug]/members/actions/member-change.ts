@@ -4,7 +4,7 @@
 import { countOtherActiveAdmins, findMember, type Member } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
-import type { Actor } from "@/lib/actor";
+import { actingUserId, type Actor } from "@/lib/caller";
 import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, type ActivityRecord } from "@/lib/actions/core";
 
@@ -26,7 +26,7 @@ export async function keepAnActiveAdmin(
   const staysAdmin = change.rolesAfter?.includes("admin") ?? false;
   if (member.status !== "active" || !member.roles.includes("admin") || staysAdmin) return;
   if ((await countOtherActiveAdmins(tx, member.id)) > 0) return;
-  const [who, subject] = member.userId === actor.user.id ? ["You are", "you"] : [`${member.email} is`, "they"];
+  const [who, subject] = member.userId === actingUserId(actor) ? ["You are", "you"] : [`${member.email} is`, "they"];
   throw new ActionError(
     "CONFLICT",
     `${who} the only active Admin of ${actor.tenant.name}, so ${subject} cannot ${change.outcome}. Make another member an Admin first.`,

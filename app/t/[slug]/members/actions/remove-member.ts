@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { deleteMember } from "@/db/queries/members";
 import { tenantAction } from "@/lib/actions/tenant-action";
+import { actingUserId } from "@/lib/caller";
 import { keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
 import { memberIdField } from "./member-input";
 
@@ -20,7 +21,7 @@ export const removeMember = tenantAction({
     await keepAnActiveAdmin(tx, actor, member, { outcome: "be removed" });
     await deleteMember(tx, member.id);
     return {
-      data: { memberId: member.id, self: member.userId === actor.user.id },
+      data: { memberId: member.id, self: member.userId === actingUserId(actor) },
       activity: memberActivity("member.removed", member, `${actor.user.email} removed ${member.email}`, { roles: [], status: null }),
     };
   },

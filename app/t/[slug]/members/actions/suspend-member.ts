@@ -4,6 +4,7 @@ import { z } from "zod";
 import { updateMemberStatus } from "@/db/queries/members";
 import { ActionError } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
+import { actingUserId } from "@/lib/caller";
 import { keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
 import { memberIdField } from "./member-input";
 
@@ -25,7 +26,7 @@ export const suspendMember = tenantAction({
     await keepAnActiveAdmin(tx, actor, member, { outcome: "be suspended" });
     await updateMemberStatus(tx, member.id, "suspended");
     return {
-      data: { memberId: member.id, self: member.userId === actor.user.id },
+      data: { memberId: member.id, self: member.userId === actingUserId(actor) },
       activity: memberActivity("member.suspended", member, `${actor.user.email} suspended ${member.email}`, {
         roles: member.roles,
         status: "suspended",

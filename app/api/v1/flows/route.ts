@@ -1,0 +1,17 @@
+// GET /api/v1/flows: one page of the tenant's flows (the flows page's URL state: ?q=&sort=&dir=&page=&size=).
+// POST: create a flow ({ name, steps }).
+import { listFlows } from "@/db/queries/flows";
+import { createFlow } from "@/app/t/[slug]/flows/actions";
+import { apiRead } from "@/lib/api/api-read";
+import { apiTenantAction } from "@/lib/api/api-action";
+import { flowsUrlState } from "@/lib/url-state/flows";
+
+export async function GET(request: Request): Promise<Response> {
+  const state = flowsUrlState.parse(new URL(request.url).searchParams);
+  return apiRead(request, "flows.read", async (tx) => {
+    const { rows, total } = await listFlows(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
+    return { flows: rows, total, page: state.page, size: state.size };
+  });
+}
+
+export const POST = (request: Request) => apiTenantAction(request, createFlow, { status: 201 });
