@@ -24,6 +24,9 @@ const SECURITY_CORE = [
   "lib/sign-in-request-origin.ts",
   "lib/request-screen.ts",
   "lib/trusted-proxies.ts",
+  // Issue 16: the IP allow-lists (parsing, matching, the page view check).
+  "lib/ip-allow-list.ts",
+  "lib/ip-allow-page.ts",
   "lib/licenses.ts",
   "lib/storable-text.ts",
   "lib/security-headers.ts",

@@ -10,6 +10,7 @@ import { findMembershipBySlug, listTenantsOfUser, type TenantSummary } from "@/d
 import { getAccountFlags } from "@/db/queries/users";
 import { auth } from "./auth";
 import type { Actor, SessionUser } from "./caller";
+import { pageIpAllowLists, refuseAddressOfPage } from "./ip-allow-page";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
 import { enrolmentPath, twoFactorRequirementMet } from "./two-factor/requirement";
 import { secondFactorPath } from "./two-factor/sign-in-step";
@@ -95,10 +96,11 @@ const findMember = cache(async (slug: string): Promise<Actor | null> =>
  * transaction, once per request: the layout and the page share it.
  */
 const findMemberWithNav = cache((slug: string) =>
-  inCallerScope(slug, async (tx, user, account) => ({
-    member: await memberIn(tx, user, slug, account.isSuperadmin),
-    nav: { tenants: await listTenantsOfUser(tx, user.id), ...account } satisfies AccountNav,
-  })),
+  inCallerScope(slug, async (tx, user, account) => {
+    const member = await memberIn(tx, user, slug, account.isSuperadmin);
+    const nav = { tenants: await listTenantsOfUser(tx, user.id), ...account } satisfies AccountNav;
+    return { member, nav, ipAllowLists: await pageIpAllowLists(tx, member) };
+  }),
 );
 
 /**
@@ -183,6 +185,7 @@ export const requireActorWithNav = cache(async (slug: string): Promise<{ actor: 
   if (refusal === "two-factor") redirect(enrolmentPath(slug));
   const actor = caller.member;
   if (!actor) notFound();
+  await refuseAddressOfPage(actor, caller.ipAllowLists, `/t/${slug}`);
   if (actor.viaSuperadmin) await recordSuperadminView(actor.tenant.id, actor.user, `/t/${slug}`);
   return { actor, nav: caller.nav };
 });

@@ -8,6 +8,7 @@
 // afterwards overrides it until the license changes again.
 import { z } from "zod";
 import type { Tx } from "@/db/scopes";
+import { readIpAllowLists, replaceIpAllowLists } from "@/db/queries/ip-allow-lists";
 import { updateTenantPlan } from "@/db/queries/platform-tenants";
 import { getPlatformSettings, setPlatformApiLimit, updateTenantLimits } from "@/db/queries/platform-settings";
 import { lockTenant } from "@/db/queries/tenants";
@@ -61,6 +62,33 @@ export const setTenantFlowCap = platformAction({
         tenantName: tenant.name,
         summary: `Changed ${tenant.name}'s ${change}`,
         details: { from: tenant.flowCap, to: input.flowCap, flowCount: tenant.flowCount },
+      },
+    };
+  },
+});
+
+/**
+ * The way back in for a tenant whose IP allow-lists shut its Admins out: a superadmin clears every
+ * list (each kind open again), recorded in the platform log and the tenant's own.
+ */
+export const clearTenantIpAllowLists = platformAction({
+  name: "tenant.ip_allow_lists_cleared",
+  input: z.object({ tenantId: idInput }),
+  async run({ tx, platform, input }) {
+    const tenant = await requireTenant(tx, input.tenantId);
+    const tenantTx = await platform.enterTenant(tenant.id, "A superadmin cleared the IP allow-lists");
+    const before = await readIpAllowLists(tenantTx);
+    await replaceIpAllowLists(tenantTx, {});
+    return {
+      data: null,
+      activity: {
+        action: "tenant.ip_allow_lists_cleared",
+        targetType: "tenant",
+        targetId: tenant.id,
+        subjectTenantId: tenant.id,
+        tenantName: tenant.name,
+        summary: `Cleared ${tenant.name}'s IP allow-lists`,
+        details: { before },
       },
     };
   },

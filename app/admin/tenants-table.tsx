@@ -6,6 +6,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { NoRows } from "@/components/data-table/no-rows";
 import { setTenantApiLimit, setTenantFlowCap, setTenantFlowRunQuota } from "./actions";
 import { MAX_API_REQUESTS_PER_MINUTE, MAX_FLOW_CAP, MAX_FLOW_RUNS_PER_30_DAYS } from "./input-limits";
+import { ClearIpAllowLists } from "./clear-ip-allow-lists";
 import { LicenseForm } from "./license-form";
 import { numberColumn } from "./row-columns";
 
@@ -102,6 +103,7 @@ const columns: ColumnDef<AdminTenantRow, unknown>[] = [
     ),
   },
   { id: "createdAt", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap">{row.original.created}</span> },
+  { id: "ipAllowLists", header: "IP allow-lists", cell: ({ row }) => <ClearIpAllowLists tenantId={row.original.id} tenantName={row.original.name} /> },
 ];
 
 export function TenantsTable({ rows, searching }: { rows: AdminTenantRow[]; searching: boolean }) {

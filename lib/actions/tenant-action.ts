@@ -82,7 +82,7 @@ export async function performTenantAction<Schema extends z.ZodType, T, Locked ex
   inside?: (tx: TenantTx, changed: boolean) => Promise<Extra>,
 ): Promise<{ data: T; message: string | undefined; changed: boolean; extra: Extra | null }> {
   const { actor, ip } = caller;
-  const options = { permission: definition.permission, lockTenant: definition.lockTenant };
+  const options = { permission: definition.permission, lockTenant: definition.lockTenant, name: definition.name };
   return inTenantTransaction({ actor, ip }, options, async ({ tx, actor: current, tenant, record }) => {
     const { data, activity, platformActivity, message } = await definition.run({ tx, actor: current, input, ip, tenant });
     if (activity) await record(activity);

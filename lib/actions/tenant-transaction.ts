@@ -7,9 +7,11 @@ import { lockTenant } from "@/db/queries/tenants";
 import type { Tenant } from "@/db/schema";
 import { withTenant, type TenantTx } from "@/db/scopes";
 import { actingUserId, type Actor } from "../caller";
+import { kindOfPermission, type AccessKind } from "../ip-allow-list";
 import type { Permission } from "../permissions";
 import { recordCallerActivity } from "./activity-entry";
 import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "./core";
+import { requireAddressAllowed, withIpRefusalsLogged } from "./ip-allow-check";
 import { authorizeApiKeyInTransaction, authorizeInTransaction, type TenantAccess } from "./tenant-access";
 
 export interface TenantTransaction<Locked extends boolean> {
@@ -31,18 +33,31 @@ export interface TenantTransaction<Locked extends boolean> {
  */
 export async function inTenantTransaction<T, Locked extends boolean = false>(
   caller: { actor: Actor; ip: string | null },
-  options: { permission: Permission; lockTenant?: Locked },
+  options: {
+    permission: Permission;
+    lockTenant?: Locked;
+    /** The IP allow-list that guards this work, when not the permission's own (lib/ip-allow-list.ts). */
+    ipKind?: AccessKind;
+    /** What a refusal's log entry names. */
+    name?: string;
+  },
   work: (transaction: TenantTransaction<Locked>) => Promise<T>,
 ): Promise<T> {
   const { actor, ip } = caller;
+  const refused = { tenantId: actor.tenant.id, actorUserId: actingUserId(actor), actorEmail: actor.apiKey ? `API key ${actor.apiKey.name}` : actor.user.email, ip, what: options.name ?? options.permission };
   // An API key is no user: the scope names none (actingUserId is null for it).
-  return withTenant({ tenantId: actor.tenant.id, userId: actingUserId(actor) }, async (tx) => {
+  return withIpRefusalsLogged(refused, () => withTenant({ tenantId: actor.tenant.id, userId: actingUserId(actor) }, async (tx) => {
     const tenant = options.lockTenant ? await lockTenant(tx, tx.tenantId) : null;
     if (options.lockTenant && !tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     const access = actor.apiKey
       ? await authorizeApiKeyInTransaction(tx, actor.apiKey.id, options.permission)
       : await authorizeInTransaction(tx, actor.user.id, options.permission);
+    // After authorizing (a stranger learns nothing from it). Visiting superadmins are not held by a
+    // tenant's lists: they are the ones who clear a list that locked its Admins out. An API key is
+    // under the run list, whatever it asks (lib/ip-allow-list.ts).
+    const kind = actor.apiKey ? "run" : (options.ipKind ?? kindOfPermission(options.permission));
+    if (!access.viaSuperadmin) await requireAddressAllowed(tx, kind, ip);
     const record = (entry: ActivityRecord) => recordCallerActivity(tx, { user: actor.user, apiKey: actor.apiKey, access, ip }, entry);
     return work({ tx, actor: { ...actor, ...access }, access, tenant: tenant as TenantTransaction<Locked>["tenant"], record });
-  });
+  }));
 }

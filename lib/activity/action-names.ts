@@ -23,6 +23,10 @@ export const ACTION_NAMES = [
   "tenant.api_limit_set",
   "tenant.flow_run_quota_set",
   "platform.api_limit_set",
+  // IP allow-lists: saved by an Admin, cleared by a superadmin, and each refusal they made.
+  "tenant.ip_allow_lists_updated",
+  "tenant.ip_allow_lists_cleared",
+  "tenant.ip_refused",
   // Members.
   "member.added",
   "member.roles_changed",

@@ -8,6 +8,7 @@ import type { MemberRole } from "@/db/schema";
 import { API_KEY_PATTERN, hashApiKey } from "../api-keys/api-key";
 import { clientIp } from "../client-ip";
 import { can, type Permission } from "../permissions";
+import { apiAddressAllowed, refuseApiAddress } from "./api-address";
 import { forbidden, unauthorized } from "./problem";
 import { admitApiRequest } from "./rate-limit";
 
@@ -44,10 +45,12 @@ export async function authorizeApiRequest(request: Request, permission: Permissi
   const ip = await clientIp();
   const keyUse = await withTenant({ tenantId: found.tenantId, userId: null }, async (tx) => {
     const used = await useApiKey(tx, found.id, ip);
-    return used && { used, admission: await admitApiRequest(tx) };
+    // The tenant's run list holds every API call; a refused one is not admitted (nor metered).
+    return used && { used, admission: (await apiAddressAllowed(tx, ip)) ? await admitApiRequest(tx) : null };
   });
   if (!keyUse) return unauthorized(true);
   const { used, admission } = keyUse;
+  if (!admission) return refuseApiAddress(found.tenantId, used.name, ip);
   if (!admission.admitted) return admission.response;
   const caller: ApiCaller = {
     tenantId: found.tenantId,

@@ -31,6 +31,8 @@ export const unauthorized = (presented: boolean) =>
 
 export const forbidden = () => problem(403, "Forbidden", "The API key's role does not allow this.");
 
+export const addressRefused = () => problem(403, "Forbidden", "Your address is not allowed to use this tenant's API (IP allow-list).");
+
 const STATUS_OF: Record<ActionErrorCode, { status: number; title: string }> = {
   VALIDATION: { status: 422, title: "Unprocessable Content" },
   UNAUTHENTICATED: { status: 401, title: "Unauthorized" },

@@ -289,6 +289,17 @@ const scenarios: Record<string, Scenario> = {
     signInAs(caller);
     return { caller, result: await revokeApiKey(tenant.slug, null, { apiKeyId: created.data.id }) };
   },
+  "tenant.ip_allow_lists.update": async () => {
+    const { saveIpAllowLists } = await import("@/app/t/[slug]/settings/actions");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    return { caller, result: await saveIpAllowLists(tenant.slug, null, { run: "10.0.0.0/8", confirmLockOut: "true" }) };
+  },
+  "tenant.ip_allow_lists_cleared": async () => {
+    const { clearTenantIpAllowLists } = await import("@/app/admin/actions");
+    const tenant = await createTenant("listed");
+    const caller = await newSuperadmin();
+    return { caller, result: await clearTenantIpAllowLists(null, { tenantId: tenant.id }) };
+  },
   "tenant.license_set": async () => {
     const { setTenantLicense } = await import("@/app/admin/actions");
     const tenant = await createTenant("licensed");

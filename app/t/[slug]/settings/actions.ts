@@ -5,7 +5,9 @@ import { addApprovedDomain, removeApprovedDomain } from "@/db/queries/approved-d
 import { deleteTenant as deleteTenantRow, updateTenantSettings } from "@/db/queries/tenants";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
+import { readIpAllowLists, replaceIpAllowLists } from "@/db/queries/ip-allow-lists";
 import { normaliseDomain } from "@/lib/email-domains";
+import { ACCESS_KINDS, lockOutMessage, parseCidrList, refusingKinds, type AccessKind } from "@/lib/ip-allow-list";
 import { requireFeature } from "@/lib/license-downgrade";
 import { TWO_FACTOR_REQUIREMENTS } from "@/db/schema";
 import { TWO_FACTOR_REQUIREMENT_LABELS, twoFactorRequiredFor } from "@/lib/two-factor/requirement";
@@ -189,6 +191,50 @@ export const deleteTenant = tenantAction({
         summary: `${actor.user.email} deleted the tenant ${deleted.name} (${deleted.slug})`,
         details: { slug: deleted.slug, members: deleted.memberCount },
       },
+    };
+  },
+});
+
+const ListText = z.string().max(20_000, "That list is too long.").default("");
+const IpAllowListsInput = z.object({
+  run: ListText,
+  edit: ListText,
+  admin: ListText,
+  package: ListText,
+  confirmLockOut: z.stringbool().or(z.boolean()).default(false),
+});
+
+/**
+ * IP allow-lists: one list of CIDR blocks per kind of access (lib/ip-allow-list.ts); an empty one
+ * leaves its kind open. The lock-out guard: lists that would refuse the saving Admin's own address
+ * are saved only with confirmLockOut (a superadmin can still clear them from /admin).
+ */
+export const saveIpAllowLists = tenantAction({
+  name: "tenant.ip_allow_lists.update",
+  permission: "settings.manage",
+  lockTenant: true,
+  input: IpAllowListsInput,
+  async run({ tx, actor, input, ip }) {
+    const parsed = ACCESS_KINDS.map((kind) => [kind, parseCidrList(input[kind])] as const);
+    const fieldErrors = Object.fromEntries(parsed.flatMap(([kind, list]) => (list.ok ? [] : [[kind, [list.message]]])));
+    if (Object.keys(fieldErrors).length) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", fieldErrors);
+    const after = Object.fromEntries(parsed.map(([kind, list]) => [kind, list.ok ? list.cidrs : []])) as Record<AccessKind, string[]>;
+    const excluding = refusingKinds(after, ip);
+    if (excluding.length && !input.confirmLockOut) {
+      throw new ActionError("VALIDATION", lockOutMessage(excluding, ip), { confirmLockOut: [lockOutMessage(excluding, ip)] });
+    }
+    const before = await readIpAllowLists(tx);
+    await replaceIpAllowLists(tx, after);
+    return {
+      data: null,
+      activity: {
+        action: "tenant.ip_allow_lists_updated",
+        targetType: "tenant",
+        targetId: actor.tenant.id,
+        summary: `${actor.user.email} changed the IP allow-lists${excluding.length ? ` (confirmed although they exclude ${ip ?? "their unknown address"})` : ""}`,
+        details: { before, after },
+      },
+      message: "IP allow-lists saved.",
     };
   },
 });

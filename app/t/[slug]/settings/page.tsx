@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { withActorTenant } from "@/db/scopes";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
+import { readIpAllowLists } from "@/db/queries/ip-allow-lists";
 import { getTenantSettings } from "@/db/queries/tenants";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
+import { clientIp } from "@/lib/client-ip";
 import { licenseAllows, licenseRequiredMessage, type Feature } from "@/lib/licenses";
 import { can } from "@/lib/permissions";
-import { addDomain, deleteTenant, removeDomain, setMagicLinkLogin, setTwoFactorRequirement, updateGeneralSettings } from "./actions";
+import { addDomain, deleteTenant, removeDomain, setMagicLinkLogin, saveIpAllowLists, setTwoFactorRequirement, updateGeneralSettings } from "./actions";
 import { TwoFactorRequirementForm } from "./two-factor-requirement-form";
+import { IpAllowListsForm } from "./ip-allow-lists-form";
 import { ApprovedDomains } from "./approved-domains";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DeleteTenant } from "./delete-tenant";
@@ -32,9 +35,10 @@ function Section({ id, title, description, children }: { id: string; title: stri
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  const { settings, domains } = await withActorTenant(actor, async (tx) => ({
+  const { settings, domains, ipAllowLists } = await withActorTenant(actor, async (tx) => ({
     settings: await getTenantSettings(tx),
     domains: await listApprovedDomains(tx),
+    ipAllowLists: await readIpAllowLists(tx),
   }));
   if (!settings) return null; // deleted between the actor check and this read: the next request 404s
   const canManage = can(actor.roles, "settings.manage");
@@ -100,6 +104,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           setTwoFactorRequirement={setTwoFactorRequirement}
         />
       </Section>
+      {canManage && (
+      <Section
+        id="ip-allow-lists"
+        title="IP allow-lists"
+        description="Which addresses may do each kind of thing in this tenant: IPv4 or IPv6 addresses or CIDR blocks (10.0.0.0/8, 2001:db8::/32), one per line. An empty list does not restrict. A page opens from an address that at least one kind allows."
+      >
+        <IpAllowListsForm slug={slug} lists={ipAllowLists} address={await clientIp()} canManage saveIpAllowLists={saveIpAllowLists} />
+      </Section>
+      )}
       {can(actor.roles, "tenant.delete") && (
         <Section id="danger-zone" title="Danger zone">
           <DeleteTenant slug={slug} name={settings.name} deleteTenant={deleteTenant} />

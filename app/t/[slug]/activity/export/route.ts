@@ -17,6 +17,7 @@ import { clientIp } from "@/lib/client-ip";
 import { can } from "@/lib/permissions";
 import { isSameOriginRequest } from "@/lib/same-origin";
 import { ActionError } from "@/lib/actions/core";
+import { IpRefusedError } from "@/lib/actions/ip-allow-check";
 import { inTenantTransaction } from "@/lib/actions/tenant-transaction";
 import { describeFilters, parseActivitySearch, toActivityFilters } from "@/lib/activity/filters";
 import { activityCsvStream, EXPORT_BATCH_SIZE } from "@/lib/activity/csv-export";
@@ -64,11 +65,12 @@ export async function POST(request: Request, { params }: Context) {
   // dropped) before this.
   let firstBatch: ActivityRow[];
   try {
-    firstBatch = await inTenantTransaction(caller, { permission: "activity.read" }, async ({ tx, record }) => {
+    firstBatch = await inTenantTransaction(caller, { permission: "activity.read", ipKind: "package", name: "activity.export" }, async ({ tx, record }) => {
       await record(entry);
       return fetchActivityPage(tx, filters, undefined, EXPORT_BATCH_SIZE);
     });
   } catch (error) {
+    if (error instanceof IpRefusedError) return new Response(error.message, { status: 403 });
     if (error instanceof ActionError) return new Response("Not found", { status: 404 });
     throw error;
   }
@@ -76,7 +78,7 @@ export async function POST(request: Request, { params }: Context) {
   // Each later batch is its own short transaction, authorized again: a long export never holds one
   // open, and one whose caller was removed or suspended meanwhile stops.
   const nextBatch = (after: ActivityKey) =>
-    inTenantTransaction(caller, { permission: "activity.read" }, ({ tx }) =>
+    inTenantTransaction(caller, { permission: "activity.read", ipKind: "package" }, ({ tx }) =>
       fetchActivityPage(tx, filters, after, EXPORT_BATCH_SIZE),
     ).catch((error: unknown) => {
       if (error instanceof ActionError) throw new Error("Access to the tenant ended during the export", { cause: error });
