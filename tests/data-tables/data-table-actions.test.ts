@@ -4,10 +4,11 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
-import { activity, dataTableRows, dataTables, memberships, type DataColumn, type DataRowValues } from "@/db/schema";
+import { activity, dataTableRows, dataTables, type DataColumn, type DataRowValues } from "@/db/schema";
 import { listDataTables, listRows } from "@/db/queries/data-tables";
-import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
+import { createTwoTenants, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
+import { EDITOR_ACTION_REFUSALS, editorActionCallers } from "../support/editor-callers";
 
 vi.mock("@/lib/auth", async () => {
   const { currentSession } = await import("../support/session");
@@ -47,23 +48,11 @@ const entries = (tenantId: string, action: string) =>
 
 beforeAll(async () => {
   world = await createTwoTenants();
-  const [viewer, editor, suspended] = [await createUser("viewer"), await createUser("editor"), await createUser("suspended")];
-  await addMember(world.a.id, viewer.id, ["viewer"]);
-  await addMember(world.a.id, editor.id, ["editor"]);
-  await inTenant(world.a.id, (tx) => tx.insert(memberships).values({ tenantId: world.a.id, userId: suspended.id, roles: ["admin"], status: "suspended" }));
-  Object.assign(callers, { viewer, editor, admin: world.adminA, "admin of another tenant": world.adminB, suspended, "signed out": null });
+  Object.assign(callers, await editorActionCallers(world));
 });
 
 // What each caller gets from each action in tenant A (null = allowed).
-const REFUSALS: Record<string, string | null> = {
-  viewer: "FORBIDDEN",
-  editor: null,
-  admin: null,
-  "admin of another tenant": "NOT_FOUND",
-  suspended: "NOT_FOUND",
-  "signed out": "UNAUTHENTICATED",
-};
-const cases = Object.entries(REFUSALS);
+const cases = Object.entries(EDITOR_ACTION_REFUSALS);
 
 describe("data table actions x callers", () => {
   it.each(cases)("create as %s", async (caller, refusal) => {
