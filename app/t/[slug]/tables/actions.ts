@@ -38,6 +38,11 @@ function valuesFor(columns: DataColumn[], fields: Record<string, unknown>) {
   return parsed.values;
 }
 
+/** The entry of a change to one row: the table is the target, the row's id in the details. */
+function rowEntry(action: string, table: { id: string }, rowId: string, summary: string) {
+  return { data: { id: rowId }, activity: { action, targetType: "data_table", targetId: table.id, summary, details: { rowId } } };
+}
+
 export const createDataTable = tenantAction({
   name: "data_table.create",
   permission: "tables.write",
@@ -106,16 +111,7 @@ export const addRow = tenantAction({
   async run({ tx, actor, input }) {
     const table = await requireTable(tx, input.tableId, { lock: "share" });
     const row = await insertRow(tx, table.id, valuesFor(table.columns, input));
-    return {
-      data: { id: row.id },
-      activity: {
-        action: "data_table.row_added",
-        targetType: "data_table",
-        targetId: table.id,
-        summary: `${actor.user.email} added a row to the table ${table.name}`,
-        details: { rowId: row.id },
-      },
-    };
+    return rowEntry("data_table.row_added", table, row.id, `${actor.user.email} added a row to the table ${table.name}`);
   },
 });
 
@@ -128,16 +124,7 @@ export const editRow = tenantAction({
     const row = await requireRow(input.rowId, (id) => findRow(tx, table.id, id));
     const updated = await updateRow(tx, table.id, row.id, valuesFor(table.columns, input));
     if (!updated) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-    return {
-      data: { id: row.id },
-      activity: {
-        action: "data_table.row_updated",
-        targetType: "data_table",
-        targetId: table.id,
-        summary: `${actor.user.email} edited a row of the table ${table.name}`,
-        details: { rowId: row.id },
-      },
-    };
+    return rowEntry("data_table.row_updated", table, row.id, `${actor.user.email} edited a row of the table ${table.name}`);
   },
 });
 
@@ -148,15 +135,6 @@ export const deleteRow = tenantAction({
   async run({ tx, actor, input }) {
     const table = await requireTable(tx, input.tableId, { lock: "share" });
     const row = await requireRow(input.rowId, (id) => deleteRowRecord(tx, table.id, id));
-    return {
-      data: { id: row.id },
-      activity: {
-        action: "data_table.row_deleted",
-        targetType: "data_table",
-        targetId: table.id,
-        summary: `${actor.user.email} deleted a row of the table ${table.name}`,
-        details: { rowId: row.id },
-      },
-    };
+    return rowEntry("data_table.row_deleted", table, row.id, `${actor.user.email} deleted a row of the table ${table.name}`);
   },
 });
