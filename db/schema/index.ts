@@ -18,3 +18,4 @@ export * from "./usage";
 export * from "./two-factor";
 export * from "./platform-settings";
 export * from "./ip-allow-lists";
+export * from "./data-tables";

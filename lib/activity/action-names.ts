@@ -41,6 +41,13 @@ export const ACTION_NAMES = [
   "flow.renamed",
   "flow.deleted",
   "flow.ran",
+  // Data tables and their rows.
+  "data_table.created",
+  "data_table.renamed",
+  "data_table.deleted",
+  "data_table.row_added",
+  "data_table.row_updated",
+  "data_table.row_deleted",
   // Credentials (never their values) and API keys (never the key).
   "credential.created",
   "credential.replaced",

@@ -3,12 +3,14 @@
 import { activityUrlState } from "./activity";
 import { adminTenantsUrlState } from "./admin-tenants";
 import { adminUsersUrlState } from "./admin-users";
+import { dataTableRowsUrlState } from "./data-table-rows";
 import { flowsUrlState } from "./flows";
 import { membersUrlState } from "./members";
 
 export const URL_STATES = {
   members: membersUrlState,
   flows: flowsUrlState,
+  dataTableRows: dataTableRowsUrlState,
   activity: activityUrlState,
   adminTenants: adminTenantsUrlState,
   adminUsers: adminUsersUrlState,

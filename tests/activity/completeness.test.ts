@@ -68,6 +68,21 @@ async function pendingEnrolment() {
   return { caller, code: (stepsAhead: number) => totp.generate({ timestamp: Date.now() + stepsAhead * 30_000 }) };
 }
 
+/** An Editor's tenant with one data table and one row in it, for the table actions that need them. */
+async function editorWithDataTable() {
+  const { createDataTable, addRow } = await import("@/app/t/[slug]/tables/actions");
+  const { tenant } = await memberOfNewTenant(["editor"]);
+  const created = await createDataTable(tenant.slug, null, { name: "Customers", columns: [{ name: "Name", type: "text" }] });
+  if (!created.ok) throw new Error(`setup: ${created.message}`);
+  const row = await addRow(tenant.slug, null, { tableId: created.data.id, c0: "Ada" });
+  if (!row.ok) throw new Error(`setup: ${row.message}`);
+  // The setup's own entries must not count for the action under test: a fresh caller runs it.
+  const runner = await createUser("table-editor");
+  await addMember(tenant.id, runner.id, ["editor"]);
+  signInAs(runner);
+  return { tenant, caller: runner, tableId: created.data.id, rowId: row.data.id };
+}
+
 /** An Editor's tenant with one flow, for the flow actions that need one. */
 async function editorWithFlow() {
   const { createFlow } = await import("@/app/t/[slug]/flows/actions");
@@ -237,6 +252,36 @@ const scenarios: Record<string, Scenario> = {
     const { deleteTenant } = await import("@/app/t/[slug]/settings/actions");
     const { tenant, caller } = await memberOfNewTenant(["admin"]);
     return { caller, result: await deleteTenant(tenant.slug, null, { confirmName: tenant.name }) };
+  },
+  "data_table.create": async () => {
+    const { createDataTable } = await import("@/app/t/[slug]/tables/actions");
+    const { tenant, caller } = await memberOfNewTenant(["editor"]);
+    return { caller, result: await createDataTable(tenant.slug, null, { name: "Orders", columns: [{ name: "Total", type: "number" }] }) };
+  },
+  "data_table.rename": async () => {
+    const { renameDataTableAction } = await import("@/app/t/[slug]/tables/actions");
+    const { tenant, caller, tableId } = await editorWithDataTable();
+    return { caller, result: await renameDataTableAction(tenant.slug, null, { tableId, name: "Clients" }) };
+  },
+  "data_table.delete": async () => {
+    const { deleteDataTableAction } = await import("@/app/t/[slug]/tables/actions");
+    const { tenant, caller, tableId } = await editorWithDataTable();
+    return { caller, result: await deleteDataTableAction(tenant.slug, null, { tableId }) };
+  },
+  "data_table.row_add": async () => {
+    const { addRow } = await import("@/app/t/[slug]/tables/actions");
+    const { tenant, caller, tableId } = await editorWithDataTable();
+    return { caller, result: await addRow(tenant.slug, null, { tableId, c0: "Grace" }) };
+  },
+  "data_table.row_edit": async () => {
+    const { editRow } = await import("@/app/t/[slug]/tables/actions");
+    const { tenant, caller, tableId, rowId } = await editorWithDataTable();
+    return { caller, result: await editRow(tenant.slug, null, { tableId, rowId, c0: "Ada L." }) };
+  },
+  "data_table.row_delete": async () => {
+    const { deleteRow } = await import("@/app/t/[slug]/tables/actions");
+    const { tenant, caller, tableId, rowId } = await editorWithDataTable();
+    return { caller, result: await deleteRow(tenant.slug, null, { tableId, rowId }) };
   },
   "flow.create": async () => {
     const { createFlow } = await import("@/app/t/[slug]/flows/actions");

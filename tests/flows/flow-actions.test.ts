@@ -3,10 +3,11 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
-import { activity, flowRuns, flows, memberships, tenants } from "@/db/schema";
+import { activity, flowRuns, flows, tenants } from "@/db/schema";
 import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
 import { raceBehindTenantLock } from "../support/forced-race";
 import { signInAs } from "../support/session";
+import { EDITOR_ACTION_REFUSALS, editorActionCallers } from "../support/editor-callers";
 
 vi.mock("@/lib/auth", async () => {
   const { currentSession } = await import("../support/session");
@@ -38,25 +39,11 @@ const flowCountOf = async (tenantId: string) =>
 beforeAll(async () => {
   world = await createTwoTenants();
   await setFlowCap(world.a.id, 1000);
-  const [viewer, editor, suspended] = [await createUser("viewer"), await createUser("editor"), await createUser("suspended")];
-  await addMember(world.a.id, viewer.id, ["viewer"]);
-  await addMember(world.a.id, editor.id, ["editor"]);
-  await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
-    tx.insert(memberships).values({ tenantId: world.a.id, userId: suspended.id, roles: ["admin"], status: "suspended" }),
-  );
-  Object.assign(callers, { viewer, editor, admin: world.adminA, "admin of another tenant": world.adminB, suspended, "signed out": null });
+  Object.assign(callers, await editorActionCallers(world));
 });
 
 // What each caller gets from each action in tenant A (null = allowed).
-const REFUSALS: Record<string, string | null> = {
-  viewer: "FORBIDDEN",
-  editor: null,
-  admin: null,
-  "admin of another tenant": "NOT_FOUND",
-  suspended: "NOT_FOUND",
-  "signed out": "UNAUTHENTICATED",
-};
-const cases = Object.entries(REFUSALS);
+const cases = Object.entries(EDITOR_ACTION_REFUSALS);
 
 describe("flow actions x callers", () => {
   it.each(cases)("create as %s", async (caller, refusal) => {

@@ -15,7 +15,19 @@ describe("catalog", () => {
   it("puts every table with a tenant_id column under ENABLED and FORCED row-level security with a policy", async () => {
     const tables = await tenantTableSecurity();
     expect(tables.map((t) => t.table)).toEqual(
-      expect.arrayContaining(["activity", "api_keys", "approved_domains", "credentials", "flow_runs", "flows", "ip_allow_lists", "memberships", "tenant_usage"]),
+      expect.arrayContaining([
+        "activity",
+        "api_keys",
+        "approved_domains",
+        "credentials",
+        "data_table_rows",
+        "data_tables",
+        "flow_runs",
+        "flows",
+        "ip_allow_lists",
+        "memberships",
+        "tenant_usage",
+      ]),
     );
     for (const table of tables) {
       expect(table, table.table).toMatchObject({ enabled: true, forced: true });
@@ -26,7 +38,9 @@ describe("catalog", () => {
   it("leads the primary key of every tenant table with tenant_id", async () => {
     const keys = await tenantTablePrimaryKeyLeads();
     expect(keys.length).toBeGreaterThanOrEqual(7);
-    expect(keys.map((key) => key.table)).toEqual(expect.arrayContaining(["api_keys", "credentials", "ip_allow_lists", "tenant_usage"]));
+    expect(keys.map((key) => key.table)).toEqual(
+      expect.arrayContaining(["api_keys", "credentials", "data_table_rows", "data_tables", "ip_allow_lists", "tenant_usage"]),
+    );
     for (const key of keys) expect(key.first_column, key.table).toBe("tenant_id");
   });
 

@@ -10,6 +10,7 @@ import { deleteFlow, findFlow, insertFlow, insertFlowRun, lastRunsOf, listFlows,
 import { findActivityActor, searchActivityActors } from "@/db/queries/activity/actors";
 import { countActivityPerDay } from "@/db/queries/activity/chart";
 import { fetchActivityPage, listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import { deleteDataTable, deleteRow, findDataTable, findRow, insertDataTable, insertRow, listDataTables, listRows, renameDataTable, updateRow } from "@/db/queries/data-tables";
 import { addApprovedDomain, listApprovedDomains, removeApprovedDomain } from "@/db/queries/approved-domains";
 import { addMember, createTwoTenants, createUser } from "../support/fixtures";
 import { insertEntries } from "../activity/support";
@@ -18,6 +19,8 @@ import { claimingTenant } from "../support/forged-scope";
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 let membershipB: { id: string };
 let flowB: { id: string };
+let dataTableB: { id: string };
+let dataRowB: { id: string };
 
 /** The policies show tenant B; the transaction's tenant id (what the queries filter by) says tenant A. */
 const inBAskingForA = <T,>(work: (tx: TenantTx) => Promise<T>) =>
@@ -38,6 +41,8 @@ beforeAll(async () => {
   );
   await insertEntries(world.b.id, [{ at: "2026-01-10T10:00:00Z", action: "secret.b", targetType: "thing", actorUserId: world.adminB.id, summary: "invoices of tenant b" }]);
   await inB((tx) => addApprovedDomain(tx, "b-only.test"));
+  dataTableB = await inB((tx) => insertDataTable(tx, { name: "customers", columns: [{ name: "Name", type: "text" }], createdBy: world.adminB.id }));
+  dataRowB = await inB((tx) => insertRow(tx, dataTableB.id, { Name: "B's customer" }));
 });
 
 describe("members queries filter on their tenant", () => {
@@ -126,5 +131,30 @@ it("the forged transaction's scope really lets tenant B's rows through (so the c
     expect((await listRunsOfFlow(tx, flowB.id, { limit: 10 })).runs).toHaveLength(1);
     expect((await listActivityPage(tx, { actions: [] }, { limit: 50 })).rows.length).toBeGreaterThan(0);
     expect(await listApprovedDomains(tx)).toEqual(["b-only.test"]);
+  });
+});
+
+describe("data table queries filter on their tenant", () => {
+  const page = { sortColumn: { name: "Name", type: "text" }, dir: "asc", page: 1, size: 50 } as const;
+
+  it("lists and finds nothing of another tenant", async () => {
+    await inBAskingForA(async (tx) => {
+      expect(await listDataTables(tx)).toEqual([]);
+      expect(await findDataTable(tx, dataTableB.id)).toBeNull();
+      expect(await listRows(tx, dataTableB.id, page)).toEqual({ rows: [], total: 0 });
+      expect(await listRows(tx, dataTableB.id, { ...page, sortColumn: null })).toEqual({ rows: [], total: 0 });
+      expect(await findRow(tx, dataTableB.id, dataRowB.id)).toBeNull();
+    });
+  });
+
+  it("renames, changes and deletes nothing of another tenant", async () => {
+    await inBAskingForA(async (tx) => {
+      expect(await renameDataTable(tx, dataTableB.id, "taken over")).toBeNull();
+      expect(await updateRow(tx, dataTableB.id, dataRowB.id, { Name: "overwritten" })).toBeNull();
+      expect(await deleteRow(tx, dataTableB.id, dataRowB.id)).toBeNull();
+      expect(await deleteDataTable(tx, dataTableB.id)).toBe(0);
+    });
+    expect(await inB((tx) => findDataTable(tx, dataTableB.id))).toMatchObject({ name: "customers" });
+    expect(await inB((tx) => findRow(tx, dataTableB.id, dataRowB.id))).toMatchObject({ values: { Name: "B's customer" } });
   });
 });

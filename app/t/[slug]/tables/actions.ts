@@ -1,0 +1,140 @@
+"use server";
+
+// Data tables: create, rename, delete a table; add, edit, delete its rows (Editors and Admins:
+// tables.write). The tenant is the URL's; a table or row id from another tenant, or a malformed one,
+// is simply not found. Values are checked against the table's columns as they are now.
+import { z } from "zod";
+import type { TenantTx } from "@/db/scopes";
+import {
+  deleteDataTable,
+  deleteRow as deleteRowRecord,
+  findDataTable,
+  findRow,
+  insertDataTable,
+  insertRow,
+  renameDataTable,
+  updateRow,
+} from "@/db/queries/data-tables";
+import { tenantAction } from "@/lib/actions/tenant-action";
+import { actingUserId } from "@/lib/caller";
+import { withUniqueName } from "@/lib/actions/unique-name";
+import { requireRow } from "@/lib/actions/require-row";
+import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
+import { CreateTableInput, DataIdInput, TableNameInput } from "@/lib/data-tables/table-input";
+import { parseRowValues } from "@/lib/data-tables/row-values";
+import type { DataColumn } from "@/db/schema";
+
+// Shared lock: the table cannot be deleted while one of its rows is being written.
+const requireTable = (tx: TenantTx, tableId: string, options?: { lock?: "share" }) => requireRow(tableId, (id) => findDataTable(tx, id, options));
+
+/** A write whose only expected refusal is the table's name, taken in this tenant (in any case). */
+const withUniqueTableName = <T,>(write: () => Promise<T>) =>
+  withUniqueName("data_tables_tenant_name", "A table with this name already exists in this tenant.", write);
+
+/** The row's values for the table's columns, or VALIDATION with the message under each field. */
+function valuesFor(columns: DataColumn[], fields: Record<string, unknown>) {
+  const parsed = parseRowValues(columns, fields);
+  if (!parsed.ok) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", parsed.fieldErrors);
+  return parsed.values;
+}
+
+/** The entry of a change to one row: the table is the target, the row's id in the details. */
+function rowEntry(action: string, table: { id: string }, rowId: string, summary: string) {
+  return { data: { id: rowId }, activity: { action, targetType: "data_table", targetId: table.id, summary, details: { rowId } } };
+}
+
+export const createDataTable = tenantAction({
+  name: "data_table.create",
+  permission: "tables.write",
+  input: CreateTableInput,
+  async run({ tx, actor, input }) {
+    const table = await withUniqueTableName(() => insertDataTable(tx, { name: input.name, columns: input.columns, createdBy: actingUserId(actor) }));
+    return {
+      data: { id: table.id, name: table.name },
+      activity: {
+        action: "data_table.created",
+        targetType: "data_table",
+        targetId: table.id,
+        summary: `${actor.user.email} created the table ${table.name}`,
+        details: { name: table.name, columns: table.columns },
+      },
+    };
+  },
+});
+
+export const renameDataTableAction = tenantAction({
+  name: "data_table.rename",
+  permission: "tables.write",
+  input: z.object({ tableId: DataIdInput, name: TableNameInput }),
+  async run({ tx, actor, input }) {
+    const table = await requireTable(tx, input.tableId);
+    const renamed = await withUniqueTableName(() => renameDataTable(tx, table.id, input.name));
+    if (!renamed) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    return {
+      data: { id: renamed.id, name: renamed.name },
+      activity: {
+        action: "data_table.renamed",
+        targetType: "data_table",
+        targetId: table.id,
+        summary: `${actor.user.email} renamed the table ${table.name} to ${renamed.name}`,
+        details: { from: table.name, to: renamed.name },
+      },
+    };
+  },
+});
+
+export const deleteDataTableAction = tenantAction({
+  name: "data_table.delete",
+  permission: "tables.write",
+  input: z.object({ tableId: DataIdInput }),
+  async run({ tx, actor, input }) {
+    const table = await requireTable(tx, input.tableId);
+    const rowCount = await deleteDataTable(tx, table.id);
+    return {
+      data: { id: table.id },
+      activity: {
+        action: "data_table.deleted",
+        targetType: "data_table",
+        targetId: table.id,
+        summary: `${actor.user.email} deleted the table ${table.name} (${rowCount} rows)`,
+        details: { name: table.name, columns: table.columns, rowCount },
+      },
+    };
+  },
+});
+
+export const addRow = tenantAction({
+  name: "data_table.row_add",
+  permission: "tables.write",
+  // The values' fields ("c0", "c1", …) depend on the table, so they pass through to valuesFor.
+  input: z.looseObject({ tableId: DataIdInput }),
+  async run({ tx, actor, input }) {
+    const table = await requireTable(tx, input.tableId, { lock: "share" });
+    const row = await insertRow(tx, table.id, valuesFor(table.columns, input));
+    return rowEntry("data_table.row_added", table, row.id, `${actor.user.email} added a row to the table ${table.name}`);
+  },
+});
+
+export const editRow = tenantAction({
+  name: "data_table.row_edit",
+  permission: "tables.write",
+  input: z.looseObject({ tableId: DataIdInput, rowId: DataIdInput }),
+  async run({ tx, actor, input }) {
+    const table = await requireTable(tx, input.tableId, { lock: "share" });
+    const row = await requireRow(input.rowId, (id) => findRow(tx, table.id, id));
+    const updated = await updateRow(tx, table.id, row.id, valuesFor(table.columns, input));
+    if (!updated) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    return rowEntry("data_table.row_updated", table, row.id, `${actor.user.email} edited a row of the table ${table.name}`);
+  },
+});
+
+export const deleteRow = tenantAction({
+  name: "data_table.row_delete",
+  permission: "tables.write",
+  input: z.object({ tableId: DataIdInput, rowId: DataIdInput }),
+  async run({ tx, actor, input }) {
+    const table = await requireTable(tx, input.tableId, { lock: "share" });
+    const row = await requireRow(input.rowId, (id) => deleteRowRecord(tx, table.id, id));
+    return rowEntry("data_table.row_deleted", table, row.id, `${actor.user.email} deleted a row of the table ${table.name}`);
+  },
+});

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { withActorTenant } from "@/db/scopes";
+import { listDataTables } from "@/db/queries/data-tables";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/actor";
+import { COLUMN_TYPE_LABELS } from "@/lib/data-tables/table-input";
+import { formatDateTime } from "@/lib/format";
+import { can } from "@/lib/permissions";
+import { CreateTableForm } from "./create-table-form";
+
+export const metadata: Metadata = { title: "Tables" };
+
+export default async function TablesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const actor = await requireActor(slug);
+  const tables = await withActorTenant(actor, (tx) => listDataTables(tx));
+  return (
+    <section>
+      <PageHeader title="Tables" description="Your tenant's own data, in tables with typed columns." />
+      {can(actor.roles, "tables.write") && <CreateTableForm slug={slug} />}
+      {tables.length === 0 ? (
+        <EmptyState title="No tables yet" />
+      ) : (
+        <ul aria-label="Tables" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {tables.map((table) => (
+            <li key={table.id} className="flex flex-wrap items-baseline gap-x-4 px-4 py-3 text-sm">
+              <Link href={`/t/${slug}/tables/${table.id}`} className="font-medium text-blue-800 hover:underline">
+                {table.name}
+              </Link>
+              <span className="text-slate-600">{table.columns.map((column) => `${column.name} (${COLUMN_TYPE_LABELS[column.type]})`).join(", ")}</span>
+              <span className="ml-auto text-slate-500">Created {formatDateTime(table.createdAt)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
