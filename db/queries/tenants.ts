@@ -99,8 +99,14 @@ export async function countTenantsOwnedBy(tx: Tx, userId: string): Promise<numbe
   return row?.value ?? 0;
 }
 
-/** Inserts a new tenant owned by `createdBy`; null when the slug is taken (the transaction stays usable). */
-export async function insertTenantIfSlugFree(tx: Tx, tenant: { slug: string; name: string; createdBy: string }) {
+/**
+ * Inserts a new tenant owned by `createdBy` (null: created by an integration's token, owned by nobody);
+ * null when the slug is taken (the transaction stays usable).
+ */
+export async function insertTenantIfSlugFree(
+  tx: Tx,
+  tenant: { slug: string; name: string; createdBy: string | null; license?: string; flowCap?: number; integrationId?: string; externalId?: string },
+) {
   const [row] = await tx
     .insert(tenants)
     .values(tenant)

@@ -17,3 +17,4 @@ export * from "./api-keys";
 export * from "./usage";
 export * from "./two-factor";
 export * from "./platform-settings";
+export * from "./integrations";

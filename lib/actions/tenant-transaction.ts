@@ -10,7 +10,7 @@ import { actingUserId, type Actor } from "../caller";
 import type { Permission } from "../permissions";
 import { recordCallerActivity } from "./activity-entry";
 import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "./core";
-import { authorizeApiKeyInTransaction, authorizeInTransaction, type TenantAccess } from "./tenant-access";
+import { authorizeApiKeyInTransaction, authorizeInTransaction, authorizeIntegrationInTransaction, type TenantAccess } from "./tenant-access";
 
 export interface TenantTransaction<Locked extends boolean> {
   /** The tenant-scoped transaction (its tenantId is the caller's tenant). */
@@ -39,9 +39,11 @@ export async function inTenantTransaction<T, Locked extends boolean = false>(
   return withTenant({ tenantId: actor.tenant.id, userId: actingUserId(actor) }, async (tx) => {
     const tenant = options.lockTenant ? await lockTenant(tx, tx.tenantId) : null;
     if (options.lockTenant && !tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-    const access = actor.apiKey
-      ? await authorizeApiKeyInTransaction(tx, actor.apiKey.id, options.permission)
-      : await authorizeInTransaction(tx, actor.user.id, options.permission);
+    const access = !actor.apiKey
+      ? await authorizeInTransaction(tx, actor.user.id, options.permission)
+      : actor.apiKey.integration
+        ? await authorizeIntegrationInTransaction(tx, actor.apiKey.id, options.permission)
+        : await authorizeApiKeyInTransaction(tx, actor.apiKey.id, options.permission);
     const record = (entry: ActivityRecord) => recordCallerActivity(tx, { user: actor.user, apiKey: actor.apiKey, access, ip }, entry);
     return work({ tx, actor: { ...actor, ...access }, access, tenant: tenant as TenantTransaction<Locked>["tenant"], record });
   });
