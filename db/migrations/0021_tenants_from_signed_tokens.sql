@@ -11,11 +11,12 @@ CREATE TABLE "integrations" (
 	"secret_ciphertext" text,
 	"public_key" text,
 	"default_license" text NOT NULL,
-	"default_role" "member_role" NOT NULL,
+	"default_role" text NOT NULL,
 	"created_by_email" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"revoked_at" timestamp with time zone,
 	CONSTRAINT "integrations_algorithm" CHECK ("integrations"."algorithm" in ('HS256', 'RS256', 'ES256')),
+	CONSTRAINT "integrations_default_role" CHECK ("integrations"."default_role" in ('viewer', 'editor', 'admin')),
 	CONSTRAINT "integrations_key_material" CHECK (("integrations"."algorithm" = 'HS256' and "integrations"."secret_ciphertext" is not null and "integrations"."public_key" is null)
         or ("integrations"."algorithm" <> 'HS256' and "integrations"."public_key" is not null and "integrations"."secret_ciphertext" is null))
 );
@@ -30,3 +31,6 @@ ALTER TABLE "tenants" ADD CONSTRAINT "tenants_integration_external_together" CHE
 REVOKE INSERT, UPDATE, DELETE ON "integrations" FROM tenantry_app;
 --> statement-breakpoint
 GRANT INSERT, UPDATE ON "integrations" TO tenantry_platform;
+--> statement-breakpoint
+-- rotate-secrets-key (runtime role, withSystem) re-encrypts the HS256 secrets: those columns only.
+GRANT UPDATE ("secret_key_id", "secret_iv", "secret_auth_tag", "secret_ciphertext") ON "integrations" TO tenantry_app;

@@ -77,3 +77,21 @@ export async function integrationRoleIn(tx: TenantTx, integrationId: string) {
     .where(and(eq(integrations.id, integrationId), isNull(integrations.revokedAt), eq(tenants.id, tx.tenantId)));
   return row?.role ?? null;
 }
+
+/** The HS256 integrations' encrypted secrets, locked, for rotate-secrets-key. */
+export function lockIntegrationSecrets(tx: Tx) {
+  return tx
+    .select({ id: integrations.id, keyId: integrations.secretKeyId, iv: integrations.secretIv, authTag: integrations.secretAuthTag, ciphertext: integrations.secretCiphertext })
+    .from(integrations)
+    .where(eq(integrations.algorithm, "HS256"))
+    .orderBy(integrations.id)
+    .for("update");
+}
+
+export async function storeReencryptedIntegrationSecret(
+  tx: Tx,
+  id: string,
+  secret: { secretKeyId: string; secretIv: string; secretAuthTag: string; secretCiphertext: string },
+) {
+  await tx.update(integrations).set(secret).where(eq(integrations.id, id));
+}

@@ -1,6 +1,8 @@
 import { check, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { memberRole } from "./memberships";
+import type { MEMBER_ROLES } from "./member-roles";
+
+type MemberRole = (typeof MEMBER_ROLES)[number];
 
 import type { IntegrationAlgorithm } from "./integration-algorithms";
 
@@ -22,7 +24,9 @@ export const integrations = pgTable(
     secretCiphertext: text("secret_ciphertext"),
     publicKey: text("public_key"),
     defaultLicense: text("default_license").notNull(),
-    defaultRole: memberRole("default_role").notNull(),
+    // Text with a check rather than the member_role enum: the enum lives in memberships.ts, which imports
+    // tenants.ts, which references this table.
+    defaultRole: text("default_role").$type<MemberRole>().notNull(),
     createdByEmail: text("created_by_email"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { mode: "date", withTimezone: true }),
@@ -30,6 +34,7 @@ export const integrations = pgTable(
   (t) => [
     uniqueIndex("integrations_name").on(t.name),
     check("integrations_algorithm", sql`${t.algorithm} in ('HS256', 'RS256', 'ES256')`),
+    check("integrations_default_role", sql`${t.defaultRole} in ('viewer', 'editor', 'admin')`),
     // Exactly the key material of its algorithm: no HS256 integration verifies with a public key.
     check(
       "integrations_key_material",

@@ -4,12 +4,12 @@
 import { importSPKI } from "jose";
 import type { Integration, IntegrationAlgorithm } from "@/db/schema";
 import { decryptBound, encryptBound, type EncryptedValue } from "../secrets/cipher";
-import { secretsKeyring } from "../secrets/keyring";
+import { secretsKeyring, type Keyring } from "../secrets/keyring";
 
-const secretContext = (integrationId: string) => `integration:${integrationId}`;
+export const secretContext = (integrationId: string) => `integration:${integrationId}`;
 
-export function encryptIntegrationSecret(integrationId: string, secret: string) {
-  const value = encryptBound(secretsKeyring(), secretContext(integrationId), secret);
+export function encryptIntegrationSecret(integrationId: string, secret: string, keyring: Keyring = secretsKeyring()) {
+  const value = encryptBound(keyring, secretContext(integrationId), secret);
   return { secretKeyId: value.keyId, secretIv: value.iv, secretAuthTag: value.authTag, secretCiphertext: value.ciphertext };
 }
 
