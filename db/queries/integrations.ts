@@ -24,7 +24,8 @@ export function listIntegrations(tx: PlatformTx) {
       createdByEmail: integrations.createdByEmail,
       createdAt: integrations.createdAt,
       revokedAt: integrations.revokedAt,
-      tenantCount: sql<number>`(select count(*)::int from ${tenants} where ${tenants.integrationId} = ${integrations.id})`,
+      // Spelled out: inside the subquery drizzle would render both columns unqualified, and "id" would be the tenant's.
+      tenantCount: sql<number>`(select count(*)::int from "tenants" where "tenants"."integration_id" = "integrations"."id")`,
     })
     .from(integrations)
     .orderBy(desc(integrations.createdAt));

@@ -6,7 +6,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from "jose";
-import { withSystem, withTenant } from "@/db/scopes";
+import { withPlatform, withSystem, withTenant } from "@/db/scopes";
+import { listIntegrations } from "@/db/queries/integrations";
 import { activity, apiRateLimits, flows, integrations, platformActivity, tenants } from "@/db/schema";
 import { TOKEN_AUDIENCE, TOKEN_UNUSABLE_MESSAGE } from "@/lib/integrations/token-claims";
 import { createUser, uniqueSuffix } from "../support/fixtures";
@@ -127,6 +128,9 @@ describe("an HS256 integration's token", () => {
     expect(again.id).toBe(first.id);
     expect(await mappingsOf(made.id)).toHaveLength(1);
     expect(await platformEntriesAbout(first.id)).toHaveLength(1);
+    // The /admin/integrations list counts it.
+    const listed = await withPlatform({ superadminId: root.id }, (tx) => listIntegrations(tx));
+    expect(listed.find((integration) => integration.id === made.id)).toMatchObject({ tenantCount: 1 });
 
     // A write acts with the integration's default role, recorded as "<integration> (<email>)".
     const jwt = await token(made.id, hsKey(made.secret!), { externalId, email: "dev@globex.test" });
