@@ -24,9 +24,10 @@ export interface Actor {
   /**
    * Set when the caller is an API key (lib/api/api-actor.ts), not a person: `user` then stands for the
    * key (its id and name), and the write core authorizes the key's role as it is now, in the
-   * transaction, and records the key's name as the actor.
+   * transaction, and records the key's name as the actor. With `integration`, the caller came with an
+   * integration's signed token: `id` is the integration's, and its default role is authorized instead.
    */
-  apiKey?: { id: string; name: string };
+  apiKey?: { id: string; name: string; integration?: boolean };
 }
 
 /** The user id a change records as its author (created by, run by), or null when an API key made it. */

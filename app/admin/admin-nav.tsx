@@ -6,6 +6,7 @@ const ADMIN_PAGES = [
   { label: "Tenants", href: "/admin", exact: true },
   { label: "Users", href: "/admin/users", exact: false },
   { label: "Activity", href: "/admin/activity", exact: false },
+  { label: "Integrations", href: "/admin/integrations", exact: false },
 ];
 
 export function AdminNav({ email }: { email: string }) {

@@ -105,13 +105,28 @@ export async function countTenantsOwnedBy(tx: Tx, userId: string): Promise<numbe
   return row?.value ?? 0;
 }
 
-/** Inserts a new tenant owned by `createdBy`; null when the slug is taken (the transaction stays usable). */
-export async function insertTenantIfSlugFree(tx: Tx, tenant: { slug: string; name: string; createdBy: string }) {
+/**
+ * Inserts a new tenant owned by `createdBy` (null: created by an integration's token, owned by nobody);
+ * null when the slug is taken (the transaction stays usable).
+ */
+export async function insertTenantIfSlugFree(
+  tx: Tx,
+  tenant: { slug: string; name: string; createdBy: string | null; license?: string; flowCap?: number; integrationId?: string; externalId?: string },
+) {
   const [row] = await tx
     .insert(tenants)
     .values(tenant)
     .onConflictDoNothing({ target: tenants.slug })
     .returning({ id: tenants.id, slug: tenants.slug, name: tenants.name });
+  return row ?? null;
+}
+
+/**
+ * A new tenant, or null when any of its unique keys is taken (slug, normalised name, integration and
+ * external id): for callers that choose another name themselves instead of asking a person.
+ */
+export async function insertTenantIfFree(tx: Tx, tenant: Parameters<typeof insertTenantIfSlugFree>[1]) {
+  const [row] = await tx.insert(tenants).values(tenant).onConflictDoNothing().returning({ id: tenants.id, slug: tenants.slug, name: tenants.name });
   return row ?? null;
 }
 

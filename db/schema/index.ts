@@ -19,3 +19,4 @@ export * from "./two-factor";
 export * from "./platform-settings";
 export * from "./ip-allow-lists";
 export * from "./data-tables";
+export * from "./integrations";

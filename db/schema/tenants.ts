@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integrations } from "./integrations";
 import { users } from "./users";
 
 export const TWO_FACTOR_REQUIREMENTS = ["off", "admins", "everyone"] as const;
@@ -36,6 +37,11 @@ export const tenants = pgTable(
     // memberships (migration members_and_platform_log_at_scale): the members table's total under a status or role
     // filter is summed from these few entries instead of counted over up to every member.
     memberTally: jsonb("member_tally").$type<Record<string, number>>().notNull().default({}),
+    // Set when an integration's signed token created the tenant (issue 13, item 5): the integration and
+    // the tenant's id in the customer's system. Unique together, so two first calls create one tenant and
+    // one integration's ids never name another's tenants. Integrations are revoked, never deleted.
+    integrationId: uuid("integration_id").references(() => integrations.id),
+    externalId: text("external_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -48,6 +54,8 @@ export const tenants = pgTable(
     // Names are unique regardless of case and spacing ("Acme  corporation" is "acme Corporation"):
     // lower-cased, trimmed, runs of whitespace as one space. Migration 0021 renamed clashes first.
     uniqueIndex("tenants_name_normalised").on(sql`lower(btrim(regexp_replace(${t.name}, '\\s+', ' ', 'g')))`),
+    uniqueIndex("tenants_integration_external").on(t.integrationId, t.externalId),
+    check("tenants_integration_external_together", sql`(${t.integrationId} is null) = (${t.externalId} is null)`),
   ],
 );
 

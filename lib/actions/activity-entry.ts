@@ -3,7 +3,7 @@
 import "server-only";
 import { recordActivity } from "@/db/queries/activity/tenant-log";
 import type { TenantTx } from "@/db/scopes";
-import type { SessionUser } from "../caller";
+import type { Actor, SessionUser } from "../caller";
 import type { ActivityRecord } from "./core";
 import type { TenantAccess } from "./tenant-access";
 
@@ -15,8 +15,14 @@ function markedAsSuperadmin(activity: ActivityRecord): ActivityRecord {
   return { ...activity, summary: `${activity.summary} (as superadmin)`, details: { ...activity.details, viaSuperadmin: true } };
 }
 
-/** A change made with an API key names the key as its actor (no user), and says so in its entry. */
-function markedAsApiKey(activity: ActivityRecord, apiKey: { id: string; name: string }): ActivityRecord {
+/**
+ * A change made with an API key names the key as its actor (no user), and says so in its entry; one
+ * made with an integration's signed token names "<integration> (<email>)" and the integration.
+ */
+function markedAsApiKey(activity: ActivityRecord, apiKey: { id: string; name: string; integration?: boolean }): ActivityRecord {
+  if (apiKey.integration) {
+    return { ...activity, summary: `${activity.summary} (signed token)`, details: { ...activity.details, integrationId: apiKey.id } };
+  }
   return { ...activity, summary: `${activity.summary} (API key)`, details: { ...activity.details, apiKeyId: apiKey.id } };
 }
 
@@ -26,7 +32,7 @@ function markedAsApiKey(activity: ActivityRecord, apiKey: { id: string; name: st
  */
 export async function recordCallerActivity(
   tx: TenantTx,
-  caller: { user: SessionUser; apiKey?: { id: string; name: string }; access: TenantAccess; ip: string | null },
+  caller: { user: SessionUser; apiKey?: Actor["apiKey"]; access: TenantAccess; ip: string | null },
   activity: ActivityRecord,
 ): Promise<void> {
   if (caller.apiKey) {

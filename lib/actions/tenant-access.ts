@@ -3,11 +3,13 @@
 // as they are now, not as they were when the request began.
 import "server-only";
 import { usableApiKeyRole } from "@/db/queries/api-keys";
+import { integrationRoleIn } from "@/db/queries/integrations";
 import { findMembershipOfUser } from "@/db/queries/memberships";
 import { isSuperadmin } from "@/db/queries/platform-users";
 import type { MemberRole } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
 import { API_KEY_UNUSABLE_MESSAGE } from "../api-keys/api-key";
+import { TOKEN_UNUSABLE_MESSAGE } from "../integrations/token-claims";
 import { can, type Permission } from "../permissions";
 import { SUPERADMIN_ROLES } from "../superadmin-access";
 import { ActionError, NOT_FOUND_MESSAGE } from "./core";
@@ -49,6 +51,17 @@ export async function authorizeInTransaction(tx: TenantTx, userId: string, permi
 export async function authorizeApiKeyInTransaction(tx: TenantTx, keyId: string, permission: Permission): Promise<TenantAccess> {
   const role = await usableApiKeyRole(tx, keyId);
   if (!role) throw new ActionError("UNAUTHENTICATED", API_KEY_UNUSABLE_MESSAGE);
+  if (!can([role], permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
+  return { roles: [role], membershipId: null, viaSuperadmin: false };
+}
+
+/**
+ * An integration's access through its signed token, inside the writing transaction: its default role
+ * while it is live and this tenant is one it created (UNAUTHENTICATED otherwise: revoked meanwhile).
+ */
+export async function authorizeIntegrationInTransaction(tx: TenantTx, integrationId: string, permission: Permission): Promise<TenantAccess> {
+  const role = await integrationRoleIn(tx, integrationId);
+  if (!role) throw new ActionError("UNAUTHENTICATED", TOKEN_UNUSABLE_MESSAGE);
   if (!can([role], permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
   return { roles: [role], membershipId: null, viaSuperadmin: false };
 }

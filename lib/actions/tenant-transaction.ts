@@ -12,7 +12,7 @@ import type { Permission } from "../permissions";
 import { recordCallerActivity } from "./activity-entry";
 import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "./core";
 import { requireAddressAllowed, withIpRefusalsLogged } from "./ip-allow-check";
-import { authorizeApiKeyInTransaction, authorizeInTransaction, type TenantAccess } from "./tenant-access";
+import { authorizeApiKeyInTransaction, authorizeInTransaction, authorizeIntegrationInTransaction, type TenantAccess } from "./tenant-access";
 
 export interface TenantTransaction<Locked extends boolean> {
   /** The tenant-scoped transaction (its tenantId is the caller's tenant). */
@@ -49,12 +49,14 @@ export async function inTenantTransaction<T, Locked extends boolean = false>(
   return withIpRefusalsLogged(refused, () => withTenant({ tenantId: actor.tenant.id, userId: actingUserId(actor) }, async (tx) => {
     const tenant = options.lockTenant ? await lockTenant(tx, tx.tenantId) : null;
     if (options.lockTenant && !tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-    const access = actor.apiKey
-      ? await authorizeApiKeyInTransaction(tx, actor.apiKey.id, options.permission)
-      : await authorizeInTransaction(tx, actor.user.id, options.permission);
+    const access = !actor.apiKey
+      ? await authorizeInTransaction(tx, actor.user.id, options.permission)
+      : actor.apiKey.integration
+        ? await authorizeIntegrationInTransaction(tx, actor.apiKey.id, options.permission)
+        : await authorizeApiKeyInTransaction(tx, actor.apiKey.id, options.permission);
     // After authorizing (a stranger learns nothing from it). Visiting superadmins are not held by a
-    // tenant's lists: they are the ones who clear a list that locked its Admins out. An API key is
-    // under the run list, whatever it asks (lib/ip-allow-list.ts).
+    // tenant's lists: they are the ones who clear a list that locked its Admins out. An API key (or a
+    // signed token) is under the run list, whatever it asks (lib/ip-allow-list.ts).
     const kind = actor.apiKey ? "run" : (options.ipKind ?? kindOfPermission(options.permission));
     if (!access.viaSuperadmin) await requireAddressAllowed(tx, kind, ip);
     const record = (entry: ActivityRecord) => recordCallerActivity(tx, { user: actor.user, apiKey: actor.apiKey, access, ip }, entry);

@@ -54,6 +54,9 @@ export const ACTION_NAMES = [
   "credential.deleted",
   "api_key.created",
   "api_key.revoked",
+  // Integrations, whose signed tokens create and act in tenants (platform log).
+  "integration.created",
+  "integration.revoked",
   // The secrets key's rotation (platform log, from the command line).
   "secrets.key_rotated",
   // The log itself, and superadmins in a tenant.

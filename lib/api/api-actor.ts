@@ -13,6 +13,6 @@ export function apiKeyActor(caller: ApiCaller, tenant: Actor["tenant"]): Actor {
     membershipId: null,
     roles: caller.roles,
     viaSuperadmin: false,
-    apiKey: { id: caller.keyId, name: caller.keyName },
+    apiKey: { id: caller.keyId, name: caller.keyName, integration: caller.integration },
   };
 }

@@ -10,12 +10,18 @@ import { clientIp } from "../client-ip";
 import { can, type Permission } from "../permissions";
 import { apiAddressAllowed, refuseApiAddress } from "./api-address";
 import { forbidden, unauthorized } from "./problem";
+import { looksLikeJwt } from "../integrations/token-claims";
 import { admitApiRequest } from "./rate-limit";
+import { tokenCaller } from "./token-caller";
 
 export interface ApiCaller {
   tenantId: string;
+  /** The key's id; for a signed token, its integration's id. */
   keyId: string;
+  /** The key's name; for a signed token "<integration name> (<email claim>)": the actor it records. */
   keyName: string;
+  /** Whether the caller came with an integration's signed token (lib/api/token-caller.ts), not a key. */
+  integration?: boolean;
   roles: MemberRole[];
   /** The RateLimit headers of the admitted request, for the route to send with its answer. */
   rateLimitHeaders: Record<string, string>;
@@ -30,13 +36,20 @@ export function bearerKeyOf(headers: Headers): string | null {
 }
 
 /**
- * The caller, or the problem response to answer: 401 without a usable key, 429 over the tenant's or
- * the platform's rate limit (lib/api/rate-limit.ts, which also counts the request in the tenant's
- * usage), 403 when its role lacks `permission`.
+ * The caller, or the problem response to answer: 401 without a usable key or token, 429 over the
+ * tenant's or the platform's rate limit (lib/api/rate-limit.ts, which also counts the request in the
+ * tenant's usage), 403 when its role lacks `permission`. A bearer value shaped like a JWT is an
+ * integration's signed token (lib/api/token-caller.ts); anything else must be an API key.
  */
 export async function authorizeApiRequest(request: Request, permission: Permission): Promise<ApiCaller | Response> {
   const key = bearerKeyOf(request.headers);
   if (key === null) return unauthorized(false);
+  const caller = looksLikeJwt(key) ? await tokenCaller(key) : await keyCaller(key);
+  if (caller instanceof Response) return caller;
+  return can(caller.roles, permission) ? caller : forbidden();
+}
+
+async function keyCaller(key: string): Promise<ApiCaller | Response> {
   // A string that cannot be a key is not looked up (nor hashed at length).
   if (!API_KEY_PATTERN.test(key)) return unauthorized(true);
   const keyHash = hashApiKey(key);
@@ -52,14 +65,14 @@ export async function authorizeApiRequest(request: Request, permission: Permissi
   const { used, admission } = keyUse;
   if (!admission) return refuseApiAddress(found.tenantId, used.name, ip);
   if (!admission.admitted) return admission.response;
-  const caller: ApiCaller = {
+  return {
     tenantId: found.tenantId,
     keyId: found.id,
     keyName: used.name,
+    integration: false,
     roles: [used.role],
     rateLimitHeaders: admission.headers,
   };
-  return can(caller.roles, permission) ? caller : forbidden();
 }
 
 /** The route's answer, with the admitted request's RateLimit headers, so a client can pace itself before a 429. */

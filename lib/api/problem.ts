@@ -3,6 +3,7 @@
 // internals.
 import type { ActionErrorCode, FieldErrors } from "../action-result";
 import { API_KEY_UNUSABLE_MESSAGE } from "../api-keys/api-key";
+import { TOKEN_UNUSABLE_MESSAGE } from "../integrations/token-claims";
 export function problem(
   status: number,
   title: string,
@@ -28,6 +29,8 @@ export const unauthorized = (presented: boolean) =>
     presented ? API_KEY_UNUSABLE_MESSAGE : "Send an API key: Authorization: Bearer <key>.",
     challenge(presented),
   );
+
+export const unauthorizedToken = () => problem(401, "Unauthorized", TOKEN_UNUSABLE_MESSAGE, challenge(true));
 
 export const forbidden = () => problem(403, "Forbidden", "The API key's role does not allow this.");
 

@@ -10,6 +10,7 @@ import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { tenants } from "@/db/schema";
 import { decryptValue, encryptValue } from "../secrets/cipher";
 import { keyById, secretsKeyring, type Keyring } from "../secrets/keyring";
+import { reencryptIntegrationSecrets } from "../integrations/rotation";
 import { reencryptTwoFactorSecrets } from "../two-factor/rotation";
 
 export interface RotationOutcome {
@@ -18,6 +19,8 @@ export interface RotationOutcome {
   alreadyCurrent: number;
   /** Users' TOTP secrets re-encrypted (lib/two-factor/rotation.ts). */
   twoFactorSecrets: number;
+  /** HS256 integrations' secrets re-encrypted (lib/integrations/rotation.ts). */
+  integrationSecrets: number;
 }
 
 export class UnknownSecretsKeyError extends Error {}
@@ -25,7 +28,7 @@ export class UnknownSecretsKeyError extends Error {}
 export async function rotateSecretsKey(keyring: Keyring = secretsKeyring()): Promise<RotationOutcome> {
   return withSystem(async (tx) => {
     const tenantIds = (await tx.select({ id: tenants.id }).from(tenants).orderBy(asc(tenants.id))).map((t) => t.id);
-    const outcome: RotationOutcome = { keyId: keyring.current.id, reencrypted: 0, alreadyCurrent: 0, twoFactorSecrets: 0 };
+    const outcome: RotationOutcome = { keyId: keyring.current.id, reencrypted: 0, alreadyCurrent: 0, twoFactorSecrets: 0, integrationSecrets: 0 };
     for (const tenantId of tenantIds) {
       const inTenant = await enterTenant(tx, { tenantId, userId: null });
       for (const row of await lockEncryptedValues(inTenant)) {
@@ -50,6 +53,15 @@ export async function rotateSecretsKey(keyring: Keyring = secretsKeyring()): Pro
       (keyId) =>
         new UnknownSecretsKeyError(
           `A two-factor secret is encrypted under key ${keyId}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS. ` +
+            "Set SECRETS_KEY_PREVIOUS to that key and run the command again; nothing was changed.",
+        ),
+    );
+    outcome.integrationSecrets = await reencryptIntegrationSecrets(
+      tx,
+      keyring,
+      (keyId) =>
+        new UnknownSecretsKeyError(
+          `An integration secret is encrypted under key ${keyId}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS. ` +
             "Set SECRETS_KEY_PREVIOUS to that key and run the command again; nothing was changed.",
         ),
     );

@@ -374,6 +374,18 @@ const scenarios: Record<string, Scenario> = {
     const caller = await newSuperadmin();
     return { caller, result: await setPlatformApiLimitAction(null, { apiRequestsPerMinute: "" }) };
   },
+  "integration.created": async () => {
+    const { createIntegration } = await import("@/app/admin/integrations/actions");
+    const caller = await newSuperadmin();
+    return { caller, result: await createIntegration(null, { name: `integration-${uniqueSuffix()}`, algorithm: "HS256", defaultLicense: "free", defaultRole: "viewer" }) };
+  },
+  "integration.revoked": async () => {
+    const { createIntegration, revokeIntegration } = await import("@/app/admin/integrations/actions");
+    const caller = await newSuperadmin();
+    const created = await createIntegration(null, { name: `integration-${uniqueSuffix()}`, algorithm: "HS256", defaultLicense: "free", defaultRole: "viewer" });
+    if (!created.ok) throw new Error(created.message);
+    return { caller, result: await revokeIntegration(null, { integrationId: created.data.id }) };
+  },
   "user.can_create_set": async () => {
     const { setCanCreateTenants } = await import("@/app/admin/users/actions");
     const subject = await createUser("subject");
