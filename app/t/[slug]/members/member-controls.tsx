@@ -129,10 +129,15 @@ export function MemberStatusControls({ slug, member, onDone }: ControlProps) {
     });
   }
 
+  return <RowActionButton label={suspended ? "Reactivate" : "Suspend"} onClick={run} disabled={pending} error={error} />;
+}
+
+/** A row's button that runs its action at once (no confirmation), with the refusal shown under it. */
+function RowActionButton({ label, onClick, disabled, error }: { label: string; onClick: () => void; disabled: boolean; error: string | null }) {
   return (
     <div>
-      <Button type="button" variant="secondary" className="px-2 py-1" onClick={run} disabled={pending}>
-        {suspended ? "Reactivate" : "Suspend"}
+      <Button type="button" variant="secondary" className="px-2 py-1" onClick={onClick} disabled={disabled}>
+        {label}
       </Button>
       {error && (
         <p role="alert" className="mt-1 max-w-xs text-sm text-red-700">
@@ -189,16 +194,7 @@ export function InvitationControls({ slug, tenantName, member, onDone }: Control
 
   return (
     <div className="flex items-start gap-2">
-      <div>
-        <Button type="button" variant="secondary" className="px-2 py-1" onClick={resend} disabled={pending}>
-          {pending ? "Sending…" : "Resend invitation"}
-        </Button>
-        {error && (
-          <p role="alert" className="mt-1 max-w-xs text-sm text-red-700">
-            {error}
-          </p>
-        )}
-      </div>
+      <RowActionButton label={pending ? "Sending…" : "Resend invitation"} onClick={resend} disabled={pending} error={error} />
       <ConfirmDialog
         triggerLabel="Revoke invitation"
         title={`Revoke the invitation to ${member.email}?`}
