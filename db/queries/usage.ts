@@ -3,8 +3,10 @@
 // columns are measured in the tenant's own scope (its Usage page). The superadmin console reads the
 // meters through the platform_usage_read policy (migration 0018), never a tenant's other rows.
 import "server-only";
-import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, getTableName, gte, inArray, is, lte, sql } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { rowsOf } from "../client";
+import * as schema from "../schema";
 import { credentials, memberships, tenantUsage, tenants } from "../schema";
 import type { PlatformTx, TenantTx } from "../scopes";
 
@@ -51,24 +53,14 @@ export async function flowRunQuotaOf(tx: TenantTx): Promise<number | null> {
 }
 
 /**
- * Every table holding a tenant's rows, for the storage measure. tests/usage/usage.test.ts checks it
- * against the catalog, so a new tenant table cannot be left out.
+ * Every table holding a tenant's rows, for the storage measure: the schema's tables with a tenant_id
+ * column, so a new tenant table is measured without being listed here. tests/usage/usage.test.ts checks
+ * the list against the database's catalog (a table made outside the schema would be missed).
  */
-export const TENANT_TABLES = [
-  "activity",
-  "activity_terms",
-  "api_keys",
-  "approved_domains",
-  "credentials",
-  "data_table_rows",
-  "data_tables",
-  "flow_runs",
-  "flows",
-  "ip_allow_lists",
-  "member_invitations",
-  "memberships",
-  "tenant_usage",
-] as const;
+export const TENANT_TABLES: readonly string[] = (Object.values(schema) as unknown[])
+  .filter((value): value is PgTable => is(value, PgTable))
+  .filter((table) => getTableConfig(table).columns.some((column) => column.name === "tenant_id"))
+  .map((table) => getTableName(table));
 
 /** How long a measurement of today stands before the Usage page measures again. */
 const MEASURE_EVERY = sql`interval '1 hour'`;
@@ -88,7 +80,7 @@ export async function measureUsage(tx: TenantTx): Promise<void> {
     .from(memberships)
     .where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.status, "active")));
   const [secrets] = await tx.select({ value: sql<number>`count(*)::int` }).from(credentials).where(eq(credentials.tenantId, tx.tenantId));
-  // Table names from the constant list above, never from input.
+  // Table names from the schema (above), never from input.
   const perTable = TENANT_TABLES.map(
     (table) => sql`(select coalesce(sum(pg_column_size(t.*)), 0) from ${sql.raw(`"${table}"`)} t where t.tenant_id = ${tx.tenantId})`,
   );
