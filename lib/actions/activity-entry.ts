@@ -15,6 +15,11 @@ function markedAsSuperadmin(activity: ActivityRecord): ActivityRecord {
   return { ...activity, summary: `${activity.summary} (as superadmin)`, details: { ...activity.details, viaSuperadmin: true } };
 }
 
+/** How an IP refusal's entry names a key or a signed token that did not act: "API key <name>", "Signed token <integration> (<email>)". */
+export function apiCallerLabel(apiKey: { name: string; integration?: boolean }): string {
+  return `${apiKey.integration ? "Signed token" : "API key"} ${apiKey.name}`;
+}
+
 /**
  * A change made with an API key names the key as its actor (no user), and says so in its entry; one
  * made with an integration's signed token names "<integration> (<email>)" and the integration.

@@ -9,7 +9,7 @@ import { withTenant, type TenantTx } from "@/db/scopes";
 import { actingUserId, type Actor } from "../caller";
 import { kindOfPermission, type AccessKind } from "../ip-allow-list";
 import type { Permission } from "../permissions";
-import { recordCallerActivity } from "./activity-entry";
+import { apiCallerLabel, recordCallerActivity } from "./activity-entry";
 import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "./core";
 import { requireAddressAllowed, withIpRefusalsLogged } from "./ip-allow-check";
 import { authorizeApiKeyInTransaction, authorizeInTransaction, authorizeIntegrationInTransaction, type TenantAccess } from "./tenant-access";
@@ -44,7 +44,7 @@ export async function inTenantTransaction<T, Locked extends boolean = false>(
   work: (transaction: TenantTransaction<Locked>) => Promise<T>,
 ): Promise<T> {
   const { actor, ip } = caller;
-  const refused = { tenantId: actor.tenant.id, actorUserId: actingUserId(actor), actorEmail: actor.apiKey ? `API key ${actor.apiKey.name}` : actor.user.email, ip, what: options.name ?? options.permission };
+  const refused = { tenantId: actor.tenant.id, actorUserId: actingUserId(actor), actorEmail: actor.apiKey ? apiCallerLabel(actor.apiKey) : actor.user.email, ip, what: options.name ?? options.permission };
   // An API key is no user: the scope names none (actingUserId is null for it).
   return withIpRefusalsLogged(refused, () => withTenant({ tenantId: actor.tenant.id, userId: actingUserId(actor) }, async (tx) => {
     const tenant = options.lockTenant ? await lockTenant(tx, tx.tenantId) : null;

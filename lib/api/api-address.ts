@@ -3,6 +3,7 @@
 // transaction of its own.
 import { readIpAllowLists } from "@/db/queries/ip-allow-lists";
 import type { TenantTx } from "@/db/scopes";
+import { apiCallerLabel } from "../actions/activity-entry";
 import { recordIpRefusal } from "../actions/ip-allow-check";
 import { addressAllowed } from "../ip-allow-list";
 import { addressRefused } from "./problem";
@@ -13,7 +14,7 @@ export async function apiAddressAllowed(tx: TenantTx, ip: string | null): Promis
 }
 
 /** Logs the refusal and answers it. */
-export async function refuseApiAddress(tenantId: string, keyName: string, ip: string | null): Promise<Response> {
-  await recordIpRefusal({ tenantId, actorUserId: null, actorEmail: `API key ${keyName}`, ip, kind: "run", what: "api" });
+export async function refuseApiAddress(tenantId: string, caller: { name: string; integration: boolean }, ip: string | null): Promise<Response> {
+  await recordIpRefusal({ tenantId, actorUserId: null, actorEmail: apiCallerLabel(caller), ip, kind: "run", what: "api" });
   return addressRefused();
 }

@@ -63,7 +63,7 @@ async function keyCaller(key: string): Promise<ApiCaller | Response> {
   });
   if (!keyUse) return unauthorized(true);
   const { used, admission } = keyUse;
-  if (!admission) return refuseApiAddress(found.tenantId, used.name, ip);
+  if (!admission) return refuseApiAddress(found.tenantId, { name: used.name, integration: false }, ip);
   if (!admission.admitted) return admission.response;
   return {
     tenantId: found.tenantId,

@@ -25,7 +25,7 @@ export async function tokenCaller(token: string): Promise<ApiCaller | Response> 
     return role && { role, admission: (await apiAddressAllowed(tx, ip)) ? await admitApiRequest(tx) : null };
   });
   if (!admitted) return unauthorizedToken();
-  if (!admitted.admission) return refuseApiAddress(tenantId, tokenActorName(verified), ip);
+  if (!admitted.admission) return refuseApiAddress(tenantId, { name: tokenActorName(verified), integration: true }, ip);
   if (!admitted.admission.admitted) return admitted.admission.response;
   return {
     tenantId,

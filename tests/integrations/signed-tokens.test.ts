@@ -289,6 +289,8 @@ describe("a token's new tenant among the others", () => {
       tx.select().from(activity).where(and(eq(activity.tenantId, tenant.id), eq(activity.action, "tenant.ip_refused"))),
     );
     expect(logged.map((entry) => entry.ip)).toEqual(["203.0.113.9"]);
+    // Named as the token it was, not as an API key.
+    expect(logged[0]!.actorEmail).toMatch(/^Signed token .+ \(.+@.+\)$/);
   });
 });
 

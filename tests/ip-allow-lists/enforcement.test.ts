@@ -118,7 +118,7 @@ describe("the API", () => {
     });
     const logged = (await entries(world.a.id, "tenant.ip_refused")).filter((entry) => entry.ip === "203.0.113.50");
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ actorUserId: null, targetId: "run", details: { kind: "run", what: "api" } });
+    expect(logged[0]).toMatchObject({ actorUserId: null, actorEmail: `API key ${key.data.name}`, targetId: "run", details: { kind: "run", what: "api" } });
 
     expect(await runWithClientAddress("192.0.2.1", () => authorizeApiRequest(request(), "tenant.read"))).toMatchObject({ tenantId: world.a.id });
   });
