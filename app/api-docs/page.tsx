@@ -13,8 +13,9 @@ export default function ApiDocsPage() {
     <main className="mx-auto max-w-4xl px-6 py-10">
       <h1 className="text-2xl font-semibold">REST API</h1>
       <p className="mt-2 text-slate-700">
-        JSON under <code>/api/v1</code>, with an API key from a tenant&apos;s API keys page: <code>Authorization: Bearer tnt_…</code>. Everything
-        runs in the key&apos;s tenant with the key&apos;s role; errors are <code>application/problem+json</code> (RFC 9457).
+        JSON under <code>/api/v1</code>, with an API key from a tenant&apos;s API keys page: <code>Authorization: Bearer tnt_…</code>, or with a
+        token signed by an integration a superadmin registered (<code>Authorization: Bearer &lt;JWT&gt;</code>). Everything runs in the caller&apos;s
+        tenant with its role; errors are <code>application/problem+json</code> (RFC 9457).
       </p>
       <p className="mt-2">
         <a className="text-blue-700 underline" href="/api/v1/openapi.json">

@@ -62,12 +62,12 @@ test("signed out: sign-in pages and the 404", async ({ page }) => {
 
 test("a Viewer: every tenant page", async ({ page }) => {
   await signIn(page, "carol@acme.test");
-  await scanAll(page, ["/t/acme", "/t/acme/members", "/t/acme/flows", await firstFlowPath(page, "acme"), "/t/acme/credentials", "/t/acme/activity", "/t/acme/settings", "/profile"]);
+  await scanAll(page, ["/t/acme", "/t/acme/members", "/t/acme/flows", await firstFlowPath(page, "acme"), "/t/acme/credentials", "/t/acme/activity", "/t/acme/tables", "/t/acme/settings", "/profile"]);
 });
 
 test("an Admin: every tenant page with its controls, the switcher menu and a confirm dialog", async ({ page }) => {
   await signIn(page, "alice@acme.test");
-  await scanAll(page, ["/t/acme", "/t/acme/members", "/t/acme/flows", await firstFlowPath(page, "acme"), "/t/acme/credentials", "/t/acme/api-keys", "/t/acme/activity", "/t/acme/usage", "/t/acme/settings", "/tenants/new", "/profile"]);
+  await scanAll(page, ["/t/acme", "/t/acme/members", "/t/acme/flows", await firstFlowPath(page, "acme"), "/t/acme/credentials", "/t/acme/api-keys", "/t/acme/activity", "/t/acme/usage", "/t/acme/tables", "/t/acme/settings", "/tenants/new", "/profile", "/api-docs"]);
   await page.goto("/t/acme/members");
   await page.getByRole("button", { name: "Switch tenant" }).click();
   await expect(page.getByRole("menu")).toBeVisible();
@@ -81,5 +81,5 @@ test("an Admin: every tenant page with its controls, the switcher menu and a con
 test("a superadmin: the platform console and their own tenant", async ({ page }) => {
   // Not a tenant they would visit: each visit is written to that tenant's log, which other specs read.
   await signIn(page, "root@admin.e2e.test");
-  await scanAll(page, ["/admin", "/admin/users", "/admin/activity", "/t/admin-home", "/t/admin-home/members"]);
+  await scanAll(page, ["/admin", "/admin/users", "/admin/activity", "/admin/integrations", "/t/admin-home", "/t/admin-home/members"]);
 });

@@ -3,10 +3,10 @@
 // fixed audience below), which tenant (its id in the customer's system and its name) and who is calling.
 import { z } from "zod";
 
-/** The audience every token must name: fixed, so a token is valid for this API whatever its URL. */
 /** A bearer token that is no valid signed token of a live integration (which check failed is not said). */
 export const TOKEN_UNUSABLE_MESSAGE = "The token is invalid or expired, or its integration was revoked.";
 
+/** The audience every token must name: fixed, so a token is valid for this API whatever its URL. */
 export const TOKEN_AUDIENCE = "tenantry-api";
 /** No token lives longer than this from its `iat`, whatever its `exp` says. */
 export const TOKEN_MAX_AGE_SECONDS = 3600;

@@ -201,6 +201,16 @@ describe("the route table", () => {
     expect(answer.body.openapi).toBe("3.1.0");
   });
 
+  it("documents both ways in: an API key and an integration's signed token (JWT)", async () => {
+    const { openApiDocument } = await import("@/app/api/v1/openapi.json/openapi-document");
+    const document = openApiDocument();
+    expect(document.security).toEqual([{ bearer: [] }, { signedToken: [] }]);
+    expect(document.components?.securitySchemes).toMatchObject({
+      bearer: { type: "http", scheme: "bearer" },
+      signedToken: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+    });
+  });
+
   it("documents each write's body from the action's own schema (its fields and their limits)", async () => {
     const { openApiDocument } = await import("@/app/api/v1/openapi.json/openapi-document");
     const body = openApiDocument().paths!["/flows"]!.post!.requestBody as { content: Record<string, { schema: unknown }> };

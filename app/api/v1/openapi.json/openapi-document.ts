@@ -11,6 +11,7 @@ import { addCredential, deleteCredential, replaceCredential } from "@/app/t/[slu
 import { createFlow, deleteFlow, renameFlow, runFlow } from "@/app/t/[slug]/flows/actions";
 import type { Permission } from "@/lib/permissions";
 import * as S from "@/lib/api/v1/schemas";
+import { TOKEN_AUDIENCE, TOKEN_MAX_AGE_SECONDS } from "@/lib/integrations/token-claims";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -97,11 +98,24 @@ export function openApiDocument() {
     info: {
       title: "Tenantry REST API",
       version: "1",
-      description: "Everything runs in the API key's tenant, with the key's role, through the same checks and activity entries as the console.",
+      description:
+        "Everything runs in the caller's tenant (the API key's, or the one an integration's signed token maps to), with its role, through the same checks and activity entries as the console.",
     },
     servers: [{ url: "/api/v1" }],
-    security: [{ bearer: [] }],
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API key (tnt_…) from the tenant's API keys page." } } },
+    // Either scheme (each object is one alternative): a tenant's API key or an integration's signed token.
+    security: [{ bearer: [] }, { signedToken: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API key (tnt_…) from the tenant's API keys page." },
+        signedToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description:
+            `A token signed by an integration registered by a superadmin (/admin/integrations), its id in \`kid\` or \`iss\`, \`aud\` "${TOKEN_AUDIENCE}", living at most ${TOKEN_MAX_AGE_SECONDS} s; claims \`tenant_id\` and \`tenant_name\` (the tenant, created on first use) and \`email\` (who calls).`,
+        },
+      },
+    },
     paths,
   });
 }
