@@ -78,7 +78,7 @@ test("an Admin: every tenant page with its controls, the switcher menu and a con
   expect(await blockingViolations(page), "the remove dialog").toEqual([]);
 });
 
-test("an Admin: the pages only Admins have, and the REST API's documentation", async ({ page }) => {
+test("an Admin: API keys, usage, tables, new tenant, profile and the REST API documentation", async ({ page }) => {
   await signIn(page, "alice@acme.test");
   await scanAll(page, ["/t/acme/api-keys", "/t/acme/usage", "/t/acme/tables", "/tenants/new", "/profile", "/api-docs"]);
 });
