@@ -179,13 +179,18 @@ async function drive(url: string, connections: number, headers: Record<string, s
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-/** The page's HTML size and its first-load scripts (gzip), fetched as a browser would on a first visit. */
+/**
+ * The page's HTML size and its first-load scripts (gzip), fetched as a browser would on a first visit:
+ * every script the HTML names but the noModule polyfills, which a module-capable browser skips.
+ */
 async function weigh(origin: string, path: string, headers: Record<string, string>, scriptCache: Map<string, number>) {
   const response = await fetch(`${origin}${path}`, { headers, redirect: "manual" });
   if (response.status !== 200) throw new Error(`${path} answered ${response.status} (${response.headers.get("location") ?? ""}): is the bench user signed in?`);
   const html = await response.text();
   let js = 0;
-  for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) {
+  for (const [tag, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)) {
+    // Polyfills for browsers without modules (noModule): a browser that runs this app never loads them.
+    if (/\snomodule(=|\s|>)/i.test(tag!)) continue;
     if (!scriptCache.has(src!)) {
       const script = Buffer.from(await (await fetch(new URL(src!, origin))).arrayBuffer());
       scriptCache.set(src!, gzipSync(script).length);
