@@ -12,14 +12,19 @@ export async function createTestDatabase(serverUrl: string, label: string) {
   await createDatabase(serverUrl, name);
   const owner = new URL(serverUrl);
   owner.pathname = `/${name}`;
-  const login = new URL(owner);
-  login.username = LOGIN_ROLE;
-  // No password: test servers trust local connections (pg_hba.conf), and the role has none.
-  login.password = "";
   return {
     name,
     ownerUrl: owner.toString(),
-    loginUrl: login.toString(),
+    loginUrl: loginUrlOf(owner.toString()),
     drop: () => dropDatabase(serverUrl, name),
   };
+}
+
+/** The same database as `ownerUrl`, as tenantry_login. */
+export function loginUrlOf(ownerUrl: string): string {
+  const login = new URL(ownerUrl);
+  login.username = LOGIN_ROLE;
+  // No password: test servers trust local connections (pg_hba.conf), and the role has none.
+  login.password = "";
+  return login.toString();
 }

@@ -83,7 +83,7 @@ export function countMembersQuery(tx: TenantTx, query: MemberListQuery) {
  * global table without row-level security, so it is read only for the tenant this transaction is
  * scoped to, like the memberships it counts.
  */
-function memberCounterQuery(tx: TenantTx) {
+export function memberCounterQuery(tx: TenantTx) {
   return tx
     .select({ value: tenants.memberCount, tally: tenants.memberTally })
     .from(tenants)

@@ -5,9 +5,7 @@
 import { z } from "zod";
 import { DATA_COLUMN_TYPES } from "@/db/schema/data-tables";
 import { nameInput } from "../name-input";
-
-export const MAX_COLUMNS = 12;
-export const COLUMN_TYPE_LABELS = { text: "Text", number: "Number", boolean: "Yes/no", date: "Date" } as const;
+import { MAX_COLUMNS } from "./column-rules";
 
 export const TableNameInput = nameInput("table");
 

@@ -1,7 +1,7 @@
 // A data table's rows page: sort by one of its columns (by position: "c0", "c1", … whatever the
 // column is called) or by when rows were added, and paging. The whitelist covers every position a
 // table may have; a position past the table's own columns falls back to the added order on the server.
-import { MAX_COLUMNS } from "@/lib/data-tables/table-input";
+import { MAX_COLUMNS } from "@/lib/data-tables/column-rules";
 import { defineUrlState } from "./define";
 import { pageField, sizeField, sortFields } from "./fields";
 

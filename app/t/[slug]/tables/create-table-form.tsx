@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { DATA_COLUMN_TYPES } from "@/db/schema/data-tables";
-import { COLUMN_TYPE_LABELS } from "@/lib/data-tables/table-input";
+import { COLUMN_TYPE_LABELS } from "@/lib/data-tables/column-rules";
 import { createDataTable } from "./actions";
 
 // Column rows offered at once; rows left without a name are dropped by the server.

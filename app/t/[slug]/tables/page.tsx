@@ -5,7 +5,7 @@ import { listDataTables } from "@/db/queries/data-tables";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
-import { COLUMN_TYPE_LABELS } from "@/lib/data-tables/table-input";
+import { COLUMN_TYPE_LABELS } from "@/lib/data-tables/column-rules";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { CreateTableForm } from "./create-table-form";
