@@ -67,7 +67,7 @@ test("a Viewer: every tenant page", async ({ page }) => {
 
 test("an Admin: every tenant page with its controls, the switcher menu and a confirm dialog", async ({ page }) => {
   await signIn(page, "alice@acme.test");
-  await scanAll(page, ["/t/acme", "/t/acme/members", "/t/acme/flows", await firstFlowPath(page, "acme"), "/t/acme/credentials", "/t/acme/api-keys", "/t/acme/activity", "/t/acme/usage", "/t/acme/settings", "/tenants/new", "/profile"]);
+  await scanAll(page, ["/t/acme", "/t/acme/members", "/t/acme/access", "/t/acme/flows", await firstFlowPath(page, "acme"), "/t/acme/credentials", "/t/acme/api-keys", "/t/acme/activity", "/t/acme/usage", "/t/acme/settings", "/tenants/new", "/profile"]);
   await page.goto("/t/acme/members");
   await page.getByRole("button", { name: "Switch tenant" }).click();
   await expect(page.getByRole("menu")).toBeVisible();
@@ -82,4 +82,9 @@ test("a superadmin: the platform console and their own tenant", async ({ page })
   // Not a tenant they would visit: each visit is written to that tenant's log, which other specs read.
   await signIn(page, "root@admin.e2e.test");
   await scanAll(page, ["/admin", "/admin/users", "/admin/activity", "/t/admin-home", "/t/admin-home/members"]);
+  // Their own access across tenants (it enters only the tenants they belong to, admin-home).
+  await page.goto("/admin/users?q=root%40admin.e2e.test");
+  await page.getByRole("link", { name: "Access of root@admin.e2e.test" }).click();
+  await expect(page.getByRole("heading", { name: "Access of root@admin.e2e.test" })).toBeVisible();
+  expect(await blockingViolations(page), "a user's access across tenants").toEqual([]);
 });

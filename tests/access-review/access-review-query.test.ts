@@ -61,6 +61,7 @@ describe("listAccessReview", () => {
 
   it("reads unknown URL values as no filter", async () => {
     expect(fromUrl("permission=root.everything&twoFactor=maybe&role=owner")).toEqual({ page: 1, size: 25, search: undefined, anyRole: undefined, role: undefined, twoFactor: undefined, status: undefined });
+    expect(fromUrl("permission=members.manage&twoFactor=off&q=ada&page=2")).toEqual({ page: 2, size: 25, search: "ada", anyRole: ["admin"], role: undefined, twoFactor: "off", status: undefined });
   });
 
   it("pages A to Z, and a page past the end shows the last page", async () => {

@@ -17,7 +17,7 @@ import { ACCESS_REVIEW_PERMISSION } from "@/lib/access-review/permission";
 import { can } from "@/lib/permissions";
 import { readFormTextFields } from "@/lib/form-fields";
 import { isSameOriginRequest } from "@/lib/same-origin";
-import { accessReviewUrlState, activeFilters, toAccessReviewQuery } from "@/lib/url-state/access-review";
+import { accessReviewUrlState, activeFilters, toAccessReviewFilters } from "@/lib/url-state/access-review";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +41,7 @@ export async function POST(request: Request, { params }: Context) {
   const form = await readFormTextFields(request);
   if (!form) return new Response("Send the filters as a form.", { status: 400 });
   const state = accessReviewUrlState.parse(form);
-  const { page: _page, size: _size, ...filters } = toAccessReviewQuery(state);
+  const filters = toAccessReviewFilters(state);
   const caller = { actor, ip: await clientIp() };
   const entry = {
     action: "access_review.exported",
