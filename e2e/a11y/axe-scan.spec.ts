@@ -79,6 +79,8 @@ test("an Admin: every tenant page with its controls, the switcher menu and a con
 });
 
 test("a superadmin: the platform console and their own tenant", async ({ page }) => {
+  // Six pages and a navigation: more than the file's default on a shared machine.
+  test.setTimeout(240_000);
   // Not a tenant they would visit: each visit is written to that tenant's log, which other specs read.
   await signIn(page, "root@admin.e2e.test");
   await scanAll(page, ["/admin", "/admin/users", "/admin/activity", "/t/admin-home", "/t/admin-home/members"]);

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test } from "@playwright/test";
 import { ACCESS_PEOPLE } from "../seed/access";
-import { signIn, signOut } from "../support/sign-in";
+import { signIn } from "../support/sign-in";
 
 const SLUG = "access-review";
 
@@ -43,5 +43,4 @@ test("a Viewer has no Access link and the address answers 404", async ({ page })
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Access", exact: true })).toHaveCount(0);
   const response = await page.goto(`/t/${SLUG}/access`);
   expect(response?.status()).toBe(404);
-  await signOut(page);
 });

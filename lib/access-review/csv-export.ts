@@ -2,6 +2,7 @@
 // the last address of the one before), written by csv-stringify, and handed to the response only when
 // the client asks for more, so a tenant of 20,000 members is never held in memory at once.
 import { stringify } from "csv-stringify/sync";
+import { batchedCsvStream } from "@/lib/csv-stream";
 import type { AccessReviewRow } from "@/db/queries/access-review";
 import { neutraliseFormula } from "@/lib/activity/csv-export";
 import { permissionsOfRoles, rolesLabel } from "@/lib/permissions";
@@ -35,27 +36,11 @@ function toCsv(rows: AccessReviewRow[], withHeader: boolean): string {
 
 /**
  * A byte stream of the CSV. `fetchBatch(after)` returns up to `batchSize` members whose address comes
- * after `after` (from the first when undefined); it is called from `pull`, i.e. only when the consumer
- * has read what came before (back-pressure).
+ * after `after` (from the first when undefined), only when the consumer has read what came before.
  */
 export function accessReviewCsvStream(
   fetchBatch: (after: string | undefined) => Promise<AccessReviewRow[]>,
   batchSize = ACCESS_EXPORT_BATCH_SIZE,
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let after: string | undefined;
-  let first = true;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const rows = await fetchBatch(after);
-        controller.enqueue(encoder.encode(toCsv(rows, first)));
-        first = false;
-        const last = rows.at(-1);
-        if (rows.length < batchSize || !last) controller.close();
-        else after = last.email;
-      },
-    },
-    { highWaterMark: 1 },
-  );
+  return batchedCsvStream<AccessReviewRow, string>({ fetchBatch, keyOf: (last) => last.email, toCsv, batchSize });
 }
