@@ -4,7 +4,7 @@
 import { enterTenant, enterUser, type Tx } from "./scopes";
 import { recordActivity } from "./queries/activity/tenant-log";
 import { findLandingTenant } from "./queries/tenants";
-import { getUserEmail } from "./queries/users";
+import { getUserEmail, recordSignInTime } from "./queries/users";
 import type { AuthMethod } from "./schema";
 
 export async function recordAuthEvent(
@@ -12,6 +12,8 @@ export async function recordAuthEvent(
   event: { userId: string; kind: "signed_in" | "signed_out"; ip: string | null; method?: AuthMethod },
 ): Promise<void> {
   const { userId, kind, ip, method } = event;
+  // Before the tenant check: a user with no tenant yet has signed in all the same.
+  if (kind === "signed_in") await recordSignInTime(tx, userId);
   const asUser = await enterUser(tx, { userId });
   const tenant = await findLandingTenant(asUser, userId);
   if (!tenant) return; // no tenant yet: no tenant log to write into

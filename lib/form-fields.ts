@@ -32,3 +32,12 @@ export async function readForm(request: Request): Promise<FormData | null> {
     return null;
   }
 }
+
+/** A route handler's form body as its text fields (files dropped), or null when the body is not a form. */
+export async function readFormTextFields(request: Request): Promise<URLSearchParams | null> {
+  const form = await readForm(request);
+  if (!form) return null;
+  const fields = new URLSearchParams();
+  for (const [key, value] of form) if (typeof value === "string") fields.append(key, value);
+  return fields;
+}

@@ -19,6 +19,23 @@ export type Permission = (typeof ADMIN)[number];
 
 const PERMISSIONS_OF: Record<MemberRole, readonly Permission[]> = { viewer: VIEWER, editor: EDITOR, admin: ADMIN };
 
+/** The catalog: every permission once, in canonical order (the order ADMIN, which holds them all, lists them). */
+export const PERMISSIONS: readonly Permission[] = ADMIN;
+
+/**
+ * A member's effective permissions: the union of their roles' permissions, in the catalog's order.
+ * The access review (page, CSV, superadmin view) computes them only through this function, so that
+ * custom groups can be added to it in one place.
+ */
+export function permissionsOfRoles(roles: readonly MemberRole[]): Permission[] {
+  return PERMISSIONS.filter((permission) => can(roles, permission));
+}
+
+/** The roles that carry `permission`, in canonical order (the access review's permission filter). */
+export function rolesGranting(permission: Permission): MemberRole[] {
+  return MEMBER_ROLES.filter((role) => PERMISSIONS_OF[role].includes(permission));
+}
+
 export function can(roles: readonly MemberRole[], permission: Permission): boolean {
   return roles.some((role) => PERMISSIONS_OF[role].includes(permission));
 }

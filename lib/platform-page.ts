@@ -4,18 +4,19 @@
 import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import { NotSuperadminError, withPlatform, type PlatformTx } from "@/db/scopes";
+import { NotSuperadminError, withPlatform, type PlatformAccess, type PlatformTx } from "@/db/scopes";
 import { getSessionUser, type SessionUser } from "./actor";
 import { enrolmentPath } from "./two-factor/requirement";
 import { assertSuperadminTwoFactor, SuperadminTwoFactorMissingError } from "./two-factor/superadmin-requirement";
 
-export async function withPlatformPage<T>(work: (tx: PlatformTx, superadmin: SessionUser) => Promise<T>): Promise<T> {
+/** `platform` enters a tenant (recording the access in its log) for pages that read tenant data. */
+export async function withPlatformPage<T>(work: (tx: PlatformTx, superadmin: SessionUser, platform: PlatformAccess) => Promise<T>): Promise<T> {
   const user = await getSessionUser();
   if (!user) notFound();
   try {
-    return await withPlatform({ superadminId: user.id }, async (tx) => {
+    return await withPlatform({ superadminId: user.id }, async (tx, platform) => {
       await assertSuperadminTwoFactor(tx, user);
-      return work(tx, user);
+      return work(tx, user, platform);
     });
   } catch (error) {
     if (error instanceof NotSuperadminError) notFound();

@@ -21,6 +21,11 @@ export async function setLastTenant(tx: Tx, userId: string, tenantId: string): P
   await tx.update(users).set({ lastTenantId: tenantId }).where(eq(users.id, userId));
 }
 
+/** Notes that the user signed in now (the access review's "Last sign-in"): in the session's own transaction. */
+export async function recordSignInTime(tx: Tx, userId: string): Promise<void> {
+  await tx.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, userId));
+}
+
 export async function getUserEmail(tx: Tx, userId: string): Promise<string | null> {
   const [row] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
   return row?.email ?? null;

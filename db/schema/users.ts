@@ -19,6 +19,9 @@ export const users = pgTable(
     // The tenant the user chose last in the switcher; `/` sends them back there, across sessions.
     // No foreign key: a deleted tenant simply stops matching a membership, and `/` falls back.
     lastTenantId: uuid("last_tenant_id"),
+    // When the user last signed in (a session was opened, by any method), set in the transaction that
+    // opens it (db/auth-events.ts). Null until then. The access review shows it (issue 15, item 4).
+    lastSignInAt: timestamp("last_sign_in_at", { mode: "date", withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

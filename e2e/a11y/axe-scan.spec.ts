@@ -80,11 +80,18 @@ test("an Admin: every tenant page with its controls, the switcher menu and a con
 
 test("an Admin: API keys, usage, tables, new tenant, profile and the REST API documentation", async ({ page }) => {
   await signIn(page, "alice@acme.test");
-  await scanAll(page, ["/t/acme/api-keys", "/t/acme/usage", "/t/acme/tables", "/tenants/new", "/profile", "/api-docs"]);
+  await scanAll(page, ["/t/acme/access", "/t/acme/api-keys", "/t/acme/usage", "/t/acme/tables", "/tenants/new", "/profile", "/api-docs"]);
 });
 
 test("a superadmin: the platform console and their own tenant", async ({ page }) => {
+  // Seven pages and a navigation: more than the file's default on a shared machine.
+  test.setTimeout(240_000);
   // Not a tenant they would visit: each visit is written to that tenant's log, which other specs read.
   await signIn(page, "root@admin.e2e.test");
   await scanAll(page, ["/admin", "/admin/users", "/admin/activity", "/admin/integrations", "/t/admin-home", "/t/admin-home/members"]);
+  // Their own access across tenants (it enters only the tenants they belong to, admin-home).
+  await page.goto("/admin/users?q=root%40admin.e2e.test");
+  await page.getByRole("link", { name: "Access of root@admin.e2e.test" }).click();
+  await expect(page.getByRole("heading", { name: "Access of root@admin.e2e.test" })).toBeVisible();
+  expect(await blockingViolations(page), "a user's access across tenants").toEqual([]);
 });

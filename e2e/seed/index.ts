@@ -3,6 +3,7 @@
 // depend on nor disturb the demo tenants or each other. Addresses end in .e2e.test.
 import type { SeedWorld } from "../../db/seed";
 import { A11Y_WORLD } from "./a11y";
+import { ACCESS_WORLD } from "./access";
 import { activityWorld } from "./activity";
 import { CREDENTIALS_WORLD } from "./credentials";
 import { TABLES_WORLD } from "./tables";
@@ -14,4 +15,4 @@ import { SCALE_WORLD } from "./scale";
 import { SETTINGS_WORLD } from "./settings";
 import { TWO_FACTOR_WORLD } from "./two-factor";
 
-export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD, TWO_FACTOR_WORLD, TABLES_WORLD];
+export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD, TWO_FACTOR_WORLD, TABLES_WORLD, ACCESS_WORLD];

@@ -2,6 +2,7 @@
 // csv-stringify (quoting commas, quotes and newlines) and handed to the response only when the client
 // asks for more, so an export of a million rows holds one batch in memory, not the log.
 import { stringify } from "csv-stringify/sync";
+import { batchedCsvStream } from "@/lib/csv-stream";
 import type { ActivityKey } from "@/db/queries/activity/keyset";
 import type { ActivityRow } from "@/db/queries/activity/sql";
 
@@ -40,29 +41,17 @@ function toCsv(rows: ActivityRow[], withHeader: boolean): string {
 
 /**
  * A byte stream of the CSV. `fetchBatch(after)` returns up to `batchSize` rows older than `after`
- * (the newest first when `after` is undefined); it is called from `pull`, i.e. only when the
- * consumer has read what came before (back-pressure).
+ * (the newest first when `after` is undefined); it is called only when the consumer has read what
+ * came before (back-pressure).
  */
 export function activityCsvStream(
   fetchBatch: (after: ActivityKey | undefined) => Promise<ActivityRow[]>,
   batchSize = EXPORT_BATCH_SIZE,
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let after: ActivityKey | undefined;
-  let first = true;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const rows = await fetchBatch(after);
-        controller.enqueue(encoder.encode(toCsv(rows, first)));
-        first = false;
-        const last = rows.at(-1);
-        if (rows.length < batchSize || !last) controller.close();
-        else after = { direction: "older", createdAt: last.createdAt, id: last.id };
-      },
-    },
-    // One chunk (one batch) buffered ahead at most.
-    // Stryker disable next-line ObjectLiteral: equivalent, 1 is also the default; kept to say so
-    { highWaterMark: 1 },
-  );
+  return batchedCsvStream<ActivityRow, ActivityKey>({
+    fetchBatch,
+    keyOf: (last) => ({ direction: "older", createdAt: last.createdAt, id: last.id }),
+    toCsv,
+    batchSize,
+  });
 }

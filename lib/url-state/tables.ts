@@ -1,5 +1,6 @@
 // Every table whose state lives in the URL, by name: a page names its table to the browser's
 // controls (<TableUrlState table="members">), which read and write the URL through its definition.
+import { accessReviewUrlState } from "./access-review";
 import { activityUrlState } from "./activity";
 import { adminTenantsUrlState } from "./admin-tenants";
 import { adminUsersUrlState } from "./admin-users";
@@ -9,6 +10,7 @@ import { membersUrlState } from "./members";
 
 export const URL_STATES = {
   members: membersUrlState,
+  accessReview: accessReviewUrlState,
   flows: flowsUrlState,
   dataTableRows: dataTableRowsUrlState,
   activity: activityUrlState,

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
@@ -28,6 +29,9 @@ const columns: ColumnDef<AdminUserRow, unknown>[] = [
       <div>
         <span className="font-medium">{row.original.email}</span> {row.original.isMe && <Badge tone="blue">You</Badge>}
         {row.original.name && <div className="text-xs text-slate-500">{row.original.name}</div>}
+        <Link href={`/admin/users/${row.original.id}/access`} className="text-xs text-blue-700 hover:underline" aria-label={`Access of ${row.original.email}`}>
+          Access
+        </Link>
       </div>
     ),
   },

@@ -15,6 +15,7 @@ import { licenseAllows, licenseRequiredMessage } from "@/lib/licenses";
 import { appOrigin } from "@/lib/app-url";
 import { clientIp } from "@/lib/client-ip";
 import { can } from "@/lib/permissions";
+import { readFormTextFields } from "@/lib/form-fields";
 import { isSameOriginRequest } from "@/lib/same-origin";
 import { ActionError } from "@/lib/actions/core";
 import { IpRefusedError } from "@/lib/actions/ip-allow-check";
@@ -47,7 +48,7 @@ export async function POST(request: Request, { params }: Context) {
     return new Response(licenseRequiredMessage("csvExport", actor.tenant.license), { status: 403 });
   }
 
-  const form = await formFields(request);
+  const form = await readFormTextFields(request);
   if (!form) return new Response("Send the filters as a form.", { status: 400 });
   const search = parseActivitySearch(form);
   const filters = toActivityFilters(search);
@@ -94,15 +95,4 @@ export async function POST(request: Request, { params }: Context) {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
-
-/** The form's text fields (urlencoded or multipart), or null when the body is not a form. */
-async function formFields(request: Request): Promise<URLSearchParams | null> {
-  try {
-    const fields = new URLSearchParams();
-    for (const [key, value] of await request.formData()) if (typeof value === "string") fields.append(key, value);
-    return fields;
-  } catch {
-    return null;
-  }
 }
