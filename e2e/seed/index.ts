@@ -5,6 +5,7 @@ import type { SeedWorld } from "../../db/seed";
 import { A11Y_WORLD } from "./a11y";
 import { activityWorld } from "./activity";
 import { CREDENTIALS_WORLD } from "./credentials";
+import { EXPORT_IMPORT_WORLD } from "./export-import";
 import { TABLES_WORLD } from "./tables";
 import { ADMIN_WORLD } from "./admin";
 import { FLOWS_WORLD } from "./flows";
@@ -14,4 +15,4 @@ import { SCALE_WORLD } from "./scale";
 import { SETTINGS_WORLD } from "./settings";
 import { TWO_FACTOR_WORLD } from "./two-factor";
 
-export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD, TWO_FACTOR_WORLD, TABLES_WORLD];
+export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD, TWO_FACTOR_WORLD, TABLES_WORLD, EXPORT_IMPORT_WORLD];
