@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
-import { activity, dataTableRows, dataTables, flows } from "@/db/schema";
+import { activity, dataTableRows, dataTables, flows, memberships } from "@/db/schema";
 import { replaceIpAllowLists } from "@/db/queries/ip-allow-lists";
 import { IP_REFUSED_MESSAGE } from "@/lib/ip-allow-list";
 import { runWithClientAddress } from "@/lib/request-address";
@@ -40,6 +40,7 @@ const PASSPHRASE = "correct horse battery staple";
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 let viewerA: User;
 let editorA: User;
+let suspendedA: User;
 /** Tenant A's export with its credentials (under PASSPHRASE) and without. */
 let withCredentials: string;
 let withoutCredentials: string;
@@ -80,6 +81,8 @@ beforeAll(async () => {
   editorA = await createUser("editor-a");
   await addMember(world.a.id, viewerA.id, ["viewer"]);
   await addMember(world.a.id, editorA.id, ["editor"]);
+  suspendedA = await createUser("suspended-a");
+  await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.insert(memberships).values({ tenantId: world.a.id, userId: suspendedA.id, roles: ["admin"], status: "suspended" }));
   // Tenant A's data, made through the console's own actions.
   const { slug } = world.a;
   const admin = world.adminA;
@@ -104,7 +107,8 @@ beforeAll(async () => {
   const plain = await exportTenant(slug, admin);
   expect([exported.status, plain.status]).toEqual([200, 200]);
   [withCredentials, withoutCredentials] = [exported.text, plain.text];
-});
+  // A dozen actions and two exports (scrypt included): more than the default hook time on a busy machine.
+}, 180_000);
 
 describe("the exported file", () => {
   it("is versioned, checksummed JSON lines with names and no ids, members or plaintext secrets", () => {
@@ -266,9 +270,11 @@ describe("who may export and import", () => {
     ["Viewer", "FORBIDDEN"],
     ["Editor", "FORBIDDEN"],
     ["Admin of another tenant", "NOT_FOUND"],
+    ["suspended Admin", "NOT_FOUND"],
     ["signed-out visitor", "UNAUTHENTICATED"],
   ] as const;
-  const callerOf = (name: (typeof refusals)[number][0]) => ({ Viewer: viewerA, Editor: editorA, "Admin of another tenant": world.adminB, "signed-out visitor": null })[name];
+  const callerOf = (name: (typeof refusals)[number][0]) =>
+    ({ Viewer: viewerA, Editor: editorA, "Admin of another tenant": world.adminB, "suspended Admin": suspendedA, "signed-out visitor": null })[name];
 
   it.each(refusals)("import (and its dry run) by %s: %s, nothing written", async (caller, code) => {
     const before = await snapshot(world.a.id);
@@ -286,14 +292,20 @@ describe("who may export and import", () => {
     expect(await snapshot(world.a.id)).toEqual(before);
   });
 
-  it("an import into one tenant never touches another (B's Admin imports A's file into B)", async () => {
+  it("an import into one tenant never touches another (B's Admin imports A's file into B, with A's ids forged into it)", async () => {
     const [beforeA] = [await snapshot(world.a.id)];
-    const plan = expectOk<ImportPlan>(await importAs(world.adminB, world.b.slug, withCredentials, PASSPHRASE));
+    const aFlows = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select().from(flows).where(eq(flows.tenantId, world.a.id)));
+    // A forger adds A's tenant and flow ids to the records (and fixes the checksum): ids in a file address nothing.
+    const forged = rewritten(withCredentials, (records) =>
+      records.map((record) => (record.kind === "flow" ? { ...record, id: aFlows.find((flow) => flow.name === record.name)!.id, tenantId: world.a.id } : record)),
+    );
+    const plan = expectOk<ImportPlan>(await importAs(world.adminB, world.b.slug, forged, PASSPHRASE));
     expect(plan.flows.created).toEqual(["Checksums", "Nightly sync"]);
     expect(await snapshot(world.a.id)).toEqual(beforeA);
     const ofB = await withTenant({ tenantId: world.b.id, userId: null }, (tx) => tx.select().from(flows).where(eq(flows.tenantId, world.b.id)));
     expect(ofB.map((flow) => flow.name).sort()).toEqual(["Checksums", "Nightly sync"]);
     expect(ofB.every((flow) => flow.createdBy === world.adminB.id)).toBe(true);
+    expect(ofB.filter((flow) => aFlows.some((source) => source.id === flow.id))).toEqual([]);
   });
 });
 
