@@ -15,7 +15,7 @@ import { deriveKey, openValue } from "@/lib/tenant-export/passphrase-cipher";
 import { CHECKSUM_MISMATCH, NOT_A_DATA_FILE } from "@/lib/tenant-export/read-file";
 import { WRONG_PASSPHRASE } from "@/lib/tenant-export/apply-import";
 import type { ImportPlan } from "@/lib/tenant-export/import-plan";
-import { addMember, createTenant, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
+import { addMember, createTenant, createTwoTenants, createUser } from "../support/fixtures";
 import { actingAs } from "../support/session";
 import { exportTenant, fileOf, lines, OFFICE_IP, rewritten, snapshot } from "./support";
 
@@ -336,7 +336,7 @@ describe("the package IP allow-list", () => {
     expect((await snapshot(target.id)).lists).toBe(0);
   });
 
-  it(`names each import ${uniqueSuffix()} by its file in the log`, async () => {
+  it("names each import by its file in the log", async () => {
     const target = await emptyTenantWithAdmin(world.adminA);
     expectOk(await as(world.adminA, () => importTenantData(target.slug, null, { file: fileOf(withoutCredentials, "backup.jsonl"), passphrase: "" })));
     const [entry] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, target.id), eq(activity.action, "tenant.imported"))));

@@ -115,10 +115,11 @@ function PlanTable({ plan, applied }: { plan: ImportPlan; applied: boolean }) {
       <caption className="text-left font-medium">{applied ? "Imported" : "Dry run"}</caption>
       <thead>
         <tr className="border-b border-slate-200">
-          <th scope="col" className="py-1 pr-3">Kind</th>
-          <th scope="col" className="py-1 pr-3">Created</th>
-          <th scope="col" className="py-1 pr-3">Changed</th>
-          <th scope="col" className="py-1">Skipped</th>
+          {["Kind", "Created", "Changed", "Skipped"].map((heading) => (
+            <th key={heading} scope="col" className="py-1 pr-3">
+              {heading}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
