@@ -119,9 +119,12 @@ export async function applyImport(
 
   const targets = await readImportTargets(tx);
   const flowsByName = new Map(targets.flows.map((flow) => [flow.name, flow]));
+  const flowsInFile = new Set<string>();
   for (const record of ofKind(records, "flow")) {
     const name = checked(FlowNameInput, record.name, "a flow name");
     const steps = checked(FlowStepsInput, record.steps, `steps of the flow ${name}`);
+    if (flowsInFile.has(name)) refuseFile(`The file holds the flow ${name} twice. Nothing was imported.`);
+    flowsInFile.add(name);
     const existing = flowsByName.get(name);
     if (existing && existing.steps.join("\n") === steps.join("\n")) plan.flows.skipped.push({ name, reason: "the same flow is already there" });
     else if (existing) {
@@ -129,7 +132,6 @@ export async function applyImport(
       plan.flows.changed.push(name);
     } else {
       await insertFlow(tx, { name, steps, createdBy: caller.userId });
-      flowsByName.set(name, { id: "", name, steps });
       plan.flows.created.push(name);
     }
   }

@@ -235,6 +235,7 @@ describe("refused files write nothing", () => {
     ["not a data file", () => "name,seats\nAda,3\n", NOT_A_DATA_FILE],
     ["an unknown record (checksum recomputed)", () => rewritten(withoutCredentials, (records) => [...records, { kind: "member", email: "x@y.test" }]), "is not a record this console understands"],
     ["a flow step no form allows (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "flow" ? { ...r, steps: ["rm -rf"] } : r))), "would not accept"],
+    ["a flow named twice (checksum recomputed)", () => rewritten(withoutCredentials, (records) => [...records, { kind: "flow", name: "Checksums", steps: ["notify"] }]), "holds the flow Checksums twice"],
     ["a row that does not fit its column (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "row" ? { ...r, values: { ...(r.values as object), Seats: "many" } } : r))), "does not fit its columns"],
   ];
   it.each(cases)("%s: refused next to the file field", async (_, file, message) => {

@@ -22,7 +22,7 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ slug: string }> };
 
-const PASSPHRASE_TOO_SHORT = `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, or leave it empty to export without credentials.`;
+const PASSPHRASE_LENGTH = `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters (and at most 1,000), or leave it empty to export without credentials.`;
 
 export async function POST(request: Request, { params }: Context) {
   if (!isSameOriginRequest(request.headers, await appOrigin())) {
@@ -36,7 +36,7 @@ export async function POST(request: Request, { params }: Context) {
   const typed = form.get("passphrase");
   const passphrase = typeof typed === "string" && typed !== "" ? typed : null;
   if (passphrase !== null && (passphrase.length < MIN_PASSPHRASE_LENGTH || passphrase.length > 1000)) {
-    return new Response(PASSPHRASE_TOO_SHORT, { status: 400 });
+    return new Response(PASSPHRASE_LENGTH, { status: 400 });
   }
 
   const caller = { actor, ip: await clientIp() };
