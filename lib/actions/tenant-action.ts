@@ -14,6 +14,7 @@ import { getActor, getSessionUser, tenantAccessRefusal, type Actor } from "../ac
 import { PASSWORD_REQUIRED_MESSAGE } from "../login-policy";
 import { TWO_FACTOR_REQUIRED_MESSAGE } from "../two-factor/requirement";
 import { clientIp } from "../client-ip";
+import type { AccessKind } from "../ip-allow-list";
 import type { Permission } from "../permissions";
 import { toPlatformEntry, type PlatformActivityRecord } from "./activity-entry";
 import { committed, refreshPages } from "./after-commit";
@@ -58,6 +59,8 @@ export interface TenantActionDefinition<Schema extends z.ZodType, T, Locked exte
    * caller, a license change) counts.
    */
   lockTenant?: Locked;
+  /** The IP allow-list that guards the action, when not its permission's own (an import: "package"). */
+  ipKind?: AccessKind;
   run(context: TenantActionContext<z.output<Schema>, Locked>): Promise<TenantActionOutcome<T>>;
 }
 
@@ -82,7 +85,7 @@ export async function performTenantAction<Schema extends z.ZodType, T, Locked ex
   inside?: (tx: TenantTx, changed: boolean) => Promise<Extra>,
 ): Promise<{ data: T; message: string | undefined; changed: boolean; extra: Extra | null }> {
   const { actor, ip } = caller;
-  const options = { permission: definition.permission, lockTenant: definition.lockTenant, name: definition.name };
+  const options = { permission: definition.permission, lockTenant: definition.lockTenant, ipKind: definition.ipKind, name: definition.name };
   return inTenantTransaction({ actor, ip }, options, async ({ tx, actor: current, tenant, record }) => {
     const { data, activity, platformActivity, message } = await definition.run({ tx, actor: current, input, ip, tenant });
     if (activity) await record(activity);
@@ -96,30 +99,70 @@ export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean
   definition: TenantActionDefinition<Schema, T, Locked>,
 ): DefinedTenantAction<Schema, T, Locked> {
   registerAction(definition.name, { scope: "tenant", permission: definition.permission });
-
-  async function authorizedTenantAction(slug: string, _previous: unknown, rawInput: FormData | Record<string, unknown>) {
-    const parsed = parseInput(definition.input, rawInput);
-    if (!parsed.ok) return parsed.result;
-    if (!(await getSessionUser())) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
-
-    // The actor is read inside `settle` too: whatever a forged slug makes the lookup do, the
-    // caller gets a typed answer, never a 500.
-    const result = await settle(definition.name, async () => {
-      const actor = typeof slug === "string" ? await getActor(slug) : null;
-      const refusal = !actor && typeof slug === "string" ? await tenantAccessRefusal(slug) : null;
-      if (refusal === "password") throw new ActionError("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
-      if (refusal === "two-factor") throw new ActionError("FORBIDDEN", TWO_FACTOR_REQUIRED_MESSAGE);
-      if (!actor) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-      const ip = await clientIp();
-      // The tenant's pages change with the entry in its log; a caller the change shut out (who
-      // removed or suspended themselves) is sent elsewhere, not shown the tenant again.
-      const stillIn = async (tx: TenantTx, changed: boolean) => changed && (await accessInTransaction(tx, actor.user.id)) !== null;
-      const done = await performTenantAction(definition, { actor, ip }, parsed.input, stillIn);
-      return { ...done, refresh: done.extra ? actor.tenant.slug : null };
-    });
-    if (!result.ok) return result;
-    if (result.data.refresh) refreshPages(`/t/${result.data.refresh}`);
-    return committed(result.data.data, result.data.message);
-  }
+  const authorizedTenantAction = (slug: string, _previous: unknown, rawInput: FormData | Record<string, unknown>) => callTenantAction(definition, slug, rawInput, false);
   return Object.assign(authorizedTenantAction, { definition });
+}
+
+/** Thrown after a dry run's work so that its transaction rolls back, carrying what the work answered. */
+class DryRunRollback extends Error {
+  constructor(readonly data: unknown) {
+    super("dry run: rolled back");
+  }
+}
+
+/**
+ * The dry run of a tenant action: the same definition, run by the same core (parse, caller, lock,
+ * permission, IP list, the action's own work) in a transaction that is then rolled back, whatever it
+ * wrote. It answers what the action would have answered, and leaves nothing behind (no entry either:
+ * it is not registered as an action of its own).
+ */
+export function tenantDryRun<Schema extends z.ZodType, T, Locked extends boolean = false>(
+  definition: TenantActionDefinition<Schema, T, Locked>,
+): TenantAction<T> {
+  return (slug, _previous, rawInput) => callTenantAction(definition, slug, rawInput, true);
+}
+
+async function callTenantAction<Schema extends z.ZodType, T, Locked extends boolean>(
+  definition: TenantActionDefinition<Schema, T, Locked>,
+  slug: string,
+  rawInput: FormData | Record<string, unknown>,
+  dryRun: boolean,
+): Promise<ActionResult<T>> {
+  const parsed = parseInput(definition.input, rawInput);
+  if (!parsed.ok) return parsed.result;
+  if (!(await getSessionUser())) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
+
+  // The actor is read inside `settle` too: whatever a forged slug makes the lookup do, the
+  // caller gets a typed answer, never a 500.
+  const result = await settle(definition.name, async () => {
+    const actor = typeof slug === "string" ? await getActor(slug) : null;
+    const refusal = !actor && typeof slug === "string" ? await tenantAccessRefusal(slug) : null;
+    if (refusal === "password") throw new ActionError("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
+    if (refusal === "two-factor") throw new ActionError("FORBIDDEN", TWO_FACTOR_REQUIRED_MESSAGE);
+    if (!actor) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    const ip = await clientIp();
+    if (dryRun) {
+      const rolledBack: TenantActionDefinition<Schema, T, Locked> = {
+        ...definition,
+        async run(context) {
+          throw new DryRunRollback((await definition.run(context)).data);
+        },
+      };
+      try {
+        await performTenantAction(rolledBack, { actor, ip }, parsed.input);
+      } catch (error) {
+        if (error instanceof DryRunRollback) return { data: error.data as T, message: undefined, refresh: null };
+        throw error;
+      }
+      throw new Error("a dry run must roll back");
+    }
+    // The tenant's pages change with the entry in its log; a caller the change shut out (who
+    // removed or suspended themselves) is sent elsewhere, not shown the tenant again.
+    const stillIn = async (tx: TenantTx, changed: boolean) => changed && (await accessInTransaction(tx, actor.user.id)) !== null;
+    const done = await performTenantAction(definition, { actor, ip }, parsed.input, stillIn);
+    return { ...done, refresh: done.extra ? actor.tenant.slug : null };
+  });
+  if (!result.ok) return result;
+  if (result.data.refresh) refreshPages(`/t/${result.data.refresh}`);
+  return committed(result.data.data, result.data.message);
 }

@@ -26,6 +26,9 @@ export const ACTION_NAMES = [
   // IP allow-lists: saved by an Admin, cleared by a superadmin, and each refusal they made.
   "tenant.ip_allow_lists_updated",
   "tenant.ip_allow_lists_cleared",
+  // The tenant data file: exported (a download), imported (one transaction for the whole file).
+  "tenant.exported",
+  "tenant.imported",
   "tenant.ip_refused",
   // Members.
   "member.added",

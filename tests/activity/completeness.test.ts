@@ -339,6 +339,19 @@ const scenarios: Record<string, Scenario> = {
     const { tenant, caller } = await memberOfNewTenant(["admin"]);
     return { caller, result: await saveIpAllowLists(tenant.slug, null, { run: "10.0.0.0/8", confirmLockOut: "true" }) };
   },
+  "tenant.import": async () => {
+    const { importTenantData } = await import("@/app/t/[slug]/settings/export-import/actions");
+    const { createHash } = await import("node:crypto");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    // The smallest tenant data file: its header, one flow and the checksum of both lines.
+    const body = [
+      { format: "tenantry.tenant-data", version: 1, exportedAt: new Date().toISOString(), tenant: { name: "Elsewhere" }, counts: { flow: 1 }, credentials: null },
+      { kind: "flow", name: "Imported", steps: ["validate"] },
+    ].map((record) => `${JSON.stringify(record)}\n`).join("");
+    const checksum = { kind: "checksum", algorithm: "sha256", value: createHash("sha256").update(body).digest("hex") };
+    const file = new File([`${body}${JSON.stringify(checksum)}\n`], "tenant.jsonl");
+    return { caller, result: await importTenantData(tenant.slug, null, { file, passphrase: "" }) };
+  },
   "tenant.ip_allow_lists_cleared": async () => {
     const { clearTenantIpAllowLists } = await import("@/app/admin/actions");
     const tenant = await createTenant("listed");

@@ -11,7 +11,7 @@ const HINTS: Record<AccessKind, string> = {
   run: "Running flows and every call of the API.",
   edit: "Creating and changing flows and credentials.",
   admin: "Members, settings, API keys and deleting the tenant.",
-  package: "Exporting the activity log.",
+  package: "Exporting the activity log, exporting and importing the tenant's data.",
 };
 
 /**

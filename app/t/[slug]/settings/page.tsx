@@ -16,6 +16,9 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { DeleteTenant } from "./delete-tenant";
 import { GeneralSettingsForm } from "./general-settings-form";
 import { MagicLinkSwitch } from "./magic-link-switch";
+import { importTenantData, previewTenantImport } from "./export-import/actions";
+import { ExportTenantForm } from "./export-import/export-tenant-form";
+import { ImportTenantForm } from "./export-import/import-tenant-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -112,6 +115,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
       >
         <IpAllowListsForm slug={slug} lists={ipAllowLists} address={await clientIp()} canManage saveIpAllowLists={saveIpAllowLists} />
       </Section>
+      )}
+      {canManage && (
+        <Section
+          id="export-import"
+          title="Export and import"
+          description="The tenant's data as one file: settings, approved domains, IP allow-lists, flows, tables with their rows and, with a passphrase, credentials. Members are people with their own accounts, not tenant data: they are not in the file. Import a file into this tenant to restore it or to copy another tenant."
+        >
+          <div className="space-y-8">
+            <ExportTenantForm slug={slug} />
+            <ImportTenantForm slug={slug} previewTenantImport={previewTenantImport} importTenantData={importTenantData} />
+          </div>
+        </Section>
       )}
       {can(actor.roles, "tenant.delete") && (
         <Section id="danger-zone" title="Danger zone">

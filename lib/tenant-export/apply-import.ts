@@ -1,0 +1,200 @@
+// Importing a tenant data file into the transaction's tenant, as a merge by name: what the tenant does
+// not have is created (with new ids: the file has none), flows whose steps differ are changed, and
+// what would overwrite something the tenant keeps is skipped with the reason. Every value is checked
+// as if an Admin had typed it (a checksum proves the file is whole, not who made it). A bad value
+// refuses the whole file: the caller's transaction rolls back and nothing is written. The dry run runs
+// exactly this and rolls back (lib/actions/tenant-action.ts, tenantDryRun).
+import "server-only";
+import { addApprovedDomain, listApprovedDomains } from "@/db/queries/approved-domains";
+import { insertCredential } from "@/db/queries/credentials";
+import { insertDataTable } from "@/db/queries/data-tables";
+import { insertFlow } from "@/db/queries/flows";
+import { readIpAllowLists, replaceIpAllowLists } from "@/db/queries/ip-allow-lists";
+import { insertImportedRows, readImportTargets, replaceFlowSteps } from "@/db/queries/tenant-data";
+import { updateTenantSettings } from "@/db/queries/tenants";
+import type { DataRowValues, Tenant } from "@/db/schema";
+import type { TenantTx } from "@/db/scopes";
+import { ActionError } from "../actions/core";
+import { CredentialDescriptionInput, CredentialNameInput, CredentialValueInput, shownTailOf } from "../credentials/credential-input";
+import { CreateTableInput } from "../data-tables/table-input";
+import { parseRowValues, valueField } from "../data-tables/row-values";
+import { normaliseDomain } from "../email-domains";
+import { FlowNameInput, FlowStepsInput } from "../flows/flow-input";
+import { ACCESS_KINDS, addressAllowed, parseCidrList, type AccessKind } from "../ip-allow-list";
+import { licenseAllows } from "../licenses";
+import { encryptValue } from "../secrets/cipher";
+import { SECRETS_KEY_MISSING_MESSAGE, SecretsKeyError, secretsKeyring } from "../secrets/keyring";
+import { ContactEmailSchema } from "../tenant-fields";
+import type { DataRecord, Header, RecordOf } from "./format";
+import { emptyPlan, type ImportPlan } from "./import-plan";
+import { deriveKey, kdfAcceptable, openValue } from "./passphrase-cipher";
+
+export const WRONG_PASSPHRASE = "This passphrase does not open the file's credentials. Enter the one it was exported with.";
+const ROW_INSERT_BATCH = 500;
+
+export interface ImportCaller {
+  userId: string | null;
+  email: string;
+  ip: string | null;
+  /** Visiting superadmins are not held by the tenant's lists, so no list can shut them out. */
+  viaSuperadmin: boolean;
+}
+
+const refuseFile = (message: string): never => {
+  throw new ActionError("VALIDATION", message, { file: [message] });
+};
+
+function checked<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : refuseFile(`The file holds ${what} this console would not accept. Nothing was imported.`);
+}
+
+const ofKind = <K extends DataRecord["kind"]>(records: DataRecord[], kind: K) => records.filter((record): record is RecordOf<K> => record.kind === kind);
+
+/** The credentials' values, opened with the passphrase; null when none was given (they are skipped). */
+function openCredentials(header: Header, credentials: RecordOf<"credential">[], passphrase: string | null): Map<string, string> | null {
+  if (!credentials.length || !passphrase) return null;
+  if (!header.credentials || !kdfAcceptable(header.credentials)) return refuseFile("The file's credentials are sealed in a way this console does not accept.");
+  const key = deriveKey(passphrase, header.credentials);
+  const values = new Map<string, string>();
+  for (const credential of credentials) {
+    const value = openValue(key, credential.name, credential);
+    if (value === null) throw new ActionError("VALIDATION", WRONG_PASSPHRASE, { passphrase: [WRONG_PASSPHRASE] });
+    values.set(credential.name, value);
+  }
+  return values;
+}
+
+export async function applyImport(
+  tx: TenantTx,
+  tenant: Tenant,
+  caller: ImportCaller,
+  file: { header: Header; records: DataRecord[] },
+  passphrase: string | null,
+): Promise<ImportPlan> {
+  const plan = emptyPlan();
+  const { records } = file;
+  const credentialRecords = ofKind(records, "credential");
+  const credentialValues = openCredentials(file.header, credentialRecords, passphrase);
+
+  // Settings: the contact email. The login policy (magic link, two-factor) is never changed by a file:
+  // it could lock the tenant's members out; the Admin sets it in Settings, where its guards apply.
+  for (const settings of ofKind(records, "settings").slice(0, 1)) {
+    const contactEmail = checked(ContactEmailSchema, settings.contactEmail ?? "", "a contact email");
+    if (contactEmail !== tenant.contactEmail) {
+      await updateTenantSettings(tx, { contactEmail });
+      plan.settings.changed.push("Contact email");
+    }
+    const policyReason = "the login policy is not imported: set it in Settings";
+    if (settings.magicLinkEnabled !== tenant.magicLinkEnabled) plan.settings.skipped.push({ name: "Magic link login", reason: policyReason });
+    if (settings.twoFactorRequired !== tenant.twoFactorRequired) plan.settings.skipped.push({ name: "Two-factor requirement", reason: policyReason });
+  }
+
+  const domains = ofKind(records, "domain").map((record) => {
+    const parsed = normaliseDomain(record.domain);
+    return parsed.ok ? parsed.domain : refuseFile(`The file holds an approved domain this console would not accept (${record.domain.slice(0, 60)}). Nothing was imported.`);
+  });
+  const existingDomains = new Set(await listApprovedDomains(tx));
+  for (const domain of new Set(domains)) {
+    if (existingDomains.has(domain)) plan.domains.skipped.push({ name: domain, reason: "already approved" });
+    else if (!licenseAllows(tenant.license, "approvedDomains")) plan.domains.skipped.push({ name: domain, reason: "this tenant's license has no approved domains" });
+    else if (await addApprovedDomain(tx, domain)) plan.domains.created.push(domain);
+  }
+
+  const currentLists = await readIpAllowLists(tx);
+  const nextLists: Record<string, string[]> = Object.fromEntries(ACCESS_KINDS.map((kind) => [kind, currentLists[kind] ?? []]));
+  for (const record of ofKind(records, "ip_allow_list")) {
+    const parsed = parseCidrList(record.cidrs.join("\n"));
+    const cidrs = parsed.ok ? parsed.cidrs : refuseFile(`The file's ${record.list} IP allow-list is not a list of addresses. Nothing was imported.`);
+    const current = currentLists[record.list as AccessKind] ?? [];
+    if (current.join(",") === cidrs.join(",")) plan.ipAllowLists.skipped.push({ name: record.list, reason: "the same list is already set" });
+    else if (!caller.viaSuperadmin && !addressAllowed(caller.ip, cidrs)) {
+      plan.ipAllowLists.skipped.push({ name: record.list, reason: `it would shut out your address (${caller.ip ?? "unknown"}): set it in Settings` });
+    } else {
+      nextLists[record.list] = cidrs;
+      (current.length ? plan.ipAllowLists.changed : plan.ipAllowLists.created).push(record.list);
+    }
+  }
+  if (plan.ipAllowLists.created.length || plan.ipAllowLists.changed.length) await replaceIpAllowLists(tx, nextLists);
+
+  const targets = await readImportTargets(tx);
+  const flowsByName = new Map(targets.flows.map((flow) => [flow.name, flow]));
+  const flowsInFile = new Set<string>();
+  for (const record of ofKind(records, "flow")) {
+    const name = checked(FlowNameInput, record.name, "a flow name");
+    const steps = checked(FlowStepsInput, record.steps, `steps of the flow ${name}`);
+    if (flowsInFile.has(name)) refuseFile(`The file holds the flow ${name} twice. Nothing was imported.`);
+    flowsInFile.add(name);
+    const existing = flowsByName.get(name);
+    if (existing && existing.steps.join("\n") === steps.join("\n")) plan.flows.skipped.push({ name, reason: "the same flow is already there" });
+    else if (existing) {
+      await replaceFlowSteps(tx, existing.id, steps);
+      plan.flows.changed.push(name);
+    } else {
+      await insertFlow(tx, { name, steps, createdBy: caller.userId });
+      plan.flows.created.push(name);
+    }
+  }
+  const flowCount = tenant.flowCount + plan.flows.created.length;
+  if (flowCount > tenant.flowCap) {
+    refuseFile(`The file would bring this tenant to ${flowCount} flows; its flow cap is ${tenant.flowCap}. Nothing was imported: delete flows or ask a superadmin to raise the cap.`);
+  }
+
+  await importTables(tx, records, new Set(targets.tableNames.map((name) => name.toLowerCase())), caller, plan);
+
+  const takenCredentials = new Set(targets.credentialNames);
+  for (const record of credentialRecords) {
+    const name = checked(CredentialNameInput, record.name, "a credential name");
+    if (!credentialValues) plan.credentials.skipped.push({ name, reason: "no passphrase given" });
+    else if (takenCredentials.has(name)) plan.credentials.skipped.push({ name, reason: "a credential with this name exists; its value was kept" });
+    else {
+      const value = checked(CredentialValueInput, credentialValues.get(record.name), `the value of the credential ${name}`);
+      const description = checked(CredentialDescriptionInput, record.description ?? undefined, `the description of the credential ${name}`);
+      const id = crypto.randomUUID();
+      await insertCredential(tx, { id, name, description, value: encryptValue(keyring(), { tenantId: tx.tenantId, credentialId: id }, value), valueLast4: shownTailOf(value), updatedByUserId: caller.userId, updatedByEmail: caller.email });
+      takenCredentials.add(name);
+      plan.credentials.created.push(name);
+    }
+  }
+  return plan;
+}
+
+function keyring() {
+  try {
+    return secretsKeyring();
+  } catch (error) {
+    if (!(error instanceof SecretsKeyError)) throw error;
+    throw new ActionError("UNAVAILABLE", SECRETS_KEY_MISSING_MESSAGE, { passphrase: [SECRETS_KEY_MISSING_MESSAGE] });
+  }
+}
+
+/** Tables the tenant does not have, with their rows (each checked against its columns); a table of the same name is left as it is. */
+async function importTables(tx: TenantTx, records: DataRecord[], taken: Set<string>, caller: ImportCaller, plan: ImportPlan) {
+  const rowsByTable = new Map<string, RecordOf<"row">[]>();
+  for (const row of ofKind(records, "row")) {
+    const list = rowsByTable.get(row.table);
+    if (list) list.push(row);
+    else rowsByTable.set(row.table, [row]);
+  }
+  const tables = ofKind(records, "table");
+  const declared = new Set(tables.map((table) => table.name));
+  if ([...rowsByTable.keys()].some((name) => !declared.has(name))) refuseFile("The file holds rows of a table it does not describe. Nothing was imported.");
+  for (const record of tables) {
+    const table = checked(CreateTableInput, { name: record.name, columns: record.columns }, "a table definition");
+    const rows = rowsByTable.get(record.name) ?? [];
+    if (taken.has(table.name.toLowerCase())) {
+      plan.tables.skipped.push({ name: table.name, reason: `a table with this name exists; its rows were left as they are (${rows.length} in the file)` });
+      continue;
+    }
+    const created = await insertDataTable(tx, { name: table.name, columns: table.columns, createdBy: caller.userId });
+    taken.add(table.name.toLowerCase());
+    const values: { values: DataRowValues; createdAt: string }[] = rows.map((row) => {
+      const fields = Object.fromEntries(table.columns.map((column, index) => [valueField(index), row.values[column.name]]));
+      const parsed = parseRowValues(table.columns, fields);
+      return parsed.ok ? { values: parsed.values, createdAt: row.createdAt } : refuseFile(`A row of the table ${table.name} does not fit its columns. Nothing was imported.`);
+    });
+    for (let start = 0; start < values.length; start += ROW_INSERT_BATCH) await insertImportedRows(tx, created.id, values.slice(start, start + ROW_INSERT_BATCH));
+    plan.tables.created.push(table.name);
+    plan.rowsCreated += values.length;
+  }
+}

@@ -1,0 +1,48 @@
+// Reading an uploaded tenant data file: the checksum first (a changed or cut-off file is refused before
+// any of it is believed), then the version, then every record's shape. Any failure is one message for
+// the upload field, and nothing is written.
+import { createHash } from "node:crypto";
+import { DataRecord, FORMAT_NAME, FORMAT_VERSION, Header, Trailer } from "./format";
+
+export const NOT_A_DATA_FILE = "This is not a Tenantry tenant data file (export one from Settings, Export and import).";
+export const CHECKSUM_MISMATCH = "The file's checksum does not match: it was changed or is incomplete. Nothing was imported.";
+
+export type ReadFile = { ok: true; header: Header; records: DataRecord[] } | { ok: false; message: string };
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function readDataFile(text: string): ReadFile {
+  if (!text.endsWith("\n")) return { ok: false, message: text.trim() ? CHECKSUM_MISMATCH : NOT_A_DATA_FILE };
+  const withoutLastNewline = text.slice(0, -1);
+  const trailerStart = withoutLastNewline.lastIndexOf("\n") + 1;
+  const trailer = Trailer.safeParse(parseJson(withoutLastNewline.slice(trailerStart)));
+  const lines = text.slice(0, trailerStart).split("\n").slice(0, -1);
+  const header = Header.safeParse(parseJson(lines[0] ?? ""));
+  // A file of another program says so; one of ours that was cut short or changed fails its checksum.
+  const ours = header.success || (parseJson(lines[0] ?? "") as { format?: unknown } | undefined)?.format === FORMAT_NAME;
+  if (!trailer.success) return { ok: false, message: ours ? CHECKSUM_MISMATCH : NOT_A_DATA_FILE };
+  const actual = createHash("sha256").update(text.slice(0, trailerStart), "utf8").digest("hex");
+  if (actual !== trailer.data.value) return { ok: false, message: CHECKSUM_MISMATCH };
+  if (!header.success) {
+    const version = (parseJson(lines[0] ?? "") as { version?: unknown } | undefined)?.version;
+    if (ours && typeof version === "number" && version !== FORMAT_VERSION) return { ok: false, message: versionMessage(version) };
+    return { ok: false, message: NOT_A_DATA_FILE };
+  }
+  if (header.data.version !== FORMAT_VERSION) return { ok: false, message: versionMessage(header.data.version) };
+  const records: DataRecord[] = [];
+  for (const [index, recordLine] of lines.slice(1).entries()) {
+    const record = DataRecord.safeParse(parseJson(recordLine));
+    if (!record.success) return { ok: false, message: `Line ${index + 2} of the file is not a record this console understands. Nothing was imported.` };
+    records.push(record.data);
+  }
+  return { ok: true, header: header.data, records };
+}
+
+const versionMessage = (version: number) =>
+  `This file is format version ${version}; this console reads version ${FORMAT_VERSION}. Export it again from a console of the same version.`;
