@@ -22,7 +22,6 @@ import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { CreateTableInput, DataIdInput, TableNameInput } from "@/lib/data-tables/table-input";
 import { parseRowValues } from "@/lib/data-tables/row-values";
-import type { DataColumn } from "@/db/schema";
 
 // Shared lock: the table cannot be deleted while one of its rows is being written.
 const requireTable = (tx: TenantTx, tableId: string, options?: { lock?: "share" }) => requireRow(tableId, (id) => findDataTable(tx, id, options));
@@ -31,11 +30,16 @@ const requireTable = (tx: TenantTx, tableId: string, options?: { lock?: "share" 
 const withUniqueTableName = <T,>(write: () => Promise<T>) =>
   withUniqueName("data_tables_tenant_name", "A table with this name already exists in this tenant.", write);
 
-/** The row's values for the table's columns, or VALIDATION with the message under each field. */
-function valuesFor(columns: DataColumn[], fields: Record<string, unknown>) {
-  const parsed = parseRowValues(columns, fields);
+/**
+ * What adding and editing a row both start with: the table, share-locked so it is not deleted under
+ * the write, and the form's values checked against its columns as they are now (VALIDATION, with the
+ * message under each field, when one does not fit).
+ */
+async function tableAndValues(tx: TenantTx, input: { tableId: string } & Record<string, unknown>) {
+  const table = await requireTable(tx, input.tableId, { lock: "share" });
+  const parsed = parseRowValues(table.columns, input);
   if (!parsed.ok) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", parsed.fieldErrors);
-  return parsed.values;
+  return { table, values: parsed.values };
 }
 
 /** The entry of a change to one row: the table is the target, the row's id in the details. */
@@ -106,11 +110,11 @@ export const deleteDataTableAction = tenantAction({
 export const addRow = tenantAction({
   name: "data_table.row_add",
   permission: "tables.write",
-  // The values' fields ("c0", "c1", …) depend on the table, so they pass through to valuesFor.
+  // The values' fields ("c0", "c1", …) depend on the table, so they pass through to tableAndValues.
   input: z.looseObject({ tableId: DataIdInput }),
   async run({ tx, actor, input }) {
-    const table = await requireTable(tx, input.tableId, { lock: "share" });
-    const row = await insertRow(tx, table.id, valuesFor(table.columns, input));
+    const { table, values } = await tableAndValues(tx, input);
+    const row = await insertRow(tx, table.id, values);
     return rowEntry("data_table.row_added", table, row.id, `${actor.user.email} added a row to the table ${table.name}`);
   },
 });
@@ -120,9 +124,9 @@ export const editRow = tenantAction({
   permission: "tables.write",
   input: z.looseObject({ tableId: DataIdInput, rowId: DataIdInput }),
   async run({ tx, actor, input }) {
-    const table = await requireTable(tx, input.tableId, { lock: "share" });
+    const { table, values } = await tableAndValues(tx, input);
     const row = await requireRow(input.rowId, (id) => findRow(tx, table.id, id));
-    const updated = await updateRow(tx, table.id, row.id, valuesFor(table.columns, input));
+    const updated = await updateRow(tx, table.id, row.id, values);
     if (!updated) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return rowEntry("data_table.row_updated", table, row.id, `${actor.user.email} edited a row of the table ${table.name}`);
   },
