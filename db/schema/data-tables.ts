@@ -1,10 +1,13 @@
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { tenants } from "./tenants";
 
 // Tenant tables: a tenant's own data tables (issue 14) and their rows. A row points at its table
 // through (tenant_id, table_id), so a row of tenant A can never belong to a table of tenant B, even
 // through the foreign-key check (which bypasses row-level security).
+
+/** A table's most columns (the form's limit, lib/data-tables/table-input.ts): one sort index each. */
+export const MAX_SORT_POSITIONS = 12;
 
 export const DATA_COLUMN_TYPES = ["text", "number", "boolean", "date"] as const;
 export type DataColumnType = (typeof DATA_COLUMN_TYPES)[number];
@@ -25,6 +28,9 @@ export const dataTables = pgTable(
     id: uuid("id").notNull().defaultRandom(),
     name: text("name").notNull(),
     columns: jsonb("columns").$type<DataColumn[]>().notNull().default([]),
+    // Kept by the row writes (lib/data-tables): the page's total and the license's row limit read it
+    // instead of counting a table that may hold a million rows.
+    rowCount: integer("row_count").notNull().default(0),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -43,14 +49,28 @@ export const dataTableRows = pgTable(
     tableId: uuid("table_id").notNull(),
     id: uuid("id").notNull().defaultRandom(),
     values: jsonb("values").$type<DataRowValues>().notNull().default({}),
+    // Insertion order that stays unique inside one import (created_at is the transaction's time).
+    seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    // One order-preserving text key per column position (lib/data-tables/sort-keys.ts), null when the
+    // value is empty: what the per-position indexes below sort and filter on, whatever the column's type.
+    sortKeys: text("sort_keys").array().$type<(string | null)[]>().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: "data_table_rows_pk", columns: [t.tenantId, t.id] }),
     foreignKey({ name: "data_table_rows_table_fk", columns: [t.tenantId, t.tableId], foreignColumns: [dataTables.tenantId, dataTables.id] }).onDelete("cascade"),
-    // A table's page lists its rows in insertion order by default.
-    index("data_table_rows_table_created").on(t.tenantId, t.tableId, t.createdAt, t.id),
+    // A table's page lists its rows in insertion order by default (keyset on seq).
+    index("data_table_rows_table_seq").on(t.tenantId, t.tableId, t.seq),
+    // Sorting or filtering by the column at position i: one partial index per position, holding only
+    // rows of tables that have that column. Keyset on (key, seq).
+    ...Array.from({ length: MAX_SORT_POSITIONS }, (_, i) =>
+      index(`data_table_rows_key_${i}`)
+        .on(t.tenantId, t.tableId, sql`(${t.sortKeys}[${sql.raw(String(i + 1))}])`, t.seq)
+        .where(sql`cardinality(${t.sortKeys}) > ${sql.raw(String(i))}`),
+    ),
+    // The search box: words (and word starts) of the row's text values.
+    index("data_table_rows_search").using("gin", sql`to_tsvector('simple'::regconfig, ${t.values})`),
   ],
 );
 

@@ -3,10 +3,10 @@
 // pair per column row); rows left without a name are the form's spare rows, dropped. An object
 // (a test, later the API) may give `columns` as a list of { name, type } instead.
 import { z } from "zod";
-import { DATA_COLUMN_TYPES } from "@/db/schema/data-tables";
+import { DATA_COLUMN_TYPES, MAX_SORT_POSITIONS } from "@/db/schema/data-tables";
 import { nameInput } from "../name-input";
 
-export const MAX_COLUMNS = 12;
+export const MAX_COLUMNS = MAX_SORT_POSITIONS;
 export const COLUMN_TYPE_LABELS = { text: "Text", number: "Number", boolean: "Yes/no", date: "Date" } as const;
 
 export const TableNameInput = nameInput("table");

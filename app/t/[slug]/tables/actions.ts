@@ -23,20 +23,20 @@ import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { CreateTableInput, DataIdInput, TableNameInput } from "@/lib/data-tables/table-input";
 import { parseRowValues } from "@/lib/data-tables/row-values";
 
-// Shared lock: the table cannot be deleted while one of its rows is being written.
-const requireTable = (tx: TenantTx, tableId: string, options?: { lock?: "share" }) => requireRow(tableId, (id) => findDataTable(tx, id, options));
+// Locked for a row write: the table cannot be deleted, and its row count is changed by one writer at a time.
+const requireTable = (tx: TenantTx, tableId: string, options?: { lock?: "no key update" }) => requireRow(tableId, (id) => findDataTable(tx, id, options));
 
 /** A write whose only expected refusal is the table's name, taken in this tenant (in any case). */
 const withUniqueTableName = <T,>(write: () => Promise<T>) =>
   withUniqueName("data_tables_tenant_name", "A table with this name already exists in this tenant.", write);
 
 /**
- * What adding and editing a row both start with: the table, share-locked so it is not deleted under
- * the write, and the form's values checked against its columns as they are now (VALIDATION, with the
+ * What adding and editing a row both start with: the table, locked so it is not deleted under the
+ * write, and the form's values checked against its columns as they are now (VALIDATION, with the
  * message under each field, when one does not fit).
  */
 async function tableAndValues(tx: TenantTx, input: { tableId: string } & Record<string, unknown>) {
-  const table = await requireTable(tx, input.tableId, { lock: "share" });
+  const table = await requireTable(tx, input.tableId, { lock: "no key update" });
   const parsed = parseRowValues(table.columns, input);
   if (!parsed.ok) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", parsed.fieldErrors);
   return { table, values: parsed.values };
@@ -114,7 +114,7 @@ export const addRow = tenantAction({
   input: z.looseObject({ tableId: DataIdInput }),
   async run({ tx, actor, input }) {
     const { table, values } = await tableAndValues(tx, input);
-    const row = await insertRow(tx, table.id, values);
+    const row = await insertRow(tx, table, values);
     return rowEntry("data_table.row_added", table, row.id, `${actor.user.email} added a row to the table ${table.name}`);
   },
 });
@@ -126,7 +126,7 @@ export const editRow = tenantAction({
   async run({ tx, actor, input }) {
     const { table, values } = await tableAndValues(tx, input);
     const row = await requireRow(input.rowId, (id) => findRow(tx, table.id, id));
-    const updated = await updateRow(tx, table.id, row.id, values);
+    const updated = await updateRow(tx, table, row.id, values);
     if (!updated) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return rowEntry("data_table.row_updated", table, row.id, `${actor.user.email} edited a row of the table ${table.name}`);
   },
@@ -137,7 +137,7 @@ export const deleteRow = tenantAction({
   permission: "tables.write",
   input: z.object({ tableId: DataIdInput, rowId: DataIdInput }),
   async run({ tx, actor, input }) {
-    const table = await requireTable(tx, input.tableId, { lock: "share" });
+    const table = await requireTable(tx, input.tableId, { lock: "no key update" });
     const row = await requireRow(input.rowId, (id) => deleteRowRecord(tx, table.id, id));
     return rowEntry("data_table.row_deleted", table, row.id, `${actor.user.email} deleted a row of the table ${table.name}`);
   },
