@@ -5,9 +5,12 @@
 //   - the default order (when added): (tenant_id, table_id, seq)
 //   - sorting by a column, and filtering by a column's value in the default order or sorted by that
 //     same column: the column position's partial index (tenant_id, table_id, sort_keys[i], seq)
-//   - the search (words and word starts of the text values): a GIN index on the row's words; the
-//     planner either walks the order's index and checks the words (common words) or reads the
-//     matching rows from the GIN index and sorts them (rare words)
+//   - the search (words and word starts of the text values): the row's stored words under a GIN
+//     index. A probe reads at most RARE_MATCHES matches from the GIN index alone: fewer, and the page
+//     is those matches sorted (planner told to use bitmap scans only, for this transaction's next
+//     statements, then told back); as many, and the page walks the order's index checking each row's
+//     stored words, which finds a page soon because matches are common. (Left to itself the planner
+//     walks the order's index for a rare prefix too, whose matches it overestimates: a whole table.)
 // What is not: a filter on one column with a sort by another, or a search together with a sort by a
 // column, sorts the matching rows; that is fast while the filter or the words are selective.
 //
@@ -46,7 +49,32 @@ const keyAt = (position: number) => sql`(${dataTableRows.sortKeys}[${sql.raw(Str
 const hasPosition = (position: number) => sql`cardinality(${dataTableRows.sortKeys}) > ${sql.raw(String(position))}`;
 
 /** Search words as a tsquery: each word (letters and digits only, so nothing is tsquery syntax) as a prefix. */
-const wordsQuery = (words: string[]) => sql`to_tsvector('simple'::regconfig, ${dataTableRows.values}) @@ to_tsquery('simple', ${words.map((word) => `${word}:*`).join(" & ")})`;
+const wordsQuery = (words: string[]) => sql`${dataTableRows.words} @@ to_tsquery('simple', ${words.map((word) => `${word}:*`).join(" & ")})`;
+
+/** Fewer matches than this: read them all from the GIN index and sort them. */
+const RARE_MATCHES = 1000;
+
+/** Only bitmap scans (the GIN index) for the statements that follow, in this transaction; or back to the default. */
+async function bitmapScansOnly(tx: TenantTx, only: boolean) {
+  const value = only ? "off" : "on";
+  await tx.execute(sql`select set_config('enable_indexscan', ${value}, true), set_config('enable_seqscan', ${value}, true), set_config('enable_indexonlyscan', ${value}, true)`);
+}
+
+/** Whether the search's words match fewer than RARE_MATCHES rows of the table, counted from the GIN index. */
+async function rareWords(tx: TenantTx, tableId: string, words: string[]) {
+  await bitmapScansOnly(tx, true);
+  // The table's id compared as text: the GIN index alone finds the rows, no bitmap of the whole table's ids.
+  const matches = tx
+    .select({ one: sql`1` })
+    .from(dataTableRows)
+    .where(and(eq(dataTableRows.tenantId, tx.tenantId), sql`${dataTableRows.tableId}::text = ${tableId}`, wordsQuery(words)))
+    .limit(RARE_MATCHES)
+    .as("matches");
+  const [probe] = await tx.select({ matches: sql<number>`count(*)::int` }).from(matches);
+  const rare = (probe?.matches ?? 0) < RARE_MATCHES;
+  if (!rare) await bitmapScansOnly(tx, false);
+  return rare;
+}
 
 /** A part of the order read from one index range: its rows' condition and how its cursor compares. */
 interface Segment {
@@ -71,7 +99,15 @@ function readSegment(tx: TenantTx, base: SQL | undefined, segment: Segment, dir:
 }
 
 export async function listRows(tx: TenantTx, tableId: string, query: RowListQuery) {
-  const conditions = [eq(dataTableRows.tenantId, tx.tenantId), eq(dataTableRows.tableId, tableId)];
+  const rare = query.words.length > 0 && (await rareWords(tx, tableId, query.words));
+  const page = await readPage(tx, tableId, query, rare);
+  // (A failed statement rolls the transaction back, and the settings with it.)
+  if (rare) await bitmapScansOnly(tx, false);
+  return page;
+}
+
+async function readPage(tx: TenantTx, tableId: string, query: RowListQuery, rare: boolean) {
+  const conditions = [eq(dataTableRows.tenantId, tx.tenantId), rare ? sql`${dataTableRows.tableId}::text = ${tableId}` : eq(dataTableRows.tableId, tableId)];
   if (query.filter) {
     conditions.push(hasPosition(query.filter.position), sql`${keyAt(query.filter.position)} = ${query.filter.key}`);
     if (query.filter.check) conditions.push(query.filter.check);
