@@ -9,6 +9,7 @@ import { ParamInput } from "@/components/data-table/param-input";
 import { SearchInput } from "@/components/data-table/search-input";
 import { SelectFilter } from "@/components/data-table/select-filter";
 import { TableUrlState } from "@/components/data-table/table-url-state";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { encodeCursor, toRowListQuery } from "@/lib/data-tables/row-page-query";
@@ -20,6 +21,7 @@ import { dataTableRowsUrlState } from "@/lib/url-state/data-table-rows";
 import type { SearchParams } from "@/lib/url-state/search-params";
 import { AddRowForm } from "./add-row-form";
 import { DeleteTableButton } from "./delete-table-button";
+import { ImportCsvForm } from "./import-csv-form";
 import { RenameTableForm } from "./rename-table-form";
 import { RowsTable } from "./rows-table";
 
@@ -56,6 +58,12 @@ export default async function DataTablePage({ params, searchParams }: { params: 
           </Link>
         </p>
         <PageHeader title={table.name} description={`${table.rowCount} ${table.rowCount === 1 ? "row" : "rows"}`}>
+          {/* A plain form POST: the browser downloads the streamed file itself. */}
+          <form method="post" action={`/t/${slug}/tables/${table.id}/export`}>
+            <Button type="submit" variant="secondary">
+              Export CSV
+            </Button>
+          </form>
           {canWrite && <DeleteTableButton slug={slug} tableId={table.id} name={table.name} />}
         </PageHeader>
         {canWrite && (
@@ -64,6 +72,11 @@ export default async function DataTablePage({ params, searchParams }: { params: 
           </div>
         )}
         {canWrite && <AddRowForm slug={slug} tableId={table.id} columns={table.columns} />}
+        {canWrite && (
+          <div className="mt-6">
+            <ImportCsvForm importPath={`/t/${slug}/tables/${table.id}/import`} />
+          </div>
+        )}
         <div className="mb-3 mt-6 flex flex-wrap items-end gap-3">
           <SearchInput label="Search rows" param="q" hint="Matches words and word starts in text values." />
           <SelectFilter label="Filter column" param="fc" options={filterColumns} allLabel="No filter" />
