@@ -51,7 +51,7 @@ function insertRowsSql(tenantId: string, tableId: string, from: number, to: numb
     from (select jsonb_build_object(
         'Name', 'Customer ' || lpad(i::text, 7, '0') || ' ' || (array['alpha','bravo','charlie','delta','echo','foxtrot','golf','hotel','india','juliet'])[1 + i % 10]
                 || case when i % 10000 = 0 then ' zephyr' else '' end,
-        'Amount', case when i % 7 = 0 then null else ((i * 7919) % 100000) + (i % 2) * 0.5 end,
+        'Amount', case when i % 7 = 0 then null else ((i::bigint * 7919) % 100000) + (i % 2) * 0.5 end,
         'Active', i % 2 = 0,
         'Joined', to_char(date '2019-01-01' + (i % 2700), 'YYYY-MM-DD')) as v
       from generate_series(${from}::int, ${to}::int) i) generated`;
