@@ -32,6 +32,15 @@ export async function listDataTables(tx: TenantTx) {
   return tx.select(tableColumns).from(dataTables).where(eq(dataTables.tenantId, tx.tenantId)).orderBy(sql`lower(${dataTables.name})`, asc(dataTables.id));
 }
 
+/** How many tables the tenant has and how many rows they hold together (the license's limits). */
+export async function dataTableUsage(tx: TenantTx) {
+  const [row] = await tx
+    .select({ tables: sql<number>`count(*)::int`, rows: sql<number>`coalesce(sum(${dataTables.rowCount}), 0)::bigint` })
+    .from(dataTables)
+    .where(eq(dataTables.tenantId, tx.tenantId));
+  return { tables: Number(row?.tables ?? 0), rows: Number(row?.rows ?? 0) };
+}
+
 /**
  * One table; `lock: "no key update"` keeps it from being deleted, and other writers of its rows
  * waiting, until commit: a row write changes the table's row count (and is held to the row limit).

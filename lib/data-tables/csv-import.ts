@@ -49,7 +49,14 @@ function headerPositions(columns: readonly DataColumn[], header: string[]): numb
  * ImportRefusedError (after reading the whole file, so every bad row is counted) when a row is bad:
  * the caller's transaction must then roll back, which takes the written batches with it.
  */
-export async function importCsv(tx: TenantTx, table: { id: string; columns: DataColumn[] }, source: Readable | AsyncIterable<Buffer | string>, onProgress: (rows: number) => void = () => {}) {
+export async function importCsv(
+  tx: TenantTx,
+  table: { id: string; columns: DataColumn[] },
+  source: Readable | AsyncIterable<Buffer | string>,
+  onProgress: (rows: number) => void = () => {},
+  /** The rows the license still allows, and the refusal when the file holds more. */
+  allowance: { rows: number; message: string } = { rows: Infinity, message: "" },
+) {
   // A record with too many or too few values is a bad row (reported), not a broken file.
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, max_record_size: 64 * 1024, info: true });
   const input = Readable.from(source);
@@ -69,6 +76,7 @@ export async function importCsv(tx: TenantTx, table: { id: string; columns: Data
         continue;
       }
       rows++;
+      if (rows > allowance.rows) throw new ImportRefusedError(`${allowance.message} The file holds more rows than the ${allowance.rows.toLocaleString("en")} still allowed; nothing was imported.`);
       if (rows > MAX_IMPORT_ROWS) throw new ImportRefusedError(`A file may hold at most ${MAX_IMPORT_ROWS.toLocaleString("en")} rows; split it and import the parts.`);
       if (record.length !== positions.length) {
         badRows++;

@@ -48,7 +48,8 @@ const entries = (tenantId: string, action: string) =>
   inTenant(tenantId, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenantId), eq(activity.action, action))));
 
 beforeAll(async () => {
-  world = await createTwoTenants();
+  // Enterprise: the matrix creates more tables than the Free license allows (its limits: limits.test.ts).
+  world = await createTwoTenants({ license: "enterprise" });
   Object.assign(callers, await editorActionCallers(world));
 });
 

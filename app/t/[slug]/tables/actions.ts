@@ -21,6 +21,7 @@ import { withUniqueName } from "@/lib/actions/unique-name";
 import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { CreateTableInput, DataIdInput, TableNameInput } from "@/lib/data-tables/table-input";
+import { requireRoomForRows, requireRoomForTable } from "@/lib/data-tables/limits";
 import { parseRowValues } from "@/lib/data-tables/row-values";
 
 // Locked for a row write: the table cannot be deleted, and its row count is changed by one writer at a time.
@@ -50,8 +51,11 @@ function rowEntry(action: string, table: { id: string }, rowId: string, summary:
 export const createDataTable = tenantAction({
   name: "data_table.create",
   permission: "tables.write",
+  // The tenant row stays locked until commit: parallel creates count one after another (the license's table limit).
+  lockTenant: true,
   input: CreateTableInput,
-  async run({ tx, actor, input }) {
+  async run({ tx, actor, input, tenant }) {
+    await requireRoomForTable(tx, tenant.license);
     const table = await withUniqueTableName(() => insertDataTable(tx, { name: input.name, columns: input.columns, createdBy: actingUserId(actor) }));
     return {
       data: { id: table.id, name: table.name },
@@ -110,10 +114,13 @@ export const deleteDataTableAction = tenantAction({
 export const addRow = tenantAction({
   name: "data_table.row_add",
   permission: "tables.write",
+  // The tenant row stays locked until commit: the license's row limit counts all of the tenant's tables.
+  lockTenant: true,
   // The values' fields ("c0", "c1", …) depend on the table, so they pass through to tableAndValues.
   input: z.looseObject({ tableId: DataIdInput }),
-  async run({ tx, actor, input }) {
+  async run({ tx, actor, input, tenant }) {
     const { table, values } = await tableAndValues(tx, input);
+    await requireRoomForRows(tx, tenant.license, 1);
     const row = await insertRow(tx, table, values);
     return rowEntry("data_table.row_added", table, row.id, `${actor.user.email} added a row to the table ${table.name}`);
   },

@@ -15,6 +15,7 @@ import { getActor } from "@/lib/actor";
 import { appOrigin } from "@/lib/app-url";
 import { clientIp } from "@/lib/client-ip";
 import { ImportRefusedError, importCsv } from "@/lib/data-tables/csv-import";
+import { rowLimitMessage, rowsAllowed } from "@/lib/data-tables/limits";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { isSameOriginRequest } from "@/lib/same-origin";
@@ -36,10 +37,13 @@ export async function POST(request: Request, { params }: Context) {
     async start(controller) {
       const send = (message: object) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
       try {
-        const imported = await inTenantTransaction(caller, { permission: "tables.write", name: "data_table.import" }, async ({ tx, record }) => {
+        // The tenant row stays locked until commit: the license's row limit counts every table's rows.
+        const options = { permission: "tables.write", name: "data_table.import", lockTenant: true } as const;
+        const imported = await inTenantTransaction(caller, options, async ({ tx, record, tenant }) => {
           const table = await findDataTable(tx, tableId, { lock: "no key update" });
           if (!table) throw new ActionError("NOT_FOUND", "This table no longer exists.");
-          const rows = await importCsv(tx, table, body, (read) => send({ type: "progress", rows: read }));
+          const allowance = { rows: await rowsAllowed(tx, tenant.license), message: rowLimitMessage(tenant.license) };
+          const rows = await importCsv(tx, table, body, (read) => send({ type: "progress", rows: read }), allowance);
           await record({
             action: "data_table.rows_imported",
             targetType: "data_table",
