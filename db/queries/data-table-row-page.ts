@@ -36,7 +36,7 @@ export interface RowListQuery {
   /** Only rows whose key at `position` is `key` (and whose value is `value`, for text cut to a key). */
   filter: { position: number; key: string; check?: SQL } | null;
   /** Words every listed row has (as words or word starts) in its text values. */
-  words: string[];
+  words: readonly string[];
   cursor: RowCursor | null;
   size: number;
 }
@@ -49,7 +49,7 @@ const keyAt = (position: number) => sql`(${dataTableRows.sortKeys}[${sql.raw(Str
 const hasPosition = (position: number) => sql`cardinality(${dataTableRows.sortKeys}) > ${sql.raw(String(position))}`;
 
 /** Search words as a tsquery: each word (letters and digits only, so nothing is tsquery syntax) as a prefix. */
-const wordsQuery = (words: string[]) => sql`${dataTableRows.words} @@ to_tsquery('simple', ${words.map((word) => `${word}:*`).join(" & ")})`;
+const wordsQuery = (words: readonly string[]) => sql`${dataTableRows.words} @@ to_tsquery('simple', ${words.map((word) => `${word}:*`).join(" & ")})`;
 
 /** Fewer matches than this: read them all from the GIN index and sort them. */
 const RARE_MATCHES = 1000;
@@ -61,7 +61,7 @@ async function bitmapScansOnly(tx: TenantTx, only: boolean) {
 }
 
 /** Whether the search's words match fewer than RARE_MATCHES rows of the table, counted from the GIN index. */
-async function rareWords(tx: TenantTx, tableId: string, words: string[]) {
+async function rareWords(tx: TenantTx, tableId: string, words: readonly string[]) {
   await bitmapScansOnly(tx, true);
   // The table's id compared as text: the GIN index alone finds the rows, no bitmap of the whole table's ids.
   const matches = tx
@@ -79,7 +79,14 @@ async function rareWords(tx: TenantTx, tableId: string, words: string[]) {
 /** A part of the order read from one index range: its rows' condition and how its cursor compares. */
 interface Segment {
   where: SQL | undefined;
+  /** What the cursor compares with seq (null: seq alone). */
   key: SQL | null;
+  /**
+   * What the order names before seq: the key, also in the empty segment, where it is null in every
+   * row; without it the planner does not see that the index hands rows over in seq order after an
+   * IS NULL and sorts every empty row past the cursor.
+   */
+  orderKey: SQL | null;
   owns: (cursor: RowCursor) => boolean;
 }
 
@@ -94,7 +101,7 @@ function readSegment(tx: TenantTx, base: SQL | undefined, segment: Segment, dir:
   let from: SQL | undefined;
   if (cursor && segment.key) from = sql`(${segment.key}, ${dataTableRows.seq}) ${sql.raw(dir === "asc" ? ">" : "<")} (${cursor.key}, ${cursor.seq})`;
   else if (cursor) from = past(dataTableRows.seq, cursor.seq);
-  const orderBy = segment.key ? [order(segment.key), order(dataTableRows.seq)] : [order(dataTableRows.seq)];
+  const orderBy = segment.orderKey ? [order(segment.orderKey), order(dataTableRows.seq)] : [order(dataTableRows.seq)];
   return select(tx, and(base, segment.where, from), orderBy, limit);
 }
 
@@ -118,10 +125,10 @@ async function readPage(tx: TenantTx, tableId: string, query: RowListQuery, rare
   const position = query.sortPosition;
   const segments: Segment[] =
     position === null
-      ? [{ where: undefined, key: null, owns: () => true }]
+      ? [{ where: undefined, key: null, orderKey: null, owns: () => true }]
       : [
-          { where: and(hasPosition(position), isNotNull(keyAt(position))), key: keyAt(position), owns: (cursor) => cursor.key !== null },
-          { where: and(hasPosition(position), isNull(keyAt(position))), key: null, owns: (cursor) => cursor.key === null },
+          { where: and(hasPosition(position), isNotNull(keyAt(position))), key: keyAt(position), orderKey: keyAt(position), owns: (cursor) => cursor.key !== null },
+          { where: and(hasPosition(position), isNull(keyAt(position))), key: null, orderKey: keyAt(position), owns: (cursor) => cursor.key === null },
         ];
   const keyOf = (row: Row) => (position === null ? null : (row.sortKeys[position] ?? null));
   const edge = (way: RowCursor["way"], row: Row): RowCursor => ({ way, key: keyOf(row), seq: row.seq });
