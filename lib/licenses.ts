@@ -1,6 +1,6 @@
 // The license catalog, kept in code (a superadmin picks one per tenant). A license sets the tenant's
-// default flow cap (a superadmin may override the cap per tenant), its member limit and its paid
-// features. FEATURES is the one list of what a license unlocks: the server actions, the export route
+// default flow cap (a superadmin may override the cap per tenant), its member limit, its data table
+// and row limits and its paid features. FEATURES is the one list of what a license unlocks: the server actions, the export route
 // and the settings page all ask `licenseAllows`, so what the admin console shows is what is enforced.
 
 /** Licenses from lowest to highest: each one has every feature of the ones before it. */
@@ -25,10 +25,11 @@ export type Feature = keyof typeof FEATURES;
 
 const FEATURE_KEYS = Object.keys(FEATURES) as Feature[];
 
+// Data tables: tableLimit tables per tenant, rowLimit rows across all of them (lib/data-tables/limits.ts).
 const PLANS = {
-  free: { label: "Free", flowCap: 5, memberLimit: 10 },
-  team: { label: "Team", flowCap: 50, memberLimit: 100 },
-  enterprise: { label: "Enterprise", flowCap: 1000, memberLimit: 100_000 },
+  free: { label: "Free", flowCap: 5, memberLimit: 10, tableLimit: 5, rowLimit: 10_000 },
+  team: { label: "Team", flowCap: 50, memberLimit: 100, tableLimit: 50, rowLimit: 1_000_000 },
+  enterprise: { label: "Enterprise", flowCap: 1000, memberLimit: 100_000, tableLimit: 500, rowLimit: 10_000_000 },
 } as const;
 
 /** A known license key, or "free" for anything else (a row written before a license was removed). */

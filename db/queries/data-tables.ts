@@ -1,18 +1,51 @@
 // Data tables and their rows (withTenant scope). Row-level security already limits every statement to
 // the scope's tenant; the explicit tenant filters are the second wall and what the indexes lead with.
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { sortKeys } from "@/lib/data-tables/sort-keys";
 import { dataTableRows, dataTables, type DataColumn, type DataRowValues } from "../schema";
 import type { TenantTx } from "../scopes";
 
-const tableColumns = { id: dataTables.id, name: dataTables.name, columns: dataTables.columns, createdAt: dataTables.createdAt };
-const rowColumns = { id: dataTableRows.id, tableId: dataTableRows.tableId, values: dataTableRows.values, createdAt: dataTableRows.createdAt, updatedAt: dataTableRows.updatedAt };
+const tableColumns = { id: dataTables.id, name: dataTables.name, columns: dataTables.columns, rowCount: dataTables.rowCount, createdAt: dataTables.createdAt };
+export const rowColumns = {
+  id: dataTableRows.id,
+  tableId: dataTableRows.tableId,
+  values: dataTableRows.values,
+  seq: dataTableRows.seq,
+  sortKeys: dataTableRows.sortKeys,
+  createdAt: dataTableRows.createdAt,
+  updatedAt: dataTableRows.updatedAt,
+};
+
+/** The table whose rows are written: its id and its columns (the rows' sort keys follow them). */
+type TableOfRows = { id: string; columns: DataColumn[] };
+
+/** Keeps the table's row count (the page's total, the license's row limit) with its rows. */
+async function addToRowCount(tx: TenantTx, tableId: string, change: number) {
+  if (change === 0) return;
+  await tx
+    .update(dataTables)
+    .set({ rowCount: sql`${dataTables.rowCount} + ${change}` })
+    .where(and(eq(dataTables.tenantId, tx.tenantId), eq(dataTables.id, tableId)));
+}
 
 export async function listDataTables(tx: TenantTx) {
   return tx.select(tableColumns).from(dataTables).where(eq(dataTables.tenantId, tx.tenantId)).orderBy(sql`lower(${dataTables.name})`, asc(dataTables.id));
 }
 
-/** One table; `lock: "share"` keeps it from being deleted until commit (while a row is written). */
-export async function findDataTable(tx: TenantTx, tableId: string, options: { lock?: "share" } = {}) {
+/** How many tables the tenant has and how many rows they hold together (the license's limits). */
+export async function dataTableUsage(tx: TenantTx) {
+  const [row] = await tx
+    .select({ tables: sql<number>`count(*)::int`, rows: sql<number>`coalesce(sum(${dataTables.rowCount}), 0)::bigint` })
+    .from(dataTables)
+    .where(eq(dataTables.tenantId, tx.tenantId));
+  return { tables: Number(row?.tables ?? 0), rows: Number(row?.rows ?? 0) };
+}
+
+/**
+ * One table; `lock: "no key update"` keeps it from being deleted, and other writers of its rows
+ * waiting, until commit: a row write changes the table's row count (and is held to the row limit).
+ */
+export async function findDataTable(tx: TenantTx, tableId: string, options: { lock?: "no key update" } = {}) {
   const query = tx.select(tableColumns).from(dataTables).where(and(eq(dataTables.tenantId, tx.tenantId), eq(dataTables.id, tableId)));
   const [row] = options.lock ? await query.for(options.lock) : await query;
   return row ?? null;
@@ -34,36 +67,11 @@ export async function renameDataTable(tx: TenantTx, tableId: string, name: strin
 
 /** Deletes the table and (by the foreign key's cascade) its rows; the number of rows it had. */
 export async function deleteDataTable(tx: TenantTx, tableId: string) {
-  const [rows] = await tx.select({ value: count() }).from(dataTableRows).where(and(eq(dataTableRows.tenantId, tx.tenantId), eq(dataTableRows.tableId, tableId)));
-  await tx.delete(dataTables).where(and(eq(dataTables.tenantId, tx.tenantId), eq(dataTables.id, tableId)));
-  return rows?.value ?? 0;
-}
-
-export interface RowListQuery {
-  /** A column to sort by (its values compared as its type), or none: the order rows were added in. */
-  sortColumn: DataColumn | null;
-  dir: "asc" | "desc";
-  page: number;
-  size: number;
-}
-
-function sortKey(column: DataColumn): SQL {
-  const text = sql`(${dataTableRows.values} ->> ${column.name})`;
-  // Numbers compare as numbers; dates (YYYY-MM-DD), booleans and text compare as their text.
-  return column.type === "number" ? sql`${text}::numeric` : text;
-}
-
-export async function listRows(tx: TenantTx, tableId: string, query: RowListQuery) {
-  const where = and(eq(dataTableRows.tenantId, tx.tenantId), eq(dataTableRows.tableId, tableId));
-  const order = query.dir === "desc" ? desc : asc;
-  const orderBy = query.sortColumn
-    ? [sql`${sortKey(query.sortColumn)} ${sql.raw(query.dir === "desc" ? "desc" : "asc")} nulls last`, order(dataTableRows.createdAt), order(dataTableRows.id)]
-    : [order(dataTableRows.createdAt), order(dataTableRows.id)];
-  const [rows, [total]] = await Promise.all([
-    tx.select(rowColumns).from(dataTableRows).where(where).orderBy(...orderBy).limit(query.size).offset((query.page - 1) * query.size),
-    tx.select({ value: count() }).from(dataTableRows).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  const [deleted] = await tx
+    .delete(dataTables)
+    .where(and(eq(dataTables.tenantId, tx.tenantId), eq(dataTables.id, tableId)))
+    .returning({ rowCount: dataTables.rowCount });
+  return deleted?.rowCount ?? 0;
 }
 
 export async function findRow(tx: TenantTx, tableId: string, rowId: string) {
@@ -74,16 +82,27 @@ export async function findRow(tx: TenantTx, tableId: string, rowId: string) {
   return row ?? null;
 }
 
-export async function insertRow(tx: TenantTx, tableId: string, values: DataRowValues) {
-  const [row] = await tx.insert(dataTableRows).values({ tenantId: tx.tenantId, tableId, values }).returning(rowColumns);
+export async function insertRow(tx: TenantTx, table: TableOfRows, values: DataRowValues) {
+  const [row] = await insertRows(tx, table, [values]);
   return row!;
 }
 
-export async function updateRow(tx: TenantTx, tableId: string, rowId: string, values: DataRowValues) {
+/** Several rows in one statement (an import's batch), in the given order. */
+export async function insertRows(tx: TenantTx, table: TableOfRows, rows: DataRowValues[]) {
+  if (rows.length === 0) return [];
+  const inserted = await tx
+    .insert(dataTableRows)
+    .values(rows.map((values) => ({ tenantId: tx.tenantId, tableId: table.id, values, sortKeys: sortKeys(table.columns, values) })))
+    .returning(rowColumns);
+  await addToRowCount(tx, table.id, inserted.length);
+  return inserted;
+}
+
+export async function updateRow(tx: TenantTx, table: TableOfRows, rowId: string, values: DataRowValues) {
   const [row] = await tx
     .update(dataTableRows)
-    .set({ values, updatedAt: sql`now()` })
-    .where(and(eq(dataTableRows.tenantId, tx.tenantId), eq(dataTableRows.tableId, tableId), eq(dataTableRows.id, rowId)))
+    .set({ values, sortKeys: sortKeys(table.columns, values), updatedAt: sql`now()` })
+    .where(and(eq(dataTableRows.tenantId, tx.tenantId), eq(dataTableRows.tableId, table.id), eq(dataTableRows.id, rowId)))
     .returning(rowColumns);
   return row ?? null;
 }
@@ -93,5 +112,6 @@ export async function deleteRow(tx: TenantTx, tableId: string, rowId: string) {
     .delete(dataTableRows)
     .where(and(eq(dataTableRows.tenantId, tx.tenantId), eq(dataTableRows.tableId, tableId), eq(dataTableRows.id, rowId)))
     .returning(rowColumns);
+  if (row) await addToRowCount(tx, tableId, -1);
   return row ?? null;
 }

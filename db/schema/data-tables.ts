@@ -1,10 +1,14 @@
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { MAX_COLUMNS } from "../../lib/data-tables/column-rules";
 import { tenants } from "./tenants";
 
 // Tenant tables: a tenant's own data tables (issue 14) and their rows. A row points at its table
 // through (tenant_id, table_id), so a row of tenant A can never belong to a table of tenant B, even
 // through the foreign-key check (which bypasses row-level security).
+
+/** A table's most columns (lib/data-tables/column-rules.ts): one sort key and index per position. */
+export const MAX_SORT_POSITIONS = MAX_COLUMNS;
 
 export const DATA_COLUMN_TYPES = ["text", "number", "boolean", "date"] as const;
 export type DataColumnType = (typeof DATA_COLUMN_TYPES)[number];
@@ -25,6 +29,9 @@ export const dataTables = pgTable(
     id: uuid("id").notNull().defaultRandom(),
     name: text("name").notNull(),
     columns: jsonb("columns").$type<DataColumn[]>().notNull().default([]),
+    // Kept by the row writes (lib/data-tables): the page's total and the license's row limit read it
+    // instead of counting a table that may hold a million rows.
+    rowCount: integer("row_count").notNull().default(0),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -36,6 +43,8 @@ export const dataTables = pgTable(
   ],
 );
 
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
 export const dataTableRows = pgTable(
   "data_table_rows",
   {
@@ -43,14 +52,31 @@ export const dataTableRows = pgTable(
     tableId: uuid("table_id").notNull(),
     id: uuid("id").notNull().defaultRandom(),
     values: jsonb("values").$type<DataRowValues>().notNull().default({}),
+    // Insertion order that stays unique inside one import (created_at is the transaction's time).
+    seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    // One order-preserving text key per column position (lib/data-tables/sort-keys.ts), null when the
+    // value is empty: what the per-position indexes below sort and filter on, whatever the column's type.
+    sortKeys: text("sort_keys").array().$type<(string | null)[]>().notNull().default(sql`'{}'::text[]`),
+    // The words of the text values, stored: the search reads them from the GIN index below, or checks
+    // them row by row while walking an order's index (no to_tsvector per row at read time).
+    words: tsvector("words").generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, "values")`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: "data_table_rows_pk", columns: [t.tenantId, t.id] }),
     foreignKey({ name: "data_table_rows_table_fk", columns: [t.tenantId, t.tableId], foreignColumns: [dataTables.tenantId, dataTables.id] }).onDelete("cascade"),
-    // A table's page lists its rows in insertion order by default.
-    index("data_table_rows_table_created").on(t.tenantId, t.tableId, t.createdAt, t.id),
+    // A table's page lists its rows in insertion order by default (keyset on seq).
+    index("data_table_rows_table_seq").on(t.tenantId, t.tableId, t.seq),
+    // Sorting or filtering by the column at position i: one partial index per position, holding only
+    // rows of tables that have that column. Keyset on (key, seq).
+    ...Array.from({ length: MAX_SORT_POSITIONS }, (_, i) =>
+      index(`data_table_rows_key_${i}`)
+        .on(t.tenantId, t.tableId, sql`(${t.sortKeys}[${sql.raw(String(i + 1))}])`, t.seq)
+        .where(sql`cardinality(${t.sortKeys}) > ${sql.raw(String(i))}`),
+    ),
+    // The search box: words (and word starts) of the row's text values.
+    index("data_table_rows_words").using("gin", t.words),
   ],
 );
 

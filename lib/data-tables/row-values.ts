@@ -40,15 +40,21 @@ const VALUE_SCHEMAS: Record<DataColumnType, z.ZodType<string | number | boolean 
 
 export type RowValuesResult = { ok: true; values: DataRowValues } | { ok: false; fieldErrors: FieldErrors };
 
+/** One value as its column's type holds it, or the message saying what the column takes. */
+export function parseValue(type: DataColumnType, raw: unknown): { ok: true; value: DataRowValues[string] } | { ok: false; message: string } {
+  const parsed = VALUE_SCHEMAS[type].safeParse(raw);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues[0]?.message ?? "Check this value." };
+}
+
 /** The row's values by column name, or the message for each field that does not fit its column. */
 export function parseRowValues(columns: readonly DataColumn[], fields: Record<string, unknown>): RowValuesResult {
   const values: DataRowValues = {};
   const fieldErrors: FieldErrors = {};
   columns.forEach((column, index) => {
     const field = valueField(index);
-    const parsed = VALUE_SCHEMAS[column.type].safeParse(fields[field]);
-    if (parsed.success) values[column.name] = parsed.data;
-    else fieldErrors[field] = [parsed.error.issues[0]?.message ?? "Check this value."];
+    const parsed = parseValue(column.type, fields[field]);
+    if (parsed.ok) values[column.name] = parsed.value;
+    else fieldErrors[field] = [parsed.message];
   });
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, values };
 }

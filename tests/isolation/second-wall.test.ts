@@ -10,7 +10,10 @@ import { deleteFlow, findFlow, insertFlow, insertFlowRun, lastRunsOf, listFlows,
 import { findActivityActor, searchActivityActors } from "@/db/queries/activity/actors";
 import { countActivityPerDay } from "@/db/queries/activity/chart";
 import { fetchActivityPage, listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
-import { deleteDataTable, deleteRow, findDataTable, findRow, insertDataTable, insertRow, listDataTables, listRows, renameDataTable, updateRow } from "@/db/queries/data-tables";
+import { deleteDataTable, deleteRow, findDataTable, findRow, insertDataTable, insertRow, listDataTables, renameDataTable, updateRow } from "@/db/queries/data-tables";
+import { listRows } from "@/db/queries/data-table-row-page";
+import type { DataColumn } from "@/db/schema";
+import { sortKey } from "@/lib/data-tables/sort-keys";
 import { addApprovedDomain, listApprovedDomains, removeApprovedDomain } from "@/db/queries/approved-domains";
 import { addMember, createTwoTenants, createUser } from "../support/fixtures";
 import { insertEntries } from "../activity/support";
@@ -19,7 +22,7 @@ import { claimingTenant } from "../support/forged-scope";
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 let membershipB: { id: string };
 let flowB: { id: string };
-let dataTableB: { id: string };
+let dataTableB: { id: string; columns: DataColumn[] };
 let dataRowB: { id: string };
 
 /** The policies show tenant B; the transaction's tenant id (what the queries filter by) says tenant A. */
@@ -42,7 +45,7 @@ beforeAll(async () => {
   await insertEntries(world.b.id, [{ at: "2026-01-10T10:00:00Z", action: "secret.b", targetType: "thing", actorUserId: world.adminB.id, summary: "invoices of tenant b" }]);
   await inB((tx) => addApprovedDomain(tx, "b-only.test"));
   dataTableB = await inB((tx) => insertDataTable(tx, { name: "customers", columns: [{ name: "Name", type: "text" }], createdBy: world.adminB.id }));
-  dataRowB = await inB((tx) => insertRow(tx, dataTableB.id, { Name: "B's customer" }));
+  dataRowB = await inB((tx) => insertRow(tx, dataTableB, { Name: "B's customer" }));
 });
 
 describe("members queries filter on their tenant", () => {
@@ -135,14 +138,19 @@ it("the forged transaction's scope really lets tenant B's rows through (so the c
 });
 
 describe("data table queries filter on their tenant", () => {
-  const page = { sortColumn: { name: "Name", type: "text" }, dir: "asc", page: 1, size: 50 } as const;
+  const page = { sortPosition: 0, dir: "asc", filter: null, words: [], cursor: null, size: 50 } as const;
+  const none = { rows: [], previous: null, next: null };
 
   it("lists and finds nothing of another tenant", async () => {
     await inBAskingForA(async (tx) => {
       expect(await listDataTables(tx)).toEqual([]);
       expect(await findDataTable(tx, dataTableB.id)).toBeNull();
-      expect(await listRows(tx, dataTableB.id, page)).toEqual({ rows: [], total: 0 });
-      expect(await listRows(tx, dataTableB.id, { ...page, sortColumn: null })).toEqual({ rows: [], total: 0 });
+      expect(await listRows(tx, dataTableB.id, page)).toEqual(none);
+      expect(await listRows(tx, dataTableB.id, { ...page, sortPosition: null })).toEqual(none);
+      // The filter, the search and a cursor read their indexes, under the same walls.
+      expect(await listRows(tx, dataTableB.id, { ...page, filter: { position: 0, key: sortKey("text", "B's customer")! } })).toEqual(none);
+      expect(await listRows(tx, dataTableB.id, { ...page, words: ["customer"] })).toEqual(none);
+      expect(await listRows(tx, dataTableB.id, { ...page, cursor: { way: "after", key: null, seq: 0 } })).toEqual(none);
       expect(await findRow(tx, dataTableB.id, dataRowB.id)).toBeNull();
     });
   });
@@ -150,7 +158,7 @@ describe("data table queries filter on their tenant", () => {
   it("renames, changes and deletes nothing of another tenant", async () => {
     await inBAskingForA(async (tx) => {
       expect(await renameDataTable(tx, dataTableB.id, "taken over")).toBeNull();
-      expect(await updateRow(tx, dataTableB.id, dataRowB.id, { Name: "overwritten" })).toBeNull();
+      expect(await updateRow(tx, dataTableB, dataRowB.id, { Name: "overwritten" })).toBeNull();
       expect(await deleteRow(tx, dataTableB.id, dataRowB.id)).toBeNull();
       expect(await deleteDataTable(tx, dataTableB.id)).toBe(0);
     });

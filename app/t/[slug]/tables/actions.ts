@@ -21,21 +21,26 @@ import { withUniqueName } from "@/lib/actions/unique-name";
 import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { CreateTableInput, DataIdInput, TableNameInput } from "@/lib/data-tables/table-input";
+import { requireRoomForRows, requireRoomForTable } from "@/lib/data-tables/limits";
 import { parseRowValues } from "@/lib/data-tables/row-values";
-import type { DataColumn } from "@/db/schema";
 
-// Shared lock: the table cannot be deleted while one of its rows is being written.
-const requireTable = (tx: TenantTx, tableId: string, options?: { lock?: "share" }) => requireRow(tableId, (id) => findDataTable(tx, id, options));
+// Locked for a row write: the table cannot be deleted, and its row count is changed by one writer at a time.
+const requireTable = (tx: TenantTx, tableId: string, options?: { lock?: "no key update" }) => requireRow(tableId, (id) => findDataTable(tx, id, options));
 
 /** A write whose only expected refusal is the table's name, taken in this tenant (in any case). */
 const withUniqueTableName = <T,>(write: () => Promise<T>) =>
   withUniqueName("data_tables_tenant_name", "A table with this name already exists in this tenant.", write);
 
-/** The row's values for the table's columns, or VALIDATION with the message under each field. */
-function valuesFor(columns: DataColumn[], fields: Record<string, unknown>) {
-  const parsed = parseRowValues(columns, fields);
+/**
+ * What adding and editing a row both start with: the table, locked so it is not deleted under the
+ * write, and the form's values checked against its columns as they are now (VALIDATION, with the
+ * message under each field, when one does not fit).
+ */
+async function tableAndValues(tx: TenantTx, input: { tableId: string } & Record<string, unknown>) {
+  const table = await requireTable(tx, input.tableId, { lock: "no key update" });
+  const parsed = parseRowValues(table.columns, input);
   if (!parsed.ok) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", parsed.fieldErrors);
-  return parsed.values;
+  return { table, values: parsed.values };
 }
 
 /** The entry of a change to one row: the table is the target, the row's id in the details. */
@@ -46,8 +51,11 @@ function rowEntry(action: string, table: { id: string }, rowId: string, summary:
 export const createDataTable = tenantAction({
   name: "data_table.create",
   permission: "tables.write",
+  // The tenant row stays locked until commit: parallel creates count one after another (the license's table limit).
+  lockTenant: true,
   input: CreateTableInput,
-  async run({ tx, actor, input }) {
+  async run({ tx, actor, input, tenant }) {
+    await requireRoomForTable(tx, tenant.license);
     const table = await withUniqueTableName(() => insertDataTable(tx, { name: input.name, columns: input.columns, createdBy: actingUserId(actor) }));
     return {
       data: { id: table.id, name: table.name },
@@ -106,11 +114,14 @@ export const deleteDataTableAction = tenantAction({
 export const addRow = tenantAction({
   name: "data_table.row_add",
   permission: "tables.write",
-  // The values' fields ("c0", "c1", …) depend on the table, so they pass through to valuesFor.
+  // The tenant row stays locked until commit: the license's row limit counts all of the tenant's tables.
+  lockTenant: true,
+  // The values' fields ("c0", "c1", …) depend on the table, so they pass through to tableAndValues.
   input: z.looseObject({ tableId: DataIdInput }),
-  async run({ tx, actor, input }) {
-    const table = await requireTable(tx, input.tableId, { lock: "share" });
-    const row = await insertRow(tx, table.id, valuesFor(table.columns, input));
+  async run({ tx, actor, input, tenant }) {
+    const { table, values } = await tableAndValues(tx, input);
+    await requireRoomForRows(tx, tenant.license, 1);
+    const row = await insertRow(tx, table, values);
     return rowEntry("data_table.row_added", table, row.id, `${actor.user.email} added a row to the table ${table.name}`);
   },
 });
@@ -120,9 +131,9 @@ export const editRow = tenantAction({
   permission: "tables.write",
   input: z.looseObject({ tableId: DataIdInput, rowId: DataIdInput }),
   async run({ tx, actor, input }) {
-    const table = await requireTable(tx, input.tableId, { lock: "share" });
+    const { table, values } = await tableAndValues(tx, input);
     const row = await requireRow(input.rowId, (id) => findRow(tx, table.id, id));
-    const updated = await updateRow(tx, table.id, row.id, valuesFor(table.columns, input));
+    const updated = await updateRow(tx, table, row.id, values);
     if (!updated) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return rowEntry("data_table.row_updated", table, row.id, `${actor.user.email} edited a row of the table ${table.name}`);
   },
@@ -133,7 +144,7 @@ export const deleteRow = tenantAction({
   permission: "tables.write",
   input: z.object({ tableId: DataIdInput, rowId: DataIdInput }),
   async run({ tx, actor, input }) {
-    const table = await requireTable(tx, input.tableId, { lock: "share" });
+    const table = await requireTable(tx, input.tableId, { lock: "no key update" });
     const row = await requireRow(input.rowId, (id) => deleteRowRecord(tx, table.id, id));
     return rowEntry("data_table.row_deleted", table, row.id, `${actor.user.email} deleted a row of the table ${table.name}`);
   },

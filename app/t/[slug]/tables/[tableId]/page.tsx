@@ -2,11 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { withActorTenant } from "@/db/scopes";
-import { findDataTable, listRows } from "@/db/queries/data-tables";
-import { Pagination } from "@/components/data-table/pagination";
+import { findDataTable } from "@/db/queries/data-tables";
+import { listRows } from "@/db/queries/data-table-row-page";
+import { KeysetPagination } from "@/components/data-table/keyset-pagination";
+import { ParamInput } from "@/components/data-table/param-input";
+import { SearchInput } from "@/components/data-table/search-input";
+import { SelectFilter } from "@/components/data-table/select-filter";
 import { TableUrlState } from "@/components/data-table/table-url-state";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
+import { encodeCursor, toRowListQuery } from "@/lib/data-tables/row-page-query";
+import { valueField } from "@/lib/data-tables/row-values";
 import { formatDateTime } from "@/lib/format";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
@@ -14,10 +21,13 @@ import { dataTableRowsUrlState } from "@/lib/url-state/data-table-rows";
 import type { SearchParams } from "@/lib/url-state/search-params";
 import { AddRowForm } from "./add-row-form";
 import { DeleteTableButton } from "./delete-table-button";
+import { ImportCsvForm } from "./import-csv-form";
 import { RenameTableForm } from "./rename-table-form";
 import { RowsTable } from "./rows-table";
 
 export const metadata: Metadata = { title: "Table" };
+
+const PAGING_LABELS = { first: "First page", newer: "Previous", older: "Next", order: "" };
 
 export default async function DataTablePage({ params, searchParams }: { params: Promise<{ slug: string; tableId: string }>; searchParams: Promise<SearchParams> }) {
   const { slug, tableId } = await params;
@@ -28,14 +38,16 @@ export default async function DataTablePage({ params, searchParams }: { params: 
   const found = await withActorTenant(actor, async (tx) => {
     const table = await findDataTable(tx, tableId);
     if (!table) return null;
-    // "c<i>" names the column at position i; a position the table does not have sorts by when added.
-    const sortColumn = state.sort === "added" ? null : (table.columns[Number(state.sort.slice(1))] ?? null);
-    return { table, list: await listRows(tx, table.id, { sortColumn, dir: state.dir, page: state.page, size: state.size }) };
+    const { query, filterProblem } = toRowListQuery(table.columns, state);
+    // A filter value its column cannot hold matches no row (and says why under the field).
+    const list = filterProblem ? { rows: [], previous: null, next: null } : await listRows(tx, table.id, query);
+    return { table, list, filterProblem };
   });
   if (!found) notFound();
-  const { table, list } = found;
+  const { table, list, filterProblem } = found;
   const canWrite = can(actor.roles, "tables.write");
   const rows = list.rows.map((row) => ({ id: row.id, values: row.values, added: formatDateTime(row.createdAt) }));
+  const filterColumns = table.columns.map((column, index) => ({ value: valueField(index), label: column.name }));
 
   return (
     <TableUrlState table="dataTableRows">
@@ -45,7 +57,13 @@ export default async function DataTablePage({ params, searchParams }: { params: 
             ← Tables
           </Link>
         </p>
-        <PageHeader title={table.name} description={`${list.total} rows`}>
+        <PageHeader title={table.name} description={`${table.rowCount} ${table.rowCount === 1 ? "row" : "rows"}`}>
+          {/* A plain form POST: the browser downloads the streamed file itself. */}
+          <form method="post" action={`/t/${slug}/tables/${table.id}/export`}>
+            <Button type="submit" variant="secondary">
+              Export CSV
+            </Button>
+          </form>
           {canWrite && <DeleteTableButton slug={slug} tableId={table.id} name={table.name} />}
         </PageHeader>
         {canWrite && (
@@ -54,8 +72,31 @@ export default async function DataTablePage({ params, searchParams }: { params: 
           </div>
         )}
         {canWrite && <AddRowForm slug={slug} tableId={table.id} columns={table.columns} />}
+        {canWrite && (
+          <div className="mt-6">
+            <ImportCsvForm importPath={`/t/${slug}/tables/${table.id}/import`} />
+          </div>
+        )}
+        <div className="mb-3 mt-6 flex flex-wrap items-end gap-3">
+          <SearchInput label="Search rows" param="q" hint="Matches words and word starts in text values." />
+          <SelectFilter label="Filter column" param="fc" options={filterColumns} allLabel="No filter" />
+          <div>
+            <ParamInput label="Filter value" param="fv" type="search" value={state.fv ?? ""} settleMs={300} className="w-44" />
+            {filterProblem && (
+              <p role="alert" className="mt-1 text-sm text-red-700">
+                {filterProblem}
+              </p>
+            )}
+          </div>
+        </div>
         <RowsTable slug={slug} tableId={table.id} name={table.name} columns={table.columns} rows={rows} canWrite={canWrite} />
-        <Pagination page={state.page} pageSize={state.size} total={list.total} />
+        <KeysetPagination
+          newerCursor={list.previous ? encodeCursor(list.previous) : null}
+          olderCursor={list.next ? encodeCursor(list.next) : null}
+          pageSize={state.size}
+          shown={rows.length}
+          labels={PAGING_LABELS}
+        />
       </section>
     </TableUrlState>
   );

@@ -1,0 +1,155 @@
+// One page of a data table's rows, read by keyset so that any page of a 1,000,000-row table costs
+// what the first one does (bench/data-tables.ts holds it to p95 ≤ 20 ms under row-level security).
+//
+// What is indexed (db/schema/data-tables.ts):
+//   - the default order (when added): (tenant_id, table_id, seq)
+//   - sorting by a column, and filtering by a column's value in the default order or sorted by that
+//     same column: the column position's partial index (tenant_id, table_id, sort_keys[i], seq)
+//   - the search (words and word starts of the text values): the row's stored words under a GIN
+//     index. A probe reads at most RARE_MATCHES matches from the GIN index alone: fewer, and the page
+//     is those matches sorted (planner told to use bitmap scans only, for this transaction's next
+//     statements, then told back); as many, and the page walks the order's index checking each row's
+//     stored words, which finds a page soon because matches are common. (Left to itself the planner
+//     walks the order's index for a rare prefix too, whose matches it overestimates: a whole table.)
+// What is not: a filter on one column with a sort by another, or a search together with a sort by a
+// column, sorts the matching rows; that is fast while the filter or the words are selective.
+//
+// Sorted by a column, rows with a value come first (in the chosen direction), then the empty ones
+// (in the direction, by when added): two segments, each read from the same index, a cursor naming
+// its segment by whether its key is null.
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { dataTableRows } from "../schema";
+import type { TenantTx } from "../scopes";
+import { rowColumns } from "./data-tables";
+
+/** A page's edge: the key (at the sort column's position; null in the empty segment or unsorted) and the seq of the row. */
+export interface RowCursor {
+  way: "after" | "before";
+  key: string | null;
+  seq: number;
+}
+
+export interface RowListQuery {
+  /** The position of the column to sort by, or null: the order rows were added in. */
+  sortPosition: number | null;
+  dir: "asc" | "desc";
+  /** Only rows whose key at `position` is `key` (and whose value is `value`, for text cut to a key). */
+  filter: { position: number; key: string; check?: SQL } | null;
+  /** Words every listed row has (as words or word starts) in its text values. */
+  words: readonly string[];
+  cursor: RowCursor | null;
+  size: number;
+}
+
+type Row = Awaited<ReturnType<typeof select>>[number];
+
+// The index expressions must be written exactly as in the schema (positions as literals, not
+// parameters) for the planner to match them.
+const keyAt = (position: number) => sql`(${dataTableRows.sortKeys}[${sql.raw(String(position + 1))}])`;
+const hasPosition = (position: number) => sql`cardinality(${dataTableRows.sortKeys}) > ${sql.raw(String(position))}`;
+
+/** Search words as a tsquery: each word (letters and digits only, so nothing is tsquery syntax) as a prefix. */
+const wordsQuery = (words: readonly string[]) => sql`${dataTableRows.words} @@ to_tsquery('simple', ${words.map((word) => `${word}:*`).join(" & ")})`;
+
+/** Fewer matches than this: read them all from the GIN index and sort them. */
+const RARE_MATCHES = 1000;
+
+/** Only bitmap scans (the GIN index) for the statements that follow, in this transaction; or back to the default. */
+async function bitmapScansOnly(tx: TenantTx, only: boolean) {
+  const value = only ? "off" : "on";
+  await tx.execute(sql`select set_config('enable_indexscan', ${value}, true), set_config('enable_seqscan', ${value}, true), set_config('enable_indexonlyscan', ${value}, true)`);
+}
+
+/** Whether the search's words match fewer than RARE_MATCHES rows of the table, counted from the GIN index. */
+async function rareWords(tx: TenantTx, tableId: string, words: readonly string[]) {
+  await bitmapScansOnly(tx, true);
+  // The table's id compared as text: the GIN index alone finds the rows, no bitmap of the whole table's ids.
+  const matches = tx
+    .select({ one: sql`1` })
+    .from(dataTableRows)
+    .where(and(eq(dataTableRows.tenantId, tx.tenantId), sql`${dataTableRows.tableId}::text = ${tableId}`, wordsQuery(words)))
+    .limit(RARE_MATCHES)
+    .as("matches");
+  const [probe] = await tx.select({ matches: sql<number>`count(*)::int` }).from(matches);
+  const rare = (probe?.matches ?? 0) < RARE_MATCHES;
+  if (!rare) await bitmapScansOnly(tx, false);
+  return rare;
+}
+
+/** A part of the order read from one index range: its rows' condition and how its cursor compares. */
+interface Segment {
+  where: SQL | undefined;
+  /** What the cursor compares with seq (null: seq alone). */
+  key: SQL | null;
+  /**
+   * What the order names before seq: the key, also in the empty segment, where it is null in every
+   * row; without it the planner does not see that the index hands rows over in seq order after an
+   * IS NULL and sorts every empty row past the cursor.
+   */
+  orderKey: SQL | null;
+  owns: (cursor: RowCursor) => boolean;
+}
+
+function select(tx: TenantTx, where: SQL | undefined, orderBy: SQL[], limit: number) {
+  return tx.select(rowColumns).from(dataTableRows).where(where).orderBy(...orderBy).limit(limit);
+}
+
+/** Rows of `segment` strictly past `cursor` (or from its start) in `dir`, at most `limit`. */
+function readSegment(tx: TenantTx, base: SQL | undefined, segment: Segment, dir: "asc" | "desc", cursor: RowCursor | null, limit: number) {
+  const order = dir === "asc" ? asc : desc;
+  const past = dir === "asc" ? gt : lt;
+  let from: SQL | undefined;
+  if (cursor && segment.key) from = sql`(${segment.key}, ${dataTableRows.seq}) ${sql.raw(dir === "asc" ? ">" : "<")} (${cursor.key}, ${cursor.seq})`;
+  else if (cursor) from = past(dataTableRows.seq, cursor.seq);
+  const orderBy = segment.orderKey ? [order(segment.orderKey), order(dataTableRows.seq)] : [order(dataTableRows.seq)];
+  return select(tx, and(base, segment.where, from), orderBy, limit);
+}
+
+export async function listRows(tx: TenantTx, tableId: string, query: RowListQuery) {
+  const rare = query.words.length > 0 && (await rareWords(tx, tableId, query.words));
+  const page = await readPage(tx, tableId, query, rare);
+  // (A failed statement rolls the transaction back, and the settings with it.)
+  if (rare) await bitmapScansOnly(tx, false);
+  return page;
+}
+
+async function readPage(tx: TenantTx, tableId: string, query: RowListQuery, rare: boolean) {
+  const conditions = [eq(dataTableRows.tenantId, tx.tenantId), rare ? sql`${dataTableRows.tableId}::text = ${tableId}` : eq(dataTableRows.tableId, tableId)];
+  if (query.filter) {
+    conditions.push(hasPosition(query.filter.position), sql`${keyAt(query.filter.position)} = ${query.filter.key}`);
+    if (query.filter.check) conditions.push(query.filter.check);
+  }
+  if (query.words.length) conditions.push(wordsQuery(query.words));
+  const base = and(...conditions);
+
+  const position = query.sortPosition;
+  const segments: Segment[] =
+    position === null
+      ? [{ where: undefined, key: null, orderKey: null, owns: () => true }]
+      : [
+          { where: and(hasPosition(position), isNotNull(keyAt(position))), key: keyAt(position), orderKey: keyAt(position), owns: (cursor) => cursor.key !== null },
+          { where: and(hasPosition(position), isNull(keyAt(position))), key: null, orderKey: keyAt(position), owns: (cursor) => cursor.key === null },
+        ];
+  const keyOf = (row: Row) => (position === null ? null : (row.sortKeys[position] ?? null));
+  const edge = (way: RowCursor["way"], row: Row): RowCursor => ({ way, key: keyOf(row), seq: row.seq });
+
+  // Backwards ("before" a cursor) reads the segments in reverse, then turns the rows round.
+  const backwards = query.cursor?.way === "before";
+  const dir = backwards ? (query.dir === "asc" ? "desc" : "asc") : query.dir;
+  const ordered = backwards ? [...segments].reverse() : segments;
+  const start = query.cursor ? Math.max(0, ordered.findIndex((segment) => segment.owns(query.cursor!))) : 0;
+  const read: Row[] = [];
+  for (let index = start; index < ordered.length && read.length <= query.size; index++) {
+    read.push(...(await readSegment(tx, base, ordered[index]!, dir, index === start ? query.cursor : null, query.size + 1 - read.length)));
+  }
+  const more = read.length > query.size;
+  const page = read.slice(0, query.size);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page.at(-1);
+  return {
+    rows: page,
+    previous: first && (backwards ? more : query.cursor !== null) ? edge("before", first) : null,
+    next: last && (backwards ? true : more) ? edge("after", last) : null,
+  };
+}
