@@ -11,6 +11,7 @@ const TENANT_PAGES = [
   { label: "Overview", path: "" },
   { label: "Members", path: "/members" },
   { label: "Flows", path: "/flows" },
+  { label: "Packages", path: "/packages", adminOnly: true },
   { label: "Tables", path: "/tables" },
   { label: "Credentials", path: "/credentials" },
   { label: "API keys", path: "/api-keys", adminOnly: true },
