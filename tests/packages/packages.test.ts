@@ -7,13 +7,15 @@ import { and, count, eq } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
 import { activity, flowVersions, flows, packages, tenants } from "@/db/schema";
 import { listFlowVersions } from "@/db/queries/flow-versions";
-import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
-import { signInAs } from "../support/session";
+import { addMember, createTwoTenants, createUser, databaseErrorOf, uniqueSuffix } from "../support/fixtures";
+import { actingAs, signInAs } from "../support/session";
+import { replaceIpAllowLists } from "@/db/queries/ip-allow-lists";
+import { runWithClientAddress } from "@/lib/request-address";
 import { editorActionCallers } from "../support/editor-callers";
 
 vi.mock("@/lib/auth", async () => {
-  const { currentSession } = await import("../support/session");
-  return { auth: async () => (currentSession.user ? { user: currentSession.user } : null) };
+  const { sessionUser } = await import("../support/session");
+  return { auth: async () => (sessionUser() ? { user: sessionUser() } : null) };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
@@ -164,5 +166,54 @@ describe("replays and callers", () => {
     // Nobody here is a member of B except its own Admin, whose package source (A) is not theirs.
     expect(across).toMatchObject({ ok: false });
     expect(await flowIn(world.b.id, "staging", flowId)).toBeNull();
+  });
+});
+
+describe("the package IP allow-list", () => {
+  const from = <T,>(ip: string, user: User, work: () => Promise<T>) => runWithClientAddress(ip, () => actingAs(user, work));
+
+  it("refuses making and deploying from outside the source's list, and a deploy from outside the target's list writes nothing in either", async () => {
+    const admin = await createUser("admin-of-both");
+    await addMember(world.a.id, admin.id, ["admin"]);
+    await addMember(world.b.id, admin.id, ["admin"]);
+    const flowId = await devFlow(admin, world.a.slug);
+    const pkg = await packageOf(admin, world.a.slug, [flowId]);
+    await inTenant(world.a.id, (tx) => replaceIpAllowLists(tx, { package: ["10.0.0.0/8"] }));
+    try {
+      const outside = await from("198.51.100.7", admin, () => deployPackage(world.a.slug, null, { packageId: pkg, environment: "production" }));
+      expect(outside).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await from("198.51.100.7", admin, () => createPackage(world.a.slug, null, { name: `x ${uniqueSuffix()}`, environment: "development", flowIds: [flowId] }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await flowIn(world.a.id, "production", flowId)).toBeNull();
+      expect((await entries(world.a.id, "tenant.ip_refused")).some((e) => e.ip === "198.51.100.7" && e.actorUserId === admin.id)).toBe(true);
+
+      // From the office, A allows it; B's list refuses the office: nothing in B, no entry in A.
+      await inTenant(world.b.id, (tx) => replaceIpAllowLists(tx, { package: ["192.0.2.0/24"] }));
+      const across = await from("10.1.2.3", admin, () => deployPackageToTenant(world.a.slug, null, { packageId: pkg, environment: "production", targetTenant: world.b.slug }));
+      expect(across).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await flowIn(world.b.id, "production", flowId)).toBeNull();
+      expect((await entries(world.a.id, "package.deployed_to_tenant")).some((e) => e.targetId === pkg)).toBe(false);
+      expect(await from("10.1.2.3", admin, () => deployPackage(world.a.slug, null, { packageId: pkg, environment: "production" }))).toMatchObject({ ok: true });
+    } finally {
+      await inTenant(world.a.id, (tx) => replaceIpAllowLists(tx, {}));
+      await inTenant(world.b.id, (tx) => replaceIpAllowLists(tx, {}));
+    }
+  });
+});
+
+describe("the tenant wall around versions and packages", () => {
+  it("another tenant's scope sees none of them and cannot plant one", async () => {
+    const flowId = await devFlow(world.adminA, world.a.slug);
+    const pkg = await packageOf(world.adminA, world.a.slug, [flowId]);
+    const seenFromB = await inTenant(world.b.id, async (tx) => ({
+      versions: await tx.select().from(flowVersions).where(eq(flowVersions.flowId, flowId)),
+      packages: await tx.select().from(packages).where(eq(packages.id, pkg)),
+    }));
+    expect(seenFromB).toEqual({ versions: [], packages: [] });
+    expect(
+      await databaseErrorOf(
+        inTenant(world.b.id, (tx) => tx.insert(flowVersions).values({ tenantId: world.a.id, environment: "production", flowId, version: 99, name: "planted", steps: [], reason: "saved" })),
+      ),
+    ).toMatch(/row-level security/);
+    expect(await databaseErrorOf(inTenant(world.b.id, (tx) => tx.insert(packages).values({ tenantId: world.a.id, name: "planted", environment: "production" })))).toMatch(/row-level security/);
   });
 });
