@@ -77,7 +77,8 @@ export const renameFlow = tenantAction({
     const flow = await requireFlow(tx, environmentOf(input), input.flowId, "update");
     const renamed = await saveFlow(tx, actor, flow, { name: input.name });
     return {
-      data: { id: renamed.id, name: renamed.name, version: renamed.version },
+      // The REST API answers with this (id and name only; the version is in the flow's history).
+      data: { id: renamed.id, name: renamed.name },
       activity: {
         action: "flow.renamed",
         targetType: "flow",

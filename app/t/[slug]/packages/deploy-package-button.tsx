@@ -2,10 +2,8 @@
 
 import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ENVIRONMENTS, type Environment } from "@/db/schema/flows";
+import { ENVIRONMENT_LABELS, ENVIRONMENTS, type Environment } from "@/lib/flows/environment-labels";
 import { deployPackage, deployPackageToTenant } from "./actions";
-
-const LABELS = { development: "Development", staging: "Staging", production: "Production" } as const satisfies Record<Environment, string>;
 
 /**
  * "Deploy": the target environment and, optionally, another tenant (its slug; empty is this tenant),
@@ -42,7 +40,7 @@ export function DeployPackageButton({ slug, packageId, name }: { slug: string; p
           >
             {ENVIRONMENTS.map((choice) => (
               <option key={choice} value={choice}>
-                {LABELS[choice]}
+                {ENVIRONMENT_LABELS[choice]}
               </option>
             ))}
           </select>

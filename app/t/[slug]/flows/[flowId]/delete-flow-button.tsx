@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteFlow } from "../actions";
-import type { Environment } from "@/db/schema/flows";
+import { withEnvironment, type Environment } from "@/lib/flows/environment-labels";
 
 export function DeleteFlowButton({ slug, flowId, name, environment }: { slug: string; flowId: string; name: string; environment: Environment }) {
   const router = useRouter();
@@ -14,7 +14,7 @@ export function DeleteFlowButton({ slug, flowId, name, environment }: { slug: st
       confirmLabel="Delete"
       onConfirm={async () => {
         const result = await deleteFlow(slug, null, { flowId, environment });
-        if (result.ok) router.push(environment === "production" ? `/t/${slug}/flows` : `/t/${slug}/flows?env=${environment}`);
+        if (result.ok) router.push(withEnvironment(`/t/${slug}/flows`, environment));
         return result;
       }}
     >
