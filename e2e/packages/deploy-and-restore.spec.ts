@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "../support/sign-in";
 
 test("an Admin deploys a Development flow to Production, then restores what a second deploy overwrote", async ({ page }) => {
+  // Two deploys, a rename and a restore, each a round trip and a page refresh: longer than one action.
+  test.setTimeout(180_000);
   await signIn(page, "admin@packages.e2e.test");
   await page.goto("/t/release-team/flows");
   const environments = page.getByRole("navigation", { name: "Environment" });
@@ -30,7 +32,11 @@ test("an Admin deploys a Development flow to Production, then restores what a se
   // In Production, the flow is renamed there; a second deploy of the same package overwrites it.
   await page.goto("/t/release-team/flows");
   await page.getByRole("link", { name: "Invoice sync" }).click();
+  // The deployed flow, before its page takes input (a fill before hydration would be reset).
+  await expect(page.getByRole("heading", { name: "Invoice sync", exact: true })).toBeVisible();
+  await expect(page.getByText("No runs yet")).toBeVisible();
   await page.getByRole("textbox", { name: "Name" }).fill("Invoice sync (prod tweak)");
+  await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("Invoice sync (prod tweak)");
   await page.getByRole("button", { name: "Rename" }).click();
   await expect(page.getByRole("heading", { name: "Invoice sync (prod tweak)" })).toBeVisible();
   const flowUrl = page.url();
@@ -56,5 +62,6 @@ test("an Admin deploys a Development flow to Production, then restores what a se
 
   // Both deploys are in the tenant's log.
   await page.goto("/t/release-team/activity");
-  await expect(page.getByText(/deployed the package Release 1 from Development to Production/).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /deployed the package Release 1 from Development to Production: 1 created, 0 overwritten/ })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /deployed the package Release 1 from Development to Production: 0 created, 1 overwritten/ })).toBeVisible();
 });
