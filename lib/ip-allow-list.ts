@@ -25,6 +25,7 @@ const KIND_OF: Partial<Record<Permission, AccessKind>> = {
   "settings.manage": "admin",
   "tenant.delete": "admin",
   "api_keys.manage": "admin",
+  "packages.manage": "package",
 };
 
 export function kindOfPermission(permission: Permission): AccessKind | null {

@@ -12,6 +12,7 @@ const TENANT_PAGES = [
   { label: "Members", path: "/members" },
   { label: "Access", path: "/access", adminOnly: true },
   { label: "Flows", path: "/flows" },
+  { label: "Packages", path: "/packages", adminOnly: true },
   { label: "Tables", path: "/tables" },
   { label: "Credentials", path: "/credentials" },
   { label: "API keys", path: "/api-keys", adminOnly: true },

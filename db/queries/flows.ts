@@ -1,7 +1,7 @@
 // Flows and their runs (withTenant scope). Row-level security already limits every statement to the
 // scope's tenant; the explicit tenant filters are the second wall and what the indexes lead with.
 import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
-import { flowRuns, flows, tenants, users, type FlowRunLogEntry } from "../schema";
+import { flowRuns, flows, tenants, users, type Environment, type FlowRunLogEntry } from "../schema";
 import type { TenantTx } from "../scopes";
 import { containsPattern } from "./search";
 
@@ -11,6 +11,8 @@ export type FlowSort = (typeof FLOW_SORTS)[number];
 const SORT_COLUMNS = { name: flows.name, createdAt: flows.createdAt, updatedAt: flows.updatedAt } as const;
 
 export interface FlowListQuery {
+  /** Flows of one environment only (Production when not given: where the flows made before environments live). */
+  environment?: Environment;
   search?: string;
   sort: FlowSort;
   dir: "asc" | "desc";
@@ -20,6 +22,7 @@ export interface FlowListQuery {
 
 const flowColumns = {
   id: flows.id,
+  environment: flows.environment,
   name: flows.name,
   steps: flows.steps,
   createdAt: flows.createdAt,
@@ -27,7 +30,7 @@ const flowColumns = {
 };
 
 export async function listFlows(tx: TenantTx, query: FlowListQuery) {
-  const where = and(eq(flows.tenantId, tx.tenantId), query.search ? ilike(flows.name, containsPattern(query.search)) : undefined);
+  const where = and(eq(flows.tenantId, tx.tenantId), eq(flows.environment, query.environment ?? "production"), query.search ? ilike(flows.name, containsPattern(query.search)) : undefined);
   const order = query.dir === "desc" ? desc : asc;
   const [rows, [total]] = await Promise.all([
     tx
@@ -42,12 +45,17 @@ export async function listFlows(tx: TenantTx, query: FlowListQuery) {
   return { rows, total: total?.value ?? 0 };
 }
 
-/** One flow; `lock: "share"` keeps it from being changed or deleted until commit. */
-export async function findFlow(tx: TenantTx, flowId: string, options: { lock?: "share" } = {}) {
+/** The environment a query means: Production unless named (the REST API's flows are Production's). */
+const environmentOf = (options: { environment?: Environment }) => options.environment ?? "production";
+const inEnvironment = (options: { environment?: Environment }, flowId: string) =>
+  and(eq(flows.environment, environmentOf(options)), eq(flows.id, flowId));
+
+/** One flow of an environment; `lock: "share"` keeps it from being changed or deleted until commit, "update" locks it for a change. */
+export async function findFlow(tx: TenantTx, flowId: string, options: { lock?: "share" | "update"; environment?: Environment } = {}) {
   const query = tx
     .select(flowColumns)
     .from(flows)
-    .where(and(eq(flows.tenantId, tx.tenantId), eq(flows.id, flowId)));
+    .where(and(eq(flows.tenantId, tx.tenantId), inEnvironment(options, flowId)));
   const [row] = options.lock ? await query.for(options.lock) : await query;
   return row ?? null;
 }
@@ -61,24 +69,29 @@ export async function flowCapacityOf(tx: TenantTx) {
   return row ?? null;
 }
 
-export async function insertFlow(tx: TenantTx, flow: { name: string; steps: string[]; createdBy: string | null }) {
+export async function insertFlow(tx: TenantTx, flow: { id?: string; environment?: Environment; name: string; steps: string[]; createdBy: string | null }) {
   const [row] = await tx.insert(flows).values({ ...flow, tenantId: tx.tenantId }).returning(flowColumns);
   return row!;
 }
 
-export async function renameFlow(tx: TenantTx, flowId: string, name: string) {
+export async function renameFlow(tx: TenantTx, flowId: string, name: string, options: { environment?: Environment } = {}) {
+  return updateFlow(tx, flowId, { name }, options);
+}
+
+/** Changes a flow's name and/or steps (a save; its version is the caller's to record). */
+export async function updateFlow(tx: TenantTx, flowId: string, change: { name?: string; steps?: string[] }, options: { environment?: Environment } = {}) {
   const [row] = await tx
     .update(flows)
-    .set({ name, updatedAt: sql`now()` })
-    .where(and(eq(flows.tenantId, tx.tenantId), eq(flows.id, flowId)))
+    .set({ ...change, updatedAt: sql`now()` })
+    .where(and(eq(flows.tenantId, tx.tenantId), inEnvironment(options, flowId)))
     .returning(flowColumns);
   return row ?? null;
 }
 
-export async function deleteFlow(tx: TenantTx, flowId: string) {
+export async function deleteFlow(tx: TenantTx, flowId: string, options: { environment?: Environment } = {}) {
   const [row] = await tx
     .delete(flows)
-    .where(and(eq(flows.tenantId, tx.tenantId), eq(flows.id, flowId)))
+    .where(and(eq(flows.tenantId, tx.tenantId), inEnvironment(options, flowId)))
     .returning(flowColumns);
   return row ?? null;
 }
@@ -86,6 +99,7 @@ export async function deleteFlow(tx: TenantTx, flowId: string) {
 export async function insertFlowRun(
   tx: TenantTx,
   run: {
+    environment?: Environment;
     flowId: string;
     status: string;
     triggeredBy: string | null;
@@ -100,12 +114,12 @@ export async function insertFlowRun(
 }
 
 /** The newest run of each of these flows (for the list's "Last run" column). */
-export async function lastRunsOf(tx: TenantTx, flowIds: string[]) {
+export async function lastRunsOf(tx: TenantTx, flowIds: string[], options: { environment?: Environment } = {}) {
   if (flowIds.length === 0) return new Map<string, { status: string; startedAt: Date }>();
   const rows = await tx
     .selectDistinctOn([flowRuns.flowId], { flowId: flowRuns.flowId, status: flowRuns.status, startedAt: flowRuns.startedAt })
     .from(flowRuns)
-    .where(and(eq(flowRuns.tenantId, tx.tenantId), inArray(flowRuns.flowId, flowIds)))
+    .where(and(eq(flowRuns.tenantId, tx.tenantId), eq(flowRuns.environment, environmentOf(options)), inArray(flowRuns.flowId, flowIds)))
     .orderBy(flowRuns.flowId, desc(flowRuns.startedAt), desc(flowRuns.id));
   return new Map(rows.map(({ flowId, ...run }) => [flowId, run]));
 }
@@ -120,7 +134,7 @@ export interface RunCursor {
  * A flow's runs, newest first, one page after the cursor (keyset paging: runs grow without bound).
  * Asks for one row more than the page to know whether an older page exists.
  */
-export async function listRunsOfFlow(tx: TenantTx, flowId: string, options: { after?: RunCursor; limit: number }) {
+export async function listRunsOfFlow(tx: TenantTx, flowId: string, options: { after?: RunCursor; limit: number; environment?: Environment }) {
   const after = options.after
     ? sql`(${flowRuns.startedAt}, ${flowRuns.id}) < (${options.after.startedAt}::timestamptz, ${options.after.id}::uuid)`
     : undefined;
@@ -136,7 +150,7 @@ export async function listRunsOfFlow(tx: TenantTx, flowId: string, options: { af
     })
     .from(flowRuns)
     .leftJoin(users, eq(users.id, flowRuns.triggeredBy))
-    .where(and(eq(flowRuns.tenantId, tx.tenantId), eq(flowRuns.flowId, flowId), after))
+    .where(and(eq(flowRuns.tenantId, tx.tenantId), eq(flowRuns.environment, environmentOf(options)), eq(flowRuns.flowId, flowId), after))
     .orderBy(desc(flowRuns.startedAt), desc(flowRuns.id))
     .limit(options.limit + 1);
   const runs = rows.slice(0, options.limit);

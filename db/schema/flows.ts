@@ -1,5 +1,13 @@
-import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { tenants } from "./tenants";
+
+// Every tenant has these three environments (issue 16); a flow lives in one of them, and the same flow
+// id may live in several (a package deployed from Development to Production keeps its flows' ids), so
+// the environment is part of the flow's key. Flows that existed before environments are Production's.
+export const ENVIRONMENTS = ["development", "staging", "production"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+const environmentCheck = (column: string) => sql.raw(`${column} in ('development', 'staging', 'production')`);
 
 // Tenant tables: flows and their runs. A run points at its flow through (tenant_id, flow_id), so a
 // run in tenant A can never reference a flow of tenant B, even through the foreign-key check
@@ -16,6 +24,7 @@ export const flows = pgTable(
   "flows",
   {
     tenantId: uuid("tenant_id").notNull(),
+    environment: text("environment").$type<Environment>().notNull().default("production"),
     id: uuid("id").notNull().defaultRandom(),
     name: text("name").notNull(),
     // The declared sequence of steps a run performs and records.
@@ -25,8 +34,9 @@ export const flows = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    unique("flows_tenant_name").on(t.tenantId, t.name),
+    primaryKey({ columns: [t.tenantId, t.environment, t.id] }),
+    unique("flows_tenant_name").on(t.tenantId, t.environment, t.name),
+    check("flows_environment", environmentCheck("environment")),
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete("cascade"),
   ],
 );
@@ -36,6 +46,7 @@ export const flowRuns = pgTable(
   {
     tenantId: uuid("tenant_id").notNull(),
     id: uuid("id").notNull().defaultRandom(),
+    environment: text("environment").$type<Environment>().notNull().default("production"),
     flowId: uuid("flow_id").notNull(),
     status: text("status").notNull(),
     triggeredBy: uuid("triggered_by"),
@@ -47,8 +58,43 @@ export const flowRuns = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.flowId], foreignColumns: [flows.tenantId, flows.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.tenantId, t.environment, t.flowId], foreignColumns: [flows.tenantId, flows.environment, flows.id] }).onDelete("cascade"),
     // A flow's page lists its runs, newest first.
-    index("flow_runs_flow_time").on(t.tenantId, t.flowId, t.startedAt.desc().nullsFirst()),
+    index("flow_runs_flow_time").on(t.tenantId, t.environment, t.flowId, t.startedAt.desc().nullsFirst()),
+  ],
+);
+
+/**
+ * Every saved state of a flow in an environment, numbered from 1 (issue 16). Append-only: the runtime
+ * role may only read and insert, and a trigger refuses any UPDATE, so history cannot be rewritten.
+ * No foreign key to the flow: a deleted flow's history stays readable. `reason` says what made it:
+ * a save (create, rename, steps), a restore of an older version, a package deploy, or the state a deploy
+ * overwrote (kept so it can be restored).
+ */
+export const FLOW_VERSION_REASONS = ["saved", "restored", "deployed", "overwritten"] as const;
+export type FlowVersionReason = (typeof FLOW_VERSION_REASONS)[number];
+
+export const flowVersions = pgTable(
+  "flow_versions",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    environment: text("environment").$type<Environment>().notNull(),
+    flowId: uuid("flow_id").notNull(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    steps: jsonb("steps").$type<string[]>().notNull(),
+    reason: text("reason").$type<FlowVersionReason>().notNull(),
+    /** For a restore: the version it copied. */
+    restoredFrom: integer("restored_from"),
+    /** For a deploy (and what it overwrote): the package. */
+    packageId: uuid("package_id"),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.environment, t.flowId, t.version] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete("cascade"),
+    check("flow_versions_environment", environmentCheck("environment")),
+    check("flow_versions_reason", sql`reason in ('saved', 'restored', 'deployed', 'overwritten')`),
   ],
 );

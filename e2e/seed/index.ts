@@ -12,8 +12,9 @@ import { ADMIN_WORLD } from "./admin";
 import { FLOWS_WORLD } from "./flows";
 import { FUZZ_WORLD } from "./fuzz";
 import { MEMBERS_WORLD } from "./members";
+import { PACKAGES_WORLD } from "./packages";
 import { SCALE_WORLD } from "./scale";
 import { SETTINGS_WORLD } from "./settings";
 import { TWO_FACTOR_WORLD } from "./two-factor";
 
-export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD, TWO_FACTOR_WORLD, TABLES_WORLD, ACCESS_WORLD, EXPORT_IMPORT_WORLD];
+export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD, TWO_FACTOR_WORLD, TABLES_WORLD, ACCESS_WORLD, EXPORT_IMPORT_WORLD, PACKAGES_WORLD];

@@ -44,6 +44,13 @@ export const ACTION_NAMES = [
   "flow.renamed",
   "flow.deleted",
   "flow.ran",
+  "flow.steps_saved",
+  "flow.restored",
+  // Packages of flows: made, and deployed (an entry in the source tenant's log and one in the target's).
+  "package.created",
+  "package.deployed",
+  "package.deployed_to_tenant",
+  "package.deployed_from_tenant",
   // Data tables and their rows.
   "data_table.created",
   "data_table.renamed",

@@ -35,3 +35,6 @@ export const FlowStepsInput = z.preprocess(
 
 /** Checked for shape in the action itself: a malformed id answers "not found", like another tenant's. */
 export const FlowIdInput = z.string().max(100);
+
+/** A version number as the history's Restore button sends it; one that does not exist is not found. */
+export const FlowVersionInput = z.coerce.number({ error: "Choose a version." }).int("Choose a version.").min(1, "Choose a version.").max(2_147_483_647, "Choose a version.");

@@ -303,6 +303,49 @@ const scenarios: Record<string, Scenario> = {
     const { tenant, caller, flowId } = await editorWithFlow();
     return { caller, result: await runFlow(tenant.slug, null, { flowId }) };
   },
+  "flow.save_steps": async () => {
+    const { saveFlowSteps } = await import("@/app/t/[slug]/flows/actions");
+    const { tenant, caller, flowId } = await editorWithFlow();
+    return { caller, result: await saveFlowSteps(tenant.slug, null, { flowId, steps: ["notify"] }) };
+  },
+  "flow.restore": async () => {
+    const { restoreFlowVersion } = await import("@/app/t/[slug]/flows/actions");
+    const { tenant, caller, flowId } = await editorWithFlow();
+    return { caller, result: await restoreFlowVersion(tenant.slug, null, { flowId, version: 1 }) };
+  },
+  "package.create": async () => {
+    const { createPackage } = await import("@/app/t/[slug]/packages/actions");
+    const { tenant, flowId } = await editorWithFlow();
+    const caller = await createUser("package-admin");
+    await addMember(tenant.id, caller.id, ["admin"]);
+    signInAs(caller);
+    return { caller, result: await createPackage(tenant.slug, null, { name: "Release 1", environment: "production", flowIds: [flowId] }) };
+  },
+  "package.deploy": async () => {
+    const { createPackage, deployPackage } = await import("@/app/t/[slug]/packages/actions");
+    const { tenant, flowId } = await editorWithFlow();
+    const caller = await createUser("package-admin");
+    await addMember(tenant.id, caller.id, ["admin"]);
+    signInAs(caller);
+    const made = await createPackage(tenant.slug, null, { name: "Release 1", environment: "production", flowIds: [flowId] });
+    if (!made.ok) throw new Error(`setup: ${made.message}`);
+    const runner = await createUser("deployer");
+    await addMember(tenant.id, runner.id, ["admin"]);
+    signInAs(runner);
+    return { caller: runner, result: await deployPackage(tenant.slug, null, { packageId: made.data.id, environment: "staging" }) };
+  },
+  "package.deploy_to_tenant": async () => {
+    const { createPackage, deployPackageToTenant } = await import("@/app/t/[slug]/packages/actions");
+    const { tenant, flowId } = await editorWithFlow();
+    const target = await createTenant("target", { license: "enterprise" });
+    const caller = await createUser("package-admin");
+    await addMember(tenant.id, caller.id, ["admin"]);
+    await addMember(target.id, caller.id, ["admin"]);
+    signInAs(caller);
+    const made = await createPackage(tenant.slug, null, { name: "Release 1", environment: "production", flowIds: [flowId] });
+    if (!made.ok) throw new Error(`setup: ${made.message}`);
+    return { caller, result: await deployPackageToTenant(tenant.slug, null, { packageId: made.data.id, environment: "production", targetTenant: target.slug }) };
+  },
   "credential.create": async () => {
     const { addCredential } = await import("@/app/t/[slug]/credentials/actions");
     const { tenant, caller } = await memberOfNewTenant(["admin"]);

@@ -23,8 +23,11 @@ describe("catalog", () => {
         "data_table_rows",
         "data_tables",
         "flow_runs",
+        "flow_versions",
         "flows",
         "ip_allow_lists",
+        "package_flows",
+        "packages",
         "memberships",
         "tenant_usage",
       ]),
@@ -39,7 +42,7 @@ describe("catalog", () => {
     const keys = await tenantTablePrimaryKeyLeads();
     expect(keys.length).toBeGreaterThanOrEqual(7);
     expect(keys.map((key) => key.table)).toEqual(
-      expect.arrayContaining(["api_keys", "credentials", "data_table_rows", "data_tables", "ip_allow_lists", "tenant_usage"]),
+      expect.arrayContaining(["api_keys", "credentials", "data_table_rows", "data_tables", "flow_versions", "ip_allow_lists", "package_flows", "packages", "tenant_usage"]),
     );
     for (const key of keys) expect(key.first_column, key.table).toBe("tenant_id");
   });

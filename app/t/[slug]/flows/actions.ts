@@ -1,17 +1,21 @@
 "use server";
 
-// Flows: create, rename, delete (Editors and Admins: flows.write) and run (flows.run). The tenant is
-// the URL's; a flow id from another tenant, or a malformed one, is simply not found.
+// Flows: create, rename, change steps, restore a version, delete (Editors and Admins: flows.write) and
+// run (flows.run). The tenant is the URL's; a flow id from another tenant, or a malformed one, is simply
+// not found. Each action names its environment (Production when the form sends none), and every save
+// (create, rename, steps, restore) appends the flow's next immutable version in the same transaction.
 import { z } from "zod";
 import type { TenantTx } from "@/db/scopes";
+import type { Environment } from "@/db/schema";
 import {
   deleteFlow as deleteFlowRow,
   findFlow,
   flowCapacityOf,
   insertFlow,
   insertFlowRun,
-  renameFlow as renameFlowRow,
+  updateFlow,
 } from "@/db/queries/flows";
+import { appendFlowVersion, findFlowVersion } from "@/db/queries/flow-versions";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { actingUserId } from "@/lib/caller";
 import { withUniqueName } from "@/lib/actions/unique-name";
@@ -20,9 +24,14 @@ import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { executeFlow } from "@/lib/flows/execute";
 import { countFlowRun } from "@/lib/usage/flow-run-quota";
 import { resolveCredentials } from "@/lib/credentials/resolve-credentials";
-import { FlowIdInput, FlowNameInput, FlowStepsInput } from "@/lib/flows/flow-input";
+import { FlowIdInput, FlowNameInput, FlowStepsInput, FlowVersionInput } from "@/lib/flows/flow-input";
+import { ENVIRONMENT_LABELS, EnvironmentInput, environmentOf } from "@/lib/flows/environments";
 
-const requireFlow = (tx: TenantTx, flowId: string, options?: { lock?: "share" }) => requireRow(flowId, (id) => findFlow(tx, id, options));
+const requireFlow = (tx: TenantTx, environment: Environment, flowId: string, lock?: "share" | "update") =>
+  requireRow(flowId, (id) => findFlow(tx, id, { environment, lock }));
+
+/** "the flow X (Development)": how entries name a flow outside Production. */
+const flowLabel = (name: string, environment: Environment) => (environment === "production" ? `the flow ${name}` : `the flow ${name} (${ENVIRONMENT_LABELS[environment]})`);
 
 /** A write whose only expected refusal is the flow's name, taken in this tenant. */
 const withUniqueFlowName = <T,>(write: () => Promise<T>) =>
@@ -34,7 +43,7 @@ export const createFlow = tenantAction({
   // The tenant row stays locked until commit, so parallel creates count one after another (every
   // flow insert updates this row through the counter trigger).
   lockTenant: true,
-  input: z.object({ name: FlowNameInput, steps: FlowStepsInput }),
+  input: z.object({ environment: EnvironmentInput, name: FlowNameInput, steps: FlowStepsInput }),
   async run({ tx, actor, input, tenant: capacity }) {
     if (capacity.flowCount >= capacity.flowCap) {
       throw new ActionError(
@@ -44,16 +53,17 @@ export const createFlow = tenantAction({
       );
     }
     const flow = await withUniqueFlowName(() =>
-      insertFlow(tx, { name: input.name, steps: input.steps, createdBy: actingUserId(actor) }),
+      insertFlow(tx, { environment: environmentOf(input), name: input.name, steps: input.steps, createdBy: actingUserId(actor) }),
     );
+    await appendFlowVersion(tx, { environment: flow.environment, flowId: flow.id, name: flow.name, steps: flow.steps, reason: "saved", createdBy: actingUserId(actor) });
     return {
       data: { id: flow.id, name: flow.name },
       activity: {
         action: "flow.created",
         targetType: "flow",
         targetId: flow.id,
-        summary: `${actor.user.email} created the flow ${flow.name}`,
-        details: { name: flow.name, steps: flow.steps },
+        summary: `${actor.user.email} created ${flowLabel(flow.name, flow.environment)}`,
+        details: { name: flow.name, steps: flow.steps, environment: flow.environment },
       },
     };
   },
@@ -62,19 +72,79 @@ export const createFlow = tenantAction({
 export const renameFlow = tenantAction({
   name: "flow.rename",
   permission: "flows.write",
-  input: z.object({ flowId: FlowIdInput, name: FlowNameInput }),
+  input: z.object({ environment: EnvironmentInput, flowId: FlowIdInput, name: FlowNameInput }),
   async run({ tx, actor, input }) {
-    const flow = await requireFlow(tx, input.flowId);
-    const renamed = await withUniqueFlowName(() => renameFlowRow(tx, flow.id, input.name));
-    if (!renamed) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    const flow = await requireFlow(tx, environmentOf(input), input.flowId, "update");
+    const renamed = await saveFlow(tx, actor, flow, { name: input.name });
     return {
+      // The REST API answers with this (id and name only; the version is in the flow's history).
       data: { id: renamed.id, name: renamed.name },
       activity: {
         action: "flow.renamed",
         targetType: "flow",
         targetId: flow.id,
-        summary: `${actor.user.email} renamed the flow ${flow.name} to ${renamed.name}`,
-        details: { from: flow.name, to: renamed.name },
+        summary: `${actor.user.email} renamed ${flowLabel(flow.name, flow.environment)} to ${renamed.name}`,
+        details: { from: flow.name, to: renamed.name, environment: flow.environment, version: renamed.version },
+      },
+    };
+  },
+});
+
+type FoundFlow = NonNullable<Awaited<ReturnType<typeof findFlow>>>;
+
+/** Writes a change to a locked flow and appends the version it makes. */
+async function saveFlow(
+  tx: TenantTx,
+  actor: Parameters<typeof actingUserId>[0],
+  flow: FoundFlow,
+  change: { name?: string; steps?: string[] },
+  reason: { reason: "saved" } | { reason: "restored"; restoredFrom: number } = { reason: "saved" },
+) {
+  const saved = await withUniqueFlowName(() => updateFlow(tx, flow.id, change, { environment: flow.environment }));
+  if (!saved) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  const { version } = await appendFlowVersion(tx, { environment: saved.environment, flowId: saved.id, name: saved.name, steps: saved.steps, createdBy: actingUserId(actor), ...reason });
+  return { ...saved, version };
+}
+
+export const saveFlowSteps = tenantAction({
+  name: "flow.save_steps",
+  permission: "flows.write",
+  input: z.object({ environment: EnvironmentInput, flowId: FlowIdInput, steps: FlowStepsInput }),
+  async run({ tx, actor, input }) {
+    const flow = await requireFlow(tx, environmentOf(input), input.flowId, "update");
+    const saved = await saveFlow(tx, actor, flow, { steps: input.steps });
+    return {
+      data: { id: saved.id, version: saved.version },
+      activity: {
+        action: "flow.steps_saved",
+        targetType: "flow",
+        targetId: flow.id,
+        summary: `${actor.user.email} changed the steps of ${flowLabel(flow.name, flow.environment)} (version ${saved.version})`,
+        details: { from: flow.steps, to: saved.steps, environment: flow.environment, version: saved.version },
+      },
+    };
+  },
+});
+
+/** Restore: a new version equal to an older one (history is never rewritten). */
+export const restoreFlowVersion = tenantAction({
+  name: "flow.restore",
+  permission: "flows.write",
+  input: z.object({ environment: EnvironmentInput, flowId: FlowIdInput, version: FlowVersionInput }),
+  async run({ tx, actor, input }) {
+    const flow = await requireFlow(tx, environmentOf(input), input.flowId, "update");
+    const old = await findFlowVersion(tx, flow.environment, flow.id, input.version);
+    if (!old) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    const saved = await saveFlow(tx, actor, flow, { name: old.name, steps: old.steps }, { reason: "restored", restoredFrom: old.version });
+    return {
+      data: { id: saved.id, version: saved.version },
+      message: `Restored version ${old.version} as version ${saved.version}.`,
+      activity: {
+        action: "flow.restored",
+        targetType: "flow",
+        targetId: flow.id,
+        summary: `${actor.user.email} restored version ${old.version} of ${flowLabel(saved.name, flow.environment)} as version ${saved.version}`,
+        details: { restoredFrom: old.version, version: saved.version, environment: flow.environment },
       },
     };
   },
@@ -83,18 +153,18 @@ export const renameFlow = tenantAction({
 export const deleteFlow = tenantAction({
   name: "flow.delete",
   permission: "flows.write",
-  input: z.object({ flowId: FlowIdInput }),
+  input: z.object({ environment: EnvironmentInput, flowId: FlowIdInput }),
   async run({ tx, actor, input }) {
-    const flow = await requireFlow(tx, input.flowId);
-    await deleteFlowRow(tx, flow.id);
+    const flow = await requireFlow(tx, environmentOf(input), input.flowId);
+    await deleteFlowRow(tx, flow.id, { environment: flow.environment });
     return {
       data: { id: flow.id },
       activity: {
         action: "flow.deleted",
         targetType: "flow",
         targetId: flow.id,
-        summary: `${actor.user.email} deleted the flow ${flow.name}`,
-        details: { name: flow.name, steps: flow.steps },
+        summary: `${actor.user.email} deleted ${flowLabel(flow.name, flow.environment)}`,
+        details: { name: flow.name, steps: flow.steps, environment: flow.environment },
       },
     };
   },
@@ -103,10 +173,10 @@ export const deleteFlow = tenantAction({
 export const runFlow = tenantAction({
   name: "flow.run",
   permission: "flows.run",
-  input: z.object({ flowId: FlowIdInput }),
+  input: z.object({ environment: EnvironmentInput, flowId: FlowIdInput }),
   async run({ tx, actor, input }) {
     // Shared lock: the flow cannot be deleted or renamed while its run is being recorded.
-    const flow = await requireFlow(tx, input.flowId, { lock: "share" });
+    const flow = await requireFlow(tx, environmentOf(input), input.flowId, "share");
     // Refused here, before anything runs, when the tenant's 30-day quota is used up.
     await countFlowRun(tx);
     const tenant = await flowCapacityOf(tx);
@@ -114,6 +184,7 @@ export const runFlow = tenantAction({
     const resolvedCredentials = await resolveCredentials(tx, flow.steps);
     const execution = executeFlow(flow.steps, { flowName: flow.name, tenantName: actor.tenant.name, memberCount: tenant?.memberCount ?? 0, resolvedCredentials });
     const run = await insertFlowRun(tx, {
+      environment: flow.environment,
       flowId: flow.id,
       status: execution.status,
       triggeredBy: actingUserId(actor),

@@ -7,18 +7,20 @@ import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { credentialStep, MAX_STEPS, STEP_KINDS, STEP_LABELS, stepLabel } from "@/lib/flows/steps";
 import { createFlow } from "./actions";
+import type { Environment } from "@/db/schema/flows";
 
 // A new flow starts with a sensible sequence; every step can be changed or cleared.
 const DEFAULT_STEPS = ["validate", "transform", "notify"];
 
 /** `credentialNames`: the tenant's credentials a step may use (empty for callers who may not use them). */
-export function CreateFlowForm({ slug, credentialNames }: { slug: string; credentialNames: string[] }) {
+export function CreateFlowForm({ slug, credentialNames, environment }: { slug: string; credentialNames: string[]; environment: Environment }) {
   const { result, values, version, fieldErrors, formAction, pending } = useFormAction((previous, form) => createFlow(slug, previous, form));
   const typedSteps = values.steps === undefined ? DEFAULT_STEPS : [values.steps].flat();
   const stepErrors = fieldErrors.steps;
   return (
     <FormCard title="New flow">
       <form key={version} action={formAction} noValidate className="mt-4 space-y-4">
+        <input type="hidden" name="environment" value={environment} />
         <TextField label="Name" name="name" defaultValue={String(values.name ?? "")} errors={fieldErrors.name} maxLength={80} className="max-w-md" />
         <fieldset aria-describedby={stepErrors?.length ? "new-flow-steps-error" : undefined}>
           <legend className="text-sm font-medium">Steps, run in this order</legend>

@@ -7,9 +7,13 @@ import { useRowContext } from "@/components/data-table/row-context";
 import { NoRows } from "@/components/data-table/no-rows";
 import { RunStatusBadge } from "./run-status-badge";
 import { RunFlowButton } from "./run-flow-button";
+import type { Environment } from "@/db/schema/flows";
 
 export interface FlowRow {
   id: string;
+  /** The flow's page, in the environment the list shows. */
+  href: string;
+  environment: Environment;
   name: string;
   steps: string;
   lastRun: { status: string; when: string } | null;
@@ -26,9 +30,8 @@ type FlowCell = CellContext<FlowRow, unknown>;
 // lose "Run succeeded in …") when the list refreshes after the run.
 
 function NameCell({ row }: FlowCell) {
-  const slug = useSlug();
   return (
-    <Link href={`/t/${slug}/flows/${row.original.id}`} className="font-medium text-blue-800 hover:underline">
+    <Link href={row.original.href} className="font-medium text-blue-800 hover:underline">
       {row.original.name}
     </Link>
   );
@@ -59,7 +62,7 @@ function RunHeader() {
 }
 
 function RunCell({ row }: FlowCell) {
-  return <RunFlowButton slug={useSlug()} flowId={row.original.id} label="Run" />;
+  return <RunFlowButton slug={useSlug()} flowId={row.original.id} environment={row.original.environment} label="Run" />;
 }
 
 const READ_COLUMNS: ColumnDef<FlowRow, unknown>[] = [

@@ -10,7 +10,9 @@ import { describeSteps } from "@/lib/flows/steps";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { flowsUrlState } from "@/lib/url-state/flows";
-import type { SearchParams } from "@/lib/url-state/search-params";
+import { single, type SearchParams } from "@/lib/url-state/search-params";
+import { environmentField, withEnvironment } from "@/lib/flows/environments";
+import { EnvironmentSwitcher } from "./environment-switcher";
 import { CreateFlowForm } from "./create-flow-form";
 import { listCredentials } from "@/db/queries/credentials";
 import { FlowsTable } from "./flows-table";
@@ -20,12 +22,14 @@ export const metadata: Metadata = { title: "Flows" };
 export default async function FlowsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  const state = flowsUrlState.parse(await searchParams);
+  const query = await searchParams;
+  const state = flowsUrlState.parse(query);
+  const environment = environmentField.read([single(query.env) ?? ""], () => []);
   const canWrite = can(actor.roles, "flows.write");
   const { list, capacity, lastRuns, credentialNames } = await withActorTenant(actor, async (tx) => {
-    const list = await listFlows(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
+    const list = await listFlows(tx, { environment, search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
     const capacity = await flowCapacityOf(tx);
-    const lastRuns = await lastRunsOf(tx, list.rows.map((flow) => flow.id));
+    const lastRuns = await lastRunsOf(tx, list.rows.map((flow) => flow.id), { environment });
     // The credentials a new flow's steps may use (names only), for those who create flows and may use them.
     const usable = canWrite && can(actor.roles, "credentials.use");
     const credentialNames = usable ? (await listCredentials(tx)).map((credential) => credential.name) : [];
@@ -37,6 +41,8 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
     const lastRun = lastRuns.get(flow.id);
     return {
       id: flow.id,
+      href: withEnvironment(`/t/${slug}/flows/${flow.id}`, environment),
+      environment,
       name: flow.name,
       steps: describeSteps(flow.steps),
       lastRun: lastRun ? { status: lastRun.status, when: formatDateTime(lastRun.startedAt) } : null,
@@ -48,12 +54,13 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
     <TableUrlState table="flows">
       <section>
         <PageHeader title="Flows" description={<span data-testid="flow-usage">{`${flowCount} of ${flowCap} flows`}</span>} />
+        <EnvironmentSwitcher slug={slug} current={environment} />
         {canWrite && flowCount >= flowCap && (
           <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
             This tenant has reached its flow cap. Existing flows keep working; to add one, delete a flow or ask a superadmin to raise the cap.
           </p>
         )}
-        {canWrite && <CreateFlowForm slug={slug} credentialNames={credentialNames} />}
+        {canWrite && <CreateFlowForm slug={slug} credentialNames={credentialNames} environment={environment} />}
         <div className="mb-3">
           <SearchInput label="Search" param="q" placeholder="Flow name" />
         </div>

@@ -6,9 +6,10 @@ import { LiveRegion } from "@/components/ui/live-region";
 import type { ActionResult } from "@/lib/action-result";
 import { formatDuration } from "@/lib/format";
 import { runFlow } from "./actions";
+import type { Environment } from "@/db/schema/flows";
 
 /** Runs a flow now and says how it went, beside the button; the runs list refreshes from the server. */
-export function RunFlowButton({ slug, flowId, label = "Run flow" }: { slug: string; flowId: string; label?: string }) {
+export function RunFlowButton({ slug, flowId, environment, label = "Run flow" }: { slug: string; flowId: string; environment: Environment; label?: string }) {
   const [result, setResult] = useState<ActionResult<{ status: string; durationMs: number }> | null>(null);
   const [pending, startTransition] = useTransition();
   return (
@@ -17,7 +18,7 @@ export function RunFlowButton({ slug, flowId, label = "Run flow" }: { slug: stri
         type="button"
         variant="secondary"
         disabled={pending}
-        onClick={() => startTransition(async () => setResult(await runFlow(slug, null, { flowId })))}
+        onClick={() => startTransition(async () => setResult(await runFlow(slug, null, { flowId, environment })))}
       >
         {pending ? "Running…" : label}
       </Button>

@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteFlow } from "../actions";
+import { withEnvironment, type Environment } from "@/lib/flows/environment-labels";
 
-export function DeleteFlowButton({ slug, flowId, name }: { slug: string; flowId: string; name: string }) {
+export function DeleteFlowButton({ slug, flowId, name, environment }: { slug: string; flowId: string; name: string; environment: Environment }) {
   const router = useRouter();
   return (
     <ConfirmDialog
@@ -12,8 +13,8 @@ export function DeleteFlowButton({ slug, flowId, name }: { slug: string; flowId:
       title={`Delete ${name}?`}
       confirmLabel="Delete"
       onConfirm={async () => {
-        const result = await deleteFlow(slug, null, { flowId });
-        if (result.ok) router.push(`/t/${slug}/flows`);
+        const result = await deleteFlow(slug, null, { flowId, environment });
+        if (result.ok) router.push(withEnvironment(`/t/${slug}/flows`, environment));
         return result;
       }}
     >

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { stepLabel } from "@/lib/flows/steps";
 import { isUuid } from "@/lib/ids";
+import { ENVIRONMENT_LABELS, environmentField, withEnvironment } from "@/lib/flows/environments";
 import { can } from "@/lib/permissions";
 import { RunFlowButton } from "../run-flow-button";
 import { DeleteFlowButton } from "./delete-flow-button";
@@ -30,26 +31,32 @@ export default async function FlowPage({
   const actor = await requireActor(slug);
   // A malformed id, or one of another tenant, is not found (never a database error).
   if (!isUuid(flowId)) notFound();
-  const after = decodeRunCursor(single((await searchParams).after));
+  const query = await searchParams;
+  const after = decodeRunCursor(single(query.after));
+  const environment = environmentField.read([single(query.env) ?? ""], () => []);
   const found = await withActorTenant(actor, async (tx) => {
-    const flow = await findFlow(tx, flowId);
-    return flow ? { flow, page: await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE }) } : null;
+    const flow = await findFlow(tx, flowId, { environment });
+    return flow ? { flow, page: await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE, environment }) } : null;
   });
   if (!found) notFound();
   const { flow, page } = found;
-  const base = `/t/${slug}/flows/${flow.id}`;
+  const base = withEnvironment(`/t/${slug}/flows/${flow.id}`, environment);
   const canWrite = can(actor.roles, "flows.write");
 
   return (
     <section>
       <p className="mb-2 text-sm">
-        <Link href={`/t/${slug}/flows`} className="text-blue-800 hover:underline">
-          ← Flows
+        <Link href={withEnvironment(`/t/${slug}/flows`, environment)} className="text-blue-800 hover:underline">
+          ← Flows ({ENVIRONMENT_LABELS[environment]})
+        </Link>
+        {" · "}
+        <Link href={withEnvironment(`/t/${slug}/flows/${flow.id}/history`, environment)} className="text-blue-800 hover:underline">
+          History
         </Link>
       </p>
       <PageHeader title={flow.name}>
-        {can(actor.roles, "flows.run") && <RunFlowButton slug={slug} flowId={flow.id} />}
-        {canWrite && <DeleteFlowButton slug={slug} flowId={flow.id} name={flow.name} />}
+        {can(actor.roles, "flows.run") && <RunFlowButton slug={slug} flowId={flow.id} environment={environment} />}
+        {canWrite && <DeleteFlowButton slug={slug} flowId={flow.id} name={flow.name} environment={environment} />}
       </PageHeader>
       <section aria-labelledby="steps-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="steps-heading" className="text-lg font-semibold">
@@ -62,13 +69,13 @@ export default async function FlowPage({
         </ol>
         {canWrite && (
           <div className="mt-6 border-t border-slate-100 pt-4">
-            <RenameFlowForm slug={slug} flowId={flow.id} name={flow.name} />
+            <RenameFlowForm slug={slug} flowId={flow.id} name={flow.name} environment={environment} />
           </div>
         )}
       </section>
       <RunsList
         runs={page.runs}
-        olderHref={page.next ? `${base}?after=${encodeRunCursor(page.next)}` : null}
+        olderHref={page.next ? `${base}${base.includes("?") ? "&" : "?"}after=${encodeRunCursor(page.next)}` : null}
         newestHref={after ? base : null}
       />
     </section>

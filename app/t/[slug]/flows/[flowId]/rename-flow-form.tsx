@@ -2,7 +2,8 @@
 
 import { RenameForm } from "@/components/ui/rename-form";
 import { renameFlow } from "../actions";
+import type { Environment } from "@/db/schema/flows";
 
-export function RenameFlowForm({ slug, flowId, name }: { slug: string; flowId: string; name: string }) {
-  return <RenameForm name={name} hidden={{ flowId }} rename={(previous, form) => renameFlow(slug, previous, form)} />;
+export function RenameFlowForm({ slug, flowId, name, environment }: { slug: string; flowId: string; name: string; environment: Environment }) {
+  return <RenameForm name={name} hidden={{ flowId, environment }} rename={(previous, form) => renameFlow(slug, previous, form)} />;
 }
