@@ -3,7 +3,7 @@
 // Viewers; unsigned, wrongly signed, mis-addressed, expired, replayed and other tenants' assertions are
 // refused with nothing created but the refusal's own log entry.
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
 import { activity, memberships, sessions, users } from "@/db/schema";
 import { addApprovedDomain } from "@/db/queries/approved-domains";
@@ -47,7 +47,7 @@ const post = (tenant: Tenant, SAMLResponse: string, RelayState?: string) =>
 const userByEmail = (email: string) => withSystem(async (tx) => (await tx.select().from(users).where(eq(users.email, email)))[0] ?? null);
 const sessionsOf = (userId: string) => withSystem((tx) => tx.select().from(sessions).where(eq(sessions.userId, userId)));
 const entries = (tenant: Tenant, action: string) =>
-  withTenant({ tenantId: tenant.id, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenant.id), eq(activity.action, action))));
+  withTenant({ tenantId: tenant.id, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenant.id), eq(activity.action, action))).orderBy(asc(activity.createdAt)));
 
 beforeAll(async () => {
   idp = startTestIdp({ entityId: `https://idp-${uniqueSuffix()}.example.test/metadata`, ssoUrl: IDP_SSO_URL });
@@ -96,9 +96,11 @@ describe("SAML sign-in", () => {
   });
 
   describe("refuses, creating nothing", () => {
-    const refusedWithout = async (tenant: Tenant, SAMLResponse: string, email: string, reason: string) => {
+    /** Refused for `reason`, the log naming `detail` (so the test fails if it is refused for another cause). */
+    const refusedWithout = async (tenant: Tenant, SAMLResponse: string, email: string, reason: string, detail: RegExp) => {
       const before = (await entries(tenant, "sso.sign_in_refused")).length;
       expect(await post(tenant, SAMLResponse)).toEqual({ ok: false, reason });
+      expect(((await entries(tenant, "sso.sign_in_refused")).at(-1)?.details as { detail: string }).detail).toMatch(detail);
       expect(await userByEmail(email)).toBeNull();
       expect(await entries(tenant, "sso.sign_in_refused")).toHaveLength(before + 1);
       expect(await entries(tenant, "sso.signed_in").then((rows) => rows.filter((row) => row.actorEmail === email))).toEqual([]);
@@ -106,25 +108,25 @@ describe("SAML sign-in", () => {
 
     it("an assertion that is not signed (only the response is)", async () => {
       const email = `unsigned-${uniqueSuffix()}@${domainA}`;
-      await refusedWithout(a, await idp.loginResponse(spA, { email, signing: "response-only" }), email, "invalid_response");
+      await refusedWithout(a, await idp.loginResponse(spA, { email, signing: "response-only" }), email, "invalid_response", /Invalid signature/);
     });
 
     it("a response with no signature at all", async () => {
       const email = `nosig-${uniqueSuffix()}@${domainA}`;
-      await refusedWithout(a, await idp.loginResponse(spA, { email, signing: "none" }), email, "invalid_response");
+      await refusedWithout(a, await idp.loginResponse(spA, { email, signing: "none" }), email, "invalid_response", /Invalid signature/);
     });
 
     it("an assertion signed by another key than the configured IdP's", async () => {
-      const impostor = startTestIdp({ entityId: "x", ssoUrl: IDP_SSO_URL, key: "other-idp" });
+      const impostor = startTestIdp({ entityId: idp.entityId, ssoUrl: IDP_SSO_URL, key: "other-idp" });
       const email = `impostor-${uniqueSuffix()}@${domainA}`;
       // Same issuer name as the real IdP: only the signature tells them apart.
-      const forged = await impostor.loginResponse(spA, { email, overrides: { Issuer: parseIdpMetadata(idp.metadata).ok ? (parseIdpMetadata(idp.metadata) as { metadata: { entityId: string } }).metadata.entityId : "" } });
-      await refusedWithout(a, forged, email, "invalid_response");
+      const forged = await impostor.loginResponse(spA, { email, overrides: { Issuer: idp.entityId } });
+      await refusedWithout(a, forged, email, "invalid_response", /Invalid signature/);
     });
 
     it("a wrong audience", async () => {
       const email = `audience-${uniqueSuffix()}@${domainA}`;
-      await refusedWithout(a, await idp.loginResponse(spA, { email, overrides: { Audience: "https://elsewhere.example.test/sp" } }), email, "invalid_response");
+      await refusedWithout(a, await idp.loginResponse(spA, { email, overrides: { Audience: "https://elsewhere.example.test/sp" } }), email, "invalid_response", /audience mismatch/);
     });
 
     it("an expired assertion", async () => {
@@ -136,19 +138,19 @@ describe("SAML sign-in", () => {
         ConditionsNotOnOrAfter: expired.toISOString(),
         SubjectConfirmationDataNotOnOrAfter: expired.toISOString(),
       };
-      await refusedWithout(a, await idp.loginResponse(spA, { email, overrides }), email, "invalid_response");
+      await refusedWithout(a, await idp.loginResponse(spA, { email, overrides }), email, "invalid_response", /expired/);
     });
 
     it("an address of another tenant's domain", async () => {
       const email = `other-${uniqueSuffix()}@${domainB}`;
-      await refusedWithout(a, await idp.loginResponse(spA, { email }), email, "domain_not_approved");
+      await refusedWithout(a, await idp.loginResponse(spA, { email }), email, "domain_not_approved", /outside the approved domains/);
     });
 
     it("an assertion made for another tenant, posted to this tenant's ACS", async () => {
       const email = `crossed-${uniqueSuffix()}@${domainA}`;
-      await refusedWithout(a, await idp.loginResponse(spB, { email }), email, "invalid_response");
+      await refusedWithout(a, await idp.loginResponse(spB, { email }), email, "invalid_response", /audience mismatch/);
       // Nor does B take it with A's address: not one of B's domains.
-      await refusedWithout(b, await idp.loginResponse(spB, { email }), email, "domain_not_approved");
+      await refusedWithout(b, await idp.loginResponse(spB, { email }), email, "domain_not_approved", /outside the approved domains/);
     });
   });
 

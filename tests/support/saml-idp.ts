@@ -48,6 +48,7 @@ export function startTestIdp(options: { entityId: string; ssoUrl: string; key?: 
   const spFromMetadata = (spMetadataXml: string) => samlify.ServiceProvider({ metadata: spMetadataXml });
 
   return {
+    entityId: options.entityId,
     metadata: idp.getMetadata(),
     certificate: pem(`${key}-cert.pem`),
 
