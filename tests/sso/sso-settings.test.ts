@@ -22,7 +22,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const { saveSamlSettings, removeSamlSettings } = await import("@/app/t/[slug]/settings/sso-actions");
+const { saveSamlSettings, removeSamlSettings } = await import("@/app/t/[slug]/settings/sso/actions");
 const { requireActor } = await import("@/lib/actor");
 
 type User = { id: string; email: string };
