@@ -67,6 +67,8 @@ export const TENANT_TABLES = [
   "ip_allow_lists",
   "member_invitations",
   "memberships",
+  "saml_configs",
+  "saml_message_ids",
   "tenant_usage",
 ] as const;
 
