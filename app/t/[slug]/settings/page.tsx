@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { withActorTenant } from "@/db/scopes";
+import { withActorTenant, type TenantTx } from "@/db/scopes";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
 import { readIpAllowLists } from "@/db/queries/ip-allow-lists";
 import { findSamlConfig, findUserEmailById } from "@/db/queries/saml";
@@ -37,7 +37,7 @@ function Section({ id, title, description, children }: { id: string; title: stri
 }
 
 /** The tenant's SAML settings as the form shows them (the break-glass Admin by address). */
-async function samlSettingsView(tx: Parameters<Parameters<typeof withActorTenant>[1]>[0]): Promise<SamlSettingsView | null> {
+async function samlSettingsView(tx: TenantTx): Promise<SamlSettingsView | null> {
   const config = await findSamlConfig(tx);
   if (!config) return null;
   const { idpMetadataXml, idpEntityId, emailAttribute, requireSso } = config;
