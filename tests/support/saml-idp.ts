@@ -4,7 +4,11 @@
 // tests bend (audience, times, signature, address) through samlify's template hook.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import * as samlify from "samlify";
+import * as samlifyModule from "samlify";
+
+// Node's own ESM loader (Playwright's) sees only some of samlify's CommonJS exports by name (not
+// SamlLib); its default export is the whole module.exports under either loader.
+const samlify: typeof samlifyModule = (samlifyModule as { default?: typeof samlifyModule }).default ?? samlifyModule;
 
 // samlify asks for an XML schema validator before it parses anything. The one it recommends
 // (@authenio/samlify-xsd-schema-validator) needs Java; the XML under test is what node-saml (the
