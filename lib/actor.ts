@@ -8,6 +8,9 @@ import { databaseOutageNoted, DatabaseUnavailableError } from "@/db/availability
 import { withUser, type UserTx } from "@/db/scopes";
 import { findMembershipBySlug, listTenantsOfUser, type TenantSummary } from "@/db/queries/tenants";
 import { getAccountFlags } from "@/db/queries/users";
+import { findSsoRequirementAsMember } from "@/db/queries/saml";
+import { authMethodOf } from "@/db/schema";
+import { ssoPolicyAllows, ssoSignInPath } from "./sso/sso-policy";
 import { auth } from "./auth";
 import type { Actor, SessionUser } from "./caller";
 import { pageIpAllowLists, refuseAddressOfPage } from "./ip-allow-page";
@@ -29,7 +32,7 @@ const readSession = cache(async () => {
   const id = session?.user?.id;
   const email = session?.user?.email;
   if (!id || !email) return null;
-  const authMethod = session.authMethod === "password" ? ("password" as const) : ("magic_link" as const);
+  const authMethod = authMethodOf(session.authMethod);
   return { id, email, authMethod, twoFactor: session.twoFactor };
 });
 
@@ -65,7 +68,8 @@ export interface AccountNav {
 async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmin: boolean): Promise<Actor | null> {
   const membership = await findMembershipBySlug(tx, user.id, slug);
   if (membership?.status === "active") {
-    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false };
+    const ssoRequirement = await findSsoRequirementAsMember(tx, membership.tenant.id);
+    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false, ssoRequirement };
   }
   return isSuperadmin ? findSuperadminVisit(tx, user, slug) : null;
 }
@@ -104,10 +108,12 @@ const findMemberWithNav = cache((slug: string) =>
 );
 
 /**
- * What of the tenant's access policy keeps a member out, checked on every request: the login policy
- * (a magic-link session where passwords are required), then required two-factor not enrolled.
+ * What of the tenant's access policy keeps a member out, checked on every request: required single
+ * sign-on (a session not opened by SAML, unless the break-glass Admin's), the login policy (a
+ * magic-link session where passwords are required), then required two-factor not enrolled.
  */
-function accessPolicyRefusal(member: Actor): "password" | "two-factor" | null {
+function accessPolicyRefusal(member: Actor): "sso" | "password" | "two-factor" | null {
+  if (!ssoPolicyAllows(member.ssoRequirement, member.user)) return "sso";
   if (!loginPolicyAllows(member.tenant, member.user.authMethod)) return "password";
   if (!twoFactorRequirementMet(member.tenant, member)) return "two-factor";
   return null;
@@ -130,7 +136,7 @@ export const getActor = cache(async (slug: string): Promise<Actor | null> => adm
  * required two-factor ("two-factor"); null when nothing does or they are no member (so saying which
  * reveals nothing).
  */
-export async function tenantAccessRefusal(slug: string): Promise<"password" | "two-factor" | null> {
+export async function tenantAccessRefusal(slug: string): Promise<"sso" | "password" | "two-factor" | null> {
   const member = await findMember(slug);
   return member && accessPolicyRefusal(member);
 }
@@ -181,6 +187,7 @@ export const requireActorWithNav = cache(async (slug: string): Promise<{ actor: 
   const refusal = caller.member && accessPolicyRefusal(caller.member);
   // A member whom only the policy keeps out learns nothing by being sent to the password sign-in, or
   // to set up two-factor (before anything of the tenant renders).
+  if (refusal === "sso") redirect(ssoSignInPath(slug, returnTo));
   if (refusal === "password") redirect(passwordSignInPath(returnTo));
   if (refusal === "two-factor") redirect(enrolmentPath(slug));
   const actor = caller.member;

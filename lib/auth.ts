@@ -13,7 +13,7 @@ import { confirmPageUrl, onSiteRedirect } from "./auth-redirects";
 import { clientIp } from "./client-ip";
 import { enqueueMail } from "./mail-outbox";
 import { magicLinkMail } from "./mail-templates/magic-link";
-import type { AuthMethod } from "@/db/schema";
+import { authMethodOf, type AuthMethod } from "@/db/schema";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 export const MAGIC_LINK_MINUTES = 10;
@@ -77,7 +77,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         return {
           user: { id: user.id, email: user.email, name: user.name ?? null },
           expires: new Date(session.expires).toISOString(),
-          authMethod: stored.authMethod === "password" ? "password" : "magic_link",
+          authMethod: authMethodOf(stored.authMethod),
           twoFactor: secondFactorOf(stored),
         };
       },

@@ -3,6 +3,7 @@
 // import each other.
 import type { TenantMembership } from "@/db/queries/tenants";
 import type { AuthMethod, MemberRole } from "@/db/schema";
+import type { SsoRequirement } from "./sso/sso-policy";
 
 export interface SessionUser {
   id: string;
@@ -28,6 +29,8 @@ export interface Actor {
    * integration's signed token: `id` is the integration's, and its default role is authorized instead.
    */
   apiKey?: { id: string; name: string; integration?: boolean };
+  /** The tenant's "Require single sign-on" setting, read with the membership (lib/sso/sso-policy.ts). */
+  ssoRequirement?: SsoRequirement | null;
 }
 
 /** The user id a change records as its author (created by, run by), or null when an API key made it. */

@@ -8,8 +8,9 @@ export const PASSWORD_REQUIRED_REASON = "tenant-requires-password";
 export const PASSWORD_REQUIRED_MESSAGE =
   "This tenant requires password sign-in. Sign in with your password, then try again.";
 
+/** A SAML session is no magic link: the tenant's own identity provider vouched for it (lib/sso). */
 export function loginPolicyAllows(tenant: { magicLinkEnabled: boolean }, authMethod: AuthMethod): boolean {
-  return tenant.magicLinkEnabled || authMethod === "password";
+  return tenant.magicLinkEnabled || authMethod !== "magic_link";
 }
 
 /** The password sign-in, saying why, and returning to `returnTo` afterwards. */

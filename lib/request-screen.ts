@@ -9,6 +9,8 @@ import { isUndecodablePath } from "./undecodable-path";
 
 type ScreenedRequest = Pick<IncomingMessage, "method" | "url" | "headers">;
 
+const SAML_ACS_PATH = /^\/api\/sso\/[a-z0-9-]+\/acs$/;
+
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
 /** The path part of the request line, as sent. */
@@ -62,6 +64,9 @@ function isPossibleServerAction(request: ScreenedRequest): boolean {
 function originStatus(request: ScreenedRequest): number | null {
   const origin = single(request.headers.origin);
   if (!origin || !isPossibleServerAction(request)) return null;
+  // A tenant's SAML assertion consumer service takes form posts from the identity provider's origin by
+  // design (HTTP-POST binding): a route handler, never a server action, so Next.js does not throw.
+  if (request.headers["next-action"] === undefined && SAML_ACS_PATH.test(pathOf(request.url))) return null;
   if (origin === "null") {
     const sameOriginForm = single(request.headers["sec-fetch-site"]) === "same-origin" && request.headers["next-action"] === undefined;
     return sameOriginForm ? null : 403;

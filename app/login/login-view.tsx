@@ -8,6 +8,7 @@ import { companyPolicy, companyValue } from "@/lib/company-sign-in";
 import { safeReturnPath } from "@/lib/safe-redirect";
 import { MagicLinkForm } from "./magic-link-form";
 import { PasswordForm } from "./password-form";
+import { SingleSignOnLink } from "./single-sign-on-link";
 
 export type LoginSearchParams = {
   callbackUrl?: string;
@@ -16,6 +17,8 @@ export type LoginSearchParams = {
   notice?: string;
   email?: string;
   company?: string;
+  /** Why single sign-on sent the browser back here ("refused", "unavailable"). */
+  sso?: string;
 };
 
 /** Each way of signing in is its own view (its own Email field), linked to the other; the company stays. */
@@ -30,7 +33,7 @@ function otherMethodLink(method: "password" | "magic-link", callbackUrl: string,
  * password form. Real and unknown companies are told apart by nothing here (lib/company-sign-in.ts).
  */
 export async function LoginView({ params, company: rawCompany }: { params: LoginSearchParams; company?: string }) {
-  const { callbackUrl, method, reason, notice, email } = params;
+  const { callbackUrl, method, reason, notice, email, sso } = params;
   const company = companyValue(rawCompany ?? params.company);
   const policy = company ? await companyPolicy(company) : { magicLink: true };
   const returnTo = safeReturnPath(callbackUrl);
@@ -74,6 +77,7 @@ export async function LoginView({ params, company: rawCompany }: { params: Login
             Use an email link instead
           </Link>
         )}
+        <SingleSignOnLink company={company} returnTo={returnTo} notice={sso} />
       </AuthCard>
     );
   }
@@ -89,6 +93,7 @@ export async function LoginView({ params, company: rawCompany }: { params: Login
       <Link href={otherMethodLink("password", returnTo, company)} className="mt-6 inline-block text-sm text-blue-700 underline">
         Sign in with a password instead
       </Link>
+      <SingleSignOnLink company={company} returnTo={returnTo} notice={sso} />
     </AuthCard>
   );
 }

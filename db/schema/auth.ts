@@ -24,7 +24,12 @@ export const accounts = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
 );
 
-export type AuthMethod = "magic_link" | "password";
+export type AuthMethod = "magic_link" | "password" | "saml";
+
+/** A stored auth_method as the type says it (anything unknown counts as the weakest, a magic link). */
+export function authMethodOf(stored: unknown): AuthMethod {
+  return stored === "password" || stored === "saml" ? stored : "magic_link";
+}
 
 export const sessions = pgTable(
   "sessions",

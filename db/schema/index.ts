@@ -21,3 +21,4 @@ export * from "./ip-allow-lists";
 export * from "./data-tables";
 export * from "./integrations";
 export * from "./packages";
+export * from "./saml";

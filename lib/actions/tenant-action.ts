@@ -11,6 +11,7 @@ import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import type { Tenant } from "@/db/schema";
 import { failure, type ActionResult } from "../action-result";
 import { getActor, getSessionUser, tenantAccessRefusal, type Actor } from "../actor";
+import { SSO_REQUIRED_MESSAGE } from "../sso/sso-policy";
 import { PASSWORD_REQUIRED_MESSAGE } from "../login-policy";
 import { TWO_FACTOR_REQUIRED_MESSAGE } from "../two-factor/requirement";
 import { clientIp } from "../client-ip";
@@ -137,6 +138,7 @@ async function callTenantAction<Schema extends z.ZodType, T, Locked extends bool
   const result = await settle(definition.name, async () => {
     const actor = typeof slug === "string" ? await getActor(slug) : null;
     const refusal = !actor && typeof slug === "string" ? await tenantAccessRefusal(slug) : null;
+    if (refusal === "sso") throw new ActionError("UNAUTHENTICATED", SSO_REQUIRED_MESSAGE);
     if (refusal === "password") throw new ActionError("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
     if (refusal === "two-factor") throw new ActionError("FORBIDDEN", TWO_FACTOR_REQUIRED_MESSAGE);
     if (!actor) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);

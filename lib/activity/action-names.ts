@@ -30,6 +30,11 @@ export const ACTION_NAMES = [
   "tenant.exported",
   "tenant.imported",
   "tenant.ip_refused",
+  // Single sign-on (SAML): set up, changed or removed by an Admin; each sign-in and each refusal.
+  "tenant.sso_updated",
+  "tenant.sso_removed",
+  "sso.signed_in",
+  "sso.sign_in_refused",
   // Members.
   "member.added",
   "member.roles_changed",

@@ -395,6 +395,25 @@ const scenarios: Record<string, Scenario> = {
     const file = new File([`${body}${JSON.stringify(checksum)}\n`], "tenant.jsonl");
     return { caller, result: await importTenantData(tenant.slug, null, { file, passphrase: "" }) };
   },
+  "tenant.sso.update": async () => {
+    const { saveSamlSettings } = await import("@/app/t/[slug]/settings/sso/actions");
+    const { startTestIdp } = await import("../support/saml-idp");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    const idp = startTestIdp({ entityId: "https://idp.completeness.example.test", ssoUrl: "https://idp.completeness.example.test/sso" });
+    return { caller, result: await saveSamlSettings(tenant.slug, null, { idpMetadata: idp.metadata, emailAttribute: "email" }) };
+  },
+  "tenant.sso.remove": async () => {
+    const { saveSamlSettings, removeSamlSettings } = await import("@/app/t/[slug]/settings/sso/actions");
+    const { startTestIdp } = await import("../support/saml-idp");
+    const { tenant } = await memberOfNewTenant(["admin"]);
+    const idp = startTestIdp({ entityId: "https://idp.completeness.example.test", ssoUrl: "https://idp.completeness.example.test/sso" });
+    const saved = await saveSamlSettings(tenant.slug, null, { idpMetadata: idp.metadata, emailAttribute: "email" });
+    if (!saved.ok) throw new Error(`setup: ${saved.message}`);
+    const caller = await createUser("sso-admin");
+    await addMember(tenant.id, caller.id, ["admin"]);
+    signInAs(caller);
+    return { caller, result: await removeSamlSettings(tenant.slug, null, {}) };
+  },
   "tenant.ip_allow_lists_cleared": async () => {
     const { clearTenantIpAllowLists } = await import("@/app/admin/actions");
     const tenant = await createTenant("listed");

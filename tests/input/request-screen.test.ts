@@ -21,6 +21,15 @@ describe("screenRequest", () => {
     expect(await screenRequest(request("GET", "/login?_rsc=x", { rsc: "1", "next-router-state-tree": VALID_TREE }))).toBeNull();
   });
 
+  it("passes the identity provider's cross-origin form post to a tenant's SAML ACS, and nothing else like it", async () => {
+    const post = { "content-type": "application/x-www-form-urlencoded", origin: "https://idp.example" };
+    expect(await screenRequest(request("POST", "/api/sso/acme/acs", post))).toBeNull();
+    // Not with a Next-Action header, nor on any other path under /api/sso.
+    expect(await screenRequest(request("POST", "/api/sso/acme/acs", { ...post, ...ACTION }))).toBe(403);
+    expect(await screenRequest(request("POST", "/api/sso/acme/login", post))).toBe(403);
+    expect(await screenRequest(request("POST", "/api/sso/acme/acs/x", post))).toBe(403);
+  });
+
   it("answers 403 for a server action from another origin, a null origin, or an origin that is not a URL", async () => {
     for (const origin of ["http://attacker.example", "https://console.example.evil", "null", "x", "http://"]) {
       expect(await screenRequest(request("POST", "/t/acme/settings", { ...ACTION, origin })), origin).toBe(403);

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
-import { withActorTenant } from "@/db/scopes";
+import { withActorTenant, type TenantTx } from "@/db/scopes";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
 import { readIpAllowLists } from "@/db/queries/ip-allow-lists";
+import { findSamlConfig, findUserEmailById } from "@/db/queries/saml";
+import { publicOrigin } from "@/lib/app-url";
+import { acsUrl, spEntityId } from "@/lib/sso/saml-service-provider";
+import { removeSamlSettings, saveSamlSettings } from "./sso/actions";
+import { SsoSettingsForm, type SamlSettingsView } from "./sso/sso-settings-form";
 import { getTenantSettings } from "@/db/queries/tenants";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
@@ -34,14 +39,23 @@ function Section({ id, title, description, children }: { id: string; title: stri
   );
 }
 
+/** The tenant's SAML settings as the form shows them (the break-glass Admin by address). */
+async function samlSettingsView(tx: TenantTx): Promise<SamlSettingsView | null> {
+  const config = await findSamlConfig(tx);
+  if (!config) return null;
+  const { idpMetadataXml, idpEntityId, emailAttribute, requireSso } = config;
+  return { idpMetadataXml, idpEntityId, emailAttribute, requireSso, breakGlassEmail: (await findUserEmailById(tx, config.breakGlassUserId)) ?? "" };
+}
+
 // Every member sees the settings; only Admins (settings.manage, tenant.delete) can change them.
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  const { settings, domains, ipAllowLists } = await withActorTenant(actor, async (tx) => ({
+  const { settings, domains, ipAllowLists, saml } = await withActorTenant(actor, async (tx) => ({
     settings: await getTenantSettings(tx),
     domains: await listApprovedDomains(tx),
     ipAllowLists: await readIpAllowLists(tx),
+    saml: await samlSettingsView(tx),
   }));
   if (!settings) return null; // deleted between the actor check and this read: the next request 404s
   const canManage = can(actor.roles, "settings.manage");
@@ -107,6 +121,23 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           setTwoFactorRequirement={setTwoFactorRequirement}
         />
       </Section>
+      {canManage && (
+        <Section
+          id="single-sign-on"
+          title="Single sign-on"
+          description="Sign members in through your SAML 2.0 identity provider. New users whose address is in an approved domain join as Viewers on their first sign-in."
+        >
+          <SsoSettingsForm
+            slug={slug}
+            saved={saml}
+            spEntityId={spEntityId(publicOrigin(), slug)}
+            acsUrl={acsUrl(publicOrigin(), slug)}
+            canManage
+            saveSamlSettings={saveSamlSettings}
+            removeSamlSettings={removeSamlSettings}
+          />
+        </Section>
+      )}
       {canManage && (
       <Section
         id="ip-allow-lists"

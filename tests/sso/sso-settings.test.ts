@@ -1,0 +1,151 @@
+// Settings → Single sign-on through the real action wrapper, attacked by every kind of caller, and
+// "Require single sign-on" applied on the next request: a session not opened by SAML is sent to the
+// tenant's identity provider, except the break-glass Admin's. Plus the tenant wall around both tables.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { withSystem, withTenant, withUser } from "@/db/scopes";
+import { activity, samlConfigs, samlMessageIds } from "@/db/schema";
+import { findSamlConfig, findSsoRequirementAsMember, rememberSamlMessageId } from "@/db/queries/saml";
+import { addMember, createTenant, createUser, databaseErrorOf } from "../support/fixtures";
+import { signInAs } from "../support/session";
+import { startTestIdp } from "../support/saml-idp";
+
+vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/navigation", () => ({
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+  redirect: (to: string) => {
+    throw new Error(`NEXT_REDIRECT ${to}`);
+  },
+}));
+
+const { saveSamlSettings, removeSamlSettings } = await import("@/app/t/[slug]/settings/sso/actions");
+const { requireActor } = await import("@/lib/actor");
+
+type User = { id: string; email: string };
+type Tenant = Awaited<ReturnType<typeof createTenant>>;
+let tenant: Tenant;
+let other: Tenant;
+let admin: User;
+let secondAdmin: User;
+let viewer: User;
+let adminElsewhere: User;
+const idp = startTestIdp({ entityId: "https://idp.settings.example.test/metadata", ssoUrl: "https://idp.settings.example.test/sso" });
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+};
+const save = (fields: Record<string, string>, slug = tenant.slug) => saveSamlSettings(slug, null, form({ idpMetadata: idp.metadata, emailAttribute: "email", ...fields }));
+const configOf = (tenantId: string) => withTenant({ tenantId, userId: null }, (tx) => findSamlConfig(tx));
+const entries = (tenantId: string, action: string) =>
+  withTenant({ tenantId, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenantId), eq(activity.action, action))));
+
+beforeAll(async () => {
+  [tenant, other] = [await createTenant("sso-settings"), await createTenant("sso-elsewhere")];
+  [admin, secondAdmin, viewer, adminElsewhere] = [await createUser("admin"), await createUser("admin-2"), await createUser("viewer"), await createUser("admin-else")];
+  await addMember(tenant.id, admin.id, ["admin"]);
+  await addMember(tenant.id, secondAdmin.id, ["admin"]);
+  await addMember(tenant.id, viewer.id, ["viewer"]);
+  await addMember(other.id, adminElsewhere.id, ["admin"]);
+});
+
+describe("saving single sign-on", () => {
+  it("refuses bad metadata with the error next to the field, saving nothing", async () => {
+    signInAs(admin, "password");
+    const result = await save({ idpMetadata: "<EntityDescriptor" });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { idpMetadata: [expect.stringMatching(/not well-formed XML/)] } });
+    const noIdp = await save({ idpMetadata: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>' });
+    expect(noIdp).toMatchObject({ ok: false, fieldErrors: { idpMetadata: [expect.stringMatching(/No identity provider/)] } });
+    expect(await save({ emailAttribute: "bad attribute!" })).toMatchObject({ ok: false, fieldErrors: { emailAttribute: [expect.any(String)] } });
+    expect(await configOf(tenant.id)).toBeNull();
+  });
+
+  it("is refused to a Viewer, to another tenant's Admin and to a signed-out caller, changing nothing", async () => {
+    signInAs(viewer, "password");
+    expect(await save({})).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    signInAs(adminElsewhere, "password");
+    expect(await save({})).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    signInAs(null);
+    expect(await save({})).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await configOf(tenant.id)).toBeNull();
+  });
+
+  it("saves what the metadata says, with a log entry", async () => {
+    signInAs(admin, "password");
+    expect(await save({})).toMatchObject({ ok: true });
+    expect(await configOf(tenant.id)).toMatchObject({
+      idpEntityId: "https://idp.settings.example.test/metadata",
+      idpSsoUrl: "https://idp.settings.example.test/sso",
+      idpCerts: [expect.stringContaining("BEGIN CERTIFICATE")],
+      requireSso: false,
+    });
+    expect(await entries(tenant.id, "tenant.sso_updated")).toMatchObject([{ actorUserId: admin.id }]);
+    expect(await configOf(other.id)).toBeNull();
+  });
+
+  it("requires a break-glass Admin who is an active Admin here, and the saver not to shut themselves out", async () => {
+    signInAs(admin, "password");
+    expect(await save({ requireSso: "true" })).toMatchObject({ ok: false, fieldErrors: { breakGlassEmail: [expect.any(String)] } });
+    expect(await save({ requireSso: "true", breakGlassEmail: viewer.email })).toMatchObject({ ok: false, fieldErrors: { breakGlassEmail: [expect.stringMatching(/not an active Admin/)] } });
+    expect(await save({ requireSso: "true", breakGlassEmail: adminElsewhere.email })).toMatchObject({ ok: false, fieldErrors: { breakGlassEmail: [expect.stringMatching(/not an active Admin/)] } });
+    // A password session naming someone else as break-glass would be refused on its next request.
+    expect(await save({ requireSso: "true", breakGlassEmail: secondAdmin.email })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await configOf(tenant.id))?.requireSso).toBe(false);
+    expect(await save({ requireSso: "true", breakGlassEmail: admin.email })).toMatchObject({ ok: true });
+    expect(await configOf(tenant.id)).toMatchObject({ requireSso: true, breakGlassUserId: admin.id });
+  });
+});
+
+describe("Require single sign-on, on every request", () => {
+  it("sends a member's magic-link or password session to the identity provider", async () => {
+    signInAs(viewer, "magic_link");
+    await expect(requireActor(tenant.slug)).rejects.toThrow(`NEXT_REDIRECT /api/sso/${tenant.slug}/login?callbackUrl=`);
+    signInAs(secondAdmin, "password");
+    await expect(requireActor(tenant.slug)).rejects.toThrow(/NEXT_REDIRECT \/api\/sso\//);
+    // And an action from such a session is refused before it runs.
+    expect(await save({ requireSso: "true", breakGlassEmail: admin.email })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+  });
+
+  it("lets in a SAML session, and the break-glass Admin with any session", async () => {
+    signInAs(viewer, "saml");
+    await expect(requireActor(tenant.slug)).resolves.toMatchObject({ user: { id: viewer.id } });
+    signInAs(admin, "magic_link");
+    await expect(requireActor(tenant.slug)).resolves.toMatchObject({ user: { id: admin.id } });
+  });
+
+  it("is removed with single sign-on, logged", async () => {
+    signInAs(admin, "password");
+    expect(await removeSamlSettings(tenant.slug, null, form({}))).toMatchObject({ ok: true });
+    expect(await configOf(tenant.id)).toBeNull();
+    expect(await entries(tenant.id, "tenant.sso_removed")).toHaveLength(1);
+    signInAs(viewer, "magic_link");
+    await expect(requireActor(tenant.slug)).resolves.toMatchObject({ user: { id: viewer.id } });
+  });
+});
+
+describe("the tenant wall around SAML tables", () => {
+  it("keeps one tenant's settings and message ids from another, and from non-members", async () => {
+    signInAs(adminElsewhere, "password");
+    const config = { idpMetadataXml: "x", idpEntityId: "x", idpSsoUrl: "https://x", idpCerts: ["x"], emailAttribute: "email" };
+    await withTenant({ tenantId: tenant.id, userId: null }, (tx) => tx.insert(samlConfigs).values({ tenantId: tenant.id, ...config }));
+    await withTenant({ tenantId: tenant.id, userId: null }, (tx) => rememberSamlMessageId(tx, "assertion", "_a1", new Date(Date.now() + 60_000)));
+    // From the other tenant: nothing to see, nothing to write in its name.
+    expect(await withTenant({ tenantId: other.id, userId: null }, (tx) => tx.select().from(samlConfigs))).toEqual([]);
+    expect(await withTenant({ tenantId: other.id, userId: null }, (tx) => tx.select().from(samlMessageIds))).toEqual([]);
+    expect(await databaseErrorOf(withTenant({ tenantId: other.id, userId: null }, (tx) => tx.insert(samlMessageIds).values({ tenantId: tenant.id, kind: "assertion", messageId: "_x", expiresAt: new Date() }))))
+      .toMatch(/row-level security/);
+    // The same assertion id is a replay only in the tenant that used it.
+    expect(await withTenant({ tenantId: other.id, userId: null }, (tx) => rememberSamlMessageId(tx, "assertion", "_a1", new Date(Date.now() + 60_000)))).toBe(true);
+    expect(await withTenant({ tenantId: tenant.id, userId: null }, (tx) => rememberSamlMessageId(tx, "assertion", "_a1", new Date(Date.now() + 60_000)))).toBe(false);
+    // In a user's own scope: only the tenants they are an active member of, and never message ids.
+    expect(await withUser({ userId: viewer.id }, (tx) => findSsoRequirementAsMember(tx, tenant.id))).toMatchObject({ requireSso: false });
+    expect(await withUser({ userId: adminElsewhere.id }, (tx) => findSsoRequirementAsMember(tx, tenant.id))).toBeNull();
+    expect(await withUser({ userId: viewer.id }, (tx) => tx.select().from(samlMessageIds))).toEqual([]);
+    expect(await withSystem((tx) => tx.select().from(samlConfigs))).toEqual([]);
+  });
+});
