@@ -18,6 +18,7 @@ import { findSuperadminVisit, recordSuperadminView } from "./superadmin-access";
 import { REQUESTED_PATH_HEADER } from "./requested-path";
 import { safeReturnPath } from "./safe-redirect";
 import { SLUG_PATTERN } from "./tenant-slug";
+import { catalogPermissions } from "./groups/effective-permissions";
 
 export type { Actor, SessionUser };
 
@@ -65,7 +66,8 @@ export interface AccountNav {
 async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmin: boolean): Promise<Actor | null> {
   const membership = await findMembershipBySlug(tx, user.id, slug);
   if (membership?.status === "active") {
-    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false };
+    const groupPermissions = catalogPermissions(membership.groupPermissions);
+    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, groupPermissions, viaSuperadmin: false };
   }
   return isSuperadmin ? findSuperadminVisit(tx, user, slug) : null;
 }

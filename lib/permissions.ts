@@ -19,8 +19,22 @@ export type Permission = (typeof ADMIN)[number];
 
 const PERMISSIONS_OF: Record<MemberRole, readonly Permission[]> = { viewer: VIEWER, editor: EDITOR, admin: ADMIN };
 
-export function can(roles: readonly MemberRole[], permission: Permission): boolean {
-  return roles.some((role) => PERMISSIONS_OF[role].includes(permission));
+/** The permissions of a built-in group (role). */
+export const permissionsOfRole = (role: MemberRole): readonly Permission[] => PERMISSIONS_OF[role];
+
+/**
+ * Who holds permissions: built-in groups (roles) and, for a member, the permissions of their custom
+ * groups (lib/groups/effective-permissions.ts). An object, not a list of roles, so no check can forget
+ * the custom groups by passing the roles alone.
+ */
+export interface PermissionHolder {
+  roles: readonly MemberRole[];
+  /** The union of the member's custom groups' permissions, read with the membership (none for API keys). */
+  groupPermissions?: readonly Permission[];
+}
+
+export function can(holder: PermissionHolder, permission: Permission): boolean {
+  return holder.roles.some((role) => PERMISSIONS_OF[role].includes(permission)) || (holder.groupPermissions ?? []).includes(permission);
 }
 
 /** Roles in their canonical order (Viewer, Editor, Admin), each once. */

@@ -20,3 +20,4 @@ export * from "./platform-settings";
 export * from "./ip-allow-lists";
 export * from "./data-tables";
 export * from "./integrations";
+export * from "./groups";

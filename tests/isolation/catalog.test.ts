@@ -26,6 +26,8 @@ describe("catalog", () => {
         "flows",
         "ip_allow_lists",
         "memberships",
+        "tenant_group_members",
+        "tenant_groups",
         "tenant_usage",
       ]),
     );
@@ -39,7 +41,7 @@ describe("catalog", () => {
     const keys = await tenantTablePrimaryKeyLeads();
     expect(keys.length).toBeGreaterThanOrEqual(7);
     expect(keys.map((key) => key.table)).toEqual(
-      expect.arrayContaining(["api_keys", "credentials", "data_table_rows", "data_tables", "ip_allow_lists", "tenant_usage"]),
+      expect.arrayContaining(["api_keys", "credentials", "data_table_rows", "data_tables", "ip_allow_lists", "tenant_group_members", "tenant_groups", "tenant_usage"]),
     );
     for (const key of keys) expect(key.first_column, key.table).toBe("tenant_id");
   });

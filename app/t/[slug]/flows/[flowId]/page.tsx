@@ -38,7 +38,7 @@ export default async function FlowPage({
   if (!found) notFound();
   const { flow, page } = found;
   const base = `/t/${slug}/flows/${flow.id}`;
-  const canWrite = can(actor.roles, "flows.write");
+  const canWrite = can(actor, "flows.write");
 
   return (
     <section>
@@ -48,7 +48,7 @@ export default async function FlowPage({
         </Link>
       </p>
       <PageHeader title={flow.name}>
-        {can(actor.roles, "flows.run") && <RunFlowButton slug={slug} flowId={flow.id} />}
+        {can(actor, "flows.run") && <RunFlowButton slug={slug} flowId={flow.id} />}
         {canWrite && <DeleteFlowButton slug={slug} flowId={flow.id} name={flow.name} />}
       </PageHeader>
       <section aria-labelledby="steps-heading" className="rounded-lg border border-slate-200 bg-white p-6">

@@ -34,7 +34,7 @@ export default async function DataTablePage({ params, searchParams }: { params: 
   });
   if (!found) notFound();
   const { table, list } = found;
-  const canWrite = can(actor.roles, "tables.write");
+  const canWrite = can(actor, "tables.write");
   const rows = list.rows.map((row) => ({ id: row.id, values: row.values, added: formatDateTime(row.createdAt) }));
 
   return (
