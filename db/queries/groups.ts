@@ -2,7 +2,7 @@
 // view needs before any tenant is set (the caller's own groups) also work in the caller's user scope,
 // where the own_groups / own_group_memberships policies show them their own rows only. Row-level
 // security limits every statement; the explicit tenant filters are the second wall.
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { memberships, tenantGroupMembers, tenantGroups } from "../schema";
 import type { TenantTx, Tx } from "../scopes";
 
@@ -119,7 +119,12 @@ export async function deleteGroupMember(tx: TenantTx, groupId: string, userId: s
  * How many active members can manage members now: those with one of `managingRoles` (built-in groups)
  * or in a custom group that carries `permission`. The keep-a-manager rule, run under the tenant lock.
  */
-export async function countActiveManagers(tx: TenantTx, permission: string, managingRoles: readonly string[]): Promise<number> {
+export async function countActiveManagers(
+  tx: TenantTx,
+  permission: string,
+  managingRoles: readonly string[],
+  options: { exceptUserId?: string } = {},
+): Promise<number> {
   const [row] = await tx
     .select({ value: count() })
     .from(memberships)
@@ -127,6 +132,7 @@ export async function countActiveManagers(tx: TenantTx, permission: string, mana
       and(
         eq(memberships.tenantId, tx.tenantId),
         eq(memberships.status, "active"),
+        options.exceptUserId ? ne(memberships.userId, options.exceptUserId) : undefined,
         sql`(${memberships.roles} && array[${sql.join(managingRoles.map((role) => sql`${role}`), sql`, `)}]::member_role[]
           or exists (select 1 from ${tenantGroupMembers} gm join ${tenantGroups} g on g.tenant_id = gm.tenant_id and g.id = gm.group_id
             where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id and ${permission} = any(g.permissions)))`,
