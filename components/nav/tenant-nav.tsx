@@ -10,6 +10,7 @@ import { TenantSwitcher } from "./tenant-switcher";
 const TENANT_PAGES = [
   { label: "Overview", path: "" },
   { label: "Members", path: "/members" },
+  { label: "Groups", path: "/groups" },
   { label: "Flows", path: "/flows" },
   { label: "Tables", path: "/tables" },
   { label: "Credentials", path: "/credentials" },

@@ -140,3 +140,18 @@ export async function countActiveManagers(
     );
   return row?.value ?? 0;
 }
+
+/** Members of the tenant not in the group, by email (the group page's "Member" choice; at most `limit`). */
+export async function listMembersOutsideGroup(tx: TenantTx, groupId: string, limit = 500) {
+  return tx
+    .select({ membershipId: memberships.id, email: memberships.memberEmail })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tx.tenantId),
+        sql`not exists (select 1 from ${tenantGroupMembers} gm where gm.tenant_id = ${memberships}.tenant_id and gm.group_id = ${groupId} and gm.user_id = ${memberships}.user_id)`,
+      ),
+    )
+    .orderBy(asc(memberships.memberEmail))
+    .limit(limit);
+}

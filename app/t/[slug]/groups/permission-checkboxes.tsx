@@ -1,0 +1,32 @@
+import { PERMISSION_CATALOG, PERMISSIONS } from "@/lib/permission-catalog";
+
+/**
+ * One checkbox per permission of the catalog, named by its label (DESIGN.md: groups), with its
+ * description; the form sends the checked ones as "permissions".
+ */
+export function PermissionCheckboxes({ checked, errors, idPrefix }: { checked: readonly string[]; errors?: string[]; idPrefix: string }) {
+  const errorId = `${idPrefix}-permissions-error`;
+  return (
+    <fieldset aria-describedby={errors?.length ? errorId : undefined}>
+      <legend className="text-sm font-medium">Permissions</legend>
+      <ul className="mt-2 grid gap-2 sm:grid-cols-2">
+        {PERMISSIONS.map((permission) => (
+          <li key={permission}>
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="permissions" value={permission} defaultChecked={checked.includes(permission)} className="mt-1" />
+              <span>
+                <span className="font-medium">{PERMISSION_CATALOG[permission].label}</span>
+                <span className="block text-slate-600">{PERMISSION_CATALOG[permission].description}</span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {errors?.length ? (
+        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
