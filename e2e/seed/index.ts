@@ -9,9 +9,10 @@ import { TABLES_WORLD } from "./tables";
 import { ADMIN_WORLD } from "./admin";
 import { FLOWS_WORLD } from "./flows";
 import { FUZZ_WORLD } from "./fuzz";
+import { GROUPS_WORLD } from "./groups";
 import { MEMBERS_WORLD } from "./members";
 import { SCALE_WORLD } from "./scale";
 import { SETTINGS_WORLD } from "./settings";
 import { TWO_FACTOR_WORLD } from "./two-factor";
 
-export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD, TWO_FACTOR_WORLD, TABLES_WORLD];
+export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD, TWO_FACTOR_WORLD, TABLES_WORLD, GROUPS_WORLD];

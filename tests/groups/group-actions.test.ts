@@ -112,7 +112,7 @@ describe("another tenant's ids, replayed from tenant A", () => {
     const { outsideMemberId } = await target();
     const before = await groupsSnapshot(world.b.id);
     const beforeA = await groupsSnapshot(world.a.id);
-    const attempts = [
+    const attempts: (() => Promise<ActionResult<unknown>>)[] = [
       () => renameGroup(world.a.slug, null, { groupId: groupB.id, name: "Hijacked" }),
       () => setGroupPermissions(world.a.slug, null, { groupId: groupB.id, permissions: [] }),
       () => deleteGroup(world.a.slug, null, { groupId: groupB.id }),

@@ -4,6 +4,7 @@
 // managers taking each other out of the group at the same instant leave exactly one.
 import { describe, expect, it, vi } from "vitest";
 import { withTenant } from "@/db/scopes";
+import type { ActionResult } from "@/lib/action-result";
 import { countActiveManagers } from "@/db/queries/groups";
 import { addMember, createTenant, createUser } from "../support/fixtures";
 import { raceBehindTenantLock } from "../support/forced-race";
@@ -39,7 +40,7 @@ async function managedByGroup(label: string, count: number) {
 }
 
 describe("the last manager through a custom group", () => {
-  const CHANGES = {
+  const CHANGES: Record<string, (slug: string, groupId: string, memberId: string) => Promise<ActionResult<unknown>>> = {
     "drop Manage members from the group": (slug: string, groupId: string) => setGroupPermissions(slug, null, { groupId, permissions: ["flows.run"] }),
     "delete the group": (slug: string, groupId: string) => deleteGroup(slug, null, { groupId }),
     "take themselves out of the group": (slug: string, groupId: string, memberId: string) => removeGroupMember(slug, null, { groupId, memberId }),

@@ -11,14 +11,22 @@ export function PermissionCheckboxes({ checked, errors, idPrefix }: { checked: r
       <legend className="text-sm font-medium">Permissions</legend>
       <ul className="mt-2 grid gap-2 sm:grid-cols-2">
         {PERMISSIONS.map((permission) => (
-          <li key={permission}>
-            <label className="flex items-start gap-2 text-sm">
-              <input type="checkbox" name="permissions" value={permission} defaultChecked={checked.includes(permission)} className="mt-1" />
-              <span>
-                <span className="font-medium">{PERMISSION_CATALOG[permission].label}</span>
-                <span className="block text-slate-600">{PERMISSION_CATALOG[permission].description}</span>
-              </span>
+          <li key={permission} className="text-sm">
+            <label className="flex items-start gap-2">
+              <input
+                type="checkbox"
+                name="permissions"
+                value={permission}
+                defaultChecked={checked.includes(permission)}
+                aria-describedby={`${idPrefix}-${permission}-description`}
+                className="mt-1"
+              />
+              <span className="font-medium">{PERMISSION_CATALOG[permission].label}</span>
             </label>
+            {/* Outside the label: the checkbox is named by the permission's label alone (DESIGN.md). */}
+            <span id={`${idPrefix}-${permission}-description`} className="ml-6 block text-slate-600">
+              {PERMISSION_CATALOG[permission].description}
+            </span>
           </li>
         ))}
       </ul>
