@@ -13,6 +13,17 @@ import { groupIdField } from "./group-input";
 
 const GroupMemberInput = z.object({ groupId: groupIdField, memberId: memberIdField });
 
+type Group = { id: string; name: string };
+type Member = { id: string; userId: string; email: string };
+
+/** What adding or removing wrote: the entry naming the member, or none when nothing changed. */
+function membershipOutcome(changed: boolean, group: Group, member: Member, entry: { action: string; summary: string; message: string; unchanged: string }) {
+  const data = { groupId: group.id, memberId: member.id };
+  if (!changed) return { data, activity: null, message: entry.unchanged };
+  const details = { name: group.name, memberUserId: member.userId, memberEmail: member.email };
+  return { data, message: entry.message, activity: groupActivity(entry.action, group, entry.summary, details) };
+}
+
 export const addGroupMember = tenantAction({
   name: "group.member_add",
   permission: "members.manage",
@@ -22,16 +33,12 @@ export const addGroupMember = tenantAction({
     const group = await requireGroup(tx, input.groupId);
     const member = await requireMember(tx, input.memberId);
     const added = await insertGroupMember(tx, group.id, member.userId);
-    if (!added) return { data: { groupId: group.id, memberId: member.id }, activity: null, message: `${member.email} is already in ${group.name}.` };
-    return {
-      data: { groupId: group.id, memberId: member.id },
+    return membershipOutcome(added, group, member, {
+      action: "group.member_added",
+      summary: `${actor.user.email} added ${member.email} to the group ${group.name}`,
       message: `Added ${member.email} to ${group.name}.`,
-      activity: groupActivity("group.member_added", group, `${actor.user.email} added ${member.email} to the group ${group.name}`, {
-        name: group.name,
-        memberUserId: member.userId,
-        memberEmail: member.email,
-      }),
-    };
+      unchanged: `${member.email} is already in ${group.name}.`,
+    });
   },
 });
 
@@ -44,15 +51,11 @@ export const removeGroupMember = tenantAction({
     const group = await requireGroup(tx, input.groupId);
     const member = await requireMember(tx, input.memberId);
     const removed = await keepingAMemberManager(tx, actor.tenant.name, () => deleteGroupMember(tx, group.id, member.userId));
-    if (!removed) return { data: { groupId: group.id, memberId: member.id }, activity: null, message: `${member.email} is not in ${group.name}.` };
-    return {
-      data: { groupId: group.id, memberId: member.id },
+    return membershipOutcome(removed, group, member, {
+      action: "group.member_removed",
+      summary: `${actor.user.email} removed ${member.email} from the group ${group.name}`,
       message: `Removed ${member.email} from ${group.name}.`,
-      activity: groupActivity("group.member_removed", group, `${actor.user.email} removed ${member.email} from the group ${group.name}`, {
-        name: group.name,
-        memberUserId: member.userId,
-        memberEmail: member.email,
-      }),
-    };
+      unchanged: `${member.email} is not in ${group.name}.`,
+    });
   },
 });
