@@ -36,7 +36,7 @@ test("a member in two groups has the union of their permissions on the next requ
   await expect(admin.getByRole("list", { name: "Custom groups" })).toContainText("Key keepers");
 
   // The Viewer's next request: both groups' permissions.
-  await viewer.reload();
+  await viewer.goto(`/t/${GROUPS_TENANT}/tables`);
   await expect(viewer.getByRole("button", { name: "New table" })).toBeVisible();
   await viewer.getByRole("link", { name: "API keys" }).click();
   await expect(viewer.getByRole("heading", { name: "API keys" })).toBeVisible();
