@@ -21,6 +21,7 @@ import { findSuperadminVisit, recordSuperadminView } from "./superadmin-access";
 import { REQUESTED_PATH_HEADER } from "./requested-path";
 import { safeReturnPath } from "./safe-redirect";
 import { SLUG_PATTERN } from "./tenant-slug";
+import { catalogPermissions } from "./groups/effective-permissions";
 
 export type { Actor, SessionUser };
 
@@ -69,7 +70,8 @@ async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmi
   const membership = await findMembershipBySlug(tx, user.id, slug);
   if (membership?.status === "active") {
     const ssoRequirement = await findSsoRequirementAsMember(tx, membership.tenant.id);
-    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, viaSuperadmin: false, ssoRequirement };
+    const groupPermissions = catalogPermissions(membership.groupPermissions);
+    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, groupPermissions, viaSuperadmin: false, ssoRequirement };
   }
   return isSuperadmin ? findSuperadminVisit(tx, user, slug) : null;
 }

@@ -3,6 +3,7 @@
 // import each other.
 import type { TenantMembership } from "@/db/queries/tenants";
 import type { AuthMethod, MemberRole } from "@/db/schema";
+import type { Permission } from "./permissions";
 import type { SsoRequirement } from "./sso/sso-policy";
 
 export interface SessionUser {
@@ -20,6 +21,11 @@ export interface Actor {
   /** Null for a superadmin visiting a tenant they are not an active member of. */
   membershipId: string | null;
   roles: MemberRole[];
+  /**
+   * The union of the permissions of the member's custom groups (issue 15), read with the membership:
+   * can(actor, …) counts them with the roles'. None for a visiting superadmin or an API key.
+   */
+  groupPermissions?: Permission[];
   /** A superadmin entered this tenant without being an active member (see lib/superadmin-access.ts). */
   viaSuperadmin: boolean;
   /**

@@ -20,25 +20,22 @@ export type Permission = (typeof ADMIN)[number];
 
 const PERMISSIONS_OF: Record<MemberRole, readonly Permission[]> = { viewer: VIEWER, editor: EDITOR, admin: ADMIN };
 
-/** The catalog: every permission once, in canonical order (the order ADMIN, which holds them all, lists them). */
-export const PERMISSIONS: readonly Permission[] = ADMIN;
+/** The permissions of a built-in group (role). */
+export const permissionsOfRole = (role: MemberRole): readonly Permission[] => PERMISSIONS_OF[role];
 
 /**
- * A member's effective permissions: the union of their roles' permissions, in the catalog's order.
- * The access review (page, CSV, superadmin view) computes them only through this function, so that
- * custom groups can be added to it in one place.
+ * Who holds permissions: built-in groups (roles) and, for a member, the permissions of their custom
+ * groups (lib/groups/effective-permissions.ts). An object, not a list of roles, so no check can forget
+ * the custom groups by passing the roles alone.
  */
-export function permissionsOfRoles(roles: readonly MemberRole[]): Permission[] {
-  return PERMISSIONS.filter((permission) => can(roles, permission));
+export interface PermissionHolder {
+  roles: readonly MemberRole[];
+  /** The union of the member's custom groups' permissions, read with the membership (none for API keys). */
+  groupPermissions?: readonly Permission[];
 }
 
-/** The roles that carry `permission`, in canonical order (the access review's permission filter). */
-export function rolesGranting(permission: Permission): MemberRole[] {
-  return MEMBER_ROLES.filter((role) => PERMISSIONS_OF[role].includes(permission));
-}
-
-export function can(roles: readonly MemberRole[], permission: Permission): boolean {
-  return roles.some((role) => PERMISSIONS_OF[role].includes(permission));
+export function can(holder: PermissionHolder, permission: Permission): boolean {
+  return holder.roles.some((role) => PERMISSIONS_OF[role].includes(permission)) || (holder.groupPermissions ?? []).includes(permission);
 }
 
 /** Roles in their canonical order (Viewer, Editor, Admin), each once. */
@@ -49,4 +46,9 @@ export function canonicalRoles(roles: readonly MemberRole[]): MemberRole[] {
 /** "Viewer, Editor": how roles read in messages, mail and the activity log. */
 export function rolesLabel(roles: readonly MemberRole[]): string {
   return canonicalRoles(roles).map((role) => ROLE_LABELS[role]).join(", ");
+}
+
+/** The built-in groups (roles) that carry `permission`, in canonical order (the access review's permission filter). */
+export function rolesGranting(permission: Permission): MemberRole[] {
+  return MEMBER_ROLES.filter((role) => PERMISSIONS_OF[role].includes(permission));
 }

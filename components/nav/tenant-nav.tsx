@@ -11,6 +11,7 @@ const TENANT_PAGES = [
   { label: "Overview", path: "" },
   { label: "Members", path: "/members" },
   { label: "Access", path: "/access", adminOnly: true },
+  { label: "Groups", path: "/groups" },
   { label: "Flows", path: "/flows" },
   { label: "Packages", path: "/packages", adminOnly: true },
   { label: "Tables", path: "/tables" },

@@ -3,18 +3,20 @@
 // filtered on tenant_id explicitly); the account's two-factor state and last sign-in are read from
 // the global tables for the members on the page only, and their last activity from this tenant's log.
 import { and, asc, count, eq, gt, ilike, ne, or, sql, type SQL } from "drizzle-orm";
-import { activity, memberships, tenants, users, userTwoFactor, type MemberRole } from "../schema";
+import { rolesGranting, type Permission } from "@/lib/permissions";
+import { activity, memberships, tenantGroupMembers, tenantGroups, tenants, users, userTwoFactor, type MemberRole } from "../schema";
 import { rowsOf } from "../client";
 import type { PlatformTx, TenantTx, UserTx } from "../scopes";
 import { withPlannerSettings, type PlannerSettings } from "./activity/planner-settings";
+import { groupNamesOfMembership, groupPermissionsOfMembership } from "./groups";
 import type { MemberStatus } from "./members";
 import { containsPattern } from "./search";
 
 export interface AccessReviewFilters {
   /** Members holding this role. */
   role?: MemberRole;
-  /** Members holding at least one of these roles (a permission's roles: lib/permissions.ts rolesGranting). */
-  anyRole?: readonly MemberRole[];
+  /** Members who have this permission, through a built-in group (role) or a custom group. */
+  permission?: Permission;
   status?: MemberStatus;
   /**
    * Two-factor confirmed ("on") or not ("off"). Invited members match neither: their account is not
@@ -37,6 +39,9 @@ export interface AccessReviewRow {
   name: string | null;
   email: string;
   roles: MemberRole[];
+  /** The custom groups' names (A to Z) and the union of their permissions, as stored. */
+  customGroups: string[];
+  groupPermissions: string[];
   status: MemberStatus;
   joinedAt: Date;
   /** Null while Invited: the account's state is not the tenant's to see. */
@@ -51,13 +56,13 @@ const confirmedTwoFactor = sql`exists (select 1 from ${userTwoFactor} where ${us
 function filterConditions(tenantId: string, filters: AccessReviewFilters): SQL {
   const conditions: (SQL | undefined)[] = [eq(memberships.tenantId, tenantId)];
   if (filters.role) conditions.push(sql`${memberships.roles} @> array[${filters.role}]::member_role[]`);
-  if (filters.anyRole) {
-    // No role carries the permission: nobody has it (an empty array literal needs its type spelled out).
-    conditions.push(
-      filters.anyRole.length === 0
-        ? sql`false`
-        : sql`${memberships.roles} && array[${sql.join(filters.anyRole.map((role) => sql`${role}`), sql`, `)}]::member_role[]`,
-    );
+  if (filters.permission) {
+    const roles = rolesGranting(filters.permission);
+    // A role carrying it, or a custom group carrying it (an empty array literal needs its type spelled out).
+    const byRole = roles.length === 0 ? sql`false` : sql`${memberships.roles} && array[${sql.join(roles.map((role) => sql`${role}`), sql`, `)}]::member_role[]`;
+    const byGroup = sql`exists (select 1 from ${tenantGroupMembers} gm join ${tenantGroups} g on g.tenant_id = gm.tenant_id and g.id = gm.group_id
+      where gm.tenant_id = ${memberships.tenantId} and gm.user_id = ${memberships.userId} and ${filters.permission} = any(g.permissions))`;
+    conditions.push(or(byRole, byGroup));
   }
   if (filters.status) conditions.push(eq(memberships.status, filters.status));
   if (filters.twoFactor) {
@@ -84,6 +89,8 @@ const memberColumns = {
   name: memberships.memberName,
   email: memberships.memberEmail,
   roles: memberships.roles,
+  customGroups: groupNamesOfMembership(),
+  groupPermissions: groupPermissionsOfMembership(),
   status: memberships.status,
   joinedAt: memberships.createdAt,
 };

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { memberships, type MemberRole, type MembershipStatus } from "../schema";
 import type { TenantTx } from "../scopes";
+import { groupPermissionsOfMembership } from "./groups";
 
 export async function insertMembership(
   tx: TenantTx,
@@ -10,9 +11,15 @@ export async function insertMembership(
   return row!;
 }
 
+/** The user's membership in the scope's tenant, with their custom groups' permissions (one statement). */
 export async function findMembershipOfUser(tx: TenantTx, userId: string) {
   const [row] = await tx
-    .select()
+    .select({
+      id: memberships.id,
+      roles: memberships.roles,
+      status: memberships.status,
+      groupPermissions: groupPermissionsOfMembership(),
+    })
     .from(memberships)
     .where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.userId, userId)));
   return row ?? null;

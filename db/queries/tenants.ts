@@ -3,6 +3,7 @@ import { memberships, tenants } from "../schema";
 import type { MemberRole, Tenant, TwoFactorRequirement } from "../schema";
 import type { TenantTx, Tx, UserTx } from "../scopes";
 import { memberCounterQuery } from "./members";
+import { groupPermissionsOfMembership } from "./groups";
 import { getLastTenantId } from "./users";
 
 export interface TenantSummary {
@@ -25,6 +26,8 @@ export interface TenantMembership {
   tenant: TenantSummary & { magicLinkEnabled: boolean; license: string; twoFactorRequired: TwoFactorRequirement };
   membershipId: string;
   roles: MemberRole[];
+  /** The union of the permissions of the user's custom groups in the tenant, as stored. */
+  groupPermissions: string[];
   /** Only "active" opens the tenant; "invited" waits for the member to accept (/join/<slug>). */
   status: "invited" | "active" | "suspended";
 }
@@ -53,6 +56,7 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
       twoFactorRequired: tenants.twoFactorRequired,
       membershipId: memberships.id,
       roles: memberships.roles,
+      groupPermissions: groupPermissionsOfMembership(),
       status: memberships.status,
     })
     .from(memberships)
@@ -64,6 +68,7 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
     tenant: { id: row.id, slug: row.slug, name: row.name, magicLinkEnabled: row.magicLinkEnabled, license: row.license, twoFactorRequired: row.twoFactorRequired },
     membershipId: row.membershipId,
     roles: row.roles,
+    groupPermissions: row.groupPermissions,
     status: row.status,
   };
 }

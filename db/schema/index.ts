@@ -22,3 +22,4 @@ export * from "./data-tables";
 export * from "./integrations";
 export * from "./packages";
 export * from "./saml";
+export * from "./groups";

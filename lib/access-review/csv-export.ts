@@ -5,7 +5,7 @@ import { stringify } from "csv-stringify/sync";
 import { batchedCsvStream } from "@/lib/csv-stream";
 import type { AccessReviewRow } from "@/db/queries/access-review";
 import { neutraliseFormula } from "@/lib/activity/csv-export";
-import { permissionsOfRoles, rolesLabel } from "@/lib/permissions";
+import { memberAccess } from "./member-access";
 
 export const ACCESS_EXPORT_BATCH_SIZE = 1000;
 
@@ -15,12 +15,13 @@ const iso = (date: Date | null) => (date ? date.toISOString() : "");
 
 /** One member as a CSV record: groups by their names, permissions in the catalog's order, space-separated. */
 export function accessCsvRecord(row: AccessReviewRow): string[] {
+  const { groups, permissions } = memberAccess(row);
   return [
     row.email,
     row.name ?? "",
     row.status,
-    rolesLabel(row.roles),
-    permissionsOfRoles(row.roles).join(" "),
+    groups,
+    permissions.join(" "),
     row.twoFactor === null ? "" : row.twoFactor ? "on" : "off",
     iso(row.lastSignInAt),
     iso(row.lastActivityAt),

@@ -6,7 +6,7 @@
 import "server-only";
 import { enterUser, type PlatformAccess, type PlatformTx } from "@/db/scopes";
 import { findAccessReviewOfUser, findAccountForReview, findTenantLabel, listTenantIdsOfUser } from "@/db/queries/access-review";
-import { permissionsOfRoles } from "@/lib/permissions";
+import { memberAccess } from "./member-access";
 
 export const USER_ACCESS_REASON = "Reviewed a user's access across tenants in the superadmin console";
 
@@ -23,7 +23,7 @@ export async function reviewUserAcrossTenants(tx: PlatformTx, platform: Platform
     const inTenant = await platform.enterTenant(tenantId, USER_ACCESS_REASON, viewedPath);
     const label = await findTenantLabel(tx, tenantId);
     const row = await findAccessReviewOfUser(inTenant, userId);
-    if (label && row) tenants.push({ tenant: label, ...row, permissions: permissionsOfRoles(row.roles) });
+    if (label && row) tenants.push({ tenant: label, ...row, ...memberAccess(row) });
   }
   tenants.sort((a, b) => a.tenant.name.localeCompare(b.tenant.name));
   return { account, tenants };

@@ -10,12 +10,15 @@ import type { MemberRole } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
 import { API_KEY_UNUSABLE_MESSAGE } from "../api-keys/api-key";
 import { TOKEN_UNUSABLE_MESSAGE } from "../integrations/token-claims";
+import { catalogPermissions } from "../groups/effective-permissions";
 import { can, type Permission } from "../permissions";
 import { SUPERADMIN_ROLES } from "../superadmin-access";
 import { ActionError, NOT_FOUND_MESSAGE } from "./core";
 
 export interface TenantAccess {
   roles: MemberRole[];
+  /** The member's custom groups' permissions (lib/groups/effective-permissions.ts); none for other callers. */
+  groupPermissions: Permission[];
   membershipId: string | null;
   viaSuperadmin: boolean;
 }
@@ -29,9 +32,9 @@ export const FORBIDDEN_MESSAGE = "You do not have permission to do this in this 
 export async function accessInTransaction(tx: TenantTx, userId: string): Promise<TenantAccess | null> {
   const membership = await findMembershipOfUser(tx, userId);
   if (membership && membership.status === "active") {
-    return { roles: membership.roles, membershipId: membership.id, viaSuperadmin: false };
+    return { roles: membership.roles, groupPermissions: catalogPermissions(membership.groupPermissions), membershipId: membership.id, viaSuperadmin: false };
   }
-  if (await isSuperadmin(tx, userId)) return { roles: SUPERADMIN_ROLES, membershipId: null, viaSuperadmin: true };
+  if (await isSuperadmin(tx, userId)) return { roles: SUPERADMIN_ROLES, groupPermissions: [], membershipId: null, viaSuperadmin: true };
   return null;
 }
 
@@ -39,7 +42,7 @@ export async function accessInTransaction(tx: TenantTx, userId: string): Promise
 export async function authorizeInTransaction(tx: TenantTx, userId: string, permission: Permission): Promise<TenantAccess> {
   const access = await accessInTransaction(tx, userId);
   if (!access) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  if (!can(access.roles, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
+  if (!can(access, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
   return access;
 }
 
@@ -51,8 +54,8 @@ export async function authorizeInTransaction(tx: TenantTx, userId: string, permi
 export async function authorizeApiKeyInTransaction(tx: TenantTx, keyId: string, permission: Permission): Promise<TenantAccess> {
   const role = await usableApiKeyRole(tx, keyId);
   if (!role) throw new ActionError("UNAUTHENTICATED", API_KEY_UNUSABLE_MESSAGE);
-  if (!can([role], permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
-  return { roles: [role], membershipId: null, viaSuperadmin: false };
+  if (!can({ roles: [role] }, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
+  return { roles: [role], groupPermissions: [], membershipId: null, viaSuperadmin: false };
 }
 
 /**
@@ -62,6 +65,6 @@ export async function authorizeApiKeyInTransaction(tx: TenantTx, keyId: string, 
 export async function authorizeIntegrationInTransaction(tx: TenantTx, integrationId: string, permission: Permission): Promise<TenantAccess> {
   const role = await integrationRoleIn(tx, integrationId);
   if (!role) throw new ActionError("UNAUTHENTICATED", TOKEN_UNUSABLE_MESSAGE);
-  if (!can([role], permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
-  return { roles: [role], membershipId: null, viaSuperadmin: false };
+  if (!can({ roles: [role] }, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
+  return { roles: [role], groupPermissions: [], membershipId: null, viaSuperadmin: false };
 }

@@ -44,6 +44,13 @@ export const ACTION_NAMES = [
   "member.joined",
   "member.invitation_resent",
   "member.invitation_revoked",
+  // Custom groups (issue 15) and who is in them.
+  "group.created",
+  "group.renamed",
+  "group.deleted",
+  "group.permissions_changed",
+  "group.member_added",
+  "group.member_removed",
   // Flows.
   "flow.created",
   "flow.renamed",

@@ -46,7 +46,7 @@ export async function authorizeApiRequest(request: Request, permission: Permissi
   if (key === null) return unauthorized(false);
   const caller = looksLikeJwt(key) ? await tokenCaller(key) : await keyCaller(key);
   if (caller instanceof Response) return caller;
-  return can(caller.roles, permission) ? caller : forbidden();
+  return can(caller, permission) ? caller : forbidden();
 }
 
 async function keyCaller(key: string): Promise<ApiCaller | Response> {

@@ -2,7 +2,7 @@
 // The CSV export reads the same fields from its form, so the file holds what the page shows.
 import type { AccessReviewFilters, AccessReviewQuery } from "@/db/queries/access-review";
 import { MEMBER_ROLES } from "@/db/schema/member-roles";
-import { PERMISSIONS, rolesGranting } from "@/lib/permissions";
+import { PERMISSIONS } from "@/lib/permission-catalog";
 import { defineUrlState, type UrlStateOf } from "./define";
 import { oneOf, pageField, sizeField, textField } from "./fields";
 
@@ -23,10 +23,10 @@ export const accessReviewUrlState = defineUrlState(fields);
 
 export type AccessReviewUrlState = UrlStateOf<typeof fields>;
 
-/** The review's filters for the URL's state (the CSV export's too): a permission becomes the roles that carry it. */
+/** The review's filters for the URL's state (the CSV export's too). */
 export function toAccessReviewFilters(state: AccessReviewUrlState): AccessReviewFilters {
   const { role, status, twoFactor, q, permission } = state;
-  return { role, status, twoFactor, search: q, anyRole: permission ? rolesGranting(permission) : undefined };
+  return { role, status, twoFactor, search: q, permission };
 }
 
 /** The review's query (filters and page) for the URL's state. */

@@ -4,7 +4,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/scopes";
 import { accessReviewBatch, listAccessReview, type AccessReviewQuery } from "@/db/queries/access-review";
-import { permissionsOfRoles, PERMISSIONS, rolesGranting } from "@/lib/permissions";
+import { effectivePermissions } from "@/lib/groups/effective-permissions";
+import { PERMISSIONS } from "@/lib/permission-catalog";
+import { rolesGranting, rolesLabel } from "@/lib/permissions";
+import { memberAccess } from "@/lib/access-review/member-access";
+import { tenantGroupMembers, tenantGroups } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { accessReviewUrlState, toAccessReviewQuery } from "@/lib/url-state/access-review";
 import { accessReviewWorld } from "./support";
 
@@ -22,16 +27,36 @@ const fromUrl = (search: string) => toAccessReviewQuery(accessReviewUrlState.par
 
 describe("effective permissions", () => {
   it("are the union of the roles' permissions in the catalog's order", () => {
-    expect(permissionsOfRoles(["viewer"])).toEqual(["tenant.read", "members.read", "activity.read", "flows.read", "settings.read", "credentials.read", "tables.read"]);
-    expect(permissionsOfRoles(["editor", "viewer"])).toEqual(permissionsOfRoles(["editor"]));
-    expect(permissionsOfRoles(["admin"])).toEqual([...PERMISSIONS]);
-    expect(permissionsOfRoles([])).toEqual([]);
+    expect(effectivePermissions({ roles: ["viewer"] })).toEqual(["tenant.read", "members.read", "activity.read", "flows.read", "settings.read", "credentials.read", "tables.read"]);
+    expect(effectivePermissions({ roles: ["editor", "viewer"] })).toEqual(effectivePermissions({ roles: ["editor"] }));
+    expect(effectivePermissions({ roles: ["admin"] })).toEqual([...PERMISSIONS]);
+    expect(effectivePermissions({ roles: [] })).toEqual([]);
     expect(rolesGranting("members.manage")).toEqual(["admin"]);
     expect(rolesGranting("flows.write")).toEqual(["editor", "admin"]);
   });
 });
 
 describe("listAccessReview", () => {
+  it("counts custom groups: their names with the member's groups, their permissions in the effective ones and the permission filter", async () => {
+    const cy = (await review()).rows.find((row) => row.email.startsWith("cy"))!;
+    const [group] = await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
+      tx.insert(tenantGroups).values({ tenantId: world.a.id, name: "Auditors", permissions: ["api_keys.manage"] }).returning(),
+    );
+    await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.insert(tenantGroupMembers).values({ tenantId: world.a.id, groupId: group!.id, userId: cy.userId }));
+    try {
+      expect(await labels(fromUrl("permission=api_keys.manage"))).toEqual(["ada", "cy"]);
+      const row = (await review()).rows.find((candidate) => candidate.userId === cy.userId)!;
+      expect(row.customGroups).toEqual(["Auditors"]);
+      const shown = memberAccess(row);
+      expect(shown.groups).toBe(`${rolesLabel(row.roles)}, Auditors`);
+      expect(shown.permissions).toContain("api_keys.manage");
+      expect(shown.permissions).not.toContain("members.manage");
+    } finally {
+      await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.delete(tenantGroups).where(eq(tenantGroups.id, group!.id)));
+    }
+    expect(await labels(fromUrl("permission=api_keys.manage"))).toEqual(["ada"]);
+  });
+
   it("lists every member A to Z with two-factor, last sign-in and last activity in this tenant only", async () => {
     const { rows, total } = await review();
     expect(total).toBe(5);
@@ -60,8 +85,8 @@ describe("listAccessReview", () => {
   });
 
   it("reads unknown URL values as no filter", async () => {
-    expect(fromUrl("permission=root.everything&twoFactor=maybe&role=owner")).toEqual({ page: 1, size: 25, search: undefined, anyRole: undefined, role: undefined, twoFactor: undefined, status: undefined });
-    expect(fromUrl("permission=members.manage&twoFactor=off&q=ada&page=2")).toEqual({ page: 2, size: 25, search: "ada", anyRole: ["admin"], role: undefined, twoFactor: "off", status: undefined });
+    expect(fromUrl("permission=root.everything&twoFactor=maybe&role=owner")).toEqual({ page: 1, size: 25, search: undefined, permission: undefined, role: undefined, twoFactor: undefined, status: undefined });
+    expect(fromUrl("permission=members.manage&twoFactor=off&q=ada&page=2")).toEqual({ page: 2, size: 25, search: "ada", permission: "members.manage", role: undefined, twoFactor: "off", status: undefined });
   });
 
   it("pages A to Z, and a page past the end shows the last page", async () => {

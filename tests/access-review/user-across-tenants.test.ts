@@ -8,7 +8,7 @@ import { NotSuperadminError, withPlatform, withSystem, withTenant } from "@/db/s
 import { activity, users } from "@/db/schema";
 import { recordAuthEvent } from "@/db/auth-events";
 import { reviewUserAcrossTenants, USER_ACCESS_REASON } from "@/lib/access-review/user-across-tenants";
-import { permissionsOfRoles } from "@/lib/permissions";
+import { effectivePermissions } from "@/lib/groups/effective-permissions";
 import { createUser } from "../support/fixtures";
 import { navigationOf } from "../support/navigation";
 import { signInAs } from "../support/session";
@@ -43,8 +43,8 @@ describe("a user's access across tenants", () => {
     expect(result?.account).toMatchObject({ email: world.ada.email, twoFactor: true, lastSignInAt: new Date("2026-03-01T10:00:00Z") });
     const byTenant = Object.fromEntries(result!.tenants.map((row) => [row.tenant.id, row]));
     expect(Object.keys(byTenant).sort()).toEqual([world.a.id, world.b.id].sort());
-    expect(byTenant[world.a.id]).toMatchObject({ roles: ["admin"], status: "active", permissions: permissionsOfRoles(["admin"]), lastActivityAt: new Date("2026-03-01T12:00:00Z") });
-    expect(byTenant[world.b.id]).toMatchObject({ roles: ["viewer"], permissions: permissionsOfRoles(["viewer"]), lastActivityAt: new Date("2026-03-05T12:00:00Z") });
+    expect(byTenant[world.a.id]).toMatchObject({ roles: ["admin"], status: "active", permissions: effectivePermissions({ roles: ["admin"] }), lastActivityAt: new Date("2026-03-01T12:00:00Z") });
+    expect(byTenant[world.b.id]).toMatchObject({ roles: ["viewer"], permissions: effectivePermissions({ roles: ["viewer"] }), lastActivityAt: new Date("2026-03-05T12:00:00Z") });
     for (const tenant of [world.a, world.b]) {
       const [entry] = await accessEntries(tenant.id);
       expect(entry).toMatchObject({ targetType: "page", targetId: `/admin/users/${world.ada.id}/access` });

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
-import { enterTenant, withPlatform, withSystem } from "@/db/scopes";
+import { enterTenant, withPlatform, withSystem, withTenant } from "@/db/scopes";
 import { activity, platformActivity, tenants, type MemberRole } from "@/db/schema";
 import { ACTION_NAMES } from "@/lib/activity/action-names";
 import type { ActionResult } from "@/lib/action-result";
@@ -136,7 +136,52 @@ async function adminWithCredential() {
   return { tenant, caller, credentialId: added.data.id };
 }
 
+/** An Admin's tenant with a custom group and one more member, both made directly (no entries). */
+async function adminWithGroup() {
+  const { tenant, caller } = await memberOfNewTenant(["admin"]);
+  const target = await createUser("grouped");
+  const membership = await addMember(tenant.id, target.id, ["viewer"]);
+  const groupId = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
+    const { insertGroup, insertGroupMember } = await import("@/db/queries/groups");
+    const group = await insertGroup(tx, { name: "Operators", permissions: ["flows.run"] });
+    await insertGroupMember(tx, group.id, target.id);
+    return group.id;
+  });
+  return { tenant, caller, groupId, memberId: membership.id };
+}
+
 const scenarios: Record<string, Scenario> = {
+  "group.create": async () => {
+    const { createGroup } = await import("@/app/t/[slug]/groups/actions/create-group");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    return { caller, result: await createGroup(tenant.slug, null, { name: "Engineering", permissions: ["flows.write"] }) };
+  },
+  "group.rename": async () => {
+    const { renameGroup } = await import("@/app/t/[slug]/groups/actions/rename-group");
+    const { tenant, caller, groupId } = await adminWithGroup();
+    return { caller, result: await renameGroup(tenant.slug, null, { groupId, name: "Runners" }) };
+  },
+  "group.permissions_change": async () => {
+    const { setGroupPermissions } = await import("@/app/t/[slug]/groups/actions/set-group-permissions");
+    const { tenant, caller, groupId } = await adminWithGroup();
+    return { caller, result: await setGroupPermissions(tenant.slug, null, { groupId, permissions: ["flows.run", "flows.write"] }) };
+  },
+  "group.delete": async () => {
+    const { deleteGroup } = await import("@/app/t/[slug]/groups/actions/delete-group");
+    const { tenant, caller, groupId } = await adminWithGroup();
+    return { caller, result: await deleteGroup(tenant.slug, null, { groupId }) };
+  },
+  "group.member_add": async () => {
+    const { addGroupMember } = await import("@/app/t/[slug]/groups/actions/group-membership");
+    const { tenant, caller, groupId } = await adminWithGroup();
+    const other = await addMember(tenant.id, (await createUser("joiner")).id, ["viewer"]);
+    return { caller, result: await addGroupMember(tenant.slug, null, { groupId, memberId: other.id }) };
+  },
+  "group.member_remove": async () => {
+    const { removeGroupMember } = await import("@/app/t/[slug]/groups/actions/group-membership");
+    const { tenant, caller, groupId, memberId } = await adminWithGroup();
+    return { caller, result: await removeGroupMember(tenant.slug, null, { groupId, memberId }) };
+  },
   "member.add": async () => {
     const { addMember: add } = await import("@/app/t/[slug]/members/actions/add-member");
     const { tenant, caller } = await memberOfNewTenant(["admin"]);

@@ -230,8 +230,8 @@ describe.each(Object.entries(ROUTES))("%s", (name, route) => {
     const answer = await callApi(route.handler, { key: keys[role].key, method: methodOf(name), ...request });
     // The tenant's pages are refreshed after a committed write, as after the server action; never otherwise.
     const layoutRefreshed = vi.mocked(revalidatePath).mock.calls.some((call) => call[0] === `/t/${world.a.slug}` && call[1] === "layout");
-    expect(layoutRefreshed).toBe(route.writes && can([role], route.permission));
-    if (!can([role], route.permission)) {
+    expect(layoutRefreshed).toBe(route.writes && can({ roles: [role] }, route.permission));
+    if (!can({ roles: [role] }, route.permission)) {
       expect(answer.status).toBe(403);
       expect(answer.contentType).toBe("application/problem+json");
       expect(answer.body).toMatchObject({ status: 403, title: "Forbidden" });

@@ -164,7 +164,7 @@ describe("the monthly usage CSV", () => {
 
 describe("the Usage page's permission", () => {
   it("is the tenant's Admins' alone", () => {
-    expect([can(["viewer"], "usage.read"), can(["editor"], "usage.read"), can(["viewer", "editor"], "usage.read"), can(["admin"], "usage.read")]).toEqual([
+    expect([can({ roles: ["viewer"] }, "usage.read"), can({ roles: ["editor"] }, "usage.read"), can({ roles: ["viewer", "editor"] }, "usage.read"), can({ roles: ["admin"] }, "usage.read")]).toEqual([
       false,
       false,
       false,

@@ -16,7 +16,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
         email={actor.user.email}
         canCreateTenants={nav.canCreateTenants}
         showAdmin={actor.viaSuperadmin || nav.isSuperadmin}
-        showAdminPages={can(actor.roles, "api_keys.manage")}
+        showAdminPages={can(actor, "api_keys.manage")}
       />
       {actor.viaSuperadmin && <SuperadminBanner tenantName={actor.tenant.name} />}
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

@@ -8,7 +8,7 @@ import { can } from "@/lib/permissions";
 
 export async function GET(request: Request): Promise<Response> {
   return apiRead(request, "credentials.read", async (tx, caller) => {
-    const showsTail = can(caller.roles, "credentials.use");
+    const showsTail = can(caller, "credentials.use");
     const rows = await listCredentials(tx);
     return { credentials: rows.map(({ valueLast4, ...row }) => ({ ...row, valueLast4: showsTail && valueLast4 ? valueLast4 : null })) };
   });

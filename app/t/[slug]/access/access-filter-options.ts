@@ -1,5 +1,5 @@
 // The access review's filter choices, shared by the page and its client components.
-import { PERMISSIONS } from "@/lib/permissions";
+import { PERMISSIONS } from "@/lib/permission-catalog";
 
 export const PERMISSION_OPTIONS = PERMISSIONS.map((permission) => ({ value: permission, label: permission }));
 

@@ -10,7 +10,8 @@ import { withActorTenant } from "@/db/scopes";
 import { listAccessReview } from "@/db/queries/access-review";
 import { requireActor } from "@/lib/actor";
 import { ACCESS_REVIEW_PERMISSION } from "@/lib/access-review/permission";
-import { can, permissionsOfRoles, rolesLabel } from "@/lib/permissions";
+import { memberAccess } from "@/lib/access-review/member-access";
+import { can } from "@/lib/permissions";
 import { accessReviewUrlState, activeFilters, toAccessReviewQuery } from "@/lib/url-state/access-review";
 import { ExportCsvForm } from "../activity/export-csv-form";
 import { ROLE_OPTIONS, STATUS_OPTIONS } from "../members/members-table-options";
@@ -26,7 +27,7 @@ const shown = (date: Date | null) => (date ? `${dateFormat.format(date)} UTC` : 
 export default async function AccessReviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  if (!can(actor.roles, ACCESS_REVIEW_PERMISSION)) notFound();
+  if (!can(actor, ACCESS_REVIEW_PERMISSION)) notFound();
   const state = accessReviewUrlState.parse(await searchParams);
   const { rows, total, page } = await withActorTenant(actor, (tx) => listAccessReview(tx, toAccessReviewQuery(state)));
   const view: AccessRowView[] = rows.map((row) => ({
@@ -34,8 +35,7 @@ export default async function AccessReviewPage({ params, searchParams }: { param
     name: row.name,
     email: row.email,
     status: row.status,
-    groups: rolesLabel(row.roles),
-    permissions: permissionsOfRoles(row.roles),
+    ...memberAccess(row),
     twoFactor: row.twoFactor,
     lastSignIn: shown(row.lastSignInAt),
     lastActivity: shown(row.lastActivityAt),

@@ -37,7 +37,7 @@ export const metadata: Metadata = { title: "Activity" };
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  if (!can(actor.roles, "activity.read")) notFound();
+  if (!can(actor, "activity.read")) notFound();
 
   const search = parseActivitySearch(await searchParams);
   const filters = toActivityFilters(search);

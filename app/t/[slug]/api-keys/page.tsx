@@ -22,7 +22,7 @@ function statusOf(key: { revokedAt: Date | null; expiresAt: Date | null }, now: 
 export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  if (!can(actor.roles, "api_keys.manage")) notFound();
+  if (!can(actor, "api_keys.manage")) notFound();
   const keys = await withActorTenant(actor, (tx) => listApiKeys(tx));
   const now = new Date();
 

@@ -19,8 +19,8 @@ export default async function CredentialsPage({ params }: { params: Promise<{ sl
   const { slug } = await params;
   const actor = await requireActor(slug);
   const rows = await withActorTenant(actor, (tx) => listCredentials(tx));
-  const canManage = can(actor.roles, "credentials.manage");
-  const showsTail = can(actor.roles, "credentials.use");
+  const canManage = can(actor, "credentials.manage");
+  const showsTail = can(actor, "credentials.use");
 
   return (
     <section>

@@ -30,7 +30,7 @@ export async function POST(request: Request, { params }: Context) {
   }
   const { slug } = await params;
   const actor = await getActor(slug);
-  if (!actor || !can(actor.roles, "settings.manage")) return new Response("Not found", { status: 404 });
+  if (!actor || !can(actor, "settings.manage")) return new Response("Not found", { status: 404 });
   const form = await readForm(request);
   if (!form) return new Response("Send the passphrase as a form.", { status: 400 });
   const typed = form.get("passphrase");

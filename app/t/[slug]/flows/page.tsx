@@ -25,13 +25,13 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
   const query = await searchParams;
   const state = flowsUrlState.parse(query);
   const environment = environmentField.read([single(query.env) ?? ""], () => []);
-  const canWrite = can(actor.roles, "flows.write");
+  const canWrite = can(actor, "flows.write");
   const { list, capacity, lastRuns, credentialNames } = await withActorTenant(actor, async (tx) => {
     const list = await listFlows(tx, { environment, search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
     const capacity = await flowCapacityOf(tx);
     const lastRuns = await lastRunsOf(tx, list.rows.map((flow) => flow.id), { environment });
     // The credentials a new flow's steps may use (names only), for those who create flows and may use them.
-    const usable = canWrite && can(actor.roles, "credentials.use");
+    const usable = canWrite && can(actor, "credentials.use");
     const credentialNames = usable ? (await listCredentials(tx)).map((credential) => credential.name) : [];
     return { list, capacity, lastRuns, credentialNames };
   });
@@ -64,7 +64,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
         <div className="mb-3">
           <SearchInput label="Search" param="q" placeholder="Flow name" />
         </div>
-        <FlowsTable slug={slug} rows={rows} canRun={can(actor.roles, "flows.run")} searching={Boolean(state.q)} />
+        <FlowsTable slug={slug} rows={rows} canRun={can(actor, "flows.run")} searching={Boolean(state.q)} />
         <Pagination page={state.page} pageSize={state.size} total={list.total} />
       </section>
     </TableUrlState>

@@ -30,9 +30,9 @@ export default async function MembersPage({
 }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  if (!can(actor.roles, "members.read")) notFound();
+  if (!can(actor, "members.read")) notFound();
   const query = parseMembersTableState(await searchParams);
-  const canManage = can(actor.roles, "members.manage");
+  const canManage = can(actor, "members.manage");
   const { rows, total, page, domains } = await withActorTenant(actor, async (tx) => ({
     ...(await listMembers(tx, query)),
     domains: await listApprovedDomains(tx),

@@ -24,7 +24,7 @@ const CHOOSABLE_FLOWS = 100;
 export default async function PackagesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  if (!can(actor.roles, "packages.manage")) notFound();
+  if (!can(actor, "packages.manage")) notFound();
   const environment = environmentField.read([single((await searchParams).env) ?? ""], () => []);
   const { flows, packages } = await withActorTenant(actor, async (tx) => ({
     flows: (await listFlows(tx, { environment, sort: "name", dir: "asc", page: 1, size: CHOOSABLE_FLOWS })).rows,

@@ -58,7 +58,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     saml: await samlSettingsView(tx),
   }));
   if (!settings) return null; // deleted between the actor check and this read: the next request 404s
-  const canManage = can(actor.roles, "settings.manage");
+  const canManage = can(actor, "settings.manage");
   // Why a paid control is disabled: the same check the actions make (lib/licenses.ts).
   const unavailable = (feature: Feature) => (licenseAllows(settings.license, feature) ? null : licenseRequiredMessage(feature, settings.license));
 
@@ -159,7 +159,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           </div>
         </Section>
       )}
-      {can(actor.roles, "tenant.delete") && (
+      {can(actor, "tenant.delete") && (
         <Section id="danger-zone" title="Danger zone">
           <DeleteTenant slug={slug} name={settings.name} deleteTenant={deleteTenant} />
         </Section>

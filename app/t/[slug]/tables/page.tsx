@@ -19,7 +19,7 @@ export default async function TablesPage({ params }: { params: Promise<{ slug: s
   return (
     <section>
       <PageHeader title="Tables" description="Your tenant's own data, in tables with typed columns." />
-      {can(actor.roles, "tables.write") && <CreateTableForm slug={slug} />}
+      {can(actor, "tables.write") && <CreateTableForm slug={slug} />}
       {tables.length === 0 ? (
         <EmptyState title="No tables yet" />
       ) : (

@@ -21,7 +21,7 @@ const measureText = (value: number | null, format: (value: number) => string = S
 export default async function UsagePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  if (!can(actor.roles, "usage.read")) notFound();
+  if (!can(actor, "usage.read")) notFound();
   const to = utcDay(new Date());
   const from = addDays(to, -(DAYS - 1));
   const { days, apiLimits, flowRunQuota } = await withActorTenant(actor, async (tx) => {

@@ -36,7 +36,7 @@ export async function POST(request: Request, { params }: Context) {
   }
   const { slug } = await params;
   const actor = await getActor(slug);
-  if (!actor || !can(actor.roles, ACCESS_REVIEW_PERMISSION)) return new Response("Not found", { status: 404 });
+  if (!actor || !can(actor, ACCESS_REVIEW_PERMISSION)) return new Response("Not found", { status: 404 });
 
   const form = await readFormTextFields(request);
   if (!form) return new Response("Send the filters as a form.", { status: 400 });

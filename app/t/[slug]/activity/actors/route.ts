@@ -20,7 +20,7 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await getActor(slug);
-  if (!actor || !can(actor.roles, "activity.read")) return Response.json({ error: "Not found" }, { status: 404, headers: PRIVATE });
+  if (!actor || !can(actor, "activity.read")) return Response.json({ error: "Not found" }, { status: 404, headers: PRIVATE });
   // What PostgreSQL could not compare (NUL, a lone surrogate) is dropped, like every URL filter.
   const typed = dropUnstorableText((new URL(request.url).searchParams.get("q") ?? "").slice(0, ACTOR_SEARCH_MAX + 1));
   const actors = await withActorTenant(actor, (tx) => searchActivityActors(tx, typed));

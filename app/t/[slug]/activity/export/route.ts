@@ -42,7 +42,7 @@ export async function POST(request: Request, { params }: Context) {
   }
   const { slug } = await params;
   const actor = await getActor(slug);
-  if (!actor || !can(actor.roles, "activity.read")) return new Response("Not found", { status: 404 });
+  if (!actor || !can(actor, "activity.read")) return new Response("Not found", { status: 404 });
   // After the membership check, so only members learn the tenant's license.
   if (!licenseAllows(actor.tenant.license, "csvExport")) {
     return new Response(licenseRequiredMessage("csvExport", actor.tenant.license), { status: 403 });

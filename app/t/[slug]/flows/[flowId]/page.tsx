@@ -41,7 +41,7 @@ export default async function FlowPage({
   if (!found) notFound();
   const { flow, page } = found;
   const base = withEnvironment(`/t/${slug}/flows/${flow.id}`, environment);
-  const canWrite = can(actor.roles, "flows.write");
+  const canWrite = can(actor, "flows.write");
 
   return (
     <section>
@@ -55,7 +55,7 @@ export default async function FlowPage({
         </Link>
       </p>
       <PageHeader title={flow.name}>
-        {can(actor.roles, "flows.run") && <RunFlowButton slug={slug} flowId={flow.id} environment={environment} />}
+        {can(actor, "flows.run") && <RunFlowButton slug={slug} flowId={flow.id} environment={environment} />}
         {canWrite && <DeleteFlowButton slug={slug} flowId={flow.id} name={flow.name} environment={environment} />}
       </PageHeader>
       <section aria-labelledby="steps-heading" className="rounded-lg border border-slate-200 bg-white p-6">

@@ -9,6 +9,7 @@ import { actingUserId } from "@/lib/caller";
 import { appOrigin } from "@/lib/app-url";
 import { roleChangeMail } from "@/lib/mail-templates/role-change";
 import { rolesLabel } from "@/lib/permissions";
+import { keepingAMemberManager } from "@/lib/groups/keep-a-manager";
 import { keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
 import { memberIdField, rolesField } from "./member-input";
 import { enqueueMail } from "@/lib/mail-outbox";
@@ -34,7 +35,7 @@ export const changeMemberRoles = tenantAction({
       throw new ActionError("CONFLICT", `${member.email} already has exactly these roles (${rolesLabel(member.roles)}).`);
     }
     await keepAnActiveAdmin(tx, actor, member, { rolesAfter: input.roles, outcome: "lose the Admin role" });
-    await updateMemberRoles(tx, member.id, input.roles);
+    await keepingAMemberManager(tx, actor.tenant.name, () => updateMemberRoles(tx, member.id, input.roles));
     // Queued with the change: the member is told once it has committed (lib/mail-outbox.ts).
     const mail = roleChangeMail({
       to: member.email,

@@ -1,7 +1,8 @@
 // What every membership change shares: the target member looked up in this tenant only, the
 // last-Admin rule, and how the activity entry describes it. The tenant lock, and the caller
 // re-checked under it, are the wrapper's (`lockTenant: true`): membership changes of one tenant run one at a time.
-import { countOtherActiveAdmins, findMember, type Member } from "@/db/queries/members";
+import { findMember, type Member } from "@/db/queries/members";
+import { countOtherActiveManagers } from "@/lib/groups/keep-a-manager";
 import type { MemberRole } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
 import { actingUserId, type Actor } from "@/lib/caller";
@@ -14,8 +15,10 @@ export function requireMember(tx: TenantTx, memberId: string): Promise<Member> {
 }
 
 /**
- * The tenant always keeps an active Admin: refuses to take Admin away from `member` (by demotion,
- * suspension or removal) when no other active Admin exists. Run under the tenant lock.
+ * The tenant always keeps an active Admin, or someone else who can manage members (a custom group
+ * with Manage members): refuses to take Admin away from `member` (by demotion, suspension or removal)
+ * when no other active member can manage members. Run under the tenant lock. A member who manages
+ * through a custom group only is held by keepingAMemberManager (lib/groups/keep-a-manager.ts) around the change.
  */
 export async function keepAnActiveAdmin(
   tx: TenantTx,
@@ -25,7 +28,7 @@ export async function keepAnActiveAdmin(
 ) {
   const staysAdmin = change.rolesAfter?.includes("admin") ?? false;
   if (member.status !== "active" || !member.roles.includes("admin") || staysAdmin) return;
-  if ((await countOtherActiveAdmins(tx, member.id)) > 0) return;
+  if ((await countOtherActiveManagers(tx, member.userId)) > 0) return;
   const [who, subject] = member.userId === actingUserId(actor) ? ["You are", "you"] : [`${member.email} is`, "they"];
   throw new ActionError(
     "CONFLICT",

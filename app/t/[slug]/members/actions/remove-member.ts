@@ -4,6 +4,7 @@ import { z } from "zod";
 import { deleteMember } from "@/db/queries/members";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { actingUserId } from "@/lib/caller";
+import { keepingAMemberManager } from "@/lib/groups/keep-a-manager";
 import { keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
 import { memberIdField } from "./member-input";
 
@@ -19,7 +20,7 @@ export const removeMember = tenantAction({
   async run({ tx, actor, input }) {
     const member = await requireMember(tx, input.memberId);
     await keepAnActiveAdmin(tx, actor, member, { outcome: "be removed" });
-    await deleteMember(tx, member.id);
+    await keepingAMemberManager(tx, actor.tenant.name, () => deleteMember(tx, member.id));
     return {
       data: { memberId: member.id, self: member.userId === actingUserId(actor) },
       activity: memberActivity("member.removed", member, `${actor.user.email} removed ${member.email}`, { roles: [], status: null }),

@@ -5,6 +5,7 @@ import { updateMemberStatus } from "@/db/queries/members";
 import { ActionError } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { actingUserId } from "@/lib/caller";
+import { keepingAMemberManager } from "@/lib/groups/keep-a-manager";
 import { keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
 import { memberIdField } from "./member-input";
 
@@ -24,7 +25,7 @@ export const suspendMember = tenantAction({
       throw new ActionError("CONFLICT", `${member.email} has not accepted their invitation yet: revoke it instead.`);
     }
     await keepAnActiveAdmin(tx, actor, member, { outcome: "be suspended" });
-    await updateMemberStatus(tx, member.id, "suspended");
+    await keepingAMemberManager(tx, actor.tenant.name, () => updateMemberStatus(tx, member.id, "suspended"));
     return {
       data: { memberId: member.id, self: member.userId === actingUserId(actor) },
       activity: memberActivity("member.suspended", member, `${actor.user.email} suspended ${member.email}`, {

@@ -45,7 +45,7 @@ export default async function DataTablePage({ params, searchParams }: { params: 
   });
   if (!found) notFound();
   const { table, list, filterProblem } = found;
-  const canWrite = can(actor.roles, "tables.write");
+  const canWrite = can(actor, "tables.write");
   const rows = list.rows.map((row) => ({ id: row.id, values: row.values, added: formatDateTime(row.createdAt) }));
   const filterColumns = table.columns.map((column, index) => ({ value: valueField(index), label: column.name }));
 

@@ -31,7 +31,7 @@ export default async function FlowHistoryPage({ params, searchParams }: { params
   });
   if (!found) notFound();
   const { flow, versions } = found;
-  const canWrite = can(actor.roles, "flows.write");
+  const canWrite = can(actor, "flows.write");
   return (
     <section>
       <p className="mb-2 text-sm">

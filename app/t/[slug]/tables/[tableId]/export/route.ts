@@ -33,7 +33,7 @@ export async function POST(request: Request, { params }: Context) {
   if (!isSameOriginRequest(request.headers, await appOrigin())) return new Response("Refused: export from the table's page.", { status: 403 });
   const { slug, tableId } = await params;
   const actor = await getActor(slug);
-  if (!actor || !can(actor.roles, "tables.read") || !isUuid(tableId)) return new Response("Not found", { status: 404 });
+  if (!actor || !can(actor, "tables.read") || !isUuid(tableId)) return new Response("Not found", { status: 404 });
   const caller = { actor, ip: await clientIp() };
   let first;
   try {

@@ -28,7 +28,7 @@ export async function POST(request: Request, { params }: Context) {
   if (!isSameOriginRequest(request.headers, await appOrigin())) return new Response("Refused: import from the table's page.", { status: 403 });
   const { slug, tableId } = await params;
   const actor = await getActor(slug);
-  if (!actor || !can(actor.roles, "tables.write") || !isUuid(tableId) || !request.body) return new Response("Not found", { status: 404 });
+  if (!actor || !can(actor, "tables.write") || !isUuid(tableId) || !request.body) return new Response("Not found", { status: 404 });
   const caller = { actor, ip: await clientIp() };
   const body = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
   const encoder = new TextEncoder();

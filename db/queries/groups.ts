@@ -1,0 +1,165 @@
+// Custom groups and their members (issue 15). Tenant-scope functions take a TenantTx; the ones a page
+// view needs before any tenant is set (the caller's own groups) also work in the caller's user scope,
+// where the own_groups / own_group_memberships policies show them their own rows only. Row-level
+// security limits every statement; the explicit tenant filters are the second wall.
+import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { memberships, tenantGroupMembers, tenantGroups } from "../schema";
+import type { TenantTx, Tx } from "../scopes";
+
+/**
+ * The union of the permissions of the custom groups the membership's user is in, as one column of a
+ * query over memberships: the actor's membership and its permissions are one statement.
+ */
+export function groupPermissionsOfMembership(): SQL<string[]> {
+  // Qualified by hand: a select from one table names its columns unqualified, which the subquery's
+  // own tenant_id would make ambiguous.
+  return sql<string[]>`coalesce((select array_agg(distinct p.permission order by p.permission)
+    from ${tenantGroupMembers} gm
+    join ${tenantGroups} g on g.tenant_id = gm.tenant_id and g.id = gm.group_id
+    cross join lateral unnest(g.permissions) as p(permission)
+    where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id), '{}'::text[])`;
+}
+
+/** The names of the custom groups the membership's user is in (A to Z), as one column of a query over memberships. */
+export function groupNamesOfMembership(): SQL<string[]> {
+  return sql<string[]>`coalesce((select array_agg(g.name order by lower(g.name), g.id)
+    from ${tenantGroupMembers} gm
+    join ${tenantGroups} g on g.tenant_id = gm.tenant_id and g.id = gm.group_id
+    where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id), '{}'::text[])`;
+}
+
+const groupColumns = { id: tenantGroups.id, name: tenantGroups.name, permissions: tenantGroups.permissions, createdAt: tenantGroups.createdAt };
+
+/** The tenant's custom groups by name, each with how many members it has. */
+export async function listGroups(tx: TenantTx) {
+  return tx
+    .select({
+      ...groupColumns,
+      memberCount: sql<number>`(select count(*)::int from ${tenantGroupMembers} gm where gm.tenant_id = ${tenantGroups}.tenant_id and gm.group_id = ${tenantGroups}.id)`,
+    })
+    .from(tenantGroups)
+    .where(eq(tenantGroups.tenantId, tx.tenantId))
+    .orderBy(sql`lower(${tenantGroups.name})`, asc(tenantGroups.id));
+}
+
+/** One group of the tenant, or null; `lock` keeps it from changing until commit. */
+export async function findGroup(tx: TenantTx, groupId: string, options: { lock?: boolean } = {}) {
+  const query = tx.select(groupColumns).from(tenantGroups).where(and(eq(tenantGroups.tenantId, tx.tenantId), eq(tenantGroups.id, groupId)));
+  const [row] = options.lock ? await query.for("update") : await query;
+  return row ?? null;
+}
+
+export async function insertGroup(tx: TenantTx, group: { name: string; permissions: string[] }) {
+  const [row] = await tx.insert(tenantGroups).values({ ...group, tenantId: tx.tenantId }).returning(groupColumns);
+  return row!;
+}
+
+export async function updateGroup(tx: TenantTx, groupId: string, change: { name?: string; permissions?: string[] }) {
+  const [row] = await tx
+    .update(tenantGroups)
+    .set(change)
+    .where(and(eq(tenantGroups.tenantId, tx.tenantId), eq(tenantGroups.id, groupId)))
+    .returning(groupColumns);
+  return row ?? null;
+}
+
+/** Deletes the group and (by the foreign key's cascade) who was in it; how many members it had. */
+export async function deleteGroup(tx: TenantTx, groupId: string) {
+  const [members] = await tx
+    .select({ value: count() })
+    .from(tenantGroupMembers)
+    .where(and(eq(tenantGroupMembers.tenantId, tx.tenantId), eq(tenantGroupMembers.groupId, groupId)));
+  await tx.delete(tenantGroups).where(and(eq(tenantGroups.tenantId, tx.tenantId), eq(tenantGroups.id, groupId)));
+  return members?.value ?? 0;
+}
+
+/**
+ * The custom groups a member is in, by name: THE query for "a member's groups" (the members page, the
+ * access review). In a tenant scope for any member of it; in a user scope for the caller themselves.
+ */
+export async function listGroupsOfMember(tx: Tx, tenantId: string, userId: string) {
+  return tx
+    .select({ id: tenantGroups.id, name: tenantGroups.name, permissions: tenantGroups.permissions })
+    .from(tenantGroupMembers)
+    .innerJoin(tenantGroups, and(eq(tenantGroups.tenantId, tenantGroupMembers.tenantId), eq(tenantGroups.id, tenantGroupMembers.groupId)))
+    .where(and(eq(tenantGroupMembers.tenantId, tenantId), eq(tenantGroupMembers.userId, userId)))
+    .orderBy(sql`lower(${tenantGroups.name})`, asc(tenantGroups.id));
+}
+
+/** The custom groups of several members at once (a page of the members table): group ids by user id. */
+export async function groupIdsOfMembers(tx: TenantTx, userIds: string[]): Promise<Map<string, string[]>> {
+  const byUser = new Map<string, string[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await tx
+    .select({ userId: tenantGroupMembers.userId, groupId: tenantGroupMembers.groupId })
+    .from(tenantGroupMembers)
+    .where(and(eq(tenantGroupMembers.tenantId, tx.tenantId), inArray(tenantGroupMembers.userId, userIds)));
+  for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.groupId]);
+  return byUser;
+}
+
+/** A group's members, by email. */
+export async function listGroupMembers(tx: TenantTx, groupId: string) {
+  return tx
+    .select({ userId: memberships.userId, membershipId: memberships.id, email: memberships.memberEmail, name: memberships.memberName, status: memberships.status })
+    .from(tenantGroupMembers)
+    .innerJoin(memberships, and(eq(memberships.tenantId, tenantGroupMembers.tenantId), eq(memberships.userId, tenantGroupMembers.userId)))
+    .where(and(eq(tenantGroupMembers.tenantId, tx.tenantId), eq(tenantGroupMembers.groupId, groupId)))
+    .orderBy(asc(memberships.memberEmail));
+}
+
+/** Puts the user in the group; false when they were in it already. */
+export async function insertGroupMember(tx: TenantTx, groupId: string, userId: string): Promise<boolean> {
+  const rows = await tx.insert(tenantGroupMembers).values({ tenantId: tx.tenantId, groupId, userId }).onConflictDoNothing().returning({ userId: tenantGroupMembers.userId });
+  return rows.length > 0;
+}
+
+/** Takes the user out of the group; false when they were not in it. */
+export async function deleteGroupMember(tx: TenantTx, groupId: string, userId: string): Promise<boolean> {
+  const rows = await tx
+    .delete(tenantGroupMembers)
+    .where(and(eq(tenantGroupMembers.tenantId, tx.tenantId), eq(tenantGroupMembers.groupId, groupId), eq(tenantGroupMembers.userId, userId)))
+    .returning({ userId: tenantGroupMembers.userId });
+  return rows.length > 0;
+}
+
+/**
+ * How many active members can manage members now: those with one of `managingRoles` (built-in groups)
+ * or in a custom group that carries `permission`. The keep-a-manager rule, run under the tenant lock.
+ */
+export async function countActiveManagers(
+  tx: TenantTx,
+  permission: string,
+  managingRoles: readonly string[],
+  options: { exceptUserId?: string } = {},
+): Promise<number> {
+  const [row] = await tx
+    .select({ value: count() })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tx.tenantId),
+        eq(memberships.status, "active"),
+        options.exceptUserId ? ne(memberships.userId, options.exceptUserId) : undefined,
+        sql`(${memberships.roles} && array[${sql.join(managingRoles.map((role) => sql`${role}`), sql`, `)}]::member_role[]
+          or exists (select 1 from ${tenantGroupMembers} gm join ${tenantGroups} g on g.tenant_id = gm.tenant_id and g.id = gm.group_id
+            where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id and ${permission} = any(g.permissions)))`,
+      ),
+    );
+  return row?.value ?? 0;
+}
+
+/** Members of the tenant not in the group, by email (the group page's "Member" choice; at most `limit`). */
+export async function listMembersOutsideGroup(tx: TenantTx, groupId: string, limit = 500) {
+  return tx
+    .select({ membershipId: memberships.id, email: memberships.memberEmail })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tx.tenantId),
+        sql`not exists (select 1 from ${tenantGroupMembers} gm where gm.tenant_id = ${memberships}.tenant_id and gm.group_id = ${groupId} and gm.user_id = ${memberships}.user_id)`,
+      ),
+    )
+    .orderBy(asc(memberships.memberEmail))
+    .limit(limit);
+}

@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import { check, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { memberships } from "./memberships";
+import { tenants } from "./tenants";
+
+// Tenant tables: a tenant's custom groups (issue 15) and who is in them. Viewer, Editor and Admin are
+// the built-in groups, kept as memberships.roles; a custom group carries any set of permissions from
+// the catalog (lib/permissions.ts, checked by the actions: the catalog grows with features, so the
+// column is text[] rather than an enum). A member's permissions are the union of both.
+
+export const tenantGroups = pgTable(
+  "tenant_groups",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "tenant_groups_pk", columns: [t.tenantId, t.id] }),
+    // "Engineering" and "engineering" are the same group to a person reading the list.
+    uniqueIndex("tenant_groups_tenant_name").on(t.tenantId, sql`lower(${t.name})`),
+    foreignKey({ name: "tenant_groups_tenant_fk", columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete("cascade"),
+    check("tenant_groups_name_not_blank", sql`length(btrim(${t.name})) > 0`),
+  ],
+);
+
+// A member of a custom group, by user: the foreign key to the membership (tenant_id, user_id) removes
+// the row with the membership, and user_id lets the caller's own rows be read in their user scope
+// (lib/actor.ts resolves permissions in the transaction that reads the actor).
+export const tenantGroupMembers = pgTable(
+  "tenant_group_members",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    groupId: uuid("group_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "tenant_group_members_pk", columns: [t.tenantId, t.groupId, t.userId] }),
+    foreignKey({ name: "tenant_group_members_group_fk", columns: [t.tenantId, t.groupId], foreignColumns: [tenantGroups.tenantId, tenantGroups.id] }).onDelete("cascade"),
+    foreignKey({ name: "tenant_group_members_member_fk", columns: [t.tenantId, t.userId], foreignColumns: [memberships.tenantId, memberships.userId] }).onDelete("cascade"),
+    // A member's groups (their permissions, the members page).
+    index("tenant_group_members_user").on(t.tenantId, t.userId),
+  ],
+);
+
+export type TenantGroup = typeof tenantGroups.$inferSelect;
