@@ -8,7 +8,6 @@ import { databaseOutageNoted, DatabaseUnavailableError } from "@/db/availability
 import { withUser, type UserTx } from "@/db/scopes";
 import { findMembershipBySlug, listTenantsOfUser, type TenantSummary } from "@/db/queries/tenants";
 import { getAccountFlags } from "@/db/queries/users";
-import { findSsoRequirementAsMember } from "@/db/queries/saml";
 import { authMethodOf } from "@/db/schema";
 import { ssoPolicyAllows, ssoSignInPath } from "./sso/sso-policy";
 import { auth } from "./auth";
@@ -69,8 +68,8 @@ export interface AccountNav {
 async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmin: boolean): Promise<Actor | null> {
   const membership = await findMembershipBySlug(tx, user.id, slug);
   if (membership?.status === "active") {
-    const ssoRequirement = await findSsoRequirementAsMember(tx, membership.tenant.id);
     const groupPermissions = catalogPermissions(membership.groupPermissions);
+    const { ssoRequirement } = membership;
     return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, groupPermissions, viaSuperadmin: false, ssoRequirement };
   }
   return isSuperadmin ? findSuperadminVisit(tx, user, slug) : null;

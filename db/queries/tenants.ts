@@ -1,5 +1,5 @@
 import { and, asc, count, eq } from "drizzle-orm";
-import { memberships, tenants } from "../schema";
+import { memberships, samlConfigs, tenants } from "../schema";
 import type { MemberRole, Tenant, TwoFactorRequirement } from "../schema";
 import type { TenantTx, Tx, UserTx } from "../scopes";
 import { memberCounterQuery } from "./members";
@@ -28,6 +28,8 @@ export interface TenantMembership {
   roles: MemberRole[];
   /** The union of the permissions of the user's custom groups in the tenant, as stored. */
   groupPermissions: string[];
+  /** The tenant's single sign-on requirement, null without SAML set up (read through own_tenants_saml). */
+  ssoRequirement: { requireSso: boolean; breakGlassUserId: string | null } | null;
   /** Only "active" opens the tenant; "invited" waits for the member to accept (/join/<slug>). */
   status: "invited" | "active" | "suspended";
 }
@@ -57,10 +59,14 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
       membershipId: memberships.id,
       roles: memberships.roles,
       groupPermissions: groupPermissionsOfMembership(),
+      requireSso: samlConfigs.requireSso,
+      breakGlassUserId: samlConfigs.breakGlassUserId,
       status: memberships.status,
     })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    // In the same statement, so a page view spends no round trip on it (tests/scale/page-transactions).
+    .leftJoin(samlConfigs, eq(samlConfigs.tenantId, memberships.tenantId))
     .where(and(eq(memberships.userId, userId), eq(tenants.slug, slug)))
     .limit(1);
   if (!row) return null;
@@ -69,6 +75,7 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
     membershipId: row.membershipId,
     roles: row.roles,
     groupPermissions: row.groupPermissions,
+    ssoRequirement: row.requireSso === null ? null : { requireSso: row.requireSso, breakGlassUserId: row.breakGlassUserId },
     status: row.status,
   };
 }
