@@ -38,12 +38,18 @@ async function firstFlowPath(page: Page, slug: string): Promise<string> {
 
 test("the scan itself sees what it must refuse (a control without a name, an image without alt text)", async ({ page }) => {
   await page.goto("/login");
-  await page.evaluate(() => {
-    document.querySelector("main")?.insertAdjacentHTML("beforeend", '<button type="button"></button><img src="/favicon.ico">');
-  });
-  const found = (await blockingViolations(page)).join("\n");
-  expect(found).toContain("button-name (critical)");
-  expect(found).toContain("image-alt (critical)");
+  // React's hydration may replace <main>'s content after the page loads, dropping what was put in
+  // before it: put the faulty controls in (again) until a scan runs with them there.
+  await expect(async () => {
+    await page.evaluate(() => {
+      if (!document.getElementById("axe-probe")) {
+        document.querySelector("main")?.insertAdjacentHTML("beforeend", '<div id="axe-probe"><button type="button"></button><img src="/favicon.ico"></div>');
+      }
+    });
+    const found = (await blockingViolations(page)).join("\n");
+    expect(found).toContain("button-name (critical)");
+    expect(found).toContain("image-alt (critical)");
+  }).toPass({ timeout: 30_000 });
 });
 
 test("signed out: sign-in pages and the 404", async ({ page }) => {
