@@ -33,8 +33,14 @@ const scopedPermissionsArray = () => sql`array[${sql.join(FLOW_SCOPED_PERMISSION
  * this flow (by id, in any environment). THE per-flow check (lib/groups/flow-access.ts); tenant scope.
  */
 export async function groupScopeAllowsFlow(tx: TenantTx, userId: string, permission: string, flowId: string): Promise<boolean> {
+  return (await flowsInGroupScope(tx, userId, permission, [flowId])).size > 0;
+}
+
+/** Which of `flowIds` (a page of a list) the user's narrowed groups carrying `permission` name: one statement. */
+export async function flowsInGroupScope(tx: TenantTx, userId: string, permission: string, flowIds: string[]): Promise<Set<string>> {
+  if (flowIds.length === 0) return new Set();
   const rows = await tx
-    .select({ one: sql<number>`1` })
+    .selectDistinct({ flowId: tenantGroupFlows.flowId })
     .from(tenantGroupMembers)
     .innerJoin(tenantGroups, and(eq(tenantGroups.tenantId, tenantGroupMembers.tenantId), eq(tenantGroups.id, tenantGroupMembers.groupId)))
     .innerJoin(tenantGroupFlows, and(eq(tenantGroupFlows.tenantId, tenantGroups.tenantId), eq(tenantGroupFlows.groupId, tenantGroups.id)))
@@ -44,11 +50,10 @@ export async function groupScopeAllowsFlow(tx: TenantTx, userId: string, permiss
         eq(tenantGroupMembers.userId, userId),
         eq(tenantGroups.flowsScoped, true),
         sql`${permission} = any(${tenantGroups.permissions})`,
-        eq(tenantGroupFlows.flowId, flowId),
+        inArray(tenantGroupFlows.flowId, flowIds),
       ),
-    )
-    .limit(1);
-  return rows.length > 0;
+    );
+  return new Set(rows.map((row) => row.flowId));
 }
 
 /** The names of the custom groups the membership's user is in (A to Z), as one column of a query over memberships. */

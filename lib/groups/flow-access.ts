@@ -4,7 +4,7 @@
 // (holder.flowScopedPermissions) costs one indexed read. The write core runs it for every action that
 // names a flow (TenantActionDefinition.flowId); flow pages run it to show their controls.
 import "server-only";
-import { groupScopeAllowsFlow } from "@/db/queries/groups";
+import { flowsInGroupScope, groupScopeAllowsFlow } from "@/db/queries/groups";
 import type { TenantTx } from "@/db/scopes";
 import { actingUserId, type Actor } from "../caller";
 import { isUuid } from "../ids";
@@ -21,6 +21,14 @@ export async function canForFlow(tx: TenantTx, holder: FlowPermissionHolder, per
   // The flow id comes from input: a malformed one is no flow of any list (and never reaches PostgreSQL).
   if (!isUuid(flowId)) return false;
   return groupScopeAllowsFlow(tx, holder.userId, permission, flowId);
+}
+
+/** Which of a page's flows the caller may do `permission` to (a list's per-row controls): at most one statement. */
+export async function flowsActorMay(tx: TenantTx, actor: Actor, permission: Permission, flowIds: string[]): Promise<Set<string>> {
+  if (can(actor, permission)) return new Set(flowIds);
+  const userId = actingUserId(actor);
+  if (!userId || !isFlowScopedPermission(permission) || !actor.flowScopedPermissions?.includes(permission)) return new Set();
+  return flowsInGroupScope(tx, userId, permission, flowIds);
 }
 
 /** canForFlow for the caller of a page or action (an API key's role is never narrowed: no user id). */

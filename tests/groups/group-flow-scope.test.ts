@@ -138,6 +138,23 @@ describe("a member whose flow permissions come from a group narrowed to flow X",
   });
 });
 
+describe("the flows list's per-row controls", () => {
+  it("flowsActorMay: a narrowed member's flows among a page's, every flow for an Editor, none for a Viewer", async () => {
+    const { flowsActorMay } = await import("@/lib/groups/flow-access");
+    const [x, y] = [await seedFlow(world.a.id), await seedFlow(world.a.id)];
+    const { user } = await memberOfGroup(["flows.run"], [x.id]);
+    const viewer = await createUser("plain-viewer");
+    await addMember(world.a.id, viewer.id, ["viewer"]);
+    const mayRun = async (who: User) => {
+      const actor = (await actingAs(who, () => getActor(world.a.slug)))!;
+      return [...(await inTenant(world.a.id, (tx) => flowsActorMay(tx, actor, "flows.run", [x.id, y.id])))].sort();
+    };
+    expect(await mayRun(user)).toEqual([x.id]);
+    expect(await mayRun(world.adminA)).toEqual([x.id, y.id].sort());
+    expect(await mayRun(viewer)).toEqual([]);
+  });
+});
+
 describe("what stays unscoped", () => {
   it("a group on All flows grants every flow, as before", async () => {
     const y = await seedFlow(world.a.id);
