@@ -16,6 +16,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { can } from "@/lib/permissions";
 import { addMember, createTwoTenants, createUser, databaseErrorOf, uniqueSuffix } from "../support/fixtures";
 import { actingAs } from "../support/session";
+import { callApi, keyFor } from "../api/api-support";
 import { entriesOf, inTenant, seedGroup } from "./groups-support";
 
 vi.mock("@/lib/auth", async () => {
@@ -185,6 +186,21 @@ describe("what stays unscoped", () => {
     expect(await actingAs(user, () => WRITE_ACTIONS.rename!(world.a.slug, y.id))).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await actingAs(world.adminA, () => setGroupFlowScope(world.a.slug, null, { groupId: group.id, flowScope: "all" }))).toMatchObject({ ok: true });
     expect(await actingAs(user, () => WRITE_ACTIONS.rename!(world.a.slug, y.id))).toMatchObject({ ok: true });
+  });
+});
+
+describe("the REST API's flow routes", () => {
+  it("an API key's role is never narrowed: an Editor key renames and runs a flow no group lists, even while a group is narrowed", async () => {
+    const [x, y] = [await seedFlow(world.a.id), await seedFlow(world.a.id)];
+    await memberOfGroup(["flows.write", "flows.run"], [x.id]);
+    const flowRoute = await import("@/app/api/v1/flows/[flowId]/route");
+    const runsRoute = await import("@/app/api/v1/flows/[flowId]/runs/route");
+    const editorKey = await keyFor(world.a.id, "editor");
+    const renamed = await callApi(flowRoute.PATCH, { key: editorKey.key, method: "PATCH", params: { flowId: y.id }, body: { name: `Via API ${uniqueSuffix()}` } });
+    expect(renamed.status).toBe(200);
+    expect((await callApi(runsRoute.POST, { key: editorKey.key, method: "POST", params: { flowId: y.id } })).status).toBe(201);
+    const viewerKey = await keyFor(world.a.id, "viewer");
+    expect((await callApi(flowRoute.PATCH, { key: viewerKey.key, method: "PATCH", params: { flowId: x.id }, body: { name: "Nope" } })).status).toBe(403);
   });
 });
 
