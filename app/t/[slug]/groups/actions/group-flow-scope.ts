@@ -40,26 +40,30 @@ export const setGroupFlowScope = tenantAction({
   },
 });
 
+const GroupFlowInput = z.object({ groupId: groupIdField, flowId: flowIdField });
+
+/** What adding or removing a listed flow wrote: the entry naming the flow, or none when nothing changed. */
+function flowListOutcome(group: { id: string; name: string }, flowId: string, flowName: string | null, entry: { action: string; summary: string; message: string; unchanged: string }) {
+  const data = { groupId: group.id, flowId };
+  if (flowName === null) return { data, activity: null, message: entry.unchanged };
+  return { data, message: entry.message, activity: groupActivity(entry.action, group, entry.summary, { name: group.name, flowId, flowName }) };
+}
+
 export const addGroupFlow = tenantAction({
   name: "group.flow_add",
   permission: "members.manage",
   lockTenant: true,
-  input: z.object({ groupId: groupIdField, flowId: flowIdField }),
+  input: GroupFlowInput,
   async run({ tx, actor, input }) {
     const group = await requireGroup(tx, input.groupId);
     const flow = isUuid(input.flowId) ? await insertGroupFlow(tx, group.id, input.flowId) : null;
     if (!flow) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-    const data = { groupId: group.id, flowId: input.flowId };
-    if (!flow.added) return { data, activity: null, message: `${flow.name} is already on ${group.name}'s list.` };
-    return {
-      data,
+    return flowListOutcome(group, input.flowId, flow.added ? flow.name : null, {
+      action: "group.flow_added",
+      summary: `${actor.user.email} added the flow ${flow.name} to the flows of the group ${group.name}`,
       message: `Added ${flow.name} to ${group.name}'s flows.`,
-      activity: groupActivity("group.flow_added", group, `${actor.user.email} added the flow ${flow.name} to the flows of the group ${group.name}`, {
-        name: group.name,
-        flowId: input.flowId,
-        flowName: flow.name,
-      }),
-    };
+      unchanged: `${flow.name} is already on ${group.name}'s list.`,
+    });
   },
 });
 
@@ -67,20 +71,15 @@ export const removeGroupFlow = tenantAction({
   name: "group.flow_remove",
   permission: "members.manage",
   lockTenant: true,
-  input: z.object({ groupId: groupIdField, flowId: flowIdField }),
+  input: GroupFlowInput,
   async run({ tx, actor, input }) {
     const group = await requireGroup(tx, input.groupId);
     const flowName = isUuid(input.flowId) ? await deleteGroupFlow(tx, group.id, input.flowId) : null;
-    const data = { groupId: group.id, flowId: input.flowId };
-    if (flowName === null) return { data, activity: null, message: `That flow is not on ${group.name}'s list.` };
-    return {
-      data,
+    return flowListOutcome(group, input.flowId, flowName, {
+      action: "group.flow_removed",
+      summary: `${actor.user.email} removed the flow ${flowName} from the flows of the group ${group.name}`,
       message: `Removed ${flowName} from ${group.name}'s flows.`,
-      activity: groupActivity("group.flow_removed", group, `${actor.user.email} removed the flow ${flowName} from the flows of the group ${group.name}`, {
-        name: group.name,
-        flowId: input.flowId,
-        flowName,
-      }),
-    };
+      unchanged: `That flow is not on ${group.name}'s list.`,
+    });
   },
 });
