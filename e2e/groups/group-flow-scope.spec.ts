@@ -11,6 +11,8 @@ const FLOWS = `/t/${FLOW_SCOPE_TENANT}/flows`;
 const GROUP = "Invoice editors";
 
 test("an Admin narrows a group to one flow: its member edits that flow and is refused on another", async ({ browser }) => {
+  // Two people and some twenty round trips: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   const admin = await (await browser.newContext()).newPage();
   const viewer = await (await browser.newContext()).newPage();
   await signIn(admin, FLOW_SCOPE_PEOPLE.admin);
