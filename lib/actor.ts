@@ -69,8 +69,9 @@ async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmi
   const membership = await findMembershipBySlug(tx, user.id, slug);
   if (membership?.status === "active") {
     const groupPermissions = catalogPermissions(membership.groupPermissions);
+    const flowScopedPermissions = catalogPermissions(membership.flowScopedPermissions);
     const { ssoRequirement } = membership;
-    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, groupPermissions, viaSuperadmin: false, ssoRequirement };
+    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, groupPermissions, flowScopedPermissions, viaSuperadmin: false, ssoRequirement };
   }
   return isSuperadmin ? findSuperadminVisit(tx, user, slug) : null;
 }

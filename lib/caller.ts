@@ -26,6 +26,11 @@ export interface Actor {
    * can(actor, …) counts them with the roles'. None for a visiting superadmin or an API key.
    */
   groupPermissions?: Permission[];
+  /**
+   * Flow permissions the member holds only for some flows (a group narrowed to "Only these flows"):
+   * can() does not count them; canForFlow (lib/groups/flow-access.ts) does, for the flows named.
+   */
+  flowScopedPermissions?: Permission[];
   /** A superadmin entered this tenant without being an active member (see lib/superadmin-access.ts). */
   viaSuperadmin: boolean;
   /**

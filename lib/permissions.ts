@@ -1,5 +1,6 @@
 import type { MemberRole } from "@/db/schema";
 import { MEMBER_ROLES } from "@/db/schema/member-roles";
+import { FLOW_SCOPED_PERMISSIONS } from "@/db/schema/flow-scoped-permissions";
 
 // What each role may do in its tenant. Roles add up: a member with several roles has the union.
 export const ROLE_LABELS = { viewer: "Viewer", editor: "Editor", admin: "Admin" } as const satisfies Record<MemberRole, string>;
@@ -32,7 +33,17 @@ export interface PermissionHolder {
   roles: readonly MemberRole[];
   /** The union of the member's custom groups' permissions, read with the membership (none for API keys). */
   groupPermissions?: readonly Permission[];
+  /**
+   * Flow permissions held only for the flows a group was narrowed to: can() never counts them (a check
+   * without a flow refuses), canForFlow (lib/groups/flow-access.ts) does for the flows named.
+   */
+  flowScopedPermissions?: readonly Permission[];
 }
+
+/** The permissions a group can narrow to particular flows (db/schema/groups.ts keeps the list). */
+export type FlowScopedPermission = (typeof FLOW_SCOPED_PERMISSIONS)[number];
+export const isFlowScopedPermission = (permission: Permission): permission is FlowScopedPermission =>
+  (FLOW_SCOPED_PERMISSIONS as readonly string[]).includes(permission);
 
 export function can(holder: PermissionHolder, permission: Permission): boolean {
   return holder.roles.some((role) => PERMISSIONS_OF[role].includes(permission)) || (holder.groupPermissions ?? []).includes(permission);
@@ -52,3 +63,6 @@ export function rolesLabel(roles: readonly MemberRole[]): string {
 export function rolesGranting(permission: Permission): MemberRole[] {
   return MEMBER_ROLES.filter((role) => PERMISSIONS_OF[role].includes(permission));
 }
+
+// Every flow-scoped permission is a Permission (compile-time: a renamed permission breaks here).
+FLOW_SCOPED_PERMISSIONS satisfies readonly Permission[];

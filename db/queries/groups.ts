@@ -3,21 +3,57 @@
 // where the own_groups / own_group_memberships policies show them their own rows only. Row-level
 // security limits every statement; the explicit tenant filters are the second wall.
 import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
-import { memberships, tenantGroupMembers, tenantGroups } from "../schema";
+import { FLOW_SCOPED_PERMISSIONS, memberships, tenantGroupFlows, tenantGroupMembers, tenantGroups } from "../schema";
 import type { TenantTx, Tx } from "../scopes";
 
 /**
  * The union of the permissions of the custom groups the membership's user is in, as one column of a
  * query over memberships: the actor's membership and its permissions are one statement.
  */
-export function groupPermissionsOfMembership(): SQL<string[]> {
+export function groupPermissionsOfMembership(options: { flowScope?: "all" | "unscoped" | "scoped" } = {}): SQL<string[]> {
+  // "unscoped": what holds for the whole tenant (a group narrowed to some flows gives its flow
+  // permissions to no other flow); "scoped": only those narrowed flow permissions (checked per flow,
+  // lib/groups/flow-access.ts); "all" (the access review): every permission a group names.
+  const flowScope = options.flowScope ?? "all";
+  const narrowed = sql`(g.flows_scoped and p.permission = any(${scopedPermissionsArray()}))`;
+  const filter = flowScope === "all" ? sql`` : flowScope === "unscoped" ? sql` and not ${narrowed}` : sql` and ${narrowed}`;
   // Qualified by hand: a select from one table names its columns unqualified, which the subquery's
   // own tenant_id would make ambiguous.
   return sql<string[]>`coalesce((select array_agg(distinct p.permission order by p.permission)
     from ${tenantGroupMembers} gm
     join ${tenantGroups} g on g.tenant_id = gm.tenant_id and g.id = gm.group_id
     cross join lateral unnest(g.permissions) as p(permission)
-    where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id), '{}'::text[])`;
+    where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id${filter}), '{}'::text[])`;
+}
+
+const scopedPermissionsArray = () => sql`array[${sql.join(FLOW_SCOPED_PERMISSIONS.map((permission) => sql`${permission}`), sql`, `)}]::text[]`;
+
+/**
+ * Whether the user is in a group narrowed to "Only these flows" that carries `permission` and names
+ * this flow (by id, in any environment). THE per-flow check (lib/groups/flow-access.ts); tenant scope.
+ */
+export async function groupScopeAllowsFlow(tx: TenantTx, userId: string, permission: string, flowId: string): Promise<boolean> {
+  return (await flowsInGroupScope(tx, userId, permission, [flowId])).size > 0;
+}
+
+/** Which of `flowIds` (a page of a list) the user's narrowed groups carrying `permission` name: one statement. */
+export async function flowsInGroupScope(tx: TenantTx, userId: string, permission: string, flowIds: string[]): Promise<Set<string>> {
+  if (flowIds.length === 0) return new Set();
+  const rows = await tx
+    .selectDistinct({ flowId: tenantGroupFlows.flowId })
+    .from(tenantGroupMembers)
+    .innerJoin(tenantGroups, and(eq(tenantGroups.tenantId, tenantGroupMembers.tenantId), eq(tenantGroups.id, tenantGroupMembers.groupId)))
+    .innerJoin(tenantGroupFlows, and(eq(tenantGroupFlows.tenantId, tenantGroups.tenantId), eq(tenantGroupFlows.groupId, tenantGroups.id)))
+    .where(
+      and(
+        eq(tenantGroupMembers.tenantId, tx.tenantId),
+        eq(tenantGroupMembers.userId, userId),
+        eq(tenantGroups.flowsScoped, true),
+        sql`${permission} = any(${tenantGroups.permissions})`,
+        inArray(tenantGroupFlows.flowId, flowIds),
+      ),
+    );
+  return new Set(rows.map((row) => row.flowId));
 }
 
 /** The names of the custom groups the membership's user is in (A to Z), as one column of a query over memberships. */
@@ -28,7 +64,7 @@ export function groupNamesOfMembership(): SQL<string[]> {
     where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id), '{}'::text[])`;
 }
 
-const groupColumns = { id: tenantGroups.id, name: tenantGroups.name, permissions: tenantGroups.permissions, createdAt: tenantGroups.createdAt };
+const groupColumns = { id: tenantGroups.id, name: tenantGroups.name, permissions: tenantGroups.permissions, flowsScoped: tenantGroups.flowsScoped, createdAt: tenantGroups.createdAt };
 
 /** The tenant's custom groups by name, each with how many members it has. */
 export async function listGroups(tx: TenantTx) {
@@ -54,7 +90,7 @@ export async function insertGroup(tx: TenantTx, group: { name: string; permissio
   return row!;
 }
 
-export async function updateGroup(tx: TenantTx, groupId: string, change: { name?: string; permissions?: string[] }) {
+export async function updateGroup(tx: TenantTx, groupId: string, change: { name?: string; permissions?: string[]; flowsScoped?: boolean }) {
   const [row] = await tx
     .update(tenantGroups)
     .set(change)

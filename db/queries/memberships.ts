@@ -18,7 +18,9 @@ export async function findMembershipOfUser(tx: TenantTx, userId: string) {
       id: memberships.id,
       roles: memberships.roles,
       status: memberships.status,
-      groupPermissions: groupPermissionsOfMembership(),
+      // A group narrowed to some flows gives its flow permissions only per flow (lib/groups/flow-access.ts).
+      groupPermissions: groupPermissionsOfMembership({ flowScope: "unscoped" }),
+      flowScopedPermissions: groupPermissionsOfMembership({ flowScope: "scoped" }),
     })
     .from(memberships)
     .where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.userId, userId)));

@@ -28,6 +28,8 @@ export interface TenantMembership {
   roles: MemberRole[];
   /** The union of the permissions of the user's custom groups in the tenant, as stored. */
   groupPermissions: string[];
+  /** Flow permissions of groups narrowed to particular flows, held only for those (lib/groups/flow-access.ts). */
+  flowScopedPermissions: string[];
   /** The tenant's single sign-on requirement, null without SAML set up (read through own_tenants_saml). */
   ssoRequirement: { requireSso: boolean; breakGlassUserId: string | null } | null;
   /** Only "active" opens the tenant; "invited" waits for the member to accept (/join/<slug>). */
@@ -58,7 +60,8 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
       twoFactorRequired: tenants.twoFactorRequired,
       membershipId: memberships.id,
       roles: memberships.roles,
-      groupPermissions: groupPermissionsOfMembership(),
+      groupPermissions: groupPermissionsOfMembership({ flowScope: "unscoped" }),
+      flowScopedPermissions: groupPermissionsOfMembership({ flowScope: "scoped" }),
       requireSso: samlConfigs.requireSso,
       breakGlassUserId: samlConfigs.breakGlassUserId,
       status: memberships.status,
@@ -75,6 +78,7 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
     membershipId: row.membershipId,
     roles: row.roles,
     groupPermissions: row.groupPermissions,
+    flowScopedPermissions: row.flowScopedPermissions,
     ssoRequirement: row.requireSso === null ? null : { requireSso: row.requireSso, breakGlassUserId: row.breakGlassUserId },
     status: row.status,
   };

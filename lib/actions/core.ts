@@ -32,9 +32,16 @@ export interface ActivityRecord {
 export type ActionScope = "tenant" | "user" | "platform";
 
 /** Every action defined through a wrapper, by name. */
-export const registeredActions = new Map<string, { scope: ActionScope; permission?: Permission }>();
+export const registeredActions = new Map<string, RegisteredAction>();
 
-export function registerAction(name: string, entry: { scope: ActionScope; permission?: Permission }) {
+export interface RegisteredAction {
+  scope: ActionScope;
+  permission?: Permission;
+  /** The action names the flow it acts on, and its permission is checked for that flow. */
+  namesFlow?: boolean;
+}
+
+export function registerAction(name: string, entry: RegisteredAction) {
   registeredActions.set(name, entry);
 }
 

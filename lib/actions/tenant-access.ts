@@ -11,6 +11,7 @@ import type { TenantTx } from "@/db/scopes";
 import { API_KEY_UNUSABLE_MESSAGE } from "../api-keys/api-key";
 import { TOKEN_UNUSABLE_MESSAGE } from "../integrations/token-claims";
 import { catalogPermissions } from "../groups/effective-permissions";
+import { canForFlow } from "../groups/flow-access";
 import { can, type Permission } from "../permissions";
 import { SUPERADMIN_ROLES } from "../superadmin-access";
 import { ActionError, NOT_FOUND_MESSAGE } from "./core";
@@ -19,6 +20,8 @@ export interface TenantAccess {
   roles: MemberRole[];
   /** The member's custom groups' permissions (lib/groups/effective-permissions.ts); none for other callers. */
   groupPermissions: Permission[];
+  /** Flow permissions held only for the flows their groups were narrowed to (lib/groups/flow-access.ts). */
+  flowScopedPermissions: Permission[];
   membershipId: string | null;
   viaSuperadmin: boolean;
 }
@@ -32,17 +35,28 @@ export const FORBIDDEN_MESSAGE = "You do not have permission to do this in this 
 export async function accessInTransaction(tx: TenantTx, userId: string): Promise<TenantAccess | null> {
   const membership = await findMembershipOfUser(tx, userId);
   if (membership && membership.status === "active") {
-    return { roles: membership.roles, groupPermissions: catalogPermissions(membership.groupPermissions), membershipId: membership.id, viaSuperadmin: false };
+    return {
+      roles: membership.roles,
+      groupPermissions: catalogPermissions(membership.groupPermissions),
+      flowScopedPermissions: catalogPermissions(membership.flowScopedPermissions),
+      membershipId: membership.id,
+      viaSuperadmin: false,
+    };
   }
-  if (await isSuperadmin(tx, userId)) return { roles: SUPERADMIN_ROLES, groupPermissions: [], membershipId: null, viaSuperadmin: true };
+  if (await isSuperadmin(tx, userId)) return { roles: SUPERADMIN_ROLES, groupPermissions: [], flowScopedPermissions: [], membershipId: null, viaSuperadmin: true };
   return null;
 }
 
-/** The caller's access, refused with NOT_FOUND (no access: says nothing of the tenant) or FORBIDDEN (not this permission). */
-export async function authorizeInTransaction(tx: TenantTx, userId: string, permission: Permission): Promise<TenantAccess> {
+/**
+ * The caller's access, refused with NOT_FOUND (no access: says nothing of the tenant) or FORBIDDEN (not
+ * this permission; with `flowId`, not this permission for that flow: an id outside a narrowed group's
+ * flows is refused the same whether or not such a flow exists, so nothing leaks).
+ */
+export async function authorizeInTransaction(tx: TenantTx, userId: string, permission: Permission, flowId?: string): Promise<TenantAccess> {
   const access = await accessInTransaction(tx, userId);
   if (!access) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  if (!can(access, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
+  const allowed = flowId === undefined ? can(access, permission) : await canForFlow(tx, { ...access, userId }, permission, flowId);
+  if (!allowed) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
   return access;
 }
 
@@ -55,7 +69,7 @@ export async function authorizeApiKeyInTransaction(tx: TenantTx, keyId: string, 
   const role = await usableApiKeyRole(tx, keyId);
   if (!role) throw new ActionError("UNAUTHENTICATED", API_KEY_UNUSABLE_MESSAGE);
   if (!can({ roles: [role] }, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
-  return { roles: [role], groupPermissions: [], membershipId: null, viaSuperadmin: false };
+  return { roles: [role], groupPermissions: [], flowScopedPermissions: [], membershipId: null, viaSuperadmin: false };
 }
 
 /**
@@ -66,5 +80,5 @@ export async function authorizeIntegrationInTransaction(tx: TenantTx, integratio
   const role = await integrationRoleIn(tx, integrationId);
   if (!role) throw new ActionError("UNAUTHENTICATED", TOKEN_UNUSABLE_MESSAGE);
   if (!can({ roles: [role] }, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
-  return { roles: [role], groupPermissions: [], membershipId: null, viaSuperadmin: false };
+  return { roles: [role], groupPermissions: [], flowScopedPermissions: [], membershipId: null, viaSuperadmin: false };
 }

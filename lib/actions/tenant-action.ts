@@ -62,6 +62,13 @@ export interface TenantActionDefinition<Schema extends z.ZodType, T, Locked exte
   lockTenant?: Locked;
   /** The IP allow-list that guards the action, when not its permission's own (an import: "package"). */
   ipKind?: AccessKind;
+  /**
+   * The flow the action acts on, from its parsed input: the core checks `permission` FOR THAT FLOW
+   * (lib/groups/flow-access.ts), so a member of a group narrowed to other flows is refused. Every
+   * action with a flow permission names one (tests/architecture/flow-scoped-actions.test.ts), except
+   * creating a flow, which only a tenant-wide grant allows.
+   */
+  flowId?: (input: z.output<Schema>) => string;
   run(context: TenantActionContext<z.output<Schema>, Locked>): Promise<TenantActionOutcome<T>>;
 }
 
@@ -86,7 +93,13 @@ export async function performTenantAction<Schema extends z.ZodType, T, Locked ex
   inside?: (tx: TenantTx, changed: boolean) => Promise<Extra>,
 ): Promise<{ data: T; message: string | undefined; changed: boolean; extra: Extra | null }> {
   const { actor, ip } = caller;
-  const options = { permission: definition.permission, lockTenant: definition.lockTenant, ipKind: definition.ipKind, name: definition.name };
+  const options = {
+    permission: definition.permission,
+    lockTenant: definition.lockTenant,
+    ipKind: definition.ipKind,
+    name: definition.name,
+    flowId: definition.flowId?.(input),
+  };
   return inTenantTransaction({ actor, ip }, options, async ({ tx, actor: current, tenant, record }) => {
     const { data, activity, platformActivity, message } = await definition.run({ tx, actor: current, input, ip, tenant });
     if (activity) await record(activity);
@@ -99,7 +112,7 @@ export async function performTenantAction<Schema extends z.ZodType, T, Locked ex
 export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean = false>(
   definition: TenantActionDefinition<Schema, T, Locked>,
 ): DefinedTenantAction<Schema, T, Locked> {
-  registerAction(definition.name, { scope: "tenant", permission: definition.permission });
+  registerAction(definition.name, { scope: "tenant", permission: definition.permission, namesFlow: definition.flowId !== undefined });
   const authorizedTenantAction = (slug: string, _previous: unknown, rawInput: FormData | Record<string, unknown>) => callTenantAction(definition, slug, rawInput, false);
   return Object.assign(authorizedTenantAction, { definition });
 }

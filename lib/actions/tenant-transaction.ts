@@ -40,6 +40,11 @@ export async function inTenantTransaction<T, Locked extends boolean = false>(
     ipKind?: AccessKind;
     /** What a refusal's log entry names. */
     name?: string;
+    /**
+     * The flow the work acts on: `permission` is then checked for that flow (a group narrowed to other
+     * flows does not grant it). Without it, only a tenant-wide grant counts.
+     */
+    flowId?: string;
   },
   work: (transaction: TenantTransaction<Locked>) => Promise<T>,
 ): Promise<T> {
@@ -50,7 +55,7 @@ export async function inTenantTransaction<T, Locked extends boolean = false>(
     const tenant = options.lockTenant ? await lockTenant(tx, tx.tenantId) : null;
     if (options.lockTenant && !tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     const access = !actor.apiKey
-      ? await authorizeInTransaction(tx, actor.user.id, options.permission)
+      ? await authorizeInTransaction(tx, actor.user.id, options.permission, options.flowId)
       : actor.apiKey.integration
         ? await authorizeIntegrationInTransaction(tx, actor.apiKey.id, options.permission)
         : await authorizeApiKeyInTransaction(tx, actor.apiKey.id, options.permission);

@@ -51,6 +51,9 @@ export const ACTION_NAMES = [
   "group.permissions_changed",
   "group.member_added",
   "group.member_removed",
+  "group.flow_scope_changed",
+  "group.flow_added",
+  "group.flow_removed",
   // Flows.
   "flow.created",
   "flow.renamed",

@@ -150,6 +150,12 @@ async function adminWithGroup() {
   return { tenant, caller, groupId, memberId: membership.id };
 }
 
+/** A flow in the tenant, made directly (no entry). */
+async function flowOf(tenantId: string) {
+  const { insertFlow } = await import("@/db/queries/flows");
+  return withTenant({ tenantId, userId: null }, async (tx) => (await insertFlow(tx, { name: `Flow ${uniqueSuffix()}`, steps: ["validate"], createdBy: null })).id);
+}
+
 const scenarios: Record<string, Scenario> = {
   "group.create": async () => {
     const { createGroup } = await import("@/app/t/[slug]/groups/actions/create-group");
@@ -181,6 +187,24 @@ const scenarios: Record<string, Scenario> = {
     const { removeGroupMember } = await import("@/app/t/[slug]/groups/actions/group-membership");
     const { tenant, caller, groupId, memberId } = await adminWithGroup();
     return { caller, result: await removeGroupMember(tenant.slug, null, { groupId, memberId }) };
+  },
+  "group.flow_scope_change": async () => {
+    const { setGroupFlowScope } = await import("@/app/t/[slug]/groups/actions/group-flow-scope");
+    const { tenant, caller, groupId } = await adminWithGroup();
+    return { caller, result: await setGroupFlowScope(tenant.slug, null, { groupId, flowScope: "selected" }) };
+  },
+  "group.flow_add": async () => {
+    const { addGroupFlow } = await import("@/app/t/[slug]/groups/actions/group-flow-scope");
+    const { tenant, caller, groupId } = await adminWithGroup();
+    const flowId = await flowOf(tenant.id);
+    return { caller, result: await addGroupFlow(tenant.slug, null, { groupId, flowId }) };
+  },
+  "group.flow_remove": async () => {
+    const { removeGroupFlow } = await import("@/app/t/[slug]/groups/actions/group-flow-scope");
+    const { tenant, caller, groupId } = await adminWithGroup();
+    const flowId = await flowOf(tenant.id);
+    await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => (await import("@/db/queries/group-flows")).insertGroupFlow(tx, groupId, flowId));
+    return { caller, result: await removeGroupFlow(tenant.slug, null, { groupId, flowId }) };
   },
   "member.add": async () => {
     const { addMember: add } = await import("@/app/t/[slug]/members/actions/add-member");

@@ -2,7 +2,9 @@
 
 // Flows: create, rename, change steps, restore a version, delete (Editors and Admins: flows.write) and
 // run (flows.run). The tenant is the URL's; a flow id from another tenant, or a malformed one, is simply
-// not found. Each action names its environment (Production when the form sends none), and every save
+// not found. Every action on one flow names it (flowId): its permission is checked for that flow, so a
+// member whose group was narrowed to other flows is refused (FORBIDDEN, whether or not the id exists);
+// creating a flow needs the permission for the whole tenant. Each action names its environment (Production when the form sends none), and every save
 // (create, rename, steps, restore) appends the flow's next immutable version in the same transaction.
 import { z } from "zod";
 import type { TenantTx } from "@/db/scopes";
@@ -73,6 +75,7 @@ export const renameFlow = tenantAction({
   name: "flow.rename",
   permission: "flows.write",
   input: z.object({ environment: EnvironmentInput, flowId: FlowIdInput, name: FlowNameInput }),
+  flowId: (input) => input.flowId,
   async run({ tx, actor, input }) {
     const flow = await requireFlow(tx, environmentOf(input), input.flowId, "update");
     const renamed = await saveFlow(tx, actor, flow, { name: input.name });
@@ -110,6 +113,7 @@ export const saveFlowSteps = tenantAction({
   name: "flow.save_steps",
   permission: "flows.write",
   input: z.object({ environment: EnvironmentInput, flowId: FlowIdInput, steps: FlowStepsInput }),
+  flowId: (input) => input.flowId,
   async run({ tx, actor, input }) {
     const flow = await requireFlow(tx, environmentOf(input), input.flowId, "update");
     const saved = await saveFlow(tx, actor, flow, { steps: input.steps });
@@ -131,6 +135,7 @@ export const restoreFlowVersion = tenantAction({
   name: "flow.restore",
   permission: "flows.write",
   input: z.object({ environment: EnvironmentInput, flowId: FlowIdInput, version: FlowVersionInput }),
+  flowId: (input) => input.flowId,
   async run({ tx, actor, input }) {
     const flow = await requireFlow(tx, environmentOf(input), input.flowId, "update");
     const old = await findFlowVersion(tx, flow.environment, flow.id, input.version);
@@ -154,6 +159,7 @@ export const deleteFlow = tenantAction({
   name: "flow.delete",
   permission: "flows.write",
   input: z.object({ environment: EnvironmentInput, flowId: FlowIdInput }),
+  flowId: (input) => input.flowId,
   async run({ tx, actor, input }) {
     const flow = await requireFlow(tx, environmentOf(input), input.flowId);
     await deleteFlowRow(tx, flow.id, { environment: flow.environment });
@@ -174,6 +180,7 @@ export const runFlow = tenantAction({
   name: "flow.run",
   permission: "flows.run",
   input: z.object({ environment: EnvironmentInput, flowId: FlowIdInput }),
+  flowId: (input) => input.flowId,
   async run({ tx, actor, input }) {
     // Shared lock: the flow cannot be deleted or renamed while its run is being recorded.
     const flow = await requireFlow(tx, environmentOf(input), input.flowId, "share");

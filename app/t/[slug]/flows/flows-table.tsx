@@ -18,6 +18,8 @@ export interface FlowRow {
   steps: string;
   lastRun: { status: string; when: string } | null;
   updated: string;
+  /** The caller may run this flow (a group narrowed to particular flows runs only those). */
+  canRun: boolean;
 }
 
 /** The tenant the rows belong to, for the cells' links and actions (the table's row context). */
@@ -62,7 +64,9 @@ function RunHeader() {
 }
 
 function RunCell({ row }: FlowCell) {
-  return <RunFlowButton slug={useSlug()} flowId={row.original.id} environment={row.original.environment} label="Run" />;
+  const slug = useSlug();
+  if (!row.original.canRun) return null;
+  return <RunFlowButton slug={slug} flowId={row.original.id} environment={row.original.environment} label="Run" />;
 }
 
 const READ_COLUMNS: ColumnDef<FlowRow, unknown>[] = [
@@ -77,14 +81,13 @@ const RUN_COLUMNS: ColumnDef<FlowRow, unknown>[] = [...READ_COLUMNS, { id: "run"
 export function FlowsTable({
   slug,
   rows,
-  canRun,
   searching,
 }: {
   slug: string;
   rows: FlowRow[];
-  canRun: boolean;
   searching: boolean;
 }) {
+  const canRun = rows.some((row) => row.canRun);
   return (
     <DataTable
       label="Flows"

@@ -9,6 +9,7 @@ import { requireActor } from "@/lib/actor";
 import { describeSteps } from "@/lib/flows/steps";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
+import { flowsActorMay } from "@/lib/groups/flow-access";
 import { flowsUrlState } from "@/lib/url-state/flows";
 import { single, type SearchParams } from "@/lib/url-state/search-params";
 import { environmentField, withEnvironment } from "@/lib/flows/environments";
@@ -25,15 +26,19 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
   const query = await searchParams;
   const state = flowsUrlState.parse(query);
   const environment = environmentField.read([single(query.env) ?? ""], () => []);
+  // Creating a flow names no flow: only a tenant-wide Edit flows shows the form (a narrowed group's
+  // members edit their flows on each flow's page).
   const canWrite = can(actor, "flows.write");
-  const { list, capacity, lastRuns, credentialNames } = await withActorTenant(actor, async (tx) => {
+  const { list, capacity, lastRuns, credentialNames, runnable } = await withActorTenant(actor, async (tx) => {
     const list = await listFlows(tx, { environment, search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
     const capacity = await flowCapacityOf(tx);
     const lastRuns = await lastRunsOf(tx, list.rows.map((flow) => flow.id), { environment });
     // The credentials a new flow's steps may use (names only), for those who create flows and may use them.
     const usable = canWrite && can(actor, "credentials.use");
     const credentialNames = usable ? (await listCredentials(tx)).map((credential) => credential.name) : [];
-    return { list, capacity, lastRuns, credentialNames };
+    // Per row: a member of a group narrowed to particular flows runs only those (no statement otherwise).
+    const runnable = await flowsActorMay(tx, actor, "flows.run", list.rows.map((flow) => flow.id));
+    return { list, capacity, lastRuns, credentialNames, runnable };
   });
   const flowCount = capacity?.flowCount ?? 0;
   const flowCap = capacity?.flowCap ?? 0;
@@ -47,6 +52,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
       steps: describeSteps(flow.steps),
       lastRun: lastRun ? { status: lastRun.status, when: formatDateTime(lastRun.startedAt) } : null,
       updated: formatDateTime(flow.updatedAt),
+      canRun: runnable.has(flow.id),
     };
   });
 
@@ -64,7 +70,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
         <div className="mb-3">
           <SearchInput label="Search" param="q" placeholder="Flow name" />
         </div>
-        <FlowsTable slug={slug} rows={rows} canRun={can(actor, "flows.run")} searching={Boolean(state.q)} />
+        <FlowsTable slug={slug} rows={rows} searching={Boolean(state.q)} />
         <Pagination page={state.page} pageSize={state.size} total={list.total} />
       </section>
     </TableUrlState>

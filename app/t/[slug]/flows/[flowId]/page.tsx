@@ -9,7 +9,7 @@ import { requireActor } from "@/lib/actor";
 import { stepLabel } from "@/lib/flows/steps";
 import { isUuid } from "@/lib/ids";
 import { ENVIRONMENT_LABELS, environmentField, withEnvironment } from "@/lib/flows/environments";
-import { can } from "@/lib/permissions";
+import { actorCanForFlow } from "@/lib/groups/flow-access";
 import { RunFlowButton } from "../run-flow-button";
 import { DeleteFlowButton } from "./delete-flow-button";
 import { RenameFlowForm } from "./rename-flow-form";
@@ -36,12 +36,14 @@ export default async function FlowPage({
   const environment = environmentField.read([single(query.env) ?? ""], () => []);
   const found = await withActorTenant(actor, async (tx) => {
     const flow = await findFlow(tx, flowId, { environment });
-    return flow ? { flow, page: await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE, environment }) } : null;
+    if (!flow) return null;
+    // For this flow: a member of a group narrowed to other flows sees it, without its controls.
+    const [canWrite, canRun] = [await actorCanForFlow(tx, actor, "flows.write", flow.id), await actorCanForFlow(tx, actor, "flows.run", flow.id)];
+    return { flow, canWrite, canRun, page: await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE, environment }) };
   });
   if (!found) notFound();
-  const { flow, page } = found;
+  const { flow, page, canWrite, canRun } = found;
   const base = withEnvironment(`/t/${slug}/flows/${flow.id}`, environment);
-  const canWrite = can(actor, "flows.write");
 
   return (
     <section>
@@ -55,7 +57,7 @@ export default async function FlowPage({
         </Link>
       </p>
       <PageHeader title={flow.name}>
-        {can(actor, "flows.run") && <RunFlowButton slug={slug} flowId={flow.id} environment={environment} />}
+        {canRun && <RunFlowButton slug={slug} flowId={flow.id} environment={environment} />}
         {canWrite && <DeleteFlowButton slug={slug} flowId={flow.id} name={flow.name} environment={environment} />}
       </PageHeader>
       <section aria-labelledby="steps-heading" className="rounded-lg border border-slate-200 bg-white p-6">

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { withActorTenant } from "@/db/scopes";
 import { findGroup, listGroupMembers, listMembersOutsideGroup } from "@/db/queries/groups";
+import { listGroupFlows, searchFlowsOutsideGroup } from "@/db/queries/group-flows";
+import { single, type SearchParams } from "@/lib/url-state/search-params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
@@ -10,12 +12,14 @@ import { catalogPermissions } from "@/lib/groups/effective-permissions";
 import { isUuid } from "@/lib/ids";
 import { PERMISSION_CATALOG } from "@/lib/permission-catalog";
 import { can } from "@/lib/permissions";
+import { GroupFlowAccessSection, type GroupFlowAccess } from "./group-flow-access";
 import { AddGroupMemberForm, DeleteGroupButton, GroupPermissionsForm, RemoveGroupMemberButton, RenameGroupForm } from "./group-controls";
 
 export const metadata: Metadata = { title: "Group" };
 
-export default async function GroupPage({ params }: { params: Promise<{ slug: string; groupId: string }> }) {
+export default async function GroupPage({ params, searchParams }: { params: Promise<{ slug: string; groupId: string }>; searchParams: Promise<SearchParams> }) {
   const { slug, groupId } = await params;
+  const flowSearch = (single((await searchParams).flowSearch) ?? "").trim().slice(0, 100);
   const actor = await requireActor(slug);
   // A malformed id, or one of another tenant, is not found (never a database error).
   if (!can(actor, "members.read") || !isUuid(groupId)) notFound();
@@ -23,10 +27,15 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
   const found = await withActorTenant(actor, async (tx) => {
     const group = await findGroup(tx, groupId);
     if (!group) return null;
-    return { group, members: await listGroupMembers(tx, group.id), candidates: canManage ? await listMembersOutsideGroup(tx, group.id) : [] };
+    const members = await listGroupMembers(tx, group.id);
+    const candidates = canManage ? await listMembersOutsideGroup(tx, group.id) : [];
+    const scopedFlows = group.flowsScoped ? await listGroupFlows(tx, group.id) : { rows: [], total: 0 };
+    const flowCandidates = group.flowsScoped && canManage ? await searchFlowsOutsideGroup(tx, group.id, flowSearch) : [];
+    const flowAccess: GroupFlowAccess = { scoped: group.flowsScoped, flows: scopedFlows.rows, total: scopedFlows.total, candidates: flowCandidates, search: flowSearch };
+    return { group, members, candidates, flowAccess };
   });
   if (!found) notFound();
-  const { group, members, candidates } = found;
+  const { group, members, candidates, flowAccess } = found;
   const permissions = catalogPermissions(group.permissions);
   return (
     <section>
@@ -46,6 +55,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       ) : (
         <p className="mb-8 text-sm text-slate-700">{permissions.map((permission) => PERMISSION_CATALOG[permission].label).join(", ") || "No permissions"}</p>
       )}
+      <GroupFlowAccessSection slug={slug} groupId={group.id} groupName={group.name} access={flowAccess} canManage={canManage} />
       <h2 className="mb-2 text-lg font-semibold">Members of {group.name}</h2>
       {canManage && (
         <div className="mb-4">

@@ -11,7 +11,7 @@ import { stepsDiff } from "@/lib/flows/steps-diff";
 import { stepLabel } from "@/lib/flows/steps";
 import { formatDateTime } from "@/lib/format";
 import { isUuid } from "@/lib/ids";
-import { can } from "@/lib/permissions";
+import { actorCanForFlow } from "@/lib/groups/flow-access";
 import { single, type SearchParams } from "@/lib/url-state/search-params";
 import { RestoreVersionButton } from "./restore-version-button";
 
@@ -27,11 +27,11 @@ export default async function FlowHistoryPage({ params, searchParams }: { params
   const environment = environmentField.read([single((await searchParams).env) ?? ""], () => []);
   const found = await withActorTenant(actor, async (tx) => {
     const flow = await findFlow(tx, flowId, { environment });
-    return flow ? { flow, versions: await listFlowVersions(tx, environment, flow.id) } : null;
+    if (!flow) return null;
+    return { flow, canWrite: await actorCanForFlow(tx, actor, "flows.write", flow.id), versions: await listFlowVersions(tx, environment, flow.id) };
   });
   if (!found) notFound();
-  const { flow, versions } = found;
-  const canWrite = can(actor, "flows.write");
+  const { flow, versions, canWrite } = found;
   return (
     <section>
       <p className="mb-2 text-sm">
