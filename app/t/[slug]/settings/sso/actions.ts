@@ -6,6 +6,7 @@ import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { normalizeEmail } from "@/lib/email-address";
 import { IDP_METADATA_MAX_LENGTH, parseIdpMetadata } from "@/lib/sso/idp-metadata";
+import { isSsoSession } from "@/lib/sso/sso-policy";
 
 // Settings → Single sign-on (issue 16, item 1): the tenant's SAML identity provider, the attribute
 // that carries the user's address, and "Require single sign-on" with its break-glass Admin.
@@ -40,7 +41,7 @@ export const saveSamlSettings = tenantAction({
     if (Object.keys(fieldErrors).length || !parsed.ok) throw new ActionError("VALIDATION", FIX_FIELDS, fieldErrors);
 
     // Requiring SSO from a session it would refuse shuts the Admin out on their next request.
-    if (input.requireSso && actor.user.authMethod !== "saml" && breakGlassUserId !== actor.user.id) {
+    if (input.requireSso && !isSsoSession(actor.user.authMethod) && breakGlassUserId !== actor.user.id) {
       throw new ActionError("FORBIDDEN", "Sign in with single sign-on, or name yourself as the break-glass Admin, before requiring it, so you keep access to this tenant.", {
         requireSso: ["Sign in with single sign-on first, or name yourself as the break-glass Admin."],
       });
