@@ -40,3 +40,16 @@ export async function takeOidcSignInRequest(tx: TenantTx, state: string): Promis
   if (!row || row.expiresAt.getTime() <= Date.now()) return null;
   return { state: row.state, nonce: row.nonce, codeVerifier: row.codeVerifier, returnTo: row.returnTo, expiresAt: row.expiresAt };
 }
+
+/** The tenant's OIDC settings, locked for the key rotation (lib/sso/oidc-rotation.ts). */
+export async function lockOidcConfig(tx: TenantTx): Promise<OidcConfig | null> {
+  const [row] = await tx.select().from(oidcConfigs).where(eq(oidcConfigs.tenantId, tx.tenantId)).for("update");
+  return row ?? null;
+}
+
+export async function storeReencryptedOidcSecret(
+  tx: TenantTx,
+  secret: Pick<OidcConfig, "secretKeyId" | "secretIv" | "secretAuthTag" | "secretCiphertext">,
+): Promise<void> {
+  await tx.update(oidcConfigs).set(secret).where(eq(oidcConfigs.tenantId, tx.tenantId));
+}

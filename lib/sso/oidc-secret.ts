@@ -1,6 +1,6 @@
 // The OIDC client secret at rest: encrypted like credential values (lib/secrets/cipher.ts, AES-256-GCM
 // under SECRETS_KEY), bound to its tenant so a ciphertext copied to another tenant's row does not decrypt.
-import "server-only";
+// Also used by `npm run admin -- rotate-secrets-key` (lib/sso/oidc-rotation.ts), outside Next.js.
 import type { OidcConfig } from "@/db/queries/oidc";
 import { decryptBound, encryptBound } from "../secrets/cipher";
 import { secretsKeyring, type Keyring } from "../secrets/keyring";
