@@ -65,6 +65,8 @@ export async function startTestOp(): Promise<TestOp> {
     claims: { openid: ["sub"], email: ["email", "email_verified"] },
     scopes: ["openid", "email"],
     pkce: { required: () => true },
+    // Short-lived, as a test run is (and set, so the provider does not warn about its defaults).
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, accountId) => ({ accountId, claims: () => ({ sub: accountId, email: accountId, email_verified: op.emailVerified }) }),
     async loadExistingGrant(ctx) {
