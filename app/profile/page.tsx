@@ -27,7 +27,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         <dt className="text-slate-500">Email</dt>
         <dd>{user.email}</dd>
         <dt className="text-slate-500">Signed in with</dt>
-        <dd data-testid="auth-method">{user.authMethod === "password" ? "Password" : user.authMethod === "saml" ? "Single sign-on" : "Email link"}</dd>
+        <dd data-testid="auth-method">{user.authMethod === "password" ? "Password" : user.authMethod === "saml" || user.authMethod === "oidc" ? "Single sign-on" : "Email link"}</dd>
         <dt className="text-slate-500">Password</dt>
         <dd data-testid="password-status">{passwordSet ? "Set" : "Not set"}</dd>
       </dl>

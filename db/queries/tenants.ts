@@ -1,5 +1,5 @@
-import { and, asc, count, eq } from "drizzle-orm";
-import { memberships, samlConfigs, tenants } from "../schema";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { memberships, oidcConfigs, samlConfigs, tenants } from "../schema";
 import type { MemberRole, Tenant, TwoFactorRequirement } from "../schema";
 import type { TenantTx, Tx, UserTx } from "../scopes";
 import { memberCounterQuery } from "./members";
@@ -30,7 +30,7 @@ export interface TenantMembership {
   groupPermissions: string[];
   /** Flow permissions of groups narrowed to particular flows, held only for those (lib/groups/flow-access.ts). */
   flowScopedPermissions: string[];
-  /** The tenant's single sign-on requirement, null without SAML set up (read through own_tenants_saml). */
+  /** The tenant's single sign-on requirement, null without SAML or OIDC set up (read through own_tenants_saml / own_tenants_oidc). */
   ssoRequirement: { requireSso: boolean; breakGlassUserId: string | null } | null;
   /** Only "active" opens the tenant; "invited" waits for the member to accept (/join/<slug>). */
   status: "invited" | "active" | "suspended";
@@ -62,14 +62,16 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
       roles: memberships.roles,
       groupPermissions: groupPermissionsOfMembership({ flowScope: "unscoped" }),
       flowScopedPermissions: groupPermissionsOfMembership({ flowScope: "scoped" }),
-      requireSso: samlConfigs.requireSso,
-      breakGlassUserId: samlConfigs.breakGlassUserId,
+      // A tenant has SAML or OIDC set up, never both (db/schema/oidc.ts): whichever row there is.
+      requireSso: sql<boolean | null>`coalesce(${samlConfigs.requireSso}, ${oidcConfigs.requireSso})`,
+      breakGlassUserId: sql<string | null>`coalesce(${samlConfigs.breakGlassUserId}, ${oidcConfigs.breakGlassUserId})`,
       status: memberships.status,
     })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     // In the same statement, so a page view spends no round trip on it (tests/scale/page-transactions).
     .leftJoin(samlConfigs, eq(samlConfigs.tenantId, memberships.tenantId))
+    .leftJoin(oidcConfigs, eq(oidcConfigs.tenantId, memberships.tenantId))
     .where(and(eq(memberships.userId, userId), eq(tenants.slug, slug)))
     .limit(1);
   if (!row) return null;

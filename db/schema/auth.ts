@@ -24,11 +24,11 @@ export const accounts = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
 );
 
-export type AuthMethod = "magic_link" | "password" | "saml";
+export type AuthMethod = "magic_link" | "password" | "saml" | "oidc";
 
 /** A stored auth_method as the type says it (anything unknown counts as the weakest, a magic link). */
 export function authMethodOf(stored: unknown): AuthMethod {
-  return stored === "password" || stored === "saml" ? stored : "magic_link";
+  return stored === "password" || stored === "saml" || stored === "oidc" ? stored : "magic_link";
 }
 
 export const sessions = pgTable(

@@ -22,4 +22,5 @@ export * from "./data-tables";
 export * from "./integrations";
 export * from "./packages";
 export * from "./saml";
+export * from "./oidc";
 export * from "./groups";

@@ -1,5 +1,5 @@
 // "Require single sign-on" (issue 16, item 1), checked on every request into the tenant like the
-// login policy (lib/login-policy.ts): a session not opened by SAML does not enter a tenant that
+// login policy (lib/login-policy.ts): a session not opened by SAML or OIDC does not enter a tenant that
 // requires single sign-on, except the one break-glass Admin's, who may still use the other methods
 // when the identity provider is down or misconfigured.
 import type { AuthMethod } from "@/db/schema";
@@ -11,9 +11,14 @@ export interface SsoRequirement {
 
 export const SSO_REQUIRED_MESSAGE = "This tenant requires single sign-on. Sign in through your identity provider, then try again.";
 
+/** Whether a session was opened by the tenant's identity provider (SAML or OpenID Connect). */
+export function isSsoSession(authMethod: AuthMethod): boolean {
+  return authMethod === "saml" || authMethod === "oidc";
+}
+
 export function ssoPolicyAllows(requirement: SsoRequirement | null | undefined, user: { id: string; authMethod: AuthMethod }): boolean {
   if (!requirement?.requireSso) return true;
-  return user.authMethod === "saml" || user.id === requirement.breakGlassUserId;
+  return isSsoSession(user.authMethod) || user.id === requirement.breakGlassUserId;
 }
 
 /** The SP-initiated sign-in of the tenant, returning to `returnTo`. */

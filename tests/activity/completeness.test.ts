@@ -483,6 +483,28 @@ const scenarios: Record<string, Scenario> = {
     signInAs(caller);
     return { caller, result: await removeSamlSettings(tenant.slug, null, {}) };
   },
+  "tenant.sso.oidc_update": async () => {
+    const { saveOidcSettings } = await import("@/app/t/[slug]/settings/sso/oidc-actions");
+    const { startTestOp } = await import("../support/oidc-op");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    const op = await startTestOp();
+    try {
+      const client = await op.registerClient([`http://localhost:3000/api/sso/${tenant.slug}/oidc/callback`]);
+      return { caller, result: await saveOidcSettings(tenant.slug, null, { issuer: op.issuer, clientId: client.clientId, clientSecret: client.clientSecret }) };
+    } finally {
+      await op.close();
+    }
+  },
+  "tenant.sso.oidc_remove": async () => {
+    const { removeOidcSettings } = await import("@/app/t/[slug]/settings/sso/oidc-actions");
+    const { upsertOidcConfig } = await import("@/db/queries/oidc");
+    const { encryptOidcClientSecret } = await import("@/lib/sso/oidc-secret");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    await withTenant({ tenantId: tenant.id, userId: null }, (tx) =>
+      upsertOidcConfig(tx, { issuer: "https://op.completeness.example.test", clientId: "tenantry", ...encryptOidcClientSecret(tenant.id, "secret") }),
+    );
+    return { caller, result: await removeOidcSettings(tenant.slug, null, {}) };
+  },
   "tenant.ip_allow_lists_cleared": async () => {
     const { clearTenantIpAllowLists } = await import("@/app/admin/actions");
     const tenant = await createTenant("listed");

@@ -30,6 +30,11 @@ describe("screenRequest", () => {
     expect(await screenRequest(request("POST", "/api/sso/acme/acs/x", post))).toBe(403);
   });
 
+  it("passes the OpenID provider's redirect back to a tenant's OIDC callback: a top-level GET with code and state", async () => {
+    const back = { "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate", referer: "https://op.example/interaction/1" };
+    expect(await screenRequest(request("GET", "/api/sso/acme/oidc/callback?code=abc&state=xyz&iss=https%3A%2F%2Fop.example", back))).toBeNull();
+  });
+
   it("answers 403 for a server action from another origin, a null origin, or an origin that is not a URL", async () => {
     for (const origin of ["http://attacker.example", "https://console.example.evil", "null", "x", "http://"]) {
       expect(await screenRequest(request("POST", "/t/acme/settings", { ...ACTION, origin })), origin).toBe(403);

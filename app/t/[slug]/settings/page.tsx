@@ -7,6 +7,10 @@ import { publicOrigin } from "@/lib/app-url";
 import { acsUrl, spEntityId } from "@/lib/sso/saml-service-provider";
 import { removeSamlSettings, saveSamlSettings } from "./sso/actions";
 import { SsoSettingsForm, type SamlSettingsView } from "./sso/sso-settings-form";
+import { findOidcConfig } from "@/db/queries/oidc";
+import { oidcRedirectUri } from "@/lib/sso/oidc-client";
+import { removeOidcSettings, saveOidcSettings } from "./sso/oidc-actions";
+import { OidcSettingsForm, type OidcSettingsView } from "./sso/oidc-settings-form";
 import { getTenantSettings } from "@/db/queries/tenants";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
@@ -47,15 +51,24 @@ async function samlSettingsView(tx: TenantTx): Promise<SamlSettingsView | null> 
   return { idpMetadataXml, idpEntityId, emailAttribute, requireSso, breakGlassEmail: (await findUserEmailById(tx, config.breakGlassUserId)) ?? "" };
 }
 
+/** The tenant's OpenID Connect settings as the form shows them (never the secret). */
+async function oidcSettingsView(tx: TenantTx): Promise<OidcSettingsView | null> {
+  const config = await findOidcConfig(tx);
+  if (!config) return null;
+  const { issuer, clientId, emailClaim, requireSso } = config;
+  return { issuer, clientId, emailClaim, requireSso, breakGlassEmail: (await findUserEmailById(tx, config.breakGlassUserId)) ?? "" };
+}
+
 // Every member sees the settings; only Admins (settings.manage, tenant.delete) can change them.
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  const { settings, domains, ipAllowLists, saml } = await withActorTenant(actor, async (tx) => ({
+  const { settings, domains, ipAllowLists, saml, oidc } = await withActorTenant(actor, async (tx) => ({
     settings: await getTenantSettings(tx),
     domains: await listApprovedDomains(tx),
     ipAllowLists: await readIpAllowLists(tx),
     saml: await samlSettingsView(tx),
+    oidc: await oidcSettingsView(tx),
   }));
   if (!settings) return null; // deleted between the actor check and this read: the next request 404s
   const canManage = can(actor, "settings.manage");
@@ -135,6 +148,21 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             canManage
             saveSamlSettings={saveSamlSettings}
             removeSamlSettings={removeSamlSettings}
+          />
+        </Section>
+      )}
+      {canManage && (
+        <Section
+          id="openid-connect"
+          title="OpenID Connect"
+          description="Or sign members in through an OpenID Connect provider. A tenant has one identity provider: remove the SAML set-up above before saving this, and this before saving SAML. Sign in with single sign-on starts whichever is set up."
+        >
+          <OidcSettingsForm
+            slug={slug}
+            saved={oidc}
+            redirectUri={oidcRedirectUri(publicOrigin(), slug)}
+            saveOidcSettings={saveOidcSettings}
+            removeOidcSettings={removeOidcSettings}
           />
         </Section>
       )}

@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { deleteSamlConfig, findActiveAdminIdByEmail, findSamlConfig, upsertSamlConfig } from "@/db/queries/saml";
+import { deleteSamlConfig, findSamlConfig, upsertSamlConfig } from "@/db/queries/saml";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
-import { normalizeEmail } from "@/lib/email-address";
 import { IDP_METADATA_MAX_LENGTH, parseIdpMetadata } from "@/lib/sso/idp-metadata";
+import { assertKeepsAccess, assertNoOtherProtocol, FIX_FIELDS, readSsoRequirement } from "./sso-requirement";
 
 // Settings → Single sign-on (issue 16, item 1): the tenant's SAML identity provider, the attribute
 // that carries the user's address, and "Require single sign-on" with its break-glass Admin.
@@ -19,8 +19,6 @@ const SamlSettingsInput = z.object({
   breakGlassEmail: z.string().max(254, "That address is too long.").default(""),
 });
 
-const FIX_FIELDS = "Please correct the highlighted fields.";
-
 export const saveSamlSettings = tenantAction({
   name: "tenant.sso.update",
   permission: "settings.manage",
@@ -33,18 +31,10 @@ export const saveSamlSettings = tenantAction({
     if (!EMAIL_ATTRIBUTE_PATTERN.test(input.emailAttribute)) {
       fieldErrors.emailAttribute = ["Enter the attribute's name, like email or urn:oid:0.9.2342.19200300.100.1.3 (or NameID for the subject)."];
     }
-    const breakGlassEmail = normalizeEmail(input.breakGlassEmail);
-    const breakGlassUserId = breakGlassEmail ? await findActiveAdminIdByEmail(tx, breakGlassEmail) : null;
-    if (breakGlassEmail && !breakGlassUserId) fieldErrors.breakGlassEmail = [`${breakGlassEmail} is not an active Admin of ${actor.tenant.name}.`];
-    if (input.requireSso && !breakGlassEmail) fieldErrors.breakGlassEmail = ["Name an Admin who may still sign in without single sign-on when you require it."];
+    const { breakGlassEmail, breakGlassUserId } = await readSsoRequirement(tx, actor, input, fieldErrors);
     if (Object.keys(fieldErrors).length || !parsed.ok) throw new ActionError("VALIDATION", FIX_FIELDS, fieldErrors);
-
-    // Requiring SSO from a session it would refuse shuts the Admin out on their next request.
-    if (input.requireSso && actor.user.authMethod !== "saml" && breakGlassUserId !== actor.user.id) {
-      throw new ActionError("FORBIDDEN", "Sign in with single sign-on, or name yourself as the break-glass Admin, before requiring it, so you keep access to this tenant.", {
-        requireSso: ["Sign in with single sign-on first, or name yourself as the break-glass Admin."],
-      });
-    }
+    assertKeepsAccess(actor, input.requireSso, breakGlassUserId);
+    await assertNoOtherProtocol(tx, "saml");
 
     const before = await findSamlConfig(tx);
     const { entityId, ssoUrl, certs } = parsed.metadata;

@@ -7,6 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { formOutcome, shownValue, useFormAction } from "@/components/ui/use-form-action";
 import type { TenantAction } from "@/lib/actions/tenant-action";
+import { Field, INPUT, SsoRequirementFields } from "./sso-fields";
 
 export interface SamlSettingsView {
   idpMetadataXml: string;
@@ -15,31 +16,6 @@ export interface SamlSettingsView {
   requireSso: boolean;
   breakGlassEmail: string;
 }
-
-/** A labelled field with its hint and, after a refused save, its error right under it. */
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string[]; children: (describedBy: string) => React.ReactNode }) {
-  const describedBy = [hint ? `${id}-hint` : "", error?.length ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children(describedBy)}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      )}
-      {error?.length ? (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
-          {error.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-const INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm read-only:bg-slate-100 aria-invalid:border-red-600";
 
 /**
  * Single sign-on (SAML 2.0): this tenant's SP addresses and metadata download for the IdP's admin,
@@ -143,32 +119,13 @@ export function SsoSettingsForm({
           )}
         </Field>
         <p className="text-sm text-slate-600">Assertions must be signed by the identity provider; unsigned ones are refused.</p>
-        <div>
-          <label className="flex items-center gap-2 text-sm font-medium">
-            <input type="checkbox" name="requireSso" value="true" defaultChecked={requireChecked} disabled={!canManage} aria-describedby={errors.requireSso?.length ? `${id}-require-error` : undefined} />
-            Require single sign-on
-          </label>
-          <p className="mt-1 text-xs text-slate-500">Members can then enter only through the identity provider, except the break-glass Admin.</p>
-          {errors.requireSso?.length ? (
-            <p id={`${id}-require-error`} role="alert" className="mt-1 text-sm text-red-700">
-              {errors.requireSso.join(" ")}
-            </p>
-          ) : null}
-        </div>
-        <Field id={`${id}-break-glass`} label="Break-glass Admin email" hint="One Admin who may still sign in with a password or email link, for when the identity provider fails." error={errors.breakGlassEmail}>
-          {(describedBy) => (
-            <input
-              id={`${id}-break-glass`}
-              name="breakGlassEmail"
-              type="email"
-              readOnly={!canManage}
-              defaultValue={shownValue(values, "breakGlassEmail", saved?.breakGlassEmail ?? "")}
-              aria-invalid={errors.breakGlassEmail?.length ? true : undefined}
-              aria-describedby={describedBy || undefined}
-              className={INPUT}
-            />
-          )}
-        </Field>
+        <SsoRequirementFields
+          id={id}
+          canManage={canManage}
+          requireChecked={requireChecked}
+          breakGlassEmail={shownValue(values, "breakGlassEmail", saved?.breakGlassEmail ?? "")}
+          errors={errors}
+        />
         {canManage && (
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : "Save single sign-on"}

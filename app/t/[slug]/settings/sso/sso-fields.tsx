@@ -1,0 +1,74 @@
+// The fields both single sign-on forms share (SAML: ./sso-settings-form.tsx, OpenID Connect:
+// ./oidc-settings-form.tsx): a labelled field with its error under it, and "Require single sign-on"
+// with the break-glass Admin.
+
+/** A labelled field with its hint and, after a refused save, its error right under it. */
+export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string[]; children: (describedBy: string) => React.ReactNode }) {
+  const describedBy = [hint ? `${id}-hint` : "", error?.length ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children(describedBy)}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error?.length ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
+          {error.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export const INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm read-only:bg-slate-100 aria-invalid:border-red-600";
+
+/** "Require single sign-on" and the break-glass Admin's address, with their errors. */
+export function SsoRequirementFields({
+  id,
+  canManage,
+  requireChecked,
+  breakGlassEmail,
+  errors,
+}: {
+  id: string;
+  canManage: boolean;
+  requireChecked: boolean;
+  breakGlassEmail: string;
+  errors: Record<string, string[] | undefined>;
+}) {
+  return (
+    <>
+      <div>
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input type="checkbox" name="requireSso" value="true" defaultChecked={requireChecked} disabled={!canManage} aria-describedby={errors.requireSso?.length ? `${id}-require-error` : undefined} />
+          Require single sign-on
+        </label>
+        <p className="mt-1 text-xs text-slate-500">Members can then enter only through the identity provider, except the break-glass Admin.</p>
+        {errors.requireSso?.length ? (
+          <p id={`${id}-require-error`} role="alert" className="mt-1 text-sm text-red-700">
+            {errors.requireSso.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      <Field id={`${id}-break-glass`} label="Break-glass Admin email" hint="One Admin who may still sign in with a password or email link, for when the identity provider fails." error={errors.breakGlassEmail}>
+        {(describedBy) => (
+          <input
+            id={`${id}-break-glass`}
+            name="breakGlassEmail"
+            type="email"
+            readOnly={!canManage}
+            defaultValue={breakGlassEmail}
+            aria-invalid={errors.breakGlassEmail?.length ? true : undefined}
+            aria-describedby={describedBy || undefined}
+            className={INPUT}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
