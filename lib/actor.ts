@@ -69,8 +69,17 @@ async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmi
   const membership = await findMembershipBySlug(tx, user.id, slug);
   if (membership?.status === "active") {
     const groupPermissions = catalogPermissions(membership.groupPermissions);
-    const { ssoRequirement } = membership;
-    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, groupPermissions, viaSuperadmin: false, ssoRequirement };
+    const { ssoRequirement, inTwoFactorGroup } = membership;
+    return {
+      user,
+      tenant: membership.tenant,
+      membershipId: membership.membershipId,
+      roles: membership.roles,
+      groupPermissions,
+      inTwoFactorGroup,
+      viaSuperadmin: false,
+      ssoRequirement,
+    };
   }
   return isSuperadmin ? findSuperadminVisit(tx, user, slug) : null;
 }

@@ -26,6 +26,8 @@ export interface Actor {
    * can(actor, …) counts them with the roles'. None for a visiting superadmin or an API key.
    */
   groupPermissions?: Permission[];
+  /** The member is in a custom group the tenant requires two-factor of (read with the membership). */
+  inTwoFactorGroup?: boolean;
   /** A superadmin entered this tenant without being an active member (see lib/superadmin-access.ts). */
   viaSuperadmin: boolean;
   /**

@@ -3,7 +3,7 @@ import { memberships, samlConfigs, tenants } from "../schema";
 import type { MemberRole, Tenant, TwoFactorRequirement } from "../schema";
 import type { TenantTx, Tx, UserTx } from "../scopes";
 import { memberCounterQuery } from "./members";
-import { groupPermissionsOfMembership } from "./groups";
+import { groupPermissionsOfMembership, inTwoFactorGroupOfMembership } from "./groups";
 import { getLastTenantId } from "./users";
 
 export interface TenantSummary {
@@ -23,9 +23,11 @@ export async function listTenantsOfUser(tx: UserTx, userId: string): Promise<Ten
 }
 
 export interface TenantMembership {
-  tenant: TenantSummary & { magicLinkEnabled: boolean; license: string; twoFactorRequired: TwoFactorRequirement };
+  tenant: TenantSummary & { magicLinkEnabled: boolean; license: string; twoFactorRequired: TwoFactorRequirement; twoFactorRoles?: MemberRole[] };
   membershipId: string;
   roles: MemberRole[];
+  /** The user is in a custom group the tenant requires two-factor of (lib/two-factor/requirement.ts). */
+  inTwoFactorGroup: boolean;
   /** The union of the permissions of the user's custom groups in the tenant, as stored. */
   groupPermissions: string[];
   /** The tenant's single sign-on requirement, null without SAML set up (read through own_tenants_saml). */
@@ -56,9 +58,11 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
       magicLinkEnabled: tenants.magicLinkEnabled,
       license: tenants.license,
       twoFactorRequired: tenants.twoFactorRequired,
+      twoFactorRoles: tenants.twoFactorRoles,
       membershipId: memberships.id,
       roles: memberships.roles,
       groupPermissions: groupPermissionsOfMembership(),
+      inTwoFactorGroup: inTwoFactorGroupOfMembership(),
       requireSso: samlConfigs.requireSso,
       breakGlassUserId: samlConfigs.breakGlassUserId,
       status: memberships.status,
@@ -71,9 +75,18 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
     .limit(1);
   if (!row) return null;
   return {
-    tenant: { id: row.id, slug: row.slug, name: row.name, magicLinkEnabled: row.magicLinkEnabled, license: row.license, twoFactorRequired: row.twoFactorRequired },
+    tenant: {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      magicLinkEnabled: row.magicLinkEnabled,
+      license: row.license,
+      twoFactorRequired: row.twoFactorRequired,
+      twoFactorRoles: row.twoFactorRoles,
+    },
     membershipId: row.membershipId,
     roles: row.roles,
+    inTwoFactorGroup: row.inTwoFactorGroup,
     groupPermissions: row.groupPermissions,
     ssoRequirement: row.requireSso === null ? null : { requireSso: row.requireSso, breakGlassUserId: row.breakGlassUserId },
     status: row.status,
@@ -146,7 +159,7 @@ export async function insertTenantIfFree(tx: Tx, tenant: Parameters<typeof inser
   return row ?? null;
 }
 
-export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled" | "license" | "twoFactorRequired">;
+export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled" | "license" | "twoFactorRequired" | "twoFactorRoles">;
 
 const settingsColumns = {
   id: tenants.id,
@@ -156,6 +169,7 @@ const settingsColumns = {
   magicLinkEnabled: tenants.magicLinkEnabled,
   license: tenants.license,
   twoFactorRequired: tenants.twoFactorRequired,
+  twoFactorRoles: tenants.twoFactorRoles,
 };
 
 export async function getTenantSettings(tx: TenantTx): Promise<TenantSettings | null> {
@@ -175,7 +189,7 @@ export async function lockTenant(tx: Tx, tenantId: string): Promise<Tenant | nul
 
 export async function updateTenantSettings(
   tx: TenantTx,
-  changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled" | "twoFactorRequired">>,
+  changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled" | "twoFactorRequired" | "twoFactorRoles">>,
 ): Promise<void> {
   await tx.update(tenants).set(changes).where(eq(tenants.id, tx.tenantId));
 }

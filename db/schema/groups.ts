@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { memberships } from "./memberships";
 import { tenants } from "./tenants";
 
@@ -15,6 +15,8 @@ export const tenantGroups = pgTable(
     id: uuid("id").notNull().defaultRandom(),
     name: text("name").notNull(),
     permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
+    // Chosen in Settings under "Require two-factor: Members of chosen groups" (lib/two-factor/requirement.ts).
+    twoFactorRequired: boolean("two_factor_required").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
