@@ -3,19 +3,14 @@
 // two-factor of it in Settings. On their next request that member is sent to enrol before anything of
 // the tenant; a member outside the group goes on as before.
 import { expect, test } from "@playwright/test";
-import { signIn } from "../support/sign-in";
+import { signedInPage } from "../support/sign-in";
 import { enrolOnProfile } from "../support/two-factor";
 
 const TENANT = "twofactor-groups";
 const [ADMIN, FINANCE, OTHER] = ["admin@tfgroups.e2e.test", "finance@tfgroups.e2e.test", "other@tfgroups.e2e.test"];
 
 test("members of a chosen group must enrol on their next request; others need not", async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  const finance = await (await browser.newContext()).newPage();
-  const other = await (await browser.newContext()).newPage();
-  await signIn(admin, ADMIN);
-  await signIn(finance, FINANCE);
-  await signIn(other, OTHER);
+  const [admin, finance, other] = [await signedInPage(browser, ADMIN), await signedInPage(browser, FINANCE), await signedInPage(browser, OTHER)];
   await finance.goto(`/t/${TENANT}/members`);
   await expect(finance.getByRole("heading", { name: "Members" })).toBeVisible();
 

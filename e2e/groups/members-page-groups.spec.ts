@@ -3,16 +3,14 @@
 // request, the list shows the group on the row, and the Role filter offers it.
 import { expect, test, type Page } from "@playwright/test";
 import { GROUPS_PEOPLE, GROUPS_TENANT } from "../seed/groups";
-import { signIn } from "../support/sign-in";
+import { signedInPage } from "../support/sign-in";
 
 const MEMBERS = `/t/${GROUPS_TENANT}/members`;
 const rowOf = (page: Page, email: string) => page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) });
 
 test("an Admin ticks a custom group on the members page: the member has its permission on the next request", async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  const member = await (await browser.newContext()).newPage();
-  await signIn(admin, GROUPS_PEOPLE.admin);
-  await signIn(member, GROUPS_PEOPLE.member);
+  const admin = await signedInPage(browser, GROUPS_PEOPLE.admin);
+  const member = await signedInPage(browser, GROUPS_PEOPLE.member);
 
   await member.goto(`/t/${GROUPS_TENANT}/tables`);
   await expect(member.getByRole("button", { name: "New table" })).toHaveCount(0);

@@ -12,7 +12,7 @@ import { can } from "@/lib/permissions";
 import { membersUrlState, toMemberListQuery } from "@/lib/url-state/members";
 import { addMember, createTwoTenants, createUser } from "../support/fixtures";
 import { actingAs } from "../support/session";
-import { entriesOf, groupsSnapshot, inTenant, seedGroup } from "./groups-support";
+import { entriesOf, groupsSnapshot, inTenant, MEMBERS_MANAGE_EXPECTED, membersManageCallers, seedGroup } from "./groups-support";
 
 vi.mock("@/lib/auth", async () => {
   const { sessionUser } = await import("../support/session");
@@ -29,37 +29,10 @@ const callers: Record<string, User | null> = {};
 
 beforeAll(async () => {
   world = await createTwoTenants();
-  const inGroup = async (label: string, permissions: string[]) => {
-    const user = await createUser(label);
-    await addMember(world.a.id, user.id, ["viewer"]);
-    await seedGroup(world.a.id, permissions, [user.id]);
-    return user;
-  };
-  const withRole = async (label: string, role: "viewer" | "editor") => {
-    const user = await createUser(label);
-    await addMember(world.a.id, user.id, [role]);
-    return user;
-  };
-  Object.assign(callers, {
-    Viewer: await withRole("viewer", "viewer"),
-    Editor: await withRole("editor", "editor"),
-    Admin: world.adminA,
-    "Viewer in a group with Manage members": await inGroup("managers", ["members.manage"]),
-    "Viewer in a group with Write flows and Manage settings": await inGroup("others", ["flows.write", "settings.manage"]),
-    "Admin of another tenant": world.adminB,
-    "signed-out visitor": null,
-  });
+  Object.assign(callers, await membersManageCallers(world));
 });
 
-const EXPECTED: Record<string, "ok" | "FORBIDDEN" | "NOT_FOUND" | "UNAUTHENTICATED"> = {
-  Viewer: "FORBIDDEN",
-  Editor: "FORBIDDEN",
-  Admin: "ok",
-  "Viewer in a group with Manage members": "ok",
-  "Viewer in a group with Write flows and Manage settings": "FORBIDDEN",
-  "Admin of another tenant": "NOT_FOUND",
-  "signed-out visitor": "UNAUTHENTICATED",
-};
+const EXPECTED = MEMBERS_MANAGE_EXPECTED;
 
 /** A Viewer of tenant A and a custom group of A they are not in. */
 async function target() {

@@ -97,26 +97,23 @@ export function RolesEditor({ slug, member, customGroups }: ControlProps & { cus
     <fieldset aria-describedby={error ? errorId : undefined} className="min-w-52">
       <legend className="sr-only">Roles of {member.email}</legend>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        {ROLE_OPTIONS.map((option) => (
-          <label key={option.value} className="inline-flex items-center gap-1">
-            <input
-              type="checkbox"
-              checked={choice.roles.includes(option.value)}
-              onChange={(event) => toggleRole(option.value, event.target.checked)}
-              disabled={pending}
-            />
-            {option.label}
-          </label>
-        ))}
-        {customGroups.map((group) => (
-          <label key={group.id} className="inline-flex items-center gap-1">
-            <input
-              type="checkbox"
-              checked={choice.groupIds.includes(group.id)}
-              onChange={(event) => toggleGroup(group.id, event.target.checked)}
-              disabled={pending}
-            />
-            {group.name}
+        {[
+          ...ROLE_OPTIONS.map((option) => ({
+            key: option.value,
+            label: option.label,
+            checked: choice.roles.includes(option.value),
+            toggle: (checked: boolean) => toggleRole(option.value, checked),
+          })),
+          ...customGroups.map((group) => ({
+            key: group.id,
+            label: group.name,
+            checked: choice.groupIds.includes(group.id),
+            toggle: (checked: boolean) => toggleGroup(group.id, checked),
+          })),
+        ].map((box) => (
+          <label key={box.key} className="inline-flex items-center gap-1">
+            <input type="checkbox" checked={box.checked} onChange={(event) => box.toggle(event.target.checked)} disabled={pending} />
+            {box.label}
           </label>
         ))}
         {unlisted.map((group) => (

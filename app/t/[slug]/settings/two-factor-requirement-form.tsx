@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldErrors } from "@/components/ui/field-errors";
 import { FormMessage } from "@/components/ui/form-message";
 import { formOutcome, shownValue, useFormAction } from "@/components/ui/use-form-action";
 import type { TwoFactorRequirement } from "@/db/schema";
@@ -113,11 +114,7 @@ function RequirementFields({
             ))}
           </ul>
           {moreGroupsNote && <p className="mt-1 text-sm text-slate-600">{moreGroupsNote}</p>}
-          {errors?.length ? (
-            <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
-              {errors.join(" ")}
-            </p>
-          ) : null}
+          <FieldErrors id={errorId} errors={errors} />
         </fieldset>
       )}
     </form>
