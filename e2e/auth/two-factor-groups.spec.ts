@@ -10,6 +10,8 @@ const TENANT = "twofactor-groups";
 const [ADMIN, FINANCE, OTHER] = ["admin@tfgroups.e2e.test", "finance@tfgroups.e2e.test", "other@tfgroups.e2e.test"];
 
 test("members of a chosen group must enrol on their next request; others need not", async ({ browser }) => {
+  // Several people sign in by mail (each waits for its message): more than one page's time.
+  test.setTimeout(180_000);
   const [admin, finance, other] = [await signedInPage(browser, ADMIN), await signedInPage(browser, FINANCE), await signedInPage(browser, OTHER)];
   await finance.goto(`/t/${TENANT}/members`);
   await expect(finance.getByRole("heading", { name: "Members" })).toBeVisible();

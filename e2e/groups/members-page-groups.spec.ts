@@ -9,6 +9,8 @@ const MEMBERS = `/t/${GROUPS_TENANT}/members`;
 const rowOf = (page: Page, email: string) => page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) });
 
 test("an Admin ticks a custom group on the members page: the member has its permission on the next request", async ({ browser }) => {
+  // Several people sign in by mail (each waits for its message): more than one page's time.
+  test.setTimeout(180_000);
   const admin = await signedInPage(browser, GROUPS_PEOPLE.admin);
   const member = await signedInPage(browser, GROUPS_PEOPLE.member);
 
