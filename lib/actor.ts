@@ -70,8 +70,18 @@ async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmi
   if (membership?.status === "active") {
     const groupPermissions = catalogPermissions(membership.groupPermissions);
     const flowScopedPermissions = catalogPermissions(membership.flowScopedPermissions);
-    const { ssoRequirement } = membership;
-    return { user, tenant: membership.tenant, membershipId: membership.membershipId, roles: membership.roles, groupPermissions, flowScopedPermissions, viaSuperadmin: false, ssoRequirement };
+    const { ssoRequirement, inTwoFactorGroup } = membership;
+    return {
+      user,
+      tenant: membership.tenant,
+      membershipId: membership.membershipId,
+      roles: membership.roles,
+      groupPermissions,
+      flowScopedPermissions,
+      inTwoFactorGroup,
+      viaSuperadmin: false,
+      ssoRequirement,
+    };
   }
   return isSuperadmin ? findSuperadminVisit(tx, user, slug) : null;
 }

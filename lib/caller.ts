@@ -31,6 +31,8 @@ export interface Actor {
    * can() does not count them; canForFlow (lib/groups/flow-access.ts) does, for the flows named.
    */
   flowScopedPermissions?: Permission[];
+  /** The member is in a custom group the tenant requires two-factor of (read with the membership). */
+  inTwoFactorGroup?: boolean;
   /** A superadmin entered this tenant without being an active member (see lib/superadmin-access.ts). */
   viaSuperadmin: boolean;
   /**

@@ -1,3 +1,4 @@
+import { FieldErrors } from "./field-errors";
 import { useId, type InputHTMLAttributes } from "react";
 import { LabelledInput } from "./labelled-input";
 
@@ -31,11 +32,7 @@ export function TextField({
           {description}
         </p>
       )}
-      {errors?.length ? (
-        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // view needs before any tenant is set (the caller's own groups) also work in the caller's user scope,
 // where the own_groups / own_group_memberships policies show them their own rows only. Row-level
 // security limits every statement; the explicit tenant filters are the second wall.
-import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import { FLOW_SCOPED_PERMISSIONS, memberships, tenantGroupFlows, tenantGroupMembers, tenantGroups } from "../schema";
 import type { TenantTx, Tx } from "../scopes";
 
@@ -62,6 +62,82 @@ export function groupNamesOfMembership(): SQL<string[]> {
     from ${tenantGroupMembers} gm
     join ${tenantGroups} g on g.tenant_id = gm.tenant_id and g.id = gm.group_id
     where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id), '{}'::text[])`;
+}
+
+/**
+ * Whether the membership's user is in a custom group the tenant requires two-factor of, as one column
+ * of the actor's membership read (the requirement costs no statement of its own).
+ */
+export function inTwoFactorGroupOfMembership(): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${tenantGroupMembers} gm
+    join ${tenantGroups} g on g.tenant_id = gm.tenant_id and g.id = gm.group_id
+    where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id and g.two_factor_required)`;
+}
+
+/** The custom groups the membership's user is in (A to Z), id and name, as one column of a query over memberships. */
+export function groupsOfMembership(): SQL<{ id: string; name: string }[]> {
+  return sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name) order by lower(g.name), g.id)
+    from ${tenantGroupMembers} gm
+    join ${tenantGroups} g on g.tenant_id = gm.tenant_id and g.id = gm.group_id
+    where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id), '[]'::json)`;
+}
+
+/**
+ * The tenant's custom groups as a choice (the members page's checkboxes and filter, the two-factor
+ * requirement's checkboxes), A to Z, at most `limit`: a tenant may have many groups.
+ */
+export async function listGroupChoices(tx: TenantTx, limit: number) {
+  return tx
+    .select({ id: tenantGroups.id, name: tenantGroups.name, twoFactorRequired: tenantGroups.twoFactorRequired })
+    .from(tenantGroups)
+    .where(eq(tenantGroups.tenantId, tx.tenantId))
+    .orderBy(sql`lower(${tenantGroups.name})`, asc(tenantGroups.id))
+    .limit(limit);
+}
+
+/** The groups of the tenant among `groupIds` (any id of another tenant's group is simply absent). */
+export async function findGroupsByIds(tx: TenantTx, groupIds: readonly string[]) {
+  if (groupIds.length === 0) return [];
+  return tx
+    .select({ id: tenantGroups.id, name: tenantGroups.name })
+    .from(tenantGroups)
+    .where(and(eq(tenantGroups.tenantId, tx.tenantId), inArray(tenantGroups.id, [...groupIds])))
+    .orderBy(sql`lower(${tenantGroups.name})`, asc(tenantGroups.id));
+}
+
+/** Puts the user in exactly these custom groups of the tenant (takes them out of every other). */
+export async function setGroupsOfMember(tx: TenantTx, userId: string, groupIds: readonly string[]) {
+  await tx
+    .delete(tenantGroupMembers)
+    .where(
+      and(
+        eq(tenantGroupMembers.tenantId, tx.tenantId),
+        eq(tenantGroupMembers.userId, userId),
+        groupIds.length ? notInArray(tenantGroupMembers.groupId, [...groupIds]) : undefined,
+      ),
+    );
+  if (groupIds.length === 0) return;
+  await tx
+    .insert(tenantGroupMembers)
+    .values(groupIds.map((groupId) => ({ tenantId: tx.tenantId, groupId, userId })))
+    .onConflictDoNothing();
+}
+
+/** Flags exactly these custom groups as requiring two-factor (and clears every other group's flag). */
+export async function setTwoFactorGroups(tx: TenantTx, groupIds: readonly string[]) {
+  await tx
+    .update(tenantGroups)
+    .set({ twoFactorRequired: groupIds.length ? inArray(tenantGroups.id, [...groupIds]) : sql`false` })
+    .where(eq(tenantGroups.tenantId, tx.tenantId));
+}
+
+/** The tenant's custom groups that require two-factor, A to Z. */
+export async function listTwoFactorGroups(tx: TenantTx) {
+  return tx
+    .select({ id: tenantGroups.id, name: tenantGroups.name })
+    .from(tenantGroups)
+    .where(and(eq(tenantGroups.tenantId, tx.tenantId), eq(tenantGroups.twoFactorRequired, true)))
+    .orderBy(sql`lower(${tenantGroups.name})`, asc(tenantGroups.id));
 }
 
 const groupColumns = { id: tenantGroups.id, name: tenantGroups.name, permissions: tenantGroups.permissions, flowsScoped: tenantGroups.flowsScoped, createdAt: tenantGroups.createdAt };

@@ -1,7 +1,8 @@
 // The members of one tenant: the members page's list query and what membership changes read and write.
 // Every function runs inside withTenant and still filters on tenant_id explicitly.
 import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { memberships, tenants, users, type MemberRole } from "../schema";
+import { memberships, tenantGroupMembers, tenants, users, type MemberRole } from "../schema";
+import { groupsOfMembership } from "./groups";
 import type { TenantTx } from "../scopes";
 import { withPlannerSettings, type PlannerSettings } from "./activity/planner-settings";
 import { tallyTotal } from "./member-tally";
@@ -17,6 +18,8 @@ export interface MemberListQuery {
   sort: MemberSort;
   dir: "asc" | "desc";
   role?: MemberRole;
+  /** A custom group's id (the "Role" filter offers the tenant's custom groups after the built-in ones). */
+  groupId?: string;
   status?: MemberStatus;
   /** Substring of the name or email (the name only of members who have accepted). */
   search?: string;
@@ -29,6 +32,8 @@ export interface MemberListRow {
   name: string | null;
   email: string;
   roles: MemberRole[];
+  /** The custom groups the member is in, A to Z. */
+  groups: { id: string; name: string }[];
   status: MemberStatus;
   joinedAt: Date;
 }
@@ -56,6 +61,13 @@ function listConditions(tenantId: string, query: MemberListQuery): SQL {
   const conditions: (SQL | undefined)[] = [eq(memberships.tenantId, tenantId)];
   if (query.role) conditions.push(sql`${memberships.roles} @> array[${query.role}]::member_role[]`);
   if (query.status) conditions.push(eq(memberships.status, query.status));
+  // The group's members found through its rows, then `user_id = any(array(...))`: a leakproof uuid
+  // comparison, an index condition on memberships_tenant_user (as the search does below).
+  if (query.groupId) {
+    conditions.push(
+      sql`${memberships.userId} = any(array(select ${tenantGroupMembers.userId} from ${tenantGroupMembers} where ${and(eq(tenantGroupMembers.tenantId, tenantId), eq(tenantGroupMembers.groupId, query.groupId))}))`,
+    );
+  }
   if (query.search) {
     const pattern = containsPattern(query.search);
     // An Invited member is found by the address only: a match on a name the tenant cannot see would
@@ -71,7 +83,10 @@ function listConditions(tenantId: string, query: MemberListQuery): SQL {
   return and(...conditions)!;
 }
 
-export const isFiltered = (query: MemberListQuery) => Boolean(query.role || query.status || query.search);
+export const isFiltered = (query: MemberListQuery) => Boolean(query.role || query.groupId || query.status || query.search);
+
+/** Filters the tenant's tally cannot total (a search, a custom group): counted in the pass that finds the page. */
+const countedInPass = (query: MemberListQuery) => Boolean(query.search || query.groupId);
 
 /** How many members match the list's filters. */
 export function countMembersQuery(tx: TenantTx, query: MemberListQuery) {
@@ -118,7 +133,7 @@ export function pageWindow(query: Pick<MemberListQuery, "page" | "size" | "dir">
  */
 export function listMembersQuery(tx: TenantTx, query: MemberListQuery, window: RowWindow) {
   const direction = window.dir === "asc" ? asc : desc;
-  const matching = query.search ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`;
+  const matching = countedInPass(query) ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`;
   // By name (no visible name, i.e. none yet or Invited, last A to Z and first Z to A) or email; an
   // address is unique, so it settles ties. member_name is null while Invited, so an Invited member
   // is never placed by the hidden name. Each order is an index's (memberships_tenant_created,
@@ -136,6 +151,7 @@ export function listMembersQuery(tx: TenantTx, query: MemberListQuery, window: R
       name: memberships.memberName,
       email: memberships.memberEmail,
       roles: memberships.roles,
+      groups: groupsOfMembership(),
       status: memberships.status,
       joinedAt: memberships.createdAt,
       matching,
@@ -174,13 +190,13 @@ export async function listMembers(
   const lastPage = (total: number) => Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
   const read = async (window: RowWindow) => {
     const statement = () => run(listMembersQuery(tx, query, window));
-    const rows = query.search ? await statement() : await withPlannerSettings(tx, READ_IN_INDEX_ORDER, statement);
+    const rows = countedInPass(query) ? await statement() : await withPlannerSettings(tx, READ_IN_INDEX_ORDER, statement);
     return window.reversed ? rows.reverse() : rows;
   };
   const shown = (rows: Awaited<ReturnType<typeof read>>): MemberListRow[] =>
-    rows.map(({ id, userId, name, email, roles, status, joinedAt }) => ({ id, userId, name, email, roles, status, joinedAt: new Date(joinedAt) }));
+    rows.map(({ id, userId, name, email, roles, groups, status, joinedAt }) => ({ id, userId, name, email, roles, groups, status, joinedAt: new Date(joinedAt) }));
 
-  if (!query.search) {
+  if (!countedInPass(query)) {
     // The total from the tenant's counter or tally, so the page is read without counting.
     const [counter] = await run(memberCounterQuery(tx));
     const total = !counter ? 0 : isFiltered(query) ? tallyTotal(counter.tally, query) : counter.value;

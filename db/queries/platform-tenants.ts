@@ -55,7 +55,7 @@ export async function updateTenantPlan(tx: PlatformTx, tenantId: string, plan: {
 /** The tenant with this slug, in the shape an actor carries (a superadmin entering a tenant). */
 export async function findTenantBySlug(tx: Tx, slug: string) {
   const [row] = await tx
-    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, magicLinkEnabled: tenants.magicLinkEnabled, license: tenants.license, twoFactorRequired: tenants.twoFactorRequired })
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, magicLinkEnabled: tenants.magicLinkEnabled, license: tenants.license, twoFactorRequired: tenants.twoFactorRequired, twoFactorRoles: tenants.twoFactorRoles })
     .from(tenants)
     .where(eq(tenants.slug, slug));
   return row ?? null;

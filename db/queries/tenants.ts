@@ -3,7 +3,7 @@ import { memberships, oidcConfigs, samlConfigs, tenants } from "../schema";
 import type { MemberRole, Tenant, TwoFactorRequirement } from "../schema";
 import type { TenantTx, Tx, UserTx } from "../scopes";
 import { memberCounterQuery } from "./members";
-import { groupPermissionsOfMembership } from "./groups";
+import { groupPermissionsOfMembership, inTwoFactorGroupOfMembership } from "./groups";
 import { getLastTenantId } from "./users";
 
 export interface TenantSummary {
@@ -23,9 +23,11 @@ export async function listTenantsOfUser(tx: UserTx, userId: string): Promise<Ten
 }
 
 export interface TenantMembership {
-  tenant: TenantSummary & { magicLinkEnabled: boolean; license: string; twoFactorRequired: TwoFactorRequirement };
+  tenant: TenantSummary & { magicLinkEnabled: boolean; license: string; twoFactorRequired: TwoFactorRequirement; twoFactorRoles?: MemberRole[] };
   membershipId: string;
   roles: MemberRole[];
+  /** The user is in a custom group the tenant requires two-factor of (lib/two-factor/requirement.ts). */
+  inTwoFactorGroup: boolean;
   /** The union of the permissions of the user's custom groups in the tenant, as stored. */
   groupPermissions: string[];
   /** Flow permissions of groups narrowed to particular flows, held only for those (lib/groups/flow-access.ts). */
@@ -58,10 +60,12 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
       magicLinkEnabled: tenants.magicLinkEnabled,
       license: tenants.license,
       twoFactorRequired: tenants.twoFactorRequired,
+      twoFactorRoles: tenants.twoFactorRoles,
       membershipId: memberships.id,
       roles: memberships.roles,
       groupPermissions: groupPermissionsOfMembership({ flowScope: "unscoped" }),
       flowScopedPermissions: groupPermissionsOfMembership({ flowScope: "scoped" }),
+      inTwoFactorGroup: inTwoFactorGroupOfMembership(),
       // A tenant has SAML or OIDC set up, never both (db/schema/oidc.ts): whichever row there is.
       requireSso: sql<boolean | null>`coalesce(${samlConfigs.requireSso}, ${oidcConfigs.requireSso})`,
       breakGlassUserId: sql<string | null>`coalesce(${samlConfigs.breakGlassUserId}, ${oidcConfigs.breakGlassUserId})`,
@@ -76,9 +80,18 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
     .limit(1);
   if (!row) return null;
   return {
-    tenant: { id: row.id, slug: row.slug, name: row.name, magicLinkEnabled: row.magicLinkEnabled, license: row.license, twoFactorRequired: row.twoFactorRequired },
+    tenant: {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      magicLinkEnabled: row.magicLinkEnabled,
+      license: row.license,
+      twoFactorRequired: row.twoFactorRequired,
+      twoFactorRoles: row.twoFactorRoles,
+    },
     membershipId: row.membershipId,
     roles: row.roles,
+    inTwoFactorGroup: row.inTwoFactorGroup,
     groupPermissions: row.groupPermissions,
     flowScopedPermissions: row.flowScopedPermissions,
     ssoRequirement: row.requireSso === null ? null : { requireSso: row.requireSso, breakGlassUserId: row.breakGlassUserId },
@@ -152,7 +165,7 @@ export async function insertTenantIfFree(tx: Tx, tenant: Parameters<typeof inser
   return row ?? null;
 }
 
-export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled" | "license" | "twoFactorRequired">;
+export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled" | "license" | "twoFactorRequired" | "twoFactorRoles">;
 
 const settingsColumns = {
   id: tenants.id,
@@ -162,6 +175,7 @@ const settingsColumns = {
   magicLinkEnabled: tenants.magicLinkEnabled,
   license: tenants.license,
   twoFactorRequired: tenants.twoFactorRequired,
+  twoFactorRoles: tenants.twoFactorRoles,
 };
 
 export async function getTenantSettings(tx: TenantTx): Promise<TenantSettings | null> {
@@ -181,7 +195,7 @@ export async function lockTenant(tx: Tx, tenantId: string): Promise<Tenant | nul
 
 export async function updateTenantSettings(
   tx: TenantTx,
-  changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled" | "twoFactorRequired">>,
+  changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled" | "twoFactorRequired" | "twoFactorRoles">>,
 ): Promise<void> {
   await tx.update(tenants).set(changes).where(eq(tenants.id, tx.tenantId));
 }

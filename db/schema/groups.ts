@@ -22,6 +22,8 @@ export const tenantGroups = pgTable(
      * flows in tenant_group_flows. False ("All flows") is the default and what every group had before.
      */
     flowsScoped: boolean("flows_scoped").notNull().default(false),
+    // Chosen in Settings under "Require two-factor: Members of chosen groups" (lib/two-factor/requirement.ts).
+    twoFactorRequired: boolean("two_factor_required").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,9 +1,12 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { integrations } from "./integrations";
+import type { MEMBER_ROLES } from "./member-roles";
 import { users } from "./users";
 
-export const TWO_FACTOR_REQUIREMENTS = ["off", "admins", "everyone"] as const;
+type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const TWO_FACTOR_REQUIREMENTS = ["off", "admins", "everyone", "groups"] as const;
 export type TwoFactorRequirement = (typeof TWO_FACTOR_REQUIREMENTS)[number];
 
 // Global table: the tenant itself (Citus reference table one day). Everything a tenant owns
@@ -25,8 +28,13 @@ export const tenants = pgTable(
     apiRequestsPerMinute: integer("api_requests_per_minute"),
     flowRunsPer30Days: integer("flow_runs_per_30_days"),
     // Who must have two-factor to enter the tenant (lib/two-factor/requirement.ts): "off", "admins"
-    // (members holding the Admin role) or "everyone". Groups (issue 15, item 1) will add "groups".
+    // (members holding the Admin role), "everyone", or "groups": members of the chosen groups, the
+    // built-in ones here (two_factor_roles) and the custom ones flagged on their row
+    // (tenant_groups.two_factor_required, so deleting a group takes it out of the requirement).
     twoFactorRequired: text("two_factor_required").$type<TwoFactorRequirement>().notNull().default("off"),
+    // text[] rather than member_role[]: this global table's module cannot import the memberships enum
+    // (memberships imports tenants); the check keeps it to the built-in groups' names.
+    twoFactorRoles: text("two_factor_roles").array().$type<MemberRole[]>().notNull().default(sql`'{}'::text[]`),
     // Who created (owns) the tenant: their tenant limit counts the tenants they own.
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     // Kept by triggers on memberships and flows (migration 0005), so limits and the superadmin's tenant
@@ -46,7 +54,8 @@ export const tenants = pgTable(
   },
   (t) => [
     check("tenants_slug_format", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$'`),
-    check("tenants_two_factor_required", sql`${t.twoFactorRequired} in ('off', 'admins', 'everyone')`),
+    check("tenants_two_factor_required", sql`${t.twoFactorRequired} in ('off', 'admins', 'everyone', 'groups')`),
+    check("tenants_two_factor_roles", sql`${t.twoFactorRoles} <@ array['viewer', 'editor', 'admin']::text[]`),
     check("tenants_flow_cap_non_negative", sql`${t.flowCap} >= 0`),
     check("tenants_api_requests_per_minute_positive", sql`${t.apiRequestsPerMinute} > 0`),
     check("tenants_flow_runs_per_30_days_non_negative", sql`${t.flowRunsPer30Days} >= 0`),

@@ -1,29 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
+import { expect, test } from "@playwright/test";
 import { followSignInLink, requestSignInLink, signIn, signOut } from "../support/sign-in";
+import { enrolOnProfile, nextCode } from "../support/two-factor";
 
 // Two-factor (issue 15, item 3): codes are computed here from the secret the profile shows, as an
 // authenticator app would.
-
-/** The code for `secret` one time step ahead: within the accepted drift, and never a step already spent. */
-const nextCode = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + 30_000 });
-
-/** Sets up two-factor on the open profile page; returns the secret it showed. */
-async function enrolOnProfile(page: Page): Promise<string> {
-  const section = page.getByRole("region", { name: "Two-factor authentication" });
-  await section.getByRole("button", { name: "Set up two-factor" }).click();
-  await expect(section.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
-  const secret = (await section.getByTestId("two-factor-secret").textContent())!.trim();
-  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  await section.getByRole("textbox", { name: "Code" }).fill("000000" === nextCode(secret) ? "111111" : "000000");
-  await section.getByRole("button", { name: "Confirm code" }).click();
-  await expect(section.getByRole("textbox", { name: "Code" })).toHaveAccessibleDescription(/not valid/);
-  await section.getByRole("textbox", { name: "Code" }).fill(new TOTP({ secret: Secret.fromBase32(secret) }).generate());
-  await section.getByRole("button", { name: "Confirm code" }).click();
-  await expect(section.getByRole("heading", { name: "Recovery codes" })).toBeVisible();
-  await expect(section.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
-  return secret;
-}
 
 test("enrol from the profile, sign out, sign in by magic link: a code is asked for before the tenant opens", async ({ page }) => {
   const email = "enrol@twofactor.e2e.test";

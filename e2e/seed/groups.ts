@@ -1,5 +1,5 @@
 // The groups area's own world (e2e/groups/): one tenant with an Admin and a Viewer whom the spec puts
-// into custom groups. No groups yet.
+// into custom groups, and a member whom the members page's role editor puts into one. No groups yet.
 import type { SeedWorld } from "../../db/seed";
 import { members, tenant, users } from "./world";
 
@@ -8,16 +8,17 @@ export const GROUPS_TENANT = "groups-team";
 export const GROUPS_PEOPLE = {
   admin: "admin@groups.e2e.test",
   viewer: "viewer@groups.e2e.test",
+  member: "member@groups.e2e.test",
 } as const;
 
 export const GROUPS_WORLD = {
-  users: users({ [GROUPS_PEOPLE.admin]: "Group Admin", [GROUPS_PEOPLE.viewer]: "Group Viewer" }),
+  users: users({ [GROUPS_PEOPLE.admin]: "Group Admin", [GROUPS_PEOPLE.viewer]: "Group Viewer", [GROUPS_PEOPLE.member]: "Group Member" }),
   tenants: [
     tenant({
       slug: GROUPS_TENANT,
       name: "Group Team",
       contactEmail: GROUPS_PEOPLE.admin,
-      members: members({ [GROUPS_PEOPLE.admin]: "admin", [GROUPS_PEOPLE.viewer]: "viewer" }),
+      members: members({ [GROUPS_PEOPLE.admin]: "admin", [GROUPS_PEOPLE.viewer]: "viewer", [GROUPS_PEOPLE.member]: "viewer" }),
     }),
   ],
 } satisfies SeedWorld;

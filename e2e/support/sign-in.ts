@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { awaitNewMail, signInLinkIn } from "./mail";
 
 /** Asks for a magic link on /login and returns the link from the caught mail. */
@@ -27,4 +27,11 @@ export async function signIn(page: Page, email: string): Promise<void> {
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
+}
+
+/** A page of its own browser context (its own session), signed in as `email`: one per person in a spec. */
+export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
 }

@@ -12,7 +12,7 @@ import { PERMISSIONS } from "@/lib/permission-catalog";
 import { can, permissionsOfRole, type Permission } from "@/lib/permissions";
 import { addMember, createTwoTenants, createUser } from "../support/fixtures";
 import { actingAs } from "../support/session";
-import { entriesOf, groupsSnapshot, inTenant, seedGroup } from "./groups-support";
+import { entriesOf, groupsSnapshot, inTenant, MEMBERS_MANAGE_EXPECTED, membersManageCallers, seedGroup } from "./groups-support";
 
 vi.mock("@/lib/auth", async () => {
   const { sessionUser } = await import("../support/session");
@@ -34,36 +34,10 @@ let counter = 0;
 
 beforeAll(async () => {
   world = await createTwoTenants();
-  const make = async (label: string, permissions: string[]) => {
-    const user = await createUser(label);
-    await addMember(world.a.id, user.id, ["viewer"]);
-    if (permissions.length) await seedGroup(world.a.id, permissions, [user.id]);
-    return user;
-  };
-  Object.assign(callers, {
-    Viewer: await make("viewer", []),
-    Editor: await (async () => {
-      const user = await createUser("editor");
-      await addMember(world.a.id, user.id, ["editor"]);
-      return user;
-    })(),
-    Admin: world.adminA,
-    "Viewer in a group with Manage members": await make("managers", ["members.manage"]),
-    "Viewer in a group with every other permission": await make("all-but", PERMISSIONS.filter((p) => p !== "members.manage")),
-    "Admin of another tenant": world.adminB,
-    "signed-out visitor": null,
-  });
+  Object.assign(callers, await membersManageCallers(world));
 });
 
-const EXPECTED: Record<string, "ok" | "FORBIDDEN" | "NOT_FOUND" | "UNAUTHENTICATED"> = {
-  Viewer: "FORBIDDEN",
-  Editor: "FORBIDDEN",
-  Admin: "ok",
-  "Viewer in a group with Manage members": "ok",
-  "Viewer in a group with every other permission": "FORBIDDEN",
-  "Admin of another tenant": "NOT_FOUND",
-  "signed-out visitor": "UNAUTHENTICATED",
-};
+const EXPECTED = MEMBERS_MANAGE_EXPECTED;
 
 /** A fresh target per call in tenant A: a group with one member, and one more member outside it. */
 async function target() {

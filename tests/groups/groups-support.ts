@@ -4,7 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
 import { activity, tenantGroupMembers, tenantGroups } from "@/db/schema";
 import { insertGroup, insertGroupMember } from "@/db/queries/groups";
-import { uniqueSuffix } from "../support/fixtures";
+import { PERMISSIONS } from "@/lib/permission-catalog";
+import { addMember, createUser, uniqueSuffix, type createTwoTenants } from "../support/fixtures";
 
 export const inTenant = <T,>(tenantId: string, work: Parameters<typeof withTenant<T>>[1]) => withTenant<T>({ tenantId, userId: null }, work);
 
@@ -29,3 +30,39 @@ export async function groupsSnapshot(tenantId: string) {
 /** The entries of one action name in the tenant's log. */
 export const entriesOf = (tenantId: string, action: string) =>
   inTenant(tenantId, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenantId), eq(activity.action, action))));
+
+type User = { id: string; email: string };
+
+/**
+ * The callers of the members.manage matrices (group actions, the members page's role editor), in
+ * tenant A of `world`: built-in groups, custom groups with and without Manage members, an Admin of
+ * tenant B and a signed-out visitor.
+ */
+export async function membersManageCallers(world: Awaited<ReturnType<typeof createTwoTenants>>): Promise<Record<string, User | null>> {
+  const member = async (label: string, role: "viewer" | "editor", permissions: string[] = []) => {
+    const user = await createUser(label);
+    await addMember(world.a.id, user.id, [role]);
+    if (permissions.length) await seedGroup(world.a.id, permissions, [user.id]);
+    return user;
+  };
+  return {
+    Viewer: await member("viewer", "viewer"),
+    Editor: await member("editor", "editor"),
+    Admin: world.adminA,
+    "Viewer in a group with Manage members": await member("managers", "viewer", ["members.manage"]),
+    "Viewer in a group with every other permission": await member("all-but", "viewer", PERMISSIONS.filter((p) => p !== "members.manage")),
+    "Admin of another tenant": world.adminB,
+    "signed-out visitor": null,
+  };
+}
+
+/** What each of membersManageCallers gets from an action that needs members.manage. */
+export const MEMBERS_MANAGE_EXPECTED: Record<string, "ok" | "FORBIDDEN" | "NOT_FOUND" | "UNAUTHENTICATED"> = {
+  Viewer: "FORBIDDEN",
+  Editor: "FORBIDDEN",
+  Admin: "ok",
+  "Viewer in a group with Manage members": "ok",
+  "Viewer in a group with every other permission": "FORBIDDEN",
+  "Admin of another tenant": "NOT_FOUND",
+  "signed-out visitor": "UNAUTHENTICATED",
+};

@@ -24,7 +24,7 @@ export const Problem = z
   .meta({ id: "Problem", description: "RFC 9457 problem details (application/problem+json)." });
 
 export const MembersQuery = z.object({
-  role: Role.optional(),
+  role: z.union([Role, z.uuid()]).optional().meta({ description: "A built-in group (viewer, editor, admin) or a custom group's id." }),
   status: z.enum(["active", "invited", "suspended"]).optional(),
   q: z.string().max(100).optional().meta({ description: "Search in names and addresses." }),
   sort: z.enum(["joined", "name", "email"]).optional(),
@@ -34,7 +34,7 @@ export const MembersQuery = z.object({
 });
 
 export const Member = z
-  .object({ id: z.uuid(), userId: z.uuid(), name: z.string().nullable(), email: z.string(), roles: z.array(Role), status: z.enum(["active", "invited", "suspended"]), joinedAt: Timestamp })
+  .object({ id: z.uuid(), userId: z.uuid(), name: z.string().nullable(), email: z.string(), roles: z.array(Role), groups: z.array(z.object({ id: z.uuid(), name: z.string() })), status: z.enum(["active", "invited", "suspended"]), joinedAt: Timestamp })
   .meta({ id: "Member" });
 
 export const MemberPage = z.object({ members: z.array(Member), total: z.int(), page: z.int(), size: z.int() });

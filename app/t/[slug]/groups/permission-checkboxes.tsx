@@ -1,3 +1,4 @@
+import { FieldErrors } from "@/components/ui/field-errors";
 import { PERMISSION_CATALOG, PERMISSIONS } from "@/lib/permission-catalog";
 
 /**
@@ -30,11 +31,7 @@ export function PermissionCheckboxes({ checked, errors, idPrefix }: { checked: r
           </li>
         ))}
       </ul>
-      {errors?.length ? (
-        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
     </fieldset>
   );
 }

@@ -4,6 +4,7 @@
 // refusal (last Admin, no permission any more) is shown on the row, a success refreshes the list.
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LiveRegion } from "@/components/ui/live-region";
@@ -17,7 +18,7 @@ import { resendInvitation } from "./actions/resend-invitation";
 import { revokeInvitation } from "./actions/revoke-invitation";
 import { suspendMember } from "./actions/suspend-member";
 import { MEMBERS_NOTICE_ID, ROLE_OPTIONS } from "./members-table-options";
-import type { MemberRowView } from "./members-table";
+import type { CustomGroup, MemberRowView } from "./members-table";
 
 interface ControlProps {
   slug: string;
@@ -40,35 +41,53 @@ function useAfterChange() {
   };
 }
 
+/** What a member's role editor holds: their built-in groups (roles) and their custom groups' ids. */
+interface RolesChoice {
+  roles: MemberRole[];
+  groupIds: string[];
+}
+
+/** A choice written as one string, to compare a draft with what is saved. */
+const choiceKey = (choice: RolesChoice) => `${rolesLabel(choice.roles)}|${[...choice.groupIds].sort().join(",")}`;
+
 /**
- * Checkboxes Viewer / Editor / Admin and "Save roles" (enabled once the choice differs from the saved
- * roles). An unsaved choice stays ticked while the list refreshes after other rows' changes; it is let
- * go once the saved roles are the same. The outcome is said on the row, in a live region.
+ * Checkboxes Viewer / Editor / Admin, then one per custom group of the tenant (named by the group's
+ * name), and "Save roles" (enabled once the choice differs from what is saved): roles and groups are
+ * saved together, in one action. An unsaved choice stays ticked while the list refreshes after other
+ * rows' changes; it is let go once the saved choice is the same. The outcome is said on the row, in a
+ * live region.
  */
-export function RolesEditor({ slug, member }: ControlProps) {
-  const [draft, setDraft] = useState<MemberRole[] | null>(null);
+export function RolesEditor({ slug, member, customGroups }: ControlProps & { customGroups: CustomGroup[] }) {
+  const [draft, setDraft] = useState<RolesChoice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const afterChange = useAfterChange();
   const errorId = useId();
-  const savedLabel = rolesLabel(member.roles);
-  // The list now has these roles (this save, or anyone's): nothing is left unsaved.
-  if (draft !== null && rolesLabel(draft) === savedLabel) setDraft(null);
-  const roles = draft ?? member.roles;
-  const unchanged = rolesLabel(roles) === savedLabel;
+  const savedChoice: RolesChoice = { roles: member.roles, groupIds: member.groups.map((group) => group.id) };
+  // The list now has this choice (this save, or anyone's): nothing is left unsaved.
+  if (draft !== null && choiceKey(draft) === choiceKey(savedChoice)) setDraft(null);
+  const choice = draft ?? savedChoice;
+  const unchanged = choiceKey(choice) === choiceKey(savedChoice);
+  // A group the member is in but the page does not list (past the list's bound) is kept as it is.
+  const unlisted = member.groups.filter((group) => !customGroups.some((listed) => listed.id === group.id));
 
-  function toggle(role: MemberRole, checked: boolean) {
+  function toggleRole(role: MemberRole, checked: boolean) {
     setSaved(null);
-    setDraft(canonicalRoles(checked ? [...roles, role] : roles.filter((r) => r !== role)));
+    setDraft({ ...choice, roles: canonicalRoles(checked ? [...choice.roles, role] : choice.roles.filter((r) => r !== role)) });
+  }
+
+  function toggleGroup(groupId: string, checked: boolean) {
+    setSaved(null);
+    setDraft({ ...choice, groupIds: checked ? [...choice.groupIds, groupId] : choice.groupIds.filter((id) => id !== groupId) });
   }
 
   function save() {
     setError(null);
     setSaved(null);
     startTransition(async () => {
-      const result = await changeMemberRoles(slug, null, { memberId: member.id, roles });
-      if (!result.ok) return setError(result.fieldErrors?.roles?.join(" ") ?? result.message);
+      const result = await changeMemberRoles(slug, null, { memberId: member.id, roles: choice.roles, groups: choice.groupIds });
+      if (!result.ok) return setError([...(result.fieldErrors?.roles ?? []), ...(result.fieldErrors?.groups ?? [])].join(" ") || result.message);
       setSaved(result.message ?? `Saved ${member.email}'s roles.`);
       afterChange(false);
     });
@@ -78,16 +97,29 @@ export function RolesEditor({ slug, member }: ControlProps) {
     <fieldset aria-describedby={error ? errorId : undefined} className="min-w-52">
       <legend className="sr-only">Roles of {member.email}</legend>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        {ROLE_OPTIONS.map((option) => (
-          <label key={option.value} className="inline-flex items-center gap-1">
-            <input
-              type="checkbox"
-              checked={roles.includes(option.value)}
-              onChange={(event) => toggle(option.value, event.target.checked)}
-              disabled={pending}
-            />
-            {option.label}
+        {[
+          ...ROLE_OPTIONS.map((option) => ({
+            key: option.value,
+            label: option.label,
+            checked: choice.roles.includes(option.value),
+            toggle: (checked: boolean) => toggleRole(option.value, checked),
+          })),
+          ...customGroups.map((group) => ({
+            key: group.id,
+            label: group.name,
+            checked: choice.groupIds.includes(group.id),
+            toggle: (checked: boolean) => toggleGroup(group.id, checked),
+          })),
+        ].map((box) => (
+          <label key={box.key} className="inline-flex items-center gap-1">
+            <input type="checkbox" checked={box.checked} onChange={(event) => box.toggle(event.target.checked)} disabled={pending} />
+            {box.label}
           </label>
+        ))}
+        {unlisted.map((group) => (
+          <Badge key={group.id} tone="blue">
+            {group.name}
+          </Badge>
         ))}
         <Button type="button" variant="secondary" className="px-2 py-1" onClick={save} disabled={unchanged || pending}>
           {pending ? "Saving…" : "Save roles"}

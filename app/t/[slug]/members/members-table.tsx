@@ -17,6 +17,8 @@ export interface MemberRowView {
   name: string | null;
   email: string;
   roles: MemberRole[];
+  /** The custom groups the member is in, A to Z. */
+  groups: CustomGroup[];
   status: MemberStatus;
   joined: string;
   joinedIso: string;
@@ -32,10 +34,18 @@ const STATUS_BADGES = {
   suspended: { label: "Suspended", tone: "amber" },
 } as const;
 
+/** A custom group of the tenant, as the members page shows and offers it. */
+export interface CustomGroup {
+  id: string;
+  name: string;
+}
+
 /** What every row's controls need besides their member: given once by the table, read by the cells. */
 interface MembersTableContextValue {
   slug: string;
   tenantName: string;
+  /** The tenant's custom groups (bounded: lib/groups/group-choices.ts), offered after Viewer / Editor / Admin. */
+  customGroups: CustomGroup[];
   /** Announces an outcome above the table (used where the row itself may be gone, e.g. after "Remove"). */
   onDone: (message: string) => void;
 }
@@ -77,6 +87,11 @@ function RoleBadgesCell({ row }: MemberCell) {
     <span className="flex flex-wrap gap-1">
       {row.original.roles.map((role) => (
         <Badge key={role}>{ROLE_LABELS[role]}</Badge>
+      ))}
+      {row.original.groups.map((group) => (
+        <Badge key={group.id} tone="blue">
+          {group.name}
+        </Badge>
       ))}
     </span>
   );
@@ -126,7 +141,7 @@ const SHARED_COLUMNS = {
 const READ_COLUMNS: ColumnDef<MemberRowView, unknown>[] = [
   SHARED_COLUMNS.name,
   SHARED_COLUMNS.email,
-  { id: "roles", header: "Roles", cell: RoleBadgesCell },
+  { id: "roles", header: "Roles and groups", cell: RoleBadgesCell },
   SHARED_COLUMNS.status,
   SHARED_COLUMNS.joined,
 ];
@@ -135,7 +150,7 @@ const READ_COLUMNS: ColumnDef<MemberRowView, unknown>[] = [
 const MANAGE_COLUMNS: ColumnDef<MemberRowView, unknown>[] = [
   SHARED_COLUMNS.name,
   SHARED_COLUMNS.email,
-  { id: "roles", header: "Roles", cell: RolesEditorCell },
+  { id: "roles", header: "Roles and groups", cell: RolesEditorCell },
   SHARED_COLUMNS.status,
   SHARED_COLUMNS.joined,
   { id: "actions", header: ActionsHeader, cell: ActionsCell },
@@ -151,18 +166,20 @@ export function MembersTable({
   slug,
   tenantName,
   rows,
+  customGroups,
   canManage,
   filtered,
 }: {
   slug: string;
   tenantName: string;
   rows: MemberRowView[];
+  customGroups: CustomGroup[];
   canManage: boolean;
   filtered: boolean;
 }) {
   const [notice, setNotice] = useState<string | null>(null);
   // A new object only when the tenant changes, so a notice does not re-render every cell.
-  const context = useMemo<MembersTableContextValue>(() => ({ slug, tenantName, onDone: setNotice }), [slug, tenantName]);
+  const context = useMemo<MembersTableContextValue>(() => ({ slug, tenantName, customGroups, onDone: setNotice }), [slug, tenantName, customGroups]);
 
   return (
     <>

@@ -12,6 +12,7 @@ import { isFiltered, listMembers } from "@/db/queries/members";
 import { requireActor } from "@/lib/actor";
 import { isAddressApproved } from "@/lib/email-domains";
 import { can } from "@/lib/permissions";
+import { readGroupChoices } from "@/lib/groups/group-choices";
 import { AddMemberForm } from "./add-member-form";
 import { MembersTable, type MemberRowView } from "./members-table";
 import { parseMembersTableState, ROLE_OPTIONS, STATUS_OPTIONS } from "./members-table-state";
@@ -33,15 +34,18 @@ export default async function MembersPage({
   if (!can(actor, "members.read")) notFound();
   const query = parseMembersTableState(await searchParams);
   const canManage = can(actor, "members.manage");
-  const { rows, total, page, domains } = await withActorTenant(actor, async (tx) => ({
+  const { rows, total, page, domains, groupChoices } = await withActorTenant(actor, async (tx) => ({
     ...(await listMembers(tx, query)),
     domains: await listApprovedDomains(tx),
+    groupChoices: await readGroupChoices(tx),
   }));
+  const customGroups = groupChoices.groups.map(({ id, name }) => ({ id, name }));
   const view: MemberRowView[] = rows.map((row) => ({
     id: row.id,
     name: row.name,
     email: row.email,
     roles: row.roles,
+    groups: row.groups,
     status: row.status,
     joined: joinedFormat.format(row.joinedAt),
     joinedIso: row.joinedAt.toISOString(),
@@ -62,16 +66,18 @@ export default async function MembersPage({
       {canManage && <AddMemberForm slug={slug} />}
       <div role="search" aria-label="Filter members" className="mb-3 flex flex-wrap items-end gap-3">
         <SearchInput label="Search" param="q" placeholder="Name or email" />
-        <SelectFilter label="Role" param="role" options={[...ROLE_OPTIONS]} allLabel="All roles" />
+        <SelectFilter label="Role" param="role" options={[...ROLE_OPTIONS, ...customGroups.map((group) => ({ value: group.id, label: group.name }))]} allLabel="All roles" />
         <SelectFilter label="Status" param="status" options={[...STATUS_OPTIONS]} allLabel="All statuses" />
       </div>
       <MembersTable
         slug={slug}
         tenantName={actor.tenant.name}
         rows={view}
+        customGroups={customGroups}
         canManage={canManage}
         filtered={isFiltered(query)}
       />
+      {groupChoices.moreNote && <p className="mt-2 text-sm text-slate-600">{groupChoices.moreNote}</p>}
       <Pagination page={page} pageSize={query.size} total={total} />
     </TableUrlState>
   );

@@ -10,7 +10,15 @@ import { normaliseDomain } from "@/lib/email-domains";
 import { ACCESS_KINDS, lockOutMessage, parseCidrList, refusingKinds, type AccessKind } from "@/lib/ip-allow-list";
 import { requireFeature } from "@/lib/license-downgrade";
 import { TWO_FACTOR_REQUIREMENTS } from "@/db/schema";
-import { TWO_FACTOR_REQUIREMENT_LABELS, twoFactorRequiredFor } from "@/lib/two-factor/requirement";
+import { twoFactorRequiredFor } from "@/lib/two-factor/requirement";
+import { listGroupsOfMember, listTwoFactorGroups, setTwoFactorGroups } from "@/db/queries/groups";
+import {
+  resolveTwoFactorGroups,
+  sameTwoFactorRequirement,
+  twoFactorGroupsField,
+  twoFactorRequirementDetails,
+  twoFactorRequirementLabel,
+} from "./two-factor-groups";
 import { withUniqueName } from "@/lib/actions/unique-name";
 import { ContactEmailSchema, TENANT_NAME_TAKEN, TENANT_NAME_UNIQUE_INDEX, TenantNameSchema } from "@/lib/tenant-fields";
 
@@ -135,30 +143,40 @@ export const setMagicLinkLogin = tenantAction({
 
 /**
  * Two-factor: who must have it to enter the tenant (lib/two-factor/requirement.ts), checked on every
- * request. An Admin cannot require it of themselves before they have it: they would be sent to enrol
- * on their next request anyway, but a tenant whose Admins all lack it should not lock at one click.
+ * request: no one, Admins, everyone, or the members of chosen groups (built-in and custom; the custom
+ * ones are flagged on their row, so deleting a group takes it out). An Admin cannot require it of
+ * themselves before they have it: they would be sent to enrol on their next request anyway, but a
+ * tenant whose Admins all lack it should not lock at one click.
  */
 export const setTwoFactorRequirement = tenantAction({
   name: "tenant.two_factor_requirement.update",
   permission: "settings.manage",
   lockTenant: true,
-  input: z.object({ twoFactorRequired: z.enum(TWO_FACTOR_REQUIREMENTS, { error: "Choose who must use two-factor from the list." }) }),
+  input: z.object({
+    twoFactorRequired: z.enum(TWO_FACTOR_REQUIREMENTS, { error: "Choose who must use two-factor from the list." }),
+    twoFactorGroups: twoFactorGroupsField,
+  }),
   async run({ tx, actor, input, tenant: current }) {
     const requirement = input.twoFactorRequired;
-    if (current.twoFactorRequired === requirement) return { data: null, activity: null };
-    if (twoFactorRequiredFor(requirement, actor.roles) && !actor.user.twoFactorEnabled) {
+    const chosen = await resolveTwoFactorGroups(tx, requirement, input.twoFactorGroups);
+    const before = { requirement: current.twoFactorRequired, roles: current.twoFactorRoles, groups: await listTwoFactorGroups(tx) };
+    if (sameTwoFactorRequirement(before, { requirement, ...chosen })) return { data: null, activity: null };
+    const callerInChosenGroup = actor.membershipId !== null && (await listGroupsOfMember(tx, tx.tenantId, actor.user.id)).some((group) => chosen.groups.some((g) => g.id === group.id));
+    const policy = { twoFactorRequired: requirement, twoFactorRoles: chosen.roles };
+    if (twoFactorRequiredFor(policy, { roles: actor.roles, inTwoFactorGroup: callerInChosenGroup }) && !actor.user.twoFactorEnabled) {
       throw new ActionError("FORBIDDEN", "Set up two-factor on your profile before requiring it, so you keep access to this tenant.");
     }
-    await updateTenantSettings(tx, { twoFactorRequired: requirement });
-    const [before, after] = [TWO_FACTOR_REQUIREMENT_LABELS[current.twoFactorRequired], TWO_FACTOR_REQUIREMENT_LABELS[requirement]];
+    await updateTenantSettings(tx, { twoFactorRequired: requirement, twoFactorRoles: chosen.roles });
+    await setTwoFactorGroups(tx, chosen.groups.map((group) => group.id));
+    const after = { requirement, ...chosen };
     return {
       data: null,
       activity: {
         action: "tenant.two_factor_requirement_updated",
         targetType: "tenant",
         targetId: actor.tenant.id,
-        summary: `${actor.user.email} changed who must use two-factor from ${before} to ${after}`,
-        details: { before: { twoFactorRequired: current.twoFactorRequired }, after: { twoFactorRequired: requirement } },
+        summary: `${actor.user.email} changed who must use two-factor from ${twoFactorRequirementLabel(before)} to ${twoFactorRequirementLabel(after)}`,
+        details: { before: twoFactorRequirementDetails(before), after: twoFactorRequirementDetails(after) },
       },
     };
   },

@@ -19,6 +19,8 @@ import { licenseAllows, licenseRequiredMessage, type Feature } from "@/lib/licen
 import { can } from "@/lib/permissions";
 import { addDomain, deleteTenant, removeDomain, setMagicLinkLogin, saveIpAllowLists, setTwoFactorRequirement, updateGeneralSettings } from "./actions";
 import { TwoFactorRequirementForm } from "./two-factor-requirement-form";
+import { twoFactorGroupChoices } from "./two-factor-group-choices";
+import { readGroupChoices } from "@/lib/groups/group-choices";
 import { IpAllowListsForm } from "./ip-allow-lists-form";
 import { ApprovedDomains } from "./approved-domains";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -63,12 +65,13 @@ async function oidcSettingsView(tx: TenantTx): Promise<OidcSettingsView | null> 
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  const { settings, domains, ipAllowLists, saml, oidc } = await withActorTenant(actor, async (tx) => ({
+  const { settings, domains, ipAllowLists, saml, oidc, groupChoices } = await withActorTenant(actor, async (tx) => ({
     settings: await getTenantSettings(tx),
     domains: await listApprovedDomains(tx),
     ipAllowLists: await readIpAllowLists(tx),
     saml: await samlSettingsView(tx),
     oidc: await oidcSettingsView(tx),
+    groupChoices: await readGroupChoices(tx),
   }));
   if (!settings) return null; // deleted between the actor check and this read: the next request 404s
   const canManage = can(actor, "settings.manage");
@@ -130,6 +133,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         <TwoFactorRequirementForm
           slug={slug}
           requirement={settings.twoFactorRequired}
+          groups={twoFactorGroupChoices(settings.twoFactorRoles, groupChoices.groups)}
+          moreGroupsNote={groupChoices.moreNote}
           canManage={canManage}
           setTwoFactorRequirement={setTwoFactorRequirement}
         />

@@ -1,9 +1,11 @@
 "use server";
 
 import { z } from "zod";
+import { findGroupsByIds, listGroupsOfMember, setGroupsOfMember } from "@/db/queries/groups";
 import { updateMemberRoles } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
 import { ActionError } from "@/lib/actions/core";
+import { isUuid } from "@/lib/ids";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { actingUserId } from "@/lib/caller";
 import { appOrigin } from "@/lib/app-url";
@@ -11,46 +13,83 @@ import { roleChangeMail } from "@/lib/mail-templates/role-change";
 import { rolesLabel } from "@/lib/permissions";
 import { keepingAMemberManager } from "@/lib/groups/keep-a-manager";
 import { keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
-import { memberIdField, rolesField } from "./member-input";
+import { groupIdsField, memberIdField, rolesField } from "./member-input";
 import { enqueueMail } from "@/lib/mail-outbox";
 
 export interface ChangedRoles {
   memberId: string;
   roles: MemberRole[];
+  /** The custom groups' ids the member is now in (when the change named them). */
+  groupIds?: string[];
   /** The caller changed their own roles (the page must re-read what they may do). */
   self: boolean;
 }
 
-const sameRoles = (a: readonly MemberRole[], b: readonly MemberRole[]) => a.length === b.length && a.every((role) => b.includes(role));
+type NamedGroup = { id: string; name: string };
 
-/** Saves a member's roles (at least one). They apply on the member's next request; the member is told by mail. */
+const sameRoles = (a: readonly MemberRole[], b: readonly MemberRole[]) => a.length === b.length && a.every((role) => b.includes(role));
+const sameGroups = (a: readonly NamedGroup[], b: readonly NamedGroup[]) => a.length === b.length && a.every((group) => b.some((other) => other.id === group.id));
+
+/** "Editor, Marketing": the built-in groups (roles), then the custom groups, as a member reads them. */
+const groupsLabel = (roles: readonly MemberRole[], groups: readonly NamedGroup[]) => [rolesLabel(roles), ...groups.map((group) => group.name)].filter(Boolean).join(", ");
+
+/**
+ * The custom groups named by the form, each looked up in the caller's tenant only: an id of another
+ * tenant's group (or a deleted one) is refused next to the field, changing nothing.
+ */
+async function requireGroups(tx: Parameters<typeof findGroupsByIds>[0], groupIds: readonly string[]): Promise<NamedGroup[]> {
+  const found = groupIds.every(isUuid) ? await findGroupsByIds(tx, groupIds) : [];
+  if (found.length !== groupIds.length) {
+    throw new ActionError("NOT_FOUND", "One of the chosen groups does not exist. Reload the page and choose again.", {
+      groups: ["One of the chosen groups does not exist (it may have been deleted)."],
+    });
+  }
+  return found;
+}
+
+/**
+ * Saves a member's roles (at least one) and, when the form sends them, the custom groups they are in:
+ * one transaction, one activity entry. They apply on the member's next request; the member is told by mail.
+ */
 export const changeMemberRoles = tenantAction({
   name: "member.roles_change",
   permission: "members.manage",
   lockTenant: true,
-  input: z.object({ memberId: memberIdField, roles: rolesField }),
+  input: z.object({ memberId: memberIdField, roles: rolesField, groups: groupIdsField.optional() }),
   async run({ tx, actor, input }) {
     const member = await requireMember(tx, input.memberId);
-    if (sameRoles(member.roles, input.roles)) {
-      throw new ActionError("CONFLICT", `${member.email} already has exactly these roles (${rolesLabel(member.roles)}).`);
+    const groupsBefore: NamedGroup[] = (await listGroupsOfMember(tx, tx.tenantId, member.userId)).map(({ id, name }) => ({ id, name }));
+    const groupsAfter = input.groups === undefined ? groupsBefore : await requireGroups(tx, input.groups);
+    const [before, after] = [groupsLabel(member.roles, groupsBefore), groupsLabel(input.roles, groupsAfter)];
+    if (sameRoles(member.roles, input.roles) && sameGroups(groupsBefore, groupsAfter)) {
+      throw new ActionError("CONFLICT", `${member.email} already has exactly these roles and groups (${before}).`);
     }
     await keepAnActiveAdmin(tx, actor, member, { rolesAfter: input.roles, outcome: "lose the Admin role" });
-    await keepingAMemberManager(tx, actor.tenant.name, () => updateMemberRoles(tx, member.id, input.roles));
+    await keepingAMemberManager(tx, actor.tenant.name, async () => {
+      await updateMemberRoles(tx, member.id, input.roles);
+      await setGroupsOfMember(tx, member.userId, groupsAfter.map((group) => group.id));
+    });
     // Queued with the change: the member is told once it has committed (lib/mail-outbox.ts).
     const mail = roleChangeMail({
       to: member.email,
       tenantName: actor.tenant.name,
-      rolesBefore: rolesLabel(member.roles),
-      rolesAfter: rolesLabel(input.roles),
+      rolesBefore: before,
+      rolesAfter: after,
       changedBy: actor.user.email,
       tenantUrl: new URL(`/t/${actor.tenant.slug}`, await appOrigin()).toString(),
     });
     await enqueueMail(tx, mail, "member.roles_change");
-    const summary = `${actor.user.email} changed ${member.email}'s roles from ${rolesLabel(member.roles)} to ${rolesLabel(input.roles)}`;
+    const summary = `${actor.user.email} changed ${member.email}'s roles from ${before} to ${after}`;
+    const activity = memberActivity("member.roles_changed", member, summary, { roles: input.roles, status: member.status });
     return {
-      data: { memberId: member.id, roles: input.roles, self: member.userId === actingUserId(actor) } satisfies ChangedRoles,
-      message: `${member.email} is now ${rolesLabel(input.roles)}.`,
-      activity: memberActivity("member.roles_changed", member, summary, { roles: input.roles, status: member.status }),
+      data: {
+        memberId: member.id,
+        roles: input.roles,
+        groupIds: groupsAfter.map((group) => group.id),
+        self: member.userId === actingUserId(actor),
+      } satisfies ChangedRoles,
+      message: `${member.email} is now ${after}.`,
+      activity: { ...activity, details: { ...activity.details, groupsBefore, groupsAfter } },
     };
   },
 });

@@ -15,3 +15,15 @@ export const rolesField = z.preprocess(
 
 /** Whatever id is sent is looked up in the caller's tenant only; anything else answers NOT_FOUND. */
 export const memberIdField = z.string().trim().max(100);
+
+/**
+ * A checkbox group named "groups" (the custom groups' ids): absent means none. Each id is looked up
+ * in the caller's tenant only; a malformed one can name no group there and is refused like a stranger's.
+ */
+export const groupIdsField = z.preprocess(
+  (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
+  z
+    .array(z.string().trim().max(100))
+    .max(1000, "Choose at most 1,000 groups.")
+    .transform((ids) => [...new Set(ids)]),
+);
