@@ -13,6 +13,8 @@ export interface NewFlowVersion {
   restoredFrom?: number | null;
   packageId?: string | null;
   createdBy: string | null;
+  /** When it was made, for a version an import copies from a file (to the microsecond); now otherwise. */
+  createdAt?: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function appendFlowVersion(tx: TenantTx, version: NewFlowVersion) {
     .values({
       ...version,
       tenantId: tx.tenantId,
+      createdAt: version.createdAt === undefined ? undefined : sql`${version.createdAt}::timestamptz`,
       version: sql`(select coalesce(max(${flowVersions.version}), 0) + 1 from ${flowVersions}
         where ${flowVersions.tenantId} = ${tx.tenantId} and ${flowVersions.environment} = ${version.environment} and ${flowVersions.flowId} = ${version.flowId})`,
     })
