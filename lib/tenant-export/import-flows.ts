@@ -73,8 +73,9 @@ export async function importFlows(
     if (!byId && !byName) {
       const created = await insertFlow(tx, { id: record.id, environment, name, steps, createdBy });
       for (const version of versions) await appendCopy(tx, created.id, version);
-      // A flow without history in the file (version 1, or one made before versions) starts its own.
-      if (!versions.length) await appendFlowVersion(tx, { ...latest, flowId: created.id, reason: "saved" });
+      // A version 1 flow starts its history here; a version 2 flow has exactly the file's (none, for one
+      // made before versions existed: the next export is the same file).
+      if (!versions.length && !record.id) await appendFlowVersion(tx, { ...latest, flowId: created.id, reason: "saved" });
       outcome.created.push(label);
       continue;
     }
