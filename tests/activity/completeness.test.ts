@@ -379,6 +379,16 @@ const scenarios: Record<string, Scenario> = {
     signInAs(runner);
     return { caller: runner, result: await deployPackage(tenant.slug, null, { packageId: made.data.id, environment: "staging" }) };
   },
+  "package.delete": async () => {
+    const { createPackage, deletePackage } = await import("@/app/t/[slug]/packages/actions");
+    const { tenant, flowId } = await editorWithFlow();
+    const caller = await createUser("package-admin");
+    await addMember(tenant.id, caller.id, ["admin"]);
+    signInAs(caller);
+    const made = await createPackage(tenant.slug, null, { name: "Release 1", environment: "production", flowIds: [flowId] });
+    if (!made.ok) throw new Error(`setup: ${made.message}`);
+    return { caller, result: await deletePackage(tenant.slug, null, { packageId: made.data.id }) };
+  },
   "package.deploy_to_tenant": async () => {
     const { createPackage, deployPackageToTenant } = await import("@/app/t/[slug]/packages/actions");
     const { tenant, flowId } = await editorWithFlow();
