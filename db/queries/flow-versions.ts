@@ -35,13 +35,18 @@ export async function appendFlowVersion(tx: TenantTx, version: NewFlowVersion) {
   return row!;
 }
 
-const versionColumns = {
+/** What a version holds (the history page, and a tenant data file's flow_version records). */
+export const versionContentColumns = {
   version: flowVersions.version,
   name: flowVersions.name,
   steps: flowVersions.steps,
   reason: flowVersions.reason,
   restoredFrom: flowVersions.restoredFrom,
   packageId: flowVersions.packageId,
+};
+
+const versionColumns = {
+  ...versionContentColumns,
   createdAt: flowVersions.createdAt,
   createdByEmail: users.email,
 };

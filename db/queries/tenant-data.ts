@@ -5,6 +5,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { approvedDomains, credentials, dataTableRows, dataTables, flows, flowVersions, packageFlows, packages, tenantGroups, tenants, type DataRowValues, type Environment } from "../schema";
 import type { TenantTx } from "../scopes";
+import { versionContentColumns } from "./flow-versions";
 
 /** A timestamp as text to the microsecond, UTC (what the file carries, so a round trip keeps it exactly). */
 const microsecondText = (column: typeof dataTableRows.createdAt | typeof flowVersions.createdAt | typeof packages.createdAt) =>
@@ -37,18 +38,13 @@ export async function readTenantDataHead(tx: TenantTx) {
   return { settings: settings ?? null, domains: domains.map((row) => row.domain), groups, flows: flowRows, tables, rowCount: rows?.value ?? 0 };
 }
 
-/** Every version of every flow (deleted flows' included: their history stays), oldest first per flow. */
+/** Every version of every flow, oldest first per flow (the export keeps those of the flows the tenant has). */
 export function readFlowVersionsForExport(tx: TenantTx) {
   return tx
     .select({
       environment: flowVersions.environment,
       flowId: flowVersions.flowId,
-      version: flowVersions.version,
-      name: flowVersions.name,
-      steps: flowVersions.steps,
-      reason: flowVersions.reason,
-      restoredFrom: flowVersions.restoredFrom,
-      packageId: flowVersions.packageId,
+      ...versionContentColumns,
       createdAt: microsecondText(flowVersions.createdAt),
     })
     .from(flowVersions)

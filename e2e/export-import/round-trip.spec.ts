@@ -46,6 +46,8 @@ async function addGroupAndFlowWithTwoVersions(page: Page) {
 }
 
 test("an Admin exports a tenant, dry-runs and applies the file in another tenant, and exports the same content again", async ({ page }) => {
+  // A group, a flow saved twice, two exports and two imports: over a minute on a busy machine.
+  test.setTimeout(180_000);
   await signInWithPassword(page, "admin@export.e2e.test", EXPORT_IMPORT_PASSWORD);
   await addGroupAndFlowWithTwoVersions(page);
   const exported = await exportFrom(page, "export-source");

@@ -65,17 +65,23 @@ beforeAll(async () => {
   packageId = pkg.data.id;
 });
 
+/** The deploy with the log entry `action` failing: refused, and both tenants exactly as they were. */
+async function deployFailingAt(action: string) {
+  const before = await state();
+  failAt.action = action;
+  try {
+    signInAs(both);
+    expect(await deploy()).toMatchObject({ ok: false });
+  } finally {
+    failAt.action = null;
+  }
+  expect(await state()).toEqual(before);
+  return before;
+}
+
 describe("a deploy into another tenant is one transaction", () => {
   it("a failure writing the source's entry, after the target's flows and entry, leaves nothing in either tenant", async () => {
-    const before = await state();
-    failAt.action = "package.deployed_to_tenant";
-    try {
-      signInAs(both);
-      expect(await deploy()).toMatchObject({ ok: false });
-    } finally {
-      failAt.action = null;
-    }
-    expect(await state()).toEqual(before);
+    const before = await deployFailingAt("package.deployed_to_tenant");
     expect(await entriesOf(world.b.id, "package.deployed_from_tenant")).toEqual([]);
     const inB = await inTenant(world.b.id, (tx) => tx.select().from(flows).where(and(eq(flows.tenantId, world.b.id), eq(flows.id, flowId))));
     expect(inB).toEqual([]);
@@ -89,15 +95,7 @@ describe("a deploy into another tenant is one transaction", () => {
   });
 
   it("a failure writing the target's entry leaves nothing either", async () => {
-    const before = await state();
-    failAt.action = "package.deployed_from_tenant";
-    try {
-      signInAs(both);
-      expect(await deploy()).toMatchObject({ ok: false });
-    } finally {
-      failAt.action = null;
-    }
-    expect(await state()).toEqual(before);
+    await deployFailingAt("package.deployed_from_tenant");
   });
 
   it("an IP refusal by the target's list is logged in the target only; by the source's, in the source only", async () => {
