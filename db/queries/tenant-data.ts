@@ -64,7 +64,7 @@ export async function readPackagesForExport(tx: TenantTx) {
     .from(packageFlows)
     .where(eq(packageFlows.tenantId, tx.tenantId))
     .orderBy(asc(packageFlows.flowId));
-  return rows.map((pkg) => ({ ...pkg, flows: snapshots.filter((flow) => flow.packageId === pkg.id).map(({ packageId: _, ...flow }) => flow) }));
+  return rows.map((pkg) => ({ ...pkg, flows: snapshots.filter((flow) => flow.packageId === pkg.id).map(({ flowId, version, name, steps }) => ({ flowId, version, name, steps })) }));
 }
 
 /** A flow's versions in an environment, oldest first (what an import compares the file's history with). */

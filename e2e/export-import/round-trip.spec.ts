@@ -91,7 +91,7 @@ test("an Admin exports a tenant, dry-runs and applies the file in another tenant
   // The flow came with both its versions; the group with its permissions (and no members).
   await page.getByRole("link", { name: "Release notes v2" }).click();
   await page.getByRole("link", { name: "History" }).click();
-  await expect(page.getByRole("list", { name: "Versions" }).getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("list", { name: "Versions" }).getByRole("heading", { name: /^Version \d/ })).toHaveCount(2);
   await page.goto("/t/export-target/groups");
   await expect(page.getByRole("list", { name: "Custom groups" })).toContainText("Reviewers");
 
