@@ -13,6 +13,8 @@ export interface NewFlowVersion {
   restoredFrom?: number | null;
   packageId?: string | null;
   createdBy: string | null;
+  /** When it was made, for a version an import copies from a file (to the microsecond); now otherwise. */
+  createdAt?: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function appendFlowVersion(tx: TenantTx, version: NewFlowVersion) {
     .values({
       ...version,
       tenantId: tx.tenantId,
+      createdAt: version.createdAt === undefined ? undefined : sql`${version.createdAt}::timestamptz`,
       version: sql`(select coalesce(max(${flowVersions.version}), 0) + 1 from ${flowVersions}
         where ${flowVersions.tenantId} = ${tx.tenantId} and ${flowVersions.environment} = ${version.environment} and ${flowVersions.flowId} = ${version.flowId})`,
     })
@@ -32,13 +35,18 @@ export async function appendFlowVersion(tx: TenantTx, version: NewFlowVersion) {
   return row!;
 }
 
-const versionColumns = {
+/** What a version holds (the history page, and a tenant data file's flow_version records). */
+export const versionContentColumns = {
   version: flowVersions.version,
   name: flowVersions.name,
   steps: flowVersions.steps,
   reason: flowVersions.reason,
   restoredFrom: flowVersions.restoredFrom,
   packageId: flowVersions.packageId,
+};
+
+const versionColumns = {
+  ...versionContentColumns,
   createdAt: flowVersions.createdAt,
   createdByEmail: users.email,
 };

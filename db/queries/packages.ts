@@ -1,5 +1,5 @@
-// Packages of flows (withTenant scope): made once, never changed (the runtime role may only read and
-// insert them). Deploying reads a package here in its own tenant's scope; writing the flows happens in
+// Packages of flows (withTenant scope): made once, never changed (the runtime role may read, insert and
+// delete them, never update them). Deploying reads a package here in its own tenant's scope; writing the flows happens in
 // the target's scope (lib/packages/deploy.ts).
 import { and, asc, count, desc, eq, inArray, max } from "drizzle-orm";
 import { flowVersions, packageFlows, packages, users, type Environment } from "../schema";
@@ -50,6 +50,11 @@ export async function findPackage(tx: TenantTx, packageId: string) {
     .where(and(eq(packageFlows.tenantId, tx.tenantId), eq(packageFlows.packageId, pkg.id)))
     .orderBy(asc(packageFlows.name));
   return { ...pkg, flows };
+}
+
+/** Removes a package and (by the foreign key's cascade) its snapshots; the flow versions its deploys made stay. */
+export async function deletePackage(tx: TenantTx, packageId: string): Promise<void> {
+  await tx.delete(packages).where(and(eq(packages.tenantId, tx.tenantId), eq(packages.id, packageId)));
 }
 
 /** Each flow's newest version number in an environment (flows without a version are missing from the map). */

@@ -3,10 +3,14 @@
 // (created_at, id), with created_at as text to the microsecond so no row is skipped or repeated
 // between batches (a JS Date keeps milliseconds only).
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { approvedDomains, credentials, dataTableRows, dataTables, flows, tenants, type DataRowValues } from "../schema";
+import { approvedDomains, credentials, dataTableRows, dataTables, flows, flowVersions, packageFlows, packages, tenantGroups, tenants, type DataRowValues, type Environment } from "../schema";
 import type { TenantTx } from "../scopes";
+import { versionContentColumns } from "./flow-versions";
 
-const createdAtText = sql<string>`to_char(${dataTableRows.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** A timestamp as text to the microsecond, UTC (what the file carries, so a round trip keeps it exactly). */
+const microsecondText = (column: typeof dataTableRows.createdAt | typeof flowVersions.createdAt | typeof packages.createdAt) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const createdAtText = microsecondText(dataTableRows.createdAt);
 
 /** Everything of the tenant the file carries except table rows (read in batches): small by the tenant's caps. */
 export async function readTenantDataHead(tx: TenantTx) {
@@ -15,14 +19,71 @@ export async function readTenantDataHead(tx: TenantTx) {
     .from(tenants)
     .where(eq(tenants.id, tx.tenantId));
   const domains = await tx.select({ domain: approvedDomains.domain }).from(approvedDomains).where(eq(approvedDomains.tenantId, tx.tenantId)).orderBy(asc(approvedDomains.domain));
-  const flowRows = await tx.select({ name: flows.name, steps: flows.steps }).from(flows).where(eq(flows.tenantId, tx.tenantId)).orderBy(asc(flows.name));
+  const flowRows = await tx
+    .select({ environment: flows.environment, id: flows.id, name: flows.name, steps: flows.steps })
+    .from(flows)
+    .where(eq(flows.tenantId, tx.tenantId))
+    .orderBy(asc(flows.environment), asc(flows.name));
+  const groups = await tx
+    .select({ name: tenantGroups.name, permissions: tenantGroups.permissions })
+    .from(tenantGroups)
+    .where(eq(tenantGroups.tenantId, tx.tenantId))
+    .orderBy(sql`lower(${tenantGroups.name})`, asc(tenantGroups.id));
   const tables = await tx
     .select({ id: dataTables.id, name: dataTables.name, columns: dataTables.columns })
     .from(dataTables)
     .where(eq(dataTables.tenantId, tx.tenantId))
     .orderBy(sql`lower(${dataTables.name})`, asc(dataTables.id));
   const [rows] = await tx.select({ value: count() }).from(dataTableRows).where(eq(dataTableRows.tenantId, tx.tenantId));
-  return { settings: settings ?? null, domains: domains.map((row) => row.domain), flows: flowRows, tables, rowCount: rows?.value ?? 0 };
+  return { settings: settings ?? null, domains: domains.map((row) => row.domain), groups, flows: flowRows, tables, rowCount: rows?.value ?? 0 };
+}
+
+/** Every version of every flow, oldest first per flow (the export keeps those of the flows the tenant has). */
+export function readFlowVersionsForExport(tx: TenantTx) {
+  return tx
+    .select({
+      environment: flowVersions.environment,
+      flowId: flowVersions.flowId,
+      ...versionContentColumns,
+      createdAt: microsecondText(flowVersions.createdAt),
+    })
+    .from(flowVersions)
+    .where(eq(flowVersions.tenantId, tx.tenantId))
+    .orderBy(asc(flowVersions.environment), asc(flowVersions.flowId), asc(flowVersions.version));
+}
+
+/** The tenant's packages with their flows' snapshots, by name. */
+export async function readPackagesForExport(tx: TenantTx) {
+  const rows = await tx
+    .select({ id: packages.id, name: packages.name, environment: packages.environment, createdAt: microsecondText(packages.createdAt) })
+    .from(packages)
+    .where(eq(packages.tenantId, tx.tenantId))
+    .orderBy(asc(packages.name));
+  const snapshots = await tx
+    .select({ packageId: packageFlows.packageId, flowId: packageFlows.flowId, version: packageFlows.version, name: packageFlows.name, steps: packageFlows.steps })
+    .from(packageFlows)
+    .where(eq(packageFlows.tenantId, tx.tenantId))
+    .orderBy(asc(packageFlows.flowId));
+  return rows.map((pkg) => ({ ...pkg, flows: snapshots.filter((flow) => flow.packageId === pkg.id).map(({ flowId, version, name, steps }) => ({ flowId, version, name, steps })) }));
+}
+
+/** A flow's versions in an environment, oldest first (what an import compares the file's history with). */
+export function readFlowHistory(tx: TenantTx, environment: Environment, flowId: string) {
+  return tx
+    .select({ version: flowVersions.version, name: flowVersions.name, steps: flowVersions.steps, reason: flowVersions.reason })
+    .from(flowVersions)
+    .where(and(eq(flowVersions.tenantId, tx.tenantId), eq(flowVersions.environment, environment), eq(flowVersions.flowId, flowId)))
+    .orderBy(asc(flowVersions.version));
+}
+
+/** A package as a file holds it, with its own id and time (no one made it here: createdBy stays empty). */
+export async function insertImportedPackage(
+  tx: TenantTx,
+  pkg: { id: string; name: string; environment: Environment; createdAt: string },
+  contents: { flowId: string; version: number; name: string; steps: string[] }[],
+): Promise<void> {
+  await tx.insert(packages).values({ ...pkg, tenantId: tx.tenantId, createdBy: null, createdAt: sql`${pkg.createdAt}::timestamptz` });
+  if (contents.length) await tx.insert(packageFlows).values(contents.map((flow) => ({ ...flow, tenantId: tx.tenantId, packageId: pkg.id })));
 }
 
 /** The tenant's credentials with their encrypted values (decrypted only to be sealed under an export passphrase). */
@@ -57,17 +118,11 @@ export function readRowBatch(tx: TenantTx, tableId: string, after: RowKey | null
 
 /** Names already taken in the tenant, for an import's plan (tables compare without case, like their unique index). */
 export async function readImportTargets(tx: TenantTx) {
-  const flowRows = await tx.select({ id: flows.id, name: flows.name, steps: flows.steps }).from(flows).where(eq(flows.tenantId, tx.tenantId));
+  const flowRows = await tx.select({ environment: flows.environment, id: flows.id, name: flows.name, steps: flows.steps }).from(flows).where(eq(flows.tenantId, tx.tenantId));
+  const packageRows = await tx.select({ id: packages.id, name: packages.name }).from(packages).where(eq(packages.tenantId, tx.tenantId));
   const tables = await tx.select({ name: dataTables.name }).from(dataTables).where(eq(dataTables.tenantId, tx.tenantId));
   const credentialRows = await tx.select({ name: credentials.name }).from(credentials).where(eq(credentials.tenantId, tx.tenantId));
-  return { flows: flowRows, tableNames: tables.map((row) => row.name), credentialNames: credentialRows.map((row) => row.name) };
-}
-
-export async function replaceFlowSteps(tx: TenantTx, flowId: string, steps: string[]): Promise<void> {
-  await tx
-    .update(flows)
-    .set({ steps, updatedAt: sql`now()` })
-    .where(and(eq(flows.tenantId, tx.tenantId), eq(flows.id, flowId)));
+  return { flows: flowRows, packages: packageRows, tableNames: tables.map((row) => row.name), credentialNames: credentialRows.map((row) => row.name) };
 }
 
 /** Rows into one of the tenant's tables, each keeping when it was added. */

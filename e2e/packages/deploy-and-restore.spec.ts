@@ -64,4 +64,14 @@ test("an Admin deploys a Development flow to Production, then restores what a se
   await page.goto("/t/release-team/activity");
   await expect(page.getByRole("cell", { name: /deployed the package Release 1 from Development to Production: 1 created, 0 overwritten/ })).toBeVisible();
   await expect(page.getByRole("cell", { name: /deployed the package Release 1 from Development to Production: 0 created, 1 overwritten/ })).toBeVisible();
+
+  // Deleting the package asks first; the flows it deployed stay.
+  await page.goto("/t/release-team/packages");
+  await page.getByRole("button", { name: "Delete Release 1" }).click();
+  const deleting = page.getByRole("dialog", { name: "Delete Release 1?" });
+  await deleting.getByRole("button", { name: "Delete package" }).click();
+  await expect(deleting).toBeHidden();
+  await expect(page.getByRole("button", { name: "Deploy Release 1" })).toHaveCount(0);
+  await page.goto("/t/release-team/flows");
+  await expect(page.getByRole("link", { name: "Invoice sync (prod tweak)" })).toBeVisible();
 });

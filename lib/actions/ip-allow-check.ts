@@ -10,7 +10,11 @@ import { ActionError } from "./core";
 
 /** A refusal by an allow-list: FORBIDDEN for the caller, with what the log needs. */
 export class IpRefusedError extends ActionError {
-  constructor(readonly kind: AccessKind) {
+  /** `tenantId`: whose list refused (work that spans two tenants logs the refusal in that one only). */
+  constructor(
+    readonly kind: AccessKind,
+    readonly tenantId?: string,
+  ) {
     super("FORBIDDEN", IP_REFUSED_MESSAGE);
   }
 }
@@ -19,7 +23,7 @@ export class IpRefusedError extends ActionError {
 export async function requireAddressAllowed(tx: TenantTx, kind: AccessKind | null, ip: string | null): Promise<void> {
   if (!kind) return;
   const lists: IpAllowLists = await readIpAllowLists(tx);
-  if (!addressAllowed(ip, lists[kind])) throw new IpRefusedError(kind);
+  if (!addressAllowed(ip, lists[kind])) throw new IpRefusedError(kind, tx.tenantId);
 }
 
 export interface Refused {
@@ -49,12 +53,13 @@ export async function recordIpRefusal(refused: Refused): Promise<void> {
   );
 }
 
-/** Runs `work`; an IpRefusedError from it is logged (after its transaction rolled back) and passed on. */
+/** Runs `work`; an IpRefusedError from it (by this tenant's list) is logged after its transaction rolled back, and passed on. */
 export async function withIpRefusalsLogged<T>(refused: Omit<Refused, "kind">, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof IpRefusedError) await recordIpRefusal({ ...refused, kind: error.kind });
+    const ours = error instanceof IpRefusedError && (error.tenantId === undefined || error.tenantId === refused.tenantId);
+    if (ours) await recordIpRefusal({ ...refused, kind: error.kind });
     throw error;
   }
 }

@@ -61,11 +61,12 @@ export const ACTION_NAMES = [
   "flow.ran",
   "flow.steps_saved",
   "flow.restored",
-  // Packages of flows: made, and deployed (an entry in the source tenant's log and one in the target's).
+  // Packages of flows: made, deployed (an entry in the source tenant's log and one in the target's), deleted.
   "package.created",
   "package.deployed",
   "package.deployed_to_tenant",
   "package.deployed_from_tenant",
+  "package.deleted",
   // Data tables and their rows.
   "data_table.created",
   "data_table.renamed",

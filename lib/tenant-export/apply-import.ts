@@ -8,9 +8,8 @@ import "server-only";
 import { addApprovedDomain, listApprovedDomains } from "@/db/queries/approved-domains";
 import { insertCredential } from "@/db/queries/credentials";
 import { insertDataTable } from "@/db/queries/data-tables";
-import { insertFlow } from "@/db/queries/flows";
 import { readIpAllowLists, replaceIpAllowLists } from "@/db/queries/ip-allow-lists";
-import { insertImportedRows, readImportTargets, replaceFlowSteps } from "@/db/queries/tenant-data";
+import { insertImportedRows, readImportTargets } from "@/db/queries/tenant-data";
 import { updateTenantSettings } from "@/db/queries/tenants";
 import type { DataRowValues, Tenant } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
@@ -19,15 +18,18 @@ import { CredentialDescriptionInput, CredentialNameInput, CredentialValueInput, 
 import { CreateTableInput } from "../data-tables/table-input";
 import { parseRowValues, valueField } from "../data-tables/row-values";
 import { normaliseDomain } from "../email-domains";
-import { FlowNameInput, FlowStepsInput } from "../flows/flow-input";
 import { ACCESS_KINDS, addressAllowed, parseCidrList, type AccessKind } from "../ip-allow-list";
 import { licenseAllows } from "../licenses";
 import { encryptValue } from "../secrets/cipher";
 import { SECRETS_KEY_MISSING_MESSAGE, SecretsKeyError, secretsKeyring } from "../secrets/keyring";
 import { ContactEmailSchema } from "../tenant-fields";
 import type { DataRecord, Header, RecordOf } from "./format";
+import { importFlows } from "./import-flows";
+import { importGroups } from "./import-groups";
+import { importPackages } from "./import-packages";
 import { emptyPlan, type ImportPlan } from "./import-plan";
 import { deriveKey, kdfAcceptable, openValue } from "./passphrase-cipher";
+import { checked, refuseFile } from "./refuse-file";
 
 export const WRONG_PASSPHRASE = "This passphrase does not open the file's credentials. Enter the one it was exported with.";
 const ROW_INSERT_BATCH = 500;
@@ -40,14 +42,6 @@ export interface ImportCaller {
   viaSuperadmin: boolean;
 }
 
-const refuseFile = (message: string): never => {
-  throw new ActionError("VALIDATION", message, { file: [message] });
-};
-
-function checked<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? parsed.data : refuseFile(`The file holds ${what} this console would not accept. Nothing was imported.`);
-}
 
 const ofKind = <K extends DataRecord["kind"]>(records: DataRecord[], kind: K) => records.filter((record): record is RecordOf<K> => record.kind === kind);
 
@@ -118,28 +112,14 @@ export async function applyImport(
   if (plan.ipAllowLists.created.length || plan.ipAllowLists.changed.length) await replaceIpAllowLists(tx, nextLists);
 
   const targets = await readImportTargets(tx);
-  const flowsByName = new Map(targets.flows.map((flow) => [flow.name, flow]));
-  const flowsInFile = new Set<string>();
-  for (const record of ofKind(records, "flow")) {
-    const name = checked(FlowNameInput, record.name, "a flow name");
-    const steps = checked(FlowStepsInput, record.steps, `steps of the flow ${name}`);
-    if (flowsInFile.has(name)) refuseFile(`The file holds the flow ${name} twice. Nothing was imported.`);
-    flowsInFile.add(name);
-    const existing = flowsByName.get(name);
-    if (existing && existing.steps.join("\n") === steps.join("\n")) plan.flows.skipped.push({ name, reason: "the same flow is already there" });
-    else if (existing) {
-      await replaceFlowSteps(tx, existing.id, steps);
-      plan.flows.changed.push(name);
-    } else {
-      await insertFlow(tx, { name, steps, createdBy: caller.userId });
-      plan.flows.created.push(name);
-    }
-  }
+  await importGroups(tx, tenant.name, ofKind(records, "group"), plan.groups);
+  await importFlows(tx, { flows: ofKind(records, "flow"), versions: ofKind(records, "flow_version") }, targets.flows, caller.userId, plan.flows);
   const flowCount = tenant.flowCount + plan.flows.created.length;
   if (flowCount > tenant.flowCap) {
     refuseFile(`The file would bring this tenant to ${flowCount} flows; its flow cap is ${tenant.flowCap}. Nothing was imported: delete flows or ask a superadmin to raise the cap.`);
   }
 
+  await importPackages(tx, ofKind(records, "package"), targets.packages, plan.packages);
   await importTables(tx, records, new Set(targets.tableNames.map((name) => name.toLowerCase())), caller, plan);
 
   const takenCredentials = new Set(targets.credentialNames);

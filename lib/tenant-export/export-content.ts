@@ -1,9 +1,10 @@
-// What an export holds, read in the export's first transaction: everything but the tables' rows. The
+// What an export holds, read in the export's first transaction: everything but the tables' rows (groups
+// without their members, flows of every environment with their versions, packages with their snapshots). The
 // credentials are included only when the Admin gave a passphrase: each value is decrypted with the
 // server's key and sealed under the passphrase (lib/tenant-export/passphrase-cipher.ts).
 import "server-only";
 import { readIpAllowLists } from "@/db/queries/ip-allow-lists";
-import { readCredentialsForExport, readTenantDataHead } from "@/db/queries/tenant-data";
+import { readCredentialsForExport, readFlowVersionsForExport, readPackagesForExport, readTenantDataHead } from "@/db/queries/tenant-data";
 import type { TenantTx } from "@/db/scopes";
 import { decryptValue } from "../secrets/cipher";
 import { secretsKeyring } from "../secrets/keyring";
@@ -19,7 +20,12 @@ export async function readExportContent(tx: TenantTx, tenantName: string, passph
   if (head.settings) leading.push({ kind: "settings", ...head.settings });
   for (const domain of head.domains) leading.push({ kind: "domain", domain });
   for (const kind of ACCESS_KINDS) if (lists[kind]?.length) leading.push({ kind: "ip_allow_list", list: kind, cidrs: lists[kind] });
-  for (const flow of head.flows) leading.push({ kind: "flow", name: flow.name, steps: flow.steps });
+  for (const group of head.groups) leading.push({ kind: "group", name: group.name, permissions: group.permissions });
+  for (const flow of head.flows) leading.push({ kind: "flow", environment: flow.environment, id: flow.id, name: flow.name, steps: flow.steps });
+  // The history of the flows the tenant has (a deleted flow's versions stay in the tenant, not in the file).
+  const present = new Set(head.flows.map((flow) => `${flow.environment}:${flow.id}`));
+  for (const version of await readFlowVersionsForExport(tx)) if (present.has(`${version.environment}:${version.flowId}`)) leading.push({ kind: "flow_version", ...version });
+  for (const pkg of await readPackagesForExport(tx)) leading.push({ kind: "package", ...pkg });
 
   let credentials: RecordOf<"credential">[] = [];
   const kdf = passphrase ? newKdf() : null;

@@ -10,7 +10,7 @@ export const ROW_BATCH_SIZE = 500;
 
 export interface ExportContent {
   tenantName: string;
-  /** Settings, domains, IP allow-lists and flows: read in the first transaction. */
+  /** Settings, domains, IP allow-lists, groups, flows and their versions, packages: read in the first transaction. */
   leading: DataRecord[];
   tables: { id: string; name: string; columns: DataColumn[] }[];
   rowCount: number;

@@ -1,18 +1,28 @@
 // The tenant data file (issue 16, item 3): JSON lines. The first line is the header (format name,
 // version, what the file holds and how many), then one record per line, then a last line with the
-// SHA-256 of every byte before it. Records carry names, never ids: an import addresses rows of its own
-// tenant only, by name, and gives what it creates new ids. Members are people with their own accounts,
-// not tenant data, so no file carries them (nor API keys, activity or runs).
+// SHA-256 of every byte before it. Records carry names, not database ids, with one exception: flows and
+// packages keep their ids (version 2), as a package deploy does, because a package's snapshots and a
+// flow's versions name flows by id. Members are people with their own accounts, not tenant data, so no
+// file carries them (nor group memberships, API keys, activity or runs).
+//
+// Version 2 added custom groups, flows of every environment with their versions, and packages; a flow
+// record of version 1 has no id and no environment (it is Production's, merged by name). Version 1 files
+// are still read (lib/tenant-export/read-file.ts); version 2 is written.
 import { z } from "zod";
 import { DATA_COLUMN_TYPES } from "@/db/schema/data-tables";
+import { ENVIRONMENTS, FLOW_VERSION_REASONS } from "@/db/schema/flows";
 import { TWO_FACTOR_REQUIREMENTS } from "@/db/schema/tenants";
 import { ACCESS_KINDS } from "../ip-allow-list";
 
 export const FORMAT_NAME = "tenantry.tenant-data";
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** The versions this console reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** Every kind of record, in the order a file holds them (a table's rows follow it). */
-export const RECORD_KINDS = ["settings", "domain", "ip_allow_list", "flow", "table", "row", "credential"] as const;
+export const RECORD_KINDS = ["settings", "domain", "ip_allow_list", "group", "flow", "flow_version", "package", "table", "row", "credential"] as const;
+/** The kinds a version 1 file may hold. */
+export const VERSION_1_KINDS: readonly RecordKind[] = ["settings", "domain", "ip_allow_list", "flow", "table", "row", "credential"];
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const Text = z.string().max(10_000);
@@ -46,7 +56,34 @@ export const SettingsRecord = z.object({
 });
 export const DomainRecord = z.object({ kind: z.literal("domain"), domain: z.string().max(253) });
 export const IpAllowListRecord = z.object({ kind: z.literal("ip_allow_list"), list: z.enum(ACCESS_KINDS), cidrs: z.array(z.string().max(60)).max(1000) });
-export const FlowRecord = z.object({ kind: z.literal("flow"), name: Text, steps: z.array(z.string().max(200)).max(100) });
+const Steps = z.array(z.string().max(200)).max(100);
+const Id = z.uuid();
+const Timestamp = z.iso.datetime({ offset: true });
+export const GroupRecord = z.object({ kind: z.literal("group"), name: Text, permissions: z.array(z.string().max(100)).max(200) });
+/** A flow as it is now; version 2 names its environment and id (absent in version 1: Production, by name). */
+export const FlowRecord = z.object({ kind: z.literal("flow"), environment: z.enum(ENVIRONMENTS).optional(), id: Id.optional(), name: Text, steps: Steps });
+/** One saved state of a flow (after its flow's record, oldest first). Who saved it is not in the file: members are not. */
+export const FlowVersionRecord = z.object({
+  kind: z.literal("flow_version"),
+  environment: z.enum(ENVIRONMENTS),
+  flowId: Id,
+  version: z.number().int().min(1).max(2_147_483_647),
+  name: Text,
+  steps: Steps,
+  reason: z.enum(FLOW_VERSION_REASONS),
+  restoredFrom: z.number().int().min(1).max(2_147_483_647).nullable(),
+  packageId: Id.nullable(),
+  createdAt: Timestamp,
+});
+/** A package and its flows' snapshots, as they were packaged. */
+export const PackageRecord = z.object({
+  kind: z.literal("package"),
+  id: Id,
+  name: Text,
+  environment: z.enum(ENVIRONMENTS),
+  createdAt: Timestamp,
+  flows: z.array(z.object({ flowId: Id, version: z.number().int().min(1).max(2_147_483_647), name: Text, steps: Steps })).max(1000),
+});
 export const TableRecord = z.object({
   kind: z.literal("table"),
   name: Text,
@@ -56,7 +93,7 @@ export const RowRecord = z.object({
   kind: z.literal("row"),
   table: Text,
   /** When the row was added (microseconds, UTC): kept, so a table lists its rows in the same order after an import. */
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: Timestamp,
   values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 export const CredentialRecord = z.object({
@@ -68,7 +105,18 @@ export const CredentialRecord = z.object({
   ciphertext: Base64,
 });
 
-export const DataRecord = z.discriminatedUnion("kind", [SettingsRecord, DomainRecord, IpAllowListRecord, FlowRecord, TableRecord, RowRecord, CredentialRecord]);
+export const DataRecord = z.discriminatedUnion("kind", [
+  SettingsRecord,
+  DomainRecord,
+  IpAllowListRecord,
+  GroupRecord,
+  FlowRecord,
+  FlowVersionRecord,
+  PackageRecord,
+  TableRecord,
+  RowRecord,
+  CredentialRecord,
+]);
 export type DataRecord = z.infer<typeof DataRecord>;
 export type RecordOf<K extends RecordKind> = Extract<DataRecord, { kind: K }>;
 

@@ -12,14 +12,16 @@ export interface KindOutcome {
   skipped: Skipped[];
 }
 
-export const IMPORT_KINDS = ["settings", "domains", "ipAllowLists", "flows", "tables", "credentials"] as const;
+export const IMPORT_KINDS = ["settings", "domains", "ipAllowLists", "groups", "flows", "packages", "tables", "credentials"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   settings: "Settings",
   domains: "Approved domains",
   ipAllowLists: "IP allow-lists",
+  groups: "Groups",
   flows: "Flows",
+  packages: "Packages",
   tables: "Tables",
   credentials: "Credentials",
 };

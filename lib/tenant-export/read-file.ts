@@ -2,7 +2,7 @@
 // any of it is believed), then the version, then every record's shape. Any failure is one message for
 // the upload field, and nothing is written.
 import { createHash } from "node:crypto";
-import { DataRecord, FORMAT_NAME, FORMAT_VERSION, Header, Trailer } from "./format";
+import { DataRecord, FORMAT_NAME, Header, READABLE_VERSIONS, Trailer, VERSION_1_KINDS } from "./format";
 
 export const NOT_A_DATA_FILE = "This is not a Tenantry tenant data file (export one from Settings, Export and import).";
 export const CHECKSUM_MISMATCH = "The file's checksum does not match: it was changed or is incomplete. Nothing was imported.";
@@ -31,18 +31,26 @@ export function readDataFile(text: string): ReadFile {
   if (actual !== trailer.data.value) return { ok: false, message: CHECKSUM_MISMATCH };
   if (!header.success) {
     const version = (parseJson(lines[0] ?? "") as { version?: unknown } | undefined)?.version;
-    if (ours && typeof version === "number" && version !== FORMAT_VERSION) return { ok: false, message: versionMessage(version) };
+    if (ours && typeof version === "number" && !READABLE_VERSIONS.includes(version)) return { ok: false, message: versionMessage(version) };
     return { ok: false, message: NOT_A_DATA_FILE };
   }
-  if (header.data.version !== FORMAT_VERSION) return { ok: false, message: versionMessage(header.data.version) };
+  if (!READABLE_VERSIONS.includes(header.data.version)) return { ok: false, message: versionMessage(header.data.version) };
   const records: DataRecord[] = [];
   for (const [index, recordLine] of lines.slice(1).entries()) {
     const record = DataRecord.safeParse(parseJson(recordLine));
-    if (!record.success) return { ok: false, message: `Line ${index + 2} of the file is not a record this console understands. Nothing was imported.` };
+    if (!record.success || !fitsVersion(record.data, header.data.version)) {
+      return { ok: false, message: `Line ${index + 2} of the file is not a record this console understands. Nothing was imported.` };
+    }
     records.push(record.data);
   }
   return { ok: true, header: header.data, records };
 }
 
+/** A version 1 file holds only its own kinds, and flows without ids; from version 2 a flow names its environment and id. */
+function fitsVersion(record: DataRecord, version: number): boolean {
+  if (version === 1) return VERSION_1_KINDS.includes(record.kind) && (record.kind !== "flow" || (record.id === undefined && record.environment === undefined));
+  return record.kind !== "flow" || (record.id !== undefined && record.environment !== undefined);
+}
+
 const versionMessage = (version: number) =>
-  `This file is format version ${version}; this console reads version ${FORMAT_VERSION}. Export it again from a console of the same version.`;
+  `This file is format version ${version}; this console reads versions ${READABLE_VERSIONS.join(" and ")}. Export it again from a console of the same version.`;

@@ -96,6 +96,18 @@ async function editorWithFlow() {
   return { tenant, caller: runner, flowId: created.data.id };
 }
 
+/** An Admin (signed in) of a tenant with a package of one Production flow, for the package actions that need one. */
+async function adminWithPackage() {
+  const { createPackage } = await import("@/app/t/[slug]/packages/actions");
+  const { tenant, flowId } = await editorWithFlow();
+  const caller = await createUser("package-admin");
+  await addMember(tenant.id, caller.id, ["admin"]);
+  signInAs(caller);
+  const made = await createPackage(tenant.slug, null, { name: "Release 1", environment: "production", flowIds: [flowId] });
+  if (!made.ok) throw new Error(`setup: ${made.message}`);
+  return { tenant, caller, packageId: made.data.id };
+}
+
 /** An Admin's tenant with one more member, for the member actions that need a target. */
 async function adminWithMember(status: "active" | "suspended" = "active") {
   const { tenant, caller } = await memberOfNewTenant(["admin"]);
@@ -391,17 +403,17 @@ const scenarios: Record<string, Scenario> = {
     return { caller, result: await createPackage(tenant.slug, null, { name: "Release 1", environment: "production", flowIds: [flowId] }) };
   },
   "package.deploy": async () => {
-    const { createPackage, deployPackage } = await import("@/app/t/[slug]/packages/actions");
-    const { tenant, flowId } = await editorWithFlow();
-    const caller = await createUser("package-admin");
-    await addMember(tenant.id, caller.id, ["admin"]);
-    signInAs(caller);
-    const made = await createPackage(tenant.slug, null, { name: "Release 1", environment: "production", flowIds: [flowId] });
-    if (!made.ok) throw new Error(`setup: ${made.message}`);
+    const { deployPackage } = await import("@/app/t/[slug]/packages/actions");
+    const { tenant, packageId } = await adminWithPackage();
     const runner = await createUser("deployer");
     await addMember(tenant.id, runner.id, ["admin"]);
     signInAs(runner);
-    return { caller: runner, result: await deployPackage(tenant.slug, null, { packageId: made.data.id, environment: "staging" }) };
+    return { caller: runner, result: await deployPackage(tenant.slug, null, { packageId, environment: "staging" }) };
+  },
+  "package.delete": async () => {
+    const { deletePackage } = await import("@/app/t/[slug]/packages/actions");
+    const { tenant, caller, packageId } = await adminWithPackage();
+    return { caller, result: await deletePackage(tenant.slug, null, { packageId }) };
   },
   "package.deploy_to_tenant": async () => {
     const { createPackage, deployPackageToTenant } = await import("@/app/t/[slug]/packages/actions");

@@ -4,10 +4,11 @@
 // next to the upload field with nothing written; credentials travel only under a passphrase; only
 // Admins of the tenant may export or import, under the package IP allow-list; and an import never
 // touches another tenant.
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
-import { activity, dataTableRows, dataTables, flows, memberships } from "@/db/schema";
+import { activity, dataTableRows, dataTables, flows, flowVersions, memberships, tenantGroupMembers, tenantGroups } from "@/db/schema";
 import { replaceIpAllowLists } from "@/db/queries/ip-allow-lists";
 import { IP_REFUSED_MESSAGE } from "@/lib/ip-allow-list";
 import { runWithClientAddress } from "@/lib/request-address";
@@ -31,14 +32,20 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "tenan
 
 const { importTenantData, previewTenantImport } = await import("@/app/t/[slug]/settings/export-import/actions");
 const { updateGeneralSettings, addDomain, saveIpAllowLists } = await import("@/app/t/[slug]/settings/actions");
-const { createFlow } = await import("@/app/t/[slug]/flows/actions");
+const { createFlow, saveFlowSteps } = await import("@/app/t/[slug]/flows/actions");
+const { createPackage, deployPackage } = await import("@/app/t/[slug]/packages/actions");
+const { createGroup } = await import("@/app/t/[slug]/groups/actions/create-group");
+const { addGroupMember } = await import("@/app/t/[slug]/groups/actions/group-membership");
 const { createDataTable, addRow } = await import("@/app/t/[slug]/tables/actions");
 const { addCredential } = await import("@/app/t/[slug]/credentials/actions");
 
 type User = { id: string; email: string };
+/** Tenant A's flows as an import's plan names them (by environment, then name). */
+const ALL_FLOWS = ["Draft (Development)", "Checksums (Production)", "Draft (Production)", "Nightly sync (Production)"];
 const PASSPHRASE = "correct horse battery staple";
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 let viewerA: User;
+let viewerMembershipA: { id: string };
 let editorA: User;
 let suspendedA: User;
 /** Tenant A's export with its credentials (under PASSPHRASE) and without. */
@@ -60,6 +67,15 @@ async function emptyTenantWithAdmin(admin: User) {
   return tenant;
 }
 
+/** The file as a version 1 console wrote it: no groups, versions or packages; Production's flows by name only. */
+const versionOne = (text: string) =>
+  rewritten(text, ([header, ...records]) => [
+    { ...header, version: 1 },
+    ...records
+      .filter((record) => !["group", "flow_version", "package"].includes(record.kind as string) && (record.kind !== "flow" || record.environment === "production"))
+      .map((record) => (record.kind === "flow" ? { kind: "flow", name: record.name, steps: record.steps } : record)),
+  ]);
+
 /** The file's content without what differs between two exports of the same data: the time, the source's name, the salt and IVs. */
 function content(text: string, passphrase: string | null) {
   const [header, ...records] = lines(text).slice(0, -1);
@@ -79,7 +95,7 @@ beforeAll(async () => {
   world = await createTwoTenants({ license: "enterprise" });
   viewerA = await createUser("viewer-a");
   editorA = await createUser("editor-a");
-  await addMember(world.a.id, viewerA.id, ["viewer"]);
+  viewerMembershipA = await addMember(world.a.id, viewerA.id, ["viewer"]);
   await addMember(world.a.id, editorA.id, ["editor"]);
   suspendedA = await createUser("suspended-a");
   await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.insert(memberships).values({ tenantId: world.a.id, userId: suspendedA.id, roles: ["admin"], status: "suspended" }));
@@ -91,6 +107,15 @@ beforeAll(async () => {
   expectOk(await as(admin, () => saveIpAllowLists(slug, null, { run: "", edit: "", admin: "10.0.0.0/8", package: "10.0.0.0/8\n2001:db8::/32" })));
   expectOk(await as(admin, () => createFlow(slug, null, { name: "Nightly sync", steps: ["validate", "transform", "credential:Payroll token"] })));
   expectOk(await as(admin, () => createFlow(slug, null, { name: "Checksums", steps: ["checksum"] })));
+  // Groups (one with a member, who is not in the file), a Development flow saved twice, packaged and
+  // deployed to Production (the same id in two environments, versions that name the package).
+  const auditors = expectOk<{ id: string }>(await as(admin, () => createGroup(slug, null, { name: "Auditors", permissions: ["activity.read", "flows.read"] })));
+  expectOk(await as(admin, () => addGroupMember(slug, null, { groupId: auditors.id, memberId: viewerMembershipA.id })));
+  expectOk(await as(admin, () => createGroup(slug, null, { name: "Releasers", permissions: ["packages.manage"] })));
+  const draft = expectOk<{ id: string }>(await as(admin, () => createFlow(slug, null, { environment: "development", name: "Draft", steps: ["validate"] })));
+  expectOk(await as(admin, () => saveFlowSteps(slug, null, { environment: "development", flowId: draft.id, steps: ["validate", "notify"] })));
+  const release = expectOk<{ id: string }>(await as(admin, () => createPackage(slug, null, { name: "Release 1", environment: "development", flowIds: [draft.id] })));
+  expectOk(await as(admin, () => deployPackage(slug, null, { packageId: release.id, environment: "production" })));
   const table = expectOk<{ id: string }>(
     await as(admin, () =>
       createDataTable(slug, null, { name: "Customers", columns: [{ name: "Name", type: "text" }, { name: "Seats", type: "number" }, { name: "Active", type: "boolean" }, { name: "Since", type: "date" }] }),
@@ -111,13 +136,40 @@ beforeAll(async () => {
 }, 180_000);
 
 describe("the exported file", () => {
-  it("is versioned, checksummed JSON lines with names and no ids, members or plaintext secrets", () => {
+  it("is versioned, checksummed JSON lines with no tenant or member ids, no members or plaintext secrets", () => {
     const records = lines(withCredentials);
-    expect(records[0]).toMatchObject({ format: "tenantry.tenant-data", version: 1, counts: { settings: 1, domain: 1, ip_allow_list: 2, flow: 2, table: 2, row: 3, credential: 2 } });
+    expect(records[0]).toMatchObject({
+      format: "tenantry.tenant-data",
+      version: 2,
+      counts: { settings: 1, domain: 1, ip_allow_list: 2, group: 2, flow: 4, flow_version: 5, package: 1, table: 2, row: 3, credential: 2 },
+    });
     expect(records.at(-1)).toMatchObject({ kind: "checksum", algorithm: "sha256" });
-    expect(records.slice(1, -1).map((record) => record.kind)).toEqual(["settings", "domain", "ip_allow_list", "ip_allow_list", "flow", "flow", "table", "row", "row", "row", "table", "credential", "credential"]);
+    expect(records.slice(1, -1).map((record) => record.kind)).toEqual([
+      ...["settings", "domain", "ip_allow_list", "ip_allow_list", "group", "group"],
+      ...["flow", "flow", "flow", "flow", "flow_version", "flow_version", "flow_version", "flow_version", "flow_version", "package"],
+      ...["table", "row", "row", "row", "table", "credential", "credential"],
+    ]);
     expect(records.find((record) => record.kind === "row")).toMatchObject({ table: "Customers", values: { Name: "Ada", Seats: 3, Active: true, Since: "2026-01-02" } });
     for (const id of [world.a.id, world.adminA.id, viewerA.id]) expect(withCredentials).not.toContain(id);
+    // Groups carry their permissions, never who is in them.
+    expect(records.filter((record) => record.kind === "group")).toEqual([
+      { kind: "group", name: "Auditors", permissions: ["activity.read", "flows.read"] },
+      { kind: "group", name: "Releasers", permissions: ["packages.manage"] },
+    ]);
+    // Flows of every environment with their history; the package with its snapshot.
+    const flowRecords = records.filter((record) => record.kind === "flow");
+    expect(flowRecords.map((record) => `${record.environment as string}:${record.name as string}`)).toEqual(["development:Draft", "production:Checksums", "production:Draft", "production:Nightly sync"]);
+    const draftId = flowRecords[0]!.id;
+    expect(flowRecords[2]!.id).toBe(draftId);
+    const draftVersions = records.filter((record) => record.kind === "flow_version" && record.flowId === draftId);
+    expect(draftVersions.map((record) => [record.environment, record.version, record.reason, record.steps])).toEqual([
+      ["development", 1, "saved", ["validate"]],
+      ["development", 2, "saved", ["validate", "notify"]],
+      ["production", 1, "deployed", ["validate", "notify"]],
+    ]);
+    const pkg = records.find((record) => record.kind === "package")!;
+    expect(pkg).toMatchObject({ name: "Release 1", environment: "development", flows: [{ flowId: draftId, version: 2, name: "Draft", steps: ["validate", "notify"] }] });
+    expect(draftVersions[2]!.packageId).toBe(pkg.id);
     expect(withCredentials).not.toContain(world.adminA.email);
     expect(withCredentials).not.toContain("s3cr3t-payroll-value");
   });
@@ -149,7 +201,9 @@ describe("round trip", () => {
   it("export, import into a new tenant, export again: the same content", async () => {
     const target = await emptyTenantWithAdmin(world.adminA);
     const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withCredentials, PASSPHRASE));
-    expect(plan.flows.created).toEqual(["Checksums", "Nightly sync"]);
+    expect(plan.flows.created).toEqual(ALL_FLOWS);
+    expect(plan.groups.created).toEqual(["Auditors", "Releasers"]);
+    expect(plan.packages.created).toEqual(["Release 1"]);
     expect(plan.tables.created).toEqual(["Customers", "Empty"]);
     expect(plan.rowsCreated).toBe(3);
     expect(plan.credentials.created).toEqual(["Payroll token", "Short"]);
@@ -160,11 +214,12 @@ describe("round trip", () => {
     const again = await exportTenant(target.slug, world.adminA, "another passphrase entirely");
     expect(again.status).toBe(200);
     expect(content(again.text, "another passphrase entirely")).toEqual(content(withCredentials, PASSPHRASE));
-    // New ids in the target: none of A's rows were reused.
-    const [sourceFlows, targetFlows] = await Promise.all(
-      [world.a.id, target.id].map((tenantId) => withTenant({ tenantId, userId: null }, (tx) => tx.select({ id: flows.id }).from(flows).where(eq(flows.tenantId, tenantId)))),
-    );
-    expect(targetFlows!.filter((flow) => sourceFlows!.some((source) => source.id === flow.id))).toEqual([]);
+    // The groups came without members; the versions were appended, not remade (the same times, no author).
+    const groups = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenantGroupMembers).where(eq(tenantGroupMembers.tenantId, target.id)));
+    expect(groups).toEqual([]);
+    const versions = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flowVersions).where(eq(flowVersions.tenantId, target.id)));
+    expect(versions).toHaveLength(5);
+    expect(versions.every((version) => version.createdBy === null)).toBe(true);
     // The rows keep the order they were added in.
     const rows = await withTenant({ tenantId: target.id, userId: null }, (tx) =>
       tx.select({ values: dataTableRows.values }).from(dataTableRows).innerJoin(dataTables, and(eq(dataTables.tenantId, dataTableRows.tenantId), eq(dataTables.id, dataTableRows.tableId))).where(eq(dataTables.name, "Customers")).orderBy(asc(dataTableRows.createdAt), asc(dataTableRows.id)),
@@ -172,7 +227,8 @@ describe("round trip", () => {
     expect(rows.map((row) => row.values.Name)).toEqual(["Ada", "Grace", "Linus"]);
     const [entry] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, target.id), eq(activity.action, "tenant.imported"))));
     expect(entry).toMatchObject({ actorUserId: world.adminA.id });
-    expect(entry!.summary).toContain("flows: 2 created");
+    expect(entry!.summary).toContain("flows: 4 created");
+    expect(entry!.summary).toContain("groups: 2 created");
   });
 
   it("importing into an existing tenant merges by name: same things skipped, changed flow steps changed, nothing twice", async () => {
@@ -180,15 +236,86 @@ describe("round trip", () => {
     expectOk(await as(world.adminA, () => createFlow(target.slug, null, { name: "Checksums", steps: ["notify"] })));
     expectOk(await as(world.adminA, () => createDataTable(target.slug, null, { name: "customers", columns: [{ name: "Other", type: "text" }] })));
     const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials));
-    expect(plan.flows).toEqual({ created: ["Nightly sync"], changed: ["Checksums"], skipped: [] });
+    expect(plan.flows).toEqual({ created: ALL_FLOWS.filter((name) => name !== "Checksums (Production)"), changed: ["Checksums (Production)"], skipped: [] });
     expect(plan.tables.created).toEqual(["Empty"]);
     expect(plan.tables.skipped).toEqual([{ name: "Customers", reason: "a table with this name exists; its rows were left as they are (3 in the file)" }]);
     const before = await snapshot(target.id);
     const second = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials));
-    expect(second.flows.skipped.map((item) => item.name)).toEqual(["Checksums", "Nightly sync"]);
+    expect(second.flows.skipped.map((item) => item.name)).toEqual(ALL_FLOWS);
+    expect(second.groups.skipped.map((item) => item.name)).toEqual(["Auditors", "Releasers"]);
+    expect(second.packages.skipped).toEqual([{ name: "Release 1", reason: "this package is already there" }]);
     expect(second.rowsCreated).toBe(0);
     // Nothing changed, so not even an entry.
     expect(await snapshot(target.id)).toEqual(before);
+  });
+});
+
+describe("groups, flow histories and packages", () => {
+  it("reads a version 1 file: Production's flows merged by name, with new ids and a first version each", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, versionOne(withoutCredentials)));
+    expect(plan.flows.created).toEqual(["Checksums", "Draft", "Nightly sync"]);
+    expect(plan.groups).toEqual({ created: [], changed: [], skipped: [] });
+    expect(plan.tables.created).toEqual(["Customers", "Empty"]);
+    const made = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flows).where(eq(flows.tenantId, target.id)));
+    expect(made.every((flow) => flow.environment === "production")).toBe(true);
+    const sourceIds = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select({ id: flows.id }).from(flows).where(eq(flows.tenantId, world.a.id)));
+    expect(made.filter((flow) => sourceIds.some((source) => source.id === flow.id))).toEqual([]);
+    const versions = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flowVersions).where(eq(flowVersions.tenantId, target.id)));
+    expect(versions.map((version) => [version.version, version.reason, version.createdBy])).toEqual(made.map(() => [1, "saved", world.adminA.id]));
+  });
+
+  it("the dry run names groups created, changed and skipped; applying changes permissions but never members", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const auditors = expectOk<{ id: string }>(await as(world.adminA, () => createGroup(target.slug, null, { name: "auditors", permissions: ["flows.read"] })));
+    const member = await createUser("auditor-t");
+    const membership = await addMember(target.id, member.id, ["viewer"]);
+    expectOk(await as(world.adminA, () => addGroupMember(target.slug, null, { groupId: auditors.id, memberId: membership.id })));
+    expectOk(await as(world.adminA, () => createGroup(target.slug, null, { name: "Releasers", permissions: ["packages.manage"] })));
+    const before = await snapshot(target.id);
+    const preview = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials, "", true));
+    expect(preview.groups).toEqual({ created: [], changed: ["Auditors"], skipped: [{ name: "Releasers", reason: "the same group is already there" }] });
+    expect(await snapshot(target.id)).toEqual(before);
+    expectOk(await importAs(world.adminA, target.slug, withoutCredentials));
+    const groups = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenantGroups).where(eq(tenantGroups.tenantId, target.id)));
+    expect(groups.find((group) => group.id === auditors.id)).toMatchObject({ name: "auditors", permissions: ["activity.read", "flows.read"] });
+    const members = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenantGroupMembers).where(eq(tenantGroupMembers.tenantId, target.id)));
+    expect(members.map((row) => [row.groupId, row.userId])).toEqual([[auditors.id, member.id]]);
+  });
+
+  it("appends a flow's newer versions in order, and keeps a history that went its own way", async () => {
+    const source = await emptyTenantWithAdmin(world.adminA);
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const flow = expectOk<{ id: string }>(await as(world.adminA, () => createFlow(source.slug, null, { environment: "staging", name: "Sync", steps: ["validate"] })));
+    const save = (slug: string, steps: string[]) => as(world.adminA, () => saveFlowSteps(slug, null, { environment: "staging", flowId: flow.id, steps }));
+    const historyOf = (tenantId: string) =>
+      withTenant({ tenantId, userId: null }, (tx) =>
+        tx.select({ version: flowVersions.version, steps: flowVersions.steps }).from(flowVersions).where(eq(flowVersions.tenantId, tenantId)).orderBy(asc(flowVersions.version)),
+      );
+    expectOk(await importAs(world.adminA, target.slug, (await exportTenant(source.slug, world.adminA)).text));
+    expectOk(await save(source.slug, ["validate", "notify"]));
+    expectOk(await save(source.slug, ["notify"]));
+    const newer = await exportTenant(source.slug, world.adminA);
+    const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, newer.text));
+    expect(plan.flows).toEqual({ created: [], changed: ["Sync (Staging)"], skipped: [] });
+    expect(await historyOf(target.id)).toEqual(await historyOf(source.id));
+    expect(content((await exportTenant(target.slug, world.adminA)).text, null).records.filter((record) => record.kind !== "settings")).toEqual(
+      content(newer.text, null).records.filter((record) => record.kind !== "settings"),
+    );
+
+    // Both sides save something else: the target keeps its own history and gets the file's state on top.
+    expectOk(await save(target.slug, ["checksum"]));
+    expectOk(await save(source.slug, ["transform"]));
+    expectOk(await importAs(world.adminA, target.slug, (await exportTenant(source.slug, world.adminA)).text));
+    expect((await historyOf(target.id)).map((version) => version.steps)).toEqual([["validate"], ["validate", "notify"], ["notify"], ["checksum"], ["transform"]]);
+  });
+
+  it("a package the tenant has is left as it is; one whose name is taken is skipped", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const own = expectOk<{ id: string }>(await as(world.adminA, () => createFlow(target.slug, null, { environment: "development", name: "Mine", steps: ["notify"] })));
+    expectOk(await as(world.adminA, () => createPackage(target.slug, null, { name: "Release 1", environment: "development", flowIds: [own.id] })));
+    const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials, "", true));
+    expect(plan.packages).toEqual({ created: [], changed: [], skipped: [{ name: "Release 1", reason: "another package has this name" }] });
   });
 });
 
@@ -213,7 +340,9 @@ describe("dry run", () => {
     const target = await emptyTenantWithAdmin(world.adminA);
     const before = await snapshot(target.id);
     const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withCredentials, PASSPHRASE, true));
-    expect(plan.flows.created).toEqual(["Checksums", "Nightly sync"]);
+    expect(plan.flows.created).toEqual(ALL_FLOWS);
+    expect(plan.groups.created).toEqual(["Auditors", "Releasers"]);
+    expect(plan.packages.created).toEqual(["Release 1"]);
     expect(plan.credentials.created).toEqual(["Payroll token", "Short"]);
     expect(plan.rowsCreated).toBe(3);
     expect(await snapshot(target.id)).toEqual(before);
@@ -231,11 +360,19 @@ describe("refused files write nothing", () => {
   const cases: [string, () => string, string][] = [
     ["a changed byte", () => flowRenamed(withoutCredentials), CHECKSUM_MISMATCH],
     ["a cut-off file", () => withoutCredentials.slice(0, withoutCredentials.length - 200), CHECKSUM_MISMATCH],
-    ["another version (checksum recomputed)", () => rewritten(withoutCredentials, ([header, ...rest]) => [{ ...header, version: 2 }, ...rest]), "This file is format version 2; this console reads version 1."],
+    ["another version (checksum recomputed)", () => rewritten(withoutCredentials, ([header, ...rest]) => [{ ...header, version: 3 }, ...rest]), "This file is format version 3; this console reads versions 1 and 2."],
     ["not a data file", () => "name,seats\nAda,3\n", NOT_A_DATA_FILE],
     ["an unknown record (checksum recomputed)", () => rewritten(withoutCredentials, (records) => [...records, { kind: "member", email: "x@y.test" }]), "is not a record this console understands"],
     ["a flow step no form allows (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "flow" ? { ...r, steps: ["rm -rf"] } : r))), "would not accept"],
-    ["a flow named twice (checksum recomputed)", () => rewritten(withoutCredentials, (records) => [...records, { kind: "flow", name: "Checksums", steps: ["notify"] }]), "holds the flow Checksums twice"],
+    ["a flow named twice (checksum recomputed)", () => rewritten(withoutCredentials, (records) => [...records, { kind: "flow", environment: "production", id: randomUUID(), name: "Checksums", steps: ["notify"] }]), "holds the flow Checksums twice"],
+    ["a changed byte in a flow's version", () => withoutCredentials.replace('"version":2,"name":"Draft"', '"version":2,"name":"Draff"'), CHECKSUM_MISMATCH],
+    ["a group with a permission outside the catalog (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "group" ? { ...r, permissions: ["tenant.own"] } : r))), "permissions of the group Auditors"],
+    ["a group named like a built-in one (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "group" ? { ...r, name: "Admin" } : r))), "a group name"],
+    ["a flow's history with a gap (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.filter((r) => !(r.kind === "flow_version" && r.version === 1 && r.environment === "development"))), "not numbered in order"],
+    ["versions of a flow the file does not have (checksum recomputed)", () => rewritten(withoutCredentials, (records) => [...records, { ...records.find((r) => r.kind === "flow_version")!, flowId: randomUUID() }]), "versions of a flow it does not describe"],
+    ["a package step no form allows (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "package" ? { ...r, flows: [{ ...(r.flows as object[])[0]!, steps: ["rm -rf"] }] } : r))), "steps of a flow in the package Release 1"],
+    ["a version 2 flow without its id (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "flow" ? { ...r, id: undefined } : r))), "is not a record this console understands"],
+    ["a version 1 file holding a group (checksum recomputed)", () => rewritten(versionOne(withoutCredentials), (records) => [...records, { kind: "group", name: "Sneaky", permissions: [] }]), "is not a record this console understands"],
     ["a row that does not fit its column (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "row" ? { ...r, values: { ...(r.values as object), Seats: "many" } } : r))), "does not fit its columns"],
   ];
   it.each(cases)("%s: refused next to the file field", async (_, file, message) => {
@@ -293,20 +430,21 @@ describe("who may export and import", () => {
     expect(await snapshot(world.a.id)).toEqual(before);
   });
 
-  it("an import into one tenant never touches another (B's Admin imports A's file into B, with A's ids forged into it)", async () => {
+  it("an import into one tenant never touches another (B's Admin imports A's file into B, with A's tenant id forged into it)", async () => {
     const [beforeA] = [await snapshot(world.a.id)];
     const aFlows = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select().from(flows).where(eq(flows.tenantId, world.a.id)));
-    // A forger adds A's tenant and flow ids to the records (and fixes the checksum): ids in a file address nothing.
-    const forged = rewritten(withCredentials, (records) =>
-      records.map((record) => (record.kind === "flow" ? { ...record, id: aFlows.find((flow) => flow.name === record.name)!.id, tenantId: world.a.id } : record)),
-    );
+    // A forger adds A's tenant id to every record (and fixes the checksum). The flows' and packages' ids
+    // are A's too: an id addresses a row of the importing tenant only (every key leads with the tenant).
+    const forged = rewritten(withCredentials, (records) => records.map((record) => ("kind" in record && record.kind !== undefined ? { ...record, tenantId: world.a.id } : record)));
     const plan = expectOk<ImportPlan>(await importAs(world.adminB, world.b.slug, forged, PASSPHRASE));
-    expect(plan.flows.created).toEqual(["Checksums", "Nightly sync"]);
+    expect(plan.flows.created).toEqual(ALL_FLOWS);
     expect(await snapshot(world.a.id)).toEqual(beforeA);
+    const aVersions = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select().from(flowVersions).where(eq(flowVersions.tenantId, world.a.id)));
+    expect(aVersions).toHaveLength(5);
     const ofB = await withTenant({ tenantId: world.b.id, userId: null }, (tx) => tx.select().from(flows).where(eq(flows.tenantId, world.b.id)));
-    expect(ofB.map((flow) => flow.name).sort()).toEqual(["Checksums", "Nightly sync"]);
+    expect(ofB.map((flow) => flow.name).sort()).toEqual(["Checksums", "Draft", "Draft", "Nightly sync"]);
     expect(ofB.every((flow) => flow.createdBy === world.adminB.id)).toBe(true);
-    expect(ofB.filter((flow) => aFlows.some((source) => source.id === flow.id))).toEqual([]);
+    expect(await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select().from(flows).where(eq(flows.tenantId, world.a.id)))).toEqual(aFlows);
   });
 });
 

@@ -2,11 +2,11 @@
 
 // Packages (issue 16; packages.manage, so Admins, behind the tenant's package allow-list): make one from
 // chosen flows of an environment, deploy one into another environment of this tenant, or into a tenant
-// where the caller is Admin. A package id of another tenant, or a malformed one, is simply not found.
+// where the caller is Admin; or delete one. A package id of another tenant, or a malformed one, is simply not found.
 import { z } from "zod";
 import { findFlow } from "@/db/queries/flows";
 import { appendFlowVersion } from "@/db/queries/flow-versions";
-import { findPackage, insertPackage, latestVersionsOf, type PackagedFlow } from "@/db/queries/packages";
+import { deletePackage as removePackage, findPackage, insertPackage, latestVersionsOf, type PackagedFlow } from "@/db/queries/packages";
 import { failure } from "@/lib/action-result";
 import { getActor, getSessionUser } from "@/lib/actor";
 import { committed, refreshPages } from "@/lib/actions/after-commit";
@@ -81,6 +81,28 @@ export const deployPackage = tenantAction({
         targetId: pkg.id,
         summary: `${actor.user.email} deployed the package ${pkg.name} from ${ENVIRONMENT_LABELS[pkg.environment]} to ${ENVIRONMENT_LABELS[input.environment]}: ${counts}`,
         details: { packageName: pkg.name, from: pkg.environment, environment: input.environment, ...outcome },
+      },
+    };
+  },
+});
+
+/** Removes a package (it can no longer be deployed); the flows and versions its deploys made stay. */
+export const deletePackage = tenantAction({
+  name: "package.delete",
+  permission: "packages.manage",
+  input: z.object({ packageId: PackageIdInput }),
+  async run({ tx, actor, input }) {
+    const pkg = await requireRow(input.packageId, (id) => findPackage(tx, id));
+    await removePackage(tx, pkg.id);
+    return {
+      data: { id: pkg.id },
+      message: `Deleted the package ${pkg.name}.`,
+      activity: {
+        action: "package.deleted",
+        targetType: "package",
+        targetId: pkg.id,
+        summary: `${actor.user.email} deleted the package ${pkg.name} (${pkg.flows.length} flows from ${ENVIRONMENT_LABELS[pkg.environment]})`,
+        details: { name: pkg.name, environment: pkg.environment, flows: pkg.flows.map(({ flowId, version }) => ({ flowId, version })) },
       },
     };
   },

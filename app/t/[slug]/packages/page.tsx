@@ -12,6 +12,7 @@ import { can } from "@/lib/permissions";
 import { single, type SearchParams } from "@/lib/url-state/search-params";
 import { EnvironmentSwitcher } from "../flows/environment-switcher";
 import { CreatePackageForm } from "./create-package-form";
+import { DeletePackageButton } from "./delete-package-button";
 import { DeployPackageButton } from "./deploy-package-button";
 
 export const metadata: Metadata = { title: "Packages" };
@@ -51,7 +52,7 @@ export default async function PackagesPage({ params, searchParams }: { params: P
               <th scope="col" className="px-3 py-2">Flows</th>
               <th scope="col" className="px-3 py-2">Created</th>
               <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Deploy</span>
+                <span className="sr-only">Deploy or delete</span>
               </th>
             </tr>
           </thead>
@@ -65,7 +66,10 @@ export default async function PackagesPage({ params, searchParams }: { params: P
                   {formatDateTime(pkg.createdAt)} by {pkg.createdByEmail ?? "someone no longer known"}
                 </td>
                 <td className="px-3 py-2">
-                  <DeployPackageButton slug={slug} packageId={pkg.id} name={pkg.name} />
+                  <div className="flex flex-wrap gap-2">
+                    <DeployPackageButton slug={slug} packageId={pkg.id} name={pkg.name} />
+                    <DeletePackageButton slug={slug} packageId={pkg.id} name={pkg.name} />
+                  </div>
                 </td>
               </tr>
             ))}

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { insertGroup } from "@/db/queries/groups";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { groupActivity, permissionsLabel, withUniqueGroupName } from "./group-change";
-import { groupNameField, permissionsField } from "./group-input";
+import { groupNameField, permissionsField } from "@/lib/groups/group-input";
 
 /** Creates a custom group with a set of permissions from the catalog (and no members yet). */
 export const createGroup = tenantAction({

@@ -5,7 +5,7 @@ import { deleteGroup as deleteGroupRecord } from "@/db/queries/groups";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { keepingAMemberManager } from "@/lib/groups/keep-a-manager";
 import { groupActivity, requireGroup } from "./group-change";
-import { groupIdField } from "./group-input";
+import { groupIdField } from "@/lib/groups/group-input";
 
 /** Deletes a custom group: its members lose its permissions on their next request (they stay members). */
 export const deleteGroup = tenantAction({

@@ -12,7 +12,7 @@ import { tenantAction } from "@/lib/actions/tenant-action";
 import { FLOW_SCOPE_LABELS } from "@/lib/groups/flow-scope-labels";
 import { isUuid } from "@/lib/ids";
 import { groupActivity, requireGroup } from "./group-change";
-import { groupIdField } from "./group-input";
+import { groupIdField } from "@/lib/groups/group-input";
 
 const flowScopeField = z.enum(["all", "selected"], "Choose All flows or Only these flows.");
 const flowIdField = z.string().max(100);

@@ -9,7 +9,7 @@ import { keepingAMemberManager } from "@/lib/groups/keep-a-manager";
 import { requireMember } from "../../members/actions/member-change";
 import { memberIdField } from "../../members/actions/member-input";
 import { groupActivity, requireGroup } from "./group-change";
-import { groupIdField } from "./group-input";
+import { groupIdField } from "@/lib/groups/group-input";
 
 const GroupMemberInput = z.object({ groupId: groupIdField, memberId: memberIdField });
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { updateGroup } from "@/db/queries/groups";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { groupActivity, requireGroup, withUniqueGroupName } from "./group-change";
-import { groupIdField, groupNameField } from "./group-input";
+import { groupIdField, groupNameField } from "@/lib/groups/group-input";
 
 export const renameGroup = tenantAction({
   name: "group.rename",

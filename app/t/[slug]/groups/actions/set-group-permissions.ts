@@ -5,7 +5,7 @@ import { updateGroup } from "@/db/queries/groups";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { keepingAMemberManager } from "@/lib/groups/keep-a-manager";
 import { groupActivity, permissionsLabel, requireGroup } from "./group-change";
-import { groupIdField, permissionsField } from "./group-input";
+import { groupIdField, permissionsField } from "@/lib/groups/group-input";
 
 /** Replaces the group's permissions; effective for its members on their next request. */
 export const setGroupPermissions = tenantAction({

@@ -1,4 +1,4 @@
-// The groups actions' input fields (server side; the forms send plain FormData and show these messages).
+// The groups' input fields (server side; the forms send plain FormData and show these messages; a tenant data file's groups are checked with them too).
 import { z } from "zod";
 import { MEMBER_ROLES } from "@/db/schema/member-roles";
 import { PERMISSIONS } from "@/lib/permission-catalog";
