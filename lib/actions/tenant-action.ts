@@ -62,6 +62,11 @@ export interface TenantActionDefinition<Schema extends z.ZodType, T, Locked exte
   lockTenant?: Locked;
   /** The IP allow-list that guards the action, when not its permission's own (an import: "package"). */
   ipKind?: AccessKind;
+  /**
+   * Runs while the tenant is archived. Only "Restore tenant" does: every other action is refused with
+   * ARCHIVED then (lib/actions/tenant-archive.ts), and tests/tenants/archive-refusals.test.ts holds it.
+   */
+  allowedWhileArchived?: true;
   run(context: TenantActionContext<z.output<Schema>, Locked>): Promise<TenantActionOutcome<T>>;
 }
 
@@ -86,7 +91,7 @@ export async function performTenantAction<Schema extends z.ZodType, T, Locked ex
   inside?: (tx: TenantTx, changed: boolean) => Promise<Extra>,
 ): Promise<{ data: T; message: string | undefined; changed: boolean; extra: Extra | null }> {
   const { actor, ip } = caller;
-  const options = { permission: definition.permission, lockTenant: definition.lockTenant, ipKind: definition.ipKind, name: definition.name };
+  const options = { permission: definition.permission, lockTenant: definition.lockTenant, ipKind: definition.ipKind, name: definition.name, writes: !definition.allowedWhileArchived };
   return inTenantTransaction({ actor, ip }, options, async ({ tx, actor: current, tenant, record }) => {
     const { data, activity, platformActivity, message } = await definition.run({ tx, actor: current, input, ip, tenant });
     if (activity) await record(activity);
@@ -99,7 +104,7 @@ export async function performTenantAction<Schema extends z.ZodType, T, Locked ex
 export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean = false>(
   definition: TenantActionDefinition<Schema, T, Locked>,
 ): DefinedTenantAction<Schema, T, Locked> {
-  registerAction(definition.name, { scope: "tenant", permission: definition.permission });
+  registerAction(definition.name, { scope: "tenant", permission: definition.permission, allowedWhileArchived: definition.allowedWhileArchived === true });
   const authorizedTenantAction = (slug: string, _previous: unknown, rawInput: FormData | Record<string, unknown>) => callTenantAction(definition, slug, rawInput, false);
   return Object.assign(authorizedTenantAction, { definition });
 }

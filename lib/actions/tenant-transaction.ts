@@ -12,6 +12,7 @@ import type { Permission } from "../permissions";
 import { apiCallerLabel, recordCallerActivity } from "./activity-entry";
 import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "./core";
 import { requireAddressAllowed, withIpRefusalsLogged } from "./ip-allow-check";
+import { refuseIfArchived } from "./tenant-archive";
 import { authorizeApiKeyInTransaction, authorizeInTransaction, authorizeIntegrationInTransaction, type TenantAccess } from "./tenant-access";
 
 export interface TenantTransaction<Locked extends boolean> {
@@ -40,6 +41,11 @@ export async function inTenantTransaction<T, Locked extends boolean = false>(
     ipKind?: AccessKind;
     /** What a refusal's log entry names. */
     name?: string;
+    /**
+     * The work changes the tenant: refused with ARCHIVED while the tenant is archived (read-only, issue
+     * 14 item 5). Reads (exports) leave it out; so does "Restore tenant", the one change allowed then.
+     */
+    writes?: boolean;
   },
   work: (transaction: TenantTransaction<Locked>) => Promise<T>,
 ): Promise<T> {
@@ -59,6 +65,7 @@ export async function inTenantTransaction<T, Locked extends boolean = false>(
     // signed token) is under the run list, whatever it asks (lib/ip-allow-list.ts).
     const kind = actor.apiKey ? "run" : (options.ipKind ?? kindOfPermission(options.permission));
     if (!access.viaSuperadmin) await requireAddressAllowed(tx, kind, ip);
+    if (options.writes) await refuseIfArchived(tx, tenant);
     const record = (entry: ActivityRecord) => recordCallerActivity(tx, { user: actor.user, apiKey: actor.apiKey, access, ip }, entry);
     return work({ tx, actor: { ...actor, ...access }, access, tenant: tenant as TenantTransaction<Locked>["tenant"], record });
   }));

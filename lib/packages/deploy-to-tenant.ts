@@ -28,7 +28,7 @@ export async function deployPackageToTenant(
   const where = `${ENVIRONMENT_LABELS[deploy.environment]} of ${target.tenant.name}`;
   const details = { packageId: pkg.id, packageName: pkg.name, environment: deploy.environment, flowIds: pkg.flows.map((flow) => flow.flowId) };
 
-  const outcome = await inTenantTransaction({ actor: target, ip }, { ...options, lockTenant: true }, async ({ tx, actor, tenant, record }) => {
+  const outcome = await inTenantTransaction({ actor: target, ip }, { ...options, lockTenant: true, writes: true }, async ({ tx, actor, tenant, record }) => {
     const done = await deployFlows(tx, { environment: deploy.environment, packageId: pkg.id, flows: pkg.flows, deployedBy: actingUserId(actor), tenant });
     await record({
       action: "package.deployed_from_tenant",
