@@ -7,7 +7,7 @@ import { NoRows } from "@/components/data-table/no-rows";
 import { setTenantApiLimit, setTenantFlowCap, setTenantFlowRunQuota } from "./actions";
 import { MAX_API_REQUESTS_PER_MINUTE, MAX_FLOW_CAP, MAX_FLOW_RUNS_PER_30_DAYS } from "./input-limits";
 import { ClearIpAllowLists } from "./clear-ip-allow-lists";
-import { TenantArchiveButton } from "./tenant-archive-button";
+import { TenantArchiveButton } from "./tenant-archive/tenant-archive-button";
 import { LicenseForm } from "./license-form";
 import { numberColumn } from "./row-columns";
 

@@ -2,7 +2,7 @@
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Badge } from "@/components/ui/badge";
-import { archiveTenantAsSuperadmin, restoreTenantAsSuperadmin } from "./archive-actions";
+import { archiveTenantAsSuperadmin, restoreTenantAsSuperadmin } from "./actions";
 
 /** A tenant row's status ("Archived" marked) with "Archive tenant" or "Restore tenant", after confirming. */
 export function TenantArchiveButton({ tenantId, tenantName, archived }: { tenantId: string; tenantName: string; archived: boolean }) {

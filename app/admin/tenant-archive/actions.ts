@@ -11,7 +11,7 @@ import { ActionError } from "@/lib/actions/core";
 import { platformAction } from "@/lib/actions/platform-action";
 import { requireRow } from "@/lib/actions/require-row";
 import { ARCHIVED_SUMMARY, RESTORED_SUMMARY, archiveTenantIn, restoreTenantIn } from "@/lib/tenant-archive/archive-change";
-import { idInput } from "./inputs";
+import { idInput } from "../inputs";
 
 const requireTenant = (tx: Tx, tenantId: string) => requireRow(tenantId, (id) => lockTenant(tx, id));
 
