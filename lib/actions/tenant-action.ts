@@ -104,7 +104,7 @@ export async function performTenantAction<Schema extends z.ZodType, T, Locked ex
 export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean = false>(
   definition: TenantActionDefinition<Schema, T, Locked>,
 ): DefinedTenantAction<Schema, T, Locked> {
-  registerAction(definition.name, { scope: "tenant", permission: definition.permission, allowedWhileArchived: definition.allowedWhileArchived === true });
+  registerAction(definition.name, { scope: "tenant", permission: definition.permission, ...(definition.allowedWhileArchived ? { allowedWhileArchived: true } : {}) });
   const authorizedTenantAction = (slug: string, _previous: unknown, rawInput: FormData | Record<string, unknown>) => callTenantAction(definition, slug, rawInput, false);
   return Object.assign(authorizedTenantAction, { definition });
 }
