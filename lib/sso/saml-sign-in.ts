@@ -7,6 +7,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
 import { recordActivity } from "@/db/queries/activity/tenant-log";
+import { isArchivedTenantRefusal } from "@/db/errors";
 import { findMembershipOfUser, insertMembership } from "@/db/queries/memberships";
 import { findSamlConfig, rememberSamlMessageId } from "@/db/queries/saml";
 import { deleteSession, insertSession } from "@/db/queries/sessions";
@@ -35,7 +36,9 @@ export type SamlRefusalReason =
   | "domain_not_approved"
   | "not_a_member"
   | "account_beyond_tenant"
-  | "member_limit";
+  | "member_limit"
+  /** A first sign-in would add a member to an archived tenant, which takes no changes (its trigger refused). */
+  | "tenant_archived";
 
 /** Why a sign-in was refused: `reason` for the log and tests, `detail` for the log only (never the browser). */
 export class SamlRefusal extends Error {
@@ -61,6 +64,7 @@ const refusalSummary: Record<SamlRefusalReason, string> = {
   not_a_member: "the account is not an active member",
   account_beyond_tenant: "the account also belongs to another tenant or is a superadmin: it signs in its usual way",
   member_limit: "the tenant has no member seat left",
+  tenant_archived: "the tenant is archived: no new member joins it until it is restored",
 };
 
 /**
@@ -163,7 +167,10 @@ export async function signInWithSaml(request: {
   if (!tenant) return { ok: false, reason: "no_such_tenant" };
   try {
     return await withTenant({ tenantId: tenant.id, userId: null }, (tx) => signInInTenant(tx, slug, form, origin, ip, request.replacesSessionToken ?? null));
-  } catch (error) {
+  } catch (thrown) {
+    // The archived-tenant trigger (migration tenant_archive) refused the sign-in's write: a first
+    // sign-in that would add a member (an existing member's sign-in writes nothing it guards).
+    const error = isArchivedTenantRefusal(thrown) ? new SamlRefusal("tenant_archived", "the tenant is archived") : thrown;
     if (!(error instanceof SamlRefusal)) throw error;
     await withTenant({ tenantId: tenant.id, userId: null }, (tx) =>
       recordActivity(tx, {
