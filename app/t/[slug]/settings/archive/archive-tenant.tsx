@@ -22,37 +22,23 @@ export function ArchiveTenant({
   restoreTenant: TenantAction<null>;
 }) {
   const router = useRouter();
-  if (archived) {
-    return (
-      <ConfirmDialog
-        triggerLabel="Restore tenant"
-        triggerVariant="primary"
-        title={`Restore ${name}?`}
-        confirmLabel="Restore this tenant"
-        onConfirm={async () => {
-          const result = await restoreTenant(slug, null, {});
-          if (result.ok) router.refresh();
-          return result;
-        }}
-      >
-        <p>Members can change things again, API keys and integration tokens work again and flows run again.</p>
-      </ConfirmDialog>
-    );
-  }
+  const verb = archived ? "Restore" : "Archive";
   return (
     <ConfirmDialog
-      triggerLabel="Archive tenant"
-      title={`Archive ${name}?`}
-      confirmLabel="Archive this tenant"
+      triggerLabel={`${verb} tenant`}
+      triggerVariant={archived ? "primary" : "danger"}
+      title={`${verb} ${name}?`}
+      confirmLabel={`${verb} this tenant`}
       onConfirm={async () => {
-        const result = await archiveTenant(slug, null, {});
+        const result = await (archived ? restoreTenant : archiveTenant)(slug, null, {});
         if (result.ok) router.refresh();
         return result;
       }}
     >
       <p>
-        {name} becomes read-only: members can still see everything, but nothing can be changed and flows do not run.
-        Its API keys and integration tokens are refused. An Admin or a superadmin can restore it at any time.
+        {archived
+          ? "Members can change things again, API keys and integration tokens work again and flows run again."
+          : `${name} becomes read-only: members can still see everything, but nothing can be changed and flows do not run. Its API keys and integration tokens are refused. An Admin or a superadmin can restore it at any time.`}
       </p>
     </ConfirmDialog>
   );
