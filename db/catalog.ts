@@ -29,6 +29,25 @@ export function tenantTableSecurity(): Promise<TableSecurity[]> {
   );
 }
 
+/**
+ * The tenant tables that carry the archived-tenant guard (migration tenant_archive): a BEFORE INSERT,
+ * UPDATE and DELETE row trigger calling refuse_write_to_archived_tenant().
+ */
+export function archivedTenantGuardedTables(): Promise<string[]> {
+  return asOwner(async (db) =>
+    rowsOf<{ table: string }>(
+      await db.execute(sql`
+        select c.relname as table
+        from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+        join pg_proc p on p.oid = t.tgfoid
+        where n.nspname = 'public' and not t.tgisinternal and p.proname = 'refuse_write_to_archived_tenant'
+          -- BEFORE (2), ROW (1), INSERT (4), DELETE (8), UPDATE (16)
+          and t.tgtype & (1 | 2 | 4 | 8 | 16) = (1 | 2 | 4 | 8 | 16)
+        order by c.relname`),
+    ).map((row) => row.table),
+  );
+}
+
 /** The first primary-key column of every public table with a tenant_id column. */
 export function tenantTablePrimaryKeyLeads(): Promise<{ table: string; first_column: string }[]> {
   return asOwner(async (db) =>

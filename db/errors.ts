@@ -9,3 +9,14 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   }
   return false;
 }
+
+/** SQLSTATE of the archived-tenant trigger (migration tenant_archive): a write into an archived tenant. */
+export const ARCHIVED_TENANT_SQLSTATE = "TA423";
+
+/** Whether the database refused a write because its tenant is archived. */
+export function isArchivedTenantRefusal(error: unknown): boolean {
+  for (let current = error; current && typeof current === "object"; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: string }).code === ARCHIVED_TENANT_SQLSTATE) return true;
+  }
+  return false;
+}

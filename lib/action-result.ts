@@ -13,6 +13,8 @@ export type ActionErrorCode =
   | "UNAVAILABLE"
   /** The database dropped or refused the connection; the transaction rolled back (db/availability.ts). */
   | "RETRYABLE"
+  /** The tenant is archived: it is read-only until restored (lib/actions/tenant-archive.ts). */
+  | "ARCHIVED"
   | "INTERNAL";
 
 export type FieldErrors = Record<string, string[] | undefined>;

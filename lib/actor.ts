@@ -6,7 +6,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { databaseOutageNoted, DatabaseUnavailableError } from "@/db/availability";
 import { withUser, type UserTx } from "@/db/scopes";
-import { findMembershipBySlug, listTenantsOfUser, type TenantSummary } from "@/db/queries/tenants";
+import { findMembershipBySlug, listTenantsOfUser, type SwitcherTenant } from "@/db/queries/tenants";
 import { getAccountFlags } from "@/db/queries/users";
 import { authMethodOf } from "@/db/schema";
 import { ssoPolicyAllows, ssoSignInPath } from "./sso/sso-policy";
@@ -56,8 +56,8 @@ type AccountFlags = Awaited<ReturnType<typeof getAccountFlags>>;
 
 /** What the tenant's nav shows of the caller's account (the switcher and the account's flags). */
 export interface AccountNav {
-  /** The caller's active tenants, by name: the tenant switcher. */
-  tenants: TenantSummary[];
+  /** The caller's active tenants, by name: the tenant switcher (archived ones marked). */
+  tenants: SwitcherTenant[];
   /** Shows "Create tenant". */
   canCreateTenants: boolean;
   /** Shows the link to the admin console. */

@@ -16,6 +16,7 @@ export function AdminTablePage({
   searchPlaceholder,
   paging,
   footer,
+  filters,
   children,
 }: {
   table: TableName;
@@ -24,14 +25,17 @@ export function AdminTablePage({
   searchPlaceholder: string;
   paging: { page: number; pageSize: number; total: number };
   footer?: ReactNode;
+  /** Filters beside the search box (the tenants' Status). */
+  filters?: ReactNode;
   children: ReactNode;
 }) {
   return (
     <TableUrlState table={table}>
       <section>
         <PageHeader title={title} description={description} />
-        <div className="mb-3">
+        <div className="mb-3 flex flex-wrap items-end gap-4">
           <SearchInput label="Search" param="q" placeholder={searchPlaceholder} />
+          {filters}
         </div>
         {children}
         <Pagination {...paging} />

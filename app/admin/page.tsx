@@ -8,10 +8,16 @@ import { withPlatformPage } from "@/lib/platform-page";
 import { adminTenantsUrlState } from "@/lib/url-state/admin-tenants";
 import { monthRange, utcDay } from "@/lib/usage/usage-days";
 import type { SearchParams } from "@/lib/url-state/search-params";
+import { SelectFilter } from "@/components/data-table/select-filter";
 import { AdminTablePage } from "./admin-table-page";
 import { LicenseCatalog } from "./license-catalog";
 import { PlatformApiLimit } from "./platform-api-limit";
 import { TenantsTable } from "./tenants-table";
+
+const TENANT_STATUS_OPTIONS = [
+  { value: "active", label: "Active" },
+  { value: "archived", label: "Archived" },
+];
 
 export const metadata: Metadata = { title: "Tenants" };
 
@@ -20,7 +26,7 @@ export default async function AdminTenantsPage({ searchParams }: { searchParams:
   const month = utcDay(new Date()).slice(0, 7);
   const { from, to } = monthRange(month);
   const { rows, total, usage, settings } = await withPlatformPage(async (tx) => {
-    const list = await listTenantsForPlatform(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
+    const list = await listTenantsForPlatform(tx, { search: state.q, status: state.status, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
     const ids = list.rows.map((tenant) => tenant.id);
     return { ...list, usage: await usageTotals(tx, ids, from, to), settings: await getPlatformSettings(tx) };
   });
@@ -30,6 +36,7 @@ export default async function AdminTenantsPage({ searchParams }: { searchParams:
       title="Tenants"
       description="Choosing a license sets the tenant's flow cap to that license's default; a flow cap saved afterwards overrides it. Lowering a cap keeps existing flows and blocks new ones."
       searchPlaceholder="Name or slug"
+      filters={<SelectFilter label="Status" param="status" options={TENANT_STATUS_OPTIONS} allLabel="All" />}
       paging={{ page: state.page, pageSize: state.size, total }}
       footer={
         <>
@@ -45,7 +52,7 @@ export default async function AdminTenantsPage({ searchParams }: { searchParams:
           usage: { ...(usage.get(tenant.id) ?? { apiRequests: 0, flowRuns: 0 }), month },
           created: formatDate(tenant.createdAt),
         }))}
-        searching={Boolean(state.q)}
+        searching={Boolean(state.q || state.status)}
       />
     </AdminTablePage>
   );

@@ -7,6 +7,7 @@ import { NoRows } from "@/components/data-table/no-rows";
 import { setTenantApiLimit, setTenantFlowCap, setTenantFlowRunQuota } from "./actions";
 import { MAX_API_REQUESTS_PER_MINUTE, MAX_FLOW_CAP, MAX_FLOW_RUNS_PER_30_DAYS } from "./input-limits";
 import { ClearIpAllowLists } from "./clear-ip-allow-lists";
+import { TenantArchiveButton } from "./tenant-archive/tenant-archive-button";
 import { LicenseForm } from "./license-form";
 import { numberColumn } from "./row-columns";
 
@@ -24,6 +25,7 @@ export interface AdminTenantRow {
   memberCount: number;
   memberLimit: number;
   created: string;
+  archived: boolean;
 }
 
 const columns: ColumnDef<AdminTenantRow, unknown>[] = [
@@ -36,6 +38,11 @@ const columns: ColumnDef<AdminTenantRow, unknown>[] = [
         {row.original.name}
       </Link>
     ),
+  },
+  {
+    id: "status",
+    header: "Status",
+    cell: ({ row }) => <TenantArchiveButton tenantId={row.original.id} tenantName={row.original.name} archived={row.original.archived} />,
   },
   { id: "slug", header: "Slug", cell: ({ row }) => <span className="font-mono text-xs">{row.original.slug}</span> },
   { id: "license", header: "License", cell: ({ row }) => <LicenseForm tenantId={row.original.id} license={row.original.license} /> },

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TenantSummary } from "@/db/queries/tenants";
+import type { SwitcherTenant, TenantSummary } from "@/db/queries/tenants";
 import { switchTenant } from "@/app/t/[slug]/actions";
 import { SignOutButton } from "./sign-out-button";
 import { NavLink } from "./nav-link";
@@ -31,7 +31,7 @@ export function TenantNav({
   showAdminPages = false,
 }: {
   tenant: TenantSummary;
-  tenants: TenantSummary[];
+  tenants: SwitcherTenant[];
   email: string;
   /** Shows "Create tenant" (the page itself says when the tenant limit is reached). */
   canCreateTenants?: boolean;
@@ -47,7 +47,7 @@ export function TenantNav({
           {tenant.name}
         </Link>
         <TenantSwitcher
-          tenants={tenants.map(({ slug, name }) => ({ slug, name }))}
+          tenants={tenants.map(({ slug, name, archived }) => ({ slug, name, archived }))}
           currentSlug={tenant.slug}
           switchTenant={switchTenant}
         />

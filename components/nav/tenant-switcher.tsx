@@ -7,6 +7,8 @@ import type { TenantAction } from "@/lib/actions/tenant-action";
 interface TenantOption {
   slug: string;
   name: string;
+  /** Marked "Archived" in the menu (issue 14, item 5): it opens, read-only. */
+  archived?: boolean;
 }
 
 /**
@@ -106,6 +108,9 @@ export function TenantSwitcher({
               className="block w-full px-4 py-2 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 aria-[current]:font-semibold"
             >
               {tenant.name}
+              {tenant.archived && (
+                <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">Archived</span>
+              )}
             </button>
           ))}
         </div>

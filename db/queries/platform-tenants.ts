@@ -1,7 +1,7 @@
 // The superadmin's view of tenants (withPlatform scope). Only the global tenants table is read: the
 // member and flow counts are the trigger-kept counters, so listing tenants enters none of them.
 import "server-only";
-import { asc, count, desc, eq, ilike, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { tenants } from "../schema";
 import type { PlatformTx, Tx } from "../scopes";
 import { containsPattern } from "./search";
@@ -17,6 +17,9 @@ export interface PlatformListQuery<Sort extends string> {
   size: number;
 }
 
+/** The Status filter of /admin's tenants: active or archived ones; none is all. */
+export type PlatformTenantStatus = "active" | "archived";
+
 const platformTenantColumns = {
   id: tenants.id,
   name: tenants.name,
@@ -28,11 +31,13 @@ const platformTenantColumns = {
   flowCount: tenants.flowCount,
   memberCount: tenants.memberCount,
   createdAt: tenants.createdAt,
+  archived: sql<boolean>`${tenants.archivedAt} is not null`,
 };
 
-export async function listTenantsForPlatform(tx: PlatformTx, query: PlatformListQuery<PlatformTenantSort>) {
+export async function listTenantsForPlatform(tx: PlatformTx, query: PlatformListQuery<PlatformTenantSort> & { status?: PlatformTenantStatus }) {
   const pattern = query.search ? containsPattern(query.search) : null;
-  const where = pattern ? or(ilike(tenants.name, pattern), ilike(tenants.slug, pattern)) : undefined;
+  const status = query.status === "archived" ? isNotNull(tenants.archivedAt) : query.status === "active" ? isNull(tenants.archivedAt) : undefined;
+  const where = and(pattern ? or(ilike(tenants.name, pattern), ilike(tenants.slug, pattern)) : undefined, status);
   const order = query.dir === "desc" ? desc : asc;
   const [rows, [total]] = await Promise.all([
     tx
@@ -55,7 +60,7 @@ export async function updateTenantPlan(tx: PlatformTx, tenantId: string, plan: {
 /** The tenant with this slug, in the shape an actor carries (a superadmin entering a tenant). */
 export async function findTenantBySlug(tx: Tx, slug: string) {
   const [row] = await tx
-    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, magicLinkEnabled: tenants.magicLinkEnabled, license: tenants.license, twoFactorRequired: tenants.twoFactorRequired, twoFactorRoles: tenants.twoFactorRoles })
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, magicLinkEnabled: tenants.magicLinkEnabled, license: tenants.license, twoFactorRequired: tenants.twoFactorRequired, twoFactorRoles: tenants.twoFactorRoles, archivedAt: tenants.archivedAt })
     .from(tenants)
     .where(eq(tenants.slug, slug));
   return row ?? null;

@@ -12,10 +12,15 @@ export interface TenantSummary {
   name: string;
 }
 
+/** A tenant in the switcher: marked "Archived" while it is. */
+export interface SwitcherTenant extends TenantSummary {
+  archived: boolean;
+}
+
 /** The user's active tenants, by name (withUser scope: reads only their own memberships). */
-export async function listTenantsOfUser(tx: UserTx, userId: string): Promise<TenantSummary[]> {
+export async function listTenantsOfUser(tx: UserTx, userId: string): Promise<SwitcherTenant[]> {
   return tx
-    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, archived: sql<boolean>`${tenants.archivedAt} is not null` })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
@@ -23,7 +28,8 @@ export async function listTenantsOfUser(tx: UserTx, userId: string): Promise<Ten
 }
 
 export interface TenantMembership {
-  tenant: TenantSummary & { magicLinkEnabled: boolean; license: string; twoFactorRequired: TwoFactorRequirement; twoFactorRoles?: MemberRole[] };
+  /** archivedAt is read in the same statement (a page view spends no round trip on it). */
+  tenant: TenantSummary & { magicLinkEnabled: boolean; license: string; twoFactorRequired: TwoFactorRequirement; twoFactorRoles?: MemberRole[]; archivedAt: Date | null };
   membershipId: string;
   roles: MemberRole[];
   /** The user is in a custom group the tenant requires two-factor of (lib/two-factor/requirement.ts). */
@@ -61,6 +67,7 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
       license: tenants.license,
       twoFactorRequired: tenants.twoFactorRequired,
       twoFactorRoles: tenants.twoFactorRoles,
+      archivedAt: tenants.archivedAt,
       membershipId: memberships.id,
       roles: memberships.roles,
       groupPermissions: groupPermissionsOfMembership({ flowScope: "unscoped" }),
@@ -88,6 +95,7 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
       license: row.license,
       twoFactorRequired: row.twoFactorRequired,
       twoFactorRoles: row.twoFactorRoles,
+      archivedAt: row.archivedAt,
     },
     membershipId: row.membershipId,
     roles: row.roles,
@@ -165,7 +173,7 @@ export async function insertTenantIfFree(tx: Tx, tenant: Parameters<typeof inser
   return row ?? null;
 }
 
-export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled" | "license" | "twoFactorRequired" | "twoFactorRoles">;
+export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled" | "license" | "twoFactorRequired" | "twoFactorRoles" | "archivedAt">;
 
 const settingsColumns = {
   id: tenants.id,
@@ -176,6 +184,7 @@ const settingsColumns = {
   license: tenants.license,
   twoFactorRequired: tenants.twoFactorRequired,
   twoFactorRoles: tenants.twoFactorRoles,
+  archivedAt: tenants.archivedAt,
 };
 
 export async function getTenantSettings(tx: TenantTx): Promise<TenantSettings | null> {
@@ -198,6 +207,17 @@ export async function updateTenantSettings(
   changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled" | "twoFactorRequired" | "twoFactorRoles">>,
 ): Promise<void> {
   await tx.update(tenants).set(changes).where(eq(tenants.id, tx.tenantId));
+}
+
+/** When the tenant was archived, or null while it is not (read fresh inside a writing transaction). */
+export async function tenantArchivedAt(tx: TenantTx): Promise<Date | null> {
+  const [row] = await tx.select({ archivedAt: tenants.archivedAt }).from(tenants).where(eq(tenants.id, tx.tenantId));
+  return row?.archivedAt ?? null;
+}
+
+/** Archives (a date) or restores (null) the tenant. */
+export async function setTenantArchivedAt(tx: Tx, tenantId: string, archivedAt: Date | null): Promise<void> {
+  await tx.update(tenants).set({ archivedAt }).where(eq(tenants.id, tenantId));
 }
 
 /**

@@ -50,6 +50,10 @@ export const tenants = pgTable(
     // one integration's ids never name another's tenants. Integrations are revoked, never deleted.
     integrationId: uuid("integration_id").references(() => integrations.id),
     externalId: text("external_id"),
+    // Set while the tenant is archived (issue 14, item 5): members read but change nothing, API keys and
+    // tokens are refused, flows do not run. The write core refuses first (lib/actions/tenant-archive.ts);
+    // a trigger on every tenant table refuses the runtime role's writes too (migration tenant_archive).
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

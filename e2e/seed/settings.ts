@@ -23,6 +23,7 @@ export const SETTINGS_WORLD = {
     { email: "deleter@settings.e2e.test", name: "Dee Deleter" },
     { email: "bystander@settings.e2e.test", name: "Bea Bystander" },
     { email: "free-admin@settings.e2e.test", name: "Fay Free" },
+    { email: "archiver@settings.e2e.test", name: "Ari Archiver" },
   ],
   tenants: [
     tenant({
@@ -70,6 +71,13 @@ export const SETTINGS_WORLD = {
       contactEmail: "ops@settings.e2e.test",
       approvedDomains: ["settings.e2e.test"],
       members: members({ "free-admin@settings.e2e.test": "admin" }),
+    }),
+    tenant({
+      // Archived from Settings by its Admin, restored by a superadmin from /admin (e2e/settings/archive-tenant.spec.ts).
+      slug: "settings-archived",
+      name: "Settings Archived",
+      contactEmail: "ops@settings.e2e.test",
+      members: members({ "archiver@settings.e2e.test": "admin" }),
     }),
   ],
 } satisfies SeedWorld;

@@ -69,6 +69,11 @@ export interface TenantActionDefinition<Schema extends z.ZodType, T, Locked exte
    * creating a flow, which only a tenant-wide grant allows.
    */
   flowId?: (input: z.output<Schema>) => string;
+  /**
+   * Runs while the tenant is archived. Only "Restore tenant" does: every other action is refused with
+   * ARCHIVED then (lib/actions/tenant-archive.ts), and tests/tenants/archive-refusals.test.ts holds it.
+   */
+  allowedWhileArchived?: true;
   run(context: TenantActionContext<z.output<Schema>, Locked>): Promise<TenantActionOutcome<T>>;
 }
 
@@ -99,6 +104,7 @@ export async function performTenantAction<Schema extends z.ZodType, T, Locked ex
     ipKind: definition.ipKind,
     name: definition.name,
     flowId: definition.flowId?.(input),
+    writes: !definition.allowedWhileArchived,
   };
   return inTenantTransaction({ actor, ip }, options, async ({ tx, actor: current, tenant, record }) => {
     const { data, activity, platformActivity, message } = await definition.run({ tx, actor: current, input, ip, tenant });
@@ -112,7 +118,12 @@ export async function performTenantAction<Schema extends z.ZodType, T, Locked ex
 export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean = false>(
   definition: TenantActionDefinition<Schema, T, Locked>,
 ): DefinedTenantAction<Schema, T, Locked> {
-  registerAction(definition.name, { scope: "tenant", permission: definition.permission, namesFlow: definition.flowId !== undefined });
+  registerAction(definition.name, {
+    scope: "tenant",
+    permission: definition.permission,
+    namesFlow: definition.flowId !== undefined,
+    ...(definition.allowedWhileArchived ? { allowedWhileArchived: true } : {}),
+  });
   const authorizedTenantAction = (slug: string, _previous: unknown, rawInput: FormData | Record<string, unknown>) => callTenantAction(definition, slug, rawInput, false);
   return Object.assign(authorizedTenantAction, { definition });
 }

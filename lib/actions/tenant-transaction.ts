@@ -12,6 +12,7 @@ import type { Permission } from "../permissions";
 import { apiCallerLabel, recordCallerActivity } from "./activity-entry";
 import { ActionError, NOT_FOUND_MESSAGE, type ActivityRecord } from "./core";
 import { requireAddressAllowed, withIpRefusalsLogged } from "./ip-allow-check";
+import { refuseIfArchived } from "./tenant-archive";
 import { authorizeApiKeyInTransaction, authorizeInTransaction, authorizeIntegrationInTransaction, type TenantAccess } from "./tenant-access";
 
 export interface TenantTransaction<Locked extends boolean> {
@@ -38,6 +39,11 @@ interface TenantWorkOptions<Locked extends boolean> {
    * flows does not grant it). Without it, only a tenant-wide grant counts.
    */
   flowId?: string;
+  /**
+   * The work changes the tenant: refused with ARCHIVED while the tenant is archived (read-only, issue
+   * 14 item 5). Reads (exports) leave it out; so does "Restore tenant", the one change allowed then.
+   */
+  writes?: boolean;
 }
 
 /** Who a refusal by the caller's tenant's allow-list is logged as. */

@@ -13,6 +13,9 @@ export const ACTION_NAMES = [
   "tenant.created",
   "tenant.deleted",
   "tenant.switched",
+  // Archived (read-only) and restored, by an Admin or a superadmin (issue 14, item 5).
+  "tenant.archived",
+  "tenant.restored",
   "tenant.settings_updated",
   "tenant.approved_domain_added",
   "tenant.approved_domain_removed",

@@ -4,12 +4,13 @@
 // that one row); everything else runs inside the key's tenant, like a page.
 import { withApiKeyLookup, withTenant } from "@/db/scopes";
 import { findApiKeyTenant, useApiKey } from "@/db/queries/api-keys";
+import { tenantArchivedAt } from "@/db/queries/tenants";
 import type { MemberRole } from "@/db/schema";
 import { API_KEY_PATTERN, hashApiKey } from "../api-keys/api-key";
 import { clientIp } from "../client-ip";
 import { can, type Permission } from "../permissions";
 import { apiAddressAllowed, refuseApiAddress } from "./api-address";
-import { forbidden, unauthorized } from "./problem";
+import { archivedTenant, forbidden, unauthorized } from "./problem";
 import { looksLikeJwt } from "../integrations/token-claims";
 import { admitApiRequest } from "./rate-limit";
 import { tokenCaller } from "./token-caller";
@@ -57,11 +58,14 @@ async function keyCaller(key: string): Promise<ApiCaller | Response> {
   if (!found) return unauthorized(true);
   const ip = await clientIp();
   const keyUse = await withTenant({ tenantId: found.tenantId, userId: null }, async (tx) => {
+    // An archived tenant's keys are refused before anything is written (last use, meters).
+    if (await tenantArchivedAt(tx)) return "archived" as const;
     const used = await useApiKey(tx, found.id, ip);
     // The tenant's run list holds every API call; a refused one is not admitted (nor metered).
     return used && { used, admission: (await apiAddressAllowed(tx, ip)) ? await admitApiRequest(tx) : null };
   });
   if (!keyUse) return unauthorized(true);
+  if (keyUse === "archived") return archivedTenant();
   const { used, admission } = keyUse;
   if (!admission) return refuseApiAddress(found.tenantId, { name: used.name, integration: false }, ip);
   if (!admission.admitted) return admission.response;

@@ -4,6 +4,9 @@
 import type { ActionErrorCode, FieldErrors } from "../action-result";
 import { API_KEY_UNUSABLE_MESSAGE } from "../api-keys/api-key";
 import { TOKEN_UNUSABLE_MESSAGE } from "../integrations/token-claims";
+
+/** What an API key or signed token of an archived tenant is told (it is refused until the tenant is restored). */
+export const ARCHIVED_API_MESSAGE = "This tenant is archived: its API keys and integration tokens are refused until it is restored.";
 export function problem(
   status: number,
   title: string,
@@ -34,6 +37,8 @@ export const unauthorizedToken = () => problem(401, "Unauthorized", TOKEN_UNUSAB
 
 export const forbidden = () => problem(403, "Forbidden", "The API key's role does not allow this.");
 
+export const archivedTenant = () => problem(423, "Locked", ARCHIVED_API_MESSAGE, {}, { code: "ARCHIVED" });
+
 export const addressRefused = () => problem(403, "Forbidden", "Your address is not allowed to use this tenant's API (IP allow-list).");
 
 const STATUS_OF: Record<ActionErrorCode, { status: number; title: string }> = {
@@ -46,6 +51,7 @@ const STATUS_OF: Record<ActionErrorCode, { status: number; title: string }> = {
   LICENSE_REQUIRED: { status: 403, title: "Forbidden" },
   UNAVAILABLE: { status: 503, title: "Service Unavailable" },
   RETRYABLE: { status: 503, title: "Service Unavailable" },
+  ARCHIVED: { status: 423, title: "Locked" },
   INTERNAL: { status: 500, title: "Internal Server Error" },
 };
 

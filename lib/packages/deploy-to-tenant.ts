@@ -38,7 +38,7 @@ export async function deployPackageToTenant(
       if (!pkg) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
       const details = { packageId: pkg.id, packageName: pkg.name, environment: deploy.environment, flowIds: pkg.flows.map((flow) => flow.flowId) };
 
-      const intoTarget = await authorizeTenantWork(await enterTenant(sourceTx, scopeOf(target)), asTarget, { ...options, lockTenant: true });
+      const intoTarget = await authorizeTenantWork(await enterTenant(sourceTx, scopeOf(target)), asTarget, { ...options, lockTenant: true, writes: true });
       const outcome = await deployFlows(intoTarget.tx, { environment: deploy.environment, packageId: pkg.id, flows: pkg.flows, deployedBy: actingUserId(intoTarget.actor), tenant: intoTarget.tenant });
       await intoTarget.record({
         action: "package.deployed_from_tenant",

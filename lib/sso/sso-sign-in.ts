@@ -5,6 +5,7 @@
 // in a `sessions` row that Auth.js then reads, refreshes and signs out like its own. Everything a sign-in
 // writes commits together; a refusal rolls all of it back and only its entry is written.
 import "server-only";
+import { isArchivedTenantRefusal } from "@/db/errors";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { listTenantIdsOfUser } from "@/db/queries/access-review";
@@ -33,7 +34,9 @@ export type SsoRefusalReason =
   | "domain_not_approved"
   | "not_a_member"
   | "account_beyond_tenant"
-  | "member_limit";
+  | "member_limit"
+  /** A first sign-in would add a member to an archived tenant, which takes no changes (its trigger refused). */
+  | "tenant_archived";
 
 /** Why a sign-in was refused: `reason` for the log and tests, `detail` for the log only (never the browser). */
 export class SsoRefusal extends Error {
@@ -59,6 +62,7 @@ const refusalSummary: Record<SsoRefusalReason, string> = {
   not_a_member: "the account is not an active member",
   account_beyond_tenant: "the account also belongs to another tenant or is a superadmin: it signs in its usual way",
   member_limit: "the tenant has no member seat left",
+  tenant_archived: "the tenant is archived: no new member joins it until it is restored",
 };
 
 /**
@@ -158,7 +162,10 @@ export async function signInWithSso<Extra extends object>(
   try {
     const opened = await signIn((work) => withTenant({ tenantId: tenant.id, userId: null }, work));
     return { ok: true as const, tenantSlug: slug, ...opened };
-  } catch (error) {
+  } catch (thrown) {
+    // The archived-tenant trigger (migration tenant_archive) refused the sign-in's write: a first
+    // sign-in that would add a member (an existing member's sign-in writes nothing it guards).
+    const error = isArchivedTenantRefusal(thrown) ? new SsoRefusal("tenant_archived", "the tenant is archived") : thrown;
     if (!(error instanceof SsoRefusal)) throw error;
     await withTenant({ tenantId: tenant.id, userId: null }, (tx) =>
       recordActivity(tx, {

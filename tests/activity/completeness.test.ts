@@ -334,6 +334,38 @@ const scenarios: Record<string, Scenario> = {
     const { tenant, caller } = await memberOfNewTenant(["admin"]);
     return { caller, result: await deleteTenant(tenant.slug, null, { confirmName: tenant.name }) };
   },
+  "tenant.archive": async () => {
+    const { archiveTenant } = await import("@/app/t/[slug]/settings/archive/actions");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    return { caller, result: await archiveTenant(tenant.slug, null, {}) };
+  },
+  "tenant.restore": async () => {
+    const { archiveTenant, restoreTenant } = await import("@/app/t/[slug]/settings/archive/actions");
+    const { tenant } = await memberOfNewTenant(["admin"]);
+    // The setup's own entry must not count for the action under test: a second Admin restores (added
+    // before archiving: an archived tenant takes no new members).
+    const caller = await createUser("restorer");
+    await addMember(tenant.id, caller.id, ["admin"]);
+    const archived = await archiveTenant(tenant.slug, null, {});
+    if (!archived.ok) throw new Error(`setup: ${archived.message}`);
+    signInAs(caller);
+    return { caller, result: await restoreTenant(tenant.slug, null, {}) };
+  },
+  "tenant.archived": async () => {
+    const { archiveTenantAsSuperadmin } = await import("@/app/admin/tenant-archive/actions");
+    const tenant = await createTenant("to-archive");
+    const caller = await newSuperadmin();
+    return { caller, result: await archiveTenantAsSuperadmin(null, { tenantId: tenant.id }) };
+  },
+  "tenant.restored": async () => {
+    const { archiveTenantAsSuperadmin, restoreTenantAsSuperadmin } = await import("@/app/admin/tenant-archive/actions");
+    const tenant = await createTenant("to-restore");
+    await newSuperadmin(); // archives it; a second superadmin restores (entries are found by actor)
+    const archived = await archiveTenantAsSuperadmin(null, { tenantId: tenant.id });
+    if (!archived.ok) throw new Error(`setup: ${archived.message}`);
+    const caller = await newSuperadmin();
+    return { caller, result: await restoreTenantAsSuperadmin(null, { tenantId: tenant.id }) };
+  },
   "data_table.create": async () => {
     const { createDataTable } = await import("@/app/t/[slug]/tables/actions");
     const { tenant, caller } = await memberOfNewTenant(["editor"]);

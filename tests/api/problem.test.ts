@@ -14,6 +14,7 @@ const EXPECTED: Record<ActionErrorCode, [number, string]> = {
   LICENSE_REQUIRED: [403, "Forbidden"],
   UNAVAILABLE: [503, "Service Unavailable"],
   RETRYABLE: [503, "Service Unavailable"],
+  ARCHIVED: [423, "Locked"],
   INTERNAL: [500, "Internal Server Error"],
 };
 

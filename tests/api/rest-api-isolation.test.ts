@@ -127,7 +127,7 @@ describe("a credential's value", () => {
 });
 
 describe("the key as it is now, inside the write's transaction", () => {
-  const tenantOf = () => ({ id: world.a.id, slug: world.a.slug, name: world.a.name, magicLinkEnabled: true, license: "enterprise", twoFactorRequired: "off" as const });
+  const tenantOf = () => ({ id: world.a.id, slug: world.a.slug, name: world.a.name, magicLinkEnabled: true, license: "enterprise", twoFactorRequired: "off" as const, archivedAt: null });
   const flowInput = () => ({ name: `late-${uniqueSuffix()}`, steps: ["validate" as const] });
 
   it("refuses a key revoked after the door check (UNAUTHENTICATED), a key lowered to Viewer (FORBIDDEN), and writes nothing", async () => {

@@ -10,6 +10,7 @@ import { withPlatform, withSystem, withTenant } from "@/db/scopes";
 import { listIntegrations } from "@/db/queries/integrations";
 import { activity, apiRateLimits, flows, integrations, platformActivity, tenants } from "@/db/schema";
 import { TOKEN_AUDIENCE, TOKEN_UNUSABLE_MESSAGE } from "@/lib/integrations/token-claims";
+import { ARCHIVED_API_MESSAGE } from "@/lib/api/problem";
 import { replaceIpAllowLists } from "@/db/queries/ip-allow-lists";
 import { runWithClientAddress } from "@/lib/request-address";
 import { createUser, uniqueSuffix } from "../support/fixtures";
@@ -23,6 +24,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createIntegration, revokeIntegration } = await import("@/app/admin/integrations/actions");
 const { setTenantApiLimit } = await import("@/app/admin/actions");
+const { archiveTenantAsSuperadmin, restoreTenantAsSuperadmin } = await import("@/app/admin/tenant-archive/actions");
 const { GET: getTenant } = await import("@/app/api/v1/tenant/route");
 const { POST: createFlowByApi } = await import("@/app/api/v1/flows/route");
 
@@ -245,6 +247,23 @@ describe("refused tokens (401, nothing created)", () => {
     expect(await mappingsOf(made.id)).toHaveLength(1);
     // Revoking again finds nothing to revoke.
     expect(await actingAs(root, () => revokeIntegration(null, { integrationId: made.id }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("an archived tenant: its tokens are refused (423, nothing metered) until a superadmin restores it", async () => {
+    const made = await makeIntegration();
+    const jwt = await token(made.id, hsKey(made.secret!), { externalId: `ext-${uniqueSuffix()}` });
+    const tenant = await tenantOf(jwt);
+    expect(await actingAs(root, () => archiveTenantAsSuperadmin(null, { tenantId: tenant.id }))).toMatchObject({ ok: true });
+    const before = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => tx.select().from(activity).where(eq(activity.tenantId, tenant.id)));
+    for (const response of [await callTenant(jwt), await createFlowByApi(new Request("http://localhost/api/v1/flows", { method: "POST", body: JSON.stringify({ name: "x", steps: ["validate"] }), ...bearer(jwt) }))]) {
+      expect(response.status).toBe(423);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(await response.json()).toMatchObject({ code: "ARCHIVED", detail: ARCHIVED_API_MESSAGE });
+    }
+    expect(await withTenant({ tenantId: tenant.id, userId: null }, (tx) => tx.select().from(flows).where(eq(flows.tenantId, tenant.id)))).toEqual([]);
+    expect(await withTenant({ tenantId: tenant.id, userId: null }, (tx) => tx.select().from(activity).where(eq(activity.tenantId, tenant.id)))).toHaveLength(before.length);
+    expect(await actingAs(root, () => restoreTenantAsSuperadmin(null, { tenantId: tenant.id }))).toMatchObject({ ok: true });
+    expect((await tenantOf(jwt)).id).toBe(tenant.id);
   });
 });
 

@@ -2,6 +2,7 @@
 // policy, and the runtime role cannot slip past it.
 import { describe, expect, it } from "vitest";
 import {
+  archivedTenantGuardedTables,
   PLATFORM_ROLE,
   RUNTIME_ROLE,
   runtimeRoleAttributes,
@@ -43,6 +44,25 @@ describe("catalog", () => {
       expect(table, table.table).toMatchObject({ enabled: true, forced: true });
       expect(table.policies, table.table).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  // An archived tenant is read-only (issue 14, item 5); the database refuses writes into it from every
+  // tenant table but these, whose writes go on while it is archived (see migration tenant_archive).
+  const WRITABLE_WHILE_ARCHIVED = [
+    "activity", // its log: archiving and restoring, superadmin views, refusals
+    "activity_terms", // the log's search terms, written with each entry
+    "api_rate_limits", // the API's limiter: a key of an archived tenant is refused before it is counted
+    "platform_activity", // the platform's log (tenant_id names the subject tenant)
+    "oidc_sign_in_requests", // an OpenID Connect sign-in's state: members still sign in, to read
+    "saml_message_ids", // sign-in's replay cache: members still sign in, to read
+    "tenant_usage", // the meters: nothing of an archived tenant is metered (keys and runs are refused first)
+  ];
+
+  it("guards every tenant table but the logs and meters with the archived-tenant trigger (a new table gets it too)", async () => {
+    const tables = (await tenantTableSecurity()).map((t) => t.table);
+    const guarded = await archivedTenantGuardedTables();
+    expect(guarded).toEqual(expect.arrayContaining(["api_keys", "credentials", "data_table_rows", "flows", "flow_runs", "memberships"]));
+    expect(tables.filter((table) => !guarded.includes(table) && !WRITABLE_WHILE_ARCHIVED.includes(table))).toEqual([]);
   });
 
   it("leads the primary key of every tenant table with tenant_id", async () => {

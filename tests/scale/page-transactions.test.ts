@@ -121,7 +121,7 @@ describe("one signed-in page view", () => {
     expect(await transactionsOfOneView(OverviewPage)).toBe(3);
     const nav = await navProps(world.a.slug);
     expect(nav.tenants).toEqual(
-      [world.a, world.b].map(({ id, slug, name }) => ({ id, slug, name })).sort((x, y) => x.name.localeCompare(y.name)),
+      [world.a, world.b].map(({ id, slug, name }) => ({ id, slug, name, archived: false })).sort((x, y) => x.name.localeCompare(y.name)),
     );
     expect(nav).toMatchObject({ canCreateTenants: false, showAdmin: false, showAdminPages: false });
   });

@@ -8,6 +8,7 @@ import { withSystem, withTenant } from "@/db/scopes";
 import { activity, memberships, sessions, users } from "@/db/schema";
 import { addApprovedDomain } from "@/db/queries/approved-domains";
 import { upsertSamlConfig } from "@/db/queries/saml";
+import { setTenantArchivedAt } from "@/db/queries/tenants";
 import { parseIdpMetadata } from "@/lib/sso/idp-metadata";
 import { serviceProviderMetadata } from "@/lib/sso/saml-service-provider";
 import { signInWithSaml } from "@/lib/sso/saml-sign-in";
@@ -163,6 +164,24 @@ describe("SAML sign-in", () => {
     expect(await sessionsOf(user!.id)).toHaveLength(1);
     const refusals = await entries(a, "sso.sign_in_refused");
     expect(refusals.some((entry) => (entry.details as { reason?: string }).reason === "replayed" && entry.actorEmail === email)).toBe(true);
+  });
+
+  it("an archived tenant: an existing member still signs in (to read); a new address is refused (tenant_archived) and nothing is created", async () => {
+    const tenant = await createTenant("sso-archived");
+    const domain = `arch-${uniqueSuffix()}.example.test`;
+    await configure(tenant, domain, idp.metadata);
+    const sp = serviceProviderMetadata(ORIGIN, tenant.slug);
+    const member = await createUser("archived-member");
+    const memberEmail = `member-${uniqueSuffix()}@${domain}`;
+    await withSystem((tx) => tx.update(users).set({ email: memberEmail }).where(eq(users.id, member.id)));
+    await addMember(tenant.id, member.id, ["viewer"]);
+    await withSystem((tx) => setTenantArchivedAt(tx, tenant.id, new Date()));
+
+    expect(await post(tenant, await idp.loginResponse(sp, { email: memberEmail }))).toMatchObject({ ok: true, email: memberEmail });
+    const newcomer = `new-${uniqueSuffix()}@${domain}`;
+    expect(await post(tenant, await idp.loginResponse(sp, { email: newcomer }))).toEqual({ ok: false, reason: "tenant_archived" });
+    expect(await userByEmail(newcomer)).toBeNull();
+    expect((await entries(tenant, "sso.sign_in_refused")).map((entry) => (entry.details as { reason?: string }).reason)).toEqual(["tenant_archived"]);
   });
 
   it("does not sign in an existing account that is not an active member (nor enrol it)", async () => {

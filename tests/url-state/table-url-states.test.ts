@@ -18,7 +18,7 @@ describe("table URL states", () => {
     expect(roundTrip(membersUrlState, members)).toEqual(members);
     const flows = { page: 2, size: 100, sort: "updatedAt", dir: "desc", q: "nightly" } as const;
     expect(roundTrip(flowsUrlState, flows)).toEqual(flows);
-    const tenants = { page: 4, size: 25, sort: "memberCount", dir: "desc", q: "zygo" } as const;
+    const tenants = { page: 4, size: 25, sort: "memberCount", dir: "desc", q: "zygo", status: "archived" } as const;
     expect(roundTrip(adminTenantsUrlState, tenants)).toEqual(tenants);
     const users = { page: 1, size: 50, sort: "tenantLimit", dir: "desc", q: "a@b.example" } as const;
     expect(roundTrip(adminUsersUrlState, users)).toEqual(users);

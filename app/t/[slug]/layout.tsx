@@ -1,5 +1,6 @@
 import { TenantNav } from "@/components/nav/tenant-nav";
 import { SuperadminBanner } from "@/components/nav/superadmin-banner";
+import { ArchivedBanner } from "@/components/nav/archived-banner";
 import { requireActorWithNav } from "@/lib/actor";
 import { can } from "@/lib/permissions";
 
@@ -19,6 +20,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
         showAdminPages={can(actor, "api_keys.manage")}
       />
       {actor.viaSuperadmin && <SuperadminBanner tenantName={actor.tenant.name} />}
+      {actor.tenant.archivedAt && <ArchivedBanner tenantName={actor.tenant.name} slug={actor.tenant.slug} />}
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
     </>
   );

@@ -25,6 +25,8 @@ import { IpAllowListsForm } from "./ip-allow-lists-form";
 import { ApprovedDomains } from "./approved-domains";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DeleteTenant } from "./delete-tenant";
+import { ArchiveTenant } from "./archive/archive-tenant";
+import { archiveTenant, restoreTenant } from "./archive/actions";
 import { GeneralSettingsForm } from "./general-settings-form";
 import { MagicLinkSwitch } from "./magic-link-switch";
 import { importTenantData, previewTenantImport } from "./export-import/actions";
@@ -192,6 +194,21 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           </div>
         </Section>
       )}
+      <Section
+        id="archive"
+        title="Archive"
+        description={
+          settings.archivedAt
+            ? `This tenant is archived (since ${settings.archivedAt.toISOString().slice(0, 10)}). It is read-only: members can see everything but cannot change anything, flows do not run, and API keys and integration tokens are refused. Restoring it brings all of that back.`
+            : "Archiving makes the tenant read-only: members can still see everything but cannot change anything, flows do not run, and API keys and integration tokens are refused. Restoring it brings all of that back."
+        }
+      >
+        {can(actor, "tenant.delete") ? (
+          <ArchiveTenant slug={slug} name={settings.name} archived={settings.archivedAt !== null} archiveTenant={archiveTenant} restoreTenant={restoreTenant} />
+        ) : (
+          <p className="text-sm text-slate-600">Only Admins can archive or restore the tenant.</p>
+        )}
+      </Section>
       {can(actor, "tenant.delete") && (
         <Section id="danger-zone" title="Danger zone">
           <DeleteTenant slug={slug} name={settings.name} deleteTenant={deleteTenant} />

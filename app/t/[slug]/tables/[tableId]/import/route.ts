@@ -38,7 +38,7 @@ export async function POST(request: Request, { params }: Context) {
       const send = (message: object) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
       try {
         // The tenant row stays locked until commit: the license's row limit counts every table's rows.
-        const options = { permission: "tables.write", name: "data_table.import", lockTenant: true } as const;
+        const options = { permission: "tables.write", name: "data_table.import", lockTenant: true, writes: true } as const;
         const imported = await inTenantTransaction(caller, options, async ({ tx, record, tenant }) => {
           const table = await findDataTable(tx, tableId, { lock: "no key update" });
           if (!table) throw new ActionError("NOT_FOUND", "This table no longer exists.");
