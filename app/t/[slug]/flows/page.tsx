@@ -16,6 +16,8 @@ import { EnvironmentSwitcher } from "./environment-switcher";
 import { CreateFlowForm } from "./create-flow-form";
 import { listCredentials } from "@/db/queries/credentials";
 import { FlowsTable } from "./flows-table";
+import { listFlowTemplates, listFlowTemplateUses } from "@/db/queries/flow-templates";
+import { FlowTemplatesSection } from "./templates/flow-templates-section";
 
 export const metadata: Metadata = { title: "Flows" };
 
@@ -26,14 +28,16 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
   const state = flowsUrlState.parse(query);
   const environment = environmentField.read([single(query.env) ?? ""], () => []);
   const canWrite = can(actor, "flows.write");
-  const { list, capacity, lastRuns, credentialNames } = await withActorTenant(actor, async (tx) => {
+  const { list, capacity, lastRuns, credentialNames, templates, templateUses } = await withActorTenant(actor, async (tx) => {
     const list = await listFlows(tx, { environment, search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
     const capacity = await flowCapacityOf(tx);
     const lastRuns = await lastRunsOf(tx, list.rows.map((flow) => flow.id), { environment });
     // The credentials a new flow's steps may use (names only), for those who create flows and may use them.
     const usable = canWrite && can(actor, "credentials.use");
     const credentialNames = usable ? (await listCredentials(tx)).map((credential) => credential.name) : [];
-    return { list, capacity, lastRuns, credentialNames };
+    // Workspace templates (read-only here) and this tenant's flows made from them.
+    const [templates, templateUses] = [await listFlowTemplates(tx), await listFlowTemplateUses(tx)];
+    return { list, capacity, lastRuns, credentialNames, templates, templateUses };
   });
   const flowCount = capacity?.flowCount ?? 0;
   const flowCap = capacity?.flowCap ?? 0;
@@ -66,6 +70,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
         </div>
         <FlowsTable slug={slug} rows={rows} canRun={can(actor, "flows.run")} searching={Boolean(state.q)} />
         <Pagination page={state.page} pageSize={state.size} total={list.total} />
+        <FlowTemplatesSection slug={slug} templates={templates} uses={templateUses} canWrite={canWrite} />
       </section>
     </TableUrlState>
   );
