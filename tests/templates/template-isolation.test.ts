@@ -4,7 +4,7 @@
 // into B.
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { withPlatform, withSystem, withTenant } from "@/db/scopes";
+import { withPlatform, withSystem, withTenant, type Tx } from "@/db/scopes";
 import { flowTemplates, flowTemplateUses } from "@/db/schema";
 import { createTwoTenants, createUser, databaseErrorOf, uniqueSuffix } from "../support/fixtures";
 
@@ -18,10 +18,10 @@ const inTenant = <T,>(tenantId: string, work: Parameters<typeof withTenant<T>>[1
 beforeAll(async () => {
   world = await createTwoTenants();
   root = await createUser("root", { isSuperadmin: true });
-  [template] = await withPlatform({ superadminId: root.id }, (tx) =>
+  template = await withPlatform({ superadminId: root.id }, (tx) =>
     tx.insert(flowTemplates).values({ name: `Onboarding ${uniqueSuffix()}`, description: "Welcome", steps: ["validate"] }).returning(),
-  );
-  [useB] = await inTenant(world.b.id, (tx) => tx.insert(flowTemplateUses).values({ tenantId: world.b.id, templateId: template!.id, name: "B's own" }).returning());
+  ).then(([row]) => row!);
+  useB = await inTenant(world.b.id, (tx) => tx.insert(flowTemplateUses).values({ tenantId: world.b.id, templateId: template.id, name: "B's own" }).returning()).then(([row]) => row!);
 });
 
 describe("workspace flow templates", () => {
@@ -33,7 +33,8 @@ describe("workspace flow templates", () => {
   });
 
   it("the runtime role cannot insert, update or delete a template, in a tenant scope or the system scope", async () => {
-    for (const scope of [(work: Parameters<typeof withSystem>[0]) => withSystem(work), (work: Parameters<typeof withSystem>[0]) => inTenant(world.a.id, work)]) {
+    type Work = (tx: Tx) => Promise<unknown>;
+    for (const scope of [(work: Work) => withSystem(work), (work: Work) => inTenant(world.a.id, work)]) {
       expect(await databaseErrorOf(scope((tx) => tx.insert(flowTemplates).values({ name: `Forged ${uniqueSuffix()}`, steps: ["fail"] })))).toMatch(/permission denied/);
       expect(await databaseErrorOf(scope((tx) => tx.update(flowTemplates).set({ description: "hacked" }).where(eq(flowTemplates.id, template.id))))).toMatch(/permission denied/);
       expect(await databaseErrorOf(scope((tx) => tx.delete(flowTemplates).where(eq(flowTemplates.id, template.id))))).toMatch(/permission denied/);
