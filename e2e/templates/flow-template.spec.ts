@@ -5,6 +5,8 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "../support/sign-in";
 
 test("a customised flow template follows the template's changes where the tenant did not override them", async ({ page }) => {
+  // Four sign-ins and a dozen round trips: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   const name = `Onboarding ${Date.now()}`;
   await signIn(page, "root@templates.e2e.test");
   await page.goto("/admin");
@@ -17,7 +19,10 @@ test("a customised flow template follows the template's changes where the tenant
 
   await page.context().clearCookies();
   await signIn(page, "editor@templates.e2e.test");
-  await page.goto("/t/templates-user/flows");
+  // Through the nav, once the landing page is there (a goto racing the sign-in's landing could be replaced by it).
+  await expect(page.getByRole("heading", { name: "Template Users" })).toBeVisible();
+  await page.getByRole("link", { name: "Flows", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Flows", level: 1 })).toBeVisible();
   await page.getByRole("listitem", { name }).getByRole("button", { name: "Use template" }).click();
   await expect(page).toHaveURL(/\/t\/templates-user\/flows\/templates\/[0-9a-f-]{36}$/);
   const useUrl = page.url();
