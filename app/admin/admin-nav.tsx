@@ -7,6 +7,7 @@ const ADMIN_PAGES = [
   { label: "Users", href: "/admin/users", exact: false },
   { label: "Activity", href: "/admin/activity", exact: false },
   { label: "Integrations", href: "/admin/integrations", exact: false },
+  { label: "Templates", href: "/admin/templates", exact: false },
 ];
 
 export function AdminNav({ email }: { email: string }) {

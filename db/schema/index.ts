@@ -24,3 +24,4 @@ export * from "./packages";
 export * from "./saml";
 export * from "./oidc";
 export * from "./groups";
+export * from "./templates";

@@ -86,6 +86,14 @@ export const ACTION_NAMES = [
   // Integrations, whose signed tokens create and act in tenants (platform log).
   "integration.created",
   "integration.revoked",
+  // Workspace flow templates: written by superadmins (platform log), used and customised by tenants.
+  "flow_template.created",
+  "flow_template.updated",
+  "flow_template.deleted",
+  "flow_template.used",
+  "flow_template.customised",
+  "flow_template.field_reset",
+  "flow_template.removed",
   // The secrets key's rotation (platform log, from the command line).
   "secrets.key_rotated",
   // The log itself, and superadmins in a tenant.

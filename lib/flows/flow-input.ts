@@ -16,7 +16,7 @@ const isCredentialName = (name: string) => name.length >= 1 && name.length <= 80
 const isStepKind = (step: string) => (STEP_KINDS as readonly string[]).includes(step);
 
 /** A step: one of the kinds, or "credential:<name>" (whether the tenant has that credential is the run's business). */
-const FlowStep = z
+export const FlowStep = z
   .string({ error: CHOOSE_FROM_LIST })
   .refine((step) => {
     const name = credentialOfStep(step);

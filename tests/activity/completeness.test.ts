@@ -168,6 +168,30 @@ async function flowOf(tenantId: string) {
   return withTenant({ tenantId, userId: null }, async (tx) => (await insertFlow(tx, { name: `Flow ${uniqueSuffix()}`, steps: ["validate"], createdBy: null })).id);
 }
 
+/** A new flow template, created by the signed-in superadmin. */
+async function newFlowTemplate() {
+  const { createFlowTemplate } = await import("@/app/admin/templates/actions");
+  return createFlowTemplate(null, { name: `Template ${uniqueSuffix()}`, description: "From the workspace", steps: ["validate"] });
+}
+
+/** A template made by a superadmin of its own (signed in only while making it). */
+async function existingFlowTemplate() {
+  await newSuperadmin();
+  const created = await newFlowTemplate();
+  if (!created.ok) throw new Error(created.message);
+  return created.data.id;
+}
+
+/** An Editor (signed in) of a new tenant that uses a flow template. */
+async function editorUsingFlowTemplate() {
+  const { applyFlowTemplate } = await import("@/app/t/[slug]/flows/templates/actions");
+  const templateId = await existingFlowTemplate();
+  const { tenant, caller } = await memberOfNewTenant(["editor"]);
+  const used = await applyFlowTemplate(tenant.slug, null, { templateId });
+  if (!used.ok) throw new Error(used.message);
+  return { tenant, caller, useId: used.data.id };
+}
+
 const scenarios: Record<string, Scenario> = {
   "group.create": async () => {
     const { createGroup } = await import("@/app/t/[slug]/groups/actions/create-group");
@@ -595,6 +619,46 @@ const scenarios: Record<string, Scenario> = {
     const created = await createIntegration(null, { name: `integration-${uniqueSuffix()}`, algorithm: "HS256", defaultLicense: "free", defaultRole: "viewer" });
     if (!created.ok) throw new Error(created.message);
     return { caller, result: await revokeIntegration(null, { integrationId: created.data.id }) };
+  },
+  "flow_template.created": async () => {
+    const caller = await newSuperadmin();
+    return { caller, result: await newFlowTemplate() };
+  },
+  "flow_template.updated": async () => {
+    const { updateFlowTemplate } = await import("@/app/admin/templates/actions");
+    const caller = await newSuperadmin();
+    const created = await newFlowTemplate();
+    if (!created.ok) throw new Error(created.message);
+    return { caller, result: await updateFlowTemplate(null, { templateId: created.data.id, name: `${created.data.name} v2`, description: "Changed", steps: ["notify"] }) };
+  },
+  "flow_template.deleted": async () => {
+    const { deleteFlowTemplate } = await import("@/app/admin/templates/actions");
+    const caller = await newSuperadmin();
+    const created = await newFlowTemplate();
+    if (!created.ok) throw new Error(created.message);
+    return { caller, result: await deleteFlowTemplate(null, { templateId: created.data.id }) };
+  },
+  "flow_template.used": async () => {
+    const { applyFlowTemplate } = await import("@/app/t/[slug]/flows/templates/actions");
+    const templateId = await existingFlowTemplate();
+    const { tenant, caller } = await memberOfNewTenant(["editor"]);
+    return { caller, result: await applyFlowTemplate(tenant.slug, null, { templateId }) };
+  },
+  "flow_template.customised": async () => {
+    const { customiseFlowTemplate } = await import("@/app/t/[slug]/flows/templates/actions");
+    const { tenant, caller, useId } = await editorUsingFlowTemplate();
+    return { caller, result: await customiseFlowTemplate(tenant.slug, null, { useId, name: "Our own", description: "", extraSteps: ["notify"] }) };
+  },
+  "flow_template.field_reset": async () => {
+    const { customiseFlowTemplate, resetFlowTemplateField } = await import("@/app/t/[slug]/flows/templates/actions");
+    const { tenant, caller, useId } = await editorUsingFlowTemplate();
+    await customiseFlowTemplate(tenant.slug, null, { useId, name: "Our own", description: "", extraSteps: [] });
+    return { caller, result: await resetFlowTemplateField(tenant.slug, null, { useId, field: "name" }) };
+  },
+  "flow_template.removed": async () => {
+    const { removeFlowTemplateUse } = await import("@/app/t/[slug]/flows/templates/actions");
+    const { tenant, caller, useId } = await editorUsingFlowTemplate();
+    return { caller, result: await removeFlowTemplateUse(tenant.slug, null, { useId }) };
   },
   "user.can_create_set": async () => {
     const { setCanCreateTenants } = await import("@/app/admin/users/actions");

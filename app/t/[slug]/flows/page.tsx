@@ -17,6 +17,8 @@ import { EnvironmentSwitcher } from "./environment-switcher";
 import { CreateFlowForm } from "./create-flow-form";
 import { listCredentials } from "@/db/queries/credentials";
 import { FlowsTable } from "./flows-table";
+import { listFlowTemplates, listFlowTemplateUses } from "@/db/queries/flow-templates";
+import { FlowTemplatesSection } from "./templates/flow-templates-section";
 
 export const metadata: Metadata = { title: "Flows" };
 
@@ -29,7 +31,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
   // Creating a flow names no flow: only a tenant-wide Edit flows shows the form (a narrowed group's
   // members edit their flows on each flow's page).
   const canWrite = can(actor, "flows.write");
-  const { list, capacity, lastRuns, credentialNames, runnable } = await withActorTenant(actor, async (tx) => {
+  const { list, capacity, lastRuns, credentialNames, runnable, templates, templateUses } = await withActorTenant(actor, async (tx) => {
     const list = await listFlows(tx, { environment, search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
     const capacity = await flowCapacityOf(tx);
     const lastRuns = await lastRunsOf(tx, list.rows.map((flow) => flow.id), { environment });
@@ -38,7 +40,9 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
     const credentialNames = usable ? (await listCredentials(tx)).map((credential) => credential.name) : [];
     // Per row: a member of a group narrowed to particular flows runs only those (no statement otherwise).
     const runnable = await flowsActorMay(tx, actor, "flows.run", list.rows.map((flow) => flow.id));
-    return { list, capacity, lastRuns, credentialNames, runnable };
+    // Workspace templates (read-only here) and this tenant's flows made from them.
+    const [templates, templateUses] = [await listFlowTemplates(tx), await listFlowTemplateUses(tx)];
+    return { list, capacity, lastRuns, credentialNames, runnable, templates, templateUses };
   });
   const flowCount = capacity?.flowCount ?? 0;
   const flowCap = capacity?.flowCap ?? 0;
@@ -72,6 +76,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
         </div>
         <FlowsTable slug={slug} rows={rows} searching={Boolean(state.q)} />
         <Pagination page={state.page} pageSize={state.size} total={list.total} />
+        <FlowTemplatesSection slug={slug} templates={templates} uses={templateUses} canWrite={canWrite} />
       </section>
     </TableUrlState>
   );
