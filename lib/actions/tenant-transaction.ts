@@ -93,6 +93,7 @@ export async function authorizeTenantWork<Locked extends boolean = false>(
   // signed token) is under the run list, whatever it asks (lib/ip-allow-list.ts).
   const kind = actor.apiKey ? "run" : (options.ipKind ?? kindOfPermission(options.permission));
   if (!access.viaSuperadmin) await requireAddressAllowed(tx, kind, ip);
+  if (options.writes) await refuseIfArchived(tx, tenant);
   const record = (entry: ActivityRecord) => recordCallerActivity(tx, { user: actor.user, apiKey: actor.apiKey, access, ip }, entry);
   return { tx, actor: { ...actor, ...access }, access, tenant: tenant as TenantTransaction<Locked>["tenant"], record };
 }
