@@ -23,3 +23,4 @@ export * from "./integrations";
 export * from "./packages";
 export * from "./saml";
 export * from "./groups";
+export * from "./connections";

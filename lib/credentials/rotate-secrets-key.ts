@@ -12,6 +12,7 @@ import { decryptValue, encryptValue } from "../secrets/cipher";
 import { keyById, secretsKeyring, type Keyring } from "../secrets/keyring";
 import { reencryptIntegrationSecrets } from "../integrations/rotation";
 import { reencryptTwoFactorSecrets } from "../two-factor/rotation";
+import { reencryptConnectionSecrets } from "../connections/rotation";
 
 export interface RotationOutcome {
   keyId: string;
@@ -21,6 +22,8 @@ export interface RotationOutcome {
   twoFactorSecrets: number;
   /** HS256 integrations' secrets re-encrypted (lib/integrations/rotation.ts). */
   integrationSecrets: number;
+  /** Connections' secrets re-encrypted (lib/connections/rotation.ts). */
+  connectionSecrets: number;
 }
 
 export class UnknownSecretsKeyError extends Error {}
@@ -28,7 +31,7 @@ export class UnknownSecretsKeyError extends Error {}
 export async function rotateSecretsKey(keyring: Keyring = secretsKeyring()): Promise<RotationOutcome> {
   return withSystem(async (tx) => {
     const tenantIds = (await tx.select({ id: tenants.id }).from(tenants).orderBy(asc(tenants.id))).map((t) => t.id);
-    const outcome: RotationOutcome = { keyId: keyring.current.id, reencrypted: 0, alreadyCurrent: 0, twoFactorSecrets: 0, integrationSecrets: 0 };
+    const outcome: RotationOutcome = { keyId: keyring.current.id, reencrypted: 0, alreadyCurrent: 0, twoFactorSecrets: 0, integrationSecrets: 0, connectionSecrets: 0 };
     for (const tenantId of tenantIds) {
       const inTenant = await enterTenant(tx, { tenantId, userId: null });
       for (const row of await lockEncryptedValues(inTenant)) {
@@ -46,6 +49,15 @@ export async function rotateSecretsKey(keyring: Keyring = secretsKeyring()): Pro
         await storeReencryptedValue(inTenant, row.id, encryptValue(keyring, owner, decryptValue(keyring, owner, row)));
         outcome.reencrypted += 1;
       }
+      outcome.connectionSecrets += await reencryptConnectionSecrets(
+        inTenant,
+        keyring,
+        (keyId) =>
+          new UnknownSecretsKeyError(
+            `A connection's secrets are encrypted under key ${keyId}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS. ` +
+              "Set SECRETS_KEY_PREVIOUS to that key and run the command again; nothing was changed.",
+          ),
+      );
     }
     outcome.twoFactorSecrets = await reencryptTwoFactorSecrets(
       tx,
