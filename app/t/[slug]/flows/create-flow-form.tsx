@@ -5,15 +5,28 @@ import { FormCard } from "@/components/ui/form-card";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { credentialStep, MAX_STEPS, STEP_KINDS, STEP_LABELS, stepLabel } from "@/lib/flows/steps";
+import { connectionStep, credentialStep, MAX_STEPS, STEP_KINDS, STEP_LABELS, stepLabel } from "@/lib/flows/steps";
 import { createFlow } from "./actions";
 import type { Environment } from "@/db/schema/flows";
 
 // A new flow starts with a sensible sequence; every step can be changed or cleared.
 const DEFAULT_STEPS = ["validate", "transform", "notify"];
 
-/** `credentialNames`: the tenant's credentials a step may use (empty for callers who may not use them). */
-export function CreateFlowForm({ slug, credentialNames, environment }: { slug: string; credentialNames: string[]; environment: Environment }) {
+/**
+ * `credentialNames`: the tenant's credentials a step may use (empty for callers who may not use them);
+ * `connections`: the tenant's connections a step may use.
+ */
+export function CreateFlowForm({
+  slug,
+  credentialNames,
+  connections = [],
+  environment,
+}: {
+  slug: string;
+  credentialNames: string[];
+  connections?: { id: string; name: string }[];
+  environment: Environment;
+}) {
   const { result, values, version, fieldErrors, formAction, pending } = useFormAction((previous, form) => createFlow(slug, previous, form));
   const typedSteps = values.steps === undefined ? DEFAULT_STEPS : [values.steps].flat();
   const stepErrors = fieldErrors.steps;
@@ -44,6 +57,15 @@ export function CreateFlowForm({ slug, credentialNames, environment }: { slug: s
                       {credentialNames.map((name) => (
                         <option key={name} value={credentialStep(name)}>
                           {stepLabel(credentialStep(name))}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ) : null}
+                  {connections.length ? (
+                    <optgroup label="Connections">
+                      {connections.map((connection) => (
+                        <option key={connection.id} value={connectionStep(connection.id)}>
+                          {`Use the connection ${connection.name}`}
                         </option>
                       ))}
                     </optgroup>

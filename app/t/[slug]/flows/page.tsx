@@ -15,6 +15,7 @@ import { environmentField, withEnvironment } from "@/lib/flows/environments";
 import { EnvironmentSwitcher } from "./environment-switcher";
 import { CreateFlowForm } from "./create-flow-form";
 import { listCredentials } from "@/db/queries/credentials";
+import { listConnections } from "@/db/queries/connections";
 import { FlowsTable } from "./flows-table";
 
 export const metadata: Metadata = { title: "Flows" };
@@ -26,15 +27,18 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
   const state = flowsUrlState.parse(query);
   const environment = environmentField.read([single(query.env) ?? ""], () => []);
   const canWrite = can(actor, "flows.write");
-  const { list, capacity, lastRuns, credentialNames } = await withActorTenant(actor, async (tx) => {
+  const { list, capacity, lastRuns, credentialNames, connections } = await withActorTenant(actor, async (tx) => {
     const list = await listFlows(tx, { environment, search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
     const capacity = await flowCapacityOf(tx);
     const lastRuns = await lastRunsOf(tx, list.rows.map((flow) => flow.id), { environment });
     // The credentials a new flow's steps may use (names only), for those who create flows and may use them.
     const usable = canWrite && can(actor, "credentials.use");
     const credentialNames = usable ? (await listCredentials(tx)).map((credential) => credential.name) : [];
-    return { list, capacity, lastRuns, credentialNames };
+    // The connections a step may use (id and name), for those who create flows and may see connections.
+    const connections = canWrite && can(actor, "connections.read") ? (await listConnections(tx)).map(({ id, name }) => ({ id, name })) : [];
+    return { list, capacity, lastRuns, credentialNames, connections };
   });
+  const connectionNames = new Map(connections.map((connection) => [connection.id, connection.name]));
   const flowCount = capacity?.flowCount ?? 0;
   const flowCap = capacity?.flowCap ?? 0;
   const rows = list.rows.map((flow) => {
@@ -44,7 +48,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
       href: withEnvironment(`/t/${slug}/flows/${flow.id}`, environment),
       environment,
       name: flow.name,
-      steps: describeSteps(flow.steps),
+      steps: describeSteps(flow.steps, connectionNames),
       lastRun: lastRun ? { status: lastRun.status, when: formatDateTime(lastRun.startedAt) } : null,
       updated: formatDateTime(flow.updatedAt),
     };
@@ -60,7 +64,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
             This tenant has reached its flow cap. Existing flows keep working; to add one, delete a flow or ask a superadmin to raise the cap.
           </p>
         )}
-        {canWrite && <CreateFlowForm slug={slug} credentialNames={credentialNames} environment={environment} />}
+        {canWrite && <CreateFlowForm slug={slug} credentialNames={credentialNames} connections={connections} environment={environment} />}
         <div className="mb-3">
           <SearchInput label="Search" param="q" placeholder="Flow name" />
         </div>

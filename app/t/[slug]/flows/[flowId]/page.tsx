@@ -7,6 +7,7 @@ import { single, type SearchParams } from "@/lib/url-state/search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { stepLabel } from "@/lib/flows/steps";
+import { listConnections } from "@/db/queries/connections";
 import { isUuid } from "@/lib/ids";
 import { ENVIRONMENT_LABELS, environmentField, withEnvironment } from "@/lib/flows/environments";
 import { can } from "@/lib/permissions";
@@ -36,10 +37,13 @@ export default async function FlowPage({
   const environment = environmentField.read([single(query.env) ?? ""], () => []);
   const found = await withActorTenant(actor, async (tx) => {
     const flow = await findFlow(tx, flowId, { environment });
-    return flow ? { flow, page: await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE, environment }) } : null;
+    if (!flow) return null;
+    // The names of the connections its steps use (a step names a connection by id).
+    const connectionNames = new Map((await listConnections(tx)).map((connection) => [connection.id, connection.name]));
+    return { flow, page: await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE, environment }), connectionNames };
   });
   if (!found) notFound();
-  const { flow, page } = found;
+  const { flow, page, connectionNames } = found;
   const base = withEnvironment(`/t/${slug}/flows/${flow.id}`, environment);
   const canWrite = can(actor, "flows.write");
 
@@ -64,7 +68,7 @@ export default async function FlowPage({
         </h2>
         <ol className="mt-2 list-decimal pl-5 text-sm">
           {flow.steps.map((step, index) => (
-            <li key={index}>{stepLabel(step)}</li>
+            <li key={index}>{stepLabel(step, connectionNames)}</li>
           ))}
         </ol>
         {canWrite && (
