@@ -9,7 +9,8 @@ import https from "node:https";
 import nodemailer from "nodemailer";
 import type { ConnectorKey } from "./catalog";
 import type { ConnectionSecrets, ConnectionSettings } from "./connection-config";
-import { guardedLookup, RefusedAddressError, resolveAllowed } from "./outbound-address";
+import { isIP } from "node:net";
+import { guardedLookup, RefusedAddressError, refusalOf, resolveAllowed } from "./outbound-address";
 
 export interface TestOutcome {
   ok: boolean;
@@ -25,7 +26,9 @@ class TimedOut extends Error {}
 function describeError(error: unknown, target: string, timeoutMs: number): string {
   if (error instanceof RefusedAddressError) return error.message;
   if (error instanceof TimedOut) return `${target} did not answer within ${timeoutMs / 1000} seconds.`;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const raw = (error as NodeJS.ErrnoException | null)?.code;
+  // nodemailer wraps socket errors as ESOCKET / ECONNECTION; the socket's own code is in the message.
+  const code = raw === "ESOCKET" || raw === "ECONNECTION" ? (/\b(E[A-Z]+)\b/.exec((error as Error).message)?.[1] ?? raw) : raw;
   if (code === "ETIMEDOUT" || code === "ETIMEOUT") return `${target} did not answer within ${timeoutMs / 1000} seconds.`;
   if (code === "ECONNREFUSED") return `${target} refused the connection.`;
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `${target}: no such host.`;
@@ -44,6 +47,10 @@ function testHttpApi(settings: ConnectionSettings, secrets: ConnectionSecrets, t
       ? `Basic ${Buffer.from(`${String(settings.username)}:${secrets.password ?? ""}`).toString("base64")}`
       : `Bearer ${secrets.token ?? ""}`;
   const client = url.protocol === "https:" ? https : http;
+  // Node calls no lookup for an IP address in the URL: checked here instead.
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  const refused = isIP(literal) ? refusalOf(literal) : null;
+  if (refused) return Promise.resolve({ ok: false, message: refused });
   return new Promise<TestOutcome>((resolve) => {
     const request = client.request(
       url,
