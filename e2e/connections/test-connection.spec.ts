@@ -22,6 +22,8 @@ test.beforeAll(async () => {
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 test("an Editor creates an HTTP API connection, tests it, sees a failing test and deletes it; a Viewer only sees it", async ({ browser }) => {
+  // Two sign-ins and two real calls to the target: more than the default budget on a busy machine.
+  test.slow();
   const editor = await (await browser.newContext()).newPage();
   await signIn(editor, CONNECTIONS_PEOPLE.editor);
   await editor.goto(`/t/${CONNECTIONS_TENANT}`);
