@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from "react";
+import { FieldNotes } from "./field-notes";
 import { LabelledInput } from "./labelled-input";
 
 /**
@@ -26,16 +27,7 @@ export function TextField({
         className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm read-only:bg-slate-100 disabled:bg-slate-100 aria-invalid:border-red-600"
         {...input}
       />
-      {description && (
-        <p id={descriptionId} className="mt-1 text-xs text-slate-500">
-          {description}
-        </p>
-      )}
-      {errors?.length ? (
-        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldNotes description={description} descriptionId={descriptionId} errors={errors} errorId={errorId} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { FieldErrors } from "@/lib/action-result";
 import { HTTP_AUTH_LABELS, HTTP_AUTH_TYPES, type ConnectorKey, type HttpAuthType } from "@/lib/connections/catalog";
@@ -17,29 +18,18 @@ export function ConnectionFields({ connector, values, errors, editing }: { conne
   const secretHint = editing ? KEEP : NEW_SECRET;
   const text = (name: string) => (values[name] === undefined ? "" : String(values[name]));
   const [authType, setAuthType] = useState<HttpAuthType>(values.authType === "basic" ? "basic" : "bearer");
-  const authId = useId();
   if (connector === "http_api") {
     return (
       <>
         <TextField label="Base URL" name="baseUrl" type="url" defaultValue={text("baseUrl")} errors={errors.baseUrl} placeholder="https://api.example.com" autoComplete="off" />
-        <div>
-          <label htmlFor={authId} className="block text-sm font-medium">
-            Authentication
-          </label>
-          <select
-            id={authId}
-            name="authType"
-            value={authType}
-            onChange={(event) => setAuthType(event.target.value as HttpAuthType)}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            {HTTP_AUTH_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {HTTP_AUTH_LABELS[type]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Authentication"
+          name="authType"
+          value={authType}
+          onChange={(event) => setAuthType(event.target.value as HttpAuthType)}
+          options={HTTP_AUTH_TYPES.map((type) => ({ value: type, label: HTTP_AUTH_LABELS[type] }))}
+          errors={errors.authType}
+        />
         {authType === "bearer" ? (
           <TextField label="Bearer token" name="token" type="password" autoComplete="new-password" spellCheck={false} errors={errors.token} description={secretHint} />
         ) : (

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
+import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 import { FormCard } from "@/components/ui/form-card";
 import { FormMessage } from "@/components/ui/form-message";
@@ -14,32 +15,21 @@ import { createConnection } from "./actions";
 export function NewConnectionForm({ slug }: { slug: string }) {
   const { result, values, version, fieldErrors, formAction, pending } = useFormAction((previous, form) => createConnection(slug, previous, form));
   const [connector, setConnector] = useState<ConnectorKey>("http_api");
-  const connectorId = useId();
   // The choice is this component's state, so it outlives the form's re-keying after a refusal.
   const typed = connector;
   return (
     <FormCard title="New connection">
       <form key={version} action={formAction} noValidate className="mt-4 grid gap-4 md:max-w-md">
         <TextField label="Name" name="name" defaultValue={String(values.name ?? "")} errors={fieldErrors.name} maxLength={80} autoComplete="off" />
-        <div>
-          <label htmlFor={connectorId} className="block text-sm font-medium">
-            Connector
-          </label>
-          <select
-            id={connectorId}
-            name="connector"
-            value={typed}
-            onChange={(event) => setConnector(event.target.value as ConnectorKey)}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            {CONNECTOR_KEYS.map((key) => (
-              <option key={key} value={key}>
-                {CONNECTOR_CATALOG[key].label}
-              </option>
-            ))}
-          </select>
-          <p className="mt-1 text-xs text-slate-500">{CONNECTOR_CATALOG[typed].description}</p>
-        </div>
+        <SelectField
+          label="Connector"
+          name="connector"
+          value={typed}
+          onChange={(event) => setConnector(event.target.value as ConnectorKey)}
+          options={CONNECTOR_KEYS.map((key) => ({ value: key, label: CONNECTOR_CATALOG[key].label }))}
+          errors={fieldErrors.connector}
+          description={CONNECTOR_CATALOG[typed].description}
+        />
         <ConnectionFields key={typed} connector={typed} values={values} errors={fieldErrors} editing={false} />
         <div>
           <Button type="submit" disabled={pending}>

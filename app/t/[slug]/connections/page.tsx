@@ -14,6 +14,8 @@ import { NewConnectionForm } from "./new-connection-form";
 
 export const metadata: Metadata = { title: "Connections" };
 
+const COLUMNS = ["Name", "Connector", "Status", "Last tested"];
+
 // Every member with connections.read sees the tenant's connections and their status; Editors and
 // Admins (connections.manage) create them. No secret is read: the query selects none.
 export default async function ConnectionsPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -34,10 +36,11 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ sl
           <caption className="sr-only">Connections</caption>
           <thead>
             <tr className="border-b border-slate-200 text-slate-600">
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Connector</th>
-              <th scope="col" className="px-3 py-2">Status</th>
-              <th scope="col" className="px-3 py-2">Last tested</th>
+              {COLUMNS.map((column) => (
+                <th key={column} scope="col" className="px-3 py-2">
+                  {column}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
