@@ -116,11 +116,12 @@ function createApiKeyCommand(args: string[]): Promise<CommandResult> | CommandRe
 
 async function rotateSecrets(): Promise<CommandResult> {
   try {
-    const { keyId, reencrypted, alreadyCurrent, twoFactorSecrets, integrationSecrets, oidcClientSecrets } = await rotateSecretsKey();
+    const { keyId, reencrypted, alreadyCurrent, twoFactorSecrets, integrationSecrets, oidcClientSecrets, connectionSecrets } = await rotateSecretsKey();
     const secrets =
       (twoFactorSecrets > 0 ? ` and ${twoFactorSecrets} two-factor secret${twoFactorSecrets === 1 ? "" : "s"}` : "") +
       (integrationSecrets > 0 ? ` and ${integrationSecrets} integration secret${integrationSecrets === 1 ? "" : "s"}` : "") +
-      (oidcClientSecrets > 0 ? ` and ${oidcClientSecrets} OpenID Connect client secret${oidcClientSecrets === 1 ? "" : "s"}` : "");
+      (oidcClientSecrets > 0 ? ` and ${oidcClientSecrets} OpenID Connect client secret${oidcClientSecrets === 1 ? "" : "s"}` : "") +
+      (connectionSecrets > 0 ? ` and ${connectionSecrets} connection${connectionSecrets === 1 ? "'s" : "s'"} secrets` : "");
     return {
       exitCode: 0,
       message: `Re-encrypted ${reencrypted} credential value${reencrypted === 1 ? "" : "s"}${secrets} under the key ${keyId} (${alreadyCurrent} already under it). SECRETS_KEY_PREVIOUS is no longer needed.`,

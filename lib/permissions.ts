@@ -12,9 +12,11 @@ export type RoleLabel = (typeof ROLE_LABELS)[MemberRole];
 // add, replace, delete. api_keys.manage: the API keys page, creating and revoking keys. usage.read:
 // the Usage page (what the tenant used per day and its limits). tables.read: data tables and their rows;
 // tables.write: creating, renaming and deleting tables, adding, editing and deleting rows.
+// connections.read: the tenant's connections (never their secrets); connections.manage: creating,
+// editing, testing, deactivating and deleting them (Editors: connections are what their flows use).
 // packages.manage: making packages of flows and deploying them (to another environment or tenant).
-const VIEWER = ["tenant.read", "members.read", "activity.read", "flows.read", "settings.read", "credentials.read", "tables.read"] as const;
-const EDITOR = [...VIEWER, "flows.write", "flows.run", "credentials.use", "tables.write"] as const;
+const VIEWER = ["tenant.read", "members.read", "activity.read", "flows.read", "settings.read", "credentials.read", "tables.read", "connections.read"] as const;
+const EDITOR = [...VIEWER, "flows.write", "flows.run", "credentials.use", "tables.write", "connections.manage"] as const;
 const ADMIN = [...EDITOR, "members.manage", "settings.manage", "tenant.delete", "credentials.manage", "api_keys.manage", "usage.read", "packages.manage"] as const;
 
 export type Permission = (typeof ADMIN)[number];

@@ -55,6 +55,8 @@ try {
       // Required in production: the public address that links in mail are built on (Playwright's baseURL).
       AUTH_URL: `http://localhost:${appPort}`,
       MAIL_API_URL: `http://127.0.0.1:${mailWebPort}`,
+      // The connections spec tests a connection to an HTTP server it starts on 127.0.0.1.
+      CONNECTIONS_ALLOW_LOCAL_TARGETS: "1",
       // Every spec signs in from 127.0.0.1 with the same few addresses.
       MAGIC_LINK_LIMIT_PER_ADDRESS_AND_IP: "1000",
       MAGIC_LINK_LIMIT_PER_ADDRESS: "1000",

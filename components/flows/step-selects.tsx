@@ -1,9 +1,10 @@
 import { useId } from "react";
-import { credentialStep, MAX_STEPS, STEP_KINDS, STEP_LABELS, stepLabel } from "@/lib/flows/steps";
+import { connectionStep, credentialStep, MAX_STEPS, STEP_KINDS, STEP_LABELS, stepLabel } from "@/lib/flows/steps";
 
 /**
  * One select per step position, all named `name` (the server drops the empty "No step" choices), with
- * the fieldset's error under it. `credentialNames`: the tenant's credentials a step may use (names only).
+ * the fieldset's error under it. `credentialNames`: the tenant's credentials a step may use (names only);
+ * `connections`: the tenant's connections a step may use.
  */
 export function StepSelects({
   name,
@@ -11,12 +12,14 @@ export function StepSelects({
   steps,
   errors,
   credentialNames = [],
+  connections = [],
 }: {
   name: string;
   legend: string;
   steps: readonly string[];
   errors?: string[];
   credentialNames?: readonly string[];
+  connections?: readonly { id: string; name: string }[];
 }) {
   const errorId = `${useId()}-error`;
   return (
@@ -38,6 +41,15 @@ export function StepSelects({
                   {credentialNames.map((credential) => (
                     <option key={credential} value={credentialStep(credential)}>
                       {stepLabel(credentialStep(credential))}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              {connections.length ? (
+                <optgroup label="Connections">
+                  {connections.map((connection) => (
+                    <option key={connection.id} value={connectionStep(connection.id)}>
+                      {`Use the connection ${connection.name}`}
                     </option>
                   ))}
                 </optgroup>

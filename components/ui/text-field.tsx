@@ -1,5 +1,6 @@
 import { FieldErrors } from "./field-errors";
 import { useId, type InputHTMLAttributes } from "react";
+import { FieldNotes } from "./field-notes";
 import { LabelledInput } from "./labelled-input";
 
 /**
@@ -27,12 +28,7 @@ export function TextField({
         className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm read-only:bg-slate-100 disabled:bg-slate-100 aria-invalid:border-red-600"
         {...input}
       />
-      {description && (
-        <p id={descriptionId} className="mt-1 text-xs text-slate-500">
-          {description}
-        </p>
-      )}
-      <FieldErrors id={errorId} errors={errors} />
+      <FieldNotes description={description} descriptionId={descriptionId} errors={errors} errorId={errorId} />
     </div>
   );
 }

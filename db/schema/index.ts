@@ -25,3 +25,4 @@ export * from "./saml";
 export * from "./oidc";
 export * from "./groups";
 export * from "./templates";
+export * from "./connections";

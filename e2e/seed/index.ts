@@ -6,6 +6,7 @@ import { A11Y_WORLD } from "./a11y";
 import { ACCESS_WORLD } from "./access";
 import { activityWorld } from "./activity";
 import { CREDENTIALS_WORLD } from "./credentials";
+import { CONNECTIONS_WORLD } from "./connections";
 import { EXPORT_IMPORT_WORLD } from "./export-import";
 import { TABLES_WORLD } from "./tables";
 import { ADMIN_WORLD } from "./admin";
@@ -21,4 +22,4 @@ import { SSO_WORLD } from "./sso";
 import { TWO_FACTOR_WORLD } from "./two-factor";
 import { TEMPLATES_WORLD } from "./templates";
 
-export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD, TWO_FACTOR_WORLD, TABLES_WORLD, ACCESS_WORLD, EXPORT_IMPORT_WORLD, PACKAGES_WORLD, SSO_WORLD, GROUPS_WORLD, FLOW_SCOPE_WORLD, TEMPLATES_WORLD];
+export const E2E_WORLDS: SeedWorld[] = [SETTINGS_WORLD, ADMIN_WORLD, FLOWS_WORLD, activityWorld, MEMBERS_WORLD, FUZZ_WORLD, A11Y_WORLD, CREDENTIALS_WORLD, SCALE_WORLD, TWO_FACTOR_WORLD, TABLES_WORLD, ACCESS_WORLD, EXPORT_IMPORT_WORLD, PACKAGES_WORLD, SSO_WORLD, GROUPS_WORLD, FLOW_SCOPE_WORLD, TEMPLATES_WORLD, CONNECTIONS_WORLD];

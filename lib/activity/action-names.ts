@@ -82,6 +82,14 @@ export const ACTION_NAMES = [
   "credential.replaced",
   "credential.deleted",
   "api_key.created",
+  // Connections to outside services (never their secrets), and their incoming webhooks' posts.
+  "connection.created",
+  "connection.updated",
+  "connection.tested",
+  "connection.deactivated",
+  "connection.activated",
+  "connection.deleted",
+  "connection.webhook_received",
   "api_key.revoked",
   // Integrations, whose signed tokens create and act in tenants (platform log).
   "integration.created",

@@ -13,6 +13,7 @@ import { keyById, secretsKeyring, type Keyring } from "../secrets/keyring";
 import { reencryptIntegrationSecrets } from "../integrations/rotation";
 import { reencryptOidcClientSecret } from "../sso/oidc-rotation";
 import { reencryptTwoFactorSecrets } from "../two-factor/rotation";
+import { reencryptConnectionSecrets } from "../connections/rotation";
 
 export interface RotationOutcome {
   keyId: string;
@@ -24,6 +25,8 @@ export interface RotationOutcome {
   integrationSecrets: number;
   /** Tenants' OpenID Connect client secrets re-encrypted (lib/sso/oidc-rotation.ts). */
   oidcClientSecrets: number;
+  /** Connections' secrets re-encrypted (lib/connections/rotation.ts). */
+  connectionSecrets: number;
 }
 
 export class UnknownSecretsKeyError extends Error {}
@@ -31,7 +34,7 @@ export class UnknownSecretsKeyError extends Error {}
 export async function rotateSecretsKey(keyring: Keyring = secretsKeyring()): Promise<RotationOutcome> {
   return withSystem(async (tx) => {
     const tenantIds = (await tx.select({ id: tenants.id }).from(tenants).orderBy(asc(tenants.id))).map((t) => t.id);
-    const outcome: RotationOutcome = { keyId: keyring.current.id, reencrypted: 0, alreadyCurrent: 0, twoFactorSecrets: 0, integrationSecrets: 0, oidcClientSecrets: 0 };
+    const outcome: RotationOutcome = { keyId: keyring.current.id, reencrypted: 0, alreadyCurrent: 0, twoFactorSecrets: 0, integrationSecrets: 0, oidcClientSecrets: 0, connectionSecrets: 0 };
     for (const tenantId of tenantIds) {
       const inTenant = await enterTenant(tx, { tenantId, userId: null });
       for (const row of await lockEncryptedValues(inTenant)) {
@@ -55,6 +58,15 @@ export async function rotateSecretsKey(keyring: Keyring = secretsKeyring()): Pro
         (keyId) =>
           new UnknownSecretsKeyError(
             `An OpenID Connect client secret is encrypted under key ${keyId}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS. ` +
+              "Set SECRETS_KEY_PREVIOUS to that key and run the command again; nothing was changed.",
+          ),
+      );
+      outcome.connectionSecrets += await reencryptConnectionSecrets(
+        inTenant,
+        keyring,
+        (keyId) =>
+          new UnknownSecretsKeyError(
+            `A connection's secrets are encrypted under key ${keyId}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS. ` +
               "Set SECRETS_KEY_PREVIOUS to that key and run the command again; nothing was changed.",
           ),
       );

@@ -3,7 +3,7 @@
 // one payload from step to step; each step records what it did in one line.
 import { createHash } from "node:crypto";
 import type { FlowRunLogEntry } from "@/db/schema";
-import { credentialOfStep, type StepKind } from "./steps";
+import { connectionOfStep, credentialOfStep, type StepKind } from "./steps";
 
 export interface RunContext {
   flowName: string;
@@ -11,6 +11,8 @@ export interface RunContext {
   memberCount: number;
   /** The names of the tenant's credentials whose values this run resolved (lib/credentials/resolve.ts); never the values. */
   resolvedCredentials?: ReadonlySet<string>;
+  /** The ids of the tenant's active connections among those the steps use (lib/connections/flow-steps.ts). */
+  activeConnections?: ReadonlySet<string>;
 }
 
 type Payload = Record<string, string | number>;
@@ -57,6 +59,12 @@ function useCredential(name: string, context: RunContext): string {
   return `Resolved the credential ${name} (value not shown)`;
 }
 
+/** A "connection:<id>" step: the connection must be one of the tenant's, and active. */
+function useConnection(id: string, context: RunContext): string {
+  if (!context.activeConnections?.has(id)) throw new StepFailure(`The connection ${id} is not an active connection of ${context.tenantName}`);
+  return `Used the connection ${id}`;
+}
+
 /**
  * Executes the declared steps in order. The first failing step stops the run: it is recorded as
  * failed and the steps after it as skipped.
@@ -74,7 +82,9 @@ export function executeFlow(steps: readonly string[], context: RunContext, now: 
     }
     try {
       const credential = credentialOfStep(step);
-      const runner = credential !== null ? () => useCredential(credential, context) : STEP_RUNNERS[step as StepKind];
+      const connection = connectionOfStep(step);
+      const runner =
+        credential !== null ? () => useCredential(credential, context) : connection !== null ? () => useConnection(connection, context) : STEP_RUNNERS[step as StepKind];
       if (!runner) throw new StepFailure(`Unknown step "${step}"`);
       log.push({ step, status: "succeeded", at, output: runner(payload, context) });
     } catch (error) {

@@ -1,6 +1,7 @@
 // What the flow forms submit, parsed on the server (the messages are the ones shown under the fields).
 import { z } from "zod";
-import { credentialOfStep, MAX_STEPS, STEP_KINDS } from "./steps";
+import { connectionOfStep, credentialOfStep, MAX_STEPS, STEP_KINDS } from "./steps";
+import { isUuid } from "../ids";
 
 export const FlowNameInput = z
   .string({ error: "Enter a name for the flow." })
@@ -15,14 +16,19 @@ const isCredentialName = (name: string) => name.length >= 1 && name.length <= 80
 
 const isStepKind = (step: string) => (STEP_KINDS as readonly string[]).includes(step);
 
-/** A step: one of the kinds, or "credential:<name>" (whether the tenant has that credential is the run's business). */
+/**
+ * A step: one of the kinds, "credential:<name>" (whether the tenant has that credential is the run's
+ * business) or "connection:<id>" (that the id is a connection of the same tenant is checked by the
+ * save, in its transaction: lib/connections/flow-steps.ts).
+ */
 export const FlowStep = z
   .string({ error: CHOOSE_FROM_LIST })
   .refine((step) => {
     const name = credentialOfStep(step);
-    return isStepKind(step) || (name !== null && isCredentialName(name));
+    const connection = connectionOfStep(step);
+    return isStepKind(step) || (name !== null && isCredentialName(name)) || (connection !== null && isUuid(connection));
   }, CHOOSE_FROM_LIST)
-  .meta({ description: `One of ${STEP_KINDS.join(", ")}, or credential:<name> to use one of the tenant's credentials.` });
+  .meta({ description: `One of ${STEP_KINDS.join(", ")}, credential:<name> to use one of the tenant's credentials, or connection:<id> to use one of its connections.` });
 
 /** The step selects all share the name "steps"; the empty choice ("no step") is dropped. */
 export const FlowStepsInput = z.preprocess(

@@ -22,14 +22,29 @@ export const credentialStep = (name: string) => `${CREDENTIAL_STEP_PREFIX}${name
 /** The credential name a step refers to, or null for a step of another kind. */
 export const credentialOfStep = (step: string): string | null => (step.startsWith(CREDENTIAL_STEP_PREFIX) ? step.slice(CREDENTIAL_STEP_PREFIX.length) : null);
 
-/** One step in words. */
-export function stepLabel(step: string): string {
+/**
+ * A step that uses one of the tenant's connections, by id ("connection:<uuid>"): the flow's save checks
+ * the id is a connection of the same tenant; a run needs it active.
+ */
+export const CONNECTION_STEP_PREFIX = "connection:";
+
+export const connectionStep = (id: string) => `${CONNECTION_STEP_PREFIX}${id}`;
+
+/** The connection id a step refers to, or null for a step of another kind. */
+export const connectionOfStep = (step: string): string | null => (step.startsWith(CONNECTION_STEP_PREFIX) ? step.slice(CONNECTION_STEP_PREFIX.length) : null);
+
+/** One step in words (a connection by its name when `connectionNames` knows it). */
+export function stepLabel(step: string, connectionNames?: ReadonlyMap<string, string>): string {
   const credential = credentialOfStep(step);
-  return credential !== null ? `Use the credential ${credential}` : (STEP_LABELS[step as StepKind] ?? step);
+  if (credential !== null) return `Use the credential ${credential}`;
+  const connection = connectionOfStep(step);
+  if (connection !== null) return `Use the connection ${connectionNames?.get(connection) ?? connection}`;
+  return STEP_LABELS[step as StepKind] ?? step;
 }
 
 /** A flow's steps in words, in order. */
-export const describeSteps = (steps: readonly string[]) => steps.map(stepLabel).join(" → ");
+export const describeSteps = (steps: readonly string[], connectionNames?: ReadonlyMap<string, string>) =>
+  steps.map((step) => stepLabel(step, connectionNames)).join(" → ");
 
 /** How many steps a flow may declare. */
 export const MAX_STEPS = 5;

@@ -3,8 +3,9 @@
 // else: the write core, the API doors and the database's trigger all read tenants.archived_at, so
 // clearing it brings everything back at once.
 import "server-only";
+import { deactivateTenantConnections } from "@/db/queries/connections";
 import { setTenantArchivedAt } from "@/db/queries/tenants";
-import type { Tx } from "@/db/scopes";
+import type { TenantTx } from "@/db/scopes";
 
 export interface ArchiveState {
   id: string;
@@ -12,18 +13,21 @@ export interface ArchiveState {
   archivedAt: Date | null;
 }
 
-/** Archives the tenant (the caller holds its row's lock); false when it already was. */
-export async function archiveTenantIn(tx: Tx, tenant: ArchiveState): Promise<boolean> {
+/**
+ * Archives the tenant (the caller holds its row's lock; `tx` is in the tenant's scope); false when it
+ * already was. "If a tenant is archived, all their connections are automatically deactivated": first,
+ * while the archived-tenant trigger still lets the write through. Restoring leaves them inactive (they
+ * need testing again), so restoreTenantIn has no counterpart.
+ */
+export async function archiveTenantIn(tx: TenantTx, tenant: ArchiveState): Promise<boolean> {
   if (tenant.archivedAt) return false;
+  await deactivateTenantConnections(tx, tenant.id);
   await setTenantArchivedAt(tx, tenant.id, new Date());
-  // connections: deactivateTenantConnections(tx, tenantId) once connections exist. "If a tenant is
-  // archived, all their connections are automatically deactivated"; restoring leaves them inactive
-  // (they need testing again), so restoreTenantIn has no counterpart.
   return true;
 }
 
 /** Restores the tenant (the caller holds its row's lock); false when it was not archived. */
-export async function restoreTenantIn(tx: Tx, tenant: ArchiveState): Promise<boolean> {
+export async function restoreTenantIn(tx: TenantTx, tenant: ArchiveState): Promise<boolean> {
   if (!tenant.archivedAt) return false;
   await setTenantArchivedAt(tx, tenant.id, null);
   return true;

@@ -137,6 +137,18 @@ async function adminWithInvited() {
 }
 
 /** An Admin's tenant with one credential, added by another Admin (whose entry must not count). */
+/** An incoming webhook connection (its test needs no network), and a fresh Editor to act on it. */
+async function editorWithConnection() {
+  const { createConnection } = await import("@/app/t/[slug]/connections/actions");
+  const { tenant } = await memberOfNewTenant(["editor"]);
+  const created = await createConnection(tenant.slug, null, { name: "Inbound", connector: "incoming_webhook" });
+  if (!created.ok) throw new Error(`setup: ${created.message}`);
+  const caller = await createUser("connection-editor");
+  await addMember(tenant.id, caller.id, ["editor"]);
+  signInAs(caller);
+  return { tenant, caller, connectionId: created.data.id };
+}
+
 async function adminWithCredential() {
   const { addCredential } = await import("@/app/t/[slug]/credentials/actions");
   const { tenant } = await memberOfNewTenant(["admin"]);
@@ -497,6 +509,37 @@ const scenarios: Record<string, Scenario> = {
     const { deleteCredential } = await import("@/app/t/[slug]/credentials/actions");
     const { tenant, caller, credentialId } = await adminWithCredential();
     return { caller, result: await deleteCredential(tenant.slug, null, { credentialId }) };
+  },
+  "connection.create": async () => {
+    const { createConnection } = await import("@/app/t/[slug]/connections/actions");
+    const { tenant, caller } = await memberOfNewTenant(["editor"]);
+    return { caller, result: await createConnection(tenant.slug, null, { name: "Billing API", connector: "http_api", baseUrl: "https://api.example.com", authType: "bearer", token: "tok_0123456789" }) };
+  },
+  "connection.update": async () => {
+    const { updateConnectionAction } = await import("@/app/t/[slug]/connections/actions");
+    const { tenant, caller, connectionId } = await editorWithConnection();
+    return { caller, result: await updateConnectionAction(tenant.slug, null, { connectionId, name: "Inbound orders" }) };
+  },
+  "connection.test": async () => {
+    const { testConnectionAction } = await import("@/app/t/[slug]/connections/actions");
+    const { tenant, caller, connectionId } = await editorWithConnection();
+    return { caller, result: await testConnectionAction(tenant.slug, null, { connectionId }) };
+  },
+  "connection.deactivate": async () => {
+    const { deactivateConnection } = await import("@/app/t/[slug]/connections/actions");
+    const { tenant, caller, connectionId } = await editorWithConnection();
+    return { caller, result: await deactivateConnection(tenant.slug, null, { connectionId }) };
+  },
+  "connection.activate": async () => {
+    const { activateConnection, deactivateConnection } = await import("@/app/t/[slug]/connections/actions");
+    const { tenant, caller, connectionId } = await editorWithConnection();
+    await deactivateConnection(tenant.slug, null, { connectionId });
+    return { caller, result: await activateConnection(tenant.slug, null, { connectionId }) };
+  },
+  "connection.delete": async () => {
+    const { deleteConnection } = await import("@/app/t/[slug]/connections/actions");
+    const { tenant, caller, connectionId } = await editorWithConnection();
+    return { caller, result: await deleteConnection(tenant.slug, null, { connectionId }) };
   },
   "api_key.create": async () => {
     const { createApiKey } = await import("@/app/t/[slug]/api-keys/actions");

@@ -28,6 +28,10 @@ const activityRoute = await import("@/app/api/v1/activity/route");
 const credentials = await import("@/app/api/v1/credentials/route");
 const credential = await import("@/app/api/v1/credentials/[credentialId]/route");
 const tenantRoute = await import("@/app/api/v1/tenant/route");
+const connectionList = await import("@/app/api/v1/connections/route");
+const connectionRoute = await import("@/app/api/v1/connections/[connectionId]/route");
+const connectionTest = await import("@/app/api/v1/connections/[connectionId]/test/route");
+const { createConnection } = await import("@/app/t/[slug]/connections/actions");
 const { createFlow } = await import("@/app/t/[slug]/flows/actions");
 const { addCredential } = await import("@/app/t/[slug]/credentials/actions");
 const { addMember: addMemberAction } = await import("@/app/t/[slug]/members/actions/add-member");
@@ -50,6 +54,13 @@ async function seedMember(tenantId: string, roles: MemberRole[] = ["viewer"]) {
 }
 async function seedCredential(slug: string, admin: { id: string; email: string }) {
   const result = await actingAs(admin, () => addCredential(slug, null, { name: `cred-${uniqueSuffix()}`, value: `value-${uniqueSuffix()}-tail` }));
+  if (!result.ok) throw new Error(result.message);
+  return result.data;
+}
+
+/** An incoming webhook connection (testing it needs no network). */
+async function seedConnection(slug: string, admin: { id: string; email: string }) {
+  const result = await actingAs(admin, () => createConnection(slug, null, { name: `hook-${uniqueSuffix()}`, connector: "incoming_webhook" }));
   if (!result.ok) throw new Error(result.message);
   return result.data;
 }
@@ -165,6 +176,42 @@ const ROUTES: Record<string, RouteCase> = {
     handler: credential.DELETE,
     permission: "credentials.manage",
     prepare: async () => ({ params: { credentialId: (await seedCredential(world.a.slug, world.adminA)).id } }),
+    success: 200,
+    writes: true,
+  },
+  "GET /connections": { handler: connectionList.GET, permission: "connections.read", prepare: async () => ({}), success: 200, writes: false },
+  "POST /connections": {
+    handler: connectionList.POST,
+    permission: "connections.manage",
+    prepare: async () => ({ body: { name: `api-conn-${uniqueSuffix()}`, connector: "http_api", baseUrl: "https://api.example.com", authType: "bearer", token: "tok-secret" } }),
+    success: 201,
+    writes: true,
+  },
+  "GET /connections/{connectionId}": {
+    handler: connectionRoute.GET,
+    permission: "connections.read",
+    prepare: async () => ({ params: { connectionId: (await seedConnection(world.a.slug, world.adminA)).id } }),
+    success: 200,
+    writes: false,
+  },
+  "PATCH /connections/{connectionId}": {
+    handler: connectionRoute.PATCH,
+    permission: "connections.manage",
+    prepare: async () => ({ params: { connectionId: (await seedConnection(world.a.slug, world.adminA)).id }, body: { name: `renamed-${uniqueSuffix()}` } }),
+    success: 200,
+    writes: true,
+  },
+  "DELETE /connections/{connectionId}": {
+    handler: connectionRoute.DELETE,
+    permission: "connections.manage",
+    prepare: async () => ({ params: { connectionId: (await seedConnection(world.a.slug, world.adminA)).id } }),
+    success: 200,
+    writes: true,
+  },
+  "POST /connections/{connectionId}/test": {
+    handler: connectionTest.POST,
+    permission: "connections.manage",
+    prepare: async () => ({ params: { connectionId: (await seedConnection(world.a.slug, world.adminA)).id } }),
     success: 200,
     writes: true,
   },

@@ -12,7 +12,7 @@ import { MEMBER_ROLES } from "@/db/schema/member-roles";
 import { LICENSE_KEYS, LICENSES } from "@/lib/licenses";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { createIntegration } from "./actions";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 // The input's limits (lib/integrations/integration-input.ts holds them with zod, kept out of the browser).
 const INTEGRATION_NAME_MAX = 80;

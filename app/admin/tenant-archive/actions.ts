@@ -22,10 +22,11 @@ function archiveAction(name: "tenant.archived" | "tenant.restored") {
     input: z.object({ tenantId: idInput }),
     async run({ tx, superadmin, platform, input, ip }) {
       const tenant = await requireTenant(tx, input.tenantId);
-      const changed = archiving ? await archiveTenantIn(tx, tenant) : await restoreTenantIn(tx, tenant);
+      // In the tenant's scope: archiving deactivates its connections (row-level security applies).
+      const tenantTx = await platform.enterTenant(tenant.id, `A superadmin ${archiving ? "archived" : "restored"} the tenant`);
+      const changed = archiving ? await archiveTenantIn(tenantTx, tenant) : await restoreTenantIn(tenantTx, tenant);
       if (!changed) throw new ActionError("CONFLICT", `${tenant.name} is ${archiving ? "already archived" : "not archived"}.`);
       const summary = (archiving ? ARCHIVED_SUMMARY : RESTORED_SUMMARY)(superadmin.email, tenant.name);
-      const tenantTx = await platform.enterTenant(tenant.id, `A superadmin ${archiving ? "archived" : "restored"} the tenant`);
       const entry = { action: name, targetType: "tenant", targetId: tenant.id, summary: `${summary} (as superadmin)`, details: { tenantName: tenant.name, viaSuperadmin: true } };
       await recordActivity(tenantTx, { ...entry, actorUserId: superadmin.id, actorEmail: superadmin.email, ip });
       return { data: null, activity: { ...entry, summary, subjectTenantId: tenant.id, tenantName: tenant.name } };

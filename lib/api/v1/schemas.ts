@@ -110,6 +110,24 @@ export const CredentialMetadata = z
 export const CredentialList = z.object({ credentials: z.array(CredentialMetadata) });
 export const CredentialRef = z.object({ id: z.uuid(), name: z.string().optional() });
 
+export const Connection = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    connector: z.enum(["http_api", "incoming_webhook", "smtp"]).meta({ description: "A connector of the read-only catalog." }),
+    settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).meta({ description: "What is not secret (a base URL, a host); secrets are never returned." }),
+    status: z.enum(["active", "inactive", "failing"]),
+    lastError: z.string().nullable().meta({ description: "Why the last test failed." }),
+    lastTestedAt: Timestamp.nullable(),
+    lastReceivedAt: Timestamp.nullable().meta({ description: "An incoming webhook's last accepted POST." }),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: "Connection" });
+export const ConnectionList = z.object({ connections: z.array(Connection) });
+export const ConnectionRef = z.object({ id: z.uuid(), name: z.string().optional() });
+export const ConnectionTest = z.object({ id: z.uuid(), ok: z.boolean(), status: z.enum(["active", "inactive", "failing"]), message: z.string() });
+
 export const Tenant = z
   .object({ id: z.uuid(), slug: z.string(), name: z.string(), contactEmail: z.string().nullable(), magicLinkEnabled: z.boolean(), license: z.string() })
   .meta({ id: "Tenant" });

@@ -9,6 +9,7 @@ import { removeMember } from "@/app/t/[slug]/members/actions/remove-member";
 import { suspendMember } from "@/app/t/[slug]/members/actions/suspend-member";
 import { addCredential, deleteCredential, replaceCredential } from "@/app/t/[slug]/credentials/actions";
 import { createFlow, deleteFlow, renameFlow, runFlow } from "@/app/t/[slug]/flows/actions";
+import { createConnection, deleteConnection, testConnectionAction, updateConnectionAction } from "@/app/t/[slug]/connections/actions";
 import type { Permission } from "@/lib/permissions";
 import * as S from "@/lib/api/v1/schemas";
 import { TOKEN_AUDIENCE, TOKEN_MAX_AGE_SECONDS } from "@/lib/integrations/token-claims";
@@ -22,7 +23,7 @@ interface Operation {
   summary: string;
   permission: Permission;
   query?: z.ZodObject;
-  pathId?: "memberId" | "flowId" | "credentialId";
+  pathId?: "memberId" | "flowId" | "credentialId" | "connectionId";
   body?: z.ZodType;
   status?: 200 | 201;
   answer: z.ZodType;
@@ -65,6 +66,12 @@ export const OPERATIONS: Operation[] = [
   write(addCredential, { method: "post", path: "/credentials", tag: "Credentials", summary: "Add a credential", status: 201, answer: S.CredentialRef }),
   write(replaceCredential, { method: "put", path: "/credentials/{credentialId}", tag: "Credentials", summary: "Replace a credential's value", pathId: "credentialId", answer: S.CredentialRef }),
   write(deleteCredential, { method: "delete", path: "/credentials/{credentialId}", tag: "Credentials", summary: "Delete a credential", pathId: "credentialId", answer: S.CredentialRef }, NO_BODY),
+  { method: "get", path: "/connections", tag: "Connections", summary: "List connections (never their secrets)", permission: "connections.read", answer: S.ConnectionList },
+  write(createConnection, { method: "post", path: "/connections", tag: "Connections", summary: "Create a connection of a catalog connector", status: 201, answer: S.ConnectionRef }),
+  { method: "get", path: "/connections/{connectionId}", tag: "Connections", summary: "One connection (never its secrets)", permission: "connections.read", pathId: "connectionId", answer: S.Connection },
+  write(updateConnectionAction, { method: "patch", path: "/connections/{connectionId}", tag: "Connections", summary: "Edit a connection (an absent secret keeps the stored one)", pathId: "connectionId", answer: S.ConnectionRef }),
+  write(deleteConnection, { method: "delete", path: "/connections/{connectionId}", tag: "Connections", summary: "Delete a connection", pathId: "connectionId", answer: S.ConnectionRef }, NO_BODY),
+  write(testConnectionAction, { method: "post", path: "/connections/{connectionId}/test", tag: "Connections", summary: "Test a connection (calls the target; a failure sets it failing)", pathId: "connectionId", answer: S.ConnectionTest }, NO_BODY),
 ];
 
 function operationObject(operation: Operation): ZodOpenApiOperationObject {

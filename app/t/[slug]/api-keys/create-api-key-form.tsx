@@ -1,10 +1,10 @@
 "use client";
 
-import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { FormCard } from "@/components/ui/form-card";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
+import { SelectField } from "@/components/ui/select-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { API_KEY_ROLES } from "@/lib/api-keys/api-key-roles";
@@ -15,36 +15,17 @@ import { createApiKey } from "./actions";
 // a reload or another visit shows the key's name, never the key again.
 export function CreateApiKeyForm({ slug }: { slug: string }) {
   const { result, values, version, fieldErrors, formAction, pending } = useFormAction((previous, form) => createApiKey(slug, previous, form));
-  const roleId = useId();
-  const roleErrors = fieldErrors.role;
   return (
     <FormCard title="New API key">
       <form key={version} action={formAction} noValidate className="mt-4 grid gap-4 md:max-w-md">
         <TextField label="Name" name="name" defaultValue={String(values.name ?? "")} errors={fieldErrors.name} maxLength={80} autoComplete="off" />
-        <div>
-          <label htmlFor={roleId} className="block text-sm font-medium">
-            Role
-          </label>
-          <select
-            id={roleId}
-            name="role"
-            defaultValue={String(values.role ?? "viewer")}
-            aria-invalid={roleErrors?.length ? true : undefined}
-            aria-describedby={roleErrors?.length ? `${roleId}-error` : undefined}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            {API_KEY_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
-          {roleErrors?.length ? (
-            <p id={`${roleId}-error`} role="alert" className="mt-1 text-sm text-red-700">
-              {roleErrors.join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <SelectField
+          label="Role"
+          name="role"
+          defaultValue={String(values.role ?? "viewer")}
+          options={API_KEY_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+          errors={fieldErrors.role}
+        />
         <TextField
           label="Expires"
           name="expires"

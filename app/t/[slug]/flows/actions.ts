@@ -26,6 +26,7 @@ import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { executeFlow } from "@/lib/flows/execute";
 import { countFlowRun } from "@/lib/usage/flow-run-quota";
 import { resolveCredentials } from "@/lib/credentials/resolve-credentials";
+import { requireOwnConnections, resolveConnections } from "@/lib/connections/flow-steps";
 import { FlowIdInput, FlowNameInput, FlowStepsInput, FlowVersionInput } from "@/lib/flows/flow-input";
 import { ENVIRONMENT_LABELS, EnvironmentInput, environmentOf } from "@/lib/flows/environments";
 
@@ -54,6 +55,7 @@ export const createFlow = tenantAction({
           "Delete a flow, or ask a superadmin to raise the cap.",
       );
     }
+    await requireOwnConnections(tx, input.steps);
     const flow = await withUniqueFlowName(() =>
       insertFlow(tx, { environment: environmentOf(input), name: input.name, steps: input.steps, createdBy: actingUserId(actor) }),
     );
@@ -116,6 +118,7 @@ export const saveFlowSteps = tenantAction({
   flowId: (input) => input.flowId,
   async run({ tx, actor, input }) {
     const flow = await requireFlow(tx, environmentOf(input), input.flowId, "update");
+    await requireOwnConnections(tx, input.steps);
     const saved = await saveFlow(tx, actor, flow, { steps: input.steps });
     return {
       data: { id: saved.id, version: saved.version },
@@ -189,7 +192,14 @@ export const runFlow = tenantAction({
     const tenant = await flowCapacityOf(tx);
     const startedAt = new Date();
     const resolvedCredentials = await resolveCredentials(tx, flow.steps);
-    const execution = executeFlow(flow.steps, { flowName: flow.name, tenantName: actor.tenant.name, memberCount: tenant?.memberCount ?? 0, resolvedCredentials });
+    const activeConnections = await resolveConnections(tx, flow.steps);
+    const execution = executeFlow(flow.steps, {
+      flowName: flow.name,
+      tenantName: actor.tenant.name,
+      memberCount: tenant?.memberCount ?? 0,
+      resolvedCredentials,
+      activeConnections,
+    });
     const run = await insertFlowRun(tx, {
       environment: flow.environment,
       flowId: flow.id,

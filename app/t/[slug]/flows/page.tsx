@@ -16,6 +16,7 @@ import { environmentField, withEnvironment } from "@/lib/flows/environments";
 import { EnvironmentSwitcher } from "./environment-switcher";
 import { CreateFlowForm } from "./create-flow-form";
 import { listCredentials } from "@/db/queries/credentials";
+import { listConnections } from "@/db/queries/connections";
 import { FlowsTable } from "./flows-table";
 import { listFlowTemplates, listFlowTemplateUses } from "@/db/queries/flow-templates";
 import { FlowTemplatesSection } from "./templates/flow-templates-section";
@@ -31,7 +32,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
   // Creating a flow names no flow: only a tenant-wide Edit flows shows the form (a narrowed group's
   // members edit their flows on each flow's page).
   const canWrite = can(actor, "flows.write");
-  const { list, capacity, lastRuns, credentialNames, runnable, templates, templateUses } = await withActorTenant(actor, async (tx) => {
+  const { list, capacity, lastRuns, credentialNames, runnable, templates, templateUses, connections } = await withActorTenant(actor, async (tx) => {
     const list = await listFlows(tx, { environment, search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
     const capacity = await flowCapacityOf(tx);
     const lastRuns = await lastRunsOf(tx, list.rows.map((flow) => flow.id), { environment });
@@ -42,8 +43,11 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
     const runnable = await flowsActorMay(tx, actor, "flows.run", list.rows.map((flow) => flow.id));
     // Workspace templates (read-only here) and this tenant's flows made from them.
     const [templates, templateUses] = [await listFlowTemplates(tx), await listFlowTemplateUses(tx)];
-    return { list, capacity, lastRuns, credentialNames, runnable, templates, templateUses };
+    // The connections a step may use (id and name), for those who create flows and may see connections.
+    const connections = canWrite && can(actor, "connections.read") ? (await listConnections(tx)).map(({ id, name }) => ({ id, name })) : [];
+    return { list, capacity, lastRuns, credentialNames, runnable, templates, templateUses, connections };
   });
+  const connectionNames = new Map(connections.map((connection) => [connection.id, connection.name]));
   const flowCount = capacity?.flowCount ?? 0;
   const flowCap = capacity?.flowCap ?? 0;
   const rows = list.rows.map((flow) => {
@@ -53,7 +57,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
       href: withEnvironment(`/t/${slug}/flows/${flow.id}`, environment),
       environment,
       name: flow.name,
-      steps: describeSteps(flow.steps),
+      steps: describeSteps(flow.steps, connectionNames),
       lastRun: lastRun ? { status: lastRun.status, when: formatDateTime(lastRun.startedAt) } : null,
       updated: formatDateTime(flow.updatedAt),
       canRun: runnable.has(flow.id),
@@ -70,7 +74,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
             This tenant has reached its flow cap. Existing flows keep working; to add one, delete a flow or ask a superadmin to raise the cap.
           </p>
         )}
-        {canWrite && <CreateFlowForm slug={slug} credentialNames={credentialNames} environment={environment} />}
+        {canWrite && <CreateFlowForm slug={slug} credentialNames={credentialNames} connections={connections} environment={environment} />}
         <div className="mb-3">
           <SearchInput label="Search" param="q" placeholder="Flow name" />
         </div>

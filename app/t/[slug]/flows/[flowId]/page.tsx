@@ -7,6 +7,7 @@ import { single, type SearchParams } from "@/lib/url-state/search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { stepLabel } from "@/lib/flows/steps";
+import { listConnections } from "@/db/queries/connections";
 import { isUuid } from "@/lib/ids";
 import { ENVIRONMENT_LABELS, environmentField, withEnvironment } from "@/lib/flows/environments";
 import { actorCanForFlow } from "@/lib/groups/flow-access";
@@ -39,10 +40,12 @@ export default async function FlowPage({
     if (!flow) return null;
     // For this flow: a member of a group narrowed to other flows sees it, without its controls.
     const [canWrite, canRun] = [await actorCanForFlow(tx, actor, "flows.write", flow.id), await actorCanForFlow(tx, actor, "flows.run", flow.id)];
-    return { flow, canWrite, canRun, page: await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE, environment }) };
+    // The names of the connections its steps use (a step names a connection by id).
+    const connectionNames = new Map((await listConnections(tx)).map((connection) => [connection.id, connection.name]));
+    return { flow, canWrite, canRun, connectionNames, page: await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE, environment }) };
   });
   if (!found) notFound();
-  const { flow, page, canWrite, canRun } = found;
+  const { flow, page, canWrite, canRun, connectionNames } = found;
   const base = withEnvironment(`/t/${slug}/flows/${flow.id}`, environment);
 
   return (
@@ -66,7 +69,7 @@ export default async function FlowPage({
         </h2>
         <ol className="mt-2 list-decimal pl-5 text-sm">
           {flow.steps.map((step, index) => (
-            <li key={index}>{stepLabel(step)}</li>
+            <li key={index}>{stepLabel(step, connectionNames)}</li>
           ))}
         </ol>
         {canWrite && (

@@ -37,7 +37,7 @@ export default async function TemplateUsePage({ params }: { params: Promise<{ sl
   const shown: Record<OverridableField, React.ReactNode> = {
     name: flow.name,
     description: flow.description || <span className="text-slate-500">No description</span>,
-    extraSteps: flow.extraSteps.length ? flow.extraSteps.map(stepLabel).join(" → ") : <span className="text-slate-500">None</span>,
+    extraSteps: flow.extraSteps.length ? flow.extraSteps.map((step) => stepLabel(step)).join(" → ") : <span className="text-slate-500">None</span>,
   };
 
   return (
