@@ -1,3 +1,5 @@
+import { FieldErrors } from "./field-errors";
+
 /** What a form field says under itself: its hint, and its error as an alert (ids for aria-describedby). */
 export function FieldNotes({ description, descriptionId, errors, errorId }: { description?: string; descriptionId: string; errors?: string[]; errorId: string }) {
   return (
@@ -7,11 +9,7 @@ export function FieldNotes({ description, descriptionId, errors, errorId }: { de
           {description}
         </p>
       )}
-      {errors?.length ? (
-        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
     </>
   );
 }

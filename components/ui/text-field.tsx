@@ -1,4 +1,3 @@
-import { FieldErrors } from "./field-errors";
 import { useId, type InputHTMLAttributes } from "react";
 import { FieldNotes } from "./field-notes";
 import { LabelledInput } from "./labelled-input";
