@@ -43,7 +43,7 @@ export function TenantNav({
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-6 py-3">
+      <nav aria-label="Tenant" className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-6 py-3">
         <Link href={`/t/${tenant.slug}`} className="text-lg font-semibold text-blue-800">
           {tenant.name}
         </Link>

@@ -34,7 +34,7 @@ test("switch tenant, add a member, change roles, remove one and export CSV witho
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/t\/a11y-main$/);
 
-  await tabTo(page, page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" }));
+  await tabTo(page, page.getByRole("navigation", { name: "Tenant" }).getByRole("link", { name: "Members" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
 
@@ -95,7 +95,7 @@ test("switch tenant, add a member, change roles, remove one and export CSV witho
   await expect(lou).toHaveCount(0);
 
   // Export the activity log.
-  await tabTo(page, page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }));
+  await tabTo(page, page.getByRole("navigation", { name: "Tenant" }).getByRole("link", { name: "Activity" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Activity" })).toBeVisible();
   await tabTo(page, page.getByRole("button", { name: "Export CSV" }));

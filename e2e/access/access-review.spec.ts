@@ -12,7 +12,7 @@ const SLUG = "access-review";
 test("an Admin filters the access review to members without two-factor and exports them as CSV", async ({ page }) => {
   await signIn(page, ACCESS_PEOPLE.admin);
   await page.goto(`/t/${SLUG}`);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Access", exact: true }).click();
+  await page.getByRole("navigation", { name: "Tenant" }).getByRole("link", { name: "Access", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Access", exact: true })).toBeVisible();
   const table = page.getByRole("table", { name: "Access review" });
   const adminRow = table.getByRole("row", { name: new RegExp(ACCESS_PEOPLE.admin.replace(/\./g, "\\.")) });
@@ -39,8 +39,8 @@ test("an Admin filters the access review to members without two-factor and expor
 
 test("a Viewer has no Access link and the address answers 404", async ({ page }) => {
   await signIn(page, ACCESS_PEOPLE.viewer);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Access", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Tenant" }).getByRole("link", { name: "Members" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Tenant" }).getByRole("link", { name: "Access", exact: true })).toHaveCount(0);
   const response = await page.goto(`/t/${SLUG}/access`);
   expect(response?.status()).toBe(404);
 });

@@ -52,7 +52,7 @@ test("a superadmin sets a tenant's limits; its Admin sees them and the day's usa
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
   await signIn(editor, "meter-reader@admin.e2e.test");
-  await expect(editor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Flows" })).toBeVisible();
+  await expect(editor.getByRole("navigation", { name: "Tenant" }).getByRole("link", { name: "Flows" })).toBeVisible();
   await expect(editor.getByRole("link", { name: "Usage" })).toHaveCount(0);
   const response = await editor.goto("/t/admin-metered/usage");
   expect(response?.status()).toBe(404);

@@ -23,7 +23,7 @@ test("an Admin renames the tenant and sets its contact email; bad input is refus
   await general.getByRole("button", { name: "Save changes" }).click();
   await expect(general.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
   await expect(contact).toHaveValue("team@settings.e2e.test");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings Main Renamed" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Tenant" }).getByRole("link", { name: "Settings Main Renamed" })).toBeVisible();
   // The slug, and so every link to the tenant, stays.
   await expect(page).toHaveURL(/\/t\/settings-main\/settings$/);
 

@@ -121,7 +121,7 @@ export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean
   registerAction(definition.name, {
     scope: "tenant",
     permission: definition.permission,
-    namesFlow: definition.flowId !== undefined,
+    ...(definition.flowId !== undefined ? { namesFlow: true } : {}),
     ...(definition.allowedWhileArchived ? { allowedWhileArchived: true } : {}),
   });
   const authorizedTenantAction = (slug: string, _previous: unknown, rawInput: FormData | Record<string, unknown>) => callTenantAction(definition, slug, rawInput, false);

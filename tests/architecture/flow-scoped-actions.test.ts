@@ -1,7 +1,7 @@
 // "A flow permission is checked for the flow": a custom group may be narrowed to particular flows, so
 // every action whose permission a group can narrow (FLOW_SCOPED_PERMISSIONS) names the flow it acts on
 // (TenantActionDefinition.flowId), and the write core checks the permission for that flow. The only
-// exception is creating a flow (it names none: a tenant-wide grant is needed). Pages and route
+// exceptions are creating a flow and using a workspace template (they name none: a tenant-wide grant is needed). Pages and route
 // handlers ask actorCanForFlow / flowsActorMay, never can(…, "flows.write" | "flows.run"), except the
 // flows list's create form (a tenant-wide question). Modules are found on disk: a new one is covered.
 import fs from "node:fs";
@@ -15,7 +15,9 @@ vi.mock("@/lib/auth", () => ({ auth: async () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
 
 const APP = path.join(ROOT, "app");
-const ACTIONS_WITHOUT_A_FLOW = new Set(["flow.create"]);
+// Creating a flow, and a workspace template's use by the tenant (its customisation is no flow of the
+// tenant's: using one is like creating a flow, so only a tenant-wide grant allows it).
+const ACTIONS_WITHOUT_A_FLOW = new Set(["flow.create", "flow_template.used", "flow_template.customised", "flow_template.field_reset", "flow_template.removed"]);
 const isFlowScoped = (permission: string | undefined) => (FLOW_SCOPED_PERMISSIONS as readonly string[]).includes(permission ?? "");
 
 const actionModules = (fs.readdirSync(APP, { recursive: true }) as string[])
@@ -61,7 +63,8 @@ describe("flow-scoped permissions are checked for the flow", () => {
   });
 
   it("pages, route handlers and components ask per flow: can() on a flow-scoped permission only where no flow is meant", () => {
-    const ALLOWED = new Set(["app/t/[slug]/flows/page.tsx"]);
+    // The flows list's create form and a template's customisation page (no flow of the tenant's: see above).
+    const ALLOWED = new Set(["app/t/[slug]/flows/page.tsx", "app/t/[slug]/flows/templates/[useId]/page.tsx"]);
     const ASKS_TENANT_WIDE = new RegExp(`\\bcan\\([^)]*["'](${FLOW_SCOPED_PERMISSIONS.map((p) => p.replace(".", "\\.")).join("|")})["']\\)`);
     const files = ["app", "components", "lib"].flatMap((folder) => sourceFiles(path.join(ROOT, folder)));
     const offenders = files.filter((file) => ASKS_TENANT_WIDE.test(read(file)) && !ALLOWED.has(relative(file))).map(relative);
