@@ -21,11 +21,14 @@ export function isArchivedTenantRefusal(error: unknown): boolean {
   return false;
 }
 
-/** Whether the error is a foreign-key violation (SQLSTATE 23503) of this constraint. */
+/**
+ * Whether the error is a foreign-key violation of this constraint: SQLSTATE 23503, or 23001
+ * (restrict_violation), which PostgreSQL 17 (the embedded engine) reports for ON DELETE RESTRICT.
+ */
 export function isForeignKeyViolation(error: unknown, constraint: string): boolean {
   for (let current = error; current && typeof current === "object"; current = (current as { cause?: unknown }).cause) {
     const { code, constraint: violated, message } = current as { code?: string; constraint?: string; message?: string };
-    if (code === "23503") return violated === constraint || Boolean(message?.includes(`"${constraint}"`));
+    if (code === "23503" || code === "23001") return violated === constraint || Boolean(message?.includes(`"${constraint}"`));
   }
   return false;
 }
