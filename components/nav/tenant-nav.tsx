@@ -4,24 +4,8 @@ import { switchTenant } from "@/app/t/[slug]/actions";
 import { SignOutButton } from "./sign-out-button";
 import { NavLink } from "./nav-link";
 import { TenantSwitcher } from "./tenant-switcher";
-
-// The tenant's pages, in nav order (their link names are stable: tests and users rely on them).
-// `adminOnly` pages are listed only for callers who may open them (the page itself answers 404).
-const TENANT_PAGES = [
-  { label: "Overview", path: "" },
-  { label: "Members", path: "/members" },
-  { label: "Access", path: "/access", adminOnly: true },
-  { label: "Groups", path: "/groups" },
-  { label: "Flows", path: "/flows" },
-  { label: "Packages", path: "/packages", adminOnly: true },
-  { label: "Tables", path: "/tables" },
-  { label: "Connections", path: "/connections" },
-  { label: "Credentials", path: "/credentials" },
-  { label: "API keys", path: "/api-keys", adminOnly: true },
-  { label: "Activity", path: "/activity" },
-  { label: "Usage", path: "/usage", adminOnly: true },
-  { label: "Settings", path: "/settings" },
-];
+import { tenantNavPages } from "./tenant-pages";
+import type { PermissionHolder } from "@/lib/permissions";
 
 export function TenantNav({
   tenant,
@@ -30,6 +14,7 @@ export function TenantNav({
   canCreateTenants = false,
   showAdmin = false,
   showAdminPages = false,
+  holder,
 }: {
   tenant: TenantSummary;
   tenants: SwitcherTenant[];
@@ -40,6 +25,8 @@ export function TenantNav({
   showAdmin?: boolean;
   /** The tenant's Admins get the links to pages only they may open (API keys, Usage). */
   showAdminPages?: boolean;
+  /** Whose permissions decide the links of pages that need one (Connections: connections.read). */
+  holder: PermissionHolder;
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -58,7 +45,7 @@ export function TenantNav({
           </Link>
         )}
         <ul className="flex gap-4 text-sm">
-          {TENANT_PAGES.filter((page) => showAdminPages || !page.adminOnly).map((page) => (
+          {tenantNavPages(holder, showAdminPages).map((page) => (
             <li key={page.label}>
               <NavLink href={`/t/${tenant.slug}${page.path}`} exact={page.path === ""}>
                 {page.label}

@@ -30,7 +30,27 @@ export interface TenantActionContext<Input, Locked extends boolean = false> {
   ip: string | null;
   /** The tenant's row, locked until commit, when the action asked for `lockTenant`. */
   tenant: Locked extends true ? Tenant : null;
+  /** What the action's `outside` work answered (undefined for an action without one). */
+  called?: unknown;
 }
+
+/**
+ * Work an action does with no transaction open, because it may take seconds (a call to an outside
+ * service): `read` runs in a first transaction of its own, authorized exactly like the action;
+ * `call` then runs on what it read, holding no lock and no connection; the action's `run` gets the
+ * call's answer as `context.called` in the action's own (second) transaction, where it must re-check
+ * that what it read is still so before recording anything.
+ */
+export interface OutsideWork<Input> {
+  read(context: { tx: TenantTx; actor: Actor; input: Input }): Promise<unknown>;
+  call(read: unknown): Promise<unknown>;
+}
+
+/** An OutsideWork whose `call` is typed by what its `read` answers. */
+export const outsideWork = <Input, Read, Called>(
+  read: (context: { tx: TenantTx; actor: Actor; input: Input }) => Promise<Read>,
+  call: (read: Read) => Promise<Called>,
+): OutsideWork<Input> => ({ read, call: (value) => call(value as Read) });
 
 /**
  * What a tenant action records, in its transaction: its entry in the tenant's log (null when nothing
@@ -74,6 +94,8 @@ export interface TenantActionDefinition<Schema extends z.ZodType, T, Locked exte
    * ARCHIVED then (lib/actions/tenant-archive.ts), and tests/tenants/archive-refusals.test.ts holds it.
    */
   allowedWhileArchived?: true;
+  /** Work done outside any transaction before `run` (see OutsideWork). */
+  outside?: OutsideWork<z.output<Schema>>;
   run(context: TenantActionContext<z.output<Schema>, Locked>): Promise<TenantActionOutcome<T>>;
 }
 
@@ -106,13 +128,25 @@ export async function performTenantAction<Schema extends z.ZodType, T, Locked ex
     flowId: definition.flowId?.(input),
     writes: !definition.allowedWhileArchived,
   };
+  const called = definition.outside ? await doOutside(definition.outside, caller, { ...options, lockTenant: false }, input) : undefined;
   return inTenantTransaction({ actor, ip }, options, async ({ tx, actor: current, tenant, record }) => {
-    const { data, activity, platformActivity, message } = await definition.run({ tx, actor: current, input, ip, tenant });
+    const { data, activity, platformActivity, message } = await definition.run({ tx, actor: current, input, ip, tenant, called });
     if (activity) await record(activity);
     if (platformActivity) await recordPlatformActivity(tx, toPlatformEntry(platformActivity, actor.user, ip));
     const changed = activity !== null;
     return { data, message, changed, extra: inside ? await inside(tx, changed) : null };
   });
+}
+
+/** An action's outside work: the read in its own authorized transaction, committed, then the call with none open. */
+async function doOutside<Input>(
+  outside: OutsideWork<Input>,
+  caller: { actor: Actor; ip: string | null },
+  options: Parameters<typeof inTenantTransaction>[1],
+  input: Input,
+): Promise<unknown> {
+  const read = await inTenantTransaction(caller, options, ({ tx, actor }) => outside.read({ tx, actor, input }));
+  return outside.call(read);
 }
 
 export function tenantAction<Schema extends z.ZodType, T, Locked extends boolean = false>(

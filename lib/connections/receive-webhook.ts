@@ -2,7 +2,8 @@
 // ids name an incoming-webhook connection whose token matches (compared in constant time) and which is
 // not inactive; then its last-received time is set and the tenant's log gets an entry, in one
 // transaction under the tenant's row-level security. Any unknown id or wrong token is "not found"
-// alike, so nothing tells an outsider which part was wrong. The body is not stored.
+// alike, so nothing tells an outsider which part was wrong. The body is not stored. Each connection
+// takes at most WEBHOOK_REQUESTS_PER_MINUTE POSTs (lib/connections/webhook-rate-limit.ts).
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { lockConnectionSecrets, markWebhookReceived } from "@/db/queries/connections";
@@ -11,8 +12,10 @@ import { withTenant } from "@/db/scopes";
 import { isUuid } from "../ids";
 import { publicOrigin } from "../app-url";
 import { openConnectionSecrets } from "./connection-secrets";
+import { admitWebhookPost } from "./webhook-rate-limit";
 
-export type WebhookOutcome = "accepted" | "not_found" | "inactive";
+/** What the route answers; a connection past its rate limit says after how many seconds to retry. */
+export type WebhookOutcome = "accepted" | "not_found" | "inactive" | { retryAfterSeconds: number };
 
 const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
 
@@ -31,6 +34,8 @@ export async function receiveWebhook(
     // Equal-length digests: the comparison takes the same time whatever was sent.
     if (!webhookToken || !timingSafeEqual(digest(webhookToken), digest(path.token))) return "not_found";
     if (connection.status === "inactive") return "inactive";
+    const admission = await admitWebhookPost(tx, connection.id);
+    if (!admission.admitted) return { retryAfterSeconds: admission.retryAfterSeconds };
     await markWebhookReceived(tx, connection.id);
     await recordActivity(tx, {
       actorUserId: null,

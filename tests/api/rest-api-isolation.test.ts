@@ -4,8 +4,9 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { count, eq, sql } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
-import { activity, apiKeys, credentials as credentialRows, flows, memberships } from "@/db/schema";
+import { activity, apiKeys, credentials as credentialRows, dataTableRows, dataTables, flows, memberships } from "@/db/schema";
 import { insertFlow } from "@/db/queries/flows";
+import { insertDataTable, insertRow } from "@/db/queries/data-tables";
 import { performTenantAction } from "@/lib/actions/tenant-action";
 import { apiKeyActor } from "@/lib/api/api-actor";
 import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
@@ -24,6 +25,10 @@ const activityRoute = await import("@/app/api/v1/activity/route");
 const credentialList = await import("@/app/api/v1/credentials/route");
 const credential = await import("@/app/api/v1/credentials/[credentialId]/route");
 const tenantRoute = await import("@/app/api/v1/tenant/route");
+const tableList = await import("@/app/api/v1/tables/route");
+const tableRoute = await import("@/app/api/v1/tables/[tableId]/route");
+const rowList = await import("@/app/api/v1/tables/[tableId]/rows/route");
+const rowRoute = await import("@/app/api/v1/tables/[tableId]/rows/[rowId]/route");
 const { createFlow } = await import("@/app/t/[slug]/flows/actions");
 
 type World = Awaited<ReturnType<typeof createTwoTenants>>;
@@ -38,6 +43,8 @@ async function snapshotB() {
     members: await tx.select().from(memberships).where(eq(memberships.tenantId, tenantId)).orderBy(memberships.id),
     flows: await tx.select().from(flows).where(eq(flows.tenantId, tenantId)).orderBy(flows.id),
     credentials: await tx.select().from(credentialRows).where(eq(credentialRows.tenantId, tenantId)).orderBy(credentialRows.id),
+    tables: await tx.select().from(dataTables).where(eq(dataTables.tenantId, tenantId)).orderBy(dataTables.id),
+    rows: await tx.select().from(dataTableRows).where(eq(dataTableRows.tenantId, tenantId)).orderBy(dataTableRows.id),
     entries: (await tx.select({ n: count() }).from(activity).where(eq(activity.tenantId, tenantId)))[0]!.n,
   }));
 }
@@ -54,6 +61,13 @@ describe("tenant A's key with tenant B's ids", () => {
     const flowB = await withTenant({ tenantId: world.b.id, userId: null }, (tx) => insertFlow(tx, { name: `secret-flow-${uniqueSuffix()}`, steps: ["validate"], createdBy: null }));
     const credentialB = await callApi(credentialList.POST, { key: adminB.key, method: "POST", body: { name: `b-cred-${uniqueSuffix()}`, value: "b-secret-value-1234" } });
     const credentialId = credentialB.body.id as string;
+    const { tableB, rowB } = await withTenant({ tenantId: world.b.id, userId: null }, async (tx) => {
+      const table = await insertDataTable(tx, { name: `secret-table-${uniqueSuffix()}`, columns: [{ name: "Name", type: "text" }], createdBy: null });
+      return { tableB: table, rowB: await insertRow(tx, table, { Name: "b-secret-row" }) };
+    });
+    // B's row under a table of A's: the pair must match too.
+    const tableA = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => insertDataTable(tx, { name: `a-table-${uniqueSuffix()}`, columns: [{ name: "Name", type: "text" }], createdBy: null }));
+    const rowParams = { tableId: tableB.id, rowId: rowB.id };
     const replays: [string, Handler, { method: string; params: Record<string, string>; body?: unknown }][] = [
       ["PATCH member", member.PATCH, { method: "PATCH", params: { memberId: memberB.id }, body: { roles: ["viewer"] } }],
       ["DELETE member", member.DELETE, { method: "DELETE", params: { memberId: memberB.id } }],
@@ -65,6 +79,17 @@ describe("tenant A's key with tenant B's ids", () => {
       ["POST run", runs.POST, { method: "POST", params: { flowId: flowB.id } }],
       ["PUT credential", credential.PUT, { method: "PUT", params: { credentialId }, body: { value: "overwritten-value" } }],
       ["DELETE credential", credential.DELETE, { method: "DELETE", params: { credentialId } }],
+      ["GET table", tableRoute.GET, { method: "GET", params: { tableId: tableB.id } }],
+      ["PATCH table", tableRoute.PATCH, { method: "PATCH", params: { tableId: tableB.id }, body: { name: "hijacked" } }],
+      ["DELETE table", tableRoute.DELETE, { method: "DELETE", params: { tableId: tableB.id } }],
+      ["GET rows", rowList.GET, { method: "GET", params: { tableId: tableB.id } }],
+      ["POST row", rowList.POST, { method: "POST", params: { tableId: tableB.id }, body: { c0: "planted" } }],
+      ["GET row", rowRoute.GET, { method: "GET", params: rowParams }],
+      ["PATCH row", rowRoute.PATCH, { method: "PATCH", params: rowParams, body: { c0: "hijacked" } }],
+      ["DELETE row", rowRoute.DELETE, { method: "DELETE", params: rowParams }],
+      ["GET row under A's table", rowRoute.GET, { method: "GET", params: { tableId: tableA.id, rowId: rowB.id } }],
+      ["PATCH row under A's table", rowRoute.PATCH, { method: "PATCH", params: { tableId: tableA.id, rowId: rowB.id }, body: { c0: "hijacked" } }],
+      ["DELETE row under A's table", rowRoute.DELETE, { method: "DELETE", params: { tableId: tableA.id, rowId: rowB.id } }],
     ];
     const before = await snapshotB();
     for (const [name, handler, request] of replays) {
@@ -73,6 +98,7 @@ describe("tenant A's key with tenant B's ids", () => {
       expect(answer.contentType, name).toBe("application/problem+json");
       expect(answer.text, name).not.toContain(flowB.name);
       expect(answer.text, name).not.toContain(victim.email);
+      expect(answer.text, name).not.toContain("b-secret-row");
     }
     expect(await snapshotB()).toEqual(before);
   });
@@ -81,12 +107,14 @@ describe("tenant A's key with tenant B's ids", () => {
     const marker = `b-only-${uniqueSuffix()}`;
     await callApi(flowList.POST, { key: adminB.key, method: "POST", body: { name: marker, steps: ["validate"] } });
     await callApi(credentialList.POST, { key: adminB.key, method: "POST", body: { name: marker, value: "whatever-value" } });
+    await callApi(tableList.POST, { key: adminB.key, method: "POST", body: { name: marker, columns: [{ name: "Name", type: "text" }] } });
     for (const [handler, path] of [
       [members.GET, "/api/v1/members?size=100"],
       [flowList.GET, `/api/v1/flows?q=${marker}`],
       [activityRoute.GET, `/api/v1/activity?q=${marker}`],
       [credentialList.GET, "/api/v1/credentials"],
       [tenantRoute.GET, "/api/v1/tenant"],
+      [tableList.GET, "/api/v1/tables"],
     ] as const) {
       const answer = await callApi(handler as Handler, { key: adminA.key, path });
       expect(answer.status, path).toBe(200);

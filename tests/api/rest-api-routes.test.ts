@@ -9,6 +9,7 @@ import { and, count, eq } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
 import { activity, flows, memberships, tenants, type MemberRole } from "@/db/schema";
 import { insertFlow, insertFlowRun } from "@/db/queries/flows";
+import { insertDataTable, insertRow } from "@/db/queries/data-tables";
 import { can, type Permission } from "@/lib/permissions";
 import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
 import { actingAs } from "../support/session";
@@ -31,6 +32,10 @@ const tenantRoute = await import("@/app/api/v1/tenant/route");
 const connectionList = await import("@/app/api/v1/connections/route");
 const connectionRoute = await import("@/app/api/v1/connections/[connectionId]/route");
 const connectionTest = await import("@/app/api/v1/connections/[connectionId]/test/route");
+const tableList = await import("@/app/api/v1/tables/route");
+const tableRoute = await import("@/app/api/v1/tables/[tableId]/route");
+const rowList = await import("@/app/api/v1/tables/[tableId]/rows/route");
+const rowRoute = await import("@/app/api/v1/tables/[tableId]/rows/[rowId]/route");
 const { createConnection } = await import("@/app/t/[slug]/connections/actions");
 const { createFlow } = await import("@/app/t/[slug]/flows/actions");
 const { addCredential } = await import("@/app/t/[slug]/credentials/actions");
@@ -63,6 +68,16 @@ async function seedConnection(slug: string, admin: { id: string; email: string }
   const result = await actingAs(admin, () => createConnection(slug, null, { name: `hook-${uniqueSuffix()}`, connector: "incoming_webhook" }));
   if (!result.ok) throw new Error(result.message);
   return result.data;
+}
+
+/** A data table (a text and a number column) with one row. */
+async function seedTable(tenantId: string) {
+  return withTenant({ tenantId, userId: null }, async (tx) => {
+    const columns = [{ name: "Name", type: "text" as const }, { name: "Score", type: "number" as const }];
+    const table = await insertDataTable(tx, { name: `table-${uniqueSuffix()}`, columns, createdBy: null });
+    const row = await insertRow(tx, table, { Name: "Ada", Score: 1 });
+    return { tableId: table.id, rowId: row.id };
+  });
 }
 
 beforeAll(async () => {
@@ -212,6 +227,70 @@ const ROUTES: Record<string, RouteCase> = {
     handler: connectionTest.POST,
     permission: "connections.manage",
     prepare: async () => ({ params: { connectionId: (await seedConnection(world.a.slug, world.adminA)).id } }),
+    success: 200,
+    writes: true,
+  },
+  "GET /tables": { handler: tableList.GET, permission: "tables.read", prepare: async () => ({}), success: 200, writes: false },
+  "POST /tables": {
+    handler: tableList.POST,
+    permission: "tables.write",
+    prepare: async () => ({ body: { name: `api-table-${uniqueSuffix()}`, columns: [{ name: "Name", type: "text" }] } }),
+    success: 201,
+    writes: true,
+  },
+  "GET /tables/{tableId}": {
+    handler: tableRoute.GET,
+    permission: "tables.read",
+    prepare: async () => ({ params: { tableId: (await seedTable(world.a.id)).tableId } }),
+    success: 200,
+    writes: false,
+  },
+  "PATCH /tables/{tableId}": {
+    handler: tableRoute.PATCH,
+    permission: "tables.write",
+    prepare: async () => ({ params: { tableId: (await seedTable(world.a.id)).tableId }, body: { name: `renamed-${uniqueSuffix()}` } }),
+    success: 200,
+    writes: true,
+  },
+  "DELETE /tables/{tableId}": {
+    handler: tableRoute.DELETE,
+    permission: "tables.write",
+    prepare: async () => ({ params: { tableId: (await seedTable(world.a.id)).tableId } }),
+    success: 200,
+    writes: true,
+  },
+  "GET /tables/{tableId}/rows": {
+    handler: rowList.GET,
+    permission: "tables.read",
+    prepare: async () => ({ params: { tableId: (await seedTable(world.a.id)).tableId } }),
+    success: 200,
+    writes: false,
+  },
+  "POST /tables/{tableId}/rows": {
+    handler: rowList.POST,
+    permission: "tables.write",
+    prepare: async () => ({ params: { tableId: (await seedTable(world.a.id)).tableId }, body: { c0: "Grace", c1: 2 } }),
+    success: 201,
+    writes: true,
+  },
+  "GET /tables/{tableId}/rows/{rowId}": {
+    handler: rowRoute.GET,
+    permission: "tables.read",
+    prepare: async () => ({ params: await seedTable(world.a.id) }),
+    success: 200,
+    writes: false,
+  },
+  "PATCH /tables/{tableId}/rows/{rowId}": {
+    handler: rowRoute.PATCH,
+    permission: "tables.write",
+    prepare: async () => ({ params: await seedTable(world.a.id), body: { c0: "Ada L.", c1: "3" } }),
+    success: 200,
+    writes: true,
+  },
+  "DELETE /tables/{tableId}/rows/{rowId}": {
+    handler: rowRoute.DELETE,
+    permission: "tables.write",
+    prepare: async () => ({ params: await seedTable(world.a.id) }),
     success: 200,
     writes: true,
   },

@@ -13,6 +13,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded
 
 const { createConnection, deactivateConnection, activateConnection } = await import("@/app/t/[slug]/connections/actions");
 const { POST } = await import("@/app/api/webhooks/[tenantId]/[connectionId]/[token]/route");
+const { WEBHOOK_REQUESTS_PER_MINUTE } = await import("@/lib/connections/webhook-rate-limit");
 
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 
@@ -84,5 +85,31 @@ describe("incoming webhook", () => {
     }
     expect((await connectionRow(world.a.id, hookA.id))?.lastReceivedAt).toBeNull();
     expect((await connectionRow(world.b.id, hookB.id))?.lastReceivedAt).toBeNull();
+  });
+
+  it(`takes at most ${WEBHOOK_REQUESTS_PER_MINUTE} POSTs a minute per connection: then 429 with Retry-After, nothing recorded, other connections unaffected`, async () => {
+    const [hook, other] = [await seedHook(), await seedHook()];
+    const path = { tenantId: hook.tenantId, connectionId: hook.id, token: hook.token };
+    // Wrong tokens first: they are not counted, so they cannot use up the real sender's allowance.
+    for (let i = 0; i < 5; i++) expect((await post({ ...path, token: `${hook.token}x` })).status).toBe(404);
+    const started = Date.now();
+    for (let i = 0; i < WEBHOOK_REQUESTS_PER_MINUTE; i++) expect((await post(path)).status, `POST ${i + 1}`).toBe(202);
+    // The allowance refills at one a second (GCRA), so a slow run may see a few more accepted before the refusal.
+    let accepted = WEBHOOK_REQUESTS_PER_MINUTE;
+    let refused = await post(path);
+    while (refused.status === 202 && accepted < WEBHOOK_REQUESTS_PER_MINUTE + 30) {
+      accepted++;
+      refused = await post(path);
+    }
+    expect(refused.status).toBe(429);
+    expect(accepted - WEBHOOK_REQUESTS_PER_MINUTE).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 1000) + 1);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await refused.json()).toMatchObject({ status: 429, title: "Too Many Requests" });
+    const received = (await entriesOf(world.a.id, "connection.webhook_received")).filter((entry) => entry.targetId === hook.id);
+    expect(received).toHaveLength(accepted);
+    expect((await post({ tenantId: other.tenantId, connectionId: other.id, token: other.token })).status).toBe(202);
   });
 });

@@ -18,6 +18,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
         canCreateTenants={nav.canCreateTenants}
         showAdmin={actor.viaSuperadmin || nav.isSuperadmin}
         showAdminPages={can(actor, "api_keys.manage")}
+        holder={actor}
       />
       {actor.viaSuperadmin && <SuperadminBanner tenantName={actor.tenant.name} />}
       {actor.tenant.archivedAt && <ArchivedBanner tenantName={actor.tenant.name} slug={actor.tenant.slug} />}

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { MEMBER_ROLES } from "@/db/schema/member-roles";
 import { PAGE_SIZES } from "@/components/data-table/page-sizes";
 import { STEP_KINDS } from "@/lib/flows/steps";
+import { DATA_COLUMN_TYPES } from "@/db/schema/data-tables";
+import { ROW_SORTABLE } from "@/lib/url-state/data-table-rows";
 
 const Role = z.enum(MEMBER_ROLES);
 const Timestamp = z.string().meta({ format: "date-time" });
@@ -131,3 +133,40 @@ export const ConnectionTest = z.object({ id: z.uuid(), ok: z.boolean(), status: 
 export const Tenant = z
   .object({ id: z.uuid(), slug: z.string(), name: z.string(), contactEmail: z.string().nullable(), magicLinkEnabled: z.boolean(), license: z.string() })
   .meta({ id: "Tenant" });
+
+const DataColumn = z.object({
+  name: z.string(),
+  type: z.enum(DATA_COLUMN_TYPES),
+  field: z.string().meta({ description: "The field a row's body gives this column's value in (c0, c1, …, by position)." }),
+});
+export const DataTable = z
+  .object({ id: z.uuid(), name: z.string(), columns: z.array(DataColumn), rowCount: z.int(), createdAt: Timestamp })
+  .meta({ id: "DataTable" });
+export const DataTableList = z.object({ tables: z.array(DataTable) });
+export const DataTableRef = z.object({ id: z.uuid(), name: z.string().optional() });
+
+export const RowsQuery = z.object({
+  sort: z.enum(ROW_SORTABLE).optional().meta({ description: "`added` (when added), or a column's field (c0, c1, …)." }),
+  dir: Dir.optional(),
+  fc: z.string().optional().meta({ description: "A column's field to filter on (with `fv`)." }),
+  fv: z.string().max(200).optional().meta({ description: "The value the `fc` column equals; one its type cannot hold answers 422 on `fv`." }),
+  q: z.string().max(100).optional().meta({ description: "Words (or word starts) of the text values." }),
+  size: PageSize.optional(),
+  cursor: z.string().optional().meta({ description: "`next` or `previous` of the page before." }),
+});
+export const Row = z
+  .object({
+    id: z.uuid(),
+    values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).meta({ description: "By column name." }),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: "Row" });
+export const RowPage = z.object({
+  rows: z.array(Row),
+  total: z.int().meta({ description: "Rows in the table (not only those matching)." }),
+  size: z.int(),
+  previous: z.string().nullable(),
+  next: z.string().nullable(),
+});
+export const RowRef = z.object({ id: z.uuid() });

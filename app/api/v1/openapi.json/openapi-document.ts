@@ -9,12 +9,17 @@ import { removeMember } from "@/app/t/[slug]/members/actions/remove-member";
 import { suspendMember } from "@/app/t/[slug]/members/actions/suspend-member";
 import { addCredential, deleteCredential, replaceCredential } from "@/app/t/[slug]/credentials/actions";
 import { createFlow, deleteFlow, renameFlow, runFlow } from "@/app/t/[slug]/flows/actions";
+import { addRow, createDataTable, deleteDataTableAction, deleteRow, editRow, renameDataTableAction } from "@/app/t/[slug]/tables/actions";
 import { createConnection, deleteConnection, testConnectionAction, updateConnectionAction } from "@/app/t/[slug]/connections/actions";
 import type { Permission } from "@/lib/permissions";
 import * as S from "@/lib/api/v1/schemas";
 import { TOKEN_AUDIENCE, TOKEN_MAX_AGE_SECONDS } from "@/lib/integrations/token-claims";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
+type PathId = "memberId" | "flowId" | "credentialId" | "connectionId" | "tableId" | "rowId";
+
+const pathIdsOf = (operation: Pick<Operation, "pathId">): readonly PathId[] =>
+  operation.pathId === undefined ? [] : typeof operation.pathId === "string" ? [operation.pathId] : operation.pathId;
 
 interface Operation {
   method: Method;
@@ -23,7 +28,8 @@ interface Operation {
   summary: string;
   permission: Permission;
   query?: z.ZodObject;
-  pathId?: "memberId" | "flowId" | "credentialId" | "connectionId";
+  /** The ids the path names (a row's path names its table too). */
+  pathId?: PathId | readonly PathId[];
   body?: z.ZodType;
   status?: 200 | 201;
   answer: z.ZodType;
@@ -41,7 +47,8 @@ function write(
   options: { body: boolean } = { body: true },
 ): Operation {
   const input = action.definition.input as z.ZodObject;
-  const body = operation.pathId ? input.omit({ [operation.pathId]: true } as Record<string, true> & Record<number, never>) : input;
+  const ids = pathIdsOf(operation);
+  const body = ids.length ? input.omit(Object.fromEntries(ids.map((id) => [id, true])) as Record<string, true> & Record<number, never>) : input;
   return { ...operation, permission: action.definition.permission, ...(options.body ? { body } : {}) };
 }
 
@@ -72,6 +79,16 @@ export const OPERATIONS: Operation[] = [
   write(updateConnectionAction, { method: "patch", path: "/connections/{connectionId}", tag: "Connections", summary: "Edit a connection (an absent secret keeps the stored one)", pathId: "connectionId", answer: S.ConnectionRef }),
   write(deleteConnection, { method: "delete", path: "/connections/{connectionId}", tag: "Connections", summary: "Delete a connection", pathId: "connectionId", answer: S.ConnectionRef }, NO_BODY),
   write(testConnectionAction, { method: "post", path: "/connections/{connectionId}/test", tag: "Connections", summary: "Test a connection (calls the target; a failure sets it failing)", pathId: "connectionId", answer: S.ConnectionTest }, NO_BODY),
+  { method: "get", path: "/tables", tag: "Tables", summary: "List data tables (with their columns)", permission: "tables.read", answer: S.DataTableList },
+  write(createDataTable, { method: "post", path: "/tables", tag: "Tables", summary: "Create a data table (the license's table limit applies)", status: 201, answer: S.DataTableRef }),
+  { method: "get", path: "/tables/{tableId}", tag: "Tables", summary: "One data table with its columns", permission: "tables.read", pathId: "tableId", answer: S.DataTable },
+  write(renameDataTableAction, { method: "patch", path: "/tables/{tableId}", tag: "Tables", summary: "Rename a data table", pathId: "tableId", answer: S.DataTableRef }),
+  write(deleteDataTableAction, { method: "delete", path: "/tables/{tableId}", tag: "Tables", summary: "Delete a data table and its rows", pathId: "tableId", answer: S.DataTableRef }, NO_BODY),
+  { method: "get", path: "/tables/{tableId}/rows", tag: "Tables", summary: "A page of a table's rows (the grid's sort, filter, search and keyset paging)", permission: "tables.read", pathId: "tableId", query: S.RowsQuery, answer: S.RowPage },
+  write(addRow, { method: "post", path: "/tables/{tableId}/rows", tag: "Tables", summary: "Add a row (the license's row limit applies)", pathId: "tableId", status: 201, answer: S.RowRef }),
+  { method: "get", path: "/tables/{tableId}/rows/{rowId}", tag: "Tables", summary: "One row", permission: "tables.read", pathId: ["tableId", "rowId"], answer: S.Row },
+  write(editRow, { method: "patch", path: "/tables/{tableId}/rows/{rowId}", tag: "Tables", summary: "Replace a row's values (a field left out is emptied)", pathId: ["tableId", "rowId"], answer: S.RowRef }),
+  write(deleteRow, { method: "delete", path: "/tables/{tableId}/rows/{rowId}", tag: "Tables", summary: "Delete a row", pathId: ["tableId", "rowId"], answer: S.RowRef }, NO_BODY),
 ];
 
 function operationObject(operation: Operation): ZodOpenApiOperationObject {
@@ -82,7 +99,7 @@ function operationObject(operation: Operation): ZodOpenApiOperationObject {
     description: `Needs a key whose role has \`${operation.permission}\`.`,
     "x-permission": operation.permission,
     requestParams: {
-      ...(operation.pathId ? { path: z.object({ [operation.pathId]: z.string().meta({ description: "An id of the key's tenant; any other answers 404." }) }) } : {}),
+      ...(operation.pathId ? { path: z.object(Object.fromEntries(pathIdsOf(operation).map((id) => [id, z.string().meta({ description: "An id of the key's tenant; any other answers 404." })]))) } : {}),
       ...(operation.query ? { query: operation.query } : {}),
     },
     ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body } } } } : {}),

@@ -8,8 +8,9 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { TenantTx } from "@/db/scopes";
 import type { ConnectionStatus } from "@/db/schema";
-import { deleteConnection as deleteConnectionRow, insertConnection, lockConnectionSecrets, updateConnection } from "@/db/queries/connections";
-import { tenantAction } from "@/lib/actions/tenant-action";
+import { deleteConnection as deleteConnectionRow, insertConnection, lockConnectionSecrets, readConnectionSecrets, updateConnection } from "@/db/queries/connections";
+import { outsideWork, tenantAction } from "@/lib/actions/tenant-action";
+import { ActionError } from "@/lib/actions/core";
 import { actingUserId } from "@/lib/caller";
 import { withUniqueName } from "@/lib/actions/unique-name";
 import { requireRow } from "@/lib/actions/require-row";
@@ -80,14 +81,33 @@ export const updateConnectionAction = tenantAction({
   },
 });
 
+/** What "Test connection" read before calling the target (its secrets opened only for the call). */
+async function readForTest(tx: TenantTx, connectionId: string) {
+  const connection = await requireRow(connectionId, (id) => readConnectionSecrets(tx, id));
+  return { connection, secrets: openConnectionSecrets(tx.tenantId, connection.id, connection.encrypted) };
+}
+
+const CHANGED_DURING_TEST_MESSAGE = "The connection was changed while it was being tested. Test it again.";
+
 export const testConnectionAction = tenantAction({
   name: "connection.test",
   permission: "connections.manage",
   input: z.object({ connectionId: ConnectionIdInput }),
-  async run({ tx, actor, input }) {
+  // The call may take up to the test timeout: it holds no transaction nor lock, so the connection can
+  // be edited, deactivated or deleted meanwhile (run re-checks it before recording the status).
+  outside: outsideWork(
+    ({ tx, input }: { tx: TenantTx; input: { connectionId: string } }) => readForTest(tx, input.connectionId),
+    async ({ connection, secrets }) => ({
+      tested: { id: connection.id, updatedAt: connection.updatedAt.getTime() },
+      outcome: await callTarget(connectorOf(connection), { settings: connection.settings, secrets, active: connection.status !== "inactive" }),
+    }),
+  ),
+  async run({ tx, actor, input, called }) {
+    const { tested, outcome } = called as { tested: { id: string; updatedAt: number }; outcome: Awaited<ReturnType<typeof callTarget>> };
+    // Locked now, only for recording: deleted meanwhile is not found, changed meanwhile is refused
+    // (the test said something about settings that are no longer the connection's).
     const connection = await requireConnection(tx, input.connectionId);
-    const secrets = openConnectionSecrets(tx.tenantId, connection.id, connection.encrypted);
-    const outcome = await callTarget(connectorOf(connection), { settings: connection.settings, secrets, active: connection.status !== "inactive" });
+    if (connection.id !== tested.id || connection.updatedAt.getTime() !== tested.updatedAt) throw new ActionError("CONFLICT", CHANGED_DURING_TEST_MESSAGE);
     // A deactivated connection stays inactive whatever the test says (deactivating is a person's decision).
     const status: ConnectionStatus = connection.status === "inactive" ? "inactive" : outcome.ok ? "active" : "failing";
     await updateConnection(tx, connection.id, { status, lastError: outcome.ok ? null : outcome.message, lastTestedAt: new Date() });
