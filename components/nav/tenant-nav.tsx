@@ -15,6 +15,7 @@ const TENANT_PAGES = [
   { label: "Flows", path: "/flows" },
   { label: "Packages", path: "/packages", adminOnly: true },
   { label: "Tables", path: "/tables" },
+  { label: "Dashboards", path: "/dashboards" },
   { label: "Connections", path: "/connections" },
   { label: "Credentials", path: "/credentials" },
   { label: "API keys", path: "/api-keys", adminOnly: true },
