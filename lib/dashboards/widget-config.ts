@@ -28,10 +28,11 @@ const columnName = z.string().min(1).max(60);
 const tableSource = { source: z.literal("table"), tableId: uuid };
 const runsSource = { source: z.literal("flow_runs") };
 
-const NumberConfig = z.discriminatedUnion("source", [
-  z.object({ ...tableSource, measure: z.literal("count") }),
-  z.object({ ...tableSource, measure: z.enum(["sum", "average"]), column: columnName }),
-  z.object({ ...runsSource, status: z.enum(RUN_STATUSES) }),
+// A plain union: two of its shapes share the source "table" (a count, or a sum/average of a column).
+const NumberConfig = z.union([
+  z.strictObject({ ...tableSource, measure: z.literal("count") }),
+  z.strictObject({ ...tableSource, measure: z.enum(["sum", "average"]), column: columnName }),
+  z.strictObject({ ...runsSource, status: z.enum(RUN_STATUSES) }),
 ]);
 
 const days = z.union(CHART_DAYS.map((value) => z.literal(value)) as [z.ZodLiteral<7>, z.ZodLiteral<30>, z.ZodLiteral<90>]);

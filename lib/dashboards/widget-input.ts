@@ -71,7 +71,7 @@ export function widgetConfigOf(kind: WidgetKind, fields: AddWidgetFields, table:
     } else {
       const measure = fields.measure || "count";
       if (!(NUMBER_MEASURES as readonly string[]).includes(measure)) refuse("measure", "Choose what to show.");
-      if (measure === "count") config = { source: "table", tableId: table.id, measure };
+      else if (measure === "count") config = { source: "table", tableId: table.id, measure };
       else {
         if (!hasColumn(fields.column, "number")) refuse("column", "Choose a number column of this table.");
         config = { source: "table", tableId: table.id, measure, column: fields.column };
