@@ -180,7 +180,7 @@ describe("a deleted source", () => {
 
   it("a stored config that no longer parses shows as removed, not an error", async () => {
     expect(await show(world.a.id, "number", { source: "table", tableId: "not-a-uuid", measure: "count" })).toMatchObject({ state: "removed" });
-    expect(await show(world.a.id, "pie", {})).toMatchObject({ state: "removed" });
+    expect(await show(world.a.id, "pie" as WidgetKind, {})).toMatchObject({ state: "removed" });
   });
 });
 
