@@ -1,6 +1,7 @@
 // Dashboards (issue 14, item 4): an Editor makes a table with rows, builds a dashboard with a Number
 // widget and a Table widget over it and sees the right figures; a field error shows next to its
 // field; a Viewer opens the dashboard read-only (no Add widget, no Delete dashboard).
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DASHBOARDS_PEOPLE, DASHBOARDS_TENANT } from "../seed/dashboards";
 import { signedInPage } from "../support/sign-in";
@@ -60,7 +61,22 @@ test("an Editor builds a dashboard over a table; a Viewer reads it without the e
   await form.getByRole("button", { name: "Save widget" }).click();
   await expect(form.getByRole("status")).toHaveText("Added the widget Account list.");
 
-  const widget = (page: Page, title: string) => page.getByRole("article", { name: title });
+  await form.getByRole("combobox", { name: "Kind" }).selectOption({ label: "Chart by day" });
+  await form.getByRole("textbox", { name: "Title" }).fill("Accounts added");
+  await form.getByRole("combobox", { name: "Days" }).selectOption({ label: "Last 7 days" });
+  await form.getByRole("combobox", { name: "Date" }).selectOption({ label: "When the row was added" });
+  await form.getByRole("button", { name: "Save widget" }).click();
+  await expect(form.getByRole("status")).toHaveText("Added the widget Accounts added.");
+
+  const widget = (page: Page, title: string) => page.getByRole("article", { name: title, exact: true });
+  // The chart is an image named by its summary, with the same figures as a table.
+  await expect(widget(editor, "Accounts added").getByRole("img", { name: /Accounts added, per day 2 in the last 7 days/ })).toBeVisible();
+  await widget(editor, "Accounts added").getByText("Show as table").click();
+  await expect(widget(editor, "Accounts added").getByRole("table").getByRole("row")).toHaveCount(8);
+  // The page with its widgets and the open form: no serious or critical axe violation.
+  const { violations } = await new AxeBuilder({ page: editor }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
   await expect(widget(editor, "Accounts").getByText("2", { exact: true })).toBeVisible();
   await expect(widget(editor, "Total seats").getByText("42", { exact: true })).toBeVisible();
   const list = widget(editor, "Account list").getByRole("table", { name: "Account list" });
@@ -69,7 +85,7 @@ test("an Editor builds a dashboard over a table; a Viewer reads it without the e
 
   // Reorder: the list moves up above the seat total.
   await widget(editor, "Account list").getByRole("button", { name: "Move up" }).click();
-  await expect(editor.getByRole("list", { name: "Widgets" }).getByRole("heading", { level: 2 })).toHaveText(["Accounts", "Account list", "Total seats"]);
+  await expect(editor.getByRole("list", { name: "Widgets" }).getByRole("heading", { level: 2 })).toHaveText(["Accounts", "Account list", "Total seats", "Accounts added"]);
 
   const viewer = await signedInPage(browser, DASHBOARDS_PEOPLE.viewer);
   await viewer.goto(`/t/${DASHBOARDS_TENANT}/dashboards`);
