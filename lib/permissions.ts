@@ -14,9 +14,12 @@ export type RoleLabel = (typeof ROLE_LABELS)[MemberRole];
 // tables.write: creating, renaming and deleting tables, adding, editing and deleting rows.
 // connections.read: the tenant's connections (never their secrets); connections.manage: creating,
 // editing, testing, deactivating and deleting them (Editors: connections are what their flows use).
+// dashboards.read: the tenant's dashboards and what their widgets show (figures over tables and flow
+// runs, for a member who may not read the tables or flows themselves: the agency-client pattern);
+// dashboards.manage: creating, renaming and deleting dashboards, adding, moving and removing widgets.
 // packages.manage: making packages of flows and deploying them (to another environment or tenant).
-const VIEWER = ["tenant.read", "members.read", "activity.read", "flows.read", "settings.read", "credentials.read", "tables.read", "connections.read"] as const;
-const EDITOR = [...VIEWER, "flows.write", "flows.run", "credentials.use", "tables.write", "connections.manage"] as const;
+const VIEWER = ["tenant.read", "members.read", "activity.read", "flows.read", "settings.read", "credentials.read", "tables.read", "connections.read", "dashboards.read"] as const;
+const EDITOR = [...VIEWER, "flows.write", "flows.run", "credentials.use", "tables.write", "connections.manage", "dashboards.manage"] as const;
 const ADMIN = [...EDITOR, "members.manage", "settings.manage", "tenant.delete", "credentials.manage", "api_keys.manage", "usage.read", "packages.manage"] as const;
 
 export type Permission = (typeof ADMIN)[number];

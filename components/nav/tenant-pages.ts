@@ -18,6 +18,7 @@ export const TENANT_PAGES: readonly TenantPage[] = [
   { label: "Flows", path: "/flows" },
   { label: "Packages", path: "/packages", adminOnly: true },
   { label: "Tables", path: "/tables" },
+  { label: "Dashboards", path: "/dashboards", permission: "dashboards.read" },
   { label: "Connections", path: "/connections", permission: "connections.read" },
   { label: "Credentials", path: "/credentials" },
   { label: "API keys", path: "/api-keys", adminOnly: true },

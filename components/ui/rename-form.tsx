@@ -11,7 +11,18 @@ import { useFormAction } from "./use-form-action";
  * which thing (its id), sent with the name. The message sits outside the form, which is re-created on
  * every submit (key={version}): its live region must already be on the page when the message arrives.
  */
-export function RenameForm({ name, hidden, rename }: { name: string; hidden: Record<string, string>; rename: (previous: unknown, form: FormData) => Promise<ActionResult<unknown>> }) {
+export function RenameForm({
+  name,
+  hidden,
+  rename,
+  submitLabel = "Rename",
+}: {
+  name: string;
+  hidden: Record<string, string>;
+  rename: (previous: unknown, form: FormData) => Promise<ActionResult<unknown>>;
+  /** The button's name, when "Rename" alone would not say what (a page with several things to rename). */
+  submitLabel?: string;
+}) {
   const { result, values, version, fieldErrors, formAction, pending } = useFormAction(rename);
   return (
     <div className="space-y-3">
@@ -21,7 +32,7 @@ export function RenameForm({ name, hidden, rename }: { name: string; hidden: Rec
         ))}
         <TextField label="Name" name="name" defaultValue={String(values.name ?? name)} errors={fieldErrors.name} maxLength={80} className="w-72" />
         <Button type="submit" variant="secondary" disabled={pending} className="mt-6">
-          {pending ? "Renaming…" : "Rename"}
+          {pending ? "Renaming…" : submitLabel}
         </Button>
       </form>
       <FormMessage result={result} success="Renamed." />

@@ -75,6 +75,8 @@ export const dataTableRows = pgTable(
         .on(t.tenantId, t.tableId, sql`(${t.sortKeys}[${sql.raw(String(i + 1))}])`, t.seq)
         .where(sql`cardinality(${t.sortKeys}) > ${sql.raw(String(i))}`),
     ),
+    // A dashboard's chart of rows per day by when they were added (lib/dashboards): an index range.
+    index("data_table_rows_table_created").on(t.tenantId, t.tableId, t.createdAt),
     // The search box: words (and word starts) of the row's text values.
     index("data_table_rows_words").using("gin", t.words),
   ],

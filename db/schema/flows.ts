@@ -61,6 +61,10 @@ export const flowRuns = pgTable(
     foreignKey({ columns: [t.tenantId, t.environment, t.flowId], foreignColumns: [flows.tenantId, flows.environment, flows.id] }).onDelete("cascade"),
     // A flow's page lists its runs, newest first.
     index("flow_runs_flow_time").on(t.tenantId, t.environment, t.flowId, t.startedAt.desc().nullsFirst()),
+    // Dashboards' widgets over an environment's runs (lib/dashboards): the latest runs, runs per day,
+    // and runs counted by status, each an index range.
+    index("flow_runs_tenant_time").on(t.tenantId, t.environment, t.startedAt),
+    index("flow_runs_tenant_status_time").on(t.tenantId, t.environment, t.status, t.startedAt),
   ],
 );
 

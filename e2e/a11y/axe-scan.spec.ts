@@ -84,9 +84,9 @@ test("an Admin: every tenant page with its controls, the switcher menu and a con
   expect(await blockingViolations(page), "the remove dialog").toEqual([]);
 });
 
-test("an Admin: API keys, usage, tables, new tenant, profile and the REST API documentation", async ({ page }) => {
+test("an Admin: API keys, usage, tables, dashboards, new tenant, profile and the REST API documentation", async ({ page }) => {
   await signIn(page, "alice@acme.test");
-  await scanAll(page, ["/t/acme/access", "/t/acme/api-keys", "/t/acme/usage", "/t/acme/tables", "/tenants/new", "/profile", "/api-docs"]);
+  await scanAll(page, ["/t/acme/access", "/t/acme/api-keys", "/t/acme/usage", "/t/acme/tables", "/t/acme/dashboards", "/tenants/new", "/profile", "/api-docs"]);
 });
 
 test("a superadmin: the platform console and their own tenant", async ({ page }) => {

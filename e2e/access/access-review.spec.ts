@@ -34,7 +34,7 @@ test("an Admin filters the access review to members without two-factor and expor
   expect(rows.every((row) => row.two_factor === "off")).toBe(true);
   expect(rows[0]).toMatchObject({ groups: "Admin", status: "active" });
   expect(rows[0]!.last_sign_in_utc).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-  expect(rows[1]!.permissions).toBe("tenant.read members.read activity.read flows.read settings.read credentials.read tables.read connections.read");
+  expect(rows[1]!.permissions).toBe("tenant.read members.read activity.read flows.read settings.read credentials.read tables.read connections.read dashboards.read");
 });
 
 test("a Viewer has no Access link and the address answers 404", async ({ page }) => {

@@ -77,6 +77,12 @@ export const ACTION_NAMES = [
   "data_table.row_added",
   "data_table.row_updated",
   "data_table.row_deleted",
+  "dashboard.created",
+  "dashboard.renamed",
+  "dashboard.deleted",
+  "dashboard.widget_added",
+  "dashboard.widget_removed",
+  "dashboard.widget_moved",
   // Credentials (never their values) and API keys (never the key).
   "credential.created",
   "credential.replaced",

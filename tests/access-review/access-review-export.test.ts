@@ -55,7 +55,7 @@ describe("access review CSV export", () => {
     expect(rows.map((row) => row.email).sort()).toEqual([world.bob.email, world.cy.email, viewer.email, editor.email].sort());
     const bob = rows.find((row) => row.email === world.bob.email)!;
     expect(bob).toMatchObject({ status: "active", groups: "Editor", two_factor: "off", last_sign_in_utc: "", last_activity_utc: "" });
-    expect(bob.permissions).toBe("tenant.read members.read activity.read flows.read settings.read credentials.read tables.read connections.read flows.write flows.run credentials.use tables.write connections.manage");
+    expect(bob.permissions).toBe("tenant.read members.read activity.read flows.read settings.read credentials.read tables.read connections.read dashboards.read flows.write flows.run credentials.use tables.write connections.manage dashboards.manage");
     const entries = await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
       tx.select().from(activity).where(and(eq(activity.action, "access_review.exported"), eq(activity.actorUserId, world.ada.id))),
     );

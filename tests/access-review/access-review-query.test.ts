@@ -27,7 +27,7 @@ const fromUrl = (search: string) => toAccessReviewQuery(accessReviewUrlState.par
 
 describe("effective permissions", () => {
   it("are the union of the roles' permissions in the catalog's order", () => {
-    expect(effectivePermissions({ roles: ["viewer"] })).toEqual(["tenant.read", "members.read", "activity.read", "flows.read", "settings.read", "credentials.read", "tables.read", "connections.read"]);
+    expect(effectivePermissions({ roles: ["viewer"] })).toEqual(["tenant.read", "members.read", "activity.read", "flows.read", "settings.read", "credentials.read", "tables.read", "connections.read", "dashboards.read"]);
     expect(effectivePermissions({ roles: ["editor", "viewer"] })).toEqual(effectivePermissions({ roles: ["editor"] }));
     expect(effectivePermissions({ roles: ["admin"] })).toEqual([...PERMISSIONS]);
     expect(effectivePermissions({ roles: [] })).toEqual([]);

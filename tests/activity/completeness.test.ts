@@ -137,6 +137,24 @@ async function adminWithInvited() {
 }
 
 /** An Admin's tenant with one credential, added by another Admin (whose entry must not count). */
+/** A dashboard with two flow-run widgets, and a fresh Editor (whose entries alone count) to act on it. */
+async function editorWithDashboard() {
+  const { createDashboard, addWidget } = await import("@/app/t/[slug]/dashboards/actions");
+  const { tenant } = await memberOfNewTenant(["editor"]);
+  const created = await createDashboard(tenant.slug, null, { name: "Sales" });
+  if (!created.ok) throw new Error(`setup: ${created.message}`);
+  const widgetIds: string[] = [];
+  for (const title of ["Runs", "Failures"]) {
+    const added = await addWidget(tenant.slug, null, { dashboardId: created.data.id, kind: "number", title, source: "flow_runs", status: "any" });
+    if (!added.ok) throw new Error(`setup: ${added.message}`);
+    widgetIds.push(added.data.id);
+  }
+  const caller = await createUser("dashboard-editor");
+  await addMember(tenant.id, caller.id, ["editor"]);
+  signInAs(caller);
+  return { tenant, caller, dashboardId: created.data.id, widgetIds };
+}
+
 /** An incoming webhook connection (its test needs no network), and a fresh Editor to act on it. */
 async function editorWithConnection() {
   const { createConnection } = await import("@/app/t/[slug]/connections/actions");
@@ -401,6 +419,36 @@ const scenarios: Record<string, Scenario> = {
     if (!archived.ok) throw new Error(`setup: ${archived.message}`);
     const caller = await newSuperadmin();
     return { caller, result: await restoreTenantAsSuperadmin(null, { tenantId: tenant.id }) };
+  },
+  "dashboard.create": async () => {
+    const { createDashboard } = await import("@/app/t/[slug]/dashboards/actions");
+    const { tenant, caller } = await memberOfNewTenant(["editor"]);
+    return { caller, result: await createDashboard(tenant.slug, null, { name: "Operations" }) };
+  },
+  "dashboard.rename": async () => {
+    const { renameDashboardAction } = await import("@/app/t/[slug]/dashboards/actions");
+    const { tenant, caller, dashboardId } = await editorWithDashboard();
+    return { caller, result: await renameDashboardAction(tenant.slug, null, { dashboardId, name: "Sales (weekly)" }) };
+  },
+  "dashboard.delete": async () => {
+    const { deleteDashboardAction } = await import("@/app/t/[slug]/dashboards/actions");
+    const { tenant, caller, dashboardId } = await editorWithDashboard();
+    return { caller, result: await deleteDashboardAction(tenant.slug, null, { dashboardId }) };
+  },
+  "dashboard.widget_add": async () => {
+    const { addWidget } = await import("@/app/t/[slug]/dashboards/actions");
+    const { tenant, caller, dashboardId } = await editorWithDashboard();
+    return { caller, result: await addWidget(tenant.slug, null, { dashboardId, kind: "chart", title: "Runs per day", source: "flow_runs", days: "30" }) };
+  },
+  "dashboard.widget_remove": async () => {
+    const { removeWidget } = await import("@/app/t/[slug]/dashboards/actions");
+    const { tenant, caller, dashboardId, widgetIds } = await editorWithDashboard();
+    return { caller, result: await removeWidget(tenant.slug, null, { dashboardId, widgetId: widgetIds[0] }) };
+  },
+  "dashboard.widget_move": async () => {
+    const { moveWidget } = await import("@/app/t/[slug]/dashboards/actions");
+    const { tenant, caller, dashboardId, widgetIds } = await editorWithDashboard();
+    return { caller, result: await moveWidget(tenant.slug, null, { dashboardId, widgetId: widgetIds[1], direction: "up" }) };
   },
   "data_table.create": async () => {
     const { createDataTable } = await import("@/app/t/[slug]/tables/actions");

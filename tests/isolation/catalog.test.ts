@@ -22,6 +22,8 @@ describe("catalog", () => {
         "approved_domains",
         "connections",
         "credentials",
+        "dashboard_widgets",
+        "dashboards",
         "data_table_rows",
         "data_tables",
         "flow_runs",
@@ -63,7 +65,7 @@ describe("catalog", () => {
   it("guards every tenant table but the logs and meters with the archived-tenant trigger (a new table gets it too)", async () => {
     const tables = (await tenantTableSecurity()).map((t) => t.table);
     const guarded = await archivedTenantGuardedTables();
-    expect(guarded).toEqual(expect.arrayContaining(["api_keys", "credentials", "data_table_rows", "flows", "flow_runs", "memberships"]));
+    expect(guarded).toEqual(expect.arrayContaining(["api_keys", "credentials", "dashboard_widgets", "dashboards", "data_table_rows", "flows", "flow_runs", "memberships"]));
     expect(tables.filter((table) => !guarded.includes(table) && !WRITABLE_WHILE_ARCHIVED.includes(table))).toEqual([]);
   });
 
@@ -71,7 +73,7 @@ describe("catalog", () => {
     const keys = await tenantTablePrimaryKeyLeads();
     expect(keys.length).toBeGreaterThanOrEqual(7);
     expect(keys.map((key) => key.table)).toEqual(
-      expect.arrayContaining(["api_keys", "connections", "credentials", "data_table_rows", "data_tables", "flow_template_uses", "flow_versions", "ip_allow_lists", "package_flows", "oidc_configs", "oidc_sign_in_requests", "packages", "saml_configs", "saml_message_ids", "tenant_group_flows", "tenant_group_members", "tenant_groups", "tenant_usage"]),
+      expect.arrayContaining(["api_keys", "connections", "credentials", "dashboard_widgets", "dashboards", "data_table_rows", "data_tables", "flow_template_uses", "flow_versions", "ip_allow_lists", "package_flows", "oidc_configs", "oidc_sign_in_requests", "packages", "saml_configs", "saml_message_ids", "tenant_group_flows", "tenant_group_members", "tenant_groups", "tenant_usage"]),
     );
     for (const key of keys) expect(key.first_column, key.table).toBe("tenant_id");
   });
