@@ -3,6 +3,7 @@ import { SuperadminBanner } from "@/components/nav/superadmin-banner";
 import { ArchivedBanner } from "@/components/nav/archived-banner";
 import { requireActorWithNav } from "@/lib/actor";
 import { can } from "@/lib/permissions";
+import { PERMISSIONS } from "@/lib/permission-catalog";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -18,6 +19,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
         canCreateTenants={nav.canCreateTenants}
         showAdmin={actor.viaSuperadmin || nav.isSuperadmin}
         showAdminPages={can(actor, "api_keys.manage")}
+        permissions={PERMISSIONS.filter((permission) => can(actor, permission))}
       />
       {actor.viaSuperadmin && <SuperadminBanner tenantName={actor.tenant.name} />}
       {actor.tenant.archivedAt && <ArchivedBanner tenantName={actor.tenant.name} slug={actor.tenant.slug} />}

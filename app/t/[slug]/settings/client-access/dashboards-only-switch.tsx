@@ -1,0 +1,52 @@
+"use client";
+
+import { useOptimistic, useState, useTransition } from "react";
+import { Switch } from "@/components/ui/switch";
+import type { TenantAction } from "@/lib/actions/tenant-action";
+
+/** "Viewers see dashboards only": saved as soon as it is flipped; a refusal flips it back and says why. */
+export function DashboardsOnlySwitch({
+  slug,
+  enabled,
+  canManage,
+  setViewersSeeDashboardsOnly,
+}: {
+  slug: string;
+  enabled: boolean;
+  canManage: boolean;
+  setViewersSeeDashboardsOnly: TenantAction<null>;
+}) {
+  const [shown, setShown] = useOptimistic(enabled);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function change(next: boolean) {
+    setError(null);
+    startTransition(async () => {
+      setShown(next);
+      const result = await setViewersSeeDashboardsOnly(slug, null, { viewersSeeDashboardsOnly: next });
+      if (!result.ok) setError(result.message);
+    });
+  }
+
+  return (
+    <div className="max-w-xl">
+      <div className="flex items-center gap-3">
+        <Switch label="Viewers see dashboards only" checked={shown} onChange={change} disabled={!canManage || pending} />
+        <span aria-hidden="true" className="text-sm font-medium">
+          Viewers see dashboards only
+        </span>
+      </div>
+      <p className="mt-2 text-sm text-slate-600">
+        {shown
+          ? "On: members whose only group is Viewer (and Viewer API keys) see dashboards, but not flows, tables, connections or credentials."
+          : "Off: Viewers see flows, tables, connections and credentials as well."}
+      </p>
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
