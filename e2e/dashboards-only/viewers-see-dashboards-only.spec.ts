@@ -17,6 +17,8 @@ async function switchDashboardsOnly(admin: Page, on: boolean) {
 }
 
 test("an Admin switches Viewers to dashboards only: the client loses Flows, Tables, Connections and Credentials until it is off again", async ({ page, browser }) => {
+  // Two people, two sign-ins and a dozen page loads on a shared machine.
+  test.slow();
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, DASHBOARDS_ONLY_PEOPLE.admin);

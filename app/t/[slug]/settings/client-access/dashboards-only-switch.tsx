@@ -1,6 +1,6 @@
 "use client";
 
-import { useOptimistic, useState, useTransition } from "react";
+import { useSavedSwitch } from "@/components/ui/use-saved-switch";
 import { Switch } from "@/components/ui/switch";
 import type { TenantAction } from "@/lib/actions/tenant-action";
 
@@ -16,18 +16,7 @@ export function DashboardsOnlySwitch({
   canManage: boolean;
   setViewersSeeDashboardsOnly: TenantAction<null>;
 }) {
-  const [shown, setShown] = useOptimistic(enabled);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function change(next: boolean) {
-    setError(null);
-    startTransition(async () => {
-      setShown(next);
-      const result = await setViewersSeeDashboardsOnly(slug, null, { viewersSeeDashboardsOnly: next });
-      if (!result.ok) setError(result.message);
-    });
-  }
+  const { shown, change, pending, error } = useSavedSwitch(enabled, (next) => setViewersSeeDashboardsOnly(slug, null, { viewersSeeDashboardsOnly: next }));
 
   return (
     <div className="max-w-xl">
