@@ -1,6 +1,7 @@
 "use client";
 
 import { useSavedSwitch } from "@/components/ui/use-saved-switch";
+import { ErrorMessage } from "@/components/ui/form-message";
 import { Switch } from "@/components/ui/switch";
 import type { TenantAction } from "@/lib/actions/tenant-action";
 
@@ -32,9 +33,9 @@ export function DashboardsOnlySwitch({
           : "Off: Viewers see flows, tables, connections and credentials as well."}
       </p>
       {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
-        </p>
+        <div className="mt-2">
+          <ErrorMessage>{error}</ErrorMessage>
+        </div>
       )}
     </div>
   );
