@@ -21,6 +21,7 @@ import { REQUESTED_PATH_HEADER } from "./requested-path";
 import { safeReturnPath } from "./safe-redirect";
 import { SLUG_PATTERN } from "./tenant-slug";
 import { catalogPermissions } from "./groups/effective-permissions";
+import { can, type Permission } from "./permissions";
 
 export type { Actor, SessionUser };
 
@@ -79,6 +80,8 @@ async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmi
       groupPermissions,
       flowScopedPermissions,
       inTwoFactorGroup,
+      inCustomGroup: membership.inCustomGroup,
+      viewersSeeDashboardsOnly: membership.viewersSeeDashboardsOnly,
       viaSuperadmin: false,
       ssoRequirement,
     };
@@ -185,6 +188,17 @@ async function requestedTenantPath(slug: string): Promise<string> {
  * Once per request: the layout and the page both ask, and a visiting superadmin's view is recorded once.
  */
 export const requireActor = cache(async (slug: string): Promise<Actor> => (await requireActorWithNav(slug)).actor);
+
+/**
+ * requireActor for a page that needs `permission` (flows.read for the flow pages, …): a caller without
+ * it gets the same 404 as a stranger, so a Viewer whom "Viewers see dashboards only" keeps out learns
+ * nothing of what is there.
+ */
+export async function requireActorWith(slug: string, permission: Permission): Promise<Actor> {
+  const actor = await requireActor(slug);
+  if (!can(actor, permission)) notFound();
+  return actor;
+}
 
 /**
  * requireActor for the tenant's layout, with what its nav shows of the account, read in the actor's

@@ -31,6 +31,14 @@ export interface Actor {
    * can() does not count them; canForFlow (lib/groups/flow-access.ts) does, for the flows named.
    */
   flowScopedPermissions?: Permission[];
+  /**
+   * The tenant's "Viewers see dashboards only", read with the membership (or key): can() hides flows,
+   * tables, connections and credentials from a caller whose only group is Viewer (lib/permissions.ts).
+   * Required, so no way of making an actor forgets it.
+   */
+  viewersSeeDashboardsOnly: boolean;
+  /** The member is in at least one custom group (read with the membership): not "only a Viewer". */
+  inCustomGroup?: boolean;
   /** The member is in a custom group the tenant requires two-factor of (read with the membership). */
   inTwoFactorGroup?: boolean;
   /** A superadmin entered this tenant without being an active member (see lib/superadmin-access.ts). */

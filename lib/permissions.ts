@@ -43,14 +43,45 @@ export interface PermissionHolder {
    * without a flow refuses), canForFlow (lib/groups/flow-access.ts) does for the flows named.
    */
   flowScopedPermissions?: readonly Permission[];
+  /**
+   * The tenant's "Viewers see dashboards only" setting (tenants.viewers_see_dashboards_only), read in
+   * the same statement as the caller's membership, key or token. Absent: off.
+   */
+  viewersSeeDashboardsOnly?: boolean;
+  /** The member is in at least one custom group (read with the membership); never for keys and tokens. */
+  inCustomGroup?: boolean;
 }
+
+/**
+ * What "Viewers see dashboards only" takes from a Viewer (issue 14, item 4: the agency-client pattern,
+ * clients invited as Viewers see dashboards without the internal flows, tables, connections and
+ * credentials). Every page, action, nav link and API route that checks one of these (or, for flows,
+ * the per-flow check, which starts from can()) follows from can() alone.
+ */
+export const HIDDEN_FROM_DASHBOARD_VIEWERS = ["flows.read", "tables.read", "connections.read", "credentials.read"] as const satisfies readonly Permission[];
+
+/**
+ * Whether the setting holds for this caller. Who is a "Viewer" here, decided once: a caller whose ONLY
+ * group is the built-in Viewer group: a member with the Viewer role alone and in no custom group, an
+ * API key (or an integration's token) with the Viewer role. A member who also has Editor or Admin, or
+ * is in any custom group (even one that grants nothing more: an Admin who put a client in a group
+ * chose that client's access by hand), keeps what their groups give; so do visiting superadmins (Admin).
+ */
+export function seesDashboardsOnly(holder: PermissionHolder): boolean {
+  const inCustomGroup = holder.inCustomGroup || (holder.groupPermissions?.length ?? 0) > 0 || (holder.flowScopedPermissions?.length ?? 0) > 0;
+  return holder.viewersSeeDashboardsOnly === true && holder.roles.length > 0 && holder.roles.every((role) => role === "viewer") && !inCustomGroup;
+}
+
+export const isHiddenFromDashboardViewers = (permission: Permission) => (HIDDEN_FROM_DASHBOARD_VIEWERS as readonly Permission[]).includes(permission);
 
 /** The permissions a group can narrow to particular flows (db/schema/groups.ts keeps the list). */
 export type FlowScopedPermission = (typeof FLOW_SCOPED_PERMISSIONS)[number];
 export const isFlowScopedPermission = (permission: Permission): permission is FlowScopedPermission =>
   (FLOW_SCOPED_PERMISSIONS as readonly string[]).includes(permission);
 
+/** THE permission check: the caller's groups' union, less what "Viewers see dashboards only" hides from them. */
 export function can(holder: PermissionHolder, permission: Permission): boolean {
+  if (isHiddenFromDashboardViewers(permission) && seesDashboardsOnly(holder)) return false;
   return holder.roles.some((role) => PERMISSIONS_OF[role].includes(permission)) || (holder.groupPermissions ?? []).includes(permission);
 }
 

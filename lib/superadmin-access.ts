@@ -26,7 +26,8 @@ export async function findSuperadminVisit(tx: UserTx, user: SessionUser, slug: s
   // The platform may require two-factor of superadmins: without it, no tenant opens to them as one.
   if (!user.twoFactorEnabled && (await isSuperadminTwoFactorRequired(tx))) return null;
   const tenant = await findTenantBySlug(tx, slug);
-  return tenant ? { user, tenant, membershipId: null, roles: SUPERADMIN_ROLES, viaSuperadmin: true } : null;
+  // As Admin: "Viewers see dashboards only" never holds for them (lib/permissions.ts).
+  return tenant ? { user, tenant, membershipId: null, roles: SUPERADMIN_ROLES, viaSuperadmin: true, viewersSeeDashboardsOnly: false } : null;
 }
 
 /**

@@ -3,12 +3,13 @@
 // filtered on tenant_id explicitly); the account's two-factor state and last sign-in are read from
 // the global tables for the members on the page only, and their last activity from this tenant's log.
 import { and, asc, count, eq, gt, ilike, ne, or, sql, type SQL } from "drizzle-orm";
-import { rolesGranting, type Permission } from "@/lib/permissions";
+import { isHiddenFromDashboardViewers, rolesGranting, type Permission } from "@/lib/permissions";
 import { activity, memberships, tenantGroupMembers, tenantGroups, tenants, users, userTwoFactor, type MemberRole } from "../schema";
 import { rowsOf } from "../client";
 import type { PlatformTx, TenantTx, UserTx } from "../scopes";
 import { withPlannerSettings, type PlannerSettings } from "./activity/planner-settings";
-import { groupNamesOfMembership, groupPermissionsOfMembership } from "./groups";
+import { groupNamesOfMembership, groupPermissionsOfMembership, inCustomGroupOfMembership } from "./groups";
+import { viewersSeeDashboardsOnlyOf } from "./viewers-see-dashboards-only";
 import type { MemberStatus } from "./members";
 import { containsPattern } from "./search";
 
@@ -42,6 +43,8 @@ export interface AccessReviewRow {
   /** The custom groups' names (A to Z) and the union of their permissions, as stored. */
   customGroups: string[];
   groupPermissions: string[];
+  /** The tenant's "Viewers see dashboards only" (lib/permissions.ts), for the effective permissions. */
+  viewersSeeDashboardsOnly: boolean;
   status: MemberStatus;
   joinedAt: Date;
   /** Null while Invited: the account's state is not the tenant's to see. */
@@ -59,7 +62,11 @@ function filterConditions(tenantId: string, filters: AccessReviewFilters): SQL {
   if (filters.permission) {
     const roles = rolesGranting(filters.permission);
     // A role carrying it, or a custom group carrying it (an empty array literal needs its type spelled out).
-    const byRole = roles.length === 0 ? sql`false` : sql`${memberships.roles} && array[${sql.join(roles.map((role) => sql`${role}`), sql`, `)}]::member_role[]`;
+    const byAnyRole = roles.length === 0 ? sql`false` : sql`${memberships.roles} && array[${sql.join(roles.map((role) => sql`${role}`), sql`, `)}]::member_role[]`;
+    // What "Viewers see dashboards only" hides, a member who is only a Viewer does not hold (lib/permissions.ts).
+    const byRole = isHiddenFromDashboardViewers(filters.permission)
+      ? sql`(${byAnyRole} and not (${viewersSeeDashboardsOnlyOf(memberships.tenantId)} and ${memberships.roles} <@ array['viewer']::member_role[] and not ${inCustomGroupOfMembership()}))`
+      : byAnyRole;
     const byGroup = sql`exists (select 1 from ${tenantGroupMembers} gm join ${tenantGroups} g on g.tenant_id = gm.tenant_id and g.id = gm.group_id
       where gm.tenant_id = ${memberships.tenantId} and gm.user_id = ${memberships.userId} and ${filters.permission} = any(g.permissions))`;
     conditions.push(or(byRole, byGroup));
@@ -91,6 +98,7 @@ const memberColumns = {
   roles: memberships.roles,
   customGroups: groupNamesOfMembership(),
   groupPermissions: groupPermissionsOfMembership(),
+  viewersSeeDashboardsOnly: viewersSeeDashboardsOnlyOf(memberships.tenantId),
   status: memberships.status,
   joinedAt: memberships.createdAt,
 };

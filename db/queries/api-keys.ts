@@ -4,6 +4,7 @@
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { apiKeys, type MemberRole } from "../schema";
 import type { ApiKeyLookupTx, TenantTx } from "../scopes";
+import { viewersSeeDashboardsOnlyOf } from "./viewers-see-dashboards-only";
 
 const listColumns = {
   id: apiKeys.id,
@@ -59,13 +60,14 @@ const usable = () => and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt)
  * The key's role as it is now, locked until commit (a revoke waits for the write it authorizes), while
  * the key is usable; else null. The REST API's writes authorize here, inside their transaction.
  */
-export async function usableApiKeyRole(tx: TenantTx, id: string): Promise<MemberRole | null> {
+export async function usableApiKeyRole(tx: TenantTx, id: string): Promise<{ role: MemberRole; viewersSeeDashboardsOnly: boolean } | null> {
   const [row] = await tx
-    .select({ role: apiKeys.role })
+    // The tenant's "Viewers see dashboards only" in the same statement (lib/permissions.ts).
+    .select({ role: apiKeys.role, viewersSeeDashboardsOnly: viewersSeeDashboardsOnlyOf(apiKeys.tenantId) })
     .from(apiKeys)
     .where(and(eq(apiKeys.tenantId, tx.tenantId), eq(apiKeys.id, id), usable()))
     .for("share");
-  return row?.role ?? null;
+  return row ?? null;
 }
 
 /**

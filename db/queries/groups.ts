@@ -74,6 +74,12 @@ export function inTwoFactorGroupOfMembership(): SQL<boolean> {
     where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id and g.two_factor_required)`;
 }
 
+/** Whether the membership's user is in any custom group (lib/permissions.ts: such a member is not "only a Viewer"). */
+export function inCustomGroupOfMembership(): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${tenantGroupMembers} gm
+    where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id)`;
+}
+
 /** The custom groups the membership's user is in (A to Z), id and name, as one column of a query over memberships. */
 export function groupsOfMembership(): SQL<{ id: string; name: string }[]> {
   return sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name) order by lower(g.name), g.id)

@@ -72,11 +72,12 @@ export async function findExternalTenant(tx: Tx, integrationId: string, external
  */
 export async function integrationRoleIn(tx: TenantTx, integrationId: string) {
   const [row] = await tx
-    .select({ role: integrations.defaultRole })
+    // The tenant's "Viewers see dashboards only" with it: a Viewer integration sees dashboards only (lib/permissions.ts).
+    .select({ role: integrations.defaultRole, viewersSeeDashboardsOnly: tenants.viewersSeeDashboardsOnly })
     .from(integrations)
     .innerJoin(tenants, eq(tenants.integrationId, integrations.id))
     .where(and(eq(integrations.id, integrationId), isNull(integrations.revokedAt), eq(tenants.id, tx.tenantId)));
-  return row?.role ?? null;
+  return row ?? null;
 }
 
 /** The HS256 integrations' encrypted secrets, locked, for rotate-secrets-key. */

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { memberships, type MemberRole, type MembershipStatus } from "../schema";
 import type { TenantTx } from "../scopes";
-import { groupPermissionsOfMembership } from "./groups";
+import { groupPermissionsOfMembership, inCustomGroupOfMembership } from "./groups";
+import { viewersSeeDashboardsOnlyOf } from "./viewers-see-dashboards-only";
 
 export async function insertMembership(
   tx: TenantTx,
@@ -21,6 +22,9 @@ export async function findMembershipOfUser(tx: TenantTx, userId: string) {
       // A group narrowed to some flows gives its flow permissions only per flow (lib/groups/flow-access.ts).
       groupPermissions: groupPermissionsOfMembership({ flowScope: "unscoped" }),
       flowScopedPermissions: groupPermissionsOfMembership({ flowScope: "scoped" }),
+      // What "Viewers see dashboards only" needs (lib/permissions.ts), in the same statement.
+      inCustomGroup: inCustomGroupOfMembership(),
+      viewersSeeDashboardsOnly: viewersSeeDashboardsOnlyOf(memberships.tenantId),
     })
     .from(memberships)
     .where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.userId, userId)));

@@ -3,7 +3,7 @@ import { memberships, oidcConfigs, samlConfigs, tenants } from "../schema";
 import type { MemberRole, Tenant, TwoFactorRequirement } from "../schema";
 import type { TenantTx, Tx, UserTx } from "../scopes";
 import { memberCounterQuery } from "./members";
-import { groupPermissionsOfMembership, inTwoFactorGroupOfMembership } from "./groups";
+import { groupPermissionsOfMembership, inCustomGroupOfMembership, inTwoFactorGroupOfMembership } from "./groups";
 import { getLastTenantId } from "./users";
 
 export interface TenantSummary {
@@ -34,6 +34,9 @@ export interface TenantMembership {
   roles: MemberRole[];
   /** The user is in a custom group the tenant requires two-factor of (lib/two-factor/requirement.ts). */
   inTwoFactorGroup: boolean;
+  /** The user is in any custom group, and the tenant's "Viewers see dashboards only" (lib/permissions.ts). */
+  inCustomGroup: boolean;
+  viewersSeeDashboardsOnly: boolean;
   /** The union of the permissions of the user's custom groups in the tenant, as stored. */
   groupPermissions: string[];
   /** Flow permissions of groups narrowed to particular flows, held only for those (lib/groups/flow-access.ts). */
@@ -73,6 +76,8 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
       groupPermissions: groupPermissionsOfMembership({ flowScope: "unscoped" }),
       flowScopedPermissions: groupPermissionsOfMembership({ flowScope: "scoped" }),
       inTwoFactorGroup: inTwoFactorGroupOfMembership(),
+      inCustomGroup: inCustomGroupOfMembership(),
+      viewersSeeDashboardsOnly: tenants.viewersSeeDashboardsOnly,
       // A tenant has SAML or OIDC set up, never both (db/schema/oidc.ts): whichever row there is.
       requireSso: sql<boolean | null>`coalesce(${samlConfigs.requireSso}, ${oidcConfigs.requireSso})`,
       breakGlassUserId: sql<string | null>`coalesce(${samlConfigs.breakGlassUserId}, ${oidcConfigs.breakGlassUserId})`,
@@ -100,6 +105,8 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
     membershipId: row.membershipId,
     roles: row.roles,
     inTwoFactorGroup: row.inTwoFactorGroup,
+    inCustomGroup: row.inCustomGroup,
+    viewersSeeDashboardsOnly: row.viewersSeeDashboardsOnly,
     groupPermissions: row.groupPermissions,
     flowScopedPermissions: row.flowScopedPermissions,
     ssoRequirement: row.requireSso === null ? null : { requireSso: row.requireSso, breakGlassUserId: row.breakGlassUserId },
@@ -173,7 +180,7 @@ export async function insertTenantIfFree(tx: Tx, tenant: Parameters<typeof inser
   return row ?? null;
 }
 
-export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled" | "license" | "twoFactorRequired" | "twoFactorRoles" | "archivedAt">;
+export type TenantSettings = Pick<Tenant, "id" | "slug" | "name" | "contactEmail" | "magicLinkEnabled" | "license" | "twoFactorRequired" | "twoFactorRoles" | "archivedAt" | "viewersSeeDashboardsOnly">;
 
 const settingsColumns = {
   id: tenants.id,
@@ -185,6 +192,7 @@ const settingsColumns = {
   twoFactorRequired: tenants.twoFactorRequired,
   twoFactorRoles: tenants.twoFactorRoles,
   archivedAt: tenants.archivedAt,
+  viewersSeeDashboardsOnly: tenants.viewersSeeDashboardsOnly,
 };
 
 export async function getTenantSettings(tx: TenantTx): Promise<TenantSettings | null> {
@@ -204,9 +212,18 @@ export async function lockTenant(tx: Tx, tenantId: string): Promise<Tenant | nul
 
 export async function updateTenantSettings(
   tx: TenantTx,
-  changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled" | "twoFactorRequired" | "twoFactorRoles">>,
+  changes: Partial<Pick<Tenant, "name" | "contactEmail" | "magicLinkEnabled" | "twoFactorRequired" | "twoFactorRoles" | "viewersSeeDashboardsOnly">>,
 ): Promise<void> {
   await tx.update(tenants).set(changes).where(eq(tenants.id, tx.tenantId));
+}
+
+/**
+ * What the API door reads of the tenant before admitting a key or token, in one statement: whether it
+ * is archived, and its "Viewers see dashboards only" (lib/permissions.ts).
+ */
+export async function tenantApiGate(tx: TenantTx): Promise<{ archivedAt: Date | null; viewersSeeDashboardsOnly: boolean }> {
+  const [row] = await tx.select({ archivedAt: tenants.archivedAt, viewersSeeDashboardsOnly: tenants.viewersSeeDashboardsOnly }).from(tenants).where(eq(tenants.id, tx.tenantId));
+  return row ?? { archivedAt: null, viewersSeeDashboardsOnly: false };
 }
 
 /** When the tenant was archived, or null while it is not (read fresh inside a writing transaction). */

@@ -54,6 +54,9 @@ export const tenants = pgTable(
     // tokens are refused, flows do not run. The write core refuses first (lib/actions/tenant-archive.ts);
     // a trigger on every tenant table refuses the runtime role's writes too (migration tenant_archive).
     archivedAt: timestamp("archived_at", { withTimezone: true }),
+    // "Viewers see dashboards only" (issue 14, item 4; Settings, section "Client access"): callers whose
+    // only group is the built-in Viewer lose flows, tables, connections and credentials (lib/permissions.ts).
+    viewersSeeDashboardsOnly: boolean("viewers_see_dashboards_only").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -5,9 +5,20 @@ import type { MemberRole } from "@/db/schema";
 import { effectivePermissions } from "@/lib/groups/effective-permissions";
 import { rolesLabel, type Permission } from "@/lib/permissions";
 
-export function memberAccess(row: { roles: readonly MemberRole[]; customGroups: readonly string[]; groupPermissions: readonly string[] }): { groups: string; permissions: Permission[] } {
+export function memberAccess(row: {
+  roles: readonly MemberRole[];
+  customGroups: readonly string[];
+  groupPermissions: readonly string[];
+  /** The tenant's "Viewers see dashboards only", read with the row. */
+  viewersSeeDashboardsOnly: boolean;
+}): { groups: string; permissions: Permission[] } {
   return {
     groups: [rolesLabel(row.roles), ...row.customGroups].filter(Boolean).join(", "),
-    permissions: effectivePermissions({ roles: row.roles, groupPermissions: row.groupPermissions }),
+    permissions: effectivePermissions({
+      roles: row.roles,
+      groupPermissions: row.groupPermissions,
+      inCustomGroup: row.customGroups.length > 0,
+      viewersSeeDashboardsOnly: row.viewersSeeDashboardsOnly,
+    }),
   };
 }

@@ -24,6 +24,9 @@ export interface TenantAccess {
   flowScopedPermissions: Permission[];
   membershipId: string | null;
   viaSuperadmin: boolean;
+  /** The tenant's "Viewers see dashboards only" and whether the member is in a custom group, as now (lib/permissions.ts). */
+  viewersSeeDashboardsOnly: boolean;
+  inCustomGroup: boolean;
 }
 
 export const FORBIDDEN_MESSAGE = "You do not have permission to do this in this tenant.";
@@ -41,9 +44,12 @@ export async function accessInTransaction(tx: TenantTx, userId: string): Promise
       flowScopedPermissions: catalogPermissions(membership.flowScopedPermissions),
       membershipId: membership.id,
       viaSuperadmin: false,
+      viewersSeeDashboardsOnly: membership.viewersSeeDashboardsOnly,
+      inCustomGroup: membership.inCustomGroup,
     };
   }
-  if (await isSuperadmin(tx, userId)) return { roles: SUPERADMIN_ROLES, groupPermissions: [], flowScopedPermissions: [], membershipId: null, viaSuperadmin: true };
+  // A visiting superadmin acts as Admin: "Viewers see dashboards only" never holds for them.
+  if (await isSuperadmin(tx, userId)) return { ...NO_GROUPS, roles: SUPERADMIN_ROLES, viaSuperadmin: true };
   return null;
 }
 
@@ -66,10 +72,9 @@ export async function authorizeInTransaction(tx: TenantTx, userId: string, permi
  * `permission` (its role lowered meanwhile).
  */
 export async function authorizeApiKeyInTransaction(tx: TenantTx, keyId: string, permission: Permission): Promise<TenantAccess> {
-  const role = await usableApiKeyRole(tx, keyId);
-  if (!role) throw new ActionError("UNAUTHENTICATED", API_KEY_UNUSABLE_MESSAGE);
-  if (!can({ roles: [role] }, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
-  return { roles: [role], groupPermissions: [], flowScopedPermissions: [], membershipId: null, viaSuperadmin: false };
+  const key = await usableApiKeyRole(tx, keyId);
+  if (!key) throw new ActionError("UNAUTHENTICATED", API_KEY_UNUSABLE_MESSAGE);
+  return nonHumanAccess(key, permission);
 }
 
 /**
@@ -77,8 +82,16 @@ export async function authorizeApiKeyInTransaction(tx: TenantTx, keyId: string, 
  * while it is live and this tenant is one it created (UNAUTHENTICATED otherwise: revoked meanwhile).
  */
 export async function authorizeIntegrationInTransaction(tx: TenantTx, integrationId: string, permission: Permission): Promise<TenantAccess> {
-  const role = await integrationRoleIn(tx, integrationId);
-  if (!role) throw new ActionError("UNAUTHENTICATED", TOKEN_UNUSABLE_MESSAGE);
-  if (!can({ roles: [role] }, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
-  return { roles: [role], groupPermissions: [], flowScopedPermissions: [], membershipId: null, viaSuperadmin: false };
+  const integration = await integrationRoleIn(tx, integrationId);
+  if (!integration) throw new ActionError("UNAUTHENTICATED", TOKEN_UNUSABLE_MESSAGE);
+  return nonHumanAccess(integration, permission);
+}
+
+const NO_GROUPS = { groupPermissions: [], flowScopedPermissions: [], membershipId: null, inCustomGroup: false, viewersSeeDashboardsOnly: false } satisfies Partial<TenantAccess>;
+
+/** A key's or token's access: its one role (in no custom group), FORBIDDEN without `permission`. */
+function nonHumanAccess(caller: { role: MemberRole; viewersSeeDashboardsOnly: boolean }, permission: Permission): TenantAccess {
+  const access: TenantAccess = { ...NO_GROUPS, roles: [caller.role], viaSuperadmin: false, viewersSeeDashboardsOnly: caller.viewersSeeDashboardsOnly };
+  if (!can(access, permission)) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
+  return access;
 }

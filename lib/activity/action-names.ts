@@ -21,6 +21,8 @@ export const ACTION_NAMES = [
   "tenant.approved_domain_removed",
   "tenant.login_policy_updated",
   "tenant.two_factor_requirement_updated",
+  // "Viewers see dashboards only" switched on or off (Settings, "Client access"; issue 14, item 4).
+  "tenant.client_access_updated",
   "tenant.license_set",
   "tenant.flow_cap_set",
   "tenant.api_limit_set",

@@ -12,6 +12,7 @@ export function apiKeyActor(caller: ApiCaller, tenant: Actor["tenant"]): Actor {
     tenant,
     membershipId: null,
     roles: caller.roles,
+    viewersSeeDashboardsOnly: caller.viewersSeeDashboardsOnly,
     viaSuperadmin: false,
     apiKey: { id: caller.keyId, name: caller.keyName, integration: caller.integration },
   };

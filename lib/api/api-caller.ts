@@ -4,7 +4,7 @@
 // that one row); everything else runs inside the key's tenant, like a page.
 import { withApiKeyLookup, withTenant } from "@/db/scopes";
 import { findApiKeyTenant, useApiKey } from "@/db/queries/api-keys";
-import { tenantArchivedAt } from "@/db/queries/tenants";
+import { tenantApiGate } from "@/db/queries/tenants";
 import type { MemberRole } from "@/db/schema";
 import { API_KEY_PATTERN, hashApiKey } from "../api-keys/api-key";
 import { clientIp } from "../client-ip";
@@ -24,6 +24,8 @@ export interface ApiCaller {
   /** Whether the caller came with an integration's signed token (lib/api/token-caller.ts), not a key. */
   integration?: boolean;
   roles: MemberRole[];
+  /** The tenant's "Viewers see dashboards only", read at the door (lib/permissions.ts: a Viewer key sees dashboards only). */
+  viewersSeeDashboardsOnly: boolean;
   /** The RateLimit headers of the admitted request, for the route to send with its answer. */
   rateLimitHeaders: Record<string, string>;
 }
@@ -59,14 +61,15 @@ async function keyCaller(key: string): Promise<ApiCaller | Response> {
   const ip = await clientIp();
   const keyUse = await withTenant({ tenantId: found.tenantId, userId: null }, async (tx) => {
     // An archived tenant's keys are refused before anything is written (last use, meters).
-    if (await tenantArchivedAt(tx)) return "archived" as const;
+    const gate = await tenantApiGate(tx);
+    if (gate.archivedAt) return "archived" as const;
     const used = await useApiKey(tx, found.id, ip);
     // The tenant's run list holds every API call; a refused one is not admitted (nor metered).
-    return used && { used, admission: (await apiAddressAllowed(tx, ip)) ? await admitApiRequest(tx) : null };
+    return used && { used, gate, admission: (await apiAddressAllowed(tx, ip)) ? await admitApiRequest(tx) : null };
   });
   if (!keyUse) return unauthorized(true);
   if (keyUse === "archived") return archivedTenant();
-  const { used, admission } = keyUse;
+  const { used, gate, admission } = keyUse;
   if (!admission) return refuseApiAddress(found.tenantId, { name: used.name, integration: false }, ip);
   if (!admission.admitted) return admission.response;
   return {
@@ -75,6 +78,7 @@ async function keyCaller(key: string): Promise<ApiCaller | Response> {
     keyName: used.name,
     integration: false,
     roles: [used.role],
+    viewersSeeDashboardsOnly: gate.viewersSeeDashboardsOnly,
     rateLimitHeaders: admission.headers,
   };
 }

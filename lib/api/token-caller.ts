@@ -5,7 +5,7 @@
 // "<integration name> (<email claim>)".
 import { withTenant } from "@/db/scopes";
 import { integrationRoleIn } from "@/db/queries/integrations";
-import { tenantArchivedAt } from "@/db/queries/tenants";
+import { tenantApiGate } from "@/db/queries/tenants";
 import { clientIp } from "../client-ip";
 import { resolveTokenTenant, tokenActorName } from "../integrations/resolve-tenant";
 import { verifyIntegrationToken } from "../integrations/verify-token";
@@ -21,11 +21,11 @@ export async function tokenCaller(token: string): Promise<ApiCaller | Response> 
   const tenantId = await resolveTokenTenant(verified, ip);
   const admitted = await withTenant({ tenantId, userId: null }, async (tx) => {
     // An archived tenant's tokens are refused before anything is written (meters).
-    if (await tenantArchivedAt(tx)) return "archived" as const;
+    if ((await tenantApiGate(tx)).archivedAt) return "archived" as const;
     // As it is now: an integration revoked since the token was verified is refused here.
     const role = await integrationRoleIn(tx, verified.integration.id);
     // The tenant's run list holds every API call, a token's too; a refused one is not admitted (nor metered).
-    return role && { role, admission: (await apiAddressAllowed(tx, ip)) ? await admitApiRequest(tx) : null };
+    return role && { ...role, admission: (await apiAddressAllowed(tx, ip)) ? await admitApiRequest(tx) : null };
   });
   if (!admitted) return unauthorizedToken();
   if (admitted === "archived") return archivedTenant();
@@ -37,6 +37,7 @@ export async function tokenCaller(token: string): Promise<ApiCaller | Response> 
     keyName: tokenActorName(verified),
     integration: true,
     roles: [admitted.role],
+    viewersSeeDashboardsOnly: admitted.viewersSeeDashboardsOnly,
     rateLimitHeaders: admitted.admission.headers,
   };
 }

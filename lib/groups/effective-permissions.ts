@@ -13,8 +13,21 @@ export function catalogPermissions(stored: readonly string[]): Permission[] {
   return PERMISSIONS.filter((permission) => stored.includes(permission) && isPermission(permission));
 }
 
-/** The member's permissions, in the catalog's order: their roles' and their custom groups', each once. */
-export function effectivePermissions(member: { roles: readonly MemberRole[]; groupPermissions?: readonly string[] }): Permission[] {
-  const holder: PermissionHolder = { roles: member.roles, groupPermissions: catalogPermissions(member.groupPermissions ?? []) };
+/**
+ * The member's permissions, in the catalog's order: their roles' and their custom groups', each once,
+ * less what the tenant's "Viewers see dashboards only" hides from a member who is only a Viewer.
+ */
+export function effectivePermissions(member: {
+  roles: readonly MemberRole[];
+  groupPermissions?: readonly string[];
+  inCustomGroup?: boolean;
+  viewersSeeDashboardsOnly?: boolean;
+}): Permission[] {
+  const holder: PermissionHolder = {
+    roles: member.roles,
+    groupPermissions: catalogPermissions(member.groupPermissions ?? []),
+    inCustomGroup: member.inCustomGroup,
+    viewersSeeDashboardsOnly: member.viewersSeeDashboardsOnly,
+  };
   return PERMISSIONS.filter((permission) => can(holder, permission));
 }

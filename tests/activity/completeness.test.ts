@@ -377,6 +377,11 @@ const scenarios: Record<string, Scenario> = {
     signInAs(caller, "password");
     return { caller, result: await setMagicLinkLogin(tenant.slug, null, { magicLinkEnabled: false }) };
   },
+  "tenant.client_access.update": async () => {
+    const { setViewersSeeDashboardsOnly } = await import("@/app/t/[slug]/settings/client-access/actions");
+    const { tenant, caller } = await memberOfNewTenant(["admin"]);
+    return { caller, result: await setViewersSeeDashboardsOnly(tenant.slug, null, { viewersSeeDashboardsOnly: true }) };
+  },
   "tenant.two_factor_requirement.update": async () => {
     const { setTwoFactorRequirement } = await import("@/app/t/[slug]/settings/actions");
     const { tenant, caller } = await memberOfNewTenant(["admin"]);

@@ -160,7 +160,7 @@ describe("the API's bearer check", () => {
   it("resolves a key to its own tenant and role, and records when and from where it was used", async () => {
     const created = await seedKey(world.a.slug, world.adminA, "editor");
     const caller = await runWithClientAddress("203.0.113.9", () => authorizeApiRequest(apiRequest(created.key), "flows.write"));
-    expect(caller).toEqual({ tenantId: world.a.id, keyId: created.id, keyName: expect.any(String), integration: false, roles: ["editor"], rateLimitHeaders: {} });
+    expect(caller).toEqual({ tenantId: world.a.id, keyId: created.id, keyName: expect.any(String), integration: false, roles: ["editor"], viewersSeeDashboardsOnly: false, rateLimitHeaders: {} });
     const row = await keyById(world.a.id, created.id);
     expect(row?.lastUsedIp).toBe("203.0.113.9");
     expect(row?.lastUsedAt).toBeInstanceOf(Date);

@@ -160,7 +160,7 @@ describe("the key as it is now, inside the write's transaction", () => {
 
   it("refuses a key revoked after the door check (UNAUTHENTICATED), a key lowered to Viewer (FORBIDDEN), and writes nothing", async () => {
     const key = await keyFor(world.a.id, "editor");
-    const caller = { tenantId: world.a.id, keyId: key.id, keyName: key.name, roles: ["editor" as const], rateLimitHeaders: {} };
+    const caller = { tenantId: world.a.id, keyId: key.id, keyName: key.name, roles: ["editor" as const], viewersSeeDashboardsOnly: false, rateLimitHeaders: {} };
     const count0 = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select({ n: count() }).from(flows));
     const perform = () => performTenantAction(createFlow.definition, { actor: apiKeyActor(caller, tenantOf()), ip: null }, flowInput());
 
@@ -177,7 +177,7 @@ describe("the key as it is now, inside the write's transaction", () => {
   });
 
   it("another tenant's key id does not authorize a write in this tenant", async () => {
-    const caller = { tenantId: world.a.id, keyId: adminB.id, keyName: adminB.name, roles: ["admin" as const], rateLimitHeaders: {} };
+    const caller = { tenantId: world.a.id, keyId: adminB.id, keyName: adminB.name, roles: ["admin" as const], viewersSeeDashboardsOnly: false, rateLimitHeaders: {} };
     await expect(performTenantAction(createFlow.definition, { actor: apiKeyActor(caller, tenantOf()), ip: null }, flowInput())).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });

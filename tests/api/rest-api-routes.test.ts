@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
 import { activity, flows, memberships, tenants, type MemberRole } from "@/db/schema";
@@ -507,5 +507,40 @@ describe("what the routes do", () => {
       expect(await callApi(flow.GET, { key: keys.viewer.key, params: { flowId } }), flowId).toMatchObject({ status: 404, contentType: "application/problem+json" });
       expect(await callApi(flow.PATCH, { key: keys.admin.key, method: "PATCH", params: { flowId }, body: { name: "x" } })).toMatchObject({ status: 404 });
     }
+  });
+});
+
+// "Viewers see dashboards only" (lib/permissions.ts): with the setting on, a Viewer key is refused every
+// read of flows, credentials and connections at the door (403, the answer of any key whose role lacks
+// the permission: no id is looked up, so nothing of what exists leaks), and keeps every other route its
+// role allows; an Editor key keeps them all. Every route on disk is in ROUTES, so a new one is covered.
+describe("with Viewers see dashboards only on", () => {
+  const setDashboardsOnly = (on: boolean) => withSystem((tx) => tx.update(tenants).set({ viewersSeeDashboardsOnly: on }).where(eq(tenants.id, world.a.id)));
+  beforeAll(() => setDashboardsOnly(true));
+  afterAll(() => setDashboardsOnly(false));
+
+  it("refuses the Viewer key exactly the read routes of flows, credentials and connections", () => {
+    const refused = Object.entries(ROUTES)
+      .filter(([, route]) => can({ roles: ["viewer"] }, route.permission) && !can({ roles: ["viewer"], viewersSeeDashboardsOnly: true }, route.permission))
+      .map(([name]) => name)
+      .sort();
+    expect(refused).toEqual(["GET /connections", "GET /connections/{connectionId}", "GET /credentials", "GET /flows", "GET /flows/{flowId}", "GET /flows/{flowId}/runs"]);
+  });
+
+  describe.each(Object.entries(ROUTES).filter(([, route]) => !route.writes))("%s", (name, route) => {
+    it("answers a Viewer key as the setting says, and an Editor key as before", async () => {
+      const request = await route.prepare();
+      const before = await activityCount(world.a.id);
+      const viewer = await callApi(route.handler, { key: keys.viewer.key, method: methodOf(name), ...request });
+      if (can({ roles: ["viewer"], viewersSeeDashboardsOnly: true }, route.permission)) {
+        expect(viewer.status, viewer.text).toBe(route.success);
+      } else {
+        expect(viewer).toMatchObject({ status: 403, contentType: "application/problem+json", body: { status: 403, title: "Forbidden" } });
+        expect(viewer.text).not.toMatch(/flow-|cred-|hook-/);
+      }
+      expect(await activityCount(world.a.id)).toBe(before);
+      const editor = await callApi(route.handler, { key: keys.editor.key, method: methodOf(name), ...request });
+      expect(editor.status, editor.text).toBe(route.success);
+    });
   });
 });

@@ -26,7 +26,7 @@ const { createIntegration, revokeIntegration } = await import("@/app/admin/integ
 const { setTenantApiLimit } = await import("@/app/admin/actions");
 const { archiveTenantAsSuperadmin, restoreTenantAsSuperadmin } = await import("@/app/admin/tenant-archive/actions");
 const { GET: getTenant } = await import("@/app/api/v1/tenant/route");
-const { POST: createFlowByApi } = await import("@/app/api/v1/flows/route");
+const { POST: createFlowByApi, GET: listFlowsByApi } = await import("@/app/api/v1/flows/route");
 
 type User = { id: string; email: string };
 let root: User;
@@ -163,6 +163,17 @@ describe("an HS256 integration's token", () => {
     expect((await callTenant(jwt)).status).toBe(200);
     const refused = await createFlowByApi(new Request("http://localhost/api/v1/flows", { method: "POST", ...bearer(jwt), body: JSON.stringify({ name: "x", steps: ["validate"] }) }));
     expect(refused.status).toBe(403);
+  });
+
+  it("a Viewer integration in a tenant with \"Viewers see dashboards only\" on is refused the flows (403), as a Viewer key is", async () => {
+    const made = await makeIntegration({ role: "viewer" });
+    const jwt = await token(made.id, hsKey(made.secret!), { externalId: `ext-${uniqueSuffix()}` });
+    const tenant = await tenantOf(jwt);
+    const listFlows = () => listFlowsByApi(new Request("http://localhost/api/v1/flows", bearer(jwt)));
+    expect((await listFlows()).status).toBe(200);
+    await withSystem((tx) => tx.update(tenants).set({ viewersSeeDashboardsOnly: true }).where(eq(tenants.id, tenant.id)));
+    expect((await listFlows()).status).toBe(403);
+    expect((await callTenant(jwt)).status).toBe(200);
   });
 
   it("stores the secret only encrypted, and never in the platform log", async () => {

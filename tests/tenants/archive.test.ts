@@ -137,6 +137,7 @@ function adminActor(tenant: { id: string; slug: string; name: string }, admin: U
     tenant: { ...tenant, magicLinkEnabled: true, license: "enterprise", twoFactorRequired: "off", archivedAt: new Date() },
     membershipId: null,
     roles: ["admin"],
+    viewersSeeDashboardsOnly: false,
     viaSuperadmin: false,
   };
 }

@@ -3,7 +3,7 @@ import { withActorTenant } from "@/db/scopes";
 import { listCredentials } from "@/db/queries/credentials";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/actor";
+import { requireActorWith } from "@/lib/actor";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { AddCredentialForm } from "./add-credential-form";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Credentials" };
 // read back: the query selects none.
 export default async function CredentialsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const actor = await requireActor(slug);
+  const actor = await requireActorWith(slug, "credentials.read");
   const rows = await withActorTenant(actor, (tx) => listCredentials(tx));
   const canManage = can(actor, "credentials.manage");
   const showsTail = can(actor, "credentials.use");

@@ -5,7 +5,7 @@ import { Pagination } from "@/components/data-table/pagination";
 import { SearchInput } from "@/components/data-table/search-input";
 import { TableUrlState } from "@/components/data-table/table-url-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/actor";
+import { requireActorWith } from "@/lib/actor";
 import { describeSteps } from "@/lib/flows/steps";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: "Flows" };
 
 export default async function FlowsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
-  const actor = await requireActor(slug);
+  const actor = await requireActorWith(slug, "flows.read");
   const query = await searchParams;
   const state = flowsUrlState.parse(query);
   const environment = environmentField.read([single(query.env) ?? ""], () => []);

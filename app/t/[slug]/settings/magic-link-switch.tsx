@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useOptimistic, useState, useTransition } from "react";
+import { useId } from "react";
+import { useSavedSwitch } from "@/components/ui/use-saved-switch";
 import { Switch } from "@/components/ui/switch";
 import type { TenantAction } from "@/lib/actions/tenant-action";
 
@@ -24,20 +25,7 @@ export function MagicLinkSwitch({
   setMagicLinkLogin: TenantAction<null>;
 }) {
   const reasonId = useId();
-  const [shown, setShown] = useOptimistic(enabled);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function change(next: boolean) {
-    setError(null);
-    startTransition(async () => {
-      setShown(next);
-      // A success needs no refresh here: the action's wrapper revalidates the tenant's pages, and
-      // the new `enabled` arrives with its answer.
-      const result = await setMagicLinkLogin(slug, null, { magicLinkEnabled: next });
-      if (!result.ok) setError(result.message);
-    });
-  }
+  const { shown, change, pending, error } = useSavedSwitch(enabled, (next) => setMagicLinkLogin(slug, null, { magicLinkEnabled: next }));
 
   return (
     <div className="max-w-xl">

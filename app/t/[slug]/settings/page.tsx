@@ -29,6 +29,8 @@ import { ArchiveTenant } from "./archive/archive-tenant";
 import { archiveTenant, restoreTenant } from "./archive/actions";
 import { GeneralSettingsForm } from "./general-settings-form";
 import { MagicLinkSwitch } from "./magic-link-switch";
+import { DashboardsOnlySwitch } from "./client-access/dashboards-only-switch";
+import { setViewersSeeDashboardsOnly } from "./client-access/actions";
 import { importTenantData, previewTenantImport } from "./export-import/actions";
 import { ExportTenantForm } from "./export-import/export-tenant-form";
 import { ImportTenantForm } from "./export-import/import-tenant-form";
@@ -125,6 +127,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           canManage={canManage}
           passwordOnlyUnavailable={unavailable("passwordOnlyLogin")}
           setMagicLinkLogin={setMagicLinkLogin}
+        />
+      </Section>
+      <Section
+        id="client-access"
+        title="Client access"
+        description="For clients invited as Viewers: they see the tenant's dashboards without its internal flows, tables, connections or credentials. A member who also has Editor, Admin or any custom group keeps what those give."
+      >
+        <DashboardsOnlySwitch
+          slug={slug}
+          enabled={settings.viewersSeeDashboardsOnly}
+          canManage={canManage}
+          setViewersSeeDashboardsOnly={setViewersSeeDashboardsOnly}
         />
       </Section>
       <Section

@@ -4,7 +4,7 @@ import { withActorTenant } from "@/db/scopes";
 import { listDataTables } from "@/db/queries/data-tables";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/actor";
+import { requireActorWith } from "@/lib/actor";
 import { COLUMN_TYPE_LABELS } from "@/lib/data-tables/column-rules";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Tables" };
 
 export default async function TablesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const actor = await requireActor(slug);
+  const actor = await requireActorWith(slug, "tables.read");
   const tables = await withActorTenant(actor, (tx) => listDataTables(tx));
   return (
     <section>

@@ -5,7 +5,7 @@ import { withActorTenant } from "@/db/scopes";
 import { findFlow, listRunsOfFlow } from "@/db/queries/flows";
 import { single, type SearchParams } from "@/lib/url-state/search-params";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/actor";
+import { requireActorWith } from "@/lib/actor";
 import { stepLabel } from "@/lib/flows/steps";
 import { listConnections } from "@/db/queries/connections";
 import { isUuid } from "@/lib/ids";
@@ -29,7 +29,7 @@ export default async function FlowPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { slug, flowId } = await params;
-  const actor = await requireActor(slug);
+  const actor = await requireActorWith(slug, "flows.read");
   // A malformed id, or one of another tenant, is not found (never a database error).
   if (!isUuid(flowId)) notFound();
   const query = await searchParams;

@@ -29,7 +29,8 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
     if (!group) return null;
     const members = await listGroupMembers(tx, group.id);
     const candidates = canManage ? await listMembersOutsideGroup(tx, group.id) : [];
-    const scopedFlows = group.flowsScoped ? await listGroupFlows(tx, group.id) : { rows: [], total: 0 };
+    // The flows' names only to those who may see flows ("Viewers see dashboards only": lib/permissions.ts).
+    const scopedFlows = group.flowsScoped && can(actor, "flows.read") ? await listGroupFlows(tx, group.id) : { rows: [], total: 0 };
     const flowCandidates = group.flowsScoped && canManage ? await searchFlowsOutsideGroup(tx, group.id, flowSearch) : [];
     const flowAccess: GroupFlowAccess = { scoped: group.flowsScoped, flows: scopedFlows.rows, total: scopedFlows.total, candidates: flowCandidates, search: flowSearch };
     return { group, members, candidates, flowAccess };

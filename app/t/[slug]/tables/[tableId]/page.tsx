@@ -11,7 +11,7 @@ import { SelectFilter } from "@/components/data-table/select-filter";
 import { TableUrlState } from "@/components/data-table/table-url-state";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/actor";
+import { requireActorWith } from "@/lib/actor";
 import { encodeCursor, toRowListQuery } from "@/lib/data-tables/row-page-query";
 import { valueField } from "@/lib/data-tables/row-values";
 import { formatDateTime } from "@/lib/format";
@@ -31,7 +31,7 @@ const PAGING_LABELS = { first: "First page", newer: "Previous", older: "Next", o
 
 export default async function DataTablePage({ params, searchParams }: { params: Promise<{ slug: string; tableId: string }>; searchParams: Promise<SearchParams> }) {
   const { slug, tableId } = await params;
-  const actor = await requireActor(slug);
+  const actor = await requireActorWith(slug, "tables.read");
   // A malformed id, or one of another tenant, is not found (never a database error).
   if (!isUuid(tableId)) notFound();
   const state = dataTableRowsUrlState.parse(await searchParams);

@@ -5,7 +5,7 @@ import { withActorTenant } from "@/db/scopes";
 import { findFlow } from "@/db/queries/flows";
 import { listFlowVersions } from "@/db/queries/flow-versions";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/actor";
+import { requireActorWith } from "@/lib/actor";
 import { ENVIRONMENT_LABELS, environmentField, withEnvironment } from "@/lib/flows/environments";
 import { stepsDiff } from "@/lib/flows/steps-diff";
 import { stepLabel } from "@/lib/flows/steps";
@@ -22,7 +22,7 @@ const REASONS = { saved: "Saved", restored: "Restored", deployed: "Deployed from
 /** A flow's versions in one environment, newest first: who and when, what changed in the steps, Restore. */
 export default async function FlowHistoryPage({ params, searchParams }: { params: Promise<{ slug: string; flowId: string }>; searchParams: Promise<SearchParams> }) {
   const { slug, flowId } = await params;
-  const actor = await requireActor(slug);
+  const actor = await requireActorWith(slug, "flows.read");
   if (!isUuid(flowId)) notFound();
   const environment = environmentField.read([single((await searchParams).env) ?? ""], () => []);
   const found = await withActorTenant(actor, async (tx) => {

@@ -5,7 +5,7 @@ import { withActorTenant } from "@/db/scopes";
 import { findFlowTemplate, findFlowTemplateUse } from "@/db/queries/flow-templates";
 import { listCredentials } from "@/db/queries/credentials";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/actor";
+import { requireActorWith } from "@/lib/actor";
 import { stepLabel } from "@/lib/flows/steps";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "Flow from a template" };
  */
 export default async function TemplateUsePage({ params }: { params: Promise<{ slug: string; useId: string }> }) {
   const { slug, useId } = await params;
-  const actor = await requireActor(slug);
+  const actor = await requireActorWith(slug, "flows.read");
   if (!isUuid(useId)) notFound();
   const canWrite = can(actor, "flows.write");
   const found = await withActorTenant(actor, async (tx) => {

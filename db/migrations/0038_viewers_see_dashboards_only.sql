@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ADD COLUMN "viewers_see_dashboards_only" boolean DEFAULT false NOT NULL;
