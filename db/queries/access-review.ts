@@ -8,7 +8,7 @@ import { activity, memberships, tenantGroupMembers, tenantGroups, tenants, users
 import { rowsOf } from "../client";
 import type { PlatformTx, TenantTx, UserTx } from "../scopes";
 import { withPlannerSettings, type PlannerSettings } from "./activity/planner-settings";
-import { groupNamesOfMembership, groupPermissionsOfMembership } from "./groups";
+import { flowScopesOfMembership, groupNamesOfMembership, groupPermissionsOfMembership, type FlowScope } from "./groups";
 import type { MemberStatus } from "./members";
 import { containsPattern } from "./search";
 
@@ -39,9 +39,11 @@ export interface AccessReviewRow {
   name: string | null;
   email: string;
   roles: MemberRole[];
-  /** The custom groups' names (A to Z) and the union of their permissions, as stored. */
+  /** The custom groups' names (A to Z) and the union of their permissions for the whole tenant, as stored. */
   customGroups: string[];
   groupPermissions: string[];
+  /** Flow permissions held through groups narrowed to particular flows, with those flows. */
+  flowScopes: FlowScope[];
   status: MemberStatus;
   joinedAt: Date;
   /** Null while Invited: the account's state is not the tenant's to see. */
@@ -90,7 +92,8 @@ const memberColumns = {
   email: memberships.memberEmail,
   roles: memberships.roles,
   customGroups: groupNamesOfMembership(),
-  groupPermissions: groupPermissionsOfMembership(),
+  groupPermissions: groupPermissionsOfMembership({ flowScope: "unscoped" }),
+  flowScopes: flowScopesOfMembership(),
   status: memberships.status,
   joinedAt: memberships.createdAt,
 };
