@@ -6,7 +6,7 @@ import { and, asc, count, eq, gt, ilike, ne, or, sql, type SQL } from "drizzle-o
 import { rolesGranting, type Permission } from "@/lib/permissions";
 import { activity, memberships, tenantGroupMembers, tenantGroups, tenants, users, userTwoFactor, type MemberRole } from "../schema";
 import { rowsOf } from "../client";
-import type { PlatformTx, TenantTx, UserTx } from "../scopes";
+import type { PlatformTx, TenantTx } from "../scopes";
 import { withPlannerSettings, type PlannerSettings } from "./activity/planner-settings";
 import { flowScopesOfMembership, groupNamesOfMembership, groupPermissionsOfMembership, type FlowScope } from "./groups";
 import type { MemberStatus } from "./members";
@@ -162,12 +162,6 @@ export async function accessReviewBatch(tx: TenantTx, filters: AccessReviewFilte
   const read = () => tx.select(memberColumns).from(memberships).where(where).orderBy(asc(memberships.memberEmail)).limit(limit);
   const members = filters.search ? await read() : await withPlannerSettings(tx, READ_IN_INDEX_ORDER, read);
   return withAccountState(tx, members);
-}
-
-/** The tenants this user has a membership in (any status): in the user's own scope (own_memberships policy). */
-export async function listTenantIdsOfUser(tx: UserTx, userId: string): Promise<string[]> {
-  const rows = await tx.select({ tenantId: memberships.tenantId }).from(memberships).where(eq(memberships.userId, userId));
-  return rows.map((row) => row.tenantId);
 }
 
 /** The user's row in this tenant's access review, or null when they are no member of it. */

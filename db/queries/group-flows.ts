@@ -90,3 +90,4 @@ export async function keepGroupFlowsOnAnotherCopy(tx: TenantTx, flowId: string, 
     .values(groupIds.map((groupId) => ({ tenantId: tx.tenantId, groupId, flowId, environment: copy.environment })))
     .onConflictDoNothing();
 }
+

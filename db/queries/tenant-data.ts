@@ -15,6 +15,7 @@ import {
   flowVersions,
   packageFlows,
   packages,
+  tenantGroupFlows,
   tenantGroups,
   tenants,
   type DataRowValues,
@@ -41,7 +42,15 @@ export async function readTenantDataHead(tx: TenantTx) {
     .where(eq(flows.tenantId, tx.tenantId))
     .orderBy(asc(flows.environment), asc(flows.name));
   const groups = await tx
-    .select({ name: tenantGroups.name, permissions: tenantGroups.permissions, twoFactorRequired: tenantGroups.twoFactorRequired })
+    .select({
+      name: tenantGroups.name,
+      permissions: tenantGroups.permissions,
+      twoFactorRequired: tenantGroups.twoFactorRequired,
+      flowsScoped: tenantGroups.flowsScoped,
+      // The flows a narrowed group names, by id (the same id in every environment).
+      flowIds: sql<string[]>`coalesce((select array_agg(s.flow_id order by s.flow_id) from ${tenantGroupFlows} s
+        where s.tenant_id = ${tenantGroups.tenantId} and s.group_id = ${tenantGroups.id}), '{}'::uuid[])`,
+    })
     .from(tenantGroups)
     .where(eq(tenantGroups.tenantId, tx.tenantId))
     .orderBy(sql`lower(${tenantGroups.name})`, asc(tenantGroups.id));

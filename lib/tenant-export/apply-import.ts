@@ -26,7 +26,7 @@ import { ContactEmailSchema } from "../tenant-fields";
 import type { DataRecord, Header, RecordOf } from "./format";
 import { importConnections } from "./import-connections";
 import { importFlows } from "./import-flows";
-import { importGroups } from "./import-groups";
+import { importGroupFlows, importGroups } from "./import-groups";
 import { importPackages } from "./import-packages";
 import { importTemplateUses } from "./import-template-uses";
 import { importTwoFactorRequirement, POLICY_REASON } from "./import-two-factor";
@@ -135,6 +135,7 @@ export async function applyImport(
     refuseFile(`The file would bring this tenant to ${flowCount} flows; its flow cap is ${tenant.flowCap}. Nothing was imported: delete flows or ask a superadmin to raise the cap.`);
   }
 
+  await importGroupFlows(tx, groupRecords, plan.groups);
   await importPackages(tx, ofKind(records, "package"), targets.packages, plan.packages);
   await importTemplateUses(tx, ofKind(records, "template_use"), caller.userId, plan.templates);
   await importTables(tx, records, new Set(targets.tableNames.map((name) => name.toLowerCase())), caller, plan);

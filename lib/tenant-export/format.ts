@@ -68,8 +68,18 @@ export const IpAllowListRecord = z.object({ kind: z.literal("ip_allow_list"), li
 const Steps = z.array(z.string().max(200)).max(100);
 const Id = z.uuid();
 const Timestamp = z.iso.datetime({ offset: true });
-/** A custom group; from version 3 also whether it is one of the groups that must use two-factor. */
-export const GroupRecord = z.object({ kind: z.literal("group"), name: Text, permissions: z.array(z.string().max(100)).max(200), twoFactorRequired: z.boolean().optional() });
+/**
+ * A custom group; from version 3 also whether it is one of the groups that must use two-factor, and
+ * whether its flow permissions are narrowed to particular flows (by id: flows keep theirs in the file).
+ */
+export const GroupRecord = z.object({
+  kind: z.literal("group"),
+  name: Text,
+  permissions: z.array(z.string().max(100)).max(200),
+  twoFactorRequired: z.boolean().optional(),
+  flowsScoped: z.boolean().optional(),
+  flowIds: z.array(Id).max(100_000).optional(),
+});
 /** A flow as it is now; version 2 names its environment and id (absent in version 1: Production, by name). */
 export const FlowRecord = z.object({ kind: z.literal("flow"), environment: z.enum(ENVIRONMENTS).optional(), id: Id.optional(), name: Text, steps: Steps });
 /** One saved state of a flow (after its flow's record, oldest first). Who saved it is not in the file: members are not. */

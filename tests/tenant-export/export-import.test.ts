@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
-import { activity, connections, dataTableRows, dataTables, flows, flowTemplateUses, flowVersions, memberships, tenantGroupMembers, tenantGroups, tenants } from "@/db/schema";
+import { activity, connections, dataTableRows, dataTables, flows, flowTemplateUses, flowVersions, memberships, tenantGroupFlows, tenantGroupMembers, tenantGroups, tenants } from "@/db/schema";
 import { listFlowVersions } from "@/db/queries/flow-versions";
 import { NEEDS_SECRET_MESSAGE } from "@/lib/connections/connection-config";
 import { openConnectionSecrets } from "@/lib/connections/connection-secrets";
@@ -40,6 +40,7 @@ const { createFlow, saveFlowSteps } = await import("@/app/t/[slug]/flows/actions
 const { createPackage, deployPackage } = await import("@/app/t/[slug]/packages/actions");
 const { createGroup } = await import("@/app/t/[slug]/groups/actions/create-group");
 const { addGroupMember } = await import("@/app/t/[slug]/groups/actions/group-membership");
+const { setGroupFlowScope, addGroupFlow } = await import("@/app/t/[slug]/groups/actions/group-flow-scope");
 const { createDataTable, addRow } = await import("@/app/t/[slug]/tables/actions");
 const { addCredential } = await import("@/app/t/[slug]/credentials/actions");
 const { createConnection, updateConnectionAction, activateConnection } = await import("@/app/t/[slug]/connections/actions");
@@ -58,6 +59,7 @@ let editorA: User;
 let suspendedA: User;
 let root: User;
 let payrollApi: { id: string };
+let checksums: { id: string };
 /** Tenant A's export with its credentials (under PASSPHRASE) and without. */
 let withCredentials: string;
 let withoutCredentials: string;
@@ -79,8 +81,15 @@ async function emptyTenantWithAdmin(admin: User) {
 
 /** A settings or group record as versions 1 and 2 wrote it: no chosen two-factor groups. */
 const withoutTwoFactorChoice = (record: Record<string, unknown>) => {
-  const { twoFactorRoles: _roles, twoFactorRequired, ...rest } = record;
-  return record.kind === "group" ? rest : record.kind === "settings" ? { ...rest, twoFactorRequired } : record;
+  if (record.kind !== "group" && record.kind !== "settings") return record;
+  const copy = { ...record };
+  if (record.kind === "group") {
+    delete copy.twoFactorRequired;
+    delete copy.flowsScoped;
+    delete copy.flowIds;
+  }
+  else delete copy.twoFactorRoles;
+  return copy;
 };
 
 /** The file as a version 1 console wrote it: no groups, versions or packages; Production's flows by name only. */
@@ -130,11 +139,14 @@ beforeAll(async () => {
   expectOk(await as(admin, () => addDomain(slug, null, { domain: "alpha.test" })));
   expectOk(await as(admin, () => saveIpAllowLists(slug, null, { run: "", edit: "", admin: "10.0.0.0/8", package: "10.0.0.0/8\n2001:db8::/32" })));
   expectOk(await as(admin, () => createFlow(slug, null, { name: "Nightly sync", steps: ["validate", "transform", "credential:Payroll token"] })));
-  expectOk(await as(admin, () => createFlow(slug, null, { name: "Checksums", steps: ["checksum"] })));
+  checksums = expectOk<{ id: string }>(await as(admin, () => createFlow(slug, null, { name: "Checksums", steps: ["checksum"] })));
   // Groups (one with a member, who is not in the file), a Development flow saved twice, packaged and
   // deployed to Production (the same id in two environments, versions that name the package).
   const auditors = expectOk<{ id: string }>(await as(admin, () => createGroup(slug, null, { name: "Auditors", permissions: ["activity.read", "flows.read"] })));
   expectOk(await as(admin, () => addGroupMember(slug, null, { groupId: auditors.id, memberId: viewerMembershipA.id })));
+  // Auditors' flow permissions narrowed to one flow (by id).
+  expectOk(await as(admin, () => setGroupFlowScope(slug, null, { groupId: auditors.id, flowScope: "selected" })));
+  expectOk(await as(admin, () => addGroupFlow(slug, null, { groupId: auditors.id, flowId: checksums.id })));
   expectOk(await as(admin, () => createGroup(slug, null, { name: "Releasers", permissions: ["packages.manage"] })));
   const draft = expectOk<{ id: string }>(await as(admin, () => createFlow(slug, null, { environment: "development", name: "Draft", steps: ["validate"] })));
   expectOk(await as(admin, () => saveFlowSteps(slug, null, { environment: "development", flowId: draft.id, steps: ["validate", "notify"] })));
@@ -191,15 +203,15 @@ describe("the exported file", () => {
     for (const id of [world.a.id, world.adminA.id, viewerA.id]) expect(withCredentials).not.toContain(id);
     // Groups carry their permissions, never who is in them.
     expect(records.filter((record) => record.kind === "group")).toEqual([
-      { kind: "group", name: "Auditors", permissions: ["activity.read", "flows.read"], twoFactorRequired: false },
-      { kind: "group", name: "Releasers", permissions: ["packages.manage"], twoFactorRequired: true },
+      { kind: "group", name: "Auditors", permissions: ["activity.read", "flows.read"], twoFactorRequired: false, flowsScoped: true, flowIds: [checksums.id] },
+      { kind: "group", name: "Releasers", permissions: ["packages.manage"], twoFactorRequired: true, flowsScoped: false, flowIds: [] },
     ]);
     // The chosen two-factor groups: the built-in ones on the settings record, the custom ones above.
     expect(records.find((record) => record.kind === "settings")).toMatchObject({ twoFactorRequired: "groups", twoFactorRoles: ["editor"] });
     // Connections with their settings and ids (flow steps name them by id); the template customisation by template id.
-    expect(records.filter((record) => record.kind === "connection").map(({ secrets: _secrets, ...rest }) => rest)).toEqual([
-      { kind: "connection", id: expect.any(String), name: "Inbox", connector: "incoming_webhook", settings: {}, status: "active" },
-      { kind: "connection", id: payrollApi.id, name: "Payroll API", connector: "http_api", settings: { baseUrl: "https://payroll.example.com", authType: "bearer" }, status: "active" },
+    expect(records.filter((record) => record.kind === "connection").map((record) => ({ ...record, secrets: "sealed or not" }))).toEqual([
+      { kind: "connection", id: expect.any(String), name: "Inbox", connector: "incoming_webhook", settings: {}, status: "active", secrets: "sealed or not" },
+      { kind: "connection", id: payrollApi.id, name: "Payroll API", connector: "http_api", settings: { baseUrl: "https://payroll.example.com", authType: "bearer" }, status: "active", secrets: "sealed or not" },
     ]);
     expect(records.find((record) => record.kind === "template_use")).toEqual({
       kind: "template_use",
@@ -290,6 +302,11 @@ describe("round trip", () => {
     expect(openConnectionSecrets(target.id, payroll!.id, payroll!)).toEqual({ token: "payroll-api-token" });
     const [tenantRow] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenants).where(eq(tenants.id, target.id)));
     expect(tenantRow).toMatchObject({ twoFactorRequired: "groups", twoFactorRoles: ["editor"] });
+    // The narrowed group came narrowed, naming the same flow.
+    const [auditors] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenantGroups).where(eq(tenantGroups.name, "Auditors")));
+    expect(auditors).toMatchObject({ flowsScoped: true });
+    const scoped = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenantGroupFlows).where(eq(tenantGroupFlows.groupId, auditors!.id)));
+    expect(scoped.map((row) => row.flowId)).toEqual([checksums.id]);
     // The rows keep the order they were added in.
     const rows = await withTenant({ tenantId: target.id, userId: null }, (tx) =>
       tx.select({ values: dataTableRows.values }).from(dataTableRows).innerJoin(dataTables, and(eq(dataTables.tenantId, dataTableRows.tenantId), eq(dataTables.id, dataTableRows.tableId))).where(eq(dataTables.name, "Customers")).orderBy(asc(dataTableRows.createdAt), asc(dataTableRows.id)),
