@@ -6,9 +6,9 @@ import { and, asc, count, eq, gt, ilike, ne, or, sql, type SQL } from "drizzle-o
 import { isHiddenFromDashboardViewers, rolesGranting, type Permission } from "@/lib/permissions";
 import { activity, memberships, tenantGroupMembers, tenantGroups, tenants, users, userTwoFactor, type MemberRole } from "../schema";
 import { rowsOf } from "../client";
-import type { PlatformTx, TenantTx, UserTx } from "../scopes";
+import type { PlatformTx, TenantTx } from "../scopes";
 import { withPlannerSettings, type PlannerSettings } from "./activity/planner-settings";
-import { groupNamesOfMembership, groupPermissionsOfMembership, inCustomGroupOfMembership } from "./groups";
+import { flowScopesOfMembership, groupNamesOfMembership, groupPermissionsOfMembership, inCustomGroupOfMembership, type FlowScope } from "./groups";
 import { viewersSeeDashboardsOnlyOf } from "./viewers-see-dashboards-only";
 import type { MemberStatus } from "./members";
 import { containsPattern } from "./search";
@@ -40,11 +40,13 @@ export interface AccessReviewRow {
   name: string | null;
   email: string;
   roles: MemberRole[];
-  /** The custom groups' names (A to Z) and the union of their permissions, as stored. */
+  /** The custom groups' names (A to Z) and the union of their permissions for the whole tenant, as stored. */
   customGroups: string[];
   groupPermissions: string[];
   /** The tenant's "Viewers see dashboards only" (lib/permissions.ts), for the effective permissions. */
   viewersSeeDashboardsOnly: boolean;
+  /** Flow permissions held through groups narrowed to particular flows, with those flows. */
+  flowScopes: FlowScope[];
   status: MemberStatus;
   joinedAt: Date;
   /** Null while Invited: the account's state is not the tenant's to see. */
@@ -97,8 +99,9 @@ const memberColumns = {
   email: memberships.memberEmail,
   roles: memberships.roles,
   customGroups: groupNamesOfMembership(),
-  groupPermissions: groupPermissionsOfMembership(),
+  groupPermissions: groupPermissionsOfMembership({ flowScope: "unscoped" }),
   viewersSeeDashboardsOnly: viewersSeeDashboardsOnlyOf(memberships.tenantId),
+  flowScopes: flowScopesOfMembership(),
   status: memberships.status,
   joinedAt: memberships.createdAt,
 };
@@ -167,12 +170,6 @@ export async function accessReviewBatch(tx: TenantTx, filters: AccessReviewFilte
   const read = () => tx.select(memberColumns).from(memberships).where(where).orderBy(asc(memberships.memberEmail)).limit(limit);
   const members = filters.search ? await read() : await withPlannerSettings(tx, READ_IN_INDEX_ORDER, read);
   return withAccountState(tx, members);
-}
-
-/** The tenants this user has a membership in (any status): in the user's own scope (own_memberships policy). */
-export async function listTenantIdsOfUser(tx: UserTx, userId: string): Promise<string[]> {
-  const rows = await tx.select({ tenantId: memberships.tenantId }).from(memberships).where(eq(memberships.userId, userId));
-  return rows.map((row) => row.tenantId);
 }
 
 /** The user's row in this tenant's access review, or null when they are no member of it. */

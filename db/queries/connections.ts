@@ -64,7 +64,17 @@ async function connectionWithSecrets(tx: TenantTx, id: string, lock: boolean): P
 
 export async function insertConnection(
   tx: TenantTx,
-  connection: { id: string; name: string; connector: string; settings: Record<string, string | number | boolean>; encrypted: EncryptedValue; createdBy: string | null },
+  connection: {
+    id: string;
+    name: string;
+    connector: string;
+    settings: Record<string, string | number | boolean>;
+    encrypted: EncryptedValue;
+    createdBy: string | null;
+    /** Active unless said (an import without the secret makes it inactive, saying why). */
+    status?: ConnectionStatus;
+    lastError?: string | null;
+  },
 ): Promise<ConnectionView> {
   const { encrypted, ...rest } = connection;
   const [row] = await tx.insert(connections).values({ ...rest, ...encrypted, tenantId: tx.tenantId }).returning(viewColumns);

@@ -1,6 +1,7 @@
 // A flow's versions (withTenant scope): every save appends one; nothing here changes or removes one
 // (the runtime role may not, and a trigger refuses any UPDATE).
 import { and, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { flowVersions, users, type Environment, type FlowVersionReason } from "../schema";
 import type { TenantTx } from "../scopes";
 
@@ -13,6 +14,8 @@ export interface NewFlowVersion {
   restoredFrom?: number | null;
   packageId?: string | null;
   createdBy: string | null;
+  /** Who imported it, for a version copied from a tenant data file. */
+  importedBy?: string | null;
   /** When it was made, for a version an import copies from a file (to the microsecond); now otherwise. */
   createdAt?: string;
 }
@@ -45,10 +48,16 @@ export const versionContentColumns = {
   packageId: flowVersions.packageId,
 };
 
+/** Who imported a version (another join of users than its author's). */
+const importers = alias(users, "importers");
+
 const versionColumns = {
   ...versionContentColumns,
   createdAt: flowVersions.createdAt,
   createdByEmail: users.email,
+  /** Set for a version copied from a tenant data file: the file names no author, so the history names the importer. */
+  imported: sql<boolean>`${flowVersions.importedBy} is not null`,
+  importedByEmail: importers.email,
 };
 
 const ofFlow = (tx: TenantTx, environment: Environment, flowId: string) =>
@@ -60,6 +69,7 @@ export async function listFlowVersions(tx: TenantTx, environment: Environment, f
     .select(versionColumns)
     .from(flowVersions)
     .leftJoin(users, eq(users.id, flowVersions.createdBy))
+    .leftJoin(importers, eq(importers.id, flowVersions.importedBy))
     .where(ofFlow(tx, environment, flowId))
     .orderBy(desc(flowVersions.version));
 }
@@ -69,6 +79,7 @@ export async function findFlowVersion(tx: TenantTx, environment: Environment, fl
     .select(versionColumns)
     .from(flowVersions)
     .leftJoin(users, eq(users.id, flowVersions.createdBy))
+    .leftJoin(importers, eq(importers.id, flowVersions.importedBy))
     .where(and(ofFlow(tx, environment, flowId), eq(flowVersions.version, version)));
   return row ?? null;
 }

@@ -1,8 +1,9 @@
 // Flows and their runs (withTenant scope). Row-level security already limits every statement to the
 // scope's tenant; the explicit tenant filters are the second wall and what the indexes lead with.
 import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
-import { flowRuns, flows, tenants, users, type Environment, type FlowRunLogEntry } from "../schema";
+import { flowRuns, flows, tenantGroupFlows, tenants, users, type Environment, type FlowRunLogEntry } from "../schema";
 import type { TenantTx } from "../scopes";
+import { keepGroupFlowsOnAnotherCopy } from "./group-flows";
 import { containsPattern } from "./search";
 
 export const FLOW_SORTS = ["name", "createdAt", "updatedAt"] as const;
@@ -88,11 +89,17 @@ export async function updateFlow(tx: TenantTx, flowId: string, change: { name?: 
   return row ?? null;
 }
 
+/** Deletes one environment's copy of a flow; groups narrowed to the flow keep it while another environment has it. */
 export async function deleteFlow(tx: TenantTx, flowId: string, options: { environment?: Environment } = {}) {
+  const pointing = await tx
+    .select({ groupId: tenantGroupFlows.groupId })
+    .from(tenantGroupFlows)
+    .where(and(eq(tenantGroupFlows.tenantId, tx.tenantId), eq(tenantGroupFlows.environment, environmentOf(options)), eq(tenantGroupFlows.flowId, flowId)));
   const [row] = await tx
     .delete(flows)
     .where(and(eq(flows.tenantId, tx.tenantId), inEnvironment(options, flowId)))
     .returning(flowColumns);
+  if (row) await keepGroupFlowsOnAnotherCopy(tx, flowId, pointing.map((scope) => scope.groupId));
   return row ?? null;
 }
 

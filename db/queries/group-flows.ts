@@ -69,3 +69,25 @@ export async function deleteGroupFlow(tx: TenantTx, groupId: string, flowId: str
   const [flow] = await tx.select({ name: flows.name }).from(flows).where(and(eq(flows.tenantId, tx.tenantId), eq(flows.environment, row.environment), eq(flows.id, flowId)));
   return flow?.name ?? flowId;
 }
+
+/**
+ * A flow keeps its id across environments, and a narrowed group names it by id: when the copy a
+ * group's row points at is deleted (its foreign key cascades), the row is made again on a copy that
+ * remains (Production's first), so the group keeps the flow while any environment has it. Called by
+ * deleteFlow with the groups whose rows pointed at the deleted copy.
+ */
+export async function keepGroupFlowsOnAnotherCopy(tx: TenantTx, flowId: string, groupIds: string[]): Promise<void> {
+  if (groupIds.length === 0) return;
+  const [copy] = await tx
+    .select({ environment: flows.environment })
+    .from(flows)
+    .where(and(eq(flows.tenantId, tx.tenantId), eq(flows.id, flowId)))
+    .orderBy(environmentPreference)
+    .limit(1);
+  if (!copy) return;
+  await tx
+    .insert(tenantGroupFlows)
+    .values(groupIds.map((groupId) => ({ tenantId: tx.tenantId, groupId, flowId, environment: copy.environment })))
+    .onConflictDoNothing();
+}
+

@@ -3,7 +3,7 @@
 // where the own_groups / own_group_memberships policies show them their own rows only. Row-level
 // security limits every statement; the explicit tenant filters are the second wall.
 import { and, asc, count, eq, inArray, ne, notInArray, sql, type SQL } from "drizzle-orm";
-import { FLOW_SCOPED_PERMISSIONS, memberships, tenantGroupFlows, tenantGroupMembers, tenantGroups } from "../schema";
+import { FLOW_SCOPED_PERMISSIONS, flows, memberships, tenantGroupFlows, tenantGroupMembers, tenantGroups } from "../schema";
 import type { TenantTx, Tx } from "../scopes";
 
 /**
@@ -12,8 +12,9 @@ import type { TenantTx, Tx } from "../scopes";
  */
 export function groupPermissionsOfMembership(options: { flowScope?: "all" | "unscoped" | "scoped" } = {}): SQL<string[]> {
   // "unscoped": what holds for the whole tenant (a group narrowed to some flows gives its flow
-  // permissions to no other flow); "scoped": only those narrowed flow permissions (checked per flow,
-  // lib/groups/flow-access.ts); "all" (the access review): every permission a group names.
+  // permissions to no other flow; the access review lists those with flowScopesOfMembership); "scoped":
+  // only those narrowed flow permissions (checked per flow, lib/groups/flow-access.ts); "all": every
+  // permission a group names.
   const flowScope = options.flowScope ?? "all";
   const narrowed = sql`(g.flows_scoped and p.permission = any(${scopedPermissionsArray()}))`;
   const filter = flowScope === "all" ? sql`` : flowScope === "unscoped" ? sql` and not ${narrowed}` : sql` and ${narrowed}`;
@@ -54,6 +55,31 @@ export async function flowsInGroupScope(tx: TenantTx, userId: string, permission
       ),
     );
   return new Set(rows.map((row) => row.flowId));
+}
+
+/** A flow permission the member holds through groups narrowed to particular flows, and those flows' names (A to Z). */
+export interface FlowScope {
+  permission: string;
+  flows: string[];
+}
+
+/**
+ * Per flow permission, the flows the membership's user holds it for through groups narrowed to "Only
+ * these flows" (each flow once, by id, whichever environment's copy the group points at), as one
+ * column of a query over memberships: the access review says "for 2 flows" and names them.
+ */
+export function flowScopesOfMembership(): SQL<FlowScope[]> {
+  return sql<FlowScope[]>`coalesce((select json_agg(json_build_object('permission', x.permission, 'flows', x.flows) order by x.permission)
+    from (select picked.permission, array_agg(picked.name order by picked.name, picked.flow_id) as flows
+      from (select distinct on (p.permission, s.flow_id) p.permission, s.flow_id, f.name
+        from ${tenantGroupMembers} gm
+        join ${tenantGroups} g on g.tenant_id = gm.tenant_id and g.id = gm.group_id and g.flows_scoped
+        cross join lateral unnest(g.permissions) as p(permission)
+        join ${tenantGroupFlows} s on s.tenant_id = g.tenant_id and s.group_id = g.id
+        join ${flows} f on f.tenant_id = s.tenant_id and f.environment = s.environment and f.id = s.flow_id
+        where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id and p.permission = any(${scopedPermissionsArray()})
+        order by p.permission, s.flow_id) as picked
+      group by picked.permission) as x), '[]'::json)`;
 }
 
 /** The names of the custom groups the membership's user is in (A to Z), as one column of a query over memberships. */

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { memberships, type MemberRole, type MembershipStatus } from "../schema";
-import type { TenantTx } from "../scopes";
+import type { TenantTx, UserTx } from "../scopes";
 import { groupPermissionsOfMembership, inCustomGroupOfMembership } from "./groups";
 import { viewersSeeDashboardsOnlyOf } from "./viewers-see-dashboards-only";
 
@@ -29,4 +29,10 @@ export async function findMembershipOfUser(tx: TenantTx, userId: string) {
     .from(memberships)
     .where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.userId, userId)));
   return row ?? null;
+}
+
+/** The tenants this user has a membership in (any status): in the user's own scope (own_memberships policy). */
+export async function listTenantIdsOfUser(tx: UserTx, userId: string): Promise<string[]> {
+  const rows = await tx.select({ tenantId: memberships.tenantId }).from(memberships).where(eq(memberships.userId, userId));
+  return rows.map((row) => row.tenantId);
 }

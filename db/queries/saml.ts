@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import { memberships, samlConfigs, samlMessageIds, users, type SamlMessageKind } from "../schema";
-import type { TenantTx, UserTx } from "../scopes";
+import type { TenantTx } from "../scopes";
 
 export type SamlConfig = typeof samlConfigs.$inferSelect;
 export type SamlConfigInput = Omit<typeof samlConfigs.$inferInsert, "tenantId" | "updatedAt">;
@@ -8,15 +8,6 @@ export type SamlConfigInput = Omit<typeof samlConfigs.$inferInsert, "tenantId" |
 /** The transaction's tenant's SAML settings, or null when it has none. */
 export async function findSamlConfig(tx: TenantTx): Promise<SamlConfig | null> {
   const [row] = await tx.select().from(samlConfigs).where(eq(samlConfigs.tenantId, tx.tenantId));
-  return row ?? null;
-}
-
-/** What every request into the tenant checks, read in the caller's own scope (own_tenants_saml policy). */
-export async function findSsoRequirementAsMember(tx: UserTx, tenantId: string): Promise<{ requireSso: boolean; breakGlassUserId: string | null } | null> {
-  const [row] = await tx
-    .select({ requireSso: samlConfigs.requireSso, breakGlassUserId: samlConfigs.breakGlassUserId })
-    .from(samlConfigs)
-    .where(eq(samlConfigs.tenantId, tenantId));
   return row ?? null;
 }
 

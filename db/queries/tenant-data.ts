@@ -3,7 +3,24 @@
 // (created_at, id), with created_at as text to the microsecond so no row is skipped or repeated
 // between batches (a JS Date keeps milliseconds only).
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { approvedDomains, credentials, dataTableRows, dataTables, flows, flowVersions, packageFlows, packages, tenantGroups, tenants, type DataRowValues, type Environment } from "../schema";
+import {
+  approvedDomains,
+  connections,
+  credentials,
+  dataTableRows,
+  dataTables,
+  flows,
+  flowTemplates,
+  flowTemplateUses,
+  flowVersions,
+  packageFlows,
+  packages,
+  tenantGroupFlows,
+  tenantGroups,
+  tenants,
+  type DataRowValues,
+  type Environment,
+} from "../schema";
 import type { TenantTx } from "../scopes";
 import { versionContentColumns } from "./flow-versions";
 
@@ -15,7 +32,7 @@ const createdAtText = microsecondText(dataTableRows.createdAt);
 /** Everything of the tenant the file carries except table rows (read in batches): small by the tenant's caps. */
 export async function readTenantDataHead(tx: TenantTx) {
   const [settings] = await tx
-    .select({ contactEmail: tenants.contactEmail, magicLinkEnabled: tenants.magicLinkEnabled, twoFactorRequired: tenants.twoFactorRequired })
+    .select({ contactEmail: tenants.contactEmail, magicLinkEnabled: tenants.magicLinkEnabled, twoFactorRequired: tenants.twoFactorRequired, twoFactorRoles: tenants.twoFactorRoles })
     .from(tenants)
     .where(eq(tenants.id, tx.tenantId));
   const domains = await tx.select({ domain: approvedDomains.domain }).from(approvedDomains).where(eq(approvedDomains.tenantId, tx.tenantId)).orderBy(asc(approvedDomains.domain));
@@ -25,7 +42,15 @@ export async function readTenantDataHead(tx: TenantTx) {
     .where(eq(flows.tenantId, tx.tenantId))
     .orderBy(asc(flows.environment), asc(flows.name));
   const groups = await tx
-    .select({ name: tenantGroups.name, permissions: tenantGroups.permissions })
+    .select({
+      name: tenantGroups.name,
+      permissions: tenantGroups.permissions,
+      twoFactorRequired: tenantGroups.twoFactorRequired,
+      flowsScoped: tenantGroups.flowsScoped,
+      // The flows a narrowed group names, by id (the same id in every environment).
+      flowIds: sql<string[]>`coalesce((select array_agg(s.flow_id order by s.flow_id) from ${tenantGroupFlows} s
+        where s.tenant_id = ${tenantGroups.tenantId} and s.group_id = ${tenantGroups.id}), '{}'::uuid[])`,
+    })
     .from(tenantGroups)
     .where(eq(tenantGroups.tenantId, tx.tenantId))
     .orderBy(sql`lower(${tenantGroups.name})`, asc(tenantGroups.id));
@@ -95,6 +120,41 @@ export function readCredentialsForExport(tx: TenantTx) {
     .orderBy(asc(credentials.name));
 }
 
+/** The tenant's connections with their encrypted secrets (decrypted only to be sealed under an export passphrase), by name. */
+export function readConnectionsForExport(tx: TenantTx) {
+  return tx
+    .select({
+      id: connections.id,
+      name: connections.name,
+      connector: connections.connector,
+      settings: connections.settings,
+      status: connections.status,
+      keyId: connections.keyId,
+      iv: connections.iv,
+      authTag: connections.authTag,
+      ciphertext: connections.ciphertext,
+    })
+    .from(connections)
+    .where(eq(connections.tenantId, tx.tenantId))
+    .orderBy(asc(connections.name), asc(connections.id));
+}
+
+/** The tenant's flow template customisations, by their template's name (the order an import recreates). */
+export function readTemplateUsesForExport(tx: TenantTx) {
+  return tx
+    .select({
+      templateId: flowTemplateUses.templateId,
+      templateName: flowTemplates.name,
+      name: flowTemplateUses.name,
+      description: flowTemplateUses.description,
+      extraSteps: flowTemplateUses.extraSteps,
+    })
+    .from(flowTemplateUses)
+    .innerJoin(flowTemplates, eq(flowTemplates.id, flowTemplateUses.templateId))
+    .where(eq(flowTemplateUses.tenantId, tx.tenantId))
+    .orderBy(asc(flowTemplates.name), asc(flowTemplates.id));
+}
+
 export interface RowKey {
   createdAt: string;
   id: string;
@@ -122,7 +182,8 @@ export async function readImportTargets(tx: TenantTx) {
   const packageRows = await tx.select({ id: packages.id, name: packages.name }).from(packages).where(eq(packages.tenantId, tx.tenantId));
   const tables = await tx.select({ name: dataTables.name }).from(dataTables).where(eq(dataTables.tenantId, tx.tenantId));
   const credentialRows = await tx.select({ name: credentials.name }).from(credentials).where(eq(credentials.tenantId, tx.tenantId));
-  return { flows: flowRows, packages: packageRows, tableNames: tables.map((row) => row.name), credentialNames: credentialRows.map((row) => row.name) };
+  const connectionRows = await tx.select({ id: connections.id, name: connections.name }).from(connections).where(eq(connections.tenantId, tx.tenantId));
+  return { flows: flowRows, packages: packageRows, tableNames: tables.map((row) => row.name), credentialNames: credentialRows.map((row) => row.name), connections: connectionRows };
 }
 
 /** Rows into one of the tenant's tables, each keeping when it was added. */

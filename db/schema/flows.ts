@@ -93,6 +93,11 @@ export const flowVersions = pgTable(
     /** For a deploy (and what it overwrote): the package. */
     packageId: uuid("package_id"),
     createdBy: uuid("created_by"),
+    /**
+     * For a version copied from a tenant data file: who imported it (the file names no author, so
+     * created_by is empty and the history says "Imported by …" instead of an unknown author).
+     */
+    importedBy: uuid("imported_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

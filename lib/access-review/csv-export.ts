@@ -5,23 +5,27 @@ import { stringify } from "csv-stringify/sync";
 import { batchedCsvStream } from "@/lib/csv-stream";
 import type { AccessReviewRow } from "@/db/queries/access-review";
 import { neutraliseFormula } from "@/lib/activity/csv-export";
-import { memberAccess } from "./member-access";
+import { memberAccess, narrowedLabel } from "./member-access";
 
 export const ACCESS_EXPORT_BATCH_SIZE = 1000;
 
-const HEADERS = ["email", "name", "status", "groups", "permissions", "two_factor", "last_sign_in_utc", "last_activity_utc", "joined_utc", "membership_id"];
+const HEADERS = ["email", "name", "status", "groups", "permissions", "flow_scoped_permissions", "two_factor", "last_sign_in_utc", "last_activity_utc", "joined_utc", "membership_id"];
 
 const iso = (date: Date | null) => (date ? date.toISOString() : "");
 
-/** One member as a CSV record: groups by their names, permissions in the catalog's order, space-separated. */
+/**
+ * One member as a CSV record: groups by their names, permissions in the catalog's order, space-separated;
+ * then those held only for particular flows, e.g. "flows.write (2 flows): Checksums, Nightly sync" (";" between permissions).
+ */
 export function accessCsvRecord(row: AccessReviewRow): string[] {
-  const { groups, permissions } = memberAccess(row);
+  const { groups, permissions, narrowed } = memberAccess(row);
   return [
     row.email,
     row.name ?? "",
     row.status,
     groups,
     permissions.join(" "),
+    narrowed.map((scope) => `${narrowedLabel(scope)}: ${scope.flows.join(", ")}`).join("; "),
     row.twoFactor === null ? "" : row.twoFactor ? "on" : "off",
     iso(row.lastSignInAt),
     iso(row.lastActivityAt),

@@ -5,7 +5,8 @@
 // "superadmin.accessed" into that tenant's log in the same transaction.
 import "server-only";
 import { enterUser, type PlatformAccess, type PlatformTx } from "@/db/scopes";
-import { findAccessReviewOfUser, findAccountForReview, findTenantLabel, listTenantIdsOfUser } from "@/db/queries/access-review";
+import { findAccessReviewOfUser, findAccountForReview, findTenantLabel } from "@/db/queries/access-review";
+import { listTenantIdsOfUser } from "@/db/queries/memberships";
 import { memberAccess } from "./member-access";
 
 export const USER_ACCESS_REASON = "Reviewed a user's access across tenants in the superadmin console";

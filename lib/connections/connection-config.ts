@@ -66,3 +66,19 @@ export function connectionConfigOf(connector: ConnectorKey, fields: ConnectionFi
   // An incoming webhook keeps its token across edits; a new one gets a fresh token.
   return { settings: {}, secrets: { webhookToken: stored?.webhookToken ?? newWebhookToken() } };
 }
+
+export const NEEDS_SECRET_MESSAGE = "This connection has no secret yet (it was imported without one): edit it, enter its secret, then activate it.";
+
+/**
+ * Whether the stored settings and secrets miss a secret the connector needs (a connection imported
+ * without the export's passphrase): the same checks as the form, on what is stored.
+ */
+export function lacksSecret(connector: ConnectorKey, settings: ConnectionSettings, stored: ConnectionSecrets): boolean {
+  try {
+    connectionConfigOf(connector, settings as ConnectionFields, stored);
+    return false;
+  } catch (error) {
+    if (error instanceof ActionError) return true;
+    throw error;
+  }
+}

@@ -8,7 +8,7 @@ import "server-only";
 import { isArchivedTenantRefusal } from "@/db/errors";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { listTenantIdsOfUser } from "@/db/queries/access-review";
+import { listTenantIdsOfUser } from "@/db/queries/memberships";
 import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
 import { findMembershipOfUser, insertMembership } from "@/db/queries/memberships";

@@ -11,7 +11,7 @@ import { insertDataTable } from "@/db/queries/data-tables";
 import { readIpAllowLists, replaceIpAllowLists } from "@/db/queries/ip-allow-lists";
 import { insertImportedRows, readImportTargets } from "@/db/queries/tenant-data";
 import { updateTenantSettings } from "@/db/queries/tenants";
-import type { DataRowValues, Tenant } from "@/db/schema";
+import type { DataRowValues, MemberRole, Tenant } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
 import { ActionError } from "../actions/core";
 import { CredentialDescriptionInput, CredentialNameInput, CredentialValueInput, shownTailOf } from "../credentials/credential-input";
@@ -24,9 +24,12 @@ import { encryptValue } from "../secrets/cipher";
 import { SECRETS_KEY_MISSING_MESSAGE, SecretsKeyError, secretsKeyring } from "../secrets/keyring";
 import { ContactEmailSchema } from "../tenant-fields";
 import type { DataRecord, Header, RecordOf } from "./format";
+import { importConnections } from "./import-connections";
 import { importFlows } from "./import-flows";
-import { importGroups } from "./import-groups";
+import { importGroupFlows, importGroups } from "./import-groups";
 import { importPackages } from "./import-packages";
+import { importTemplateUses } from "./import-template-uses";
+import { importTwoFactorRequirement, POLICY_REASON } from "./import-two-factor";
 import { emptyPlan, type ImportPlan } from "./import-plan";
 import { deriveKey, kdfAcceptable, openValue } from "./passphrase-cipher";
 import { checked, refuseFile } from "./refuse-file";
@@ -40,22 +43,31 @@ export interface ImportCaller {
   ip: string | null;
   /** Visiting superadmins are not held by the tenant's lists, so no list can shut them out. */
   viaSuperadmin: boolean;
+  /** The caller's built-in groups and whether they have two-factor (an import may not require it of them before they do). */
+  roles: MemberRole[];
+  twoFactorEnabled: boolean;
 }
 
 
 const ofKind = <K extends DataRecord["kind"]>(records: DataRecord[], kind: K) => records.filter((record): record is RecordOf<K> => record.kind === kind);
 
-/** The credentials' values, opened with the passphrase; null when none was given (they are skipped). */
-function openCredentials(header: Header, credentials: RecordOf<"credential">[], passphrase: string | null): Map<string, string> | null {
-  if (!credentials.length || !passphrase) return null;
+const wrongPassphrase = (): never => {
+  throw new ActionError("VALIDATION", WRONG_PASSPHRASE, { passphrase: [WRONG_PASSPHRASE] });
+};
+
+/** The key the file's secrets (credentials, connections') are sealed under; null when it holds none or no passphrase was given. */
+function passphraseKey(header: Header, records: DataRecord[], passphrase: string | null): Buffer | null {
+  const sealed = records.some((record) => record.kind === "credential" || (record.kind === "connection" && record.secrets));
+  if (!sealed || !passphrase) return null;
   if (!header.credentials || !kdfAcceptable(header.credentials)) return refuseFile("The file's credentials are sealed in a way this console does not accept.");
-  const key = deriveKey(passphrase, header.credentials);
+  return deriveKey(passphrase, header.credentials);
+}
+
+/** The credentials' values, opened with the passphrase's key; null when there is none (they are skipped). */
+function openCredentials(key: Buffer | null, credentials: RecordOf<"credential">[]): Map<string, string> | null {
+  if (!credentials.length || !key) return null;
   const values = new Map<string, string>();
-  for (const credential of credentials) {
-    const value = openValue(key, credential.name, credential);
-    if (value === null) throw new ActionError("VALIDATION", WRONG_PASSPHRASE, { passphrase: [WRONG_PASSPHRASE] });
-    values.set(credential.name, value);
-  }
+  for (const credential of credentials) values.set(credential.name, openValue(key, credential.name, credential) ?? wrongPassphrase());
   return values;
 }
 
@@ -69,19 +81,20 @@ export async function applyImport(
   const plan = emptyPlan();
   const { records } = file;
   const credentialRecords = ofKind(records, "credential");
-  const credentialValues = openCredentials(file.header, credentialRecords, passphrase);
+  const key = passphraseKey(file.header, records, passphrase);
+  const credentialValues = openCredentials(key, credentialRecords);
 
-  // Settings: the contact email. The login policy (magic link, two-factor) is never changed by a file:
-  // it could lock the tenant's members out; the Admin sets it in Settings, where its guards apply.
-  for (const settings of ofKind(records, "settings").slice(0, 1)) {
-    const contactEmail = checked(ContactEmailSchema, settings.contactEmail ?? "", "a contact email");
+  // Settings: the contact email. Magic link is never changed by a file: turning it off could lock out
+  // members who have no password; the Admin sets it in Settings. The two-factor requirement is applied
+  // after the groups, under the settings page's guard (lib/tenant-export/import-two-factor.ts).
+  const settingsRecord = ofKind(records, "settings")[0];
+  if (settingsRecord) {
+    const contactEmail = checked(ContactEmailSchema, settingsRecord.contactEmail ?? "", "a contact email");
     if (contactEmail !== tenant.contactEmail) {
       await updateTenantSettings(tx, { contactEmail });
       plan.settings.changed.push("Contact email");
     }
-    const policyReason = "the login policy is not imported: set it in Settings";
-    if (settings.magicLinkEnabled !== tenant.magicLinkEnabled) plan.settings.skipped.push({ name: "Magic link login", reason: policyReason });
-    if (settings.twoFactorRequired !== tenant.twoFactorRequired) plan.settings.skipped.push({ name: "Two-factor requirement", reason: policyReason });
+    if (settingsRecord.magicLinkEnabled !== tenant.magicLinkEnabled) plan.settings.skipped.push({ name: "Magic link login", reason: POLICY_REASON });
   }
 
   const domains = ofKind(records, "domain").map((record) => {
@@ -112,14 +125,19 @@ export async function applyImport(
   if (plan.ipAllowLists.created.length || plan.ipAllowLists.changed.length) await replaceIpAllowLists(tx, nextLists);
 
   const targets = await readImportTargets(tx);
-  await importGroups(tx, tenant.name, ofKind(records, "group"), plan.groups);
+  const groupRecords = ofKind(records, "group");
+  await importGroups(tx, tenant.name, groupRecords, plan.groups);
+  if (settingsRecord) await importTwoFactorRequirement(tx, tenant, caller, { settings: settingsRecord, groups: groupRecords }, plan.settings);
+  await importConnections(tx, { records: ofKind(records, "connection"), key, wrongPassphrase }, targets.connections, caller.userId, plan.connections);
   await importFlows(tx, { flows: ofKind(records, "flow"), versions: ofKind(records, "flow_version") }, targets.flows, caller.userId, plan.flows);
   const flowCount = tenant.flowCount + plan.flows.created.length;
   if (flowCount > tenant.flowCap) {
     refuseFile(`The file would bring this tenant to ${flowCount} flows; its flow cap is ${tenant.flowCap}. Nothing was imported: delete flows or ask a superadmin to raise the cap.`);
   }
 
+  await importGroupFlows(tx, groupRecords, plan.groups);
   await importPackages(tx, ofKind(records, "package"), targets.packages, plan.packages);
+  await importTemplateUses(tx, ofKind(records, "template_use"), caller.userId, plan.templates);
   await importTables(tx, records, new Set(targets.tableNames.map((name) => name.toLowerCase())), caller, plan);
 
   const takenCredentials = new Set(targets.credentialNames);

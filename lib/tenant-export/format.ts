@@ -6,23 +6,30 @@
 // file carries them (nor group memberships, API keys, activity or runs).
 //
 // Version 2 added custom groups, flows of every environment with their versions, and packages; a flow
-// record of version 1 has no id and no environment (it is Production's, merged by name). Version 1 files
-// are still read (lib/tenant-export/read-file.ts); version 2 is written.
+// record of version 1 has no id and no environment (it is Production's, merged by name). Version 3 added
+// connections (their settings; their secrets only under the passphrase, like credentials; ids kept, as
+// flow steps name them by id), flow template customisations (by template id) and the chosen two-factor
+// groups (built-in ones on the settings record, custom ones on their group record). Versions 1 and 2 are
+// still read (lib/tenant-export/read-file.ts); version 3 is written.
 import { z } from "zod";
 import { DATA_COLUMN_TYPES } from "@/db/schema/data-tables";
 import { ENVIRONMENTS, FLOW_VERSION_REASONS } from "@/db/schema/flows";
+import { CONNECTION_STATUSES } from "@/db/schema/connections";
+import { MEMBER_ROLES } from "@/db/schema/member-roles";
 import { TWO_FACTOR_REQUIREMENTS } from "@/db/schema/tenants";
 import { ACCESS_KINDS } from "../ip-allow-list";
 
 export const FORMAT_NAME = "tenantry.tenant-data";
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** The versions this console reads. */
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** Every kind of record, in the order a file holds them (a table's rows follow it). */
-export const RECORD_KINDS = ["settings", "domain", "ip_allow_list", "group", "flow", "flow_version", "package", "table", "row", "credential"] as const;
+export const RECORD_KINDS = ["settings", "domain", "ip_allow_list", "group", "connection", "flow", "flow_version", "package", "template_use", "table", "row", "credential"] as const;
 /** The kinds a version 1 file may hold. */
 export const VERSION_1_KINDS: readonly RecordKind[] = ["settings", "domain", "ip_allow_list", "flow", "table", "row", "credential"];
+/** The kinds a version 2 file may hold. */
+export const VERSION_2_KINDS: readonly RecordKind[] = [...VERSION_1_KINDS, "group", "flow_version", "package"];
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const Text = z.string().max(10_000);
@@ -43,7 +50,7 @@ export const Header = z.object({
   tenant: z.object({ name: Text }),
   /** Records of each kind that follow: what a download's progress counts against. */
   counts: z.partialRecord(z.enum(RECORD_KINDS), z.number().int().nonnegative()),
-  /** How the credentials' key comes from the passphrase; null: the file holds no credentials. */
+  /** How the key of the credentials and connections' secrets comes from the passphrase; null: the file holds none. */
   credentials: Kdf.nullable(),
 });
 export type Header = z.infer<typeof Header>;
@@ -53,13 +60,26 @@ export const SettingsRecord = z.object({
   contactEmail: z.string().max(320).nullable(),
   magicLinkEnabled: z.boolean(),
   twoFactorRequired: z.enum(TWO_FACTOR_REQUIREMENTS),
+  /** The built-in groups that must use two-factor when the requirement is "groups" (version 3). */
+  twoFactorRoles: z.array(z.enum(MEMBER_ROLES)).max(MEMBER_ROLES.length).optional(),
 });
 export const DomainRecord = z.object({ kind: z.literal("domain"), domain: z.string().max(253) });
 export const IpAllowListRecord = z.object({ kind: z.literal("ip_allow_list"), list: z.enum(ACCESS_KINDS), cidrs: z.array(z.string().max(60)).max(1000) });
 const Steps = z.array(z.string().max(200)).max(100);
 const Id = z.uuid();
 const Timestamp = z.iso.datetime({ offset: true });
-export const GroupRecord = z.object({ kind: z.literal("group"), name: Text, permissions: z.array(z.string().max(100)).max(200) });
+/**
+ * A custom group; from version 3 also whether it is one of the groups that must use two-factor, and
+ * whether its flow permissions are narrowed to particular flows (by id: flows keep theirs in the file).
+ */
+export const GroupRecord = z.object({
+  kind: z.literal("group"),
+  name: Text,
+  permissions: z.array(z.string().max(100)).max(200),
+  twoFactorRequired: z.boolean().optional(),
+  flowsScoped: z.boolean().optional(),
+  flowIds: z.array(Id).max(100_000).optional(),
+});
 /** A flow as it is now; version 2 names its environment and id (absent in version 1: Production, by name). */
 export const FlowRecord = z.object({ kind: z.literal("flow"), environment: z.enum(ENVIRONMENTS).optional(), id: Id.optional(), name: Text, steps: Steps });
 /** One saved state of a flow (after its flow's record, oldest first). Who saved it is not in the file: members are not. */
@@ -96,6 +116,26 @@ export const RowRecord = z.object({
   createdAt: Timestamp,
   values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
+const Sealed = z.object({ iv: Base64, authTag: Base64, ciphertext: Base64 });
+/** A connection (version 3) with its id (flow steps name it); its secrets sealed under the passphrase, or null without one. */
+export const ConnectionRecord = z.object({
+  kind: z.literal("connection"),
+  id: Id,
+  name: Text,
+  connector: z.string().max(100),
+  settings: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean()])),
+  status: z.enum(CONNECTION_STATUSES),
+  secrets: Sealed.nullable(),
+});
+/** A flow template customisation (version 3): the template by id (its name too, to report it if the target lacks it). */
+export const TemplateUseRecord = z.object({
+  kind: z.literal("template_use"),
+  templateId: Id,
+  templateName: Text,
+  name: Text.nullable(),
+  description: Text.nullable(),
+  extraSteps: Steps.nullable(),
+});
 export const CredentialRecord = z.object({
   kind: z.literal("credential"),
   name: Text,
@@ -110,9 +150,11 @@ export const DataRecord = z.discriminatedUnion("kind", [
   DomainRecord,
   IpAllowListRecord,
   GroupRecord,
+  ConnectionRecord,
   FlowRecord,
   FlowVersionRecord,
   PackageRecord,
+  TemplateUseRecord,
   TableRecord,
   RowRecord,
   CredentialRecord,

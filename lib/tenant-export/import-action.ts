@@ -31,7 +31,14 @@ export const importDefinition: TenantActionDefinition<typeof ImportInput, Import
   input: ImportInput,
   async run({ tx, actor, input, ip, tenant }) {
     const read = readDataFileText(await input.file.text());
-    const plan = await applyImport(tx, tenant, { userId: actingUserId(actor), email: actor.user.email, ip, viaSuperadmin: Boolean(actor.viaSuperadmin) }, read, input.passphrase);
+    const plan = await applyImport(tx, tenant, {
+      userId: actingUserId(actor),
+      email: actor.user.email,
+      ip,
+      viaSuperadmin: Boolean(actor.viaSuperadmin),
+      roles: actor.roles,
+      twoFactorEnabled: actor.user.twoFactorEnabled,
+    }, read, input.passphrase);
     if (!planWrites(plan)) return { data: plan, activity: null, message: "Nothing to import: the tenant already has everything in the file." };
     return {
       data: plan,

@@ -1,6 +1,6 @@
 // A tenant data file's flows, imported into the transaction's tenant. A version 2 flow keeps its id and
 // environment (as a package deploy does) and brings its history: a flow the tenant lacks is created and
-// its versions appended in order (same numbers, same times; who saved them is not in the file). A flow
+// its versions appended in order (same numbers, same times; who saved them is not in the file, so each names who imported it). A flow
 // the tenant has (same id, else same name, in that environment) whose history is the start of the
 // file's gets the rest of the file's versions appended; one whose history went its own way keeps it,
 // and the file's state is appended as one more saved version. flow_versions is append-only: nothing
@@ -72,7 +72,7 @@ export async function importFlows(
 
     if (!byId && !byName) {
       const created = await insertFlow(tx, { id: record.id, environment, name, steps, createdBy });
-      for (const version of versions) await appendCopy(tx, created.id, version);
+      for (const version of versions) await appendCopy(tx, created.id, version, createdBy);
       // A version 1 flow starts its history here; a version 2 flow has exactly the file's (none, for one
       // made before versions existed: the next export is the same file).
       if (!versions.length && !record.id) await appendFlowVersion(tx, { ...latest, flowId: created.id, reason: "saved" });
@@ -93,14 +93,14 @@ export async function importFlows(
       continue;
     }
     if (!sameNow) await updateFlow(tx, existing.id, { name, steps }, { environment });
-    if (continues) for (const version of missing) await appendCopy(tx, existing.id, version);
+    if (continues) for (const version of missing) await appendCopy(tx, existing.id, version, createdBy);
     else await appendFlowVersion(tx, { ...latest, flowId: existing.id, reason: "saved" });
     outcome.changed.push(label);
   }
 }
 
-/** One of the file's versions, appended as it was (its number follows from the ones before it). */
-function appendCopy(tx: TenantTx, flowId: string, version: VersionRecord) {
+/** One of the file's versions, appended as it was (its number follows from the ones before it), naming who imported it. */
+function appendCopy(tx: TenantTx, flowId: string, version: VersionRecord, importedBy: string | null) {
   return appendFlowVersion(tx, {
     environment: version.environment,
     flowId,
@@ -110,6 +110,7 @@ function appendCopy(tx: TenantTx, flowId: string, version: VersionRecord) {
     restoredFrom: version.restoredFrom,
     packageId: version.packageId,
     createdBy: null,
+    importedBy,
     createdAt: version.createdAt,
   });
 }

@@ -1,8 +1,12 @@
-// A tenant data file's custom groups: their names and permissions, never who is in them (members are
-// not in the file). A group the tenant lacks (names compare without case, like the unique index) is
-// created empty; one it has with other permissions gets the file's, under the same guard as the groups
-// page (the tenant keeps a member who can manage members).
+// A tenant data file's custom groups: their names, permissions and (version 3) narrowing to particular
+// flows, never who is in them (members are not in the file). A group the tenant lacks (names compare
+// without case, like the unique index) is created empty; one it has with other permissions or narrowing
+// gets the file's, under the same guard as the groups page (the tenant keeps a member who can manage
+// members). A narrowed group is narrowed before any flow is imported, so it never holds its flow
+// permissions for every flow, even for a moment; its flows are named once the flows are in
+// (importGroupFlows).
 import "server-only";
+import { insertGroupFlow } from "@/db/queries/group-flows";
 import { insertGroup, listGroups, updateGroup } from "@/db/queries/groups";
 import type { TenantTx } from "@/db/scopes";
 import { groupNameField, permissionsField } from "../groups/group-input";
@@ -20,14 +24,42 @@ export async function importGroups(tx: TenantTx, tenantName: string, records: Re
     if (inFile.has(name.toLowerCase())) refuseFile(`The file holds the group ${name} twice. Nothing was imported.`);
     inFile.add(name.toLowerCase());
     const group = existing.get(name.toLowerCase());
+    // Older files do not say: a group keeps the narrowing it has (a new one holds for all flows, as before).
+    const flowsScoped = record.flowsScoped ?? group?.flowsScoped ?? false;
     if (!group) {
-      await insertGroup(tx, { name, permissions });
+      const created = await insertGroup(tx, { name, permissions });
+      if (flowsScoped) await updateGroup(tx, created.id, { flowsScoped });
       outcome.created.push(name);
-    } else if (group.permissions.length === permissions.length && permissions.every((permission) => group.permissions.includes(permission))) {
+      continue;
+    }
+    const samePermissions = group.permissions.length === permissions.length && permissions.every((permission) => group.permissions.includes(permission));
+    if (samePermissions && group.flowsScoped === flowsScoped) {
       outcome.skipped.push({ name, reason: "the same group is already there" });
     } else {
-      await keepingAMemberManager(tx, tenantName, () => updateGroup(tx, group.id, { permissions }));
+      await keepingAMemberManager(tx, tenantName, () => updateGroup(tx, group.id, { permissions, flowsScoped }));
       outcome.changed.push(name);
+    }
+  }
+}
+
+/**
+ * The flows each group of the file names, once the file's flows are in: a flow id the tenant has in no
+ * environment (the file's flow was merged into one of another id, by name) is left out. Flows a group
+ * already names stay (an import adds, it does not take away); a group that gains one is changed.
+ */
+export async function importGroupFlows(tx: TenantTx, records: RecordOf<"group">[], outcome: KindOutcome): Promise<void> {
+  const byName = new Map((await listGroups(tx)).map((group) => [group.name.toLowerCase(), group]));
+  for (const record of records) {
+    const group = byName.get(record.name.trim().toLowerCase());
+    if (!group || !record.flowIds?.length) continue;
+    let added = false;
+    for (const flowId of new Set(record.flowIds)) added = (await insertGroupFlow(tx, group.id, flowId))?.added === true || added;
+    // Named as the file names it, like the rest of the plan.
+    const name = record.name.trim();
+    const listed = (names: string[]) => names.some((other) => other.toLowerCase() === name.toLowerCase());
+    if (added && !listed(outcome.created) && !listed(outcome.changed)) {
+      outcome.changed.push(name);
+      outcome.skipped = outcome.skipped.filter((skipped) => skipped.name.toLowerCase() !== name.toLowerCase());
     }
   }
 }

@@ -12,7 +12,7 @@ export interface KindOutcome {
   skipped: Skipped[];
 }
 
-export const IMPORT_KINDS = ["settings", "domains", "ipAllowLists", "groups", "flows", "packages", "tables", "credentials"] as const;
+export const IMPORT_KINDS = ["settings", "domains", "ipAllowLists", "groups", "connections", "flows", "packages", "templates", "tables", "credentials"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -20,8 +20,10 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   domains: "Approved domains",
   ipAllowLists: "IP allow-lists",
   groups: "Groups",
+  connections: "Connections",
   flows: "Flows",
   packages: "Packages",
+  templates: "Flow template customisations",
   tables: "Tables",
   credentials: "Credentials",
 };

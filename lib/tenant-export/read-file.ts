@@ -2,7 +2,7 @@
 // any of it is believed), then the version, then every record's shape. Any failure is one message for
 // the upload field, and nothing is written.
 import { createHash } from "node:crypto";
-import { DataRecord, FORMAT_NAME, Header, READABLE_VERSIONS, Trailer, VERSION_1_KINDS } from "./format";
+import { DataRecord, FORMAT_NAME, Header, READABLE_VERSIONS, Trailer, VERSION_1_KINDS, VERSION_2_KINDS } from "./format";
 
 export const NOT_A_DATA_FILE = "This is not a Tenantry tenant data file (export one from Settings, Export and import).";
 export const CHECKSUM_MISMATCH = "The file's checksum does not match: it was changed or is incomplete. Nothing was imported.";
@@ -46,11 +46,15 @@ export function readDataFile(text: string): ReadFile {
   return { ok: true, header: header.data, records };
 }
 
-/** A version 1 file holds only its own kinds, and flows without ids; from version 2 a flow names its environment and id. */
+/**
+ * A version 1 file holds only its own kinds, and flows without ids; from version 2 a flow names its
+ * environment and id; version 2 holds no version 3 kinds (connections, template customisations).
+ */
 function fitsVersion(record: DataRecord, version: number): boolean {
   if (version === 1) return VERSION_1_KINDS.includes(record.kind) && (record.kind !== "flow" || (record.id === undefined && record.environment === undefined));
+  if (version === 2 && !VERSION_2_KINDS.includes(record.kind)) return false;
   return record.kind !== "flow" || (record.id !== undefined && record.environment !== undefined);
 }
 
 const versionMessage = (version: number) =>
-  `This file is format version ${version}; this console reads versions ${READABLE_VERSIONS.join(" and ")}. Export it again from a console of the same version.`;
+  `This file is format version ${version}; this console reads versions ${READABLE_VERSIONS.slice(0, -1).join(", ")} and ${READABLE_VERSIONS.at(-1)}. Export it again from a console of the same version.`;

@@ -297,6 +297,21 @@ describe("another tenant's ids, replayed from tenant A", () => {
     expect(await databaseErrorOf(inTenant(world.a.id, (tx) => tx.insert(tenantGroupFlows).values({ tenantId: world.b.id, groupId: groupB.id, flowId: flowB.id, environment: "production" })))).toMatch(/row-level security/);
   });
 
+  it("deleting the copy a group points at keeps the flow in the group while another environment has it; the last copy takes it away", async () => {
+    // Picked while only Development had it; then Production got a copy with the same id (a deploy).
+    const x = await seedFlow(world.a.id, { environment: "development" });
+    const { user, group } = await memberOfGroup(["flows.write"], [x.id]);
+    await seedFlow(world.a.id, { id: x.id, environment: "production" });
+    const scopeRows = () => inTenant(world.a.id, (tx) => tx.select().from(tenantGroupFlows).where(eq(tenantGroupFlows.groupId, group.id)));
+    expect((await scopeRows()).map((row) => [row.flowId, row.environment])).toEqual([[x.id, "development"]]);
+    expect(await actingAs(world.adminA, () => deleteFlow(world.a.slug, null, { flowId: x.id, environment: "development" }))).toMatchObject({ ok: true });
+    expect((await scopeRows()).map((row) => [row.flowId, row.environment])).toEqual([[x.id, "production"]]);
+    // The member still edits the flow where it remains.
+    expect(await actingAs(user, () => renameFlow(world.a.slug, null, { flowId: x.id, environment: "production", name: `Kept ${uniqueSuffix()}` }))).toMatchObject({ ok: true });
+    expect(await actingAs(world.adminA, () => deleteFlow(world.a.slug, null, { flowId: x.id, environment: "production" }))).toMatchObject({ ok: true });
+    expect(await scopeRows()).toEqual([]);
+  });
+
   it("a tenant scope sees its own scope rows only; deleting the flow or the group takes them away", async () => {
     const [x, y] = [await seedFlow(world.a.id), await seedFlow(world.a.id)];
     const { group } = await memberOfGroup(["flows.write"], [x.id, y.id]);

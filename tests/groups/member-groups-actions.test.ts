@@ -12,6 +12,7 @@ import { can } from "@/lib/permissions";
 import { membersUrlState, toMemberListQuery } from "@/lib/url-state/members";
 import { addMember, createTwoTenants, createUser } from "../support/fixtures";
 import { actingAs } from "../support/session";
+import { queuedMailTo } from "../support/outbox";
 import { entriesOf, groupsSnapshot, inTenant, MEMBERS_MANAGE_EXPECTED, membersManageCallers, seedGroup } from "./groups-support";
 
 vi.mock("@/lib/auth", async () => {
@@ -33,6 +34,7 @@ beforeAll(async () => {
 });
 
 const EXPECTED = MEMBERS_MANAGE_EXPECTED;
+const expectOk = (result: { ok: boolean; message?: string }) => expect(result, result.message).toMatchObject({ ok: true });
 
 /** A Viewer of tenant A and a custom group of A they are not in. */
 async function target() {
@@ -82,6 +84,25 @@ describe("what one save writes", () => {
       groupsAfter: [{ id: t.group.id, name: t.group.name }],
     });
     expect(await groupIdsOf(world.a.id, t.user.id)).toEqual([t.group.id]);
+  });
+
+  it("the mail to the member says groups where it lists custom groups (text and HTML), and roles where it lists roles only", async () => {
+    const t = await target();
+    expectOk(await actingAs(world.adminA, () => changeMemberRoles(world.a.slug, null, { memberId: t.memberId, roles: ["viewer"], groups: [t.group.id] })));
+    const [mail] = await queuedMailTo(t.user.email);
+    expect(mail).toMatchObject({ subject: `Your groups in ${world.a.name} changed` });
+    expect(mail!.text).toContain(`changed your groups in ${world.a.name}`);
+    expect(mail!.text).toMatch(new RegExp(`from: Viewer\nto: {3}Viewer, ${t.group.name}`));
+    expect(mail!.text).not.toContain("roles");
+    expect(mail!.html).toContain(`Your groups in ${world.a.name} changed</h1>`);
+    expect(mail!.html).toContain("changed your groups in <strong>");
+    expect(mail!.html).not.toContain("roles");
+    // Roles only, no custom group before or after: the mail keeps saying roles.
+    const other = await target();
+    expectOk(await actingAs(world.adminA, () => changeMemberRoles(world.a.slug, null, { memberId: other.memberId, roles: ["editor"], groups: [] })));
+    const [rolesMail] = await queuedMailTo(other.user.email);
+    expect(rolesMail).toMatchObject({ subject: `Your roles in ${world.a.name} changed` });
+    expect(rolesMail!.html).toContain("changed your roles in <strong>");
   });
 
   it("the same roles and groups again: refused as no change, nothing written", async () => {

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { withSystem, withTenant, withUser } from "@/db/scopes";
 import { activity, samlConfigs, samlMessageIds } from "@/db/schema";
-import { findSamlConfig, findSsoRequirementAsMember, rememberSamlMessageId } from "@/db/queries/saml";
+import { findSamlConfig, rememberSamlMessageId } from "@/db/queries/saml";
+import { findMembershipBySlug } from "@/db/queries/tenants";
 import { addMember, createTenant, createUser, databaseErrorOf } from "../support/fixtures";
 import { signInAs } from "../support/session";
 import { startTestIdp } from "../support/saml-idp";
@@ -142,9 +143,11 @@ describe("the tenant wall around SAML tables", () => {
     // The same assertion id is a replay only in the tenant that used it.
     expect(await withTenant({ tenantId: other.id, userId: null }, (tx) => rememberSamlMessageId(tx, "assertion", "_a1", new Date(Date.now() + 60_000)))).toBe(true);
     expect(await withTenant({ tenantId: tenant.id, userId: null }, (tx) => rememberSamlMessageId(tx, "assertion", "_a1", new Date(Date.now() + 60_000)))).toBe(false);
-    // In a user's own scope: only the tenants they are an active member of, and never message ids.
-    expect(await withUser({ userId: viewer.id }, (tx) => findSsoRequirementAsMember(tx, tenant.id))).toMatchObject({ requireSso: false });
-    expect(await withUser({ userId: adminElsewhere.id }, (tx) => findSsoRequirementAsMember(tx, tenant.id))).toBeNull();
+    // In a user's own scope: only the tenants they are an active member of, and never message ids. The
+    // requirement reaches every request through the membership read (what the actor checks).
+    expect((await withUser({ userId: viewer.id }, (tx) => findMembershipBySlug(tx, viewer.id, tenant.slug)))?.ssoRequirement).toMatchObject({ requireSso: false });
+    expect(await withUser({ userId: viewer.id }, (tx) => tx.select({ tenantId: samlConfigs.tenantId }).from(samlConfigs))).toEqual([{ tenantId: tenant.id }]);
+    expect(await withUser({ userId: adminElsewhere.id }, (tx) => tx.select().from(samlConfigs))).toEqual([]);
     expect(await withUser({ userId: viewer.id }, (tx) => tx.select().from(samlMessageIds))).toEqual([]);
     expect(await withSystem((tx) => tx.select().from(samlConfigs))).toEqual([]);
   });

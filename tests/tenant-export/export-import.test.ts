@@ -8,7 +8,11 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
-import { activity, dataTableRows, dataTables, flows, flowVersions, memberships, tenantGroupMembers, tenantGroups } from "@/db/schema";
+import { activity, connections, dataTableRows, dataTables, flows, flowTemplateUses, flowVersions, memberships, tenantGroupFlows, tenantGroupMembers, tenantGroups, tenants } from "@/db/schema";
+import { listFlowVersions } from "@/db/queries/flow-versions";
+import { NEEDS_SECRET_MESSAGE } from "@/lib/connections/connection-config";
+import { openConnectionSecrets } from "@/lib/connections/connection-secrets";
+import { IMPORTED_WITHOUT_SECRET } from "@/lib/tenant-export/import-connections";
 import { replaceIpAllowLists } from "@/db/queries/ip-allow-lists";
 import { IP_REFUSED_MESSAGE } from "@/lib/ip-allow-list";
 import { runWithClientAddress } from "@/lib/request-address";
@@ -36,8 +40,13 @@ const { createFlow, saveFlowSteps } = await import("@/app/t/[slug]/flows/actions
 const { createPackage, deployPackage } = await import("@/app/t/[slug]/packages/actions");
 const { createGroup } = await import("@/app/t/[slug]/groups/actions/create-group");
 const { addGroupMember } = await import("@/app/t/[slug]/groups/actions/group-membership");
+const { setGroupFlowScope, addGroupFlow } = await import("@/app/t/[slug]/groups/actions/group-flow-scope");
 const { createDataTable, addRow } = await import("@/app/t/[slug]/tables/actions");
 const { addCredential } = await import("@/app/t/[slug]/credentials/actions");
+const { createConnection, updateConnectionAction, activateConnection } = await import("@/app/t/[slug]/connections/actions");
+const { applyFlowTemplate, customiseFlowTemplate } = await import("@/app/t/[slug]/flows/templates/actions");
+const { createFlowTemplate } = await import("@/app/admin/templates/actions");
+const { setTwoFactorRequirement } = await import("@/app/t/[slug]/settings/actions");
 
 type User = { id: string; email: string };
 /** Tenant A's flows as an import's plan names them (by environment, then name). */
@@ -48,6 +57,9 @@ let viewerA: User;
 let viewerMembershipA: { id: string };
 let editorA: User;
 let suspendedA: User;
+let root: User;
+let payrollApi: { id: string };
+let checksums: { id: string };
 /** Tenant A's export with its credentials (under PASSPHRASE) and without. */
 let withCredentials: string;
 let withoutCredentials: string;
@@ -67,14 +79,31 @@ async function emptyTenantWithAdmin(admin: User) {
   return tenant;
 }
 
+/** A settings or group record as versions 1 and 2 wrote it: no chosen two-factor groups. */
+const withoutTwoFactorChoice = (record: Record<string, unknown>) => {
+  if (record.kind !== "group" && record.kind !== "settings") return record;
+  const copy = { ...record };
+  if (record.kind === "group") {
+    delete copy.twoFactorRequired;
+    delete copy.flowsScoped;
+    delete copy.flowIds;
+  }
+  else delete copy.twoFactorRoles;
+  return copy;
+};
+
 /** The file as a version 1 console wrote it: no groups, versions or packages; Production's flows by name only. */
 const versionOne = (text: string) =>
   rewritten(text, ([header, ...records]) => [
     { ...header, version: 1 },
     ...records
-      .filter((record) => !["group", "flow_version", "package"].includes(record.kind as string) && (record.kind !== "flow" || record.environment === "production"))
-      .map((record) => (record.kind === "flow" ? { kind: "flow", name: record.name, steps: record.steps } : record)),
+      .filter((record) => !["group", "flow_version", "package", "connection", "template_use"].includes(record.kind as string) && (record.kind !== "flow" || record.environment === "production"))
+      .map((record) => (record.kind === "flow" ? { kind: "flow", name: record.name, steps: record.steps } : withoutTwoFactorChoice(record))),
   ]);
+
+/** The file as a version 2 console wrote it: no connections, template customisations or chosen two-factor groups. */
+const versionTwo = (text: string) =>
+  rewritten(text, ([header, ...records]) => [{ ...header, version: 2 }, ...records.filter((record) => !["connection", "template_use"].includes(record.kind as string)).map(withoutTwoFactorChoice)]);
 
 /** The file's content without what differs between two exports of the same data: the time, the source's name, the salt and IVs. */
 function content(text: string, passphrase: string | null) {
@@ -84,6 +113,10 @@ function content(text: string, passphrase: string | null) {
   return {
     header: { format: header!.format, version: header!.version, counts: header!.counts, credentials: kdf ? "sealed" : null },
     records: records.map((record) => {
+      if (record.kind === "connection") {
+        const sealed = record.secrets as { iv: string; authTag: string; ciphertext: string } | null;
+        return { ...record, secrets: key && sealed ? openValue(key, { connectionId: record.id as string }, sealed) : null };
+      }
       if (record.kind !== "credential") return record;
       const { iv, authTag, ciphertext, ...rest } = record as { iv: string; authTag: string; ciphertext: string; name: string };
       return { ...rest, value: key ? openValue(key, rest.name, { iv, authTag, ciphertext }) : null };
@@ -106,11 +139,14 @@ beforeAll(async () => {
   expectOk(await as(admin, () => addDomain(slug, null, { domain: "alpha.test" })));
   expectOk(await as(admin, () => saveIpAllowLists(slug, null, { run: "", edit: "", admin: "10.0.0.0/8", package: "10.0.0.0/8\n2001:db8::/32" })));
   expectOk(await as(admin, () => createFlow(slug, null, { name: "Nightly sync", steps: ["validate", "transform", "credential:Payroll token"] })));
-  expectOk(await as(admin, () => createFlow(slug, null, { name: "Checksums", steps: ["checksum"] })));
+  checksums = expectOk<{ id: string }>(await as(admin, () => createFlow(slug, null, { name: "Checksums", steps: ["checksum"] })));
   // Groups (one with a member, who is not in the file), a Development flow saved twice, packaged and
   // deployed to Production (the same id in two environments, versions that name the package).
   const auditors = expectOk<{ id: string }>(await as(admin, () => createGroup(slug, null, { name: "Auditors", permissions: ["activity.read", "flows.read"] })));
   expectOk(await as(admin, () => addGroupMember(slug, null, { groupId: auditors.id, memberId: viewerMembershipA.id })));
+  // Auditors' flow permissions narrowed to one flow (by id).
+  expectOk(await as(admin, () => setGroupFlowScope(slug, null, { groupId: auditors.id, flowScope: "selected" })));
+  expectOk(await as(admin, () => addGroupFlow(slug, null, { groupId: auditors.id, flowId: checksums.id })));
   expectOk(await as(admin, () => createGroup(slug, null, { name: "Releasers", permissions: ["packages.manage"] })));
   const draft = expectOk<{ id: string }>(await as(admin, () => createFlow(slug, null, { environment: "development", name: "Draft", steps: ["validate"] })));
   expectOk(await as(admin, () => saveFlowSteps(slug, null, { environment: "development", flowId: draft.id, steps: ["validate", "notify"] })));
@@ -127,11 +163,25 @@ beforeAll(async () => {
   expectOk(await as(admin, () => createDataTable(slug, null, { name: "Empty", columns: [{ name: "Note", type: "text" }] })));
   expectOk(await as(admin, () => addCredential(slug, null, { name: "Payroll token", value: "s3cr3t-payroll-value", description: "for the payroll API" })));
   expectOk(await as(admin, () => addCredential(slug, null, { name: "Short", value: "abc" })));
+  // Connections (one with a secret token, one incoming webhook), a customised flow template, and
+  // two-factor required of chosen groups (a built-in one and a custom one).
+  payrollApi = expectOk<{ id: string }>(
+    await as(admin, () => createConnection(slug, null, { name: "Payroll API", connector: "http_api", baseUrl: "https://payroll.example.com", authType: "bearer", token: "payroll-api-token" })),
+  );
+  expectOk(await as(admin, () => createConnection(slug, null, { name: "Inbox", connector: "incoming_webhook" })));
+  root = await createUser("root", { isSuperadmin: true });
+  const template = expectOk<{ id: string }>(await actingAs(root, () => createFlowTemplate(null, { name: "Onboarding", description: "Welcome a customer", steps: ["validate", "notify"] })));
+  const use = expectOk<{ id: string }>(await as(admin, () => applyFlowTemplate(slug, null, { templateId: template.id })));
+  expectOk(await as(admin, () => customiseFlowTemplate(slug, null, { useId: use.id, name: "Onboarding (Alpha)", description: "Welcome a customer", extraSteps: ["checksum"] })));
+  const releasers = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select({ id: tenantGroups.id }).from(tenantGroups).where(eq(tenantGroups.name, "Releasers")));
+  expectOk(await as(admin, () => setTwoFactorRequirement(slug, null, { twoFactorRequired: "groups", twoFactorGroups: ["editor", releasers[0]!.id] })));
 
   const exported = await exportTenant(slug, admin, PASSPHRASE);
   const plain = await exportTenant(slug, admin);
   expect([exported.status, plain.status]).toEqual([200, 200]);
   [withCredentials, withoutCredentials] = [exported.text, plain.text];
+  // The files hold the requirement; tenant A itself goes back to none, so its Editor and Viewer act in the tests below without enrolling.
+  expectOk(await as(admin, () => setTwoFactorRequirement(slug, null, { twoFactorRequired: "off" })));
   // A dozen actions and two exports (scrypt included): more than the default hook time on a busy machine.
 }, 180_000);
 
@@ -140,22 +190,38 @@ describe("the exported file", () => {
     const records = lines(withCredentials);
     expect(records[0]).toMatchObject({
       format: "tenantry.tenant-data",
-      version: 2,
-      counts: { settings: 1, domain: 1, ip_allow_list: 2, group: 2, flow: 4, flow_version: 5, package: 1, table: 2, row: 3, credential: 2 },
+      version: 3,
+      counts: { settings: 1, domain: 1, ip_allow_list: 2, group: 2, connection: 2, flow: 4, flow_version: 5, package: 1, template_use: 1, table: 2, row: 3, credential: 2 },
     });
     expect(records.at(-1)).toMatchObject({ kind: "checksum", algorithm: "sha256" });
     expect(records.slice(1, -1).map((record) => record.kind)).toEqual([
-      ...["settings", "domain", "ip_allow_list", "ip_allow_list", "group", "group"],
-      ...["flow", "flow", "flow", "flow", "flow_version", "flow_version", "flow_version", "flow_version", "flow_version", "package"],
+      ...["settings", "domain", "ip_allow_list", "ip_allow_list", "group", "group", "connection", "connection"],
+      ...["flow", "flow", "flow", "flow", "flow_version", "flow_version", "flow_version", "flow_version", "flow_version", "package", "template_use"],
       ...["table", "row", "row", "row", "table", "credential", "credential"],
     ]);
     expect(records.find((record) => record.kind === "row")).toMatchObject({ table: "Customers", values: { Name: "Ada", Seats: 3, Active: true, Since: "2026-01-02" } });
     for (const id of [world.a.id, world.adminA.id, viewerA.id]) expect(withCredentials).not.toContain(id);
     // Groups carry their permissions, never who is in them.
     expect(records.filter((record) => record.kind === "group")).toEqual([
-      { kind: "group", name: "Auditors", permissions: ["activity.read", "flows.read"] },
-      { kind: "group", name: "Releasers", permissions: ["packages.manage"] },
+      { kind: "group", name: "Auditors", permissions: ["activity.read", "flows.read"], twoFactorRequired: false, flowsScoped: true, flowIds: [checksums.id] },
+      { kind: "group", name: "Releasers", permissions: ["packages.manage"], twoFactorRequired: true, flowsScoped: false, flowIds: [] },
     ]);
+    // The chosen two-factor groups: the built-in ones on the settings record, the custom ones above.
+    expect(records.find((record) => record.kind === "settings")).toMatchObject({ twoFactorRequired: "groups", twoFactorRoles: ["editor"] });
+    // Connections with their settings and ids (flow steps name them by id); the template customisation by template id.
+    expect(records.filter((record) => record.kind === "connection").map((record) => ({ ...record, secrets: "sealed or not" }))).toEqual([
+      { kind: "connection", id: expect.any(String), name: "Inbox", connector: "incoming_webhook", settings: {}, status: "active", secrets: "sealed or not" },
+      { kind: "connection", id: payrollApi.id, name: "Payroll API", connector: "http_api", settings: { baseUrl: "https://payroll.example.com", authType: "bearer" }, status: "active", secrets: "sealed or not" },
+    ]);
+    expect(records.find((record) => record.kind === "template_use")).toEqual({
+      kind: "template_use",
+      templateId: expect.any(String),
+      templateName: "Onboarding",
+      name: "Onboarding (Alpha)",
+      description: null,
+      extraSteps: ["checksum"],
+    });
+    expect(withCredentials).not.toContain("payroll-api-token");
     // Flows of every environment with their history; the package with its snapshot.
     const flowRecords = records.filter((record) => record.kind === "flow");
     expect(flowRecords.map((record) => `${record.environment as string}:${record.name as string}`)).toEqual(["development:Draft", "production:Checksums", "production:Draft", "production:Nightly sync"]);
@@ -177,6 +243,9 @@ describe("the exported file", () => {
   it("holds the credentials only when a passphrase was given", () => {
     expect(lines(withoutCredentials)[0]).toMatchObject({ credentials: null, counts: { credential: 0 } });
     expect(lines(withoutCredentials).some((record) => record.kind === "credential")).toBe(false);
+    expect(lines(withoutCredentials).filter((record) => record.kind === "connection").map((record) => record.secrets)).toEqual([null, null]);
+    const sealed = content(withCredentials, PASSPHRASE).records.filter((record) => record.kind === "connection");
+    expect(sealed.map((record) => record.secrets)).toEqual([expect.stringMatching(/^\{"webhookToken":"[\w-]{43}"\}$/), JSON.stringify({ token: "payroll-api-token" })]);
     expect(content(withCredentials, PASSPHRASE).records.filter((record) => record.kind === "credential")).toEqual([
       { kind: "credential", name: "Payroll token", description: "for the payroll API", value: "s3cr3t-payroll-value" },
       { kind: "credential", name: "Short", description: null, value: "abc" },
@@ -209,7 +278,9 @@ describe("round trip", () => {
     expect(plan.credentials.created).toEqual(["Payroll token", "Short"]);
     expect(plan.ipAllowLists.created).toEqual(["admin", "package"]);
     expect(plan.domains.created).toEqual(["alpha.test"]);
-    expect(plan.settings.changed).toEqual(["Contact email"]);
+    expect(plan.settings.changed).toEqual(["Contact email", "Two-factor requirement"]);
+    expect(plan.connections.created).toEqual(["Inbox", "Payroll API"]);
+    expect(plan.templates.created).toEqual(["Onboarding"]);
 
     const again = await exportTenant(target.slug, world.adminA, "another passphrase entirely");
     expect(again.status).toBe(200);
@@ -219,7 +290,23 @@ describe("round trip", () => {
     expect(groups).toEqual([]);
     const versions = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flowVersions).where(eq(flowVersions.tenantId, target.id)));
     expect(versions).toHaveLength(5);
-    expect(versions.every((version) => version.createdBy === null)).toBe(true);
+    expect(versions.every((version) => version.createdBy === null && version.importedBy === world.adminA.id)).toBe(true);
+    // The history names who imported each version (the file names no author).
+    const draft = (await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flows).where(and(eq(flows.name, "Draft"), eq(flows.environment, "development")))))[0]!;
+    const history = await withTenant({ tenantId: target.id, userId: null }, (tx) => listFlowVersions(tx, "development", draft.id));
+    expect(history.map((version) => [version.imported, version.importedByEmail])).toEqual([[true, world.adminA.email], [true, world.adminA.email]]);
+    // The connection's secret is stored encrypted for the new tenant, and works there.
+    const [payroll] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(connections).where(eq(connections.id, payrollApi.id)));
+    expect(payroll).toMatchObject({ tenantId: target.id, status: "active", lastError: null });
+    expect(payroll!.ciphertext).not.toContain("payroll-api-token");
+    expect(openConnectionSecrets(target.id, payroll!.id, payroll!)).toEqual({ token: "payroll-api-token" });
+    const [tenantRow] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenants).where(eq(tenants.id, target.id)));
+    expect(tenantRow).toMatchObject({ twoFactorRequired: "groups", twoFactorRoles: ["editor"] });
+    // The narrowed group came narrowed, naming the same flow.
+    const [auditors] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenantGroups).where(eq(tenantGroups.name, "Auditors")));
+    expect(auditors).toMatchObject({ flowsScoped: true });
+    const scoped = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenantGroupFlows).where(eq(tenantGroupFlows.groupId, auditors!.id)));
+    expect(scoped.map((row) => row.flowId)).toEqual([checksums.id]);
     // The rows keep the order they were added in.
     const rows = await withTenant({ tenantId: target.id, userId: null }, (tx) =>
       tx.select({ values: dataTableRows.values }).from(dataTableRows).innerJoin(dataTables, and(eq(dataTables.tenantId, dataTableRows.tenantId), eq(dataTables.id, dataTableRows.tableId))).where(eq(dataTables.name, "Customers")).orderBy(asc(dataTableRows.createdAt), asc(dataTableRows.id)),
@@ -244,6 +331,8 @@ describe("round trip", () => {
     expect(second.flows.skipped.map((item) => item.name)).toEqual(ALL_FLOWS);
     expect(second.groups.skipped.map((item) => item.name)).toEqual(["Auditors", "Releasers"]);
     expect(second.packages.skipped).toEqual([{ name: "Release 1", reason: "this package is already there" }]);
+    expect(second.connections.skipped.map((item) => item.name)).toEqual(["Inbox", "Payroll API"]);
+    expect(second.templates.skipped).toEqual([{ name: "Onboarding", reason: "the same customisation is already there" }]);
     expect(second.rowsCreated).toBe(0);
     // Nothing changed, so not even an entry.
     expect(await snapshot(target.id)).toEqual(before);
@@ -319,6 +408,69 @@ describe("groups, flow histories and packages", () => {
   });
 });
 
+describe("connections, template customisations and two-factor groups (version 3)", () => {
+  it("without the passphrase, connections come inactive and without their secret: activating waits until someone enters it", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const preview = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withCredentials, "", true));
+    expect(preview.connections.created).toEqual(["Inbox (inactive: needs its secret)", "Payroll API (inactive: needs its secret)"]);
+    expect((await snapshot(target.id)).activityEntries).toBe(0);
+    expectOk(await importAs(world.adminA, target.slug, withCredentials, ""));
+    const rows = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(connections).where(eq(connections.tenantId, target.id)).orderBy(asc(connections.name)));
+    expect(rows.map((row) => [row.name, row.status, row.lastError])).toEqual([
+      ["Inbox", "inactive", IMPORTED_WITHOUT_SECRET],
+      ["Payroll API", "inactive", IMPORTED_WITHOUT_SECRET],
+    ]);
+    expect(openConnectionSecrets(target.id, payrollApi.id, rows[1]!)).toEqual({});
+    // The webhook got a fresh token: the source's URL does not reach the copy.
+    const [source] = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select().from(connections).where(eq(connections.name, "Inbox")));
+    expect(openConnectionSecrets(target.id, rows[0]!.id, rows[0]!).webhookToken).not.toBe(openConnectionSecrets(world.a.id, source!.id, source!).webhookToken);
+    expect(await as(world.adminA, () => activateConnection(target.slug, null, { connectionId: payrollApi.id }))).toMatchObject({ ok: false, code: "VALIDATION", message: NEEDS_SECRET_MESSAGE });
+    expectOk(await as(world.adminA, () => updateConnectionAction(target.slug, null, { connectionId: payrollApi.id, name: "Payroll API", baseUrl: "https://payroll.example.com", authType: "bearer", token: "new-token" })));
+    expectOk(await as(world.adminA, () => activateConnection(target.slug, null, { connectionId: payrollApi.id })));
+    expectOk(await as(world.adminA, () => activateConnection(target.slug, null, { connectionId: rows[0]!.id })));
+  });
+
+  it("a customisation of a template this workspace lacks is skipped, and the dry run says so", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const elsewhere = rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "template_use" ? { ...r, templateId: randomUUID(), templateName: "Offboarding" } : r)));
+    const preview = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, elsewhere, "", true));
+    expect(preview.templates).toEqual({ created: [], changed: [], skipped: [{ name: "Offboarding", reason: "this workspace has no such template (ask a superadmin to add it, then import again)" }] });
+    expectOk(await importAs(world.adminA, target.slug, elsewhere));
+    expect(await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flowTemplateUses).where(eq(flowTemplateUses.tenantId, target.id)))).toEqual([]);
+  });
+
+  it("a customisation the tenant has of the same template gets the file's overrides", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const templateId = lines(withoutCredentials).find((r) => r.kind === "template_use")!.templateId as string;
+    expectOk(await as(world.adminA, () => applyFlowTemplate(target.slug, null, { templateId })));
+    const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials));
+    expect(plan.templates).toEqual({ created: [], changed: ["Onboarding"], skipped: [] });
+    const [use] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flowTemplateUses).where(eq(flowTemplateUses.tenantId, target.id)));
+    expect(use).toMatchObject({ templateId, name: "Onboarding (Alpha)", description: null, extraSteps: ["checksum"] });
+  });
+
+  it("does not require two-factor of the importing Admin before they have it: that requirement is skipped with the reason", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const ofAdmins = rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "settings" ? { ...r, twoFactorRoles: ["admin"] } : r)));
+    const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, ofAdmins));
+    expect(plan.settings.skipped).toEqual([{ name: "Two-factor requirement", reason: "it would require two-factor of you: set up two-factor on your profile first, or set it in Settings" }]);
+    const [tenantRow] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenants).where(eq(tenants.id, target.id)));
+    expect(tenantRow).toMatchObject({ twoFactorRequired: "off", twoFactorRoles: [] });
+    expect((await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenantGroups).where(eq(tenantGroups.twoFactorRequired, true))))).toEqual([]);
+  });
+
+  it("reads a version 2 file: no connections or customisations, and its two-factor requirement is left to Settings", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, versionTwo(withCredentials), PASSPHRASE));
+    expect(plan.flows.created).toEqual(ALL_FLOWS);
+    expect(plan.groups.created).toEqual(["Auditors", "Releasers"]);
+    expect(plan.credentials.created).toEqual(["Payroll token", "Short"]);
+    expect(plan.connections.created).toEqual([]);
+    expect(plan.templates.created).toEqual([]);
+    expect(plan.settings.skipped).toEqual([{ name: "Two-factor requirement", reason: "the login policy is not imported: set it in Settings" }]);
+  });
+});
+
 describe("a large table", () => {
   it("is read in keyset batches: every row once, even rows added in the same instant", async () => {
     const tenant = await emptyTenantWithAdmin(world.adminA);
@@ -360,7 +512,7 @@ describe("refused files write nothing", () => {
   const cases: [string, () => string, string][] = [
     ["a changed byte", () => flowRenamed(withoutCredentials), CHECKSUM_MISMATCH],
     ["a cut-off file", () => withoutCredentials.slice(0, withoutCredentials.length - 200), CHECKSUM_MISMATCH],
-    ["another version (checksum recomputed)", () => rewritten(withoutCredentials, ([header, ...rest]) => [{ ...header, version: 3 }, ...rest]), "This file is format version 3; this console reads versions 1 and 2."],
+    ["another version (checksum recomputed)", () => rewritten(withoutCredentials, ([header, ...rest]) => [{ ...header, version: 4 }, ...rest]), "This file is format version 4; this console reads versions 1, 2 and 3."],
     ["not a data file", () => "name,seats\nAda,3\n", NOT_A_DATA_FILE],
     ["an unknown record (checksum recomputed)", () => rewritten(withoutCredentials, (records) => [...records, { kind: "member", email: "x@y.test" }]), "is not a record this console understands"],
     ["a flow step no form allows (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "flow" ? { ...r, steps: ["rm -rf"] } : r))), "would not accept"],
@@ -373,6 +525,10 @@ describe("refused files write nothing", () => {
     ["a package step no form allows (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "package" ? { ...r, flows: [{ ...(r.flows as object[])[0]!, steps: ["rm -rf"] }] } : r))), "steps of a flow in the package Release 1"],
     ["a version 2 flow without its id (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "flow" ? { ...r, id: undefined } : r))), "is not a record this console understands"],
     ["a version 1 file holding a group (checksum recomputed)", () => rewritten(versionOne(withoutCredentials), (records) => [...records, { kind: "group", name: "Sneaky", permissions: [] }]), "is not a record this console understands"],
+    ["a version 2 file holding a connection (checksum recomputed)", () => rewritten(versionTwo(withoutCredentials), (records) => [...records, lines(withoutCredentials).find((r) => r.kind === "connection")!]), "is not a record this console understands"],
+    ["a connection with a base URL the form refuses (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.name === "Payroll API" ? { ...r, settings: { baseUrl: "ftp://x", authType: "bearer" } } : r))), "The file's connection Payroll API has settings"],
+    ["a connector this console does not have (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.name === "Inbox" ? { ...r, connector: "telnet" } : r))), "uses a connector this console does not have"],
+    ["a template customisation step no form allows (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "template_use" ? { ...r, extraSteps: ["rm -rf"] } : r))), "a customisation of the template Onboarding"],
     ["a row that does not fit its column (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "row" ? { ...r, values: { ...(r.values as object), Seats: "many" } } : r))), "does not fit its columns"],
   ];
   it.each(cases)("%s: refused next to the file field", async (_, file, message) => {

@@ -5,6 +5,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { NoRows } from "@/components/data-table/no-rows";
 import { Badge } from "@/components/ui/badge";
 import type { MemberStatus } from "@/db/queries/members";
+import { narrowedLabel } from "@/lib/access-review/member-access";
 
 export interface AccessRowView {
   id: string;
@@ -15,6 +16,8 @@ export interface AccessRowView {
   groups: string;
   /** Effective permissions, in the catalog's order. */
   permissions: string[];
+  /** Flow permissions held only for particular flows (a group narrowed to "Only these flows"), with the flows' names. */
+  narrowed: { permission: string; flows: string[] }[];
   /** Null while Invited: the account is not the tenant's to see yet. */
   twoFactor: boolean | null;
   lastSignIn: string | null;
@@ -44,11 +47,31 @@ function GroupsCell({ row }: AccessCell) {
 }
 
 function PermissionsCell({ row }: AccessCell) {
+  return <PermissionList {...row.original} />;
+}
+
+/** A member's effective permissions, then those held for some flows only ("flows.write (2 flows)", the names under it). */
+export function PermissionList({ email, permissions, narrowed }: Pick<AccessRowView, "email" | "permissions" | "narrowed">) {
   return (
-    <ul className="flex max-w-md flex-wrap gap-1" aria-label={`Permissions of ${row.original.email}`}>
-      {row.original.permissions.map((permission) => (
+    <ul className="flex max-w-md flex-wrap gap-1" aria-label={`Permissions of ${email}`}>
+      {permissions.map((permission) => (
         <li key={permission}>
           <Badge>{permission}</Badge>
+        </li>
+      ))}
+      {narrowed.map((scope) => (
+        <li key={scope.permission}>
+          {/* Held for these flows only: the count says so, the names open under it. */}
+          <details>
+            <summary className="cursor-pointer list-none">
+              <Badge tone="amber">{narrowedLabel(scope)}</Badge>
+            </summary>
+            <ul aria-label={`Flows of ${scope.permission} for ${email}`} className="mt-1 list-disc pl-5 text-xs text-slate-700">
+              {scope.flows.map((flow, index) => (
+                <li key={index}>{flow}</li>
+              ))}
+            </ul>
+          </details>
         </li>
       ))}
     </ul>

@@ -16,7 +16,7 @@ import { withUniqueName } from "@/lib/actions/unique-name";
 import { requireRow } from "@/lib/actions/require-row";
 import { CONNECTOR_CATALOG, isConnectorKey, STATUS_LABELS } from "@/lib/connections/catalog";
 import { ConnectionIdInput, ConnectionNameInput, ConnectorInput, connectionFields } from "@/lib/connections/connection-input";
-import { connectionConfigOf } from "@/lib/connections/connection-config";
+import { connectionConfigOf, lacksSecret, NEEDS_SECRET_MESSAGE } from "@/lib/connections/connection-config";
 import { openConnectionSecrets, sealConnectionSecrets } from "@/lib/connections/connection-secrets";
 import { testConnection as callTarget } from "@/lib/connections/test-connection";
 
@@ -133,6 +133,9 @@ function statusAction(name: "connection.deactivate" | "connection.activate", sta
     async run({ tx, actor, input }) {
       const connection = await requireConnection(tx, input.connectionId);
       if (connection.status === status) return { data: { id: connection.id, status }, activity: null };
+      if (status === "active" && lacksSecret(connectorOf(connection), connection.settings, openConnectionSecrets(tx.tenantId, connection.id, connection.encrypted))) {
+        throw new ActionError("VALIDATION", NEEDS_SECRET_MESSAGE);
+      }
       await updateConnection(tx, connection.id, { status, lastError: null });
       const verb = status === "inactive" ? "deactivated" : "activated";
       return {

@@ -8,6 +8,7 @@ import { reviewUserAcrossTenants } from "@/lib/access-review/user-across-tenants
 import { isUuid } from "@/lib/ids";
 import { withPlatformPage } from "@/lib/platform-page";
 import { rolesLabel } from "@/lib/permissions";
+import { narrowedLabel } from "@/lib/access-review/member-access";
 
 export const metadata: Metadata = { title: "User access" };
 
@@ -68,6 +69,12 @@ export default async function UserAccessPage({ params }: { params: Promise<{ use
                     {row.permissions.map((permission) => (
                       <li key={permission}>
                         <Badge>{permission}</Badge>
+                      </li>
+                    ))}
+                    {/* Held only for particular flows (a group narrowed to "Only these flows"). */}
+                    {row.narrowed.map((scope) => (
+                      <li key={scope.permission}>
+                        <Badge tone="amber">{narrowedLabel(scope)}</Badge> <span className="text-xs text-slate-600">{scope.flows.join(", ")}</span>
                       </li>
                     ))}
                   </ul>

@@ -75,6 +75,7 @@ export const changeMemberRoles = tenantAction({
       tenantName: actor.tenant.name,
       rolesBefore: before,
       rolesAfter: after,
+      listsGroups: groupsBefore.length > 0 || groupsAfter.length > 0,
       changedBy: actor.user.email,
       tenantUrl: new URL(`/t/${actor.tenant.slug}`, await appOrigin()).toString(),
     });

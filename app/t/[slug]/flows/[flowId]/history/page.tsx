@@ -58,7 +58,10 @@ export default async function FlowHistoryPage({ params, searchParams }: { params
                 </div>
                 <p className="text-sm text-slate-600">
                   {REASONS[version.reason]}
-                  {version.restoredFrom ? ` (version ${version.restoredFrom})` : ""} by {version.createdByEmail ?? "someone no longer known"} on {formatDateTime(version.createdAt)}
+                  {version.restoredFrom ? ` (version ${version.restoredFrom})` : ""}
+                  {version.imported
+                    ? ` on ${formatDateTime(version.createdAt)} · imported by ${version.importedByEmail ?? "someone no longer known"}`
+                    : ` by ${version.createdByEmail ?? "someone no longer known"} on ${formatDateTime(version.createdAt)}`}
                   {previous && previous.name !== version.name ? ` · renamed from ${previous.name} to ${version.name}` : ""}
                 </p>
                 <ul aria-label={`Steps of version ${version.version}`} className="mt-2 font-mono text-sm">
