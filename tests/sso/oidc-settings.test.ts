@@ -124,7 +124,7 @@ describe("saving OpenID Connect", () => {
 describe("Require single sign-on with OpenID Connect, on every request", () => {
   it("lets in an OIDC session and the break-glass Admin; sends other sessions to the provider", async () => {
     expect(await configOf(tenant.id)).toMatchObject({ requireSso: true, breakGlassUserId: admin.id });
-    signInAs(viewer, "oidc");
+    signInAs(viewer, "oidc", "off", tenant.id);
     await expect(requireActor(tenant.slug)).resolves.toMatchObject({ user: { id: viewer.id } });
     signInAs(viewer, "password");
     await expect(requireActor(tenant.slug)).rejects.toThrow(`NEXT_REDIRECT /api/sso/${tenant.slug}/login?callbackUrl=`);
