@@ -9,6 +9,7 @@ import { activity, oidcConfigs, oidcSignInRequests } from "@/db/schema";
 import { withTenant } from "@/db/scopes";
 import { decryptOidcClientSecret } from "@/lib/sso/oidc-secret";
 import { addMember, createTenant, createUser, databaseErrorOf } from "../support/fixtures";
+import { allowLocalTargetsInThisFile } from "../support/local-targets";
 import { startTestOp, type TestOp } from "../support/oidc-op";
 import { startTestIdp } from "../support/saml-idp";
 import { signInAs } from "../support/session";
@@ -48,6 +49,8 @@ const save = (fields: Record<string, string>) =>
 const configOf = (tenantId: string) => withTenant({ tenantId, userId: null }, (tx) => findOidcConfig(tx));
 const entries = (tenantId: string, action: string) =>
   withTenant({ tenantId, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenantId), eq(activity.action, action))));
+
+allowLocalTargetsInThisFile();
 
 beforeAll(async () => {
   op = await startTestOp();

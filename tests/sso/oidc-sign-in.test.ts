@@ -16,6 +16,7 @@ import { encryptOidcClientSecret } from "@/lib/sso/oidc-secret";
 import { signInWithOidc } from "@/lib/sso/oidc-sign-in";
 import { startOidcSignIn } from "@/lib/sso/oidc-start";
 import { addMember, createTenant, createUser, uniqueSuffix } from "../support/fixtures";
+import { allowLocalTargetsInThisFile } from "../support/local-targets";
 import { startTestOp, type TestOp } from "../support/oidc-op";
 
 const ORIGIN = "http://localhost:3000";
@@ -49,6 +50,8 @@ const sessionsOf = (userId: string) => withSystem((tx) => tx.select().from(sessi
 const entries = (tenant: Tenant, action: string) =>
   withTenant({ tenantId: tenant.id, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenant.id), eq(activity.action, action))).orderBy(asc(activity.createdAt)));
 const lastRefusalDetail = async (tenant: Tenant) => ((await entries(tenant, "sso.sign_in_refused")).at(-1)?.details as { reason: string; detail: string }) ?? null;
+
+allowLocalTargetsInThisFile();
 
 beforeAll(async () => {
   op = await startTestOp();
