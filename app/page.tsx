@@ -1,15 +1,22 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { withUser } from "@/db/scopes";
-import { findLandingTenant } from "@/db/queries/tenants";
+import { findLandingTenant, listTenantsOfUser } from "@/db/queries/tenants";
 import { getTenantCreationAllowance } from "@/db/queries/users";
 import { AuthCard } from "@/components/ui/auth-card";
 import { SignOutButton } from "@/components/nav/sign-out-button";
-import { requireSessionUser } from "@/lib/actor";
+import { getTenantSessionUser, requireSessionUser } from "@/lib/actor";
+import { isTenantBoundSession, sessionEntersTenant } from "@/lib/sso/session-binding";
 
 // `/` goes to the tenant the user chose last (kept on their account, so it survives new tabs and
-// signing out and in), else their first tenant.
+// signing out and in), else their first tenant; a session a tenant's single sign-on opened, to that
+// tenant (the only one it enters: lib/sso/session-binding.ts).
 export default async function HomePage() {
+  const bound = await getTenantSessionUser();
+  if (bound && isTenantBoundSession(bound)) {
+    const own = (await withUser({ userId: bound.id }, (tx) => listTenantsOfUser(tx, bound.id))).find((tenant) => sessionEntersTenant(bound, tenant.id));
+    redirect(own ? `/t/${own.slug}` : "/login");
+  }
   const user = await requireSessionUser("/");
   const { landing, allowance } = await withUser({ userId: user.id }, async (tx) => ({
     landing: await findLandingTenant(tx, user.id),

@@ -10,6 +10,7 @@ import { findMembershipBySlug, listTenantsOfUser, type SwitcherTenant } from "@/
 import { getAccountFlags } from "@/db/queries/users";
 import { authMethodOf } from "@/db/schema";
 import { ssoPolicyAllows, ssoSignInPath } from "./sso/sso-policy";
+import { isTenantBoundSession, sessionEntersTenant } from "./sso/session-binding";
 import { auth } from "./auth";
 import type { Actor, SessionUser } from "./caller";
 import { pageIpAllowLists, refuseAddressOfPage } from "./ip-allow-page";
@@ -34,17 +35,29 @@ const readSession = cache(async () => {
   const email = session?.user?.email;
   if (!id || !email) return null;
   const authMethod = authMethodOf(session.authMethod);
-  return { id, email, authMethod, twoFactor: session.twoFactor };
+  return { id, email, authMethod, twoFactor: session.twoFactor, ssoTenantId: session.ssoTenantId ?? null };
 });
 
 /**
- * The signed-in user, or null. A session whose user has two-factor on is nobody's until it has passed
- * the second factor (/login/two-factor): every page, action and tenant check reads the user here.
+ * The signed-in user as tenant pages, actions and route handlers see them, or null: a session bound
+ * to one tenant by its single sign-on included (memberIn lets it into that tenant only:
+ * lib/sso/session-binding.ts). A session whose user has two-factor on is nobody's until it has passed
+ * the second factor (/login/two-factor).
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+export const getTenantSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await readSession();
   if (!session || session.twoFactor === "pending") return null;
-  return { id: session.id, email: session.email, authMethod: session.authMethod, twoFactorEnabled: session.twoFactor === "passed" };
+  const { id, email, authMethod, ssoTenantId } = session;
+  return { id, email, authMethod, twoFactorEnabled: session.twoFactor === "passed", ssoTenantId };
+});
+
+/**
+ * The signed-in user for everything outside a tenant (the console, the profile, creating a tenant,
+ * invitations), or null: a session a tenant's single sign-on opened is nobody's there.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const user = await getTenantSessionUser();
+  return user && !isTenantBoundSession(user) ? user : null;
 });
 
 /** The user of a session that has passed its first factor and waits for its second, or null. */
@@ -68,6 +81,10 @@ export interface AccountNav {
 /** The caller in the tenant with this slug, found with the account's superadmin flag read just before. */
 async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmin: boolean): Promise<Actor | null> {
   const membership = await findMembershipBySlug(tx, user.id, slug);
+  // A session bound by single sign-on is nobody's in any other tenant (and never a superadmin's).
+  if (isTenantBoundSession(user)) {
+    if (membership?.status !== "active" || !sessionEntersTenant(user, membership.tenant.id)) return null;
+  }
   if (membership?.status === "active") {
     const groupPermissions = catalogPermissions(membership.groupPermissions);
     const flowScopedPermissions = catalogPermissions(membership.flowScopedPermissions);
@@ -96,7 +113,7 @@ async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmi
  * forged URL or action call (NUL, 100 kB) is not sent to PostgreSQL, which would refuse some of them.
  */
 async function inCallerScope<T>(slug: string, read: (tx: UserTx, user: SessionUser, account: AccountFlags) => Promise<T>): Promise<T | null> {
-  const user = await getSessionUser();
+  const user = await getTenantSessionUser();
   if (!user || !SLUG_PATTERN.test(slug)) return null;
   return withUser({ userId: user.id }, async (tx) => read(tx, user, await getAccountFlags(tx, user.id)));
 }
@@ -117,10 +134,19 @@ const findMember = cache(async (slug: string): Promise<Actor | null> =>
 const findMemberWithNav = cache((slug: string) =>
   inCallerScope(slug, async (tx, user, account) => {
     const member = await memberIn(tx, user, slug, account.isSuperadmin);
-    const nav = { tenants: await listTenantsOfUser(tx, user.id), ...account } satisfies AccountNav;
+    const nav = navOf(user, await listTenantsOfUser(tx, user.id), account);
     return { member, nav, ipAllowLists: await pageIpAllowLists(tx, member) };
   }),
 );
+
+/**
+ * The nav of the account. A session bound to its tenant by single sign-on shows that tenant only, and
+ * neither "Create tenant" nor the console (which it does not open).
+ */
+function navOf(user: SessionUser, tenants: SwitcherTenant[], account: AccountFlags): AccountNav {
+  if (!isTenantBoundSession(user)) return { tenants, ...account };
+  return { tenants: tenants.filter((tenant) => sessionEntersTenant(user, tenant.id)), canCreateTenants: false, isSuperadmin: false };
+}
 
 /**
  * What of the tenant's access policy keeps a member out, checked on every request: required single
@@ -128,7 +154,7 @@ const findMemberWithNav = cache((slug: string) =>
  * magic-link session where passwords are required), then required two-factor not enrolled.
  */
 function accessPolicyRefusal(member: Actor): "sso" | "password" | "two-factor" | null {
-  if (!ssoPolicyAllows(member.ssoRequirement, member.user)) return "sso";
+  if (!ssoPolicyAllows(member.ssoRequirement, member.user, member.tenant.id)) return "sso";
   if (!loginPolicyAllows(member.tenant, member.user.authMethod)) return "password";
   if (!twoFactorRequirementMet(member.tenant, member)) return "two-factor";
   return null;
@@ -156,11 +182,21 @@ export async function tenantAccessRefusal(slug: string): Promise<"sso" | "passwo
   return member && accessPolicyRefusal(member);
 }
 
-export async function requireSessionUser(returnTo: string): Promise<SessionUser> {
-  const user = await getSessionUser();
+/** The sign-in page, returning to `returnTo`. */
+const signInPath = (returnTo: string) => `/login?callbackUrl=${encodeURIComponent(returnTo)}`;
+
+async function requireSignedIn(user: SessionUser | null, returnTo: string): Promise<SessionUser> {
   if (!user && (await getUserAwaitingSecondFactor())) redirect(secondFactorPath(returnTo));
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(signInPath(returnTo));
   return user;
+}
+
+/**
+ * For pages outside any tenant: the signed-in user, else to sign-in (or the second factor). A session
+ * bound to a tenant by its single sign-on is sent to sign in with the account's own method.
+ */
+export async function requireSessionUser(returnTo: string): Promise<SessionUser> {
+  return requireSignedIn(await getSessionUser(), returnTo);
 }
 
 /**
@@ -206,10 +242,13 @@ export async function requireActorWith(slug: string, permission: Permission): Pr
  */
 export const requireActorWithNav = cache(async (slug: string): Promise<{ actor: Actor; nav: AccountNav }> => {
   const returnTo = await requestedTenantPath(slug);
-  await requireSessionUser(returnTo);
+  const user = await requireSignedIn(await getTenantSessionUser(), returnTo);
   const caller = await findMemberWithNav(slug);
   // Signed in (or sent to sign-in above), so null means a slug that can name no tenant.
   if (!caller) notFound();
+  // A session bound to another tenant by its single sign-on is signed out here, whatever this tenant
+  // is (so nothing of it is revealed): the account's own sign-in opens it, if anything does.
+  if (!caller.member && isTenantBoundSession(user)) redirect(signInPath(returnTo));
   const refusal = caller.member && accessPolicyRefusal(caller.member);
   // A member whom only the policy keeps out learns nothing by being sent to the password sign-in, or
   // to set up two-factor (before anything of the tenant renders).

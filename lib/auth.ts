@@ -13,16 +13,11 @@ import { confirmPageUrl, onSiteRedirect } from "./auth-redirects";
 import { clientIp } from "./client-ip";
 import { enqueueMail } from "./mail-outbox";
 import { magicLinkMail } from "./mail-templates/magic-link";
-import { authMethodOf, type AuthMethod } from "@/db/schema";
+import type { AuthMethod } from "@/db/schema";
+import { sessionPayload } from "./session-payload";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 export const MAGIC_LINK_MINUTES = 10;
-
-/** The session row's second-factor state (fail closed: an enrolled user without a passed time is pending). */
-function secondFactorOf(row: { twoFactorEnabled?: unknown; secondFactorAt?: unknown }): "off" | "pending" | "passed" {
-  if (row.twoFactorEnabled === false) return "off";
-  return row.secondFactorAt ? "passed" : "pending";
-}
 
 declare module "next-auth" {
   interface Session {
@@ -33,6 +28,8 @@ declare module "next-auth" {
      * the session is not usable until /login/two-factor) or "passed".
      */
     twoFactor: "off" | "pending" | "passed";
+    /** The tenant whose identity provider opened the session: the only tenant it enters (lib/sso/session-binding.ts). */
+    ssoTenantId: string | null;
   }
 }
 
@@ -69,17 +66,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       redirect({ url }) {
         return onSiteRedirect(url, publicOrigin());
       },
-      // `session` is the session's database row (adapter getSessionAndUser), so auth_method comes from
-      // the server, not the client. Only what pages need is passed on: the payload is also what
-      // /api/auth/session answers to the browser, which must never see the session token.
+      // `session` is the session's database row (adapter getSessionAndUser), so auth_method and the
+      // binding come from the server, not the client (lib/session-payload.ts).
       session({ session, user }) {
-        const stored = session as { authMethod?: unknown; twoFactorEnabled?: unknown; secondFactorAt?: unknown };
-        return {
-          user: { id: user.id, email: user.email, name: user.name ?? null },
-          expires: new Date(session.expires).toISOString(),
-          authMethod: authMethodOf(stored.authMethod),
-          twoFactor: secondFactorOf(stored),
-        };
+        return sessionPayload(session, user);
       },
     },
   };

@@ -13,6 +13,11 @@ export interface SessionUser {
   authMethod: AuthMethod;
   /** Two-factor is on for the user (and this session has passed it: a session that has not is no session yet). */
   twoFactorEnabled: boolean;
+  /**
+   * The tenant whose single sign-on opened the session: the only tenant it enters
+   * (lib/sso/session-binding.ts). Null for the account's own sign-ins, and for API keys.
+   */
+  ssoTenantId: string | null;
 }
 
 export interface Actor {

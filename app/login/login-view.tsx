@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/ui/auth-card";
-import { getSessionUser, getUserAwaitingSecondFactor } from "@/lib/actor";
+import { getSessionUser, getTenantSessionUser, getUserAwaitingSecondFactor } from "@/lib/actor";
+import { SSO_BOUND_ELSEWHERE_MESSAGE } from "@/lib/sso/session-binding";
 import { secondFactorPath } from "@/lib/two-factor/sign-in-step";
 import { PASSWORD_REQUIRED_REASON } from "@/lib/login-policy";
 import { companyPolicy, companyValue } from "@/lib/company-sign-in";
@@ -27,6 +28,14 @@ function otherMethodLink(method: "password" | "magic-link", callbackUrl: string,
   return company ? `/login/${encodeURIComponent(company)}?${query}` : `/login?${query}`;
 }
 
+function SsoBoundNotice() {
+  return (
+    <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      {SSO_BOUND_ELSEWHERE_MESSAGE}
+    </p>
+  );
+}
+
 /**
  * The sign-in page, at /login (Company from ?company=, else empty) and /login/<slug> (Company filled).
  * With a company, its policy decides up front which ways are offered: password-only shows only the
@@ -45,10 +54,13 @@ export async function LoginView({ params, company: rawCompany }: { params: Login
   // Past the first factor, waiting for the second: the code is what is missing, not another sign-in
   // (the code page can sign out, for someone without their device).
   if (!user && method !== "password" && (await getUserAwaitingSecondFactor())) redirect(secondFactorPath(returnTo));
+  // A session a tenant's single sign-on opened counts as signed out everywhere but that tenant: say so.
+  const boundNotice = !user && (await getTenantSessionUser()) ? <SsoBoundNotice /> : null;
 
   if (usePassword) {
     return (
       <AuthCard title="Sign in with your password">
+        {boundNotice}
         {reason === PASSWORD_REQUIRED_REASON && (
           <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
             This tenant requires password sign-in: you signed in with an email link, which it does not accept. Sign in with
@@ -84,6 +96,7 @@ export async function LoginView({ params, company: rawCompany }: { params: Login
 
   return (
     <AuthCard title="Sign in to Tenantry">
+      {boundNotice}
       <p className="mb-4 text-sm text-slate-600">We will email you a link that signs you in. It works once, for 10 minutes.</p>
       <MagicLinkForm
         callbackUrl={returnTo}

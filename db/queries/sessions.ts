@@ -1,4 +1,4 @@
-import { and, eq, gt, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { sessions, users, userTwoFactor } from "../schema";
 import type { Tx } from "../scopes";
 
@@ -24,15 +24,16 @@ export async function deleteOtherSessionsOf(tx: Tx, userId: string, keep: string
 const twoFactorEnabled = sql<boolean>`exists (select 1 from ${userTwoFactor} where ${userTwoFactor.userId} = ${sessions.userId} and ${userTwoFactor.confirmedAt} is not null)`;
 
 /**
- * Whether this session token belongs to an unexpired session of a user who is a superadmin now, and
- * which has passed its second factor when the user has one.
+ * Whether this session token belongs to an unexpired session of a user who is a superadmin now, not
+ * bound to a tenant by single sign-on, and which has passed its second factor when the user has one.
  */
 export async function isSuperadminSession(tx: Tx, sessionToken: string): Promise<boolean> {
   const [row] = await tx
     .select({ isSuperadmin: users.isSuperadmin, secondFactorAt: sessions.secondFactorAt, twoFactorEnabled })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, sql`now()`)));
+    // A session a tenant's identity provider opened is that tenant's only, never the console's.
+    .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, sql`now()`), isNull(sessions.ssoTenantId)));
   return Boolean(row?.isSuperadmin && (row.secondFactorAt !== null || !row.twoFactorEnabled));
 }
 
@@ -50,6 +51,7 @@ export async function findSessionAndUser(tx: Tx, sessionToken: string) {
         expires: sessions.expires,
         authMethod: sessions.authMethod,
         secondFactorAt: sessions.secondFactorAt,
+        ssoTenantId: sessions.ssoTenantId,
         twoFactorEnabled,
       },
       user: { id: users.id, name: users.name, email: users.email, emailVerified: users.emailVerified, image: users.image },

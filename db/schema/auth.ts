@@ -1,4 +1,6 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { tenants } from "./tenants";
 import { users } from "./users";
 
 // Global tables owned by Auth.js (official Drizzle adapter shapes). Sessions live here, not in
@@ -44,9 +46,19 @@ export const sessions = pgTable(
     // When the holder passed the second factor (lib/two-factor): null until then. A user with
     // two-factor enrolled cannot use a session without it (lib/actor.ts getSessionUser).
     secondFactorAt: timestamp("second_factor_at", { mode: "date", withTimezone: true }),
+    // The tenant whose identity provider opened the session (SAML, OpenID Connect): such a session is
+    // that tenant's only (lib/sso/session-binding.ts), since a tenant's IdP speaks for no other tenant.
+    // Null for the account's own sign-ins (magic link, password), which reach all of its tenants.
+    ssoTenantId: uuid("sso_tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
   },
-  // Revoking every session of a user is a lookup by user.
-  (t) => [index("sessions_user").on(t.userId)],
+  (t) => [
+    // Revoking every session of a user is a lookup by user.
+    index("sessions_user").on(t.userId),
+    // Deleting a tenant deletes the sessions its IdP opened.
+    index("sessions_sso_tenant").on(t.ssoTenantId),
+    // Every single sign-on session is bound to its tenant; no other session is.
+    check("sessions_sso_bound", sql`(${t.authMethod} in ('saml', 'oidc')) = (${t.ssoTenantId} is not null)`),
+  ],
 );
 
 // `token` holds Auth.js's SHA-256 of (raw token + secret); the raw token exists only in the mail.

@@ -44,6 +44,12 @@ test("an Admin sets up SAML, and a new user signs in from /login/<slug> through 
   await visitor.getByRole("button", { name: "Continue" }).click();
   await expect(visitor).toHaveURL(/\/t\/sso-main$/);
   await expect(visitor.getByRole("heading", { name: "SSO Main" })).toBeVisible();
+  // The session SSO Main's IdP opened is SSO Main's only: another tenant's page sends it to sign in,
+  // saying why, and shows nothing of that tenant.
+  await visitor.goto("/t/oidc-main");
+  await expect(visitor).toHaveURL(/\/login\?callbackUrl=%2Ft%2Foidc-main$/);
+  await expect(visitor.getByRole("status")).toHaveText(/single sign-on that opens one tenant only/);
+  await expect(visitor.getByText("OIDC Main")).toHaveCount(0);
   await context.close();
 
   // The Admin sees the newcomer as a Viewer, and the sign-in in the log.

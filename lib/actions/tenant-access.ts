@@ -14,6 +14,8 @@ import { catalogPermissions } from "../groups/effective-permissions";
 import { canForFlow } from "../groups/flow-access";
 import { can, type Permission } from "../permissions";
 import { SUPERADMIN_ROLES } from "../superadmin-access";
+import type { SessionUser } from "../caller";
+import { isTenantBoundSession, sessionEntersTenant } from "../sso/session-binding";
 import { ActionError, NOT_FOUND_MESSAGE } from "./core";
 
 export interface TenantAccess {
@@ -31,11 +33,17 @@ export interface TenantAccess {
 
 export const FORBIDDEN_MESSAGE = "You do not have permission to do this in this tenant.";
 
+/** The person calling: their id, and the tenant their session is bound to by single sign-on, if any. */
+export type SessionCaller = Pick<SessionUser, "id" | "ssoTenantId">;
+
 /**
  * The caller's access to the transaction's tenant as it is inside the writing transaction: their active
- * membership, else Admin powers if they are a superadmin now, else none.
+ * membership, else Admin powers if they are a superadmin now, else none. A session bound to a tenant
+ * by its single sign-on has none elsewhere, and never a superadmin's powers (lib/sso/session-binding.ts).
  */
-export async function accessInTransaction(tx: TenantTx, userId: string): Promise<TenantAccess | null> {
+export async function accessInTransaction(tx: TenantTx, caller: SessionCaller): Promise<TenantAccess | null> {
+  if (!sessionEntersTenant(caller, tx.tenantId)) return null;
+  const userId = caller.id;
   const membership = await findMembershipOfUser(tx, userId);
   if (membership && membership.status === "active") {
     return {
@@ -48,8 +56,9 @@ export async function accessInTransaction(tx: TenantTx, userId: string): Promise
       inCustomGroup: membership.inCustomGroup,
     };
   }
-  // A visiting superadmin acts as Admin: "Viewers see dashboards only" never holds for them.
-  if (await isSuperadmin(tx, userId)) return { ...NO_GROUPS, roles: SUPERADMIN_ROLES, viaSuperadmin: true };
+  // A visiting superadmin acts as Admin: "Viewers see dashboards only" never holds for them. A session
+  // bound to one tenant by its single sign-on never carries superadmin powers.
+  if (!isTenantBoundSession(caller) && (await isSuperadmin(tx, userId))) return { ...NO_GROUPS, roles: SUPERADMIN_ROLES, viaSuperadmin: true };
   return null;
 }
 
@@ -58,10 +67,10 @@ export async function accessInTransaction(tx: TenantTx, userId: string): Promise
  * this permission; with `flowId`, not this permission for that flow: an id outside a narrowed group's
  * flows is refused the same whether or not such a flow exists, so nothing leaks).
  */
-export async function authorizeInTransaction(tx: TenantTx, userId: string, permission: Permission, flowId?: string): Promise<TenantAccess> {
-  const access = await accessInTransaction(tx, userId);
+export async function authorizeInTransaction(tx: TenantTx, caller: SessionCaller, permission: Permission, flowId?: string): Promise<TenantAccess> {
+  const access = await accessInTransaction(tx, caller);
   if (!access) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  const allowed = flowId === undefined ? can(access, permission) : await canForFlow(tx, { ...access, userId }, permission, flowId);
+  const allowed = flowId === undefined ? can(access, permission) : await canForFlow(tx, { ...access, userId: caller.id }, permission, flowId);
   if (!allowed) throw new ActionError("FORBIDDEN", FORBIDDEN_MESSAGE);
   return access;
 }

@@ -10,7 +10,8 @@ import type { TenantTx } from "@/db/scopes";
 import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import type { Tenant } from "@/db/schema";
 import { failure, type ActionResult } from "../action-result";
-import { getActor, getSessionUser, tenantAccessRefusal, type Actor } from "../actor";
+import { getActor, getTenantSessionUser, tenantAccessRefusal, type Actor } from "../actor";
+import { isTenantBoundSession, SSO_BOUND_ELSEWHERE_MESSAGE } from "../sso/session-binding";
 import { SSO_REQUIRED_MESSAGE } from "../sso/sso-policy";
 import { PASSWORD_REQUIRED_MESSAGE } from "../login-policy";
 import { TWO_FACTOR_REQUIRED_MESSAGE } from "../two-factor/requirement";
@@ -189,7 +190,8 @@ async function callTenantAction<Schema extends z.ZodType, T, Locked extends bool
 ): Promise<ActionResult<T>> {
   const parsed = parseInput(definition.input, rawInput);
   if (!parsed.ok) return parsed.result;
-  if (!(await getSessionUser())) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
+  const user = await getTenantSessionUser();
+  if (!user) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
 
   // The actor is read inside `settle` too: whatever a forged slug makes the lookup do, the
   // caller gets a typed answer, never a 500.
@@ -199,6 +201,8 @@ async function callTenantAction<Schema extends z.ZodType, T, Locked extends bool
     if (refusal === "sso") throw new ActionError("UNAUTHENTICATED", SSO_REQUIRED_MESSAGE);
     if (refusal === "password") throw new ActionError("UNAUTHENTICATED", PASSWORD_REQUIRED_MESSAGE);
     if (refusal === "two-factor") throw new ActionError("FORBIDDEN", TWO_FACTOR_REQUIRED_MESSAGE);
+    // A session bound to another tenant by its single sign-on is signed out here, whatever the tenant.
+    if (!actor && isTenantBoundSession(user)) throw new ActionError("UNAUTHENTICATED", SSO_BOUND_ELSEWHERE_MESSAGE);
     if (!actor) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     const ip = await clientIp();
     if (dryRun) {
@@ -218,7 +222,7 @@ async function callTenantAction<Schema extends z.ZodType, T, Locked extends bool
     }
     // The tenant's pages change with the entry in its log; a caller the change shut out (who
     // removed or suspended themselves) is sent elsewhere, not shown the tenant again.
-    const stillIn = async (tx: TenantTx, changed: boolean) => changed && (await accessInTransaction(tx, actor.user.id)) !== null;
+    const stillIn = async (tx: TenantTx, changed: boolean) => changed && (await accessInTransaction(tx, actor.user)) !== null;
     const done = await performTenantAction(definition, { actor, ip }, parsed.input, stillIn);
     return { ...done, refresh: done.extra ? actor.tenant.slug : null };
   });

@@ -84,7 +84,7 @@ export async function authorizeTenantWork<Locked extends boolean = false>(
   const tenant = options.lockTenant ? await lockTenant(tx, tx.tenantId) : null;
   if (options.lockTenant && !tenant) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
   const access = !actor.apiKey
-    ? await authorizeInTransaction(tx, actor.user.id, options.permission, options.flowId)
+    ? await authorizeInTransaction(tx, actor.user, options.permission, options.flowId)
     : actor.apiKey.integration
       ? await authorizeIntegrationInTransaction(tx, actor.apiKey.id, options.permission)
       : await authorizeApiKeyInTransaction(tx, actor.apiKey.id, options.permission);

@@ -8,7 +8,7 @@ export function apiKeyActor(caller: ApiCaller, tenant: Actor["tenant"]): Actor {
   return {
     // authMethod and twoFactorEnabled only matter to a tenant's login policy and two-factor
     // requirement, which govern browser sessions: a key is its own credential (README, Two-factor).
-    user: { id: caller.keyId, email: caller.keyName, authMethod: "password", twoFactorEnabled: false },
+    user: { id: caller.keyId, email: caller.keyName, authMethod: "password", twoFactorEnabled: false, ssoTenantId: null },
     tenant,
     membershipId: null,
     roles: caller.roles,

@@ -18,15 +18,27 @@ export const OIDC_SIGN_IN_TTL_SECONDS = 10 * 60;
 export const OIDC_STATE_COOKIE = "tenantry-oidc-state";
 export const oidcCookiePath = (slug: string) => `/api/sso/${slug}/oidc`;
 
+export interface OidcStartOptions {
+  /**
+   * A third-party initiated login (app/api/sso/[slug]/oidc/initiate): the `iss` it named, which must be
+   * the tenant's configured issuer exactly (else no sign-in starts).
+   */
+  initiatedBy?: string;
+  /** The provider's hint of who is signing in, passed back to it as login_hint. */
+  loginHint?: string;
+}
+
 /**
  * The provider address to send the browser to and the state for its cookie, or null when the slug names
- * no tenant with OIDC set up. Throws when the provider cannot be reached (discovery failed).
+ * no tenant with OIDC set up (or, initiated by a provider, not with that issuer). Throws when the
+ * provider cannot be reached (discovery failed).
  */
-export async function startOidcSignIn(slug: string, returnTo: string, origin: string): Promise<{ location: string; state: string } | null> {
+export async function startOidcSignIn(slug: string, returnTo: string, origin: string, options: OidcStartOptions = {}): Promise<{ location: string; state: string } | null> {
   const tenant = SLUG_PATTERN.test(slug) ? await withSystem((tx) => findTenantBySlug(tx, slug)) : null;
   if (!tenant) return null;
   const config = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => findOidcConfig(tx));
   if (!config) return null;
+  if (options.initiatedBy !== undefined && options.initiatedBy !== config.issuer) return null;
   // Outside a transaction: the provider's answer may take seconds.
   const provider = await discoverProvider(config.issuer, config.clientId, decryptOidcClientSecret(config));
   const state = oidc.randomState();
@@ -43,6 +55,7 @@ export async function startOidcSignIn(slug: string, returnTo: string, origin: st
     code_challenge_method: "S256",
     state,
     nonce,
+    ...(options.loginHint ? { login_hint: options.loginHint } : {}),
   });
   return { location: location.href, state };
 }

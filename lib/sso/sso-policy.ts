@@ -16,9 +16,17 @@ export function isSsoSession(authMethod: AuthMethod): boolean {
   return authMethod === "saml" || authMethod === "oidc";
 }
 
-export function ssoPolicyAllows(requirement: SsoRequirement | null | undefined, user: { id: string; authMethod: AuthMethod }): boolean {
+/**
+ * Whether the tenant's requirement lets this session in: a session opened by THIS tenant's identity
+ * provider (one opened by another tenant's does not satisfy it), or the break-glass Admin's.
+ */
+export function ssoPolicyAllows(
+  requirement: SsoRequirement | null | undefined,
+  user: { id: string; authMethod: AuthMethod; ssoTenantId: string | null },
+  tenantId: string,
+): boolean {
   if (!requirement?.requireSso) return true;
-  return isSsoSession(user.authMethod) || user.id === requirement.breakGlassUserId;
+  return (isSsoSession(user.authMethod) && user.ssoTenantId === tenantId) || user.id === requirement.breakGlassUserId;
 }
 
 /** The SP-initiated sign-in of the tenant, returning to `returnTo`. */

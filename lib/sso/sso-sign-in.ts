@@ -1,22 +1,21 @@
 // What every single sign-on does once its protocol has vouched for an address (SAML: lib/sso/saml-sign-in.ts,
 // OpenID Connect: lib/sso/oidc-sign-in.ts): the tenant's approved domains, the account (an existing active
-// member, or a new one added as Viewer: just-in-time), the refusal of accounts that reach beyond the
-// tenant, then a session the way the password sign-in opens one (lib/password-sign-in.ts): a random token
-// in a `sessions` row that Auth.js then reads, refreshes and signs out like its own. Everything a sign-in
+// member, or a new one added as Viewer: just-in-time), then a session the way the password sign-in
+// opens one (lib/password-sign-in.ts): a random token in a `sessions` row that Auth.js then reads,
+// refreshes and signs out like its own, bound to the tenant (lib/sso/session-binding.ts): the
+// tenant's IdP speaks for this tenant only, so its session opens no other tenant nor the console. Everything a sign-in
 // writes commits together; a refusal rolls all of it back and only its entry is written.
 import "server-only";
 import { isArchivedTenantRefusal } from "@/db/errors";
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { listTenantIdsOfUser } from "@/db/queries/memberships";
 import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
 import { findMembershipOfUser, insertMembership } from "@/db/queries/memberships";
 import { deleteSession, insertSession } from "@/db/queries/sessions";
 import { findTenantBySlug, lockTenant } from "@/db/queries/tenants";
 import { findOrCreateUserByEmail, findUserByEmail } from "@/db/queries/users";
-import { users, type AuthMethod } from "@/db/schema";
-import { enterTenant, enterUser, withSystem, withTenant, type TenantTx } from "@/db/scopes";
+import type { AuthMethod } from "@/db/schema";
+import { withSystem, withTenant, type TenantTx } from "@/db/scopes";
 import { normalizeEmail } from "../email-address";
 import { isAddressApproved } from "../email-domains";
 import { licenseOf } from "../licenses";
@@ -33,7 +32,6 @@ export type SsoRefusalReason =
   | "no_email"
   | "domain_not_approved"
   | "not_a_member"
-  | "account_beyond_tenant"
   | "member_limit"
   /** A first sign-in would add a member to an archived tenant, which takes no changes (its trigger refused). */
   | "tenant_archived";
@@ -60,23 +58,9 @@ const refusalSummary: Record<SsoRefusalReason, string> = {
   no_email: "the answer carries no email address",
   domain_not_approved: "the address is outside the tenant's approved domains",
   not_a_member: "the account is not an active member",
-  account_beyond_tenant: "the account also belongs to another tenant or is a superadmin: it signs in its usual way",
   member_limit: "the tenant has no member seat left",
   tenant_archived: "the tenant is archived: no new member joins it until it is restored",
 };
-
-/**
- * Whether the account is a superadmin or has a membership (any status) in a tenant other than the
- * transaction's: read in the account's own scope (which sees only its own memberships), then the
- * transaction goes back to the tenant's scope.
- */
-async function accountReachesBeyond(tx: TenantTx, userId: string): Promise<boolean> {
-  const asUser = await enterUser(tx, { userId });
-  const [account] = await asUser.select({ isSuperadmin: users.isSuperadmin }).from(users).where(eq(users.id, userId));
-  const tenantIds = await listTenantIdsOfUser(asUser, userId);
-  await enterTenant(tx, { tenantId: tx.tenantId, userId: null });
-  return Boolean(account?.isSuperadmin) || tenantIds.some((tenantId) => tenantId !== tx.tenantId);
-}
 
 export interface VouchedSignIn {
   /** The address the identity provider vouched for (already read from its signed answer). */
@@ -92,8 +76,8 @@ export interface VouchedSignIn {
 /** Opens a session for an address the tenant's identity provider vouched for, or throws an SsoRefusal. */
 export async function openSsoSession(tx: TenantTx, signIn: VouchedSignIn) {
   const { email, ip } = signIn;
-  // The tenant's IdP speaks only for the tenant's own domains: an address elsewhere could be another
-  // tenant's member, and a session is the whole account's.
+  // The tenant's IdP speaks only for the tenant's own domains: an address elsewhere is no business of
+  // the tenant's (its session could not reach beyond the tenant, but it would still act as that account).
   // No approved domains: the IdP speaks for none (unlike adding members, where none means any).
   const domains = await listApprovedDomains(tx);
   if (domains.length === 0 || !isAddressApproved(email, domains)) {
@@ -110,13 +94,8 @@ export async function openSsoSession(tx: TenantTx, signIn: VouchedSignIn) {
     // reactivate, nor accept an invitation for) an account that may belong to someone elsewhere.
     const membership = await findMembershipOfUser(tx, existing.id);
     if (membership?.status !== "active") throw new SsoRefusal("not_a_member", `${email} is not an active member`, email);
-    // A session is the whole account's, not this tenant's: for an account that also belongs to another
-    // tenant (or runs the platform), this tenant's IdP would open the other tenants' doors (or the
-    // console). Such accounts keep their usual sign-in. (Scoping SSO sessions to their tenant would
-    // lift this; see the issue's note.)
-    if (await accountReachesBeyond(tx, existing.id)) {
-      throw new SsoRefusal("account_beyond_tenant", `${email} belongs to another tenant or is a superadmin`, email);
-    }
+    // An account that also belongs to other tenants (or runs the platform) signs in too: its session
+    // is bound to this tenant below, so this tenant's IdP opens no other door.
     userId = existing.id;
   } else {
     if (tenant.memberCount >= licenseOf(tenant.license).memberLimit) throw new SsoRefusal("member_limit", "member limit reached", email);
@@ -129,7 +108,7 @@ export async function openSsoSession(tx: TenantTx, signIn: VouchedSignIn) {
   const sessionToken = randomBytes(32).toString("base64url");
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
   if (signIn.replaces) await deleteSession(tx, signIn.replaces);
-  await insertSession(tx, { sessionToken, userId, expires, authMethod: signIn.authMethod });
+  await insertSession(tx, { sessionToken, userId, expires, authMethod: signIn.authMethod, ssoTenantId: tx.tenantId });
   await recordActivity(tx, {
     actorUserId: userId,
     actorEmail: email,

@@ -652,10 +652,13 @@ const scenarios: Record<string, Scenario> = {
     const { startTestOp } = await import("../support/oidc-op");
     const { tenant, caller } = await memberOfNewTenant(["admin"]);
     const op = await startTestOp();
+    // The test provider is on 127.0.0.1, which the outbound guard refuses without this (as in e2e).
+    vi.stubEnv("CONNECTIONS_ALLOW_LOCAL_TARGETS", "1");
     try {
       const client = await op.registerClient([`http://localhost:3000/api/sso/${tenant.slug}/oidc/callback`]);
       return { caller, result: await saveOidcSettings(tenant.slug, null, { issuer: op.issuer, clientId: client.clientId, clientSecret: client.clientSecret }) };
     } finally {
+      vi.unstubAllEnvs();
       await op.close();
     }
   },

@@ -163,7 +163,7 @@ describe("a custom group with one permission", () => {
     for (const other of PERMISSIONS) {
       const allowed = VIEWER.includes(other) || other === permission;
       expect(can(actor!, other), `${permission} → ${other}`).toBe(allowed);
-      const check = withTenant({ tenantId: world.a.id, userId: user.id }, (tx) => authorizeInTransaction(tx, user.id, other as Permission));
+      const check = withTenant({ tenantId: world.a.id, userId: user.id }, (tx) => authorizeInTransaction(tx, { id: user.id, ssoTenantId: null }, other as Permission));
       if (allowed) await expect(check).resolves.toBeTruthy();
       else await expect(check).rejects.toMatchObject({ code: "FORBIDDEN" });
     }

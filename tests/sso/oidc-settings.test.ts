@@ -9,6 +9,7 @@ import { activity, oidcConfigs, oidcSignInRequests } from "@/db/schema";
 import { withTenant } from "@/db/scopes";
 import { decryptOidcClientSecret } from "@/lib/sso/oidc-secret";
 import { addMember, createTenant, createUser, databaseErrorOf } from "../support/fixtures";
+import { allowLocalTargetsInThisFile } from "../support/local-targets";
 import { startTestOp, type TestOp } from "../support/oidc-op";
 import { startTestIdp } from "../support/saml-idp";
 import { signInAs } from "../support/session";
@@ -48,6 +49,8 @@ const save = (fields: Record<string, string>) =>
 const configOf = (tenantId: string) => withTenant({ tenantId, userId: null }, (tx) => findOidcConfig(tx));
 const entries = (tenantId: string, action: string) =>
   withTenant({ tenantId, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenantId), eq(activity.action, action))));
+
+allowLocalTargetsInThisFile();
 
 beforeAll(async () => {
   op = await startTestOp();
@@ -124,7 +127,7 @@ describe("saving OpenID Connect", () => {
 describe("Require single sign-on with OpenID Connect, on every request", () => {
   it("lets in an OIDC session and the break-glass Admin; sends other sessions to the provider", async () => {
     expect(await configOf(tenant.id)).toMatchObject({ requireSso: true, breakGlassUserId: admin.id });
-    signInAs(viewer, "oidc");
+    signInAs(viewer, "oidc", "off", tenant.id);
     await expect(requireActor(tenant.slug)).resolves.toMatchObject({ user: { id: viewer.id } });
     signInAs(viewer, "password");
     await expect(requireActor(tenant.slug)).rejects.toThrow(`NEXT_REDIRECT /api/sso/${tenant.slug}/login?callbackUrl=`);

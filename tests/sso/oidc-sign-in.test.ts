@@ -2,8 +2,9 @@
 // tokens with its own key): the authorization code flow with PKCE, state and nonce opens an Auth.js
 // database session (auth_method 'oidc') and adds new accounts of approved domains as Viewers. Attacks:
 // a missing or foreign state, a replayed callback or code, ID tokens for another audience, from another
-// issuer, expired or with another nonce, an address of another tenant's domain, an account that reaches
-// beyond the tenant, and tenant B finishing A's sign-in: each refused with nothing created but its log entry.
+// issuer, expired or with another nonce, an address of another tenant's domain, and tenant B finishing
+// A's sign-in: each refused with nothing created but its log entry. An account that reaches beyond the
+// tenant signs in with a session bound to the tenant (tests/sso/sso-session-binding.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { addApprovedDomain } from "@/db/queries/approved-domains";
@@ -15,6 +16,7 @@ import { encryptOidcClientSecret } from "@/lib/sso/oidc-secret";
 import { signInWithOidc } from "@/lib/sso/oidc-sign-in";
 import { startOidcSignIn } from "@/lib/sso/oidc-start";
 import { addMember, createTenant, createUser, uniqueSuffix } from "../support/fixtures";
+import { allowLocalTargetsInThisFile } from "../support/local-targets";
 import { startTestOp, type TestOp } from "../support/oidc-op";
 
 const ORIGIN = "http://localhost:3000";
@@ -48,6 +50,8 @@ const sessionsOf = (userId: string) => withSystem((tx) => tx.select().from(sessi
 const entries = (tenant: Tenant, action: string) =>
   withTenant({ tenantId: tenant.id, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenant.id), eq(activity.action, action))).orderBy(asc(activity.createdAt)));
 const lastRefusalDetail = async (tenant: Tenant) => ((await entries(tenant, "sso.sign_in_refused")).at(-1)?.details as { reason: string; detail: string }) ?? null;
+
+allowLocalTargetsInThisFile();
 
 beforeAll(async () => {
   op = await startTestOp();
@@ -92,6 +96,17 @@ describe("OpenID Connect sign-in", () => {
     expect(Object.keys(row!)).not.toContain("clientSecret");
     expect(row!.secretCiphertext).toMatch(/^[A-Za-z0-9+/=]+$/);
     expect(row!.secretAuthTag).not.toBe("");
+  });
+
+  it("attack: an account that is Admin of another tenant signs in only with a session bound to this tenant", async () => {
+    const shared = await createUser("oidc-shared");
+    const email = `shared-${uniqueSuffix()}@${domainA}`;
+    await withSystem((tx) => tx.update(users).set({ email }).where(eq(users.id, shared.id)));
+    await addMember(a.id, shared.id, ["viewer"]);
+    await addMember(b.id, shared.id, ["admin"]);
+    const { callbackUrl, state } = await throughProvider(a, email);
+    expect(await finish(a, callbackUrl, state)).toMatchObject({ ok: true, email });
+    expect(await sessionsOf(shared.id)).toMatchObject([{ authMethod: "oidc", ssoTenantId: a.id }]);
   });
 
   describe("refuses, creating nothing", () => {
@@ -179,16 +194,6 @@ describe("OpenID Connect sign-in", () => {
       const email = `other-${uniqueSuffix()}@${domainB}`;
       const { callbackUrl, state } = await throughProvider(a, email);
       await refused(a, finish(a, callbackUrl, state), email, "domain_not_approved", /outside the approved domains/);
-    });
-
-    it("an account that also belongs to another tenant", async () => {
-      const shared = await createUser("oidc-shared");
-      const email = `shared-${uniqueSuffix()}@${domainA}`;
-      await withSystem((tx) => tx.update(users).set({ email }).where(eq(users.id, shared.id)));
-      await addMember(a.id, shared.id, ["viewer"]);
-      await addMember(b.id, shared.id, ["admin"]);
-      const { callbackUrl, state } = await throughProvider(a, email);
-      await refused(a, finish(a, callbackUrl, state), email, "account_beyond_tenant", /another tenant/);
     });
 
     it("tenant B finishing a sign-in tenant A started (A's state at B's callback)", async () => {

@@ -8,6 +8,7 @@ import { deleteOidcConfig, findOidcConfig, upsertOidcConfig } from "@/db/queries
 import { deleteSamlConfig, findSamlConfig, upsertSamlConfig } from "@/db/queries/saml";
 import { encryptOidcClientSecret } from "@/lib/sso/oidc-secret";
 import { adminOnlyMatrix, adminOnlyWorld, type MatrixWorld } from "../support/admin-only-matrix";
+import { allowLocalTargetsInThisFile } from "../support/local-targets";
 import { startTestOp, type TestOp } from "../support/oidc-op";
 import { startTestIdp } from "../support/saml-idp";
 
@@ -33,6 +34,8 @@ async function snapshot(tenantId: string) {
   const oidc = await withTenant({ tenantId, userId: null }, (tx) => findOidcConfig(tx));
   return { config, oidc, activityEntries: entries?.value };
 }
+
+allowLocalTargetsInThisFile();
 
 beforeAll(async () => {
   world = await adminOnlyWorld();

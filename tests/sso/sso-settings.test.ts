@@ -2,6 +2,7 @@
 // "Require single sign-on" applied on the next request: a session not opened by SAML is sent to the
 // tenant's identity provider, except the break-glass Admin's. Plus the tenant wall around both tables.
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { withSystem, withTenant, withUser } from "@/db/scopes";
 import { activity, samlConfigs, samlMessageIds } from "@/db/schema";
@@ -24,7 +25,7 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { saveSamlSettings, removeSamlSettings } = await import("@/app/t/[slug]/settings/sso/actions");
-const { requireActor } = await import("@/lib/actor");
+const { getActor, requireActor } = await import("@/lib/actor");
 
 type User = { id: string; email: string };
 type Tenant = Awaited<ReturnType<typeof createTenant>>;
@@ -112,9 +113,12 @@ describe("Require single sign-on, on every request", () => {
     expect(await save({ requireSso: "true", breakGlassEmail: admin.email })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
 
-  it("lets in a SAML session, and the break-glass Admin with any session", async () => {
-    signInAs(viewer, "saml");
+  it("lets in a SAML session of this tenant's IdP, and the break-glass Admin with any session", async () => {
+    signInAs(viewer, "saml", "off", tenant.id);
     await expect(requireActor(tenant.slug)).resolves.toMatchObject({ user: { id: viewer.id } });
+    // A SAML session another tenant's IdP opened is not this tenant's single sign-on (nor enters it).
+    signInAs(viewer, "saml", "off", randomUUID());
+    expect(await getActor(tenant.slug)).toBeNull();
     signInAs(admin, "magic_link");
     await expect(requireActor(tenant.slug)).resolves.toMatchObject({ user: { id: admin.id } });
   });

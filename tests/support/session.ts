@@ -7,20 +7,23 @@ type TestUser = { id: string; email: string };
 
 type SecondFactor = "off" | "pending" | "passed";
 
-export const currentSession: { user: TestUser | null; authMethod: AuthMethod; twoFactor: SecondFactor } = {
+export const currentSession: { user: TestUser | null; authMethod: AuthMethod; twoFactor: SecondFactor; ssoTenantId: string | null } = {
   user: null,
   authMethod: "magic_link",
   twoFactor: "off",
+  ssoTenantId: null,
 };
 
 /**
  * Signs in as `user` (null: signed out); `authMethod` is how the session was opened (default magic
- * link), `twoFactor` its second factor (default: the user has none).
+ * link), `twoFactor` its second factor (default: the user has none), `ssoTenantId` the tenant whose
+ * single sign-on opened it (lib/sso/session-binding.ts).
  */
-export function signInAs(user: TestUser | null, authMethod: AuthMethod = "magic_link", twoFactor: SecondFactor = "off") {
+export function signInAs(user: TestUser | null, authMethod: AuthMethod = "magic_link", twoFactor: SecondFactor = "off", ssoTenantId: string | null = null) {
   currentSession.user = user;
   currentSession.authMethod = authMethod;
   currentSession.twoFactor = twoFactor;
+  currentSession.ssoTenantId = ssoTenantId;
 }
 
 // For parallel calls by different users (concurrency tests): the user is carried by the async
@@ -40,5 +43,6 @@ export function sessionUser(): TestUser | null {
 /** The session `auth()` answers, shaped like lib/auth.ts's session callback. */
 export function mockedSession() {
   const user = sessionUser();
-  return user ? { user, authMethod: currentSession.authMethod, twoFactor: currentSession.twoFactor } : null;
+  const { authMethod, twoFactor, ssoTenantId } = currentSession;
+  return user ? { user, authMethod, twoFactor, ssoTenantId } : null;
 }

@@ -133,7 +133,7 @@ async function tenantActionDefinitions() {
 /** The tenant's Admin as the write core's caller. */
 function adminActor(tenant: { id: string; slug: string; name: string }, admin: User): Actor {
   return {
-    user: { ...admin, authMethod: "password", twoFactorEnabled: true },
+    user: { ...admin, authMethod: "password", twoFactorEnabled: true, ssoTenantId: null },
     tenant: { ...tenant, magicLinkEnabled: true, license: "enterprise", twoFactorRequired: "off", archivedAt: new Date() },
     membershipId: null,
     roles: ["admin"],

@@ -173,7 +173,7 @@ describe("requiring two-factor of superadmins", () => {
       expect(`${url.pathname}?${url.searchParams}`).toBe("/profile?reason=two-factor-required&for=admin");
       expect(await setSuperadminTwoFactor(null, { required: "false" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
       const visit = (user: User, twoFactorEnabled: boolean) =>
-        withUser({ userId: user.id }, (tx) => findSuperadminVisit(tx, { ...user, authMethod: "magic_link", twoFactorEnabled }, tenant.slug));
+        withUser({ userId: user.id }, (tx) => findSuperadminVisit(tx, { ...user, authMethod: "magic_link", twoFactorEnabled, ssoTenantId: null }, tenant.slug));
       expect(await visit(bare, false)).toBeNull();
       // A non-superadmin still gets the plain 404: the requirement does not reveal the console.
       signInAs(await createUser("nobody"));

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/ui/auth-card";
 import { SignOutButton } from "@/components/nav/sign-out-button";
-import { getSessionUser, getUserAwaitingSecondFactor } from "@/lib/actor";
+import { getTenantSessionUser, getUserAwaitingSecondFactor } from "@/lib/actor";
 import { safeReturnPath } from "@/lib/safe-redirect";
 import { SecondFactorForm } from "./code-form";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Two-factor authentication" };
 // factor sees the form; a usable session goes on, a signed-out visitor goes to sign in.
 export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const returnTo = safeReturnPath((await searchParams).callbackUrl);
-  if (await getSessionUser()) redirect(returnTo);
+  if (await getTenantSessionUser()) redirect(returnTo);
   const waiting = await getUserAwaitingSecondFactor();
   if (!waiting) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return (

@@ -8,7 +8,7 @@ import { findFlow } from "@/db/queries/flows";
 import { appendFlowVersion } from "@/db/queries/flow-versions";
 import { deletePackage as removePackage, findPackage, insertPackage, latestVersionsOf, type PackagedFlow } from "@/db/queries/packages";
 import { failure } from "@/lib/action-result";
-import { getActor, getSessionUser } from "@/lib/actor";
+import { getActor, getTenantSessionUser } from "@/lib/actor";
 import { committed, refreshPages } from "@/lib/actions/after-commit";
 import { ActionError, NOT_FOUND_MESSAGE, SIGNED_OUT_MESSAGE, parseInput, registerAction, settle } from "@/lib/actions/core";
 import { requireRow } from "@/lib/actions/require-row";
@@ -120,7 +120,7 @@ const NO_TARGET = "No tenant by that slug where you may deploy.";
 export async function deployPackageToTenant(slug: string, _previous: unknown, rawInput: FormData | Record<string, unknown>) {
   const parsed = parseInput(DeployToTenantInput, rawInput);
   if (!parsed.ok) return parsed.result;
-  if (!(await getSessionUser())) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
+  if (!(await getTenantSessionUser())) return failure("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
   const input = parsed.input;
   const result = await settle(DEPLOY_TO_TENANT_ACTION, async () => {
     const source = typeof slug === "string" ? await getActor(slug) : null;

@@ -5,13 +5,17 @@ import { deleteOidcConfig, findOidcConfig, upsertOidcConfig, type OidcConfig } f
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { SECRETS_KEY_MISSING_MESSAGE, SecretsKeyError } from "@/lib/secrets/keyring";
-import { discoverProvider, issuerUrlProblem } from "@/lib/sso/oidc-client";
+import { getActor } from "@/lib/actor";
+import { can } from "@/lib/permissions";
+import { issuerDiscoveryProblem, issuerUrlProblem } from "@/lib/sso/oidc-client";
 import { decryptOidcClientSecret, encryptOidcClientSecret } from "@/lib/sso/oidc-secret";
 import { assertKeepsAccess, assertNoOtherProtocol, FIX_FIELDS, readSsoRequirement } from "./sso-requirement";
 
 // Settings → OpenID Connect (issue 16, item 1, beyond the document): the tenant's OpenID provider
 // (issuer URL, client ID and secret, the claim with the user's address) and "Require single sign-on"
-// with its break-glass Admin. The issuer is checked by discovering it before anything is saved.
+// with its break-glass Admin. The issuer is checked by discovering it before anything is saved: before
+// the action's transaction (saveOidcSettings below), so the tenant's row is never locked while a
+// provider answers, and through the outbound-address guard (lib/sso/oidc-fetch.ts).
 
 const CLAIM_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
 
@@ -28,15 +32,19 @@ const OidcSettingsInput = z.object({
 const describe = (config: Pick<OidcConfig, "issuer" | "clientId" | "emailClaim" | "requireSso" | "breakGlassUserId"> | null) =>
   config && { protocol: "oidc", issuer: config.issuer, clientId: config.clientId, emailClaim: config.emailClaim, requireSso: config.requireSso, breakGlassUserId: config.breakGlassUserId };
 
-export const saveOidcSettings = tenantAction({
+/** What discovering the issuer found, before the transaction: null when it could be used. */
+const IssuerDiscovery = z.object({ problem: z.string().nullable() });
+
+/** Not exported (so no client can call it with a discovery outcome of its own): saveOidcSettings runs it. */
+const saveOidcSettingsInTenant = tenantAction({
   name: "tenant.sso.oidc_update",
   permission: "settings.manage",
   lockTenant: true,
-  input: OidcSettingsInput,
+  input: OidcSettingsInput.extend({ discovery: IssuerDiscovery.optional() }),
   async run({ tx, actor, input }) {
     const before = await findOidcConfig(tx);
     const fieldErrors: Record<string, string[]> = {};
-    const issuerProblem = issuerUrlProblem(input.issuer);
+    const issuerProblem = issuerUrlProblem(input.issuer) ?? (input.discovery ? input.discovery.problem : "The issuer could not be checked: try again.");
     if (issuerProblem) fieldErrors.issuer = [issuerProblem];
     if (!input.clientId) fieldErrors.clientId = ["Enter the client ID your provider gave this console."];
     if (!input.clientSecret && !before) fieldErrors.clientSecret = ["Enter the client secret your provider gave this console."];
@@ -53,15 +61,6 @@ export const saveOidcSettings = tenantAction({
     } catch (error) {
       if (!(error instanceof SecretsKeyError)) throw error;
       throw new ActionError("UNAVAILABLE", SECRETS_KEY_MISSING_MESSAGE, { clientSecret: [SECRETS_KEY_MISSING_MESSAGE] });
-    }
-    try {
-      await discoverProvider(input.issuer, input.clientId, secret.clientSecret);
-    } catch {
-      // The provider's own answer stays on the server: the Admin needs to know which URL failed.
-      const wellKnown = `${input.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`;
-      throw new ActionError("VALIDATION", FIX_FIELDS, {
-        issuer: [`No OpenID provider answered at ${wellKnown} with this issuer: check the issuer URL.`],
-      });
     }
 
     const after = { issuer: input.issuer, clientId: input.clientId, emailClaim: input.emailClaim, requireSso: input.requireSso, breakGlassUserId };
@@ -80,6 +79,22 @@ export const saveOidcSettings = tenantAction({
     };
   },
 });
+
+/**
+ * Settings → "Save OpenID Connect": discovers the issuer first, outside any transaction (a provider may
+ * take seconds; the cache keeps it for the sign-ins that follow), then saves in one transaction. Only
+ * for a caller who may change the settings now (anyone else is refused by the action without the
+ * server calling out for them); the action authorizes again in its transaction.
+ */
+export async function saveOidcSettings(slug: string, previous: unknown, rawInput: FormData | Record<string, unknown>) {
+  const fields: Record<string, unknown> = rawInput instanceof FormData ? Object.fromEntries(rawInput) : { ...rawInput };
+  delete fields.discovery;
+  const issuer = typeof fields.issuer === "string" ? fields.issuer.trim() : "";
+  const actor = typeof slug === "string" ? await getActor(slug) : null;
+  const mayDiscover = actor !== null && can(actor, "settings.manage") && issuer.length <= 2000 && issuerUrlProblem(issuer) === null;
+  const discovery = mayDiscover ? { problem: await issuerDiscoveryProblem(issuer) } : undefined;
+  return saveOidcSettingsInTenant(slug, previous, { ...fields, discovery });
+}
 
 export const removeOidcSettings = tenantAction({
   name: "tenant.sso.oidc_remove",
