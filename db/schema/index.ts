@@ -26,3 +26,4 @@ export * from "./oidc";
 export * from "./groups";
 export * from "./templates";
 export * from "./connections";
+export * from "./table-templates";
