@@ -11,6 +11,7 @@ import { findDataTable, findRow } from "@/db/queries/data-tables";
 import type { EffectiveColumn } from "@/lib/templates/effective-table";
 import { TEMPLATE_IN_USE_MESSAGE } from "@/lib/templates/template-input";
 import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
+import { EDITOR_ACTION_REFUSALS, editorActionCallers } from "../support/editor-callers";
 import { actingAs } from "../support/session";
 
 vi.mock("@/lib/auth", async () => {
@@ -62,8 +63,12 @@ const edit = (template: { id: string; name: string }, columns: TemplateColumn[] 
 const customise = (user: User, slug: string, tableId: string, fields: { name: string; labels?: Record<string, string>; columns?: unknown[] }) =>
   actingAs(user, () => customiseTableTemplate(slug, null, { tableId, labels: {}, columns: [], ...fields }));
 
+const callers: Record<string, User | null> = {};
+
 beforeAll(async () => {
-  world = await createTwoTenants();
+  // Enterprise: the tests make more tables than the Free license allows.
+  world = await createTwoTenants({ license: "enterprise" });
+  Object.assign(callers, await editorActionCallers(world));
   root = await createUser("root", { isSuperadmin: true });
   [editorA, viewerA, editorB] = [await createUser("editor-a"), await createUser("viewer-a"), await createUser("editor-b")];
   await addMember(world.a.id, editorA.id, ["editor"]);
@@ -161,6 +166,29 @@ describe("tenants use table templates with tables.write", () => {
     }
     expect(await customise(world.adminA, world.a.slug, "not-a-uuid", { name: "x" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await usesOf(world.b.id)).toEqual(before);
+  });
+});
+
+describe("table template actions x callers (tenant A)", () => {
+  const cases = Object.entries(EDITOR_ACTION_REFUSALS);
+
+  it.each(cases)("use, customise, reset and stop using as %s", async (caller, refusal) => {
+    const template = await newTemplate();
+    const who = callers[caller]!;
+    const used = await actingAs(who, () => applyTableTemplate(world.a.slug, null, { templateId: template.id }));
+    expect(used).toMatchObject(refusal ? { ok: false, code: refusal } : { ok: true });
+    expect((await usesOf(world.a.id)).filter((row) => row.templateId === template.id)).toHaveLength(refusal ? 0 : 1);
+    // The other three on a table an Editor made from the template.
+    const table = refusal ? await use(editorA, world.a.slug, template.id) : (used as { data: { id: string } }).data;
+    const before = await usesOf(world.a.id);
+    const results = await actingAs(who, async () => [
+      await customiseTableTemplate(world.a.slug, null, { tableId: table.id, name: `By ${caller} ${uniqueSuffix()}` }),
+      await resetTableTemplateField(world.a.slug, null, { tableId: table.id, field: "name" }),
+      await removeTableTemplateUse(world.a.slug, null, { tableId: table.id }),
+    ]);
+    for (const result of results) expect(result).toMatchObject(refusal ? { ok: false, code: refusal } : { ok: true });
+    if (refusal) expect(await usesOf(world.a.id)).toEqual(before);
+    else expect((await usesOf(world.a.id)).filter((row) => row.templateId === template.id)).toEqual([]);
   });
 });
 
