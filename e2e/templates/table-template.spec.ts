@@ -11,7 +11,7 @@ test("a table made from a template keeps the tenant's column label and gets the 
   await signIn(page, "root@templates.e2e.test");
   await page.goto("/admin/templates");
   const newTemplate = page.getByRole("region", { name: "New table template" });
-  await newTemplate.getByRole("textbox", { name: "Name" }).fill(name);
+  await newTemplate.getByRole("textbox", { name: "Name", exact: true }).fill(name);
   await newTemplate.getByRole("textbox", { name: "Description" }).fill("Who buys from us");
   await newTemplate.getByRole("textbox", { name: "Column 1 name" }).fill("Email");
   await newTemplate.getByRole("textbox", { name: "Column 2 name" }).fill("Age");
