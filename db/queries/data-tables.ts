@@ -2,8 +2,10 @@
 // the scope's tenant; the explicit tenant filters are the second wall and what the indexes lead with.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { sortKeys } from "@/lib/data-tables/sort-keys";
-import { dataTableRows, dataTables, type DataColumn, type DataRowValues } from "../schema";
+import { effectiveTable, storedColumns, type EffectiveTable } from "@/lib/templates/effective-table";
+import { dataTableRows, dataTables, tableTemplates, tableTemplateUses, type DataColumn, type DataRowValues, type TemplateColumn } from "../schema";
 import type { TenantTx } from "../scopes";
+import { findTableTemplateUseOfTable, tableTemplateUseColumns } from "./table-templates";
 
 const tableColumns = { id: dataTables.id, name: dataTables.name, columns: dataTables.columns, rowCount: dataTables.rowCount, createdAt: dataTables.createdAt };
 export const rowColumns = {
@@ -28,8 +30,29 @@ async function addToRowCount(tx: TenantTx, tableId: string, change: number) {
     .where(and(eq(dataTables.tenantId, tx.tenantId), eq(dataTables.id, tableId)));
 }
 
+type StoredTable = { id: string; name: string; columns: DataColumn[]; rowCount: number; createdAt: Date };
+type UseOfTable = { use: Parameters<typeof effectiveTable>[1] & { id: string; templateId: string }; template: { name: string; columns: TemplateColumn[] } };
+
+/**
+ * A table as it reads now: for one made from a workspace template (issue 14, item 3), its name and
+ * columns resolved from the template and the tenant's overrides (lib/templates/effective-table.ts),
+ * with `template` saying so; a table of the tenant's own as stored, `template` null.
+ */
+function asRead<T extends StoredTable>(table: T, found: UseOfTable | null) {
+  if (!found) return { ...table, template: null };
+  const effective: EffectiveTable = effectiveTable(found.template, found.use, table.columns);
+  return { ...table, name: effective.name, columns: effective.columns, template: { useId: found.use.id, templateId: found.use.templateId, templateName: found.template.name, effective } };
+}
+
 export async function listDataTables(tx: TenantTx) {
-  return tx.select(tableColumns).from(dataTables).where(eq(dataTables.tenantId, tx.tenantId)).orderBy(sql`lower(${dataTables.name})`, asc(dataTables.id));
+  const rows = await tx
+    .select({ table: tableColumns, use: tableTemplateUseColumns, template: { name: tableTemplates.name, columns: tableTemplates.columns } })
+    .from(dataTables)
+    .leftJoin(tableTemplateUses, and(eq(tableTemplateUses.tenantId, dataTables.tenantId), eq(tableTemplateUses.tableId, dataTables.id)))
+    .leftJoin(tableTemplates, eq(tableTemplates.id, tableTemplateUses.templateId))
+    .where(eq(dataTables.tenantId, tx.tenantId))
+    .orderBy(sql`lower(${dataTables.name})`, asc(dataTables.id));
+  return rows.map(({ table, use, template }) => asRead(table, use && template ? { use, template } : null));
 }
 
 /** How many tables the tenant has and how many rows they hold together (the license's limits). */
@@ -48,7 +71,22 @@ export async function dataTableUsage(tx: TenantTx) {
 export async function findDataTable(tx: TenantTx, tableId: string, options: { lock?: "no key update" } = {}) {
   const query = tx.select(tableColumns).from(dataTables).where(and(eq(dataTables.tenantId, tx.tenantId), eq(dataTables.id, tableId)));
   const [row] = options.lock ? await query.for(options.lock) : await query;
-  return row ?? null;
+  if (!row) return null;
+  const table = asRead(row, await findTableTemplateUseOfTable(tx, row.id));
+  // Locked for a write of its rows: the stored column list takes in the template's new columns first,
+  // so the rows written now have their sort keys where the table will keep those columns.
+  if (options.lock && table.template) await keepColumnsStored(tx, row, table.columns);
+  return table;
+}
+
+/** Stores a template table's columns as they read now (new ones appended, none ever dropped). */
+export async function keepColumnsStored(tx: TenantTx, stored: { id: string; columns: DataColumn[] }, columns: Parameters<typeof storedColumns>[0]) {
+  const next = storedColumns(columns);
+  if (JSON.stringify(next) === JSON.stringify(stored.columns)) return;
+  await tx
+    .update(dataTables)
+    .set({ columns: next })
+    .where(and(eq(dataTables.tenantId, tx.tenantId), eq(dataTables.id, stored.id)));
 }
 
 export async function insertDataTable(tx: TenantTx, table: { name: string; columns: DataColumn[]; createdBy: string | null }) {

@@ -17,6 +17,8 @@ export type DataColumnType = (typeof DATA_COLUMN_TYPES)[number];
 export interface DataColumn {
   name: string;
   type: DataColumnType;
+  /** Where the values are stored in each row, when not under `name` (a table made from a template). */
+  key?: string;
 }
 
 /** A row's values by column name: text and dates (YYYY-MM-DD) as strings, numbers, booleans; null when empty. */

@@ -27,3 +27,4 @@ export * from "./groups";
 export * from "./templates";
 export * from "./connections";
 export * from "./dashboards";
+export * from "./table-templates";

@@ -12,9 +12,11 @@ test("a customised flow template follows the template's changes where the tenant
   await page.goto("/admin");
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Templates" }).click();
   await expect(page.getByRole("heading", { name: "Templates", level: 1 })).toBeVisible();
-  await page.getByRole("textbox", { name: "Name" }).fill(name);
-  await page.getByRole("textbox", { name: "Description" }).fill("Welcome new customers");
-  await page.getByRole("button", { name: "Create template" }).click();
+  // The page has a second "New …" form (table templates): the flow template's is its own region.
+  const newTemplate = page.getByRole("region", { name: "New flow template" });
+  await newTemplate.getByRole("textbox", { name: "Name" }).fill(name);
+  await newTemplate.getByRole("textbox", { name: "Description" }).fill("Welcome new customers");
+  await newTemplate.getByRole("button", { name: "Create template" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Created the template ${name}.` })).toBeVisible();
 
   await page.context().clearCookies();

@@ -110,6 +110,13 @@ export const ACTION_NAMES = [
   "flow_template.customised",
   "flow_template.field_reset",
   "flow_template.removed",
+  "table_template.created",
+  "table_template.updated",
+  "table_template.deleted",
+  "table_template.used",
+  "table_template.customised",
+  "table_template.field_reset",
+  "table_template.removed",
   // The secrets key's rotation (platform log, from the command line).
   "secrets.key_rotated",
   // The log itself, and superadmins in a tenant.

@@ -3,3 +3,9 @@
 // importing them from the forms' zod schemas put zod and the drizzle schema into those pages' first load.
 export const MAX_COLUMNS = 12;
 export const COLUMN_TYPE_LABELS = { text: "Text", number: "Number", boolean: "Yes/no", date: "Date" } as const;
+
+/**
+ * The key a column's values are stored under in each row: its name, unless the column has a key of its
+ * own (a table made from a workspace template: its columns are renamed without moving the values).
+ */
+export const valueKeyOf = (column: { name: string; key?: string }) => column.key ?? column.name;

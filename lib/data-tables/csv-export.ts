@@ -6,6 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { DataColumn, DataRowValues } from "@/db/schema/data-tables";
 import { neutraliseFormula } from "@/lib/activity/csv-export";
+import { valueKeyOf } from "./column-rules";
 
 export const TABLE_EXPORT_BATCH_SIZE = 1000;
 
@@ -15,7 +16,7 @@ function cell(column: DataColumn, value: DataRowValues[string] | undefined): str
 }
 
 function toCsv(columns: readonly DataColumn[], rows: { values: DataRowValues }[], withHeader: boolean): string {
-  const records = rows.map((row) => columns.map((column) => cell(column, row.values[column.name])));
+  const records = rows.map((row) => columns.map((column) => cell(column, row.values[valueKeyOf(column)])));
   if (withHeader) records.unshift(columns.map((column) => neutraliseFormula(column.name)));
   return stringify(records);
 }

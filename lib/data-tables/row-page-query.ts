@@ -7,6 +7,7 @@ import type { RowCursor, RowListQuery } from "@/db/queries/data-table-row-page";
 import { dataTableRows } from "@/db/schema";
 import type { DataColumn } from "@/db/schema/data-tables";
 import type { DataTableRowsUrlState } from "@/lib/url-state/data-table-rows";
+import { valueKeyOf } from "./column-rules";
 import { parseValue } from "./row-values";
 import { sortKey, TEXT_KEY_LENGTH } from "./sort-keys";
 
@@ -51,7 +52,7 @@ export function toRowListQuery(columns: readonly DataColumn[], state: DataTableR
     else if (key !== null) {
       // A key holds the start of a long text: the value itself decides.
       const long = column.type === "text" && String(parsed.value).length >= TEXT_KEY_LENGTH;
-      filter = { position: filterPosition, key, check: long ? sql`${dataTableRows.values} ->> ${column.name} = ${parsed.value}` : undefined };
+      filter = { position: filterPosition, key, check: long ? sql`${dataTableRows.values} ->> ${valueKeyOf(column)} = ${parsed.value}` : undefined };
     }
   }
   return {

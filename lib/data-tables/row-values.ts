@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { DataColumn, DataColumnType, DataRowValues } from "@/db/schema/data-tables";
 import type { FieldErrors } from "../action-result";
+import { valueKeyOf } from "./column-rules";
 
 export const TEXT_VALUE_MAX_LENGTH = 1000;
 
@@ -53,7 +54,7 @@ export function parseRowValues(columns: readonly DataColumn[], fields: Record<st
   columns.forEach((column, index) => {
     const field = valueField(index);
     const parsed = parseValue(column.type, fields[field]);
-    if (parsed.ok) values[column.name] = parsed.value;
+    if (parsed.ok) values[valueKeyOf(column)] = parsed.value;
     else fieldErrors[field] = [parsed.message];
   });
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, values };

@@ -9,6 +9,7 @@
 //   boolean "false" / "true"
 //   empty   null (the query lists empty values last in either direction)
 import type { DataColumn, DataRowValues } from "@/db/schema/data-tables";
+import { valueKeyOf } from "./column-rules";
 
 export const TEXT_KEY_LENGTH = 200;
 
@@ -30,5 +31,5 @@ export function sortKey(type: DataColumn["type"], value: DataRowValues[string] |
 
 /** The row's keys, one per column in the table's order (the array's length is the column count). */
 export function sortKeys(columns: readonly DataColumn[], values: DataRowValues): (string | null)[] {
-  return columns.map((column) => sortKey(column.type, values[column.name]));
+  return columns.map((column) => sortKey(column.type, values[valueKeyOf(column)]));
 }

@@ -14,7 +14,7 @@ export const DataIdInput = z.string().max(100);
 
 const COLUMN_NAME_MESSAGE = "A column name has at most 60 characters and no control characters.";
 
-const ColumnInput = z.object({
+export const ColumnInput = z.object({
   name: z
     .string({ error: COLUMN_NAME_MESSAGE })
     .trim()
@@ -24,21 +24,26 @@ const ColumnInput = z.object({
   type: z.enum(DATA_COLUMN_TYPES, { error: "Choose a type for every column." }),
 });
 
-const TableColumnsInput = z
-  .array(ColumnInput, { error: "Add at least one column." })
-  .min(1, "Add at least one column.")
-  .max(MAX_COLUMNS, `A table has at most ${MAX_COLUMNS} columns.`)
-  .refine((columns) => new Set(columns.map((column) => column.name.toLowerCase())).size === columns.length, "Give each column a different name.");
+/** A list of columns: at least one, at most MAX_COLUMNS, no two with the same name (in any case). */
+export const columnList = <T extends { name: string }>(column: z.ZodType<T>, most = MAX_COLUMNS) =>
+  z
+    .array(column, { error: "Add at least one column." })
+    .min(1, "Add at least one column.")
+    .max(most, `A table has at most ${MAX_COLUMNS} columns.`)
+    .refine((columns) => new Set(columns.map((one) => one.name.toLowerCase())).size === columns.length, "Give each column a different name.");
+
+const TableColumnsInput = columnList(ColumnInput);
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
-/** The form's parallel lists as `columns`, spare (unnamed) rows dropped. */
-function withColumnPairs(raw: unknown) {
+/** The form's parallel lists as `columns` (with "columnKey", when the form sends keys), spare (unnamed) rows dropped. */
+export function withColumnPairs(raw: unknown) {
   if (typeof raw !== "object" || raw === null || "columns" in raw) return raw;
   const fields = raw as Record<string, unknown>;
   const types = list(fields.columnType);
+  const keys = list(fields.columnKey);
   const columns = list(fields.columnName)
-    .map((name, index) => ({ name, type: types[index] }))
+    .map((name, index) => ({ name, type: types[index], ...(keys[index] ? { key: keys[index] } : {}) }))
     .filter((column) => typeof column.name !== "string" || column.name.trim() !== "");
   return { ...fields, columns };
 }

@@ -222,6 +222,24 @@ async function editorUsingFlowTemplate() {
   return { tenant, caller, useId: used.data.id };
 }
 
+/** A new table template, created by the signed-in superadmin. */
+async function newTableTemplate() {
+  const { createTableTemplate } = await import("@/app/admin/templates/table-template-actions");
+  return createTableTemplate(null, { name: `Table template ${uniqueSuffix()}`, description: "From the workspace", columns: [{ name: "Email", type: "text" }] });
+}
+
+/** An Editor (signed in) of a new tenant with a table made from a table template (of a superadmin of its own). */
+async function editorUsingTableTemplate() {
+  const { applyTableTemplate } = await import("@/app/t/[slug]/tables/templates/actions");
+  await newSuperadmin();
+  const created = await newTableTemplate();
+  if (!created.ok) throw new Error(created.message);
+  const { tenant, caller } = await memberOfNewTenant(["editor"]);
+  const used = await applyTableTemplate(tenant.slug, null, { templateId: created.data.id });
+  if (!used.ok) throw new Error(used.message);
+  return { tenant, caller, tableId: used.data.id, templateId: created.data.id };
+}
+
 const scenarios: Record<string, Scenario> = {
   "group.create": async () => {
     const { createGroup } = await import("@/app/t/[slug]/groups/actions/create-group");
@@ -758,6 +776,48 @@ const scenarios: Record<string, Scenario> = {
     const { removeFlowTemplateUse } = await import("@/app/t/[slug]/flows/templates/actions");
     const { tenant, caller, useId } = await editorUsingFlowTemplate();
     return { caller, result: await removeFlowTemplateUse(tenant.slug, null, { useId }) };
+  },
+  "table_template.created": async () => {
+    const caller = await newSuperadmin();
+    return { caller, result: await newTableTemplate() };
+  },
+  "table_template.updated": async () => {
+    const { updateTableTemplate } = await import("@/app/admin/templates/table-template-actions");
+    const caller = await newSuperadmin();
+    const created = await newTableTemplate();
+    if (!created.ok) throw new Error(created.message);
+    return { caller, result: await updateTableTemplate(null, { templateId: created.data.id, name: `${created.data.name} v2`, description: "", columns: [{ name: "Phone", type: "text" }] }) };
+  },
+  "table_template.deleted": async () => {
+    const { deleteTableTemplate } = await import("@/app/admin/templates/table-template-actions");
+    const caller = await newSuperadmin();
+    const created = await newTableTemplate();
+    if (!created.ok) throw new Error(created.message);
+    return { caller, result: await deleteTableTemplate(null, { templateId: created.data.id }) };
+  },
+  "table_template.used": async () => {
+    const { applyTableTemplate } = await import("@/app/t/[slug]/tables/templates/actions");
+    await newSuperadmin();
+    const created = await newTableTemplate();
+    if (!created.ok) throw new Error(created.message);
+    const { tenant, caller } = await memberOfNewTenant(["editor"]);
+    return { caller, result: await applyTableTemplate(tenant.slug, null, { templateId: created.data.id }) };
+  },
+  "table_template.customised": async () => {
+    const { customiseTableTemplate } = await import("@/app/t/[slug]/tables/templates/actions");
+    const { tenant, caller, tableId } = await editorUsingTableTemplate();
+    return { caller, result: await customiseTableTemplate(tenant.slug, null, { tableId, name: "Our own", labels: {}, columns: [] }) };
+  },
+  "table_template.field_reset": async () => {
+    const { customiseTableTemplate, resetTableTemplateField } = await import("@/app/t/[slug]/tables/templates/actions");
+    const { tenant, caller, tableId } = await editorUsingTableTemplate();
+    await customiseTableTemplate(tenant.slug, null, { tableId, name: "Our own", labels: {}, columns: [] });
+    return { caller, result: await resetTableTemplateField(tenant.slug, null, { tableId, field: "name" }) };
+  },
+  "table_template.removed": async () => {
+    const { removeTableTemplateUse } = await import("@/app/t/[slug]/tables/templates/actions");
+    const { tenant, caller, tableId } = await editorUsingTableTemplate();
+    return { caller, result: await removeTableTemplateUse(tenant.slug, null, { tableId }) };
   },
   "user.can_create_set": async () => {
     const { setCanCreateTenants } = await import("@/app/admin/users/actions");

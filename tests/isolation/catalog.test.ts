@@ -38,6 +38,7 @@ describe("catalog", () => {
         "oidc_sign_in_requests",
         "saml_configs",
         "saml_message_ids",
+        "table_template_uses",
         "tenant_group_flows",
         "tenant_group_members",
         "tenant_groups",
@@ -73,7 +74,7 @@ describe("catalog", () => {
     const keys = await tenantTablePrimaryKeyLeads();
     expect(keys.length).toBeGreaterThanOrEqual(7);
     expect(keys.map((key) => key.table)).toEqual(
-      expect.arrayContaining(["api_keys", "connections", "credentials", "dashboard_widgets", "dashboards", "data_table_rows", "data_tables", "flow_template_uses", "flow_versions", "ip_allow_lists", "package_flows", "oidc_configs", "oidc_sign_in_requests", "packages", "saml_configs", "saml_message_ids", "tenant_group_flows", "tenant_group_members", "tenant_groups", "tenant_usage"]),
+      expect.arrayContaining(["api_keys", "connections", "credentials", "dashboard_widgets", "dashboards", "data_table_rows", "data_tables", "flow_template_uses", "flow_versions", "ip_allow_lists", "package_flows", "oidc_configs", "oidc_sign_in_requests", "packages", "saml_configs", "saml_message_ids", "table_template_uses", "tenant_group_flows", "tenant_group_members", "tenant_groups", "tenant_usage"]),
     );
     for (const key of keys) expect(key.first_column, key.table).toBe("tenant_id");
   });

@@ -26,7 +26,7 @@ const describeKey = (key: TableKey) =>
 
 describe("Citus readiness: tenant tables are keyed by tenant_id", () => {
   it("finds the tenant tables and their keys", () => {
-    expect([...tenantTables]).toEqual(expect.arrayContaining(["activity", "flows", "flow_runs", "memberships", "credentials", "api_keys", "tenant_usage", "data_tables", "data_table_rows", "dashboards", "dashboard_widgets", "tenant_groups", "tenant_group_members"]));
+    expect([...tenantTables]).toEqual(expect.arrayContaining(["activity", "flows", "flow_runs", "memberships", "credentials", "api_keys", "tenant_usage", "data_tables", "data_table_rows", "dashboards", "dashboard_widgets", "tenant_groups", "tenant_group_members", "table_template_uses"]));
     expect(keys.filter((key) => key.kind === "primary key").length).toBeGreaterThanOrEqual(tenantTables.size);
     expect(keys.some((key) => key.kind === "foreign key" && key.references?.tenantTable)).toBe(true);
   });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { listFlowTemplates } from "@/db/queries/flow-templates";
+import { listTableTemplates } from "@/db/queries/table-templates";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormCard } from "@/components/ui/form-card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,17 +9,18 @@ import { formatDateTime } from "@/lib/format";
 import { withPlatformPage } from "@/lib/platform-page";
 import { DeleteFlowTemplateButton } from "./delete-flow-template-button";
 import { FlowTemplateForm } from "./flow-template-form";
+import { TableTemplatesSection } from "./table-templates-section";
 
 export const metadata: Metadata = { title: "Templates" };
 
 // Superadmins only (withPlatformPage answers 404 to anyone else). Few rows: no paging or URL state.
 export default async function TemplatesPage() {
-  const templates = await withPlatformPage((tx) => listFlowTemplates(tx));
+  const [templates, tableTemplates] = await withPlatformPage((tx) => Promise.all([listFlowTemplates(tx), listTableTemplates(tx)]));
   return (
     <section>
       <PageHeader
         title="Templates"
-        description="Flow templates every tenant sees read-only. A tenant that uses one may override its name, description and add steps; a change here reaches every tenant wherever it did not override that field."
+        description="Flow and table templates every tenant sees read-only. A tenant that uses one may override its names and add steps or columns; a change here reaches every tenant wherever it did not override that field."
       />
       <FormCard title="New flow template">
         <div className="mt-4">
@@ -42,6 +44,7 @@ export default async function TemplatesPage() {
           ))}
         </ul>
       )}
+      <TableTemplatesSection templates={tableTemplates} />
     </section>
   );
 }

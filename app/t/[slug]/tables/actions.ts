@@ -17,7 +17,7 @@ import {
 } from "@/db/queries/data-tables";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { actingUserId } from "@/lib/caller";
-import { withUniqueName } from "@/lib/actions/unique-name";
+import { withUniqueTableName } from "@/lib/data-tables/unique-table-name";
 import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { CreateTableInput, DataIdInput, TableNameInput } from "@/lib/data-tables/table-input";
@@ -27,9 +27,6 @@ import { parseRowValues } from "@/lib/data-tables/row-values";
 // Locked for a row write: the table cannot be deleted, and its row count is changed by one writer at a time.
 const requireTable = (tx: TenantTx, tableId: string, options?: { lock?: "no key update" }) => requireRow(tableId, (id) => findDataTable(tx, id, options));
 
-/** A write whose only expected refusal is the table's name, taken in this tenant (in any case). */
-const withUniqueTableName = <T,>(write: () => Promise<T>) =>
-  withUniqueName("data_tables_tenant_name", "A table with this name already exists in this tenant.", write);
 
 /**
  * What adding and editing a row both start with: the table, locked so it is not deleted under the
@@ -76,6 +73,8 @@ export const renameDataTableAction = tenantAction({
   input: z.object({ tableId: DataIdInput, name: TableNameInput }),
   async run({ tx, actor, input }) {
     const table = await requireTable(tx, input.tableId);
+    // A table made from a template is renamed through its customisation (its name may follow the template's).
+    if (table.template) throw new ActionError("CONFLICT", "This table comes from a template: change its name under Template, with Save customisation.", { name: ["Change it under Template."] });
     const renamed = await withUniqueTableName(() => renameDataTable(tx, table.id, input.name));
     if (!renamed) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     return {

@@ -24,6 +24,7 @@ import { DeleteTableButton } from "./delete-table-button";
 import { ImportCsvForm } from "./import-csv-form";
 import { RenameTableForm } from "./rename-table-form";
 import { RowsTable } from "./rows-table";
+import { TemplateSection } from "./template-section";
 
 export const metadata: Metadata = { title: "Table" };
 
@@ -66,10 +67,14 @@ export default async function DataTablePage({ params, searchParams }: { params: 
           </form>
           {canWrite && <DeleteTableButton slug={slug} tableId={table.id} name={table.name} />}
         </PageHeader>
-        {canWrite && (
-          <div className="mb-6">
-            <RenameTableForm slug={slug} tableId={table.id} name={table.name} />
-          </div>
+        {table.template ? (
+          <TemplateSection slug={slug} tableId={table.id} templateName={table.template.templateName} effective={table.template.effective} canWrite={canWrite} />
+        ) : (
+          canWrite && (
+            <div className="mb-6">
+              <RenameTableForm slug={slug} tableId={table.id} name={table.name} />
+            </div>
+          )
         )}
         {canWrite && <AddRowForm slug={slug} tableId={table.id} columns={table.columns} />}
         {canWrite && (

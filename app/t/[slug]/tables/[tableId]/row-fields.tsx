@@ -3,6 +3,7 @@
 import { TextField } from "@/components/ui/text-field";
 import type { FieldErrors } from "@/lib/action-result";
 import type { DataColumn, DataRowValues } from "@/db/schema/data-tables";
+import { valueKeyOf } from "@/lib/data-tables/column-rules";
 import { valueField } from "@/lib/data-tables/row-values";
 import type { SubmittedValues } from "@/components/ui/use-form-action";
 
@@ -16,9 +17,9 @@ export function RowFields({ columns, typed, saved, fieldErrors }: { columns: Dat
       {columns.map((column, index) => {
         const field = valueField(index);
         const submitted = typed[field];
-        const initial = submitted !== undefined ? String(submitted) : saved?.[column.name] == null ? "" : String(saved[column.name]);
+        const initial = submitted !== undefined ? String(submitted) : saved?.[valueKeyOf(column)] == null ? "" : String(saved[valueKeyOf(column)]);
         if (column.type === "boolean") {
-          const checked = Object.keys(typed).length ? submitted === "on" : saved?.[column.name] === true;
+          const checked = Object.keys(typed).length ? submitted === "on" : saved?.[valueKeyOf(column)] === true;
           return (
             <label key={column.name} className="mt-6 flex items-center gap-2 text-sm font-medium">
               <input type="checkbox" name={field} defaultChecked={checked} className="h-4 w-4" />

@@ -8,6 +8,7 @@ import { useRowContext } from "@/components/data-table/row-context";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { DataColumn, DataRowValues } from "@/db/schema/data-tables";
+import { valueKeyOf } from "@/lib/data-tables/column-rules";
 import { valueField } from "@/lib/data-tables/row-values";
 import { deleteRow } from "../actions";
 import { EditRowDialog } from "./edit-row-dialog";
@@ -37,7 +38,7 @@ function shown(value: DataRowValues[string] | undefined): string {
 function ValueCell({ row, column }: RowCell) {
   const { columns } = useRowContext<RowsContext>();
   const declared = columns[Number(column.id.slice(1))];
-  return declared ? shown(row.original.values[declared.name]) : null;
+  return declared ? shown(row.original.values[valueKeyOf(declared)]) : null;
 }
 
 function AddedCell({ row }: RowCell) {
