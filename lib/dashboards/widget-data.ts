@@ -9,6 +9,7 @@ import type { TenantTx } from "@/db/scopes";
 import type { DataColumn, DataColumnType, DataRowValues } from "@/db/schema";
 import type { WidgetRow } from "@/db/queries/dashboards";
 import { findDataTable } from "@/db/queries/data-tables";
+import { valueKeyOf } from "@/lib/data-tables/column-rules";
 import { AGGREGATE_ROWS_MAX, aggregateColumn, countFlowRuns, firstRows, latestRuns, rowsPerDayAdded, rowsPerDayOfColumn, runsPerDay, type DayCounts } from "@/db/queries/widget-data";
 import { parseWidget, type ChartWidgetConfig, type NumberWidgetConfig, type TableWidgetConfig } from "./widget-config";
 
@@ -42,8 +43,10 @@ async function numberData(tx: TenantTx, config: NumberWidgetConfig): Promise<Wid
   if (!table) return TABLE_REMOVED;
   // The count the table's writes keep: no scan of a table that may hold a million rows.
   if (config.measure === "count") return { state: "number", value: table.rowCount };
-  if (!columnOf(table.columns, config.column, "number")) return columnRemoved(config.column, "number");
-  const value = await aggregateColumn(tx, table.id, config.column, config.measure);
+  const found = columnOf(table.columns, config.column, "number");
+  if (!found) return columnRemoved(config.column, "number");
+  // Rows hold values under the column's key (a template's column keeps its key when renamed).
+  const value = await aggregateColumn(tx, table.id, valueKeyOf(found.column), config.measure);
   const note = table.rowCount > AGGREGATE_ROWS_MAX ? `Of the first ${AGGREGATE_ROWS_MAX.toLocaleString("en")} rows.` : undefined;
   return { state: "number", value, note };
 }
@@ -96,6 +99,7 @@ async function tableData(tx: TenantTx, config: TableWidgetConfig): Promise<Widge
   if (!table) return TABLE_REMOVED;
   const missing = config.columns.find((name) => !columnOf(table.columns, name));
   if (missing) return removed(`Source removed: the column ${missing} is no longer in its table.`);
+  const keys = config.columns.map((name) => valueKeyOf(columnOf(table.columns, name)!.column));
   const rows = await firstRows(tx, table.id, config.rows);
-  return { state: "table", columns: config.columns, rows: rows.map((row) => ({ id: row.id, cells: config.columns.map((name) => cellText(row.values[name])) })) };
+  return { state: "table", columns: config.columns, rows: rows.map((row) => ({ id: row.id, cells: keys.map((key) => cellText(row.values[key])) })) };
 }

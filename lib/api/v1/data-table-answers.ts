@@ -2,6 +2,7 @@
 // field ("c0", "c1", …) a row's body gives its value in (the forms' fields, so the API's writes run
 // the forms' own actions); a row with its values by column name.
 import { valueField } from "@/lib/data-tables/row-values";
+import { valueKeyOf } from "@/lib/data-tables/column-rules";
 import type { DataColumn, DataRowValues } from "@/db/schema/data-tables";
 
 export function tableAnswer(table: { id: string; name: string; columns: DataColumn[]; rowCount: number; createdAt: Date }) {
@@ -14,6 +15,13 @@ export function tableAnswer(table: { id: string; name: string; columns: DataColu
   };
 }
 
-export function rowAnswer(row: { id: string; values: DataRowValues; createdAt: Date; updatedAt: Date }) {
-  return { id: row.id, values: row.values, createdAt: row.createdAt, updatedAt: row.updatedAt };
+/** A row of `table` as the API answers it: values by the column's name as the table reads now (a
+ * template's column keeps its storage key when the tenant or the template renames it). */
+export function rowAnswer(table: { columns: readonly DataColumn[] }) {
+  return (row: { id: string; values: DataRowValues; createdAt: Date; updatedAt: Date }) => ({
+    id: row.id,
+    values: Object.fromEntries(table.columns.map((column) => [column.name, row.values[valueKeyOf(column)] ?? null])),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
 }

@@ -26,7 +26,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     if (filterProblem) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", { fv: [filterProblem] });
     const page = await listRows(tx, table.id, query);
     return {
-      rows: page.rows.map(rowAnswer),
+      rows: page.rows.map(rowAnswer(table)),
       total: table.rowCount,
       size: state.size,
       previous: page.previous && encodeCursor(page.previous),

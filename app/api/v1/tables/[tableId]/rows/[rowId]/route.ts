@@ -1,6 +1,6 @@
 // GET /api/v1/tables/<id>/rows/<row id>: one row. PATCH: replace its values ({ "c0": value, … }, as
 // the edit form: a field left out is emptied). DELETE: delete it.
-import { findRow } from "@/db/queries/data-tables";
+import { findDataTable, findRow } from "@/db/queries/data-tables";
 import { deleteRow, editRow } from "@/app/t/[slug]/tables/actions";
 import { apiRead } from "@/lib/api/api-read";
 import { apiTenantAction } from "@/lib/api/api-action";
@@ -12,8 +12,9 @@ type Context = { params: Promise<{ tableId: string; rowId: string }> };
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { tableId, rowId } = await params;
   return apiRead(request, "tables.read", async (tx) => {
-    const row = isUuid(tableId) && isUuid(rowId) ? await findRow(tx, tableId, rowId) : null;
-    return row ? rowAnswer(row) : null;
+    const table = isUuid(tableId) && isUuid(rowId) ? await findDataTable(tx, tableId) : null;
+    const row = table && (await findRow(tx, table.id, rowId));
+    return row ? rowAnswer(table)(row) : null;
   });
 }
 
