@@ -129,6 +129,23 @@ describe("Table", () => {
     ]);
   });
 
+  it("reads values under a column's key, not its name (a template's column renamed keeps its key)", async () => {
+    const keyed: DataColumn[] = [
+      { name: "Customer", type: "text", key: "t:k1:text" },
+      { name: "Seats", type: "number", key: "t:k2:number" },
+    ];
+    const table = await seedTable(world.a.id, keyed, [
+      { "t:k1:text": "Ada", "t:k2:number": 3 },
+      { "t:k1:text": "Grace", "t:k2:number": 4 },
+    ]);
+    const shown = (await show(world.a.id, "table", { source: "table", tableId: table.id, columns: ["Customer", "Seats"], rows: 10 })) as { rows: { cells: string[] }[] };
+    expect(shown.rows.map((row) => row.cells)).toEqual([
+      ["Ada", "3"],
+      ["Grace", "4"],
+    ]);
+    expect(await show(world.a.id, "number", { source: "table", tableId: table.id, measure: "sum", column: "Seats" })).toMatchObject({ state: "number", value: 7 });
+  });
+
   it("shows the latest Production runs, newest first, with their flow", async () => {
     const shown = (await show(world.a.id, "table", { source: "flow_runs", rows: 10 })) as { columns: string[]; rows: { cells: string[] }[] };
     expect(shown.columns).toEqual(["Flow", "Status", "Started (UTC)", "Duration"]);

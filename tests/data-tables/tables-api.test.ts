@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
 import { activity, dataTableRows, dataTables } from "@/db/schema";
-import { insertRows } from "@/db/queries/data-tables";
+import { insertDataTable, insertRows } from "@/db/queries/data-tables";
 import { createTenant, createTwoTenants, uniqueSuffix } from "../support/fixtures";
 import { actingAs } from "../support/session";
 import { callApi, keyFor, type TestKey } from "../api/api-support";
@@ -130,6 +130,22 @@ describe("/api/v1/tables", () => {
 
     const badFilter = await callApi(rowList.GET, { key: viewerA.key, params: { tableId: table.id }, path: path("fc=c1&fv=lots") });
     expect(badFilter).toMatchObject({ status: 422, contentType: "application/problem+json", body: { code: "VALIDATION", errors: { fv: ["Enter a number."] } } });
+  });
+
+  it("answers a row's values by column name when the table stores them under keys (a template's columns)", async () => {
+    const columns = [
+      { name: "Customer", type: "text" as const, key: "t:k1:text" },
+      { name: "Seats", type: "number" as const, key: "t:k2:number" },
+    ];
+    const { table, row } = await inTenant(world.a.id, async (tx) => {
+      const table = await insertDataTable(tx, { name: `keyed-${uniqueSuffix()}`, columns, createdBy: null });
+      const [row] = await insertRows(tx, table, [{ "t:k1:text": "Ada", "t:k2:number": 3 }]);
+      return { table, row: row! };
+    });
+    const listed = await callApi(rowList.GET, { key: viewerA.key, params: { tableId: table.id } });
+    expect((listed.body.rows as { values: unknown }[]).map((r) => r.values)).toEqual([{ Customer: "Ada", Seats: 3 }]);
+    const one = await callApi(rowRoute.GET, { key: viewerA.key, params: { tableId: table.id, rowId: row.id } });
+    expect(one.body).toMatchObject({ id: row.id, values: { Customer: "Ada", Seats: 3 } });
   });
 
   it("refuses a Viewer key's writes (403) and writes nothing", async () => {
