@@ -511,7 +511,7 @@ describe("what the routes do", () => {
 });
 
 // "Viewers see dashboards only" (lib/permissions.ts): with the setting on, a Viewer key is refused every
-// read of flows, credentials and connections at the door (403, the answer of any key whose role lacks
+// read of flows, credentials, connections and tables at the door (403, the answer of any key whose role lacks
 // the permission: no id is looked up, so nothing of what exists leaks), and keeps every other route its
 // role allows; an Editor key keeps them all. Every route on disk is in ROUTES, so a new one is covered.
 describe("with Viewers see dashboards only on", () => {
@@ -519,12 +519,12 @@ describe("with Viewers see dashboards only on", () => {
   beforeAll(() => setDashboardsOnly(true));
   afterAll(() => setDashboardsOnly(false));
 
-  it("refuses the Viewer key exactly the read routes of flows, credentials and connections", () => {
+  it("refuses the Viewer key exactly the read routes of flows, credentials, connections and tables", () => {
     const refused = Object.entries(ROUTES)
       .filter(([, route]) => can({ roles: ["viewer"] }, route.permission) && !can({ roles: ["viewer"], viewersSeeDashboardsOnly: true }, route.permission))
       .map(([name]) => name)
       .sort();
-    expect(refused).toEqual(["GET /connections", "GET /connections/{connectionId}", "GET /credentials", "GET /flows", "GET /flows/{flowId}", "GET /flows/{flowId}/runs"]);
+    expect(refused).toEqual(["GET /connections", "GET /connections/{connectionId}", "GET /credentials", "GET /flows", "GET /flows/{flowId}", "GET /flows/{flowId}/runs", "GET /tables", "GET /tables/{tableId}", "GET /tables/{tableId}/rows", "GET /tables/{tableId}/rows/{rowId}"]);
   });
 
   describe.each(Object.entries(ROUTES).filter(([, route]) => !route.writes))("%s", (name, route) => {
