@@ -92,6 +92,11 @@ export async function deleteTableTemplateUse(tx: TenantTx, id: string) {
   return row ?? null;
 }
 
+/** Every use of a table template by this tenant (an import compares the file's customisations with them). */
+export function listTableTemplateUsesOfTenant(tx: TenantTx) {
+  return tx.select(tableTemplateUseColumns).from(tableTemplateUses).where(eq(tableTemplateUses.tenantId, tx.tenantId));
+}
+
 /** The templates this tenant uses (the tables page hides their "Use template"). */
 export async function usedTableTemplateIds(tx: TenantTx) {
   const rows = await tx.select({ templateId: tableTemplateUses.templateId }).from(tableTemplateUses).where(eq(tableTemplateUses.tenantId, tx.tenantId));

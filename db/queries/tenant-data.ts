@@ -7,6 +7,8 @@ import {
   approvedDomains,
   connections,
   credentials,
+  dashboards,
+  dashboardWidgets,
   dataTableRows,
   dataTables,
   flows,
@@ -15,6 +17,8 @@ import {
   flowVersions,
   packageFlows,
   packages,
+  tableTemplates,
+  tableTemplateUses,
   tenantGroupFlows,
   tenantGroups,
   tenants,
@@ -155,6 +159,35 @@ export function readTemplateUsesForExport(tx: TenantTx) {
     .orderBy(asc(flowTemplates.name), asc(flowTemplates.id));
 }
 
+/** The tenant's dashboards by name, each with its widgets in their order. */
+export async function readDashboardsForExport(tx: TenantTx) {
+  const boards = await tx.select({ id: dashboards.id, name: dashboards.name }).from(dashboards).where(eq(dashboards.tenantId, tx.tenantId)).orderBy(sql`lower(${dashboards.name})`, asc(dashboards.id));
+  const widgets = await tx
+    .select({ dashboardId: dashboardWidgets.dashboardId, kind: dashboardWidgets.kind, title: dashboardWidgets.title, config: dashboardWidgets.config })
+    .from(dashboardWidgets)
+    .where(eq(dashboardWidgets.tenantId, tx.tenantId))
+    .orderBy(asc(dashboardWidgets.position), asc(dashboardWidgets.id));
+  return boards.map((board) => ({ name: board.name, widgets: widgets.filter((widget) => widget.dashboardId === board.id) }));
+}
+
+/** The tenant's table template customisations, by their template's name, each naming its table by its stored name. */
+export function readTableTemplateUsesForExport(tx: TenantTx) {
+  return tx
+    .select({
+      templateId: tableTemplateUses.templateId,
+      templateName: tableTemplates.name,
+      table: dataTables.name,
+      name: tableTemplateUses.name,
+      columnLabels: tableTemplateUses.columnLabels,
+      extraColumns: tableTemplateUses.extraColumns,
+    })
+    .from(tableTemplateUses)
+    .innerJoin(tableTemplates, eq(tableTemplates.id, tableTemplateUses.templateId))
+    .innerJoin(dataTables, and(eq(dataTables.tenantId, tableTemplateUses.tenantId), eq(dataTables.id, tableTemplateUses.tableId)))
+    .where(eq(tableTemplateUses.tenantId, tx.tenantId))
+    .orderBy(asc(tableTemplates.name), asc(tableTemplates.id));
+}
+
 export interface RowKey {
   createdAt: string;
   id: string;
@@ -180,10 +213,11 @@ export function readRowBatch(tx: TenantTx, tableId: string, after: RowKey | null
 export async function readImportTargets(tx: TenantTx) {
   const flowRows = await tx.select({ environment: flows.environment, id: flows.id, name: flows.name, steps: flows.steps }).from(flows).where(eq(flows.tenantId, tx.tenantId));
   const packageRows = await tx.select({ id: packages.id, name: packages.name }).from(packages).where(eq(packages.tenantId, tx.tenantId));
-  const tables = await tx.select({ name: dataTables.name }).from(dataTables).where(eq(dataTables.tenantId, tx.tenantId));
+  const tables = await tx.select({ id: dataTables.id, name: dataTables.name }).from(dataTables).where(eq(dataTables.tenantId, tx.tenantId));
+  const dashboardRows = await tx.select({ name: dashboards.name }).from(dashboards).where(eq(dashboards.tenantId, tx.tenantId));
   const credentialRows = await tx.select({ name: credentials.name }).from(credentials).where(eq(credentials.tenantId, tx.tenantId));
   const connectionRows = await tx.select({ id: connections.id, name: connections.name }).from(connections).where(eq(connections.tenantId, tx.tenantId));
-  return { flows: flowRows, packages: packageRows, tableNames: tables.map((row) => row.name), credentialNames: credentialRows.map((row) => row.name), connections: connectionRows };
+  return { flows: flowRows, packages: packageRows, tables, dashboardNames: dashboardRows.map((row) => row.name), credentialNames: credentialRows.map((row) => row.name), connections: connectionRows };
 }
 
 /** Rows into one of the tenant's tables, each keeping when it was added. */

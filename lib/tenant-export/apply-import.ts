@@ -25,9 +25,11 @@ import { SECRETS_KEY_MISSING_MESSAGE, SecretsKeyError, secretsKeyring } from "..
 import { ContactEmailSchema } from "../tenant-fields";
 import type { DataRecord, Header, RecordOf } from "./format";
 import { importConnections } from "./import-connections";
+import { importDashboards } from "./import-dashboards";
 import { importFlows } from "./import-flows";
 import { importGroupFlows, importGroups } from "./import-groups";
 import { importPackages } from "./import-packages";
+import { importTableTemplateUses } from "./import-table-template-uses";
 import { importTemplateUses } from "./import-template-uses";
 import { importTwoFactorRequirement, POLICY_REASON } from "./import-two-factor";
 import { emptyPlan, type ImportPlan } from "./import-plan";
@@ -138,7 +140,13 @@ export async function applyImport(
   await importGroupFlows(tx, groupRecords, plan.groups);
   await importPackages(tx, ofKind(records, "package"), targets.packages, plan.packages);
   await importTemplateUses(tx, ofKind(records, "template_use"), caller.userId, plan.templates);
-  await importTables(tx, records, new Set(targets.tableNames.map((name) => name.toLowerCase())), caller, plan);
+  // Tables by lower-case name: the tenant's, then the ones this import creates (dashboards' widgets and
+  // table template customisations name their table by name).
+  const tableIds = new Map(targets.tables.map((table) => [table.name.toLowerCase(), table.id]));
+  const createdTables = await importTables(tx, records, tableIds, caller, plan);
+  await importTableTemplateUses(tx, ofKind(records, "table_template_use"), createdTables, caller.userId, plan.tableTemplates);
+  const fileTableNames = new Set(ofKind(records, "table").map((table) => table.name));
+  await importDashboards(tx, { dashboards: ofKind(records, "dashboard"), tableNames: fileTableNames }, { dashboardNames: targets.dashboardNames, tableIds }, caller.userId, plan.dashboards);
 
   const takenCredentials = new Set(targets.credentialNames);
   for (const record of credentialRecords) {
@@ -166,8 +174,12 @@ function keyring() {
   }
 }
 
-/** Tables the tenant does not have, with their rows (each checked against its columns); a table of the same name is left as it is. */
-async function importTables(tx: TenantTx, records: DataRecord[], taken: Set<string>, caller: ImportCaller, plan: ImportPlan) {
+/**
+ * Tables the tenant does not have, with their rows (each checked against its columns); a table of the
+ * same name is left as it is. `tableIds` (lower-case name to id) gets the created ones; answers those alone.
+ */
+async function importTables(tx: TenantTx, records: DataRecord[], tableIds: Map<string, string>, caller: ImportCaller, plan: ImportPlan) {
+  const createdIds = new Map<string, string>();
   const rowsByTable = new Map<string, RecordOf<"row">[]>();
   for (const row of ofKind(records, "row")) {
     const list = rowsByTable.get(row.table);
@@ -178,16 +190,19 @@ async function importTables(tx: TenantTx, records: DataRecord[], taken: Set<stri
   const declared = new Set(tables.map((table) => table.name));
   if ([...rowsByTable.keys()].some((name) => !declared.has(name))) refuseFile("The file holds rows of a table it does not describe. Nothing was imported.");
   for (const record of tables) {
-    const table = checked(CreateTableInput, { name: record.name, columns: record.columns }, "a table definition");
+    const checkedTable = checked(CreateTableInput, { name: record.name, columns: record.columns }, "a table definition");
+    // A template table's columns keep their value keys (the form's check drops them).
+    const table = { name: checkedTable.name, columns: checkedTable.columns.map((column, index) => ({ ...column, ...(record.columns[index]?.key ? { key: record.columns[index].key } : {}) })) };
     const rows = rowsByTable.get(record.name) ?? [];
-    if (taken.has(table.name.toLowerCase())) {
+    if (tableIds.has(table.name.toLowerCase())) {
       plan.tables.skipped.push({ name: table.name, reason: `a table with this name exists; its rows were left as they are (${rows.length} in the file)` });
       continue;
     }
     const created = await insertDataTable(tx, { name: table.name, columns: table.columns, createdBy: caller.userId });
-    taken.add(table.name.toLowerCase());
+    tableIds.set(table.name.toLowerCase(), created.id);
+    createdIds.set(table.name.toLowerCase(), created.id);
     const values: { values: DataRowValues; createdAt: string }[] = rows.map((row) => {
-      const fields = Object.fromEntries(table.columns.map((column, index) => [valueField(index), row.values[column.name]]));
+      const fields = Object.fromEntries(table.columns.map((column, index) => [valueField(index), row.values[column.key ?? column.name]]));
       const parsed = parseRowValues(table.columns, fields);
       return parsed.ok ? { values: parsed.values, createdAt: row.createdAt } : refuseFile(`A row of the table ${table.name} does not fit its columns. Nothing was imported.`);
     });
@@ -195,4 +210,5 @@ async function importTables(tx: TenantTx, records: DataRecord[], taken: Set<stri
     plan.tables.created.push(table.name);
     plan.rowsCreated += values.length;
   }
+  return createdIds;
 }

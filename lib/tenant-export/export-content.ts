@@ -1,6 +1,7 @@
 // What an export holds, read in the export's first transaction: everything but the tables' rows (groups
 // without their members, connections, flows of every environment with their versions, packages with
-// their snapshots, flow template customisations). The credentials and the connections' secrets are
+// their snapshots, flow template customisations, dashboards with their widgets, table template
+// customisations). The credentials and the connections' secrets are
 // included only when the Admin gave a passphrase: each value is decrypted with the server's key and
 // sealed under the passphrase (lib/tenant-export/passphrase-cipher.ts); without one a connection
 // travels with its settings only.
@@ -9,8 +10,10 @@ import { readIpAllowLists } from "@/db/queries/ip-allow-lists";
 import {
   readConnectionsForExport,
   readCredentialsForExport,
+  readDashboardsForExport,
   readFlowVersionsForExport,
   readPackagesForExport,
+  readTableTemplateUsesForExport,
   readTemplateUsesForExport,
   readTenantDataHead,
 } from "@/db/queries/tenant-data";
@@ -21,6 +24,7 @@ import { secretsKeyring } from "../secrets/keyring";
 import { ACCESS_KINDS } from "../ip-allow-list";
 import type { DataRecord, RecordOf } from "./format";
 import type { ExportContent } from "./export-stream";
+import { widgetForFile } from "./import-dashboards";
 import { deriveKey, newKdf, sealValue } from "./passphrase-cipher";
 
 export async function readExportContent(tx: TenantTx, tenantName: string, passphrase: string | null): Promise<ExportContent> {
@@ -46,6 +50,10 @@ export async function readExportContent(tx: TenantTx, tenantName: string, passph
   for (const version of await readFlowVersionsForExport(tx)) if (present.has(`${version.environment}:${version.flowId}`)) leading.push({ kind: "flow_version", ...version });
   for (const pkg of await readPackagesForExport(tx)) leading.push({ kind: "package", ...pkg });
   for (const use of await readTemplateUsesForExport(tx)) leading.push({ kind: "template_use", ...use });
+  // Widgets name their tables by name in the file: tables get new ids on import.
+  const tableNames = new Map(head.tables.map((table) => [table.id, table.name]));
+  for (const board of await readDashboardsForExport(tx)) leading.push({ kind: "dashboard", name: board.name, widgets: board.widgets.map((widget) => widgetForFile(widget, tableNames)) });
+  for (const use of await readTableTemplateUsesForExport(tx)) leading.push({ kind: "table_template_use", ...use });
 
   let credentials: RecordOf<"credential">[] = [];
   if (key) {

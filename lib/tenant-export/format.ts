@@ -9,27 +9,33 @@
 // record of version 1 has no id and no environment (it is Production's, merged by name). Version 3 added
 // connections (their settings; their secrets only under the passphrase, like credentials; ids kept, as
 // flow steps name them by id), flow template customisations (by template id) and the chosen two-factor
-// groups (built-in ones on the settings record, custom ones on their group record). Versions 1 and 2 are
-// still read (lib/tenant-export/read-file.ts); version 3 is written.
+// groups (built-in ones on the settings record, custom ones on their group record). Version 4 added
+// dashboards with their widgets (a widget names its data table by name: tables get new ids on import)
+// and table template customisations (by template id, naming their table; a table's columns keep their
+// value keys, under which a template table's rows hold their values). Versions 1 to 3 are still read
+// (lib/tenant-export/read-file.ts); version 4 is written.
 import { z } from "zod";
 import { DATA_COLUMN_TYPES } from "@/db/schema/data-tables";
 import { ENVIRONMENTS, FLOW_VERSION_REASONS } from "@/db/schema/flows";
 import { CONNECTION_STATUSES } from "@/db/schema/connections";
 import { MEMBER_ROLES } from "@/db/schema/member-roles";
 import { TWO_FACTOR_REQUIREMENTS } from "@/db/schema/tenants";
+import { WIDGET_KINDS, WIDGETS_PER_DASHBOARD } from "../dashboards/widget-config";
 import { ACCESS_KINDS } from "../ip-allow-list";
 
 export const FORMAT_NAME = "tenantry.tenant-data";
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 /** The versions this console reads. */
-export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 /** Every kind of record, in the order a file holds them (a table's rows follow it). */
-export const RECORD_KINDS = ["settings", "domain", "ip_allow_list", "group", "connection", "flow", "flow_version", "package", "template_use", "table", "row", "credential"] as const;
+export const RECORD_KINDS = ["settings", "domain", "ip_allow_list", "group", "connection", "flow", "flow_version", "package", "template_use", "dashboard", "table_template_use", "table", "row", "credential"] as const;
 /** The kinds a version 1 file may hold. */
 export const VERSION_1_KINDS: readonly RecordKind[] = ["settings", "domain", "ip_allow_list", "flow", "table", "row", "credential"];
 /** The kinds a version 2 file may hold. */
 export const VERSION_2_KINDS: readonly RecordKind[] = [...VERSION_1_KINDS, "group", "flow_version", "package"];
+/** The kinds a version 3 file may hold. */
+export const VERSION_3_KINDS: readonly RecordKind[] = [...VERSION_2_KINDS, "connection", "template_use"];
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const Text = z.string().max(10_000);
@@ -107,7 +113,8 @@ export const PackageRecord = z.object({
 export const TableRecord = z.object({
   kind: z.literal("table"),
   name: Text,
-  columns: z.array(z.object({ name: Text, type: z.enum(DATA_COLUMN_TYPES) })).max(100),
+  /** A column's key (version 4): where a template table's rows hold its values (absent: under its name). */
+  columns: z.array(z.object({ name: Text, type: z.enum(DATA_COLUMN_TYPES), key: z.string().regex(/^[a-z0-9:]{1,100}$/).optional() })).max(100),
 });
 export const RowRecord = z.object({
   kind: z.literal("row"),
@@ -136,6 +143,28 @@ export const TemplateUseRecord = z.object({
   description: Text.nullable(),
   extraSteps: Steps.nullable(),
 });
+/**
+ * A dashboard with its widgets in their order (version 4). A widget reading a data table names it by
+ * name in `table` (null: flow runs, or a table since deleted) and its config holds no table id.
+ */
+export const DashboardRecord = z.object({
+  kind: z.literal("dashboard"),
+  name: Text,
+  widgets: z
+    .array(z.object({ kind: z.enum(WIDGET_KINDS), title: Text, table: Text.nullable(), config: z.record(z.string().max(100), z.json()) }))
+    .max(WIDGETS_PER_DASHBOARD),
+});
+const TemplateColumn = z.object({ key: z.string().max(100), name: Text, type: z.enum(DATA_COLUMN_TYPES) });
+/** A table template customisation (version 4): the template by id (and name, to report it), its table by name, the overrides. */
+export const TableTemplateUseRecord = z.object({
+  kind: z.literal("table_template_use"),
+  templateId: Id,
+  templateName: Text,
+  table: Text,
+  name: Text.nullable(),
+  columnLabels: z.record(z.string().max(100), Text).nullable(),
+  extraColumns: z.array(TemplateColumn).max(100).nullable(),
+});
 export const CredentialRecord = z.object({
   kind: z.literal("credential"),
   name: Text,
@@ -155,6 +184,8 @@ export const DataRecord = z.discriminatedUnion("kind", [
   FlowVersionRecord,
   PackageRecord,
   TemplateUseRecord,
+  DashboardRecord,
+  TableTemplateUseRecord,
   TableRecord,
   RowRecord,
   CredentialRecord,

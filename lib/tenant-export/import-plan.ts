@@ -12,7 +12,7 @@ export interface KindOutcome {
   skipped: Skipped[];
 }
 
-export const IMPORT_KINDS = ["settings", "domains", "ipAllowLists", "groups", "connections", "flows", "packages", "templates", "tables", "credentials"] as const;
+export const IMPORT_KINDS = ["settings", "domains", "ipAllowLists", "groups", "connections", "flows", "packages", "templates", "tables", "tableTemplates", "dashboards", "credentials"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -25,6 +25,8 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   packages: "Packages",
   templates: "Flow template customisations",
   tables: "Tables",
+  tableTemplates: "Table template customisations",
+  dashboards: "Dashboards",
   credentials: "Credentials",
 };
 

@@ -2,7 +2,7 @@
 // any of it is believed), then the version, then every record's shape. Any failure is one message for
 // the upload field, and nothing is written.
 import { createHash } from "node:crypto";
-import { DataRecord, FORMAT_NAME, Header, READABLE_VERSIONS, Trailer, VERSION_1_KINDS, VERSION_2_KINDS } from "./format";
+import { DataRecord, FORMAT_NAME, Header, READABLE_VERSIONS, Trailer, VERSION_1_KINDS, VERSION_2_KINDS, VERSION_3_KINDS } from "./format";
 
 export const NOT_A_DATA_FILE = "This is not a Tenantry tenant data file (export one from Settings, Export and import).";
 export const CHECKSUM_MISMATCH = "The file's checksum does not match: it was changed or is incomplete. Nothing was imported.";
@@ -48,11 +48,13 @@ export function readDataFile(text: string): ReadFile {
 
 /**
  * A version 1 file holds only its own kinds, and flows without ids; from version 2 a flow names its
- * environment and id; version 2 holds no version 3 kinds (connections, template customisations).
+ * environment and id; version 2 holds no version 3 kinds (connections, template customisations), and
+ * version 3 no version 4 kinds (dashboards, table template customisations).
  */
 function fitsVersion(record: DataRecord, version: number): boolean {
   if (version === 1) return VERSION_1_KINDS.includes(record.kind) && (record.kind !== "flow" || (record.id === undefined && record.environment === undefined));
   if (version === 2 && !VERSION_2_KINDS.includes(record.kind)) return false;
+  if (version === 3 && !VERSION_3_KINDS.includes(record.kind)) return false;
   return record.kind !== "flow" || (record.id !== undefined && record.environment !== undefined);
 }
 

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
-import { activity, connections, dataTableRows, dataTables, flows, flowTemplateUses, flowVersions, memberships, tenantGroupFlows, tenantGroupMembers, tenantGroups, tenants } from "@/db/schema";
+import { activity, connections, dashboards, dashboardWidgets, dataTableRows, dataTables, flows, flowTemplateUses, flowVersions, memberships, tableTemplates, tableTemplateUses, tenantGroupFlows, tenantGroupMembers, tenantGroups, tenants } from "@/db/schema";
 import { listFlowVersions } from "@/db/queries/flow-versions";
 import { NEEDS_SECRET_MESSAGE } from "@/lib/connections/connection-config";
 import { openConnectionSecrets } from "@/lib/connections/connection-secrets";
@@ -46,6 +46,9 @@ const { addCredential } = await import("@/app/t/[slug]/credentials/actions");
 const { createConnection, updateConnectionAction, activateConnection } = await import("@/app/t/[slug]/connections/actions");
 const { applyFlowTemplate, customiseFlowTemplate } = await import("@/app/t/[slug]/flows/templates/actions");
 const { createFlowTemplate } = await import("@/app/admin/templates/actions");
+const { createTableTemplate } = await import("@/app/admin/templates/table-template-actions");
+const { applyTableTemplate, customiseTableTemplate } = await import("@/app/t/[slug]/tables/templates/actions");
+const { createDashboard, addWidget } = await import("@/app/t/[slug]/dashboards/actions");
 const { setTwoFactorRequirement } = await import("@/app/t/[slug]/settings/actions");
 
 type User = { id: string; email: string };
@@ -60,6 +63,9 @@ let suspendedA: User;
 let root: User;
 let payrollApi: { id: string };
 let checksums: { id: string };
+/** Tenant A's table template (Contacts) and the key of its column. */
+let contactsTemplate: { id: string };
+let emailKey: string;
 /** Tenant A's export with its credentials (under PASSPHRASE) and without. */
 let withCredentials: string;
 let withoutCredentials: string;
@@ -97,13 +103,13 @@ const versionOne = (text: string) =>
   rewritten(text, ([header, ...records]) => [
     { ...header, version: 1 },
     ...records
-      .filter((record) => !["group", "flow_version", "package", "connection", "template_use"].includes(record.kind as string) && (record.kind !== "flow" || record.environment === "production"))
+      .filter((record) => !["group", "flow_version", "package", "connection", "template_use", "dashboard", "table_template_use"].includes(record.kind as string) && (record.kind !== "flow" || record.environment === "production"))
       .map((record) => (record.kind === "flow" ? { kind: "flow", name: record.name, steps: record.steps } : withoutTwoFactorChoice(record))),
   ]);
 
 /** The file as a version 2 console wrote it: no connections, template customisations or chosen two-factor groups. */
 const versionTwo = (text: string) =>
-  rewritten(text, ([header, ...records]) => [{ ...header, version: 2 }, ...records.filter((record) => !["connection", "template_use"].includes(record.kind as string)).map(withoutTwoFactorChoice)]);
+  rewritten(text, ([header, ...records]) => [{ ...header, version: 2 }, ...records.filter((record) => !["connection", "template_use", "dashboard", "table_template_use"].includes(record.kind as string)).map(withoutTwoFactorChoice)]);
 
 /** The file's content without what differs between two exports of the same data: the time, the source's name, the salt and IVs. */
 function content(text: string, passphrase: string | null) {
@@ -173,6 +179,18 @@ beforeAll(async () => {
   const template = expectOk<{ id: string }>(await actingAs(root, () => createFlowTemplate(null, { name: "Onboarding", description: "Welcome a customer", steps: ["validate", "notify"] })));
   const use = expectOk<{ id: string }>(await as(admin, () => applyFlowTemplate(slug, null, { templateId: template.id })));
   expectOk(await as(admin, () => customiseFlowTemplate(slug, null, { useId: use.id, name: "Onboarding (Alpha)", description: "Welcome a customer", extraSteps: ["checksum"] })));
+  // A table made from a workspace table template, customised (name, a label, an extra column), with a
+  // row (stored under the columns' keys); a dashboard whose widgets read two tables (by id) and the runs.
+  contactsTemplate = expectOk<{ id: string }>(await actingAs(root, () => createTableTemplate(null, { name: "Contacts", description: "People", columns: [{ name: "Email", type: "text" }] })));
+  const [contactsRow] = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select().from(tableTemplates).where(eq(tableTemplates.id, contactsTemplate.id)));
+  emailKey = contactsRow!.columns[0]!.key;
+  const contacts = expectOk<{ id: string }>(await as(admin, () => applyTableTemplate(slug, null, { templateId: contactsTemplate.id })));
+  expectOk(await as(admin, () => customiseTableTemplate(slug, null, { tableId: contacts.id, name: "Contacts (Alpha)", labels: { [emailKey]: "E-mail" }, columns: [{ name: "Phone", type: "text" }] })));
+  expectOk(await as(admin, () => addRow(slug, null, { tableId: contacts.id, c0: "ada@alpha.test", c1: "555-0100" })));
+  const overview = expectOk<{ id: string }>(await as(admin, () => createDashboard(slug, null, { name: "Overview" })));
+  expectOk(await as(admin, () => addWidget(slug, null, { dashboardId: overview.id, kind: "number", title: "Customers", source: `table:${table.id}`, measure: "count" })));
+  expectOk(await as(admin, () => addWidget(slug, null, { dashboardId: overview.id, kind: "chart", title: "Runs per day", source: "flow_runs", days: "30" })));
+  expectOk(await as(admin, () => addWidget(slug, null, { dashboardId: overview.id, kind: "table", title: "Contacts", source: `table:${contacts.id}`, rows: "10", columns: ["E-mail", "Phone"] })));
   const releasers = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select({ id: tenantGroups.id }).from(tenantGroups).where(eq(tenantGroups.name, "Releasers")));
   expectOk(await as(admin, () => setTwoFactorRequirement(slug, null, { twoFactorRequired: "groups", twoFactorGroups: ["editor", releasers[0]!.id] })));
 
@@ -190,16 +208,35 @@ describe("the exported file", () => {
     const records = lines(withCredentials);
     expect(records[0]).toMatchObject({
       format: "tenantry.tenant-data",
-      version: 3,
-      counts: { settings: 1, domain: 1, ip_allow_list: 2, group: 2, connection: 2, flow: 4, flow_version: 5, package: 1, template_use: 1, table: 2, row: 3, credential: 2 },
+      version: 4,
+      counts: { settings: 1, domain: 1, ip_allow_list: 2, group: 2, connection: 2, flow: 4, flow_version: 5, package: 1, template_use: 1, dashboard: 1, table_template_use: 1, table: 3, row: 4, credential: 2 },
     });
     expect(records.at(-1)).toMatchObject({ kind: "checksum", algorithm: "sha256" });
     expect(records.slice(1, -1).map((record) => record.kind)).toEqual([
       ...["settings", "domain", "ip_allow_list", "ip_allow_list", "group", "group", "connection", "connection"],
       ...["flow", "flow", "flow", "flow", "flow_version", "flow_version", "flow_version", "flow_version", "flow_version", "package", "template_use"],
-      ...["table", "row", "row", "row", "table", "credential", "credential"],
+      ...["dashboard", "table_template_use", "table", "row", "table", "row", "row", "row", "table", "credential", "credential"],
     ]);
-    expect(records.find((record) => record.kind === "row")).toMatchObject({ table: "Customers", values: { Name: "Ada", Seats: 3, Active: true, Since: "2026-01-02" } });
+    expect(records.find((record) => record.kind === "row" && record.table === "Customers")).toMatchObject({ table: "Customers", values: { Name: "Ada", Seats: 3, Active: true, Since: "2026-01-02" } });
+    // Widgets name their tables by name, never by id; the table template customisation names its table.
+    expect(records.find((record) => record.kind === "dashboard")).toEqual({
+      kind: "dashboard",
+      name: "Overview",
+      widgets: [
+        { kind: "number", title: "Customers", table: "Customers", config: { source: "table", measure: "count" } },
+        { kind: "chart", title: "Runs per day", table: null, config: { source: "flow_runs", days: 30 } },
+        { kind: "table", title: "Contacts", table: "Contacts", config: { source: "table", columns: ["E-mail", "Phone"], rows: 10 } },
+      ],
+    });
+    expect(records.find((record) => record.kind === "table_template_use")).toEqual({
+      kind: "table_template_use",
+      templateId: contactsTemplate.id,
+      templateName: "Contacts",
+      table: "Contacts",
+      name: "Contacts (Alpha)",
+      columnLabels: { [emailKey]: "E-mail" },
+      extraColumns: [{ key: expect.any(String), name: "Phone", type: "text" }],
+    });
     for (const id of [world.a.id, world.adminA.id, viewerA.id]) expect(withCredentials).not.toContain(id);
     // Groups carry their permissions, never who is in them.
     expect(records.filter((record) => record.kind === "group")).toEqual([
@@ -273,14 +310,16 @@ describe("round trip", () => {
     expect(plan.flows.created).toEqual(ALL_FLOWS);
     expect(plan.groups.created).toEqual(["Auditors", "Releasers"]);
     expect(plan.packages.created).toEqual(["Release 1"]);
-    expect(plan.tables.created).toEqual(["Customers", "Empty"]);
-    expect(plan.rowsCreated).toBe(3);
+    expect(plan.tables.created).toEqual(["Contacts", "Customers", "Empty"]);
+    expect(plan.rowsCreated).toBe(4);
     expect(plan.credentials.created).toEqual(["Payroll token", "Short"]);
     expect(plan.ipAllowLists.created).toEqual(["admin", "package"]);
     expect(plan.domains.created).toEqual(["alpha.test"]);
     expect(plan.settings.changed).toEqual(["Contact email", "Two-factor requirement"]);
     expect(plan.connections.created).toEqual(["Inbox", "Payroll API"]);
     expect(plan.templates.created).toEqual(["Onboarding"]);
+    expect(plan.tableTemplates.created).toEqual(["Contacts"]);
+    expect(plan.dashboards.created).toEqual(["Overview"]);
 
     const again = await exportTenant(target.slug, world.adminA, "another passphrase entirely");
     expect(again.status).toBe(200);
@@ -312,6 +351,17 @@ describe("round trip", () => {
       tx.select({ values: dataTableRows.values }).from(dataTableRows).innerJoin(dataTables, and(eq(dataTables.tenantId, dataTableRows.tenantId), eq(dataTables.id, dataTableRows.tableId))).where(eq(dataTables.name, "Customers")).orderBy(asc(dataTableRows.createdAt), asc(dataTableRows.id)),
     );
     expect(rows.map((row) => row.values.Name)).toEqual(["Ada", "Grace", "Linus"]);
+    // The widgets read the new tenant's tables (new ids); the template table reads as customised, with its row.
+    const targetTables = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(dataTables).where(eq(dataTables.tenantId, target.id)));
+    const idOf = (name: string) => targetTables.find((table) => table.name === name)!.id;
+    const widgets = await withTenant({ tenantId: target.id, userId: null }, (tx) =>
+      tx.select({ config: dashboardWidgets.config }).from(dashboardWidgets).where(eq(dashboardWidgets.tenantId, target.id)).orderBy(asc(dashboardWidgets.position)),
+    );
+    expect(widgets.map((widget) => (widget.config as { tableId?: string }).tableId)).toEqual([idOf("Customers"), undefined, idOf("Contacts")]);
+    const [contactsUse] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tableTemplateUses).where(eq(tableTemplateUses.tenantId, target.id)));
+    expect(contactsUse).toMatchObject({ templateId: contactsTemplate.id, tableId: idOf("Contacts"), name: "Contacts (Alpha)", columnLabels: { [emailKey]: "E-mail" } });
+    const [contactRow] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(dataTableRows).where(eq(dataTableRows.tableId, idOf("Contacts"))));
+    expect(Object.values(contactRow!.values).sort()).toEqual(["555-0100", "ada@alpha.test"]);
     const [entry] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, target.id), eq(activity.action, "tenant.imported"))));
     expect(entry).toMatchObject({ actorUserId: world.adminA.id });
     expect(entry!.summary).toContain("flows: 4 created");
@@ -324,7 +374,7 @@ describe("round trip", () => {
     expectOk(await as(world.adminA, () => createDataTable(target.slug, null, { name: "customers", columns: [{ name: "Other", type: "text" }] })));
     const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials));
     expect(plan.flows).toEqual({ created: ALL_FLOWS.filter((name) => name !== "Checksums (Production)"), changed: ["Checksums (Production)"], skipped: [] });
-    expect(plan.tables.created).toEqual(["Empty"]);
+    expect(plan.tables.created).toEqual(["Contacts", "Empty"]);
     expect(plan.tables.skipped).toEqual([{ name: "Customers", reason: "a table with this name exists; its rows were left as they are (3 in the file)" }]);
     const before = await snapshot(target.id);
     const second = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials));
@@ -333,6 +383,8 @@ describe("round trip", () => {
     expect(second.packages.skipped).toEqual([{ name: "Release 1", reason: "this package is already there" }]);
     expect(second.connections.skipped.map((item) => item.name)).toEqual(["Inbox", "Payroll API"]);
     expect(second.templates.skipped).toEqual([{ name: "Onboarding", reason: "the same customisation is already there" }]);
+    expect(second.tableTemplates.skipped).toEqual([{ name: "Contacts", reason: "the same customisation is already there" }]);
+    expect(second.dashboards.skipped).toEqual([{ name: "Overview", reason: "a dashboard with this name exists; its widgets were left as they are (3 in the file)" }]);
     expect(second.rowsCreated).toBe(0);
     // Nothing changed, so not even an entry.
     expect(await snapshot(target.id)).toEqual(before);
@@ -345,7 +397,7 @@ describe("groups, flow histories and packages", () => {
     const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, versionOne(withoutCredentials)));
     expect(plan.flows.created).toEqual(["Checksums", "Draft", "Nightly sync"]);
     expect(plan.groups).toEqual({ created: [], changed: [], skipped: [] });
-    expect(plan.tables.created).toEqual(["Customers", "Empty"]);
+    expect(plan.tables.created).toEqual(["Contacts", "Customers", "Empty"]);
     const made = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flows).where(eq(flows.tenantId, target.id)));
     expect(made.every((flow) => flow.environment === "production")).toBe(true);
     const sourceIds = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select({ id: flows.id }).from(flows).where(eq(flows.tenantId, world.a.id)));
@@ -449,6 +501,28 @@ describe("connections, template customisations and two-factor groups (version 3)
     expect(use).toMatchObject({ templateId, name: "Onboarding (Alpha)", description: null, extraSteps: ["checksum"] });
   });
 
+  it("a table template customisation of a template this workspace lacks is skipped, and the dry run says so", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const elsewhere = rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "table_template_use" ? { ...r, templateId: randomUUID(), templateName: "Leads" } : r)));
+    const preview = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, elsewhere, "", true));
+    expect(preview.tableTemplates).toEqual({ created: [], changed: [], skipped: [{ name: "Leads", reason: "this workspace has no such template (ask a superadmin to add it, then import again)" }] });
+    expect(preview.dashboards.created).toEqual(["Overview"]);
+    expect(await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(dashboards).where(eq(dashboards.tenantId, target.id)))).toEqual([]);
+    expectOk(await importAs(world.adminA, target.slug, elsewhere));
+    expect(await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tableTemplateUses).where(eq(tableTemplateUses.tenantId, target.id)))).toEqual([]);
+  });
+
+  it("a dashboard's widget is refused when it names a table the file does not describe, and a version 3 file holds no dashboards", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const stray = rewritten(withoutCredentials, (records) =>
+      records.map((r) => (r.kind === "dashboard" ? { ...r, widgets: [{ kind: "number", title: "Elsewhere", table: "Not in the file", config: { source: "table", measure: "count" } }] } : r)),
+    );
+    expect(await importAs(world.adminA, target.slug, stray)).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringContaining("reads a table the file does not describe")] } });
+    const versionThree = rewritten(withoutCredentials, ([header, ...records]) => [{ ...header, version: 3 }, ...records]);
+    expect(await importAs(world.adminA, target.slug, versionThree)).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringContaining("is not a record this console understands")] } });
+    expect((await snapshot(target.id)).tables).toBe(0);
+  });
+
   it("does not require two-factor of the importing Admin before they have it: that requirement is skipped with the reason", async () => {
     const target = await emptyTenantWithAdmin(world.adminA);
     const ofAdmins = rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "settings" ? { ...r, twoFactorRoles: ["admin"] } : r)));
@@ -467,6 +541,7 @@ describe("connections, template customisations and two-factor groups (version 3)
     expect(plan.credentials.created).toEqual(["Payroll token", "Short"]);
     expect(plan.connections.created).toEqual([]);
     expect(plan.templates.created).toEqual([]);
+    expect(plan.dashboards.created).toEqual([]);
     expect(plan.settings.skipped).toEqual([{ name: "Two-factor requirement", reason: "the login policy is not imported: set it in Settings" }]);
   });
 });
@@ -496,7 +571,9 @@ describe("dry run", () => {
     expect(plan.groups.created).toEqual(["Auditors", "Releasers"]);
     expect(plan.packages.created).toEqual(["Release 1"]);
     expect(plan.credentials.created).toEqual(["Payroll token", "Short"]);
-    expect(plan.rowsCreated).toBe(3);
+    expect(plan.rowsCreated).toBe(4);
+    expect(plan.dashboards.created).toEqual(["Overview"]);
+    expect(plan.tableTemplates.created).toEqual(["Contacts"]);
     expect(await snapshot(target.id)).toEqual(before);
   });
 
@@ -512,7 +589,7 @@ describe("refused files write nothing", () => {
   const cases: [string, () => string, string][] = [
     ["a changed byte", () => flowRenamed(withoutCredentials), CHECKSUM_MISMATCH],
     ["a cut-off file", () => withoutCredentials.slice(0, withoutCredentials.length - 200), CHECKSUM_MISMATCH],
-    ["another version (checksum recomputed)", () => rewritten(withoutCredentials, ([header, ...rest]) => [{ ...header, version: 4 }, ...rest]), "This file is format version 4; this console reads versions 1, 2 and 3."],
+    ["another version (checksum recomputed)", () => rewritten(withoutCredentials, ([header, ...rest]) => [{ ...header, version: 5 }, ...rest]), "This file is format version 5; this console reads versions 1, 2, 3 and 4."],
     ["not a data file", () => "name,seats\nAda,3\n", NOT_A_DATA_FILE],
     ["an unknown record (checksum recomputed)", () => rewritten(withoutCredentials, (records) => [...records, { kind: "member", email: "x@y.test" }]), "is not a record this console understands"],
     ["a flow step no form allows (checksum recomputed)", () => rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "flow" ? { ...r, steps: ["rm -rf"] } : r))), "would not accept"],

@@ -1,0 +1,53 @@
+// A tenant data file's dashboards (version 4), merged by name like tables: a dashboard the tenant lacks
+// is created with its widgets in the file's order; one whose name the tenant has is left as it is. A
+// widget names its data table by name (tables get new ids on import), so its config gets the id the
+// table has here: the one the import created, or the tenant's table of that name that the import kept.
+// A widget whose table had been deleted before the export keeps reading "source removed".
+import "server-only";
+import { insertDashboard, insertWidget } from "@/db/queries/dashboards";
+import type { TenantTx } from "@/db/scopes";
+import { parseWidget } from "../dashboards/widget-config";
+import { AddWidgetInput } from "../dashboards/widget-input";
+import { nameInput } from "../name-input";
+import type { RecordOf } from "./format";
+import type { KindOutcome } from "./import-plan";
+import { checked, refuseFile } from "./refuse-file";
+
+/** The table id of a widget whose table is gone: no table has it, so the widget says its source was removed. */
+export const REMOVED_TABLE_ID = "00000000-0000-0000-0000-000000000000";
+
+const DashboardName = nameInput("dashboard");
+
+/** The widget as the file carries it: its table by name, its config without the table's id. */
+export function widgetForFile(widget: { kind: RecordOf<"dashboard">["widgets"][number]["kind"]; title: string; config: object }, tableNames: Map<string, string>) {
+  const { tableId, ...config } = widget.config as { tableId?: string };
+  return { kind: widget.kind, title: widget.title, table: tableId === undefined ? null : (tableNames.get(tableId) ?? null), config };
+}
+
+export async function importDashboards(
+  tx: TenantTx,
+  file: { dashboards: RecordOf<"dashboard">[]; tableNames: Set<string> },
+  target: { dashboardNames: string[]; tableIds: Map<string, string> },
+  createdBy: string | null,
+  outcome: KindOutcome,
+): Promise<void> {
+  const taken = new Set(target.dashboardNames.map((name) => name.toLowerCase()));
+  for (const record of file.dashboards) {
+    const name = checked(DashboardName, record.name, "a dashboard name");
+    const widgets = record.widgets.map((widget) => {
+      const title = checked(AddWidgetInput.shape.title, widget.title, `a widget title of the dashboard ${name}`);
+      if (widget.table !== null && !file.tableNames.has(widget.table)) refuseFile(`A widget of the dashboard ${name} reads a table the file does not describe. Nothing was imported.`);
+      const tableId = widget.table === null ? REMOVED_TABLE_ID : target.tableIds.get(widget.table.toLowerCase());
+      const parsed = parseWidget(widget.kind, widget.config.source === "table" ? { ...widget.config, tableId } : widget.config);
+      return parsed ? { ...parsed, title } : refuseFile(`The file holds a widget of the dashboard ${name} this console would not accept. Nothing was imported.`);
+    });
+    if (taken.has(name.toLowerCase())) {
+      outcome.skipped.push({ name, reason: `a dashboard with this name exists; its widgets were left as they are (${widgets.length} in the file)` });
+      continue;
+    }
+    const dashboard = await insertDashboard(tx, { name, createdBy });
+    taken.add(name.toLowerCase());
+    for (const [position, widget] of widgets.entries()) await insertWidget(tx, { dashboardId: dashboard.id, position, ...widget });
+    outcome.created.push(name);
+  }
+}
