@@ -5,12 +5,12 @@
 // tenant at once wherever the tenant did not override the field (lib/templates/effective-flow.ts).
 // A template a tenant uses is not deleted: the refusal says so (the tenant removes its use first).
 import { z } from "zod";
-import { isForeignKeyViolation, isUniqueViolation } from "@/db/errors";
 import { deleteFlowTemplate as deleteTemplateRow, findFlowTemplate, insertFlowTemplate, updateFlowTemplate as updateTemplateRow } from "@/db/queries/flow-templates";
 import { platformAction } from "@/lib/actions/platform-action";
-import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
+import { ActionError } from "@/lib/actions/core";
 import { requireRow } from "@/lib/actions/require-row";
-import { FlowTemplateInput, TEMPLATE_IN_USE_MESSAGE } from "@/lib/templates/template-input";
+import { deleteUnusedTemplate, updateTemplateNamed } from "@/lib/templates/template-writes";
+import { FlowTemplateInput } from "@/lib/templates/template-input";
 import { idInput } from "../inputs";
 
 const nameTaken = (name: string) => new ActionError("CONFLICT", "Choose another name.", { name: [`A flow template named "${name}" exists.`] });
@@ -33,14 +33,7 @@ export const updateFlowTemplate = platformAction({
   input: FlowTemplateInput.extend({ templateId: idInput }),
   async run({ tx, input: { templateId, ...change } }) {
     const before = await requireRow(templateId, (id) => findFlowTemplate(tx, id, { lock: "update" }));
-    let row;
-    try {
-      row = await updateTemplateRow(tx, before.id, change);
-    } catch (error) {
-      if (isUniqueViolation(error, "flow_templates_name")) throw nameTaken(change.name);
-      throw error;
-    }
-    if (!row) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    const row = await updateTemplateNamed(() => updateTemplateRow(tx, before.id, change), "flow_templates_name", () => nameTaken(change.name));
     return {
       data: { id: row.id, name: row.name },
       activity: {
@@ -58,14 +51,7 @@ export const deleteFlowTemplate = platformAction({
   name: "flow_template.deleted",
   input: z.object({ templateId: idInput }),
   async run({ tx, input }) {
-    let row;
-    try {
-      row = await requireRow(input.templateId, (id) => deleteTemplateRow(tx, id));
-    } catch (error) {
-      // The foreign-key check sees every tenant's rows (it runs as the tables' owner); the console does not.
-      if (isForeignKeyViolation(error, "flow_template_uses_template_id_flow_templates_id_fk")) throw new ActionError("CONFLICT", TEMPLATE_IN_USE_MESSAGE);
-      throw error;
-    }
+    const row = await deleteUnusedTemplate(input.templateId, (id) => deleteTemplateRow(tx, id), "flow_template_uses_template_id_flow_templates_id_fk");
     return {
       data: { id: row.id },
       activity: { action: "flow_template.deleted", targetType: "flow_template", targetId: row.id, summary: `Deleted the flow template ${row.name}` },

@@ -5,7 +5,6 @@
 // change reaches every tenant's table made from the template wherever the tenant did not override it
 // (lib/templates/effective-table.ts); a column removed or retyped here keeps the tenants' values.
 import { z } from "zod";
-import { isForeignKeyViolation, isUniqueViolation } from "@/db/errors";
 import {
   deleteTableTemplate as deleteTemplateRow,
   findTableTemplate,
@@ -13,10 +12,10 @@ import {
   updateTableTemplate as updateTemplateRow,
 } from "@/db/queries/table-templates";
 import { platformAction } from "@/lib/actions/platform-action";
-import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
+import { ActionError } from "@/lib/actions/core";
 import { requireRow } from "@/lib/actions/require-row";
+import { deleteUnusedTemplate, updateTemplateNamed } from "@/lib/templates/template-writes";
 import { TableTemplateInput } from "@/lib/templates/table-template-input";
-import { TEMPLATE_IN_USE_MESSAGE } from "@/lib/templates/template-input";
 import { idInput } from "../inputs";
 
 const nameTaken = (name: string) => new ActionError("CONFLICT", "Choose another name.", { name: [`A table template named "${name}" exists.`] });
@@ -39,14 +38,7 @@ export const updateTableTemplate = platformAction({
   input: z.intersection(TableTemplateInput, z.object({ templateId: idInput })),
   async run({ tx, input: { templateId, ...change } }) {
     const before = await requireRow(templateId, (id) => findTableTemplate(tx, id, { lock: "update" }));
-    let row;
-    try {
-      row = await updateTemplateRow(tx, before.id, change);
-    } catch (error) {
-      if (isUniqueViolation(error, "table_templates_name")) throw nameTaken(change.name);
-      throw error;
-    }
-    if (!row) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    const row = await updateTemplateNamed(() => updateTemplateRow(tx, before.id, change), "table_templates_name", () => nameTaken(change.name));
     return {
       data: { id: row.id, name: row.name },
       activity: {
@@ -64,14 +56,7 @@ export const deleteTableTemplate = platformAction({
   name: "table_template.deleted",
   input: z.object({ templateId: idInput }),
   async run({ tx, input }) {
-    let row;
-    try {
-      row = await requireRow(input.templateId, (id) => deleteTemplateRow(tx, id));
-    } catch (error) {
-      // The foreign-key check sees every tenant's rows (it runs as the tables' owner); the console does not.
-      if (isForeignKeyViolation(error, "table_template_uses_template_id_table_templates_id_fk")) throw new ActionError("CONFLICT", TEMPLATE_IN_USE_MESSAGE);
-      throw error;
-    }
+    const row = await deleteUnusedTemplate(input.templateId, (id) => deleteTemplateRow(tx, id), "table_template_uses_template_id_table_templates_id_fk");
     return {
       data: { id: row.id },
       activity: { action: "table_template.deleted", targetType: "table_template", targetId: row.id, summary: `Deleted the table template ${row.name}` },
