@@ -7,6 +7,7 @@ import { withPlatformPage } from "@/lib/platform-page";
 import type { SearchParams } from "@/lib/url-state/search-params";
 import { describeFilters, parseActivitySearch } from "@/lib/activity/filters";
 import { readPlatformWideActivity, viewedActivityPath } from "@/lib/activity/platform-wide";
+import { toPlatformActivityTableRow } from "@/lib/activity/table-row";
 import { PlatformActivityFilters } from "./platform-activity-filters";
 
 export const metadata: Metadata = { title: "Platform activity" };
@@ -36,9 +37,7 @@ export default async function PlatformActivityPage({ searchParams }: { searchPar
         <ActivityTable
           showTenant
           // Only what the table shows goes to the browser.
-          rows={data.page.rows.map(({ log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip }) => ({
-            log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip,
-          }))}
+          rows={data.page.rows.map(toPlatformActivityTableRow)}
           filtered={Object.keys(describeFilters(search)).length > 0 || Boolean(search.tenant) || search.log !== "all"}
         />
         <ActivityPagination page={data.page} pageSize={search.size} />
