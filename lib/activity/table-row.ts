@@ -3,24 +3,18 @@
 // payload), so nothing rides along that no cell reads.
 import type { PlatformWideRow } from "@/db/queries/activity/platform-log";
 
-/** An entry as the table shows it; on /admin/activity also which log and tenant it is from. */
-export interface ActivityTableRow {
-  id: string;
-  /** UTC, "YYYY-MM-DD HH:MM:SS" (as shown; the time element's datetime adds the Z). */
-  time: string;
-  actorEmail: string | null;
-  action: string;
-  targetType: string | null;
-  /** Whole: a tenant log's row links to every entry about its target. */
-  targetId: string | null;
-  summary: string;
-  ip: string | null;
-  log?: PlatformWideRow["log"];
-  tenantName?: string | null;
-}
+/** The fields of an entry both logs' queries give, as they give them. */
+type LogEntry = Omit<PlatformWideRow, "tenantId" | "log" | "tenantName">;
+
+/**
+ * An entry as the table shows it: the query's fields but createdAt, with `time` in UTC as shown
+ * ("YYYY-MM-DD HH:MM:SS"; the time element's datetime adds the Z). targetId stays whole: a tenant
+ * log's row links to every entry about its target. On /admin/activity also which log and tenant.
+ */
+export type ActivityTableRow = Omit<LogEntry, "createdAt"> & { time: string } & Partial<Pick<PlatformWideRow, "log" | "tenantName">>;
 
 /** A log entry, from either log's query (createdAt: UTC, ISO 8601), as its row. */
-export function toActivityTableRow(entry: Omit<PlatformWideRow, "tenantId" | "log" | "tenantName">): ActivityTableRow {
+export function toActivityTableRow(entry: LogEntry): ActivityTableRow {
   const { id, createdAt, actorEmail, action, targetType, targetId, summary, ip } = entry;
   return { id, time: `${createdAt.slice(0, 10)} ${createdAt.slice(11, 19)}`, actorEmail, action, targetType, targetId, summary, ip };
 }
