@@ -9,11 +9,12 @@
 //   signing in (lib/requested-path.ts). Those headers are always overwritten here, so a client
 //   cannot choose what gets recorded;
 // - /admin/… for anyone but a superadmin is rewritten to a path no route matches, so it answers
-//   exactly like an unknown path (lib/admin-concealment.ts).
+//   exactly like an unknown path (lib/admin-concealment.ts); for a superadmin the verdict goes on to
+//   the console's layout in a header, so the layout reads no flag of its own.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce, referrerPolicyFor, STRICT_TRANSPORT_SECURITY } from "./lib/security-headers";
 import { isUndecodablePath } from "./lib/undecodable-path";
-import { UNROUTED_PATH, isAdminPath } from "./lib/admin-concealment";
+import { SUPERADMIN_VERDICT_HEADER, UNROUTED_PATH, isAdminPath } from "./lib/admin-concealment";
 import { isSuperadminRequest } from "./lib/superadmin-session";
 import { REQUESTED_PATH_HEADER, requestedPathOf } from "./lib/requested-path";
 import { REQUEST_KIND_HEADER, VIEWED_PATH_HEADER, requestKind } from "./lib/viewed-path";
@@ -32,7 +33,12 @@ export async function proxy(request: NextRequest) {
   // Next.js takes the nonce for its own scripts from the request's CSP header.
   requestHeaders.set("content-security-policy", csp);
 
-  const concealed = isAdminPath(request.nextUrl.pathname) && !(await isSuperadminRequest(request.cookies));
+  const adminPath = isAdminPath(request.nextUrl.pathname);
+  const superadmin = adminPath && (await isSuperadminRequest(request.cookies));
+  // The verdict for the console's layout (lib/platform-page.ts); a client's own value never gets through.
+  if (superadmin) requestHeaders.set(SUPERADMIN_VERDICT_HEADER, "1");
+  else requestHeaders.delete(SUPERADMIN_VERDICT_HEADER);
+  const concealed = adminPath && !superadmin;
   const forwarded = { request: { headers: requestHeaders } };
   const response = concealed ? NextResponse.rewrite(unroutedUrl(request), forwarded) : NextResponse.next(forwarded);
   response.headers.set("content-security-policy", csp);

@@ -5,7 +5,8 @@ import { AdminNav } from "./admin-nav";
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Tenantry" } };
 
 // The superadmin console. Not a superadmin (signed out included): the ordinary 404, whatever the URL.
-// Each page checks again in its own transaction (withPlatformPage); this check gates the chrome.
+// This check gates the chrome only, on proxy.ts's verdict for the request (no transaction of its own);
+// each page checks the flag and the two-factor requirement in its own transaction (withPlatformPage).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const superadmin = await requireSuperadmin();
   return (

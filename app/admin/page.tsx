@@ -46,11 +46,12 @@ export default async function AdminTenantsPage({ searchParams }: { searchParams:
       }
     >
       <TenantsTable
-        rows={rows.map((tenant) => ({
+        // Only what the table shows goes to the browser (each row travels in the HTML and the RSC payload).
+        rows={rows.map(({ createdAt, ...tenant }) => ({
           ...tenant,
-          memberLimit: licenseOf(tenant.license).memberLimit,
+          memberLimit: licenseOf(tenant.license).memberLimit.toLocaleString("en-US"),
           usage: { ...(usage.get(tenant.id) ?? { apiRequests: 0, flowRuns: 0 }), month },
-          created: formatDate(tenant.createdAt),
+          created: formatDate(createdAt),
         }))}
         searching={Boolean(state.q || state.status)}
       />

@@ -23,7 +23,8 @@ export interface AdminTenantRow {
   usage: { apiRequests: number; flowRuns: number; month: string };
   flowCount: number;
   memberCount: number;
-  memberLimit: number;
+  /** As shown ("1,000"). */
+  memberLimit: string;
   created: string;
   archived: boolean;
 }
@@ -69,7 +70,7 @@ const columns: ColumnDef<AdminTenantRow, unknown>[] = [
     header: "Members",
     cell: ({ row }) => (
       <span>
-        {row.original.memberCount} <span className="text-slate-500">of {row.original.memberLimit.toLocaleString("en-US")}</span>
+        {row.original.memberCount} <span className="text-slate-500">of {row.original.memberLimit}</span>
       </span>
     ),
   },

@@ -3,24 +3,16 @@
 import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
-import type { PlatformWideRow } from "@/db/queries/activity/platform-log";
+import type { ActivityTableRow } from "@/lib/activity/table-row";
 import { NoRows } from "@/components/data-table/no-rows";
-
-/**
- * A row as the table shows it: an entry of a tenant's log, or on /admin/activity (showTenant) of either
- * log, with which one and the tenant's name. The shape is the superadmin query's (one definition).
- */
-export type ActivityTableRow = Omit<PlatformWideRow, "tenantId" | "tenantName" | "log"> & Partial<Pick<PlatformWideRow, "tenantName" | "log">>;
-
-const time = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 
 const COLUMNS: ColumnDef<ActivityTableRow, unknown>[] = [
   {
     id: "time",
     header: "Time (UTC)",
     cell: ({ row }) => (
-      <time dateTime={row.original.createdAt} className="whitespace-nowrap font-mono text-xs">
-        {time(row.original.createdAt)}
+      <time dateTime={`${row.original.time}Z`} className="whitespace-nowrap font-mono text-xs">
+        {row.original.time}
       </time>
     ),
   },

@@ -6,7 +6,7 @@
 // still depended on the tenant being chosen. Without a tenant no tenant's log is read at all, and
 // PostgreSQL would refuse it (migration 0011). The Action filter's options are the fixed catalog of
 // names the app writes, not names read from the logs.
-import { withPlatform } from "@/db/scopes";
+import type { PlatformAccess, PlatformTx } from "@/db/scopes";
 import { listPlatformWidePage, type PlatformWideFilters } from "@/db/queries/activity/platform-log";
 import { findTenantChoice } from "@/db/queries/platform-tenants";
 import { ACTION_FILTER_OPTIONS } from "./action-names";
@@ -21,25 +21,28 @@ export function viewedActivityPath(params: URLSearchParams): string {
   return query ? `/admin/activity?${query}` : "/admin/activity";
 }
 
-/** Throws NotSuperadminError (from withPlatform) for anyone who is not a superadmin now. */
-export function loadPlatformWideActivity(superadminId: string, search: ActivitySearch, viewedPath = "/admin/activity") {
-  return withPlatform({ superadminId }, async (tx, platform) => {
-    // Only the chosen tenant: the filter searches the others as the superadmin types (a bounded list).
-    const tenant = search.tenant ? await findTenantChoice(tx, search.tenant) : null;
-    // First, before anything of the tenant is read: the entry goes into its log in this transaction.
-    const entered = tenant ? await platform.enterTenant(tenant.id, ADMIN_ACCESS_REASON, viewedPath) : null;
+/** Reads the page in the superadmin's transaction (withPlatformPage, which checked the flag in it). */
+export async function readPlatformWideActivity(
+  tx: PlatformTx,
+  platform: PlatformAccess,
+  search: ActivitySearch,
+  viewedPath = "/admin/activity",
+) {
+  // Only the chosen tenant: the filter searches the others as the superadmin types (a bounded list).
+  const tenant = search.tenant ? await findTenantChoice(tx, search.tenant) : null;
+  // First, before anything of the tenant is read: the entry goes into its log in this transaction.
+  const entered = tenant ? await platform.enterTenant(tenant.id, ADMIN_ACCESS_REASON, viewedPath) : null;
 
-    const { actions, fromDay, toDay, search: text } = toActivityFilters(search);
-    const filters: PlatformWideFilters = {
-      actions,
-      fromDay,
-      toDay,
-      search: text,
-      // An id that names no tenant (a deleted one) still filters the platform log about it.
-      tenantId: search.tenant,
-      log: tenant ? search.log : "platform",
-    };
-    const page = await listPlatformWidePage(tx, entered, filters, { key: decodeCursor(search.cursor), limit: search.size });
-    return { page, tenant, actions: ACTION_FILTER_OPTIONS };
-  });
+  const { actions, fromDay, toDay, search: text } = toActivityFilters(search);
+  const filters: PlatformWideFilters = {
+    actions,
+    fromDay,
+    toDay,
+    search: text,
+    // An id that names no tenant (a deleted one) still filters the platform log about it.
+    tenantId: search.tenant,
+    log: tenant ? search.log : "platform",
+  };
+  const page = await listPlatformWidePage(tx, entered, filters, { key: decodeCursor(search.cursor), limit: search.size });
+  return { page, tenant, actions: ACTION_FILTER_OPTIONS };
 }

@@ -12,7 +12,7 @@ import { listPlatformWidePage, recordPlatformActivity } from "@/db/queries/activ
 import type { ActivityKey } from "@/db/queries/activity/keyset";
 import { ACTION_FILTER_OPTIONS } from "@/lib/activity/action-names";
 import { parseActivitySearch } from "@/lib/activity/filters";
-import { ADMIN_ACCESS_REASON, loadPlatformWideActivity } from "@/lib/activity/platform-wide";
+import { ADMIN_ACCESS_REASON, readPlatformWideActivity } from "@/lib/activity/platform-wide";
 import { createTenant, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
 import { insertEntries, insertSeries } from "./support";
 
@@ -27,10 +27,10 @@ const accessEntries = (tenantId: string) =>
     tx.select().from(activity).where(and(eq(activity.action, "superadmin.accessed"), eq(activity.actorUserId, root.id))),
   );
 
-/** The page's load, as the page calls it: the search params and the address they make. */
+/** The page's load, as the page calls it (in the caller's platform transaction): the search params and the address they make. */
 function load(params: Record<string, string>, superadminId = root.id) {
   const path = `/admin/activity?${new URLSearchParams(params)}`;
-  return loadPlatformWideActivity(superadminId, parseActivitySearch(params), path);
+  return withPlatform({ superadminId }, (tx, platform) => readPlatformWideActivity(tx, platform, parseActivitySearch(params), path));
 }
 
 /** A superadmin's transaction that has entered one tenant (and so recorded it there). */

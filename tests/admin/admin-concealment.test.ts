@@ -10,7 +10,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { withSystem } from "@/db/scopes";
 import { insertSession } from "@/db/queries/sessions";
-import { UNROUTED_PATH, isAdminPath } from "@/lib/admin-concealment";
+import { SUPERADMIN_VERDICT_HEADER, UNROUTED_PATH, isAdminPath } from "@/lib/admin-concealment";
 import { createRequestListener } from "@/lib/request-listener";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/session-cookie";
 import { parseTrustedProxies } from "@/lib/trusted-proxies";
@@ -99,6 +99,31 @@ describe("/admin for anyone but a superadmin", () => {
     expect(isAdminPath("/Admin")).toBe(false);
     expect(isAdminPath("/%ff/admin")).toBe(false);
     expect(isAdminPath("/")).toBe(false);
+  });
+});
+
+/** The verdict header the page gets from proxy.ts (NextResponse.next hands request headers on as x-middleware-request-*), or null. */
+async function verdictHandedOn(path: string, headers: Record<string, string> = {}): Promise<string | null> {
+  const response = await proxy(new NextRequest(`http://tenantry.test${path}`, { headers }));
+  const overridden = response.headers.get("x-middleware-override-headers")?.split(",") ?? [];
+  // Next.js drops every request header missing from the override list.
+  return overridden.includes(SUPERADMIN_VERDICT_HEADER) ? response.headers.get(`x-middleware-request-${SUPERADMIN_VERDICT_HEADER}`) : null;
+}
+
+// The console's layout reads no flag of its own, on the strength of this verdict (lib/platform-page.ts).
+describe("proxy.ts's superadmin verdict for the console's layout", () => {
+  it("is handed on for a live superadmin's /admin request", async () => {
+    const root = await sessionFor(true);
+    expect(await verdictHandedOn("/admin/users", { cookie: `${SESSION_COOKIE}=${root}` })).toBe("1");
+  });
+
+  it("a client's own verdict never gets through: signed out, a member, a superadmin's request outside /admin", async () => {
+    const forged = { [SUPERADMIN_VERDICT_HEADER]: "1" };
+    expect(await verdictHandedOn("/admin", forged)).toBeNull();
+    const member = await sessionFor(false);
+    expect(await verdictHandedOn("/admin/activity", { ...forged, cookie: `${SESSION_COOKIE}=${member}` })).toBeNull();
+    const root = await sessionFor(true);
+    expect(await verdictHandedOn("/t/acme/members", { ...forged, cookie: `${SESSION_COOKIE}=${root}` })).toBeNull();
   });
 });
 

@@ -10,12 +10,13 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { withSystem } from "@/db/scopes";
 import { insertSession } from "@/db/queries/sessions";
 import { countDatabaseWork } from "@/db/statement-count";
+import { SUPERADMIN_VERDICT_HEADER } from "@/lib/admin-concealment";
 import { addMember, createTwoTenants, createUser } from "../support/fixtures";
 
 // React's `cache` on the server: one memo per request, keyed by the function and its arguments.
 const request = await vi.hoisted(async () => {
   const { AsyncLocalStorage } = await import("node:async_hooks");
-  return { memo: new AsyncLocalStorage<Map<unknown, Map<string, unknown>>>(), sessionToken: { value: "" } };
+  return { memo: new AsyncLocalStorage<Map<unknown, Map<string, unknown>>>(), sessionToken: { value: "" }, headers: new Headers() };
 });
 vi.mock("react", async (importOriginal) => {
   const react = await importOriginal<typeof import("react")>();
@@ -43,7 +44,8 @@ vi.mock("@/lib/auth", async () => {
     },
   };
 });
-vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+// The request's headers as proxy.ts leaves them (set per test: its verdict on an /admin request).
+vi.mock("next/headers", () => ({ headers: async () => new Headers(request.headers), cookies: async () => ({ get: () => undefined }) }));
 vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Error("NEXT_NOT_FOUND");
@@ -56,6 +58,12 @@ vi.mock("next/navigation", () => ({
 const { default: TenantLayout } = await import("@/app/t/[slug]/layout");
 const { default: OverviewPage } = await import("@/app/t/[slug]/page");
 const { default: MembersPage } = await import("@/app/t/[slug]/members/page");
+const { default: ActivityPage } = await import("@/app/t/[slug]/activity/page");
+const { default: FlowsPage } = await import("@/app/t/[slug]/flows/page");
+const { default: SettingsPage } = await import("@/app/t/[slug]/settings/page");
+const { default: AdminLayout } = await import("@/app/admin/layout");
+const { default: AdminTenantsPage } = await import("@/app/admin/page");
+const { default: PlatformActivityPage } = await import("@/app/admin/activity/page");
 const { getActor } = await import("@/lib/actor");
 
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
@@ -161,5 +169,70 @@ describe("one signed-in page view", () => {
     expect(actor).toMatchObject({ tenant: { id: world.a.id }, roles: ["admin"], viaSuperadmin: false });
     // The session: scope settings, session row. The actor: scope settings, account flags, membership.
     expect(work).toEqual({ transactions: 2, statements: 5 });
+  });
+});
+
+type AdminPage = (props: { searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
+
+/** Renders the console's layout and a page of it as one request does, with proxy.ts's verdict on it ("1": a superadmin). */
+function renderConsole(page: AdminPage, verdict: string | null) {
+  request.headers = new Headers(verdict === null ? {} : { [SUPERADMIN_VERDICT_HEADER]: verdict });
+  return request.memo.run(new Map(), () => Promise.all([AdminLayout({ children: null }), page({ searchParams: Promise.resolve({}) })]));
+}
+
+const oneConsoleView = (page: AdminPage) => countDatabaseWork(() => renderConsole(page, "1"));
+
+/** What one console view does when it does not render: its error, and what it asked of the database. */
+async function refusedConsoleView(page: AdminPage, verdict: string | null) {
+  let refused: unknown;
+  const work = await countDatabaseWork(() => renderConsole(page, verdict).catch((error: unknown) => (refused = error)));
+  return { refused: String(refused), work };
+}
+
+// Every signed-in page bench/pages.ts drives, held to what it asks of the database today (round trips
+// on PostgreSQL: the statements plus begin and commit of each transaction). A change that adds a
+// transaction or a statement to a page view fails here, and has to say why by raising the number.
+// Before issue 11's pass over them: overview 3/9, members 3/14, activity 3/13, flows 3/15, settings
+// 3/14; /admin 3/12 and /admin/activity 3/8, the superadmin flag read in both the layout's and the
+// page's transaction (and a third time by proxy.ts, not counted here).
+describe("each signed-in page's budget", () => {
+  it.each([
+    ["overview", OverviewPage, { transactions: 3, statements: 9 }],
+    ["members", MembersPage, { transactions: 3, statements: 14 }],
+    ["activity", ActivityPage, { transactions: 3, statements: 13 }],
+    ["flows", FlowsPage, { transactions: 3, statements: 15 }],
+    ["settings", SettingsPage, { transactions: 3, statements: 14 }],
+  ] as const)("%s: the session, the actor with the nav, the page's data", async (_name, page, budget) => {
+    await signInAs(world.adminA.id);
+    expect(await oneView(page as Page)).toEqual(budget);
+  });
+
+  it.each([
+    ["/admin", AdminTenantsPage, { transactions: 2, statements: 9 }],
+    ["/admin/activity", PlatformActivityPage, { transactions: 2, statements: 6 }],
+  ] as const)("%s: the session, then the page's one transaction (the flag read once, in it)", async (_name, page, budget) => {
+    const root = await createUser("console", { isSuperadmin: true });
+    await signInAs(root.id);
+    expect(await oneConsoleView(page as AdminPage)).toEqual(budget);
+  });
+});
+
+describe("the console's layout reads no flag of its own, and still keeps everyone else out", () => {
+  it("without proxy.ts's verdict (proxy.ts not run, or a client's value it removed) even a superadmin gets the 404", async () => {
+    const root = await createUser("console-unproxied", { isSuperadmin: true });
+    await signInAs(root.id);
+    for (const verdict of [null, "0", "true"]) {
+      expect((await refusedConsoleView(AdminTenantsPage, verdict)).refused, String(verdict)).toMatch(/NEXT_NOT_FOUND/);
+    }
+  });
+
+  it("a verdict reaching a member (were proxy.ts ever wrong) opens no page: the page's own check answers 404", async () => {
+    await signInAs(world.adminA.id);
+    for (const page of [AdminTenantsPage, PlatformActivityPage]) {
+      const { refused, work } = await refusedConsoleView(page, "1");
+      expect(refused).toMatch(/NEXT_NOT_FOUND/);
+      // The session, and the page's transaction that found no superadmin.
+      expect(work).toEqual({ transactions: 2, statements: 4 });
+    }
   });
 });

@@ -1,31 +1,26 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { NotSuperadminError } from "@/db/scopes";
 import { TableUrlState } from "@/components/data-table/table-url-state";
 import { ActivityPagination } from "@/components/activity/activity-pagination";
 import { ActivityTable } from "@/components/activity/activity-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { getSessionUser } from "@/lib/actor";
+import { withPlatformPage } from "@/lib/platform-page";
 import type { SearchParams } from "@/lib/url-state/search-params";
 import { describeFilters, parseActivitySearch } from "@/lib/activity/filters";
-import { loadPlatformWideActivity, viewedActivityPath } from "@/lib/activity/platform-wide";
+import { readPlatformWideActivity, viewedActivityPath } from "@/lib/activity/platform-wide";
+import { toPlatformActivityTableRow } from "@/lib/activity/table-row";
 import { PlatformActivityFilters } from "./platform-activity-filters";
 
 export const metadata: Metadata = { title: "Platform activity" };
 
-/** Superadmins only: anyone else, signed in or not, gets the same 404 as a page that does not exist. */
+/**
+ * Superadmins only: anyone else, signed in or not, gets the same 404 as a page that does not exist, and
+ * a superadmin the platform requires two-factor of goes to enrol first (withPlatformPage).
+ */
 export default async function PlatformActivityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await getSessionUser();
-  if (!user) notFound();
   const params = await searchParams;
   const search = parseActivitySearch(params);
-  let data: Awaited<ReturnType<typeof loadPlatformWideActivity>>;
-  try {
-    data = await loadPlatformWideActivity(user.id, search, viewedActivityPath(toUrlParams(params)));
-  } catch (error) {
-    if (error instanceof NotSuperadminError) notFound();
-    throw error;
-  }
+  const viewedPath = viewedActivityPath(toUrlParams(params));
+  const data = await withPlatformPage((tx, _superadmin, platform) => readPlatformWideActivity(tx, platform, search, viewedPath));
 
   return (
     <TableUrlState table="activity">
@@ -42,9 +37,7 @@ export default async function PlatformActivityPage({ searchParams }: { searchPar
         <ActivityTable
           showTenant
           // Only what the table shows goes to the browser.
-          rows={data.page.rows.map(({ log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip }) => ({
-            log, id, createdAt, tenantName, actorEmail, action, targetType, targetId, summary, ip,
-          }))}
+          rows={data.page.rows.map(toPlatformActivityTableRow)}
           filtered={Object.keys(describeFilters(search)).length > 0 || Boolean(search.tenant) || search.log !== "all"}
         />
         <ActivityPagination page={data.page} pageSize={search.size} />

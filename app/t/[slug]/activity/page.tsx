@@ -3,34 +3,22 @@ import { notFound } from "next/navigation";
 import { withActorTenant } from "@/db/scopes";
 import { countActivityPerDay, resolveChartRange } from "@/db/queries/activity/chart";
 import { listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
-import type { ActivityRow } from "@/db/queries/activity/sql";
 import { planSearch } from "@/db/queries/activity/search";
 import { findActivityActor } from "@/db/queries/activity/actors";
 import { TableUrlState } from "@/components/data-table/table-url-state";
 import { ActivityChart } from "@/components/activity/activity-chart";
 import { ActivityPagination } from "@/components/activity/activity-pagination";
-import { ActivityTable, type ActivityTableRow } from "@/components/activity/activity-table";
+import { ActivityTable } from "@/components/activity/activity-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { licenseAllows, licenseRequiredMessage } from "@/lib/licenses";
 import { can } from "@/lib/permissions";
 import { decodeCursor } from "@/lib/activity/cursor";
+import { toActivityTableRow } from "@/lib/activity/table-row";
 import { CHART_LIMITS } from "@/lib/activity/chart";
 import type { SearchParams } from "@/lib/url-state/search-params";
 import { describeFilters, parseActivitySearch, toActivityFilters } from "@/lib/activity/filters";
 import { ActivityFilterBar } from "./activity-filter-bar";
-
-// Only what the table shows goes to the browser (details can be large).
-const toTableRow = (row: ActivityRow): ActivityTableRow => ({
-  id: row.id,
-  createdAt: row.createdAt,
-  actorEmail: row.actorEmail,
-  action: row.action,
-  targetType: row.targetType,
-  targetId: row.targetId,
-  summary: row.summary,
-  ip: row.ip,
-});
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -73,7 +61,8 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           exportUnavailable={licenseAllows(actor.tenant.license, "csvExport") ? null : licenseRequiredMessage("csvExport", actor.tenant.license)}
         />
         <ActivityChart days={data.days} clipped={data.range.clipped} />
-        <ActivityTable rows={data.page.rows.map(toTableRow)} filtered={Object.keys(describeFilters(search)).length > 0} />
+        {/* Only what the table shows goes to the browser (details can be large). */}
+        <ActivityTable rows={data.page.rows.map(toActivityTableRow)} filtered={Object.keys(describeFilters(search)).length > 0} />
         <ActivityPagination page={data.page} pageSize={search.size} />
       </section>
     </TableUrlState>

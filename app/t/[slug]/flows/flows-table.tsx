@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import Link from "next/link";
 import type { CellContext, ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
@@ -7,13 +8,11 @@ import { useRowContext } from "@/components/data-table/row-context";
 import { NoRows } from "@/components/data-table/no-rows";
 import { RunStatusBadge } from "./run-status-badge";
 import { RunFlowButton } from "./run-flow-button";
-import type { Environment } from "@/db/schema/flows";
+import { withEnvironment, type Environment } from "@/lib/flows/environment-labels";
 
+/** A flow as the list shows it. Each row travels twice (HTML and RSC payload): what the whole list shares is given once. */
 export interface FlowRow {
   id: string;
-  /** The flow's page, in the environment the list shows. */
-  href: string;
-  environment: Environment;
   name: string;
   steps: string;
   lastRun: { status: string; when: string } | null;
@@ -22,8 +21,13 @@ export interface FlowRow {
   canRun: boolean;
 }
 
-/** The tenant the rows belong to, for the cells' links and actions (the table's row context). */
-const useSlug = () => useRowContext<string>();
+/** The tenant the rows belong to and the environment the list shows, for the cells' links and actions (the table's row context). */
+interface FlowsTableContext {
+  slug: string;
+  environment: Environment;
+}
+
+const useFlowsTable = () => useRowContext<FlowsTableContext>();
 
 type FlowCell = CellContext<FlowRow, unknown>;
 
@@ -32,8 +36,9 @@ type FlowCell = CellContext<FlowRow, unknown>;
 // lose "Run succeeded in …") when the list refreshes after the run.
 
 function NameCell({ row }: FlowCell) {
+  const { slug, environment } = useFlowsTable();
   return (
-    <Link href={row.original.href} className="font-medium text-blue-800 hover:underline">
+    <Link href={withEnvironment(`/t/${slug}/flows/${row.original.id}`, environment)} className="font-medium text-blue-800 hover:underline">
       {row.original.name}
     </Link>
   );
@@ -64,9 +69,9 @@ function RunHeader() {
 }
 
 function RunCell({ row }: FlowCell) {
-  const slug = useSlug();
+  const { slug, environment } = useFlowsTable();
   if (!row.original.canRun) return null;
-  return <RunFlowButton slug={slug} flowId={row.original.id} environment={row.original.environment} label="Run" />;
+  return <RunFlowButton slug={slug} flowId={row.original.id} environment={environment} label="Run" />;
 }
 
 const READ_COLUMNS: ColumnDef<FlowRow, unknown>[] = [
@@ -80,20 +85,24 @@ const RUN_COLUMNS: ColumnDef<FlowRow, unknown>[] = [...READ_COLUMNS, { id: "run"
 
 export function FlowsTable({
   slug,
+  environment,
   rows,
   searching,
 }: {
   slug: string;
+  environment: Environment;
   rows: FlowRow[];
   searching: boolean;
 }) {
   const canRun = rows.some((row) => row.canRun);
+  // One holder per slug and environment, so the cells that read it do not re-render for nothing.
+  const context = useMemo(() => ({ slug, environment }), [slug, environment]);
   return (
     <DataTable
       label="Flows"
       columns={canRun ? RUN_COLUMNS : READ_COLUMNS}
       rows={rows}
-      context={slug}
+      context={context}
       empty={<NoRows filtered={searching} none="No flows yet" noMatch="No flows match this search" hint="Try another name." />}
     />
   );

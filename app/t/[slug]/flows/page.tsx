@@ -12,7 +12,7 @@ import { can } from "@/lib/permissions";
 import { flowsActorMay } from "@/lib/groups/flow-access";
 import { flowsUrlState } from "@/lib/url-state/flows";
 import { single, type SearchParams } from "@/lib/url-state/search-params";
-import { environmentField, withEnvironment } from "@/lib/flows/environments";
+import { environmentField } from "@/lib/flows/environments";
 import { EnvironmentSwitcher } from "./environment-switcher";
 import { CreateFlowForm } from "./create-flow-form";
 import { listCredentials } from "@/db/queries/credentials";
@@ -54,8 +54,6 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
     const lastRun = lastRuns.get(flow.id);
     return {
       id: flow.id,
-      href: withEnvironment(`/t/${slug}/flows/${flow.id}`, environment),
-      environment,
       name: flow.name,
       steps: describeSteps(flow.steps, connectionNames),
       lastRun: lastRun ? { status: lastRun.status, when: formatDateTime(lastRun.startedAt) } : null,
@@ -78,7 +76,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
         <div className="mb-3">
           <SearchInput label="Search" param="q" placeholder="Flow name" />
         </div>
-        <FlowsTable slug={slug} rows={rows} searching={Boolean(state.q)} />
+        <FlowsTable slug={slug} environment={environment} rows={rows} searching={Boolean(state.q)} />
         <Pagination page={state.page} pageSize={state.size} total={list.total} />
         <FlowTemplatesSection slug={slug} templates={templates} uses={templateUses} canWrite={canWrite} />
       </section>

@@ -157,7 +157,7 @@ export function MemberStatusControls({ slug, member, onDone }: ControlProps) {
         : await suspendMember(slug, null, input);
       if (!result.ok) return setError(result.message);
       onDone(suspended ? `Reactivated ${member.email}.` : `Suspended ${member.email}.`);
-      afterChange(!suspended && member.isSelf);
+      afterChange(!suspended && member.isSelf === true);
     });
   }
 
@@ -193,7 +193,7 @@ export function RemoveMemberButton({ slug, tenantName, member, onDone }: Control
         const result = await removeMember(slug, null, { memberId: member.id });
         if (result.ok) {
           onDone(`Removed ${member.email}.`);
-          afterChange(member.isSelf);
+          afterChange(member.isSelf === true);
         }
         return result;
       }}

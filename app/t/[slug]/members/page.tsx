@@ -48,9 +48,8 @@ export default async function MembersPage({
     groups: row.groups,
     status: row.status,
     joined: joinedFormat.format(row.joinedAt),
-    joinedIso: row.joinedAt.toISOString(),
-    isSelf: row.userId === actor.user.id,
-    outsideApprovedDomains: !isAddressApproved(row.email, domains),
+    ...(row.userId === actor.user.id && { isSelf: true as const }),
+    ...(!isAddressApproved(row.email, domains) && { outsideApprovedDomains: true as const }),
   }));
 
   return (
