@@ -53,7 +53,11 @@ export async function readExportContent(tx: TenantTx, tenantName: string, passph
   // Widgets name their tables by name in the file: tables get new ids on import.
   const tableNames = new Map(head.tables.map((table) => [table.id, table.name]));
   for (const board of await readDashboardsForExport(tx)) leading.push({ kind: "dashboard", name: board.name, widgets: board.widgets.map((widget) => widgetForFile(widget, tableNames)) });
-  for (const use of await readTableTemplateUsesForExport(tx)) leading.push({ kind: "table_template_use", ...use });
+  // A template table's customisation names its table as the file does: by the name the tenant sees.
+  for (const { tableId, ...use } of await readTableTemplateUsesForExport(tx)) {
+    const table = tableNames.get(tableId);
+    if (table !== undefined) leading.push({ kind: "table_template_use", ...use, table });
+  }
 
   let credentials: RecordOf<"credential">[] = [];
   if (key) {
