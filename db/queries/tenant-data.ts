@@ -22,12 +22,14 @@ import {
   tenantGroupFlows,
   tenantGroups,
   tenants,
+  type DataColumn,
   type DataRowValues,
   type Environment,
 } from "../schema";
 import type { TenantTx } from "../scopes";
+import { sortKeys } from "@/lib/data-tables/sort-keys";
 import { storedColumns } from "@/lib/templates/effective-table";
-import { listDataTables } from "./data-tables";
+import { addToRowCount, listDataTables } from "./data-tables";
 import { versionContentColumns } from "./flow-versions";
 
 /** A timestamp as text to the microsecond, UTC (what the file carries, so a round trip keeps it exactly). */
@@ -240,8 +242,21 @@ export async function readImportTargets(tx: TenantTx) {
   return { flows: flowRows, packages: packageRows, tables, dashboardNames: dashboardRows.map((row) => row.name), credentialNames: credentialRows.map((row) => row.name), connections: connectionRows };
 }
 
-/** Rows into one of the tenant's tables, each keeping when it was added. */
-export async function insertImportedRows(tx: TenantTx, tableId: string, rows: { values: DataRowValues; createdAt: string }[]): Promise<void> {
+/**
+ * Rows into one of the tenant's tables, each keeping when it was added, with their sort keys and the
+ * table's row count kept, as every row write keeps them (db/queries/data-tables.ts).
+ */
+export async function insertImportedRows(tx: TenantTx, table: { id: string; columns: DataColumn[] }, rows: { values: DataRowValues; createdAt: string }[]): Promise<void> {
   if (!rows.length) return;
-  await tx.insert(dataTableRows).values(rows.map((row) => ({ tenantId: tx.tenantId, tableId, values: row.values, createdAt: sql`${row.createdAt}::timestamptz`, updatedAt: sql`now()` })));
+  await tx.insert(dataTableRows).values(
+    rows.map((row) => ({
+      tenantId: tx.tenantId,
+      tableId: table.id,
+      values: row.values,
+      sortKeys: sortKeys(table.columns, row.values),
+      createdAt: sql`${row.createdAt}::timestamptz`,
+      updatedAt: sql`now()`,
+    })),
+  );
+  await addToRowCount(tx, table.id, rows.length);
 }

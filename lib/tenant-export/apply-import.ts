@@ -207,7 +207,7 @@ async function importTables(tx: TenantTx, records: DataRecord[], tableIds: Map<s
       const kept = parsed.ok ? Object.fromEntries(Object.entries(parsed.values).filter(([key]) => key in row.values)) : null;
       return kept ? { values: kept, createdAt: row.createdAt } : refuseFile(`A row of the table ${table.name} does not fit its columns. Nothing was imported.`);
     });
-    for (let start = 0; start < values.length; start += ROW_INSERT_BATCH) await insertImportedRows(tx, created.id, values.slice(start, start + ROW_INSERT_BATCH));
+    for (let start = 0; start < values.length; start += ROW_INSERT_BATCH) await insertImportedRows(tx, { id: created.id, columns: table.columns }, values.slice(start, start + ROW_INSERT_BATCH));
     plan.tables.created.push(table.name);
     plan.rowsCreated += values.length;
   }

@@ -354,6 +354,14 @@ describe("round trip", () => {
       tx.select({ values: dataTableRows.values }).from(dataTableRows).innerJoin(dataTables, and(eq(dataTables.tenantId, dataTableRows.tenantId), eq(dataTables.id, dataTableRows.tableId))).where(eq(dataTables.name, "Customers")).orderBy(asc(dataTableRows.createdAt), asc(dataTableRows.id)),
     );
     expect(rows.map((row) => row.values.Name)).toEqual(["Ada", "Grace", "Linus"]);
+    // With their sort keys and the table's row count (its page's total, a count widget, the license's limit), as in the source.
+    const customersIn = (tenantId: string) =>
+      withTenant({ tenantId, userId: null }, (tx) =>
+        tx.select({ rowCount: dataTables.rowCount, sortKeys: dataTableRows.sortKeys }).from(dataTableRows).innerJoin(dataTables, and(eq(dataTables.tenantId, dataTableRows.tenantId), eq(dataTables.id, dataTableRows.tableId))).where(eq(dataTables.name, "Customers")).orderBy(asc(dataTableRows.createdAt)),
+      );
+    const imported = await customersIn(target.id);
+    expect(imported.map((row) => row.rowCount)).toEqual([3, 3, 3]);
+    expect(imported).toEqual(await customersIn(world.a.id));
     // The widgets read the new tenant's tables (new ids); the template table reads as customised, with its row.
     const targetTables = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(dataTables).where(eq(dataTables.tenantId, target.id)));
     const idOf = (name: string) => targetTables.find((table) => table.name === name)!.id;
