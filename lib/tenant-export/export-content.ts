@@ -1,10 +1,10 @@
 // What an export holds, read in the export's first transaction: everything but the tables' rows (groups
 // without their members, connections, flows of every environment with their versions, packages with
 // their snapshots, flow template customisations, dashboards with their widgets, table template
-// customisations). The credentials and the connections' secrets are
-// included only when the Admin gave a passphrase: each value is decrypted with the server's key and
-// sealed under the passphrase (lib/tenant-export/passphrase-cipher.ts); without one a connection
-// travels with its settings only.
+// customisations; a table made from a template as its tenant sees it). The credentials and the
+// connections' secrets are included only when the Admin gave a passphrase: each value is decrypted with
+// the server's key and sealed under the passphrase (lib/tenant-export/passphrase-cipher.ts); without
+// one a connection travels with its settings only.
 import "server-only";
 import { readIpAllowLists } from "@/db/queries/ip-allow-lists";
 import {
