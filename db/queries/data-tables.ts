@@ -21,8 +21,8 @@ export const rowColumns = {
 /** The table whose rows are written: its id and its columns (the rows' sort keys follow them). */
 type TableOfRows = { id: string; columns: DataColumn[] };
 
-/** Keeps the table's row count (the page's total, the license's row limit) with its rows. */
-async function addToRowCount(tx: TenantTx, tableId: string, change: number) {
+/** Keeps the table's row count (the page's total, the license's row limit, a widget's count) with its rows. */
+export async function addToRowCount(tx: TenantTx, tableId: string, change: number) {
   if (change === 0) return;
   await tx
     .update(dataTables)

@@ -22,10 +22,14 @@ import {
   tenantGroupFlows,
   tenantGroups,
   tenants,
+  type DataColumn,
   type DataRowValues,
   type Environment,
 } from "../schema";
 import type { TenantTx } from "../scopes";
+import { sortKeys } from "@/lib/data-tables/sort-keys";
+import { storedColumns } from "@/lib/templates/effective-table";
+import { addToRowCount, listDataTables } from "./data-tables";
 import { versionContentColumns } from "./flow-versions";
 
 /** A timestamp as text to the microsecond, UTC (what the file carries, so a round trip keeps it exactly). */
@@ -58,13 +62,26 @@ export async function readTenantDataHead(tx: TenantTx) {
     .from(tenantGroups)
     .where(eq(tenantGroups.tenantId, tx.tenantId))
     .orderBy(sql`lower(${tenantGroups.name})`, asc(tenantGroups.id));
-  const tables = await tx
-    .select({ id: dataTables.id, name: dataTables.name, columns: dataTables.columns })
-    .from(dataTables)
-    .where(eq(dataTables.tenantId, tx.tenantId))
-    .orderBy(sql`lower(${dataTables.name})`, asc(dataTables.id));
+  const tables = await tablesAsTheTenantSeesThem(tx);
   const [rows] = await tx.select({ value: count() }).from(dataTableRows).where(eq(dataTableRows.tenantId, tx.tenantId));
   return { settings: settings ?? null, domains: domains.map((row) => row.domain), groups, flows: flowRows, tables, rowCount: rows?.value ?? 0 };
+}
+
+/**
+ * The tenant's tables as its pages show them, ordered by that name: a table made from a template under
+ * its effective name with its effective columns (each with its value key; a column the template removed
+ * or retyped stays, with its values), so a file names a table as the tenant knows it whatever name it
+ * was stored under (the template's when it was made, an import's, ...).
+ */
+async function tablesAsTheTenantSeesThem(tx: TenantTx) {
+  const tables = (await listDataTables(tx)).map((table) => ({
+    id: table.id,
+    name: table.name,
+    columns: table.template ? storedColumns(table.template.effective.columns) : table.columns,
+  }));
+  // By code point, not the database's collation: the same order in every tenant and console.
+  const compare = (one: string, other: string) => (one < other ? -1 : one > other ? 1 : 0);
+  return tables.sort((one, other) => compare(one.name.toLowerCase(), other.name.toLowerCase()) || compare(one.name, other.name));
 }
 
 /** Every version of every flow, oldest first per flow (the export keeps those of the flows the tenant has). */
@@ -170,20 +187,19 @@ export async function readDashboardsForExport(tx: TenantTx) {
   return boards.map((board) => ({ name: board.name, widgets: widgets.filter((widget) => widget.dashboardId === board.id) }));
 }
 
-/** The tenant's table template customisations, by their template's name, each naming its table by its stored name. */
+/** The tenant's table template customisations, by their template's name, each with its table's id (the file names the table). */
 export function readTableTemplateUsesForExport(tx: TenantTx) {
   return tx
     .select({
       templateId: tableTemplateUses.templateId,
       templateName: tableTemplates.name,
-      table: dataTables.name,
+      tableId: tableTemplateUses.tableId,
       name: tableTemplateUses.name,
       columnLabels: tableTemplateUses.columnLabels,
       extraColumns: tableTemplateUses.extraColumns,
     })
     .from(tableTemplateUses)
     .innerJoin(tableTemplates, eq(tableTemplates.id, tableTemplateUses.templateId))
-    .innerJoin(dataTables, and(eq(dataTables.tenantId, tableTemplateUses.tenantId), eq(dataTables.id, tableTemplateUses.tableId)))
     .where(eq(tableTemplateUses.tenantId, tx.tenantId))
     .orderBy(asc(tableTemplates.name), asc(tableTemplates.id));
 }
@@ -209,19 +225,38 @@ export function readRowBatch(tx: TenantTx, tableId: string, after: RowKey | null
     .limit(limit);
 }
 
-/** Names already taken in the tenant, for an import's plan (tables compare without case, like their unique index). */
+/**
+ * Names already taken in the tenant, for an import's plan (tables compare without case, like their
+ * unique index). A table made from a template takes two names: the one it is stored under (the unique
+ * index's) and the one the tenant sees (`shownName`, what a file names it by).
+ */
 export async function readImportTargets(tx: TenantTx) {
   const flowRows = await tx.select({ environment: flows.environment, id: flows.id, name: flows.name, steps: flows.steps }).from(flows).where(eq(flows.tenantId, tx.tenantId));
   const packageRows = await tx.select({ id: packages.id, name: packages.name }).from(packages).where(eq(packages.tenantId, tx.tenantId));
-  const tables = await tx.select({ id: dataTables.id, name: dataTables.name }).from(dataTables).where(eq(dataTables.tenantId, tx.tenantId));
+  const shown = new Map((await listDataTables(tx)).map((table) => [table.id, table.name]));
+  const stored = await tx.select({ id: dataTables.id, name: dataTables.name }).from(dataTables).where(eq(dataTables.tenantId, tx.tenantId));
+  const tables = stored.map((table) => ({ ...table, shownName: shown.get(table.id) ?? table.name }));
   const dashboardRows = await tx.select({ name: dashboards.name }).from(dashboards).where(eq(dashboards.tenantId, tx.tenantId));
   const credentialRows = await tx.select({ name: credentials.name }).from(credentials).where(eq(credentials.tenantId, tx.tenantId));
   const connectionRows = await tx.select({ id: connections.id, name: connections.name }).from(connections).where(eq(connections.tenantId, tx.tenantId));
   return { flows: flowRows, packages: packageRows, tables, dashboardNames: dashboardRows.map((row) => row.name), credentialNames: credentialRows.map((row) => row.name), connections: connectionRows };
 }
 
-/** Rows into one of the tenant's tables, each keeping when it was added. */
-export async function insertImportedRows(tx: TenantTx, tableId: string, rows: { values: DataRowValues; createdAt: string }[]): Promise<void> {
+/**
+ * Rows into one of the tenant's tables, each keeping when it was added, with their sort keys and the
+ * table's row count kept, as every row write keeps them (db/queries/data-tables.ts).
+ */
+export async function insertImportedRows(tx: TenantTx, table: { id: string; columns: DataColumn[] }, rows: { values: DataRowValues; createdAt: string }[]): Promise<void> {
   if (!rows.length) return;
-  await tx.insert(dataTableRows).values(rows.map((row) => ({ tenantId: tx.tenantId, tableId, values: row.values, createdAt: sql`${row.createdAt}::timestamptz`, updatedAt: sql`now()` })));
+  await tx.insert(dataTableRows).values(
+    rows.map((row) => ({
+      tenantId: tx.tenantId,
+      tableId: table.id,
+      values: row.values,
+      sortKeys: sortKeys(table.columns, row.values),
+      createdAt: sql`${row.createdAt}::timestamptz`,
+      updatedAt: sql`now()`,
+    })),
+  );
+  await addToRowCount(tx, table.id, rows.length);
 }

@@ -1,12 +1,17 @@
 // The export/import area's own world (issue 16, item 3): a source tenant with flows and an approved
-// domain, and an empty target tenant, both administered by one user. Only export-import specs use them.
+// domain, and an empty target tenant, both administered by one user, and a superadmin who writes a
+// workspace table template. Only export-import specs use them.
 import type { SeedWorld } from "../../db/seed";
 import { members, tenant } from "./world";
 
 export const EXPORT_IMPORT_PASSWORD = "export import admin passphrase";
 
 export const EXPORT_IMPORT_WORLD = {
-  users: [{ email: "admin@export.e2e.test", name: "Ezra Export", password: EXPORT_IMPORT_PASSWORD }],
+  users: [
+    { email: "admin@export.e2e.test", name: "Ezra Export", password: EXPORT_IMPORT_PASSWORD },
+    // Writes the workspace table template the source tenant makes a table from (a member of no tenant).
+    { email: "root@export.e2e.test", name: "Rhea Root", password: EXPORT_IMPORT_PASSWORD, isSuperadmin: true },
+  ],
   tenants: [
     tenant({
       slug: "export-source",

@@ -15,7 +15,6 @@ import type { DataRowValues, MemberRole, Tenant } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
 import { ActionError } from "../actions/core";
 import { CredentialDescriptionInput, CredentialNameInput, CredentialValueInput, shownTailOf } from "../credentials/credential-input";
-import { CreateTableInput } from "../data-tables/table-input";
 import { parseRowValues, valueField } from "../data-tables/row-values";
 import { normaliseDomain } from "../email-domains";
 import { ACCESS_KINDS, addressAllowed, parseCidrList, type AccessKind } from "../ip-allow-list";
@@ -35,6 +34,7 @@ import { importTwoFactorRequirement, POLICY_REASON } from "./import-two-factor";
 import { emptyPlan, type ImportPlan } from "./import-plan";
 import { deriveKey, kdfAcceptable, openValue } from "./passphrase-cipher";
 import { checked, refuseFile } from "./refuse-file";
+import { checkedTable } from "./table-record";
 
 export const WRONG_PASSPHRASE = "This passphrase does not open the file's credentials. Enter the one it was exported with.";
 const ROW_INSERT_BATCH = 500;
@@ -142,7 +142,8 @@ export async function applyImport(
   await importTemplateUses(tx, ofKind(records, "template_use"), caller.userId, plan.templates);
   // Tables by lower-case name: the tenant's, then the ones this import creates (dashboards' widgets and
   // table template customisations name their table by name).
-  const tableIds = new Map(targets.tables.map((table) => [table.name.toLowerCase(), table.id]));
+  // A template table by both its names (stored: the unique index's; shown: what files name it by).
+  const tableIds = new Map(targets.tables.flatMap((table) => [[table.name.toLowerCase(), table.id] as const, [table.shownName.toLowerCase(), table.id] as const]));
   const createdTables = await importTables(tx, records, tableIds, caller, plan);
   await importTableTemplateUses(tx, ofKind(records, "table_template_use"), createdTables, caller.userId, plan.tableTemplates);
   const fileTableNames = new Set(ofKind(records, "table").map((table) => table.name));
@@ -190,9 +191,7 @@ async function importTables(tx: TenantTx, records: DataRecord[], tableIds: Map<s
   const declared = new Set(tables.map((table) => table.name));
   if ([...rowsByTable.keys()].some((name) => !declared.has(name))) refuseFile("The file holds rows of a table it does not describe. Nothing was imported.");
   for (const record of tables) {
-    const checkedTable = checked(CreateTableInput, { name: record.name, columns: record.columns }, "a table definition");
-    // A template table's columns keep their value keys (the form's check drops them).
-    const table = { name: checkedTable.name, columns: checkedTable.columns.map((column, index) => ({ ...column, ...(record.columns[index]?.key ? { key: record.columns[index].key } : {}) })) };
+    const table = checkedTable(record);
     const rows = rowsByTable.get(record.name) ?? [];
     if (tableIds.has(table.name.toLowerCase())) {
       plan.tables.skipped.push({ name: table.name, reason: `a table with this name exists; its rows were left as they are (${rows.length} in the file)` });
@@ -204,9 +203,11 @@ async function importTables(tx: TenantTx, records: DataRecord[], tableIds: Map<s
     const values: { values: DataRowValues; createdAt: string }[] = rows.map((row) => {
       const fields = Object.fromEntries(table.columns.map((column, index) => [valueField(index), row.values[column.key ?? column.name]]));
       const parsed = parseRowValues(table.columns, fields);
-      return parsed.ok ? { values: parsed.values, createdAt: row.createdAt } : refuseFile(`A row of the table ${table.name} does not fit its columns. Nothing was imported.`);
+      // A value the row never had (a column that came to its table after it) stays absent, as in the source.
+      const kept = parsed.ok ? Object.fromEntries(Object.entries(parsed.values).filter(([key]) => key in row.values)) : null;
+      return kept ? { values: kept, createdAt: row.createdAt } : refuseFile(`A row of the table ${table.name} does not fit its columns. Nothing was imported.`);
     });
-    for (let start = 0; start < values.length; start += ROW_INSERT_BATCH) await insertImportedRows(tx, created.id, values.slice(start, start + ROW_INSERT_BATCH));
+    for (let start = 0; start < values.length; start += ROW_INSERT_BATCH) await insertImportedRows(tx, { id: created.id, columns: table.columns }, values.slice(start, start + ROW_INSERT_BATCH));
     plan.tables.created.push(table.name);
     plan.rowsCreated += values.length;
   }

@@ -1,10 +1,10 @@
 // What an export holds, read in the export's first transaction: everything but the tables' rows (groups
 // without their members, connections, flows of every environment with their versions, packages with
 // their snapshots, flow template customisations, dashboards with their widgets, table template
-// customisations). The credentials and the connections' secrets are
-// included only when the Admin gave a passphrase: each value is decrypted with the server's key and
-// sealed under the passphrase (lib/tenant-export/passphrase-cipher.ts); without one a connection
-// travels with its settings only.
+// customisations; a table made from a template as its tenant sees it). The credentials and the
+// connections' secrets are included only when the Admin gave a passphrase: each value is decrypted with
+// the server's key and sealed under the passphrase (lib/tenant-export/passphrase-cipher.ts); without
+// one a connection travels with its settings only.
 import "server-only";
 import { readIpAllowLists } from "@/db/queries/ip-allow-lists";
 import {
@@ -53,7 +53,11 @@ export async function readExportContent(tx: TenantTx, tenantName: string, passph
   // Widgets name their tables by name in the file: tables get new ids on import.
   const tableNames = new Map(head.tables.map((table) => [table.id, table.name]));
   for (const board of await readDashboardsForExport(tx)) leading.push({ kind: "dashboard", name: board.name, widgets: board.widgets.map((widget) => widgetForFile(widget, tableNames)) });
-  for (const use of await readTableTemplateUsesForExport(tx)) leading.push({ kind: "table_template_use", ...use });
+  // A template table's customisation names its table as the file does: by the name the tenant sees.
+  for (const { tableId, ...use } of await readTableTemplateUsesForExport(tx)) {
+    const table = tableNames.get(tableId);
+    if (table !== undefined) leading.push({ kind: "table_template_use", ...use, table });
+  }
 
   let credentials: RecordOf<"credential">[] = [];
   if (key) {

@@ -14,6 +14,13 @@
 // and table template customisations (by template id, naming their table; a table's columns keep their
 // value keys, under which a template table's rows hold their values). Versions 1 to 3 are still read
 // (lib/tenant-export/read-file.ts); version 4 is written.
+//
+// A table made from a template is written under the name its tenant sees (its effective name; the
+// records naming it, rows, its customisation and widgets, use that name too) with its effective
+// columns: each with its value key, a column the template removed or retyped included, so two columns
+// may share a name there (lib/tenant-export/table-record.ts). Earlier version 4 files named such a
+// table by the name it was stored under, consistently, and read the same way. The shape is unchanged,
+// so the version is too.
 import { z } from "zod";
 import { DATA_COLUMN_TYPES } from "@/db/schema/data-tables";
 import { ENVIRONMENTS, FLOW_VERSION_REASONS } from "@/db/schema/flows";

@@ -16,10 +16,7 @@ import { adminOnlyMatrix, adminOnlyWorld, type MatrixWorld } from "../support/ad
 import { uniqueSuffix } from "../support/fixtures";
 import { actingAs } from "../support/session";
 
-vi.mock("@/lib/auth", async () => {
-  const { sessionUser } = await import("../support/session");
-  return { auth: async () => (sessionUser() ? { user: sessionUser() } : null) };
-});
+vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createApiKey, revokeApiKey } = await import("@/app/t/[slug]/api-keys/actions");

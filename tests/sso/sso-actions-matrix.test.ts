@@ -12,10 +12,7 @@ import { allowLocalTargetsInThisFile } from "../support/local-targets";
 import { startTestOp, type TestOp } from "../support/oidc-op";
 import { startTestIdp } from "../support/saml-idp";
 
-vi.mock("@/lib/auth", async () => {
-  const { sessionUser } = await import("../support/session");
-  return { auth: async () => (sessionUser() ? { user: sessionUser() } : null) };
-});
+vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { saveSamlSettings, removeSamlSettings } = await import("@/app/t/[slug]/settings/sso/actions");

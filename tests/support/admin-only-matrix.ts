@@ -1,5 +1,7 @@
-// The action × caller matrix for actions only a tenant's Admins may run (credentials, API keys): every
-// kind of caller against tenant A of two tenants, with the answer each must get. A refusal must change
+// The action × caller matrix for actions only a tenant's Admins may run (credentials, API keys, single
+// sign-on): every kind of caller against tenant A of two tenants, with the answer each must get, a
+// session bound to a tenant by its single sign-on included (so the file's auth mock must answer
+// tests/support/session.ts's mockedSession(), which carries the binding). A refusal must change
 // nothing (the caller's `snapshot` of the tenant is the same before and after); a success must have
 // done its work and written exactly one activity entry.
 import { expect, it } from "vitest";
@@ -18,6 +20,9 @@ const EXPECTED: Record<string, "ok" | "FORBIDDEN" | "NOT_FOUND" | "UNAUTHENTICAT
   "Admin of another tenant": "NOT_FOUND",
   "suspended Admin": "NOT_FOUND",
   "signed-out visitor": "UNAUTHENTICATED",
+  // An Admin of both tenants whose session B's single sign-on opened: bound to B, signed out in A.
+  "Admin signed in by another tenant's single sign-on": "UNAUTHENTICATED",
+  "Admin signed in by this tenant's single sign-on": "ok",
 };
 
 /** An action with a fresh target per test (`prepare`), and what its success must have done. */
@@ -36,13 +41,18 @@ export async function adminOnlyWorld() {
   await addMember(world.a.id, editor.id, ["editor"]);
   const tenantId = world.a.id;
   await withTenant({ tenantId, userId: null }, (tx) => tx.insert(memberships).values({ tenantId, userId: suspended.id, roles: ["admin"], status: "suspended" }));
-  const callers: Record<string, User | null> = {
+  const adminOfBoth = await createUser("admin-of-both");
+  await addMember(world.a.id, adminOfBoth.id, ["admin"]);
+  await addMember(world.b.id, adminOfBoth.id, ["admin"]);
+  const callers: Record<string, (User & { ssoTenantId?: string }) | null> = {
     Viewer: viewer,
     Editor: editor,
     Admin: world.adminA,
     "Admin of another tenant": world.adminB,
     "suspended Admin": suspended,
     "signed-out visitor": null,
+    "Admin signed in by another tenant's single sign-on": { ...adminOfBoth, ssoTenantId: world.b.id },
+    "Admin signed in by this tenant's single sign-on": { ...world.adminA, ssoTenantId: world.a.id },
   };
   return { ...world, callers };
 }

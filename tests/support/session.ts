@@ -3,7 +3,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { AuthMethod } from "@/db/schema";
 
-type TestUser = { id: string; email: string };
+/**
+ * A test's user; `ssoTenantId`: a session of theirs that a tenant's single sign-on opened (SAML), bound
+ * to that tenant (lib/sso/session-binding.ts), for callers of `actingAs` (mockedSession answers it).
+ */
+type TestUser = { id: string; email: string; ssoTenantId?: string };
 
 type SecondFactor = "off" | "pending" | "passed";
 
@@ -44,5 +48,6 @@ export function sessionUser(): TestUser | null {
 export function mockedSession() {
   const user = sessionUser();
   const { authMethod, twoFactor, ssoTenantId } = currentSession;
+  if (user?.ssoTenantId) return { user, authMethod: "saml" as const, twoFactor, ssoTenantId: user.ssoTenantId };
   return user ? { user, authMethod, twoFactor, ssoTenantId } : null;
 }

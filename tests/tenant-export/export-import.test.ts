@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
 import { activity, connections, dashboards, dashboardWidgets, dataTableRows, dataTables, flows, flowTemplateUses, flowVersions, memberships, tableTemplates, tableTemplateUses, tenantGroupFlows, tenantGroupMembers, tenantGroups, tenants } from "@/db/schema";
+import { listDataTables } from "@/db/queries/data-tables";
 import { listFlowVersions } from "@/db/queries/flow-versions";
 import { NEEDS_SECRET_MESSAGE } from "@/lib/connections/connection-config";
 import { openConnectionSecrets } from "@/lib/connections/connection-secrets";
@@ -20,7 +21,7 @@ import { deriveKey, openValue } from "@/lib/tenant-export/passphrase-cipher";
 import { CHECKSUM_MISMATCH, NOT_A_DATA_FILE } from "@/lib/tenant-export/read-file";
 import { WRONG_PASSPHRASE } from "@/lib/tenant-export/apply-import";
 import type { ImportPlan } from "@/lib/tenant-export/import-plan";
-import { addMember, createTenant, createTwoTenants, createUser } from "../support/fixtures";
+import { addMember, createTenant, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
 import { actingAs } from "../support/session";
 import { exportTenant, fileOf, lines, OFFICE_IP, rewritten, snapshot } from "./support";
 
@@ -45,8 +46,8 @@ const { createDataTable, addRow } = await import("@/app/t/[slug]/tables/actions"
 const { addCredential } = await import("@/app/t/[slug]/credentials/actions");
 const { createConnection, updateConnectionAction, activateConnection } = await import("@/app/t/[slug]/connections/actions");
 const { applyFlowTemplate, customiseFlowTemplate } = await import("@/app/t/[slug]/flows/templates/actions");
-const { createFlowTemplate } = await import("@/app/admin/templates/actions");
-const { createTableTemplate } = await import("@/app/admin/templates/table-template-actions");
+const { createFlowTemplate, updateFlowTemplate } = await import("@/app/admin/templates/actions");
+const { createTableTemplate, updateTableTemplate } = await import("@/app/admin/templates/table-template-actions");
 const { applyTableTemplate, customiseTableTemplate } = await import("@/app/t/[slug]/tables/templates/actions");
 const { createDashboard, addWidget } = await import("@/app/t/[slug]/dashboards/actions");
 const { setTwoFactorRequirement } = await import("@/app/t/[slug]/settings/actions");
@@ -217,22 +218,24 @@ describe("the exported file", () => {
       ...["flow", "flow", "flow", "flow", "flow_version", "flow_version", "flow_version", "flow_version", "flow_version", "package", "template_use"],
       ...["dashboard", "table_template_use", "table", "row", "table", "row", "row", "row", "table", "credential", "credential"],
     ]);
+    expect(records.filter((record) => record.kind === "table").map((record) => record.name)).toEqual(["Contacts (Alpha)", "Customers", "Empty"]);
     expect(records.find((record) => record.kind === "row" && record.table === "Customers")).toMatchObject({ table: "Customers", values: { Name: "Ada", Seats: 3, Active: true, Since: "2026-01-02" } });
-    // Widgets name their tables by name, never by id; the table template customisation names its table.
+    // Widgets name their tables by name, never by id; the table template customisation names its table;
+    // a table made from a template goes by the name the tenant sees (not the template's, it was stored under).
     expect(records.find((record) => record.kind === "dashboard")).toEqual({
       kind: "dashboard",
       name: "Overview",
       widgets: [
         { kind: "number", title: "Customers", table: "Customers", config: { source: "table", measure: "count" } },
         { kind: "chart", title: "Runs per day", table: null, config: { source: "flow_runs", days: 30 } },
-        { kind: "table", title: "Contacts", table: "Contacts", config: { source: "table", columns: ["E-mail", "Phone"], rows: 10 } },
+        { kind: "table", title: "Contacts", table: "Contacts (Alpha)", config: { source: "table", columns: ["E-mail", "Phone"], rows: 10 } },
       ],
     });
     expect(records.find((record) => record.kind === "table_template_use")).toEqual({
       kind: "table_template_use",
       templateId: contactsTemplate.id,
       templateName: "Contacts",
-      table: "Contacts",
+      table: "Contacts (Alpha)",
       name: "Contacts (Alpha)",
       columnLabels: { [emailKey]: "E-mail" },
       extraColumns: [{ key: expect.any(String), name: "Phone", type: "text" }],
@@ -310,7 +313,7 @@ describe("round trip", () => {
     expect(plan.flows.created).toEqual(ALL_FLOWS);
     expect(plan.groups.created).toEqual(["Auditors", "Releasers"]);
     expect(plan.packages.created).toEqual(["Release 1"]);
-    expect(plan.tables.created).toEqual(["Contacts", "Customers", "Empty"]);
+    expect(plan.tables.created).toEqual(["Contacts (Alpha)", "Customers", "Empty"]);
     expect(plan.rowsCreated).toBe(4);
     expect(plan.credentials.created).toEqual(["Payroll token", "Short"]);
     expect(plan.ipAllowLists.created).toEqual(["admin", "package"]);
@@ -351,16 +354,24 @@ describe("round trip", () => {
       tx.select({ values: dataTableRows.values }).from(dataTableRows).innerJoin(dataTables, and(eq(dataTables.tenantId, dataTableRows.tenantId), eq(dataTables.id, dataTableRows.tableId))).where(eq(dataTables.name, "Customers")).orderBy(asc(dataTableRows.createdAt), asc(dataTableRows.id)),
     );
     expect(rows.map((row) => row.values.Name)).toEqual(["Ada", "Grace", "Linus"]);
+    // With their sort keys and the table's row count (its page's total, a count widget, the license's limit), as in the source.
+    const customersIn = (tenantId: string) =>
+      withTenant({ tenantId, userId: null }, (tx) =>
+        tx.select({ rowCount: dataTables.rowCount, sortKeys: dataTableRows.sortKeys }).from(dataTableRows).innerJoin(dataTables, and(eq(dataTables.tenantId, dataTableRows.tenantId), eq(dataTables.id, dataTableRows.tableId))).where(eq(dataTables.name, "Customers")).orderBy(asc(dataTableRows.createdAt)),
+      );
+    const imported = await customersIn(target.id);
+    expect(imported.map((row) => row.rowCount)).toEqual([3, 3, 3]);
+    expect(imported).toEqual(await customersIn(world.a.id));
     // The widgets read the new tenant's tables (new ids); the template table reads as customised, with its row.
     const targetTables = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(dataTables).where(eq(dataTables.tenantId, target.id)));
     const idOf = (name: string) => targetTables.find((table) => table.name === name)!.id;
     const widgets = await withTenant({ tenantId: target.id, userId: null }, (tx) =>
       tx.select({ config: dashboardWidgets.config }).from(dashboardWidgets).where(eq(dashboardWidgets.tenantId, target.id)).orderBy(asc(dashboardWidgets.position)),
     );
-    expect(widgets.map((widget) => (widget.config as { tableId?: string }).tableId)).toEqual([idOf("Customers"), undefined, idOf("Contacts")]);
+    expect(widgets.map((widget) => (widget.config as { tableId?: string }).tableId)).toEqual([idOf("Customers"), undefined, idOf("Contacts (Alpha)")]);
     const [contactsUse] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tableTemplateUses).where(eq(tableTemplateUses.tenantId, target.id)));
-    expect(contactsUse).toMatchObject({ templateId: contactsTemplate.id, tableId: idOf("Contacts"), name: "Contacts (Alpha)", columnLabels: { [emailKey]: "E-mail" } });
-    const [contactRow] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(dataTableRows).where(eq(dataTableRows.tableId, idOf("Contacts"))));
+    expect(contactsUse).toMatchObject({ templateId: contactsTemplate.id, tableId: idOf("Contacts (Alpha)"), name: "Contacts (Alpha)", columnLabels: { [emailKey]: "E-mail" } });
+    const [contactRow] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(dataTableRows).where(eq(dataTableRows.tableId, idOf("Contacts (Alpha)"))));
     expect(Object.values(contactRow!.values).sort()).toEqual(["555-0100", "ada@alpha.test"]);
     const [entry] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, target.id), eq(activity.action, "tenant.imported"))));
     expect(entry).toMatchObject({ actorUserId: world.adminA.id });
@@ -374,7 +385,7 @@ describe("round trip", () => {
     expectOk(await as(world.adminA, () => createDataTable(target.slug, null, { name: "customers", columns: [{ name: "Other", type: "text" }] })));
     const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials));
     expect(plan.flows).toEqual({ created: ALL_FLOWS.filter((name) => name !== "Checksums (Production)"), changed: ["Checksums (Production)"], skipped: [] });
-    expect(plan.tables.created).toEqual(["Contacts", "Empty"]);
+    expect(plan.tables.created).toEqual(["Contacts (Alpha)", "Empty"]);
     expect(plan.tables.skipped).toEqual([{ name: "Customers", reason: "a table with this name exists; its rows were left as they are (3 in the file)" }]);
     const before = await snapshot(target.id);
     const second = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials));
@@ -391,13 +402,147 @@ describe("round trip", () => {
   });
 });
 
+describe("tables and flows made from templates", () => {
+  const inTenant = <T>(tenantId: string, work: Parameters<typeof withTenant<T>>[1]) => withTenant({ tenantId, userId: null }, work);
+  const templateColumnsOf = async (templateId: string) => (await inTenant(world.a.id, (tx) => tx.select().from(tableTemplates).where(eq(tableTemplates.id, templateId))))[0]!.columns;
+  const shownTable = async (tenantId: string, name: string) => {
+    const tables = await inTenant(tenantId, (tx) => listDataTables(tx));
+    return tables.find((table) => table.name === name);
+  };
+
+  it("a table whose template retyped a column travels with both columns (by their value keys) and their values, and round-trips", async () => {
+    const source = await emptyTenantWithAdmin(world.adminA);
+    const ledger = `Ledger ${uniqueSuffix()}`;
+    const template = expectOk<{ id: string }>(await actingAs(root, () => createTableTemplate(null, { name: ledger, columns: [{ name: "Amount", type: "text" }, { name: "Note", type: "text" }] })));
+    const [amount, note] = await templateColumnsOf(template.id);
+    const table = expectOk<{ id: string }>(await as(world.adminA, () => applyTableTemplate(source.slug, null, { templateId: template.id })));
+    expectOk(await as(world.adminA, () => customiseTableTemplate(source.slug, null, { tableId: table.id, name: `${ledger} (Alpha)`, labels: { [note!.key]: "Memo" } })));
+    expectOk(await as(world.adminA, () => addRow(source.slug, null, { tableId: table.id, c0: "12 EUR", c1: "first" })));
+    // The template retypes Amount: the text column stays (removed, with its value) beside the new number one, of the same name.
+    expectOk(await actingAs(root, () => updateTableTemplate(null, { templateId: template.id, name: ledger, columns: [{ ...amount!, type: "number" }, note!] })));
+    expectOk(await as(world.adminA, () => addRow(source.slug, null, { tableId: table.id, c0: "", c1: "second", c2: "7" })));
+    const columnsAsShown = [["Amount", "text", "removed"], ["Memo", "text", "template"], ["Amount", "number", "template"]];
+    const read = (await shownTable(source.id, `${ledger} (Alpha)`))!;
+    expect(read.columns.map((column) => [column.name, column.type, read.template?.effective.columns.find((one) => one.key === column.key)?.source])).toEqual(columnsAsShown);
+
+    const exported = await exportTenant(source.slug, world.adminA);
+    expect(exported.status).toBe(200);
+    const records = lines(exported.text);
+    expect(records.find((record) => record.kind === "table")).toEqual({
+      kind: "table",
+      name: `${ledger} (Alpha)`,
+      columns: [
+        { key: `t:${amount!.key}:text`, name: "Amount", type: "text" },
+        { key: `t:${note!.key}:text`, name: "Memo", type: "text" },
+        { key: `t:${amount!.key}:number`, name: "Amount", type: "number" },
+      ],
+    });
+    expect(records.filter((record) => record.kind === "row").map((record) => record.values)).toEqual([
+      { [`t:${amount!.key}:text`]: "12 EUR", [`t:${note!.key}:text`]: "first" },
+      { [`t:${amount!.key}:text`]: null, [`t:${note!.key}:text`]: "second", [`t:${amount!.key}:number`]: 7 },
+    ]);
+
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, exported.text));
+    expect([plan.tables.created, plan.tableTemplates.created, plan.rowsCreated]).toEqual([[`${ledger} (Alpha)`], [ledger], 2]);
+    const arrived = (await shownTable(target.id, `${ledger} (Alpha)`))!;
+    expect(arrived.columns.map((column) => [column.name, column.type, arrived.template?.effective.columns.find((one) => one.key === column.key)?.source])).toEqual(columnsAsShown);
+    const rows = await inTenant(target.id, (tx) => tx.select({ values: dataTableRows.values }).from(dataTableRows).where(eq(dataTableRows.tableId, arrived.id)).orderBy(asc(dataTableRows.createdAt)));
+    expect(rows.map((row) => arrived.columns.map((column) => row.values[column.key!] ?? null))).toEqual([["12 EUR", "first", null], [null, "second", 7]]);
+    const again = await exportTenant(target.slug, world.adminA);
+    expect(content(again.text, null)).toEqual(content(exported.text, null));
+  });
+
+  it("two columns of one name without keys are still refused, and so are two columns of one key", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const twoNames = rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "table" && r.name === "Empty" ? { ...r, columns: [{ name: "Note", type: "text" }, { name: "note", type: "number" }] } : r)));
+    expect(await importAs(world.adminA, target.slug, twoNames)).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringContaining("a table definition this console would not accept")] } });
+    const twoKeys = rewritten(withoutCredentials, (records) =>
+      records.map((r) => (r.kind === "table" && r.name === "Empty" ? { ...r, columns: [{ key: "x:abc", name: "Note", type: "text" }, { key: "x:abc", name: "Other", type: "text" }] } : r)),
+    );
+    expect(await importAs(world.adminA, target.slug, twoKeys)).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringContaining("the columns of the table Empty")] } });
+    expect((await snapshot(target.id)).tables).toBe(0);
+  });
+
+  it("a template table goes by the name the tenant sees: after its template was renamed, and against the target's own names", async () => {
+    const source = await emptyTenantWithAdmin(world.adminA);
+    const sheet = `Sheet ${uniqueSuffix()}`;
+    const template = expectOk<{ id: string }>(await actingAs(root, () => createTableTemplate(null, { name: sheet, columns: [{ name: "Item", type: "text" }] })));
+    const table = expectOk<{ id: string }>(await as(world.adminA, () => applyTableTemplate(source.slug, null, { templateId: template.id })));
+    expectOk(await as(world.adminA, () => addRow(source.slug, null, { tableId: table.id, c0: "pencil" })));
+    const columns = await templateColumnsOf(template.id);
+    // Stored under the template's name when it was made; the tenant now sees the template's new name.
+    expectOk(await actingAs(root, () => updateTableTemplate(null, { templateId: template.id, name: `${sheet} v2`, columns })));
+    // A flow made from a template, not customised, whose template is renamed too.
+    const flowTemplate = expectOk<{ id: string }>(await actingAs(root, () => createFlowTemplate(null, { name: `Intake ${uniqueSuffix()}`, steps: ["validate"] })));
+    expectOk(await as(world.adminA, () => applyFlowTemplate(source.slug, null, { templateId: flowTemplate.id })));
+    expectOk(await actingAs(root, () => updateFlowTemplate(null, { templateId: flowTemplate.id, name: `Intake renamed ${uniqueSuffix()}`, steps: ["validate", "notify"] })));
+    const dashboard = expectOk<{ id: string }>(await as(world.adminA, () => createDashboard(source.slug, null, { name: "Stock" })));
+    expectOk(await as(world.adminA, () => addWidget(source.slug, null, { dashboardId: dashboard.id, kind: "number", title: "Items", source: `table:${table.id}`, measure: "count" })));
+
+    const exported = await exportTenant(source.slug, world.adminA);
+    const records = lines(exported.text);
+    expect(records.filter((record) => record.kind === "table").map((record) => record.name)).toEqual([`${sheet} v2`]);
+    expect(records.find((record) => record.kind === "row")).toMatchObject({ table: `${sheet} v2` });
+    expect(records.find((record) => record.kind === "table_template_use")).toMatchObject({ table: `${sheet} v2`, name: null });
+    expect(records.find((record) => record.kind === "dashboard")).toMatchObject({ widgets: [{ table: `${sheet} v2` }] });
+    expect(records.find((record) => record.kind === "template_use")).toMatchObject({ templateId: flowTemplate.id, name: null, description: null, extraSteps: null });
+
+    // Round trip: the same content, template flow included.
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, exported.text));
+    expect([plan.tables.created, plan.templates.created, plan.dashboards.created]).toEqual([[`${sheet} v2`], [expect.stringContaining("Intake renamed")], ["Stock"]]);
+    expect(content((await exportTenant(target.slug, world.adminA)).text, null)).toEqual(content(exported.text, null));
+
+    // A tenant whose own table has the name the source's tenant saw keeps it: the file's table is not
+    // made beside it under a name no one sees (its stored one), and the widget reads the tenant's table.
+    const owner = await emptyTenantWithAdmin(world.adminA);
+    const own = expectOk<{ id: string }>(await as(world.adminA, () => createDataTable(owner.slug, null, { name: `${sheet} v2`, columns: [{ name: "Item", type: "text" }] })));
+    const merged = expectOk<ImportPlan>(await importAs(world.adminA, owner.slug, exported.text));
+    expect(merged.tables).toEqual({ created: [], changed: [], skipped: [{ name: `${sheet} v2`, reason: "a table with this name exists; its rows were left as they are (1 in the file)" }] });
+    expect(merged.tableTemplates.skipped).toEqual([{ name: `${sheet} v2`, reason: `the table ${sheet} v2 was not imported (a table of that name exists)` }]);
+    expect((await snapshot(owner.id)).tables).toBe(1);
+    const [widget] = await inTenant(owner.id, (tx) => tx.select({ config: dashboardWidgets.config }).from(dashboardWidgets).where(eq(dashboardWidgets.tenantId, owner.id)));
+    expect(widget!.config).toMatchObject({ tableId: own.id });
+  });
+
+  it("a template table the target shows under the file's name (stored under another) is the same table: skipped, not made twice", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    // The target's Contacts table, made from the template and customised as A's: stored "Contacts", shown "Contacts (Alpha)".
+    const contacts = expectOk<{ id: string }>(await as(world.adminA, () => applyTableTemplate(target.slug, null, { templateId: contactsTemplate.id })));
+    expectOk(await as(world.adminA, () => customiseTableTemplate(target.slug, null, { tableId: contacts.id, name: "Contacts (Alpha)", labels: { [emailKey]: "E-mail" }, columns: [{ name: "Phone", type: "text" }] })));
+    const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials));
+    expect(plan.tables.skipped.map((item) => item.name)).toEqual(["Contacts (Alpha)"]);
+    expect(plan.tables.created).toEqual(["Customers", "Empty"]);
+    expect((await snapshot(target.id)).tables).toBe(3);
+  });
+
+  it("reads a version 4 file of an earlier console, which named a template table by its stored name", async () => {
+    const storedName = (name: unknown) => (name === "Contacts (Alpha)" ? "Contacts" : name);
+    const earlier = rewritten(withoutCredentials, (records) =>
+      records.map((r) => {
+        if (r.kind === "table") return { ...r, name: storedName(r.name) };
+        if (r.kind === "row" || r.kind === "table_template_use") return { ...r, table: storedName(r.table) };
+        if (r.kind === "dashboard") return { ...r, widgets: (r.widgets as { table: unknown }[]).map((widget) => ({ ...widget, table: storedName(widget.table) })) };
+        return r;
+      }),
+    );
+    expect(earlier).not.toContain("\"table\":\"Contacts (Alpha)\"");
+    const target = await emptyTenantWithAdmin(world.adminA);
+    expect(expectOk<ImportPlan>(await importAs(world.adminA, target.slug, earlier)).tables.created).toEqual(["Contacts", "Customers", "Empty"]);
+    // Its tables read as the source's did, so the next export names and holds them as the current one.
+    const tableRecords = (text: string) => content(text, null).records.filter((record) => ["table", "row", "table_template_use", "dashboard"].includes(record.kind as string));
+    expect(tableRecords((await exportTenant(target.slug, world.adminA)).text)).toEqual(tableRecords(withoutCredentials));
+  });
+});
+
 describe("groups, flow histories and packages", () => {
   it("reads a version 1 file: Production's flows merged by name, with new ids and a first version each", async () => {
     const target = await emptyTenantWithAdmin(world.adminA);
     const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, versionOne(withoutCredentials)));
     expect(plan.flows.created).toEqual(["Checksums", "Draft", "Nightly sync"]);
     expect(plan.groups).toEqual({ created: [], changed: [], skipped: [] });
-    expect(plan.tables.created).toEqual(["Contacts", "Customers", "Empty"]);
+    expect(plan.tables.created).toEqual(["Contacts (Alpha)", "Customers", "Empty"]);
     const made = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flows).where(eq(flows.tenantId, target.id)));
     expect(made.every((flow) => flow.environment === "production")).toBe(true);
     const sourceIds = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select({ id: flows.id }).from(flows).where(eq(flows.tenantId, world.a.id)));

@@ -2,8 +2,6 @@
 // not Editors, Viewers, nor another tenant's Admin replaying the call), what an archived tenant keeps
 // (every member still reads it) and refuses (every tenant action but "Restore tenant", API keys, flow
 // runs, and in PostgreSQL itself any runtime-role write into its tables), and that restoring lifts it all.
-import fs from "node:fs";
-import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { withPlatform, withSystem, withTenant, withUser } from "@/db/scopes";
@@ -14,12 +12,13 @@ import { listTenantsForPlatform } from "@/db/queries/platform-tenants";
 import { deleteTenant as deleteTenantRow, listTenantsOfUser, setTenantArchivedAt } from "@/db/queries/tenants";
 import { activity, flows, platformActivity, tenants } from "@/db/schema";
 import { ARCHIVED_MESSAGE, registeredActions } from "@/lib/actions/core";
-import { performTenantAction, type DefinedTenantAction } from "@/lib/actions/tenant-action";
+import { performTenantAction } from "@/lib/actions/tenant-action";
 import { ARCHIVED_API_MESSAGE } from "@/lib/api/problem";
 import type { Actor } from "@/lib/caller";
 import { callApi, keyFor } from "../api/api-support";
 import { addMember, createTenant, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
+import { tenantActionDefinitions } from "../support/tenant-action-definitions";
 
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
@@ -111,24 +110,6 @@ describe("who may archive and restore a tenant", () => {
     expect(await archivedAtOf(world.a.id)).toBeInstanceOf(Date);
   });
 });
-
-const APP = path.resolve(import.meta.dirname, "../../app");
-
-/** Every tenant action the app defines, found in its actions modules (as the completeness test finds them). */
-async function tenantActionDefinitions() {
-  const modules = (fs.readdirSync(APP, { recursive: true }) as string[])
-    .map((file) => file.split(path.sep).join("/"))
-    .filter((file) => /(^|\/)actions\.ts$/.test(file) || /(^|\/)actions\/[^/]+\.ts$/.test(file));
-  const definitions = new Map<string, DefinedTenantAction<never, unknown, boolean>["definition"]>();
-  for (const file of modules) {
-    const exported = (await import(/* @vite-ignore */ path.join(APP, file))) as Record<string, unknown>;
-    for (const value of Object.values(exported)) {
-      const definition = (value as Partial<DefinedTenantAction<never, unknown, boolean>> | null)?.definition;
-      if (typeof value === "function" && definition?.name) definitions.set(definition.name, definition);
-    }
-  }
-  return definitions;
-}
 
 /** The tenant's Admin as the write core's caller. */
 function adminActor(tenant: { id: string; slug: string; name: string }, admin: User): Actor {
