@@ -1,7 +1,7 @@
 // What the "Add widget" form submits, parsed on the server (the messages are the ones shown under the
 // fields). The form's fields are flat (kind, title, source, measure, column, status, dateColumn, days,
-// rows, columns; a column named by its value key); widgetConfigOf turns them, with the chosen table's columns as they are now, into
-// the stored config (lib/dashboards/widget-config.ts) or field errors.
+// rows, columns; a column named by its value key); widgetConfigOf turns them, with the chosen table's
+// columns as they are now, into the stored config (lib/dashboards/widget-config.ts) or field errors.
 import { z } from "zod";
 import type { DataColumn } from "@/db/schema";
 import type { FieldErrors } from "../action-result";
@@ -25,7 +25,10 @@ const text = z.string().max(200).optional();
 
 const TITLE_MISSING = "Enter a title for the widget.";
 
-/** A table source chosen by a caller who may manage dashboards but not read tables (a custom group). */
+/**
+ * A table source chosen by a caller who may manage dashboards but not read tables (no built-in group
+ * is such a caller today; the add action does not rely on that).
+ */
 export const TABLE_SOURCE_NEEDS_TABLES_READ_MESSAGE = "You may not read this tenant's tables, so a widget cannot show one for you. Choose flow runs.";
 
 export const AddWidgetInput = z.object({

@@ -34,9 +34,10 @@ const text = (values: SubmittedValues, name: string, fallback: string) => String
 
 /**
  * "Add widget": a button that shows the form (kind, title, source, then the options the kind and
- * source take). The options follow the chosen source's columns (each by its label, sent as its value
- * key: what the widget keeps, so relabelling the column later leaves the widget working); the server checks them again against
- * the table as it is when the widget is saved, and answers under the field.
+ * source take). The options follow the chosen source's columns, each shown by its label and sent as
+ * its value key (what the widget keeps: relabelling the column later leaves the widget working); the
+ * server checks them again against the table as it is when the widget is saved, and answers under the
+ * field.
  */
 export function AddWidgetForm({ slug, dashboardId, tables }: { slug: string; dashboardId: string; tables: SourceTable[] }) {
   const formId = useId();
