@@ -46,7 +46,8 @@ export async function findConnection(tx: TenantTx, id: string): Promise<Connecti
   return row ?? null;
 }
 
-type WithSecrets = ConnectionView & { encrypted: EncryptedValue };
+/** With its version (db/schema/connections.ts: the same version is the same connection) and its encrypted secrets. */
+type WithSecrets = ConnectionView & { version: number; encrypted: EncryptedValue };
 
 /** One connection with its encrypted secrets, locked until commit (an edit, a test and a delete run one after another). */
 export const lockConnectionSecrets = (tx: TenantTx, id: string) => connectionWithSecrets(tx, id, true);
@@ -55,7 +56,7 @@ export const lockConnectionSecrets = (tx: TenantTx, id: string) => connectionWit
 export const readConnectionSecrets = (tx: TenantTx, id: string) => connectionWithSecrets(tx, id, false);
 
 async function connectionWithSecrets(tx: TenantTx, id: string, lock: boolean): Promise<WithSecrets | null> {
-  const query = tx.select({ ...viewColumns, ...encryptedColumns }).from(connections).where(byId(tx, id));
+  const query = tx.select({ ...viewColumns, version: connections.version, ...encryptedColumns }).from(connections).where(byId(tx, id));
   const [row] = lock ? await query.for("update") : await query;
   if (!row) return null;
   const { keyId, iv, authTag, ciphertext, ...view } = row;
@@ -89,7 +90,7 @@ export async function updateConnection(
   const { encrypted, ...rest } = change;
   const [row] = await tx
     .update(connections)
-    .set({ ...rest, ...encrypted, updatedAt: sql`now()` })
+    .set({ ...rest, ...encrypted, updatedAt: sql`now()`, version: sql`${connections.version} + 1` })
     .where(byId(tx, id))
     .returning(viewColumns);
   return row ?? null;
@@ -129,7 +130,7 @@ export async function markWebhookReceived(tx: TenantTx, id: string): Promise<voi
 export async function deactivateTenantConnections(tx: Tx, tenantId: string): Promise<number> {
   const rows = await tx
     .update(connections)
-    .set({ status: "inactive", updatedAt: sql`now()` })
+    .set({ status: "inactive", updatedAt: sql`now()`, version: sql`${connections.version} + 1` })
     .where(and(eq(connections.tenantId, tenantId), ne(connections.status, "inactive")))
     .returning({ id: connections.id });
   return rows.length;

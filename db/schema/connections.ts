@@ -1,4 +1,4 @@
-import { check, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { tenants } from "./tenants";
 
@@ -31,6 +31,12 @@ export const connections = pgTable(
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * One more on every change a person or the archive makes (db/queries/connections.ts): what "Test
+     * connection" compares to see the connection changed while it was called. updated_at cannot say
+     * it: two writes within its resolution (or one transaction's now()) would carry the same time.
+     */
+    version: integer("version").notNull().default(0),
   },
   (t) => [
     primaryKey({ name: "connections_pk", columns: [t.tenantId, t.id] }),

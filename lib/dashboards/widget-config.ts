@@ -1,7 +1,9 @@
 // What a dashboard widget shows, as stored in dashboard_widgets.config (checked with zod on the way
 // in and on the way out: a row that no longer parses shows as "source removed", never an error).
-// A widget reads either one data table of the tenant (by id; its columns by name) or the tenant's
-// Production flow runs.
+// A widget reads either one data table of the tenant (by id; its columns by their value key, valueKeyOf
+// in lib/data-tables/column-rules.ts: a column's name for a plain table, the key that stays when a
+// template table's column is relabelled; so a relabelled column keeps its widgets and they show the new
+// label) or the tenant's Production flow runs.
 import { z } from "zod";
 
 export const WIDGET_KINDS = ["number", "chart", "table"] as const;
@@ -24,27 +26,29 @@ export const TABLE_COLUMNS_MAX = 10;
 export const WIDGETS_PER_DASHBOARD = 24;
 
 const uuid = z.uuid();
-const columnName = z.string().min(1).max(60);
+// A column's value key: a plain table's column name (at most 60), or a template table's "t:<key>:<type>"
+// / "x:<key>" (template keys are at most 100 characters).
+const columnKey = z.string().min(1).max(120);
 const tableSource = { source: z.literal("table"), tableId: uuid };
 const runsSource = { source: z.literal("flow_runs") };
 
 // A plain union: two of its shapes share the source "table" (a count, or a sum/average of a column).
 const NumberConfig = z.union([
   z.strictObject({ ...tableSource, measure: z.literal("count") }),
-  z.strictObject({ ...tableSource, measure: z.enum(["sum", "average"]), column: columnName }),
+  z.strictObject({ ...tableSource, measure: z.enum(["sum", "average"]), column: columnKey }),
   z.strictObject({ ...runsSource, status: z.enum(RUN_STATUSES) }),
 ]);
 
 const days = z.union(CHART_DAYS.map((value) => z.literal(value)) as [z.ZodLiteral<7>, z.ZodLiteral<30>, z.ZodLiteral<90>]);
 const ChartConfig = z.discriminatedUnion("source", [
   // dateColumn null: by when each row was added.
-  z.object({ ...tableSource, dateColumn: columnName.nullable(), days }),
+  z.object({ ...tableSource, dateColumn: columnKey.nullable(), days }),
   z.object({ ...runsSource, days }),
 ]);
 
 const rows = z.number().int().min(TABLE_ROWS_MIN).max(TABLE_ROWS_MAX);
 const TableConfig = z.discriminatedUnion("source", [
-  z.object({ ...tableSource, columns: z.array(columnName).min(1).max(TABLE_COLUMNS_MAX), rows }),
+  z.object({ ...tableSource, columns: z.array(columnKey).min(1).max(TABLE_COLUMNS_MAX), rows }),
   z.object({ ...runsSource, rows }),
 ]);
 

@@ -21,11 +21,15 @@ export type WidgetData =
 
 const removed = (reason: string): WidgetData => ({ state: "removed", reason });
 const TABLE_REMOVED = removed("Source removed: the table this widget reads was deleted.");
-const columnRemoved = (column: string, type: string) => removed(`Source removed: the column ${column} is no longer a ${type} column of its table.`);
+// A column is named by its value key: a plain table's column name, which is what its members know it by.
+const columnRemoved = (key: string, type: string) => removed(`Source removed: the column ${key} is no longer a ${type} column of its table.`);
 
-/** The column named `name` of the table, when it is still there with this type; its position too. */
-function columnOf(columns: readonly DataColumn[], name: string, type?: DataColumnType) {
-  const position = columns.findIndex((column) => column.name === name && (!type || column.type === type));
+/**
+ * The column stored under `key` (its value key, the widget's reference: it stays when a template
+ * table's column is relabelled), when it is still there with this type; its position too.
+ */
+function columnOf(columns: readonly DataColumn[], key: string, type?: DataColumnType) {
+  const position = columns.findIndex((column) => valueKeyOf(column) === key && (!type || column.type === type));
   return position === -1 ? null : { position, column: columns[position]! };
 }
 
@@ -45,8 +49,7 @@ async function numberData(tx: TenantTx, config: NumberWidgetConfig): Promise<Wid
   if (config.measure === "count") return { state: "number", value: table.rowCount };
   const found = columnOf(table.columns, config.column, "number");
   if (!found) return columnRemoved(config.column, "number");
-  // Rows hold values under the column's key (a template's column keeps its key when renamed).
-  const value = await aggregateColumn(tx, table.id, valueKeyOf(found.column), config.measure);
+  const value = await aggregateColumn(tx, table.id, config.column, config.measure);
   const note = table.rowCount > AGGREGATE_ROWS_MAX ? `Of the first ${AGGREGATE_ROWS_MAX.toLocaleString("en")} rows.` : undefined;
   return { state: "number", value, note };
 }
@@ -97,9 +100,10 @@ async function tableData(tx: TenantTx, config: TableWidgetConfig): Promise<Widge
   }
   const table = await findDataTable(tx, config.tableId);
   if (!table) return TABLE_REMOVED;
-  const missing = config.columns.find((name) => !columnOf(table.columns, name));
+  const missing = config.columns.find((key) => !columnOf(table.columns, key));
   if (missing) return removed(`Source removed: the column ${missing} is no longer in its table.`);
-  const keys = config.columns.map((name) => valueKeyOf(columnOf(table.columns, name)!.column));
+  // Headed by the columns' labels as they are now (a relabelled column shows its new label).
+  const labels = config.columns.map((key) => columnOf(table.columns, key)!.column.name);
   const rows = await firstRows(tx, table.id, config.rows);
-  return { state: "table", columns: config.columns, rows: rows.map((row) => ({ id: row.id, cells: keys.map((key) => cellText(row.values[key])) })) };
+  return { state: "table", columns: labels, rows: rows.map((row) => ({ id: row.id, cells: config.columns.map((key) => cellText(row.values[key])) })) };
 }

@@ -146,8 +146,8 @@ export async function applyImport(
   const tableIds = new Map(targets.tables.flatMap((table) => [[table.name.toLowerCase(), table.id] as const, [table.shownName.toLowerCase(), table.id] as const]));
   const createdTables = await importTables(tx, records, tableIds, caller, plan);
   await importTableTemplateUses(tx, ofKind(records, "table_template_use"), createdTables, caller.userId, plan.tableTemplates);
-  const fileTableNames = new Set(ofKind(records, "table").map((table) => table.name));
-  await importDashboards(tx, { dashboards: ofKind(records, "dashboard"), tableNames: fileTableNames }, { dashboardNames: targets.dashboardNames, tableIds }, caller.userId, plan.dashboards);
+  const fileTables = new Map(ofKind(records, "table").map((table) => [table.name, table.columns]));
+  await importDashboards(tx, { dashboards: ofKind(records, "dashboard"), tables: fileTables }, { dashboardNames: targets.dashboardNames, tableIds }, caller.userId, plan.dashboards);
 
   const takenCredentials = new Set(targets.credentialNames);
   for (const record of credentialRecords) {

@@ -152,7 +152,9 @@ export const TemplateUseRecord = z.object({
 });
 /**
  * A dashboard with its widgets in their order (version 4). A widget reading a data table names it by
- * name in `table` (null: flow runs, or a table since deleted) and its config holds no table id.
+ * name in `table` (null: flow runs, or a table since deleted) and its config holds no table id; its
+ * config names the table's columns by value key, as the table record's columns carry them (files
+ * written before that name them by label: import-dashboards.ts reads both).
  */
 export const DashboardRecord = z.object({
   kind: z.literal("dashboard"),

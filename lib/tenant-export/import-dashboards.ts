@@ -2,11 +2,15 @@
 // is created with its widgets in the file's order; one whose name the tenant has is left as it is. A
 // widget names its data table by name (tables get new ids on import), so its config gets the id the
 // table has here: the one the import created, or the tenant's table of that name that the import kept.
-// A widget whose table had been deleted before the export keeps reading "source removed".
+// A widget whose table had been deleted before the export keeps reading "source removed". A widget names
+// its table's columns by value key, as the file's table record does (lib/dashboards/widget-config.ts);
+// files written before widgets did named them by label, and each such label becomes the key of the
+// file's column of that label (a reference that is already a column's key stays as it is).
 import "server-only";
 import { insertDashboard, insertWidget } from "@/db/queries/dashboards";
 import type { TenantTx } from "@/db/scopes";
-import { parseWidget } from "../dashboards/widget-config";
+import { parseWidget, type WidgetKind } from "../dashboards/widget-config";
+import { valueKeyOf } from "../data-tables/column-rules";
 import { AddWidgetInput } from "../dashboards/widget-input";
 import { nameInput } from "../name-input";
 import type { RecordOf } from "./format";
@@ -24,9 +28,24 @@ export function widgetForFile(widget: { kind: RecordOf<"dashboard">["widgets"][n
   return { kind: widget.kind, title: widget.title, table: tableId === undefined ? null : (tableNames.get(tableId) ?? null), config };
 }
 
+type FileColumns = RecordOf<"table">["columns"];
+
+/** The widget's config with each column named by key (see above): the file's table's columns decide. */
+function columnsByKey(kind: WidgetKind, config: Record<string, unknown>, columns: FileColumns): Record<string, unknown> {
+  const keyOf = (reference: unknown, type?: string) => {
+    if (typeof reference !== "string" || columns.some((column) => valueKeyOf(column) === reference)) return reference;
+    const labelled = columns.find((column) => column.name === reference && (!type || column.type === type));
+    return labelled ? valueKeyOf(labelled) : reference;
+  };
+  if (kind === "number" && config.column !== undefined) return { ...config, column: keyOf(config.column, "number") };
+  if (kind === "chart" && config.dateColumn != null) return { ...config, dateColumn: keyOf(config.dateColumn, "date") };
+  if (kind === "table" && Array.isArray(config.columns)) return { ...config, columns: config.columns.map((reference) => keyOf(reference)) };
+  return config;
+}
+
 export async function importDashboards(
   tx: TenantTx,
-  file: { dashboards: RecordOf<"dashboard">[]; tableNames: Set<string> },
+  file: { dashboards: RecordOf<"dashboard">[]; tables: Map<string, FileColumns> },
   target: { dashboardNames: string[]; tableIds: Map<string, string> },
   createdBy: string | null,
   outcome: KindOutcome,
@@ -36,9 +55,11 @@ export async function importDashboards(
     const name = checked(DashboardName, record.name, "a dashboard name");
     const widgets = record.widgets.map((widget) => {
       const title = checked(AddWidgetInput.shape.title, widget.title, `a widget title of the dashboard ${name}`);
-      if (widget.table !== null && !file.tableNames.has(widget.table)) refuseFile(`A widget of the dashboard ${name} reads a table the file does not describe. Nothing was imported.`);
+      const columns =
+        (widget.table === null ? [] : file.tables.get(widget.table)) ??
+        refuseFile(`A widget of the dashboard ${name} reads a table the file does not describe. Nothing was imported.`);
       const tableId = widget.table === null ? REMOVED_TABLE_ID : target.tableIds.get(widget.table.toLowerCase());
-      const parsed = parseWidget(widget.kind, widget.config.source === "table" ? { ...widget.config, tableId } : widget.config);
+      const parsed = parseWidget(widget.kind, widget.config.source === "table" ? { ...columnsByKey(widget.kind, widget.config, columns), tableId } : widget.config);
       return parsed ? { ...parsed, title } : refuseFile(`The file holds a widget of the dashboard ${name} this console would not accept. Nothing was imported.`);
     });
     if (taken.has(name.toLowerCase())) {

@@ -8,7 +8,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTwoTenants } from "../support/fixtures";
 import { actingAs } from "../support/session";
-import { connectionRow, entriesOf, httpApiFields, seedConnection } from "./connections-support";
+import { and, eq } from "drizzle-orm";
+import { connections } from "@/db/schema";
+import { connectionRow, entriesOf, httpApiFields, inTenant, seedConnection } from "./connections-support";
 
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -65,6 +67,21 @@ describe("Test connection while the target has not answered", () => {
     const result = await test;
     expect(result).toMatchObject({ ok: false, code: "CONFLICT", message: "The connection was changed while it was being tested. Test it again." });
     expect(await connectionRow(world.a.id, connection.id)).toMatchObject({ name: "Renamed meanwhile", status: "active", lastTestedAt: null });
+    expect((await entriesOf(world.a.id, "connection.tested")).filter((entry) => entry.targetId === connection.id)).toEqual([]);
+  });
+
+  it("sees a change meanwhile that left updated_at as it was (two writes within its resolution): refused, nothing recorded", async () => {
+    const connection = await seedConnection(createConnection, world.a.slug, world.adminA, httpApiFields(`${base}/held`));
+    const before = (await connectionRow(world.a.id, connection.id))!;
+    const { test } = await startTest(connection.id);
+    const edit = await within(3000, actingAs(world.adminA, () => updateConnectionAction(world.a.slug, null, { connectionId: connection.id, name: "Same instant", baseUrl: `${base}/held` })));
+    expect(edit).toMatchObject({ ok: true });
+    // The clock says nothing changed: the edit's time is the one the test read.
+    await inTenant(world.a.id, (tx) => tx.update(connections).set({ updatedAt: before.updatedAt }).where(and(eq(connections.tenantId, world.a.id), eq(connections.id, connection.id))));
+    expect((await connectionRow(world.a.id, connection.id))!.updatedAt).toEqual(before.updatedAt);
+    release();
+    expect(await test).toMatchObject({ ok: false, code: "CONFLICT", message: "The connection was changed while it was being tested. Test it again." });
+    expect(await connectionRow(world.a.id, connection.id)).toMatchObject({ name: "Same instant", status: "active", lastTestedAt: null, version: before.version + 1 });
     expect((await entriesOf(world.a.id, "connection.tested")).filter((entry) => entry.targetId === connection.id)).toEqual([]);
   });
 

@@ -129,7 +129,7 @@ describe("Table", () => {
     ]);
   });
 
-  it("reads values under a column's key, not its name (a template's column renamed keeps its key)", async () => {
+  it("names columns by their key, not their label, and heads a table with the labels (a template's column relabelled keeps its key)", async () => {
     const keyed: DataColumn[] = [
       { name: "Customer", type: "text", key: "t:k1:text" },
       { name: "Seats", type: "number", key: "t:k2:number" },
@@ -138,12 +138,16 @@ describe("Table", () => {
       { "t:k1:text": "Ada", "t:k2:number": 3 },
       { "t:k1:text": "Grace", "t:k2:number": 4 },
     ]);
-    const shown = (await show(world.a.id, "table", { source: "table", tableId: table.id, columns: ["Customer", "Seats"], rows: 10 })) as { rows: { cells: string[] }[] };
+    // The widget names the columns by key; the heading is each column's label as it is now.
+    const shown = (await show(world.a.id, "table", { source: "table", tableId: table.id, columns: ["t:k1:text", "t:k2:number"], rows: 10 })) as { columns: string[]; rows: { cells: string[] }[] };
+    expect(shown.columns).toEqual(["Customer", "Seats"]);
     expect(shown.rows.map((row) => row.cells)).toEqual([
       ["Ada", "3"],
       ["Grace", "4"],
     ]);
-    expect(await show(world.a.id, "number", { source: "table", tableId: table.id, measure: "sum", column: "Seats" })).toMatchObject({ state: "number", value: 7 });
+    expect(await show(world.a.id, "number", { source: "table", tableId: table.id, measure: "sum", column: "t:k2:number" })).toMatchObject({ state: "number", value: 7 });
+    // A label is not a key: a widget naming one reads no column (stored widgets were moved to keys by migration 0042).
+    expect(await show(world.a.id, "number", { source: "table", tableId: table.id, measure: "sum", column: "Seats" })).toMatchObject({ state: "removed" });
   });
 
   it("shows the latest Production runs, newest first, with their flow", async () => {

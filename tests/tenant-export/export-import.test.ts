@@ -11,6 +11,9 @@ import { withTenant } from "@/db/scopes";
 import { activity, connections, dashboards, dashboardWidgets, dataTableRows, dataTables, flows, flowTemplateUses, flowVersions, memberships, tableTemplates, tableTemplateUses, tenantGroupFlows, tenantGroupMembers, tenantGroups, tenants } from "@/db/schema";
 import { listDataTables } from "@/db/queries/data-tables";
 import { listFlowVersions } from "@/db/queries/flow-versions";
+import { findDataTable } from "@/db/queries/data-tables";
+import { widgetData } from "@/lib/dashboards/widget-data";
+import type { WidgetConfig } from "@/lib/dashboards/widget-config";
 import { NEEDS_SECRET_MESSAGE } from "@/lib/connections/connection-config";
 import { openConnectionSecrets } from "@/lib/connections/connection-secrets";
 import { IMPORTED_WITHOUT_SECRET } from "@/lib/tenant-export/import-connections";
@@ -67,6 +70,8 @@ let checksums: { id: string };
 /** Tenant A's table template (Contacts) and the key of its column. */
 let contactsTemplate: { id: string };
 let emailKey: string;
+/** The Contacts table's columns' value keys (E-mail: the template's, Phone: the tenant's extra column). */
+let contactKeys: [string, string];
 /** Tenant A's export with its credentials (under PASSPHRASE) and without. */
 let withCredentials: string;
 let withoutCredentials: string;
@@ -191,7 +196,11 @@ beforeAll(async () => {
   const overview = expectOk<{ id: string }>(await as(admin, () => createDashboard(slug, null, { name: "Overview" })));
   expectOk(await as(admin, () => addWidget(slug, null, { dashboardId: overview.id, kind: "number", title: "Customers", source: `table:${table.id}`, measure: "count" })));
   expectOk(await as(admin, () => addWidget(slug, null, { dashboardId: overview.id, kind: "chart", title: "Runs per day", source: "flow_runs", days: "30" })));
-  expectOk(await as(admin, () => addWidget(slug, null, { dashboardId: overview.id, kind: "table", title: "Contacts", source: `table:${contacts.id}`, rows: "10", columns: ["E-mail", "Phone"] })));
+  // The widget names the columns by key (a relabelled column keeps its widgets), as the form sends them.
+  const contactsTable = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => findDataTable(tx, contacts.id));
+  contactKeys = contactsTable!.columns.map((column) => column.key!) as [string, string];
+  expect(contactKeys[0]).toBe(`t:${emailKey}:text`);
+  expectOk(await as(admin, () => addWidget(slug, null, { dashboardId: overview.id, kind: "table", title: "Contacts", source: `table:${contacts.id}`, rows: "10", columns: contactKeys })));
   const releasers = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select({ id: tenantGroups.id }).from(tenantGroups).where(eq(tenantGroups.name, "Releasers")));
   expectOk(await as(admin, () => setTwoFactorRequirement(slug, null, { twoFactorRequired: "groups", twoFactorGroups: ["editor", releasers[0]!.id] })));
 
@@ -228,7 +237,7 @@ describe("the exported file", () => {
       widgets: [
         { kind: "number", title: "Customers", table: "Customers", config: { source: "table", measure: "count" } },
         { kind: "chart", title: "Runs per day", table: null, config: { source: "flow_runs", days: 30 } },
-        { kind: "table", title: "Contacts", table: "Contacts (Alpha)", config: { source: "table", columns: ["E-mail", "Phone"], rows: 10 } },
+        { kind: "table", title: "Contacts", table: "Contacts (Alpha)", config: { source: "table", columns: contactKeys, rows: 10 } },
       ],
     });
     expect(records.find((record) => record.kind === "table_template_use")).toEqual({
@@ -369,6 +378,10 @@ describe("round trip", () => {
       tx.select({ config: dashboardWidgets.config }).from(dashboardWidgets).where(eq(dashboardWidgets.tenantId, target.id)).orderBy(asc(dashboardWidgets.position)),
     );
     expect(widgets.map((widget) => (widget.config as { tableId?: string }).tableId)).toEqual([idOf("Customers"), undefined, idOf("Contacts (Alpha)")]);
+    // The Contacts widget names the same keys, and reads the imported table under its labels.
+    expect(widgets[2]!.config).toMatchObject({ columns: contactKeys });
+    const contactsWidget = await withTenant({ tenantId: target.id, userId: null }, (tx) => widgetData(tx, { kind: "table", config: widgets[2]!.config as WidgetConfig }));
+    expect(contactsWidget).toMatchObject({ state: "table", columns: ["E-mail", "Phone"], rows: [{ cells: ["ada@alpha.test", "555-0100"] }] });
     const [contactsUse] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tableTemplateUses).where(eq(tableTemplateUses.tenantId, target.id)));
     expect(contactsUse).toMatchObject({ templateId: contactsTemplate.id, tableId: idOf("Contacts (Alpha)"), name: "Contacts (Alpha)", columnLabels: { [emailKey]: "E-mail" } });
     const [contactRow] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(dataTableRows).where(eq(dataTableRows.tableId, idOf("Contacts (Alpha)"))));
@@ -666,6 +679,22 @@ describe("connections, template customisations and two-factor groups (version 3)
     const versionThree = rewritten(withoutCredentials, ([header, ...records]) => [{ ...header, version: 3 }, ...records]);
     expect(await importAs(world.adminA, target.slug, versionThree)).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringContaining("is not a record this console understands")] } });
     expect((await snapshot(target.id)).tables).toBe(0);
+  });
+
+  it("reads a file whose widgets name their columns by label (written before widgets named keys): each label becomes its column's key", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    const byLabel = rewritten(withoutCredentials, (records) =>
+      records.map((r) =>
+        r.kind === "dashboard"
+          ? { ...r, widgets: (r.widgets as { title: string; config: object }[]).map((w) => (w.title === "Contacts" ? { ...w, config: { ...w.config, columns: ["E-mail", "Phone"] } } : w)) }
+          : r,
+      ),
+    );
+    expectOk(await importAs(world.adminA, target.slug, byLabel));
+    const widgets = await withTenant({ tenantId: target.id, userId: null }, (tx) =>
+      tx.select({ title: dashboardWidgets.title, config: dashboardWidgets.config }).from(dashboardWidgets).where(eq(dashboardWidgets.tenantId, target.id)),
+    );
+    expect(widgets.find((widget) => widget.title === "Contacts")!.config).toMatchObject({ columns: contactKeys });
   });
 
   it("does not require two-factor of the importing Admin before they have it: that requirement is skipped with the reason", async () => {

@@ -98,16 +98,17 @@ export const testConnectionAction = tenantAction({
   outside: outsideWork(
     ({ tx, input }: { tx: TenantTx; input: { connectionId: string } }) => readForTest(tx, input.connectionId),
     async ({ connection, secrets }) => ({
-      tested: { id: connection.id, updatedAt: connection.updatedAt.getTime() },
+      tested: { id: connection.id, version: connection.version },
       outcome: await callTarget(connectorOf(connection), { settings: connection.settings, secrets, active: connection.status !== "inactive" }),
     }),
   ),
   async run({ tx, actor, input, called }) {
-    const { tested, outcome } = called as { tested: { id: string; updatedAt: number }; outcome: Awaited<ReturnType<typeof callTarget>> };
-    // Locked now, only for recording: deleted meanwhile is not found, changed meanwhile is refused
-    // (the test said something about settings that are no longer the connection's).
+    const { tested, outcome } = called as { tested: { id: string; version: number }; outcome: Awaited<ReturnType<typeof callTarget>> };
+    // Locked now, only for recording: deleted meanwhile is not found, changed meanwhile (its version
+    // counter moved, whatever the clock said) is refused: the test said something about settings that
+    // are no longer the connection's.
     const connection = await requireConnection(tx, input.connectionId);
-    if (connection.id !== tested.id || connection.updatedAt.getTime() !== tested.updatedAt) throw new ActionError("CONFLICT", CHANGED_DURING_TEST_MESSAGE);
+    if (connection.id !== tested.id || connection.version !== tested.version) throw new ActionError("CONFLICT", CHANGED_DURING_TEST_MESSAGE);
     // A deactivated connection stays inactive whatever the test says (deactivating is a person's decision).
     const status: ConnectionStatus = connection.status === "inactive" ? "inactive" : outcome.ok ? "active" : "failing";
     await updateConnection(tx, connection.id, { status, lastError: outcome.ok ? null : outcome.message, lastTestedAt: new Date() });

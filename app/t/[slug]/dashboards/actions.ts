@@ -3,21 +3,23 @@
 // Dashboards: create, rename, delete a dashboard; add, move and remove its widgets (Editors and
 // Admins: dashboards.manage). The tenant is the URL's; a dashboard, widget or table id from another
 // tenant, or a malformed one, is simply not found. A widget's source is checked against the table's
-// columns as they are now.
+// columns as they are now, and only for a caller who may read that table (tables.read): managing
+// dashboards does not show a table's name or columns to someone who may not read them.
 import { z } from "zod";
 import type { TenantTx } from "@/db/scopes";
 import { deleteDashboard, deleteWidget, findDashboard, insertDashboard, insertWidget, listWidgets, renameDashboard, setWidgetPositions } from "@/db/queries/dashboards";
 import { findDataTable } from "@/db/queries/data-tables";
 import { tenantAction } from "@/lib/actions/tenant-action";
-import { actingUserId } from "@/lib/caller";
+import { actingUserId, type Actor } from "@/lib/caller";
 import { withUniqueName } from "@/lib/actions/unique-name";
 import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { DataIdInput } from "@/lib/data-tables/table-input";
 import { isUuid } from "@/lib/ids";
 import { nameInput } from "@/lib/name-input";
+import { can } from "@/lib/permissions";
 import { WIDGET_KIND_LABELS, WIDGETS_PER_DASHBOARD } from "@/lib/dashboards/widget-config";
-import { AddWidgetInput, sourceTableId, widgetConfigOf } from "@/lib/dashboards/widget-input";
+import { AddWidgetInput, sourceTableId, TABLE_SOURCE_NEEDS_TABLES_READ_MESSAGE, widgetConfigOf } from "@/lib/dashboards/widget-input";
 
 const DashboardNameInput = nameInput("dashboard");
 
@@ -81,10 +83,15 @@ export const deleteDashboardAction = tenantAction({
   },
 });
 
-/** The widget's table (null: flow runs); a source that names no table of this tenant is refused at the field. */
-async function sourceTable(tx: TenantTx, source: string) {
+/**
+ * The widget's table (null: flow runs); a source that names no table of this tenant is refused at the
+ * field, and so is any table for a caller without tables.read (before the table is even looked up: the
+ * answer is the same whether or not it exists).
+ */
+async function sourceTable(tx: TenantTx, actor: Actor, source: string) {
   const tableId = sourceTableId(source);
   if (tableId === null) return null;
+  if (!can(actor, "tables.read")) throw new ActionError("FORBIDDEN", TABLE_SOURCE_NEEDS_TABLES_READ_MESSAGE, { source: [TABLE_SOURCE_NEEDS_TABLES_READ_MESSAGE] });
   const table = tableId !== undefined && isUuid(tableId) ? await findDataTable(tx, tableId) : null;
   if (!table) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", { source: ["Choose flow runs or a table of this tenant."] });
   return table;
@@ -96,7 +103,7 @@ export const addWidget = tenantAction({
   input: AddWidgetInput,
   async run({ tx, actor, input }) {
     const dashboard = await requireDashboard(tx, input.dashboardId, { lock: true });
-    const table = await sourceTable(tx, input.source);
+    const table = await sourceTable(tx, actor, input.source);
     const built = widgetConfigOf(input.kind, input, table);
     if (!built.ok) throw new ActionError("VALIDATION", "Please correct the highlighted fields.", built.fieldErrors);
     const widgets = await listWidgets(tx, dashboard.id);

@@ -21,6 +21,7 @@ import {
   WIDGET_KINDS,
   type WidgetKind,
 } from "@/lib/dashboards/widget-config";
+import { valueKeyOf } from "@/lib/data-tables/column-rules";
 import { addWidget } from "../actions";
 
 export interface SourceTable {
@@ -33,8 +34,10 @@ const text = (values: SubmittedValues, name: string, fallback: string) => String
 
 /**
  * "Add widget": a button that shows the form (kind, title, source, then the options the kind and
- * source take). The options follow the chosen source's columns; the server checks them again against
- * the table as it is when the widget is saved, and answers under the field.
+ * source take). The options follow the chosen source's columns, each shown by its label and sent as
+ * its value key (what the widget keeps: relabelling the column later leaves the widget working); the
+ * server checks them again against the table as it is when the widget is saved, and answers under the
+ * field.
  */
 export function AddWidgetForm({ slug, dashboardId, tables }: { slug: string; dashboardId: string; tables: SourceTable[] }) {
   const formId = useId();
@@ -44,7 +47,7 @@ export function AddWidgetForm({ slug, dashboardId, tables }: { slug: string; das
   const [measure, setMeasure] = useState("count");
   const { result, values, version, fieldErrors, formAction, pending } = useFormAction((previous, form) => addWidget(slug, previous, form));
   const table = tables.find((candidate) => `table:${candidate.id}` === source) ?? null;
-  const columnsOfType = (type: DataColumn["type"]) => (table?.columns ?? []).filter((column) => column.type === type).map((column) => ({ value: column.name, label: column.name }));
+  const columnsOfType = (type: DataColumn["type"]) => (table?.columns ?? []).filter((column) => column.type === type).map((column) => ({ value: valueKeyOf(column), label: column.name }));
   const chosenColumns = values.columns === undefined ? null : [values.columns].flat();
   const columnsErrorId = `${formId}-columns-error`;
 
@@ -133,12 +136,12 @@ export function AddWidgetForm({ slug, dashboardId, tables }: { slug: string; das
                   <p className="text-sm text-slate-600">{`At most ${TABLE_COLUMNS_MAX}.`}</p>
                   <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
                     {table.columns.map((column, index) => (
-                      <label key={column.name} className="flex items-center gap-2 text-sm">
+                      <label key={valueKeyOf(column)} className="flex items-center gap-2 text-sm">
                         <input
                           type="checkbox"
                           name="columns"
-                          value={column.name}
-                          defaultChecked={chosenColumns ? chosenColumns.includes(column.name) : index < TABLE_COLUMNS_MAX}
+                          value={valueKeyOf(column)}
+                          defaultChecked={chosenColumns ? chosenColumns.includes(valueKeyOf(column)) : index < TABLE_COLUMNS_MAX}
                           className="h-4 w-4"
                         />
                         {column.name}

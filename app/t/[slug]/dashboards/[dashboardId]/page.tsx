@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { withActorTenant } from "@/db/scopes";
 import { findDashboard, listWidgets } from "@/db/queries/dashboards";
-import { listDataTables } from "@/db/queries/data-tables";
 import { WidgetView } from "@/components/dashboards/widget-view";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/actor";
 import { WIDGET_KIND_LABELS } from "@/lib/dashboards/widget-config";
 import { widgetData } from "@/lib/dashboards/widget-data";
+import { widgetSourceTables } from "@/lib/dashboards/widget-sources";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { AddWidgetForm } from "./add-widget-form";
@@ -32,8 +32,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
     // One widget after another in the one transaction: each read is bounded (lib/dashboards/widget-data.ts).
     const shown = [];
     for (const widget of widgets) shown.push({ ...widget, data: await widgetData(tx, widget) });
-    // The sources an Editor may pick: the tenant's tables with their columns.
-    const tables = canManage ? (await listDataTables(tx)).map(({ id, name, columns }) => ({ id, name, columns })) : [];
+    // The tables an Editor may pick as sources (none for a caller who may not read tables).
+    const tables = await widgetSourceTables(tx, actor);
     return { dashboard, widgets: shown, tables };
   });
   if (!found) notFound();
