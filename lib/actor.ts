@@ -98,6 +98,7 @@ async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmi
       flowScopedPermissions,
       inTwoFactorGroup,
       inCustomGroup: membership.inCustomGroup,
+      customGroupNames: membership.customGroupNames,
       viewersSeeDashboardsOnly: membership.viewersSeeDashboardsOnly,
       viaSuperadmin: false,
       ssoRequirement,

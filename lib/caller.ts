@@ -44,6 +44,8 @@ export interface Actor {
   viewersSeeDashboardsOnly: boolean;
   /** The member is in at least one custom group (read with the membership): not "only a Viewer". */
   inCustomGroup?: boolean;
+  /** The names of the member's custom groups, A to Z, read with the membership (the overview's "Your roles"). */
+  customGroupNames?: string[];
   /** The member is in a custom group the tenant requires two-factor of (read with the membership). */
   inTwoFactorGroup?: boolean;
   /** A superadmin entered this tenant without being an active member (see lib/superadmin-access.ts). */

@@ -95,6 +95,14 @@ export function rolesLabel(roles: readonly MemberRole[]): string {
   return canonicalRoles(roles).map((role) => ROLE_LABELS[role]).join(", ");
 }
 
+/**
+ * "Editor, Marketing": a member's built-in groups (roles), then their custom groups, as pages, mail and
+ * the log name them. A member in custom groups only reads as those groups alone.
+ */
+export function groupsLabel(roles: readonly MemberRole[], customGroupNames: readonly string[]): string {
+  return [rolesLabel(roles), ...customGroupNames].filter(Boolean).join(", ");
+}
+
 /** The built-in groups (roles) that carry `permission`, in canonical order (the access review's permission filter). */
 export function rolesGranting(permission: Permission): MemberRole[] {
   return MEMBER_ROLES.filter((role) => PERMISSIONS_OF[role].includes(permission));

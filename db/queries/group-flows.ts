@@ -1,7 +1,7 @@
 // The flows a custom group narrowed to "Only these flows" applies to (tenant scope). A flow is named by
 // its id in every environment (db/schema/groups.ts); the row keeps the copy that was picked, preferably
 // Production's, for its foreign key. Every query is bounded: a tenant may have thousands of flows.
-import { and, asc, eq, ilike, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { flows, tenantGroupFlows } from "../schema";
 import type { TenantTx } from "../scopes";
 import { containsPattern } from "./search";
@@ -57,6 +57,25 @@ export async function insertGroupFlow(tx: TenantTx, groupId: string, flowId: str
     .onConflictDoNothing()
     .returning({ flowId: tenantGroupFlows.flowId });
   return { name: flow.name, added: rows.length > 0 };
+}
+
+/** The ids of every flow the group names (an import replaces the list). */
+export async function groupFlowIds(tx: TenantTx, groupId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ flowId: tenantGroupFlows.flowId })
+    .from(tenantGroupFlows)
+    .where(and(eq(tenantGroupFlows.tenantId, tx.tenantId), eq(tenantGroupFlows.groupId, groupId)));
+  return rows.map((row) => row.flowId);
+}
+
+/** Takes these flows out of the group (an import replacing its list); how many it named. */
+export async function deleteGroupFlows(tx: TenantTx, groupId: string, flowIds: readonly string[]): Promise<number> {
+  if (flowIds.length === 0) return 0;
+  const rows = await tx
+    .delete(tenantGroupFlows)
+    .where(and(eq(tenantGroupFlows.tenantId, tx.tenantId), eq(tenantGroupFlows.groupId, groupId), inArray(tenantGroupFlows.flowId, [...flowIds])))
+    .returning({ flowId: tenantGroupFlows.flowId });
+  return rows.length;
 }
 
 /** Takes the flow out of the group; its name when it was there, else null. */

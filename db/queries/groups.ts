@@ -307,3 +307,27 @@ export async function listMembersOutsideGroup(tx: TenantTx, groupId: string, lim
     .orderBy(asc(memberships.memberEmail))
     .limit(limit);
 }
+
+/**
+ * Members (by email, at most `limit`) for whom this group is their only group: no built-in group (role)
+ * and no other custom group, so taking them out of it (or deleting it) would leave them in none.
+ * `userId` asks about that one member only.
+ */
+export async function listMembersOnlyInGroup(tx: TenantTx, groupId: string, options: { userId?: string; limit?: number } = {}) {
+  return tx
+    .select({ email: memberships.memberEmail })
+    .from(tenantGroupMembers)
+    .innerJoin(memberships, and(eq(memberships.tenantId, tenantGroupMembers.tenantId), eq(memberships.userId, tenantGroupMembers.userId)))
+    .where(
+      and(
+        eq(tenantGroupMembers.tenantId, tx.tenantId),
+        eq(tenantGroupMembers.groupId, groupId),
+        options.userId ? eq(tenantGroupMembers.userId, options.userId) : undefined,
+        sql`cardinality(${memberships.roles}) = 0`,
+        sql`not exists (select 1 from ${tenantGroupMembers} other where other.tenant_id = ${tenantGroupMembers.tenantId}
+          and other.user_id = ${tenantGroupMembers.userId} and other.group_id <> ${tenantGroupMembers.groupId})`,
+      ),
+    )
+    .orderBy(asc(memberships.memberEmail))
+    .limit(options.limit ?? 3);
+}

@@ -4,6 +4,7 @@ import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { memberInvitations, memberships, users } from "../schema";
 import type { TenantTx } from "../scopes";
+import { groupNamesOfMembership } from "./groups";
 
 export async function insertInvitation(
   tx: TenantTx,
@@ -38,6 +39,7 @@ export async function findOpenInvitation(tx: TenantTx, tokenHash: string) {
       membershipId: memberships.id,
       userId: memberships.userId,
       roles: memberships.roles,
+      groupNames: groupNamesOfMembership(),
       email: users.email,
     })
     .from(memberInvitations)

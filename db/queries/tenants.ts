@@ -3,7 +3,7 @@ import { memberships, oidcConfigs, samlConfigs, tenants } from "../schema";
 import type { MemberRole, Tenant, TwoFactorRequirement } from "../schema";
 import type { TenantTx, Tx, UserTx } from "../scopes";
 import { memberCounterQuery } from "./members";
-import { groupPermissionsOfMembership, inCustomGroupOfMembership, inTwoFactorGroupOfMembership } from "./groups";
+import { groupNamesOfMembership, groupPermissionsOfMembership, inCustomGroupOfMembership, inTwoFactorGroupOfMembership } from "./groups";
 import { getLastTenantId } from "./users";
 
 export interface TenantSummary {
@@ -36,6 +36,8 @@ export interface TenantMembership {
   inTwoFactorGroup: boolean;
   /** The user is in any custom group, and the tenant's "Viewers see dashboards only" (lib/permissions.ts). */
   inCustomGroup: boolean;
+  /** The names of the user's custom groups in the tenant, A to Z. */
+  customGroupNames: string[];
   viewersSeeDashboardsOnly: boolean;
   /** The union of the permissions of the user's custom groups in the tenant, as stored. */
   groupPermissions: string[];
@@ -77,6 +79,7 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
       flowScopedPermissions: groupPermissionsOfMembership({ flowScope: "scoped" }),
       inTwoFactorGroup: inTwoFactorGroupOfMembership(),
       inCustomGroup: inCustomGroupOfMembership(),
+      customGroupNames: groupNamesOfMembership(),
       viewersSeeDashboardsOnly: tenants.viewersSeeDashboardsOnly,
       // A tenant has SAML or OIDC set up, never both (db/schema/oidc.ts): whichever row there is.
       requireSso: sql<boolean | null>`coalesce(${samlConfigs.requireSso}, ${oidcConfigs.requireSso})`,
@@ -105,6 +108,7 @@ export async function findMembershipBySlug(tx: UserTx, userId: string, slug: str
     membershipId: row.membershipId,
     roles: row.roles,
     inTwoFactorGroup: row.inTwoFactorGroup,
+    customGroupNames: row.customGroupNames,
     inCustomGroup: row.inCustomGroup,
     viewersSeeDashboardsOnly: row.viewersSeeDashboardsOnly,
     groupPermissions: row.groupPermissions,

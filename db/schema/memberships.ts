@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { MEMBER_ROLES } from "./member-roles";
 import { tenants } from "./tenants";
 import { users } from "./users";
@@ -8,7 +7,8 @@ export const memberRole = pgEnum("member_role", MEMBER_ROLES);
 // Per tenant: invited (added, has not accepted this tenant's invitation) -> active -> suspended.
 export const membershipStatus = pgEnum("membership_status", ["invited", "active", "suspended"]);
 
-// Tenant table: a user's place in one tenant, with one or more roles there.
+// Tenant table: a user's place in one tenant, with its built-in groups (roles) there: none when the
+// member is in a custom group (tenant_group_members).
 export const memberships = pgTable(
   "memberships",
   {
@@ -50,7 +50,9 @@ export const memberships = pgTable(
     // by email: ORDER BY ... LIMIT reads a page's worth of the tenant's entries in this order.
     index("memberships_tenant_name").on(t.tenantId, t.memberName, t.memberEmail),
     index("memberships_tenant_email").on(t.tenantId, t.memberEmail),
-    check("memberships_has_a_role", sql`cardinality(${t.roles}) >= 1`),
+    // No check on roles: a member may hold no built-in group when they are in a custom one. "At least
+    // one group (built-in or custom)" spans two tables, so it is a deferred constraint trigger
+    // (migration members_in_custom_groups_only), checked at commit once both tables are written.
   ],
 );
 

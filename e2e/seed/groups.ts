@@ -9,16 +9,18 @@ export const GROUPS_PEOPLE = {
   admin: "admin@groups.e2e.test",
   viewer: "viewer@groups.e2e.test",
   member: "member@groups.e2e.test",
+  /** Put in a custom group only (no built-in group) by e2e/groups/groups-only-member.spec.ts. */
+  groupsOnly: "groups-only@groups.e2e.test",
 } as const;
 
 export const GROUPS_WORLD = {
-  users: users({ [GROUPS_PEOPLE.admin]: "Group Admin", [GROUPS_PEOPLE.viewer]: "Group Viewer", [GROUPS_PEOPLE.member]: "Group Member" }),
+  users: users({ [GROUPS_PEOPLE.admin]: "Group Admin", [GROUPS_PEOPLE.viewer]: "Group Viewer", [GROUPS_PEOPLE.member]: "Group Member", [GROUPS_PEOPLE.groupsOnly]: "Group Only" }),
   tenants: [
     tenant({
       slug: GROUPS_TENANT,
       name: "Group Team",
       contactEmail: GROUPS_PEOPLE.admin,
-      members: members({ [GROUPS_PEOPLE.admin]: "admin", [GROUPS_PEOPLE.viewer]: "viewer", [GROUPS_PEOPLE.member]: "viewer" }),
+      members: members({ [GROUPS_PEOPLE.admin]: "admin", [GROUPS_PEOPLE.viewer]: "viewer", [GROUPS_PEOPLE.member]: "viewer", [GROUPS_PEOPLE.groupsOnly]: "viewer" }),
     }),
   ],
 } satisfies SeedWorld;

@@ -5,7 +5,7 @@
 import type { MemberRole } from "@/db/schema";
 import { effectivePermissions } from "@/lib/groups/effective-permissions";
 import { isPermission } from "@/lib/permission-catalog";
-import { rolesLabel, type Permission } from "@/lib/permissions";
+import { groupsLabel, type Permission } from "@/lib/permissions";
 
 export interface NarrowedPermission {
   permission: Permission;
@@ -38,7 +38,7 @@ export function memberAccess(row: {
   const narrowed = (row.flowScopes ?? []).flatMap(({ permission, flows }) =>
     isPermission(permission) && !permissions.includes(permission) && flows.length > 0 ? [{ permission, flows }] : [],
   );
-  return { groups: [rolesLabel(row.roles), ...row.customGroups].filter(Boolean).join(", "), permissions, narrowed };
+  return { groups: groupsLabel(row.roles, row.customGroups), permissions, narrowed };
 }
 
 /** "flows.write (2 flows)": a permission held only for some flows, as the page and the CSV name it. */

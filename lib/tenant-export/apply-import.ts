@@ -131,13 +131,13 @@ export async function applyImport(
   await importGroups(tx, tenant.name, groupRecords, plan.groups);
   if (settingsRecord) await importTwoFactorRequirement(tx, tenant, caller, { settings: settingsRecord, groups: groupRecords }, plan.settings);
   await importConnections(tx, { records: ofKind(records, "connection"), key, wrongPassphrase }, targets.connections, caller.userId, plan.connections);
-  await importFlows(tx, { flows: ofKind(records, "flow"), versions: ofKind(records, "flow_version") }, targets.flows, caller.userId, plan.flows);
+  const mergedFlowIds = await importFlows(tx, { flows: ofKind(records, "flow"), versions: ofKind(records, "flow_version") }, targets.flows, caller.userId, plan.flows);
   const flowCount = tenant.flowCount + plan.flows.created.length;
   if (flowCount > tenant.flowCap) {
     refuseFile(`The file would bring this tenant to ${flowCount} flows; its flow cap is ${tenant.flowCap}. Nothing was imported: delete flows or ask a superadmin to raise the cap.`);
   }
 
-  await importGroupFlows(tx, groupRecords, plan.groups);
+  await importGroupFlows(tx, groupRecords, mergedFlowIds, plan.groups);
   await importPackages(tx, ofKind(records, "package"), targets.packages, plan.packages);
   await importTemplateUses(tx, ofKind(records, "template_use"), caller.userId, plan.templates);
   // Tables by lower-case name: the tenant's, then the ones this import creates (dashboards' widgets and

@@ -43,13 +43,19 @@ function versionsByFlow(records: VersionRecord[]): Map<string, VersionRecord[]> 
   return byFlow;
 }
 
+/**
+ * Imports the file's flows; returns the ids the file's flows were merged into (file id -> the tenant's
+ * id), for a flow of the file matched by name to one of another id: a group narrowed to the file's flow
+ * names the tenant's.
+ */
 export async function importFlows(
   tx: TenantTx,
   file: { flows: RecordOf<"flow">[]; versions: VersionRecord[] },
   targets: TargetFlow[],
   createdBy: string | null,
   outcome: KindOutcome,
-): Promise<void> {
+): Promise<Map<string, string>> {
+  const mergedIds = new Map<string, string>();
   const history = versionsByFlow(file.versions);
   const described = new Set(file.flows.map((flow) => flowKey(flow.environment ?? "production", flow.id ?? "")));
   if ([...history.keys()].some((key) => !described.has(key))) refuseFile("The file holds versions of a flow it does not describe. Nothing was imported.");
@@ -84,6 +90,7 @@ export async function importFlows(
       continue;
     }
     const existing = (byId ?? byName)!;
+    if (record.id && !byId) mergedIds.set(record.id, existing.id);
     const theirs = byId ? await readFlowHistory(tx, environment, existing.id) : [];
     const continues = byId && theirs.length <= versions.length && theirs.every((version, index) => version.name === versions[index]!.name && sameSteps(version.steps, versions[index]!.steps));
     const missing = continues ? versions.slice(theirs.length) : [];
@@ -97,6 +104,7 @@ export async function importFlows(
     else await appendFlowVersion(tx, { ...latest, flowId: existing.id, reason: "saved" });
     outcome.changed.push(label);
   }
+  return mergedIds;
 }
 
 /** One of the file's versions, appended as it was (its number follows from the ones before it), naming who imported it. */

@@ -4,9 +4,9 @@
 // gets the file's, under the same guard as the groups page (the tenant keeps a member who can manage
 // members). A narrowed group is narrowed before any flow is imported, so it never holds its flow
 // permissions for every flow, even for a moment; its flows are named once the flows are in
-// (importGroupFlows).
+// (importGroupFlows), and the file's list replaces the group's.
 import "server-only";
-import { insertGroupFlow } from "@/db/queries/group-flows";
+import { deleteGroupFlows, groupFlowIds, insertGroupFlow } from "@/db/queries/group-flows";
 import { insertGroup, listGroups, updateGroup } from "@/db/queries/groups";
 import type { TenantTx } from "@/db/scopes";
 import { groupNameField, permissionsField } from "../groups/group-input";
@@ -43,21 +43,25 @@ export async function importGroups(tx: TenantTx, tenantName: string, records: Re
 }
 
 /**
- * The flows each group of the file names, once the file's flows are in: a flow id the tenant has in no
- * environment (the file's flow was merged into one of another id, by name) is left out. Flows a group
- * already names stay (an import adds, it does not take away); a group that gains one is changed.
+ * The flows each group of the file names, once the file's flows are in: the file's list replaces the
+ * group's (a flow the group named that the file does not is taken out, so an import never leaves a
+ * narrowed group reaching more flows than the file says). A flow of the file merged into one of another
+ * id (by name) is named by the tenant's id (`mergedFlowIds`); an id the tenant has in no environment is left out. A file without the list
+ * (before version 3) leaves the group's flows as they are. A group whose list changes is changed.
  */
-export async function importGroupFlows(tx: TenantTx, records: RecordOf<"group">[], outcome: KindOutcome): Promise<void> {
+export async function importGroupFlows(tx: TenantTx, records: RecordOf<"group">[], mergedFlowIds: ReadonlyMap<string, string>, outcome: KindOutcome): Promise<void> {
   const byName = new Map((await listGroups(tx)).map((group) => [group.name.toLowerCase(), group]));
   for (const record of records) {
     const group = byName.get(record.name.trim().toLowerCase());
-    if (!group || !record.flowIds?.length) continue;
+    if (!group || record.flowIds === undefined) continue;
+    const inFile = new Set(record.flowIds.map((flowId) => mergedFlowIds.get(flowId) ?? flowId));
+    const removed = await deleteGroupFlows(tx, group.id, (await groupFlowIds(tx, group.id)).filter((flowId) => !inFile.has(flowId)));
     let added = false;
-    for (const flowId of new Set(record.flowIds)) added = (await insertGroupFlow(tx, group.id, flowId))?.added === true || added;
+    for (const flowId of inFile) added = (await insertGroupFlow(tx, group.id, flowId))?.added === true || added;
     // Named as the file names it, like the rest of the plan.
     const name = record.name.trim();
     const listed = (names: string[]) => names.some((other) => other.toLowerCase() === name.toLowerCase());
-    if (added && !listed(outcome.created) && !listed(outcome.changed)) {
+    if ((added || removed > 0) && !listed(outcome.created) && !listed(outcome.changed)) {
       outcome.changed.push(name);
       outcome.skipped = outcome.skipped.filter((skipped) => skipped.name.toLowerCase() !== name.toLowerCase());
     }

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
 import { activity, tenantGroupMembers, tenantGroups } from "@/db/schema";
 import { insertGroup, insertGroupMember } from "@/db/queries/groups";
+import { insertMembership } from "@/db/queries/memberships";
 import { PERMISSIONS } from "@/lib/permission-catalog";
 import { addMember, createUser, uniqueSuffix, type createTwoTenants } from "../support/fixtures";
 
@@ -16,6 +17,21 @@ export async function seedGroup(tenantId: string, permissions: string[], userIds
     for (const userId of userIds) await insertGroupMember(tx, group.id, userId);
     return group;
   });
+}
+
+/**
+ * A member in custom groups only (no built-in Viewer / Editor / Admin): the membership and its group
+ * in one transaction, as the database's "at least one group" rule is checked at commit.
+ */
+export async function seedGroupsOnlyMember(tenantId: string, label: string, permissions: string[]) {
+  const user = await createUser(label);
+  const group = await inTenant(tenantId, async (tx) => {
+    await insertMembership(tx, { userId: user.id, roles: [] });
+    const created = await insertGroup(tx, { name: `Group ${uniqueSuffix()}`, permissions });
+    await insertGroupMember(tx, created.id, user.id);
+    return created;
+  });
+  return { user, group };
 }
 
 /** Everything of the tenant's groups and its log, to compare before and after a refusal. */
@@ -39,6 +55,7 @@ type User = { id: string; email: string };
  * tenant B and a signed-out visitor.
  */
 export async function membersManageCallers(world: Awaited<ReturnType<typeof createTwoTenants>>): Promise<Record<string, User | null>> {
+  const groupsOnly = async (label: string, permissions: string[]) => (await seedGroupsOnlyMember(world.a.id, label, permissions)).user;
   const member = async (label: string, role: "viewer" | "editor", permissions: string[] = []) => {
     const user = await createUser(label);
     await addMember(world.a.id, user.id, [role]);
@@ -49,8 +66,10 @@ export async function membersManageCallers(world: Awaited<ReturnType<typeof crea
     Viewer: await member("viewer", "viewer"),
     Editor: await member("editor", "editor"),
     Admin: world.adminA,
-    "Viewer in a group with Manage members": await member("managers", "viewer", ["members.manage"]),
-    "Viewer in a group with every other permission": await member("all-but", "viewer", PERMISSIONS.filter((p) => p !== "members.manage")),
+    // Groups only, no built-in group: exactly the group's permissions (issue 15).
+    "member only in a group with Manage members": await groupsOnly("managers", ["members.manage"]),
+    "member only in a group with every other permission": await groupsOnly("all-but", PERMISSIONS.filter((p) => p !== "members.manage")),
+    "Viewer in a group with Manage members": await member("viewer-managers", "viewer", ["members.manage"]),
     "Admin of another tenant": world.adminB,
     "signed-out visitor": null,
   };
@@ -61,8 +80,9 @@ export const MEMBERS_MANAGE_EXPECTED: Record<string, "ok" | "FORBIDDEN" | "NOT_F
   Viewer: "FORBIDDEN",
   Editor: "FORBIDDEN",
   Admin: "ok",
+  "member only in a group with Manage members": "ok",
+  "member only in a group with every other permission": "FORBIDDEN",
   "Viewer in a group with Manage members": "ok",
-  "Viewer in a group with every other permission": "FORBIDDEN",
   "Admin of another tenant": "NOT_FOUND",
   "signed-out visitor": "UNAUTHENTICATED",
 };

@@ -190,7 +190,7 @@ describe("member.roles_change", () => {
     const world = await tenantWithRoles("roles-invalid");
     const before = await snapshot(world.tenant.id);
     const none = await actingAs(world.admin, () => changeMemberRoles(world.tenant.slug, null, { memberId: world.adminMemberId, roles: [] }));
-    expect(none).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { roles: ["Choose at least one role."] } });
+    expect(none).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { roles: ["Choose at least one role or group."] } });
     const viewer = (await membershipsOf(world.tenant.id)).find((m) => m.userId === world.viewer.id)!;
     const same = await actingAs(world.admin, () => changeMemberRoles(world.tenant.slug, null, { memberId: viewer.id, roles: ["viewer"] }));
     expect(same).toMatchObject({ ok: false, code: "CONFLICT" });

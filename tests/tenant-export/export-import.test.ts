@@ -582,6 +582,37 @@ describe("groups, flow histories and packages", () => {
     expect(members.map((row) => [row.groupId, row.userId])).toEqual([[auditors.id, member.id]]);
   });
 
+  it("a narrowed group gets the file's flows: one it named that the file does not is taken out (dry run: changed); a member in that group only stays", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    expectOk(await importAs(world.adminA, target.slug, withoutCredentials));
+    const inTarget = <T>(work: Parameters<typeof withTenant<T>>[1]) => withTenant<T>({ tenantId: target.id, userId: null }, work);
+    const auditors = (await inTarget((tx) => tx.select().from(tenantGroups).where(eq(tenantGroups.tenantId, target.id)))).find((group) => group.name === "Auditors")!;
+    const extra = expectOk<{ id: string }>(await as(world.adminA, () => createFlow(target.slug, null, { name: "Extra", steps: ["validate"] })));
+    expectOk(await as(world.adminA, () => addGroupFlow(target.slug, null, { groupId: auditors.id, flowId: extra.id })));
+    // A member in Auditors only (no built-in group), written in one transaction: the rule is checked at commit.
+    const onlyAuditor = await createUser("only-auditor");
+    await inTarget(async (tx) => {
+      await tx.insert(memberships).values({ tenantId: target.id, userId: onlyAuditor.id, roles: [] });
+      await tx.insert(tenantGroupMembers).values({ tenantId: target.id, groupId: auditors.id, userId: onlyAuditor.id });
+    });
+    const flowsOfAuditors = async () =>
+      (await inTarget((tx) => tx.select().from(tenantGroupFlows).where(eq(tenantGroupFlows.groupId, auditors.id)))).map((row) => row.flowId).sort();
+    expect(await flowsOfAuditors()).toEqual([checksums.id, extra.id].sort());
+
+    const before = await snapshot(target.id);
+    const preview = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials, "", true));
+    expect(preview.groups.changed).toEqual(["Auditors"]);
+    expect(await snapshot(target.id)).toEqual(before);
+    expectOk(await importAs(world.adminA, target.slug, withoutCredentials));
+    expect(await flowsOfAuditors()).toEqual([checksums.id]);
+    // The same file again: nothing left to change.
+    expect(expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials, "", true)).groups.changed).toEqual([]);
+    const [member] = await inTarget((tx) => tx.select().from(memberships).where(and(eq(memberships.tenantId, target.id), eq(memberships.userId, onlyAuditor.id))));
+    expect(member).toMatchObject({ roles: [], status: "active" });
+    const groupRows = await inTarget((tx) => tx.select().from(tenantGroupMembers).where(and(eq(tenantGroupMembers.tenantId, target.id), eq(tenantGroupMembers.userId, onlyAuditor.id))));
+    expect(groupRows.map((row) => row.groupId)).toEqual([auditors.id]);
+  });
+
   it("appends a flow's newer versions in order, and keeps a history that went its own way", async () => {
     const source = await emptyTenantWithAdmin(world.adminA);
     const target = await emptyTenantWithAdmin(world.adminA);

@@ -7,7 +7,7 @@ import { lockTenant } from "@/db/queries/tenants";
 import { redirectOnSuccess } from "@/lib/actions/after-commit";
 import { ActionError } from "@/lib/actions/core";
 import { userAction } from "@/lib/actions/user-action";
-import { rolesLabel } from "@/lib/permissions";
+import { groupsLabel } from "@/lib/permissions";
 import { INVALID_INVITATION_MESSAGE, openInvitationOf } from "./invitation";
 
 /**
@@ -33,7 +33,7 @@ export const acceptInvitation = userAction({
       action: "member.joined",
       targetType: "membership",
       targetId: invitation.membershipId,
-      summary: `${user.email} accepted the invitation and joined as ${rolesLabel(invitation.roles)}`,
+      summary: `${user.email} accepted the invitation and joined as ${groupsLabel(invitation.roles, invitation.groupNames)}`,
       details: { memberUserId: user.id, memberEmail: user.email, roles: invitation.roles, statusBefore: "invited", statusAfter: "active" },
     });
     return {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { withUser, withSystem, type Tx } from "@/db/scopes";
 import { AuthCard } from "@/components/ui/auth-card";
 import { getSessionUser } from "@/lib/actor";
-import { rolesLabel } from "@/lib/permissions";
+import { groupsLabel } from "@/lib/permissions";
 import { AcceptInvitationForm } from "./accept-form";
 import { INVALID_INVITATION_MESSAGE, openInvitationOf } from "./invitation";
 
@@ -41,7 +41,7 @@ export default async function JoinPage({
   return (
     <AuthCard title={`Join ${tenant.name}`}>
       <p className="mb-4 text-sm text-slate-700">
-        You are invited to <strong>{tenant.name}</strong> as {rolesLabel(invitation.roles)}, with the address{" "}
+        You are invited to <strong>{tenant.name}</strong> as {groupsLabel(invitation.roles, invitation.groupNames)}, with the address{" "}
         <strong>{invitation.email}</strong>.
       </p>
       {!user ? (

@@ -2,16 +2,14 @@ import type { Metadata } from "next";
 import { withActorTenant } from "@/db/scopes";
 import { countMembers } from "@/db/queries/tenants";
 import { requireActor } from "@/lib/actor";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { groupsLabel } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function TenantOverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
-  const memberCount = await withActorTenant(actor, (tx) =>
-    countMembers(tx),
-  );
+  const memberCount = await withActorTenant(actor, (tx) => countMembers(tx));
   return (
     <section aria-labelledby="overview-heading">
       <h1 id="overview-heading" className="text-2xl font-semibold">
@@ -23,7 +21,8 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
           {actor.tenant.id}
         </dd>
         <dt className="text-slate-500">Your roles</dt>
-        <dd data-testid="my-roles">{actor.roles.map((role) => ROLE_LABELS[role]).join(", ")}</dd>
+        {/* Built-in groups, then custom ones: a member may be in custom groups only. */}
+        <dd data-testid="my-roles">{groupsLabel(actor.roles, actor.customGroupNames ?? [])}</dd>
         <dt className="text-slate-500">Members</dt>
         <dd data-testid="member-count">{memberCount}</dd>
       </dl>

@@ -13,14 +13,18 @@ interface AddMemberState {
   /** What was submitted, so a refused form comes back as typed. */
   email: string;
   roles: string[];
+  groups: string[];
   /** Remounts the form after each submit, so it shows `email` and `roles` (or blanks after a success). */
   attempt: number;
 }
 
-const INITIAL: AddMemberState = { result: null, email: "", roles: ["viewer"], attempt: 0 };
+const INITIAL: AddMemberState = { result: null, email: "", roles: ["viewer"], groups: [], attempt: 0 };
 
-/** "Add member": an email address and one or more roles. Admins only (the server checks again). */
-export function AddMemberForm({ slug }: { slug: string }) {
+/**
+ * "Add member": an email address and its groups: built-in (Viewer, Editor, Admin) and the tenant's
+ * custom groups, at least one of either. Admins only (the server checks again).
+ */
+export function AddMemberForm({ slug, customGroups }: { slug: string; customGroups: { id: string; name: string }[] }) {
   const [state, formAction, pending] = useActionState<AddMemberState, FormData>(async (previous, form) => {
     const result = await addMember(slug, null, form);
     // The action's wrapper revalidates the tenant's pages: the new member is in the list that
@@ -28,7 +32,7 @@ export function AddMemberForm({ slug }: { slug: string }) {
     if (result.ok) {
       return { ...INITIAL, result, attempt: previous.attempt + 1 };
     }
-    return { result, email: String(form.get("email") ?? ""), roles: form.getAll("roles").map(String), attempt: previous.attempt + 1 };
+    return { result, email: String(form.get("email") ?? ""), roles: form.getAll("roles").map(String), groups: form.getAll("groups").map(String), attempt: previous.attempt + 1 };
   }, INITIAL);
   const fieldErrors = state.result && !state.result.ok ? state.result.fieldErrors : undefined;
 
@@ -49,19 +53,25 @@ export function AddMemberForm({ slug }: { slug: string }) {
           errors={fieldErrors?.email}
           className="w-72"
         />
-        <fieldset aria-describedby={fieldErrors?.roles ? "add-member-roles-error" : undefined}>
+        <fieldset aria-describedby={fieldErrors?.roles || fieldErrors?.groups ? "add-member-roles-error" : undefined}>
           <legend className="text-sm font-medium">Roles</legend>
-          <div className="mt-2 flex gap-3">
+          <div className="mt-2 flex max-w-xl flex-wrap gap-x-3 gap-y-1">
             {ROLE_OPTIONS.map((option) => (
               <label key={option.value} className="inline-flex items-center gap-1 text-sm">
                 <input type="checkbox" name="roles" value={option.value} defaultChecked={state.roles.includes(option.value)} />
                 {option.label}
               </label>
             ))}
+            {customGroups.map((group) => (
+              <label key={group.id} className="inline-flex items-center gap-1 text-sm">
+                <input type="checkbox" name="groups" value={group.id} defaultChecked={state.groups.includes(group.id)} />
+                {group.name}
+              </label>
+            ))}
           </div>
-          {fieldErrors?.roles && (
+          {(fieldErrors?.roles || fieldErrors?.groups) && (
             <p id="add-member-roles-error" role="alert" className="mt-1 text-sm text-red-700">
-              {fieldErrors.roles.join(" ")}
+              {[...(fieldErrors.roles ?? []), ...(fieldErrors.groups ?? [])].join(" ")}
             </p>
           )}
         </fieldset>

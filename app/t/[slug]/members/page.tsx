@@ -62,7 +62,7 @@ export default async function MembersPage({
             : `Everyone with access to ${actor.tenant.name}, with their roles.`
         }
       />
-      {canManage && <AddMemberForm slug={slug} />}
+      {canManage && <AddMemberForm slug={slug} customGroups={customGroups} />}
       <div role="search" aria-label="Filter members" className="mb-3 flex flex-wrap items-end gap-3">
         <SearchInput label="Search" param="q" placeholder="Name or email" />
         <SelectFilter label="Role" param="role" options={[...ROLE_OPTIONS, ...customGroups.map((group) => ({ value: group.id, label: group.name }))]} allLabel="All roles" />

@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { withActorTenant, type TenantTx } from "@/db/scopes";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
@@ -69,6 +70,8 @@ async function oidcSettingsView(tx: TenantTx): Promise<OidcSettingsView | null> 
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(slug);
+  // Every built-in group holds settings.read; a member in custom groups only may not.
+  if (!can(actor, "settings.read")) notFound();
   const { settings, domains, ipAllowLists, saml, oidc, groupChoices } = await withActorTenant(actor, async (tx) => ({
     settings: await getTenantSettings(tx),
     domains: await listApprovedDomains(tx),

@@ -7,7 +7,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { reviewUserAcrossTenants } from "@/lib/access-review/user-across-tenants";
 import { isUuid } from "@/lib/ids";
 import { withPlatformPage } from "@/lib/platform-page";
-import { rolesLabel } from "@/lib/permissions";
 import { narrowedLabel } from "@/lib/access-review/member-access";
 
 export const metadata: Metadata = { title: "User access" };
@@ -63,7 +62,7 @@ export default async function UserAccessPage({ params }: { params: Promise<{ use
                   {row.tenant.name} <span className="text-slate-500">({row.tenant.slug})</span>
                 </th>
                 <td className="py-2 pr-4">{STATUS_LABELS[row.status]}</td>
-                <td className="py-2 pr-4">{rolesLabel(row.roles)}</td>
+                <td className="py-2 pr-4">{row.groups}</td>
                 <td className="py-2 pr-4">
                   <ul className="flex flex-wrap gap-1" aria-label={`Permissions in ${row.tenant.name}`}>
                     {row.permissions.map((permission) => (

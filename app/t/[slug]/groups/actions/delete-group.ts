@@ -4,6 +4,7 @@ import { z } from "zod";
 import { deleteGroup as deleteGroupRecord } from "@/db/queries/groups";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { keepingAMemberManager } from "@/lib/groups/keep-a-manager";
+import { refuseLeavingMembersInNoGroup } from "@/lib/groups/keep-in-a-group";
 import { groupActivity, requireGroup } from "./group-change";
 import { groupIdField } from "@/lib/groups/group-input";
 
@@ -15,6 +16,7 @@ export const deleteGroup = tenantAction({
   input: z.object({ groupId: groupIdField }),
   async run({ tx, actor, input }) {
     const group = await requireGroup(tx, input.groupId);
+    await refuseLeavingMembersInNoGroup(tx, group);
     const members = await keepingAMemberManager(tx, actor.tenant.name, () => deleteGroupRecord(tx, group.id));
     return {
       data: { id: group.id },

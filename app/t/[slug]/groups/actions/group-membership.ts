@@ -6,6 +6,7 @@ import { z } from "zod";
 import { deleteGroupMember, insertGroupMember } from "@/db/queries/groups";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { keepingAMemberManager } from "@/lib/groups/keep-a-manager";
+import { refuseLeavingMembersInNoGroup } from "@/lib/groups/keep-in-a-group";
 import { requireMember } from "../../members/actions/member-change";
 import { memberIdField } from "../../members/actions/member-input";
 import { groupActivity, requireGroup } from "./group-change";
@@ -50,6 +51,7 @@ export const removeGroupMember = tenantAction({
   async run({ tx, actor, input }) {
     const group = await requireGroup(tx, input.groupId);
     const member = await requireMember(tx, input.memberId);
+    await refuseLeavingMembersInNoGroup(tx, group, member.userId);
     const removed = await keepingAMemberManager(tx, actor.tenant.name, () => deleteGroupMember(tx, group.id, member.userId));
     return membershipOutcome(removed, group, member, {
       action: "group.member_removed",

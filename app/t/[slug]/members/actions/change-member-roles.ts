@@ -1,19 +1,17 @@
 "use server";
 
 import { z } from "zod";
-import { findGroupsByIds, listGroupsOfMember, setGroupsOfMember } from "@/db/queries/groups";
+import { listGroupsOfMember, setGroupsOfMember } from "@/db/queries/groups";
 import { updateMemberRoles } from "@/db/queries/members";
 import type { MemberRole } from "@/db/schema";
 import { ActionError } from "@/lib/actions/core";
-import { isUuid } from "@/lib/ids";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { actingUserId } from "@/lib/caller";
 import { appOrigin } from "@/lib/app-url";
 import { roleChangeMail } from "@/lib/mail-templates/role-change";
-import { rolesLabel } from "@/lib/permissions";
 import { keepingAMemberManager } from "@/lib/groups/keep-a-manager";
-import { keepAnActiveAdmin, memberActivity, requireMember } from "./member-change";
-import { groupIdsField, memberIdField, rolesField } from "./member-input";
+import { namedGroupsLabel, keepAnActiveAdmin, memberActivity, requireGroups, requireMember, type NamedGroup } from "./member-change";
+import { groupIdsField, memberIdField, refuseNoGroup, rolesField } from "./member-input";
 import { enqueueMail } from "@/lib/mail-outbox";
 
 export interface ChangedRoles {
@@ -25,30 +23,12 @@ export interface ChangedRoles {
   self: boolean;
 }
 
-type NamedGroup = { id: string; name: string };
-
 const sameRoles = (a: readonly MemberRole[], b: readonly MemberRole[]) => a.length === b.length && a.every((role) => b.includes(role));
 const sameGroups = (a: readonly NamedGroup[], b: readonly NamedGroup[]) => a.length === b.length && a.every((group) => b.some((other) => other.id === group.id));
 
-/** "Editor, Marketing": the built-in groups (roles), then the custom groups, as a member reads them. */
-const groupsLabel = (roles: readonly MemberRole[], groups: readonly NamedGroup[]) => [rolesLabel(roles), ...groups.map((group) => group.name)].filter(Boolean).join(", ");
-
 /**
- * The custom groups named by the form, each looked up in the caller's tenant only: an id of another
- * tenant's group (or a deleted one) is refused next to the field, changing nothing.
- */
-async function requireGroups(tx: Parameters<typeof findGroupsByIds>[0], groupIds: readonly string[]): Promise<NamedGroup[]> {
-  const found = groupIds.every(isUuid) ? await findGroupsByIds(tx, groupIds) : [];
-  if (found.length !== groupIds.length) {
-    throw new ActionError("NOT_FOUND", "One of the chosen groups does not exist. Reload the page and choose again.", {
-      groups: ["One of the chosen groups does not exist (it may have been deleted)."],
-    });
-  }
-  return found;
-}
-
-/**
- * Saves a member's roles (at least one) and, when the form sends them, the custom groups they are in:
+ * Saves a member's roles and, when the form sends them, the custom groups they are in (at least one of
+ * either: a member may be in custom groups only):
  * one transaction, one activity entry. They apply on the member's next request; the member is told by mail.
  */
 export const changeMemberRoles = tenantAction({
@@ -60,7 +40,8 @@ export const changeMemberRoles = tenantAction({
     const member = await requireMember(tx, input.memberId);
     const groupsBefore: NamedGroup[] = (await listGroupsOfMember(tx, tx.tenantId, member.userId)).map(({ id, name }) => ({ id, name }));
     const groupsAfter = input.groups === undefined ? groupsBefore : await requireGroups(tx, input.groups);
-    const [before, after] = [groupsLabel(member.roles, groupsBefore), groupsLabel(input.roles, groupsAfter)];
+    refuseNoGroup(input.roles, groupsAfter);
+    const [before, after] = [namedGroupsLabel(member.roles, groupsBefore), namedGroupsLabel(input.roles, groupsAfter)];
     if (sameRoles(member.roles, input.roles) && sameGroups(groupsBefore, groupsAfter)) {
       throw new ActionError("CONFLICT", `${member.email} already has exactly these roles and groups (${before}).`);
     }

@@ -1,7 +1,10 @@
 // What every membership change shares: the target member looked up in this tenant only, the
 // last-Admin rule, and how the activity entry describes it. The tenant lock, and the caller
 // re-checked under it, are the wrapper's (`lockTenant: true`): membership changes of one tenant run one at a time.
+import { findGroupsByIds } from "@/db/queries/groups";
 import { findMember, type Member } from "@/db/queries/members";
+import { isUuid } from "@/lib/ids";
+import { groupsLabel } from "@/lib/permissions";
 import { countOtherActiveManagers } from "@/lib/groups/keep-a-manager";
 import type { MemberRole } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
@@ -13,6 +16,25 @@ import { ActionError, type ActivityRecord } from "@/lib/actions/core";
 export function requireMember(tx: TenantTx, memberId: string): Promise<Member> {
   return requireRow(memberId, (id) => findMember(tx, id));
 }
+
+export type NamedGroup = { id: string; name: string };
+
+/**
+ * The custom groups named by the form, each looked up in the caller's tenant only: an id of another
+ * tenant's group (or a deleted one) is refused next to the field, changing nothing.
+ */
+export async function requireGroups(tx: TenantTx, groupIds: readonly string[]): Promise<NamedGroup[]> {
+  const found = groupIds.every(isUuid) ? await findGroupsByIds(tx, groupIds) : [];
+  if (found.length !== groupIds.length) {
+    throw new ActionError("NOT_FOUND", "One of the chosen groups does not exist. Reload the page and choose again.", {
+      groups: ["One of the chosen groups does not exist (it may have been deleted)."],
+    });
+  }
+  return found;
+}
+
+/** "Editor, Marketing": the built-in groups (roles), then the custom groups, as a member reads them. */
+export const namedGroupsLabel = (roles: readonly MemberRole[], groups: readonly NamedGroup[]) => groupsLabel(roles, groups.map((group) => group.name));
 
 /**
  * The tenant always keeps an active Admin, or someone else who can manage members (a custom group
