@@ -5,19 +5,21 @@
 //   - the default order (when added): (tenant_id, table_id, seq)
 //   - sorting by a column, and filtering by a column's value in the default order or sorted by that
 //     same column: the column position's partial index (tenant_id, table_id, sort_keys[i], seq)
-//   - the search (words and word starts of the text values): the row's stored words under a GIN
-//     index. A probe reads at most RARE_MATCHES matches from the GIN index alone: fewer, and the page
-//     is those matches sorted (planner told to use bitmap scans only, for this transaction's next
-//     statements, then told back); as many, and the page walks the order's index checking each row's
-//     stored words, which finds a page soon because matches are common. (Left to itself the planner
-//     walks the order's index for a rare prefix too, whose matches it overestimates: a whole table.)
-// What is not: a filter on one column with a sort by another, or a search together with a sort by a
-// column, sorts the matching rows; that is fast while the filter or the words are selective.
+//   - rows with fewer sort keys than the position sorted by (written before a template added that
+//     column): (tenant_id, table_id, key_count, seq), one key count at a time
+// What is not: a filter on one column with a sort by another sorts the matching rows; that is fast
+// while the filter is selective. The search walks the order's index checking each row's stored words:
+// a page of a common word is found soon, but a rare word or one no row has reads the whole table.
+// The GIN index on the words cannot help: under row-level security only a leakproof condition can be
+// an index condition, and @@ is not (so the planner reads the whole tenant through a tenant_id index
+// instead: seconds). A word index searched with text comparisons, as activity_terms is for the
+// activity log (db/migrations/0008_activity_terms_rls_trigger.sql), would be needed for those.
 //
 // Sorted by a column, rows with a value come first (in the chosen direction), then the empty ones
 // (in the direction, by when added): two segments, each read from the same index, a cursor naming
-// its segment by whether its key is null.
+// its segment by whether its key is null. A row without a key at the position at all is an empty one.
 import { and, asc, desc, eq, gt, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { dataTableRows } from "../schema";
 import type { TenantTx } from "../scopes";
 import { rowColumns } from "./data-tables";
@@ -51,34 +53,14 @@ const hasPosition = (position: number) => sql`cardinality(${dataTableRows.sortKe
 /** Search words as a tsquery: each word (letters and digits only, so nothing is tsquery syntax) as a prefix. */
 const wordsQuery = (words: readonly string[]) => sql`${dataTableRows.words} @@ to_tsquery('simple', ${words.map((word) => `${word}:*`).join(" & ")})`;
 
-/** Fewer matches than this: read them all from the GIN index and sort them. */
-const RARE_MATCHES = 1000;
-
-/** Only bitmap scans (the GIN index) for the statements that follow, in this transaction; or back to the default. */
-async function bitmapScansOnly(tx: TenantTx, only: boolean) {
-  const value = only ? "off" : "on";
-  await tx.execute(sql`select set_config('enable_indexscan', ${value}, true), set_config('enable_seqscan', ${value}, true), set_config('enable_indexonlyscan', ${value}, true)`);
-}
-
-/** Whether the search's words match fewer than RARE_MATCHES rows of the table, counted from the GIN index. */
-async function rareWords(tx: TenantTx, tableId: string, words: readonly string[]) {
-  await bitmapScansOnly(tx, true);
-  // The table's id compared as text: the GIN index alone finds the rows, no bitmap of the whole table's ids.
-  const matches = tx
-    .select({ one: sql`1` })
-    .from(dataTableRows)
-    .where(and(eq(dataTableRows.tenantId, tx.tenantId), sql`${dataTableRows.tableId}::text = ${tableId}`, wordsQuery(words)))
-    .limit(RARE_MATCHES)
-    .as("matches");
-  const [probe] = await tx.select({ matches: sql<number>`count(*)::int` }).from(matches);
-  const rare = (probe?.matches ?? 0) < RARE_MATCHES;
-  if (!rare) await bitmapScansOnly(tx, false);
-  return rare;
-}
-
 /** A part of the order read from one index range: its rows' condition and how its cursor compares. */
 interface Segment {
   where: SQL | undefined;
+  /**
+   * More parts of the segment, each its own index range in seq order, merged with `where`'s by seq
+   * (the empty segment's rows with too few sort keys, one key count each).
+   */
+  more?: SQL[];
   /** What the cursor compares with seq (null: seq alone). */
   key: SQL | null;
   /**
@@ -95,26 +77,24 @@ function select(tx: TenantTx, where: SQL | undefined, orderBy: SQL[], limit: num
 }
 
 /** Rows of `segment` strictly past `cursor` (or from its start) in `dir`, at most `limit`. */
-function readSegment(tx: TenantTx, base: SQL | undefined, segment: Segment, dir: "asc" | "desc", cursor: RowCursor | null, limit: number) {
+async function readSegment(tx: TenantTx, base: SQL | undefined, segment: Segment, dir: "asc" | "desc", cursor: RowCursor | null, limit: number) {
   const order = dir === "asc" ? asc : desc;
   const past = dir === "asc" ? gt : lt;
   let from: SQL | undefined;
   if (cursor && segment.key) from = sql`(${segment.key}, ${dataTableRows.seq}) ${sql.raw(dir === "asc" ? ">" : "<")} (${cursor.key}, ${cursor.seq})`;
   else if (cursor) from = past(dataTableRows.seq, cursor.seq);
   const orderBy = segment.orderKey ? [order(segment.orderKey), order(dataTableRows.seq)] : [order(dataTableRows.seq)];
-  return select(tx, and(base, segment.where, from), orderBy, limit);
+  const main = select(tx, and(base, segment.where, from), orderBy, limit);
+  if (!segment.more?.length) return main;
+  // Each part reads at most `limit` rows from its own index range; the merge keeps the first `limit`.
+  const parts = segment.more.map((where) => select(tx, and(base, where, from), [order(dataTableRows.seq)], limit));
+  return unionAll(main, parts[0]!, ...parts.slice(1))
+    .orderBy(sql.raw(`"seq" ${dir}`))
+    .limit(limit);
 }
 
 export async function listRows(tx: TenantTx, tableId: string, query: RowListQuery) {
-  const rare = query.words.length > 0 && (await rareWords(tx, tableId, query.words));
-  const page = await readPage(tx, tableId, query, rare);
-  // (A failed statement rolls the transaction back, and the settings with it.)
-  if (rare) await bitmapScansOnly(tx, false);
-  return page;
-}
-
-async function readPage(tx: TenantTx, tableId: string, query: RowListQuery, rare: boolean) {
-  const conditions = [eq(dataTableRows.tenantId, tx.tenantId), rare ? sql`${dataTableRows.tableId}::text = ${tableId}` : eq(dataTableRows.tableId, tableId)];
+  const conditions = [eq(dataTableRows.tenantId, tx.tenantId), eq(dataTableRows.tableId, tableId)];
   if (query.filter) {
     conditions.push(hasPosition(query.filter.position), sql`${keyAt(query.filter.position)} = ${query.filter.key}`);
     if (query.filter.check) conditions.push(query.filter.check);
@@ -128,7 +108,13 @@ async function readPage(tx: TenantTx, tableId: string, query: RowListQuery, rare
       ? [{ where: undefined, key: null, orderKey: null, owns: () => true }]
       : [
           { where: and(hasPosition(position), isNotNull(keyAt(position))), key: keyAt(position), orderKey: keyAt(position), owns: (cursor) => cursor.key !== null },
-          { where: and(hasPosition(position), isNull(keyAt(position))), key: null, orderKey: keyAt(position), owns: (cursor) => cursor.key === null },
+          {
+            where: and(hasPosition(position), isNull(keyAt(position))),
+            more: Array.from({ length: position + 1 }, (_, count) => sql`${dataTableRows.keyCount} = ${sql.raw(String(count))}`),
+            key: null,
+            orderKey: keyAt(position),
+            owns: (cursor) => cursor.key === null,
+          },
         ];
   const keyOf = (row: Row) => (position === null ? null : (row.sortKeys[position] ?? null));
   const edge = (way: RowCursor["way"], row: Row): RowCursor => ({ way, key: keyOf(row), seq: row.seq });

@@ -2,7 +2,7 @@
 // the scope's tenant; the explicit tenant filters are the second wall and what the indexes lead with.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { sortKeys } from "@/lib/data-tables/sort-keys";
-import { effectiveTable, storedColumns, type EffectiveTable } from "@/lib/templates/effective-table";
+import { effectiveTable, nameBesideOwnTables, storedColumns, type EffectiveTable } from "@/lib/templates/effective-table";
 import { dataTableRows, dataTables, tableTemplates, tableTemplateUses, type DataColumn, type DataRowValues, type TemplateColumn } from "../schema";
 import type { TenantTx } from "../scopes";
 import { findTableTemplateUseOfTable, tableTemplateUseColumns } from "./table-templates";
@@ -38,10 +38,33 @@ type UseOfTable = { use: Parameters<typeof effectiveTable>[1] & { id: string; te
  * columns resolved from the template and the tenant's overrides (lib/templates/effective-table.ts),
  * with `template` saying so; a table of the tenant's own as stored, `template` null.
  */
-function asRead<T extends StoredTable>(table: T, found: UseOfTable | null) {
+function asRead<T extends StoredTable>(table: T, found: UseOfTable | null, ownNames: ReadonlySet<string>) {
   if (!found) return { ...table, template: null };
   const effective: EffectiveTable = effectiveTable(found.template, found.use, table.columns);
-  return { ...table, name: effective.name, columns: effective.columns, template: { useId: found.use.id, templateId: found.use.templateId, templateName: found.template.name, effective } };
+  const name = nameBesideOwnTables(effective.name, ownNames);
+  return { ...table, name, columns: effective.columns, template: { useId: found.use.id, templateId: found.use.templateId, templateName: found.template.name, effective } };
+}
+
+/** The lower-case names of the tenant's own tables (not made from a template) other than `exceptTableId`, among `names`. */
+async function ownTableNames(tx: TenantTx, names: readonly string[], exceptTableId: string) {
+  if (names.length === 0) return new Set<string>();
+  const rows = await tx
+    .select({ name: sql<string>`lower(${dataTables.name})` })
+    .from(dataTables)
+    .where(
+      and(
+        eq(dataTables.tenantId, tx.tenantId),
+        sql`${dataTables.id} <> ${exceptTableId}`,
+        sql`lower(${dataTables.name}) in (${sql.join(names.map((name) => sql`${name.toLowerCase()}`), sql`, `)})`,
+        sql`not exists (select 1 from ${tableTemplateUses} where ${tableTemplateUses.tenantId} = ${dataTables.tenantId} and ${tableTemplateUses.tableId} = ${dataTables.id})`,
+      ),
+    );
+  return new Set(rows.map((row) => row.name));
+}
+
+/** Whether one of the tenant's own tables other than `tableId` has this name (in any case): a template table's name override may not. */
+export async function ownTableHasName(tx: TenantTx, name: string, tableId: string) {
+  return (await ownTableNames(tx, [name], tableId)).size > 0;
 }
 
 export async function listDataTables(tx: TenantTx) {
@@ -52,7 +75,8 @@ export async function listDataTables(tx: TenantTx) {
     .leftJoin(tableTemplates, eq(tableTemplates.id, tableTemplateUses.templateId))
     .where(eq(dataTables.tenantId, tx.tenantId))
     .orderBy(sql`lower(${dataTables.name})`, asc(dataTables.id));
-  return rows.map(({ table, use, template }) => asRead(table, use && template ? { use, template } : null));
+  const ownNames = new Set(rows.filter(({ use }) => !use).map(({ table }) => table.name.toLowerCase()));
+  return rows.map(({ table, use, template }) => asRead(table, use && template ? { use, template } : null, ownNames));
 }
 
 /** How many tables the tenant has and how many rows they hold together (the license's limits). */
@@ -72,7 +96,9 @@ export async function findDataTable(tx: TenantTx, tableId: string, options: { lo
   const query = tx.select(tableColumns).from(dataTables).where(and(eq(dataTables.tenantId, tx.tenantId), eq(dataTables.id, tableId)));
   const [row] = options.lock ? await query.for(options.lock) : await query;
   if (!row) return null;
-  const table = asRead(row, await findTableTemplateUseOfTable(tx, row.id));
+  const found = await findTableTemplateUseOfTable(tx, row.id);
+  const wanted = found ? effectiveTable(found.template, found.use, row.columns).name : null;
+  const table = asRead(row, found, wanted ? await ownTableNames(tx, [wanted], row.id) : new Set());
   // Locked for a write of its rows: the stored column list takes in the template's new columns first,
   // so the rows written now have their sort keys where the table will keep those columns.
   if (options.lock && table.template) await keepColumnsStored(tx, row, table.columns);

@@ -62,6 +62,11 @@ export const dataTableRows = pgTable(
     // The words of the text values, stored: the search reads them from the GIN index below, or checks
     // them row by row while walking an order's index (no to_tsvector per row at read time).
     words: tsvector("words").generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, "values")`),
+    // How many sort keys the row has: fewer than its table's columns when the row was written before a
+    // template added a column. A plain column because under row-level security only a leakproof
+    // condition can be an index condition, and cardinality() is not (int4 = is): the empty segment of a
+    // sort by the new column reads such rows from the index below (db/queries/data-table-row-page.ts).
+    keyCount: integer("key_count").generatedAlwaysAs(sql`cardinality(sort_keys)`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -77,6 +82,8 @@ export const dataTableRows = pgTable(
         .on(t.tenantId, t.tableId, sql`(${t.sortKeys}[${sql.raw(String(i + 1))}])`, t.seq)
         .where(sql`cardinality(${t.sortKeys}) > ${sql.raw(String(i))}`),
     ),
+    // Rows by how many sort keys they have, in insertion order (see key_count).
+    index("data_table_rows_key_count").on(t.tenantId, t.tableId, t.keyCount, t.seq),
     // A dashboard's chart of rows per day by when they were added (lib/dashboards): an index range.
     index("data_table_rows_table_created").on(t.tenantId, t.tableId, t.createdAt),
     // The search box: words (and word starts) of the row's text values.

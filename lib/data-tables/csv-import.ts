@@ -34,9 +34,22 @@ export class ImportRefusedError extends Error {
   }
 }
 
-/** Header names to column positions; a header the table has no column for refuses the file. */
+/** A column a template table keeps only for its values (lib/templates/effective-table.ts). */
+const isRemoved = (column: DataColumn) => "source" in column && column.source === "removed";
+
+/**
+ * Header names to column positions; a header the table has no column for refuses the file. A label
+ * that a removed template column shares with a live one (a template column renamed to the label of an
+ * extra column the tenant gave up, a column retyped) names the live column: the one the page shows.
+ */
 function headerPositions(columns: readonly DataColumn[], header: string[]): number[] {
-  const byName = new Map(columns.map((column, index) => [column.name.trim().toLowerCase(), index]));
+  const byName = new Map<string, number>();
+  columns.forEach((column, index) => {
+    const name = column.name.trim().toLowerCase();
+    const taken = byName.get(name);
+    // A live column takes the label from a removed one, never the other way round.
+    if (taken === undefined || !isRemoved(column) || isRemoved(columns[taken]!)) byName.set(name, index);
+  });
   const positions = header.map((name) => byName.get(name.trim().toLowerCase()) ?? -1);
   const unknown = header.filter((_, index) => positions[index] === -1);
   if (unknown.length) throw new ImportRefusedError(`The file's header names columns this table does not have: ${unknown.slice(0, 5).join(", ")}. Its columns are: ${columns.map((column) => column.name).join(", ")}.`);

@@ -72,5 +72,14 @@ export function effectiveTable(
   return { name: use.name ?? template.name, columns, customised: { name: use.name !== null, extraColumns: use.extraColumns !== null } };
 }
 
+/**
+ * A template table's name as the tenant reads it when one of the tenant's own tables has the same name
+ * (in any case): a template renamed by a superadmin to it, which the console cannot refuse for every
+ * tenant's tables. The tenant's own table keeps its name; the template table is told apart by a suffix
+ * until the tenant customises its name (an override equal to an own table's name is refused).
+ */
+export const TEMPLATE_NAME_SUFFIX = " (template)";
+export const nameBesideOwnTables = (name: string, ownNames: ReadonlySet<string>) => (ownNames.has(name.toLowerCase()) ? `${name}${TEMPLATE_NAME_SUFFIX}` : name);
+
 /** What data_tables.columns stores for the effective columns (each with its key and last label). */
 export const storedColumns = (columns: readonly EffectiveColumn[]): DataColumn[] => columns.map(({ key, name, type }) => ({ key, name, type }));

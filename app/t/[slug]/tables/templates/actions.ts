@@ -7,7 +7,7 @@
 // tenant, or a malformed one, is simply not found.
 import { z } from "zod";
 import type { TenantTx } from "@/db/scopes";
-import { findDataTable, insertDataTable, keepColumnsStored, renameDataTable } from "@/db/queries/data-tables";
+import { findDataTable, insertDataTable, keepColumnsStored, ownTableHasName, renameDataTable } from "@/db/queries/data-tables";
 import {
   deleteTableTemplateUse,
   findTableTemplate,
@@ -82,6 +82,9 @@ export const customiseTableTemplate = tenantAction({
     const extraColumns = input.columns;
     if (template.columns.length + extraColumns.length > MAX_COLUMNS) {
       throw new ActionError("VALIDATION", "Please correct the highlighted fields.", { columns: [`A table has at most ${MAX_COLUMNS} columns: the template has ${template.columns.length}.`] });
+    }
+    if (input.name !== template.name && (await ownTableHasName(tx, input.name, table.id))) {
+      throw new ActionError("VALIDATION", "Please correct the highlighted fields.", { name: ["A table with this name already exists in this tenant."] });
     }
     const change: TableTemplateOverrides = {
       name: input.name === template.name ? null : input.name,
