@@ -8,6 +8,7 @@ import { NoRows } from "@/components/data-table/no-rows";
 import { RunStatusBadge } from "./run-status-badge";
 import { RunFlowButton } from "./run-flow-button";
 import type { Environment } from "@/db/schema/flows";
+import { FromTemplateMark } from "./templates/from-template-mark";
 
 export interface FlowRow {
   id: string;
@@ -20,6 +21,8 @@ export interface FlowRow {
   updated: string;
   /** The caller may run this flow (a group narrowed to particular flows runs only those). */
   canRun: boolean;
+  /** For a flow made from a workspace template: its customisation and the template's name. */
+  template: { useId: string; name: string } | null;
 }
 
 /** The tenant the rows belong to, for the cells' links and actions (the table's row context). */
@@ -32,10 +35,14 @@ type FlowCell = CellContext<FlowRow, unknown>;
 // lose "Run succeeded in …") when the list refreshes after the run.
 
 function NameCell({ row }: FlowCell) {
+  const template = row.original.template;
   return (
-    <Link href={row.original.href} className="font-medium text-blue-800 hover:underline">
-      {row.original.name}
-    </Link>
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Link href={row.original.href} className="font-medium text-blue-800 hover:underline">
+        {row.original.name}
+      </Link>
+      {template && <FromTemplateMark slug={useSlug()} useId={template.useId} templateName={template.name} />}
+    </span>
   );
 }
 
