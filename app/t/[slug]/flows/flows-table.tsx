@@ -36,12 +36,13 @@ type FlowCell = CellContext<FlowRow, unknown>;
 
 function NameCell({ row }: FlowCell) {
   const template = row.original.template;
+  const slug = useSlug();
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <Link href={row.original.href} className="font-medium text-blue-800 hover:underline">
         {row.original.name}
       </Link>
-      {template && <FromTemplateMark slug={useSlug()} useId={template.useId} templateName={template.name} />}
+      {template && <FromTemplateMark slug={slug} useId={template.useId} templateName={template.name} />}
     </span>
   );
 }
