@@ -3,7 +3,7 @@
 // (flow_template_uses) are tenant rows under forced row-level security, filtered by tenant here too.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { PlatformTx, TenantTx, Tx } from "../scopes";
-import { flowTemplates, flowTemplateUses } from "../schema";
+import { flowTemplates, flowTemplateUses, type Environment } from "../schema";
 
 export interface FlowTemplateFields {
   name: string;
@@ -49,12 +49,17 @@ const useColumns = {
   name: flowTemplateUses.name,
   description: flowTemplateUses.description,
   extraSteps: flowTemplateUses.extraSteps,
+  environment: flowTemplateUses.environment,
+  flowId: flowTemplateUses.flowId,
   createdAt: flowTemplateUses.createdAt,
   updatedAt: flowTemplateUses.updatedAt,
 };
 
-/** Null when this tenant uses the template already. */
-export async function insertFlowTemplateUse(tx: TenantTx, use: { templateId: string; name: string | null; createdBy: string | null }) {
+/** Null when this tenant uses the template already. The flow is the one made from it (lib/templates/template-flow.ts). */
+export async function insertFlowTemplateUse(
+  tx: TenantTx,
+  use: { templateId: string; environment: Environment; flowId: string; templateSyncedAt: Date; createdBy: string | null },
+) {
   const [row] = await tx
     .insert(flowTemplateUses)
     .values({ ...use, tenantId: tx.tenantId })
@@ -95,7 +100,7 @@ export async function deleteFlowTemplateUse(tx: TenantTx, id: string) {
 /** The tenant's customisations, each with its template (joined: both are read at the same moment). */
 export function listFlowTemplateUses(tx: TenantTx) {
   return tx
-    .select({ use: useColumns, template: { id: flowTemplates.id, name: flowTemplates.name, description: flowTemplates.description, steps: flowTemplates.steps } })
+    .select({ use: useColumns, template: { id: flowTemplates.id, name: flowTemplates.name, description: flowTemplates.description, steps: flowTemplates.steps, updatedAt: flowTemplates.updatedAt } })
     .from(flowTemplateUses)
     .innerJoin(flowTemplates, eq(flowTemplates.id, flowTemplateUses.templateId))
     .where(eq(flowTemplateUses.tenantId, tx.tenantId))

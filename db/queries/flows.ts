@@ -1,10 +1,11 @@
 // Flows and their runs (withTenant scope). Row-level security already limits every statement to the
 // scope's tenant; the explicit tenant filters are the second wall and what the indexes lead with.
 import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
-import { flowRuns, flows, tenantGroupFlows, tenants, users, type Environment, type FlowRunLogEntry } from "../schema";
+import { flowRuns, flows, flowTemplates, flowTemplateUses, tenantGroupFlows, tenants, users, type Environment, type FlowRunLogEntry } from "../schema";
 import type { TenantTx } from "../scopes";
 import { keepGroupFlowsOnAnotherCopy } from "./group-flows";
 import { containsPattern } from "./search";
+import { syncStaleTemplateFlows } from "./template-flows";
 
 export const FLOW_SORTS = ["name", "createdAt", "updatedAt"] as const;
 export type FlowSort = (typeof FLOW_SORTS)[number];
@@ -30,13 +31,23 @@ const flowColumns = {
   updatedAt: flows.updatedAt,
 };
 
+/**
+ * A page of an environment's flows; a flow made from a workspace template names its template and the
+ * use (for the list's "From template" mark). Template-made flows are brought up to date first.
+ */
 export async function listFlows(tx: TenantTx, query: FlowListQuery) {
+  await syncStaleTemplateFlows(tx);
   const where = and(eq(flows.tenantId, tx.tenantId), eq(flows.environment, query.environment ?? "production"), query.search ? ilike(flows.name, containsPattern(query.search)) : undefined);
   const order = query.dir === "desc" ? desc : asc;
   const [rows, [total]] = await Promise.all([
     tx
-      .select(flowColumns)
+      .select({ ...flowColumns, templateUseId: flowTemplateUses.id, templateName: flowTemplates.name })
       .from(flows)
+      .leftJoin(
+        flowTemplateUses,
+        and(eq(flowTemplateUses.tenantId, flows.tenantId), eq(flowTemplateUses.environment, flows.environment), eq(flowTemplateUses.flowId, flows.id)),
+      )
+      .leftJoin(flowTemplates, eq(flowTemplates.id, flowTemplateUses.templateId))
       .where(where)
       .orderBy(order(SORT_COLUMNS[query.sort]), asc(flows.id))
       .limit(query.size)
@@ -51,8 +62,13 @@ const environmentOf = (options: { environment?: Environment }) => options.enviro
 const inEnvironment = (options: { environment?: Environment }, flowId: string) =>
   and(eq(flows.environment, environmentOf(options)), eq(flows.id, flowId));
 
-/** One flow of an environment; `lock: "share"` keeps it from being changed or deleted until commit, "update" locks it for a change. */
+/**
+ * One flow of an environment; `lock: "share"` keeps it from being changed or deleted until commit, "update"
+ * locks it for a change. This is where every runner, versioner, packager and API route reads a flow's
+ * steps, so a template-made flow is brought up to date with its template here first.
+ */
 export async function findFlow(tx: TenantTx, flowId: string, options: { lock?: "share" | "update"; environment?: Environment } = {}) {
+  await syncStaleTemplateFlows(tx);
   const query = tx
     .select(flowColumns)
     .from(flows)

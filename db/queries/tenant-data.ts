@@ -44,10 +44,17 @@ export async function readTenantDataHead(tx: TenantTx) {
     .from(tenants)
     .where(eq(tenants.id, tx.tenantId));
   const domains = await tx.select({ domain: approvedDomains.domain }).from(approvedDomains).where(eq(approvedDomains.tenantId, tx.tenantId)).orderBy(asc(approvedDomains.domain));
+  // A flow made from a workspace template is carried by its template_use record (the customisation),
+  // not as a copy: importing that record makes the flow again, following the template.
   const flowRows = await tx
     .select({ environment: flows.environment, id: flows.id, name: flows.name, steps: flows.steps })
     .from(flows)
-    .where(eq(flows.tenantId, tx.tenantId))
+    .where(
+      and(
+        eq(flows.tenantId, tx.tenantId),
+        sql`not exists (select 1 from ${flowTemplateUses} u where u.tenant_id = ${flows.tenantId} and u.environment = ${flows.environment} and u.flow_id = ${flows.id})`,
+      ),
+    )
     .orderBy(asc(flows.environment), asc(flows.name));
   const groups = await tx
     .select({

@@ -73,9 +73,10 @@ export const flowRuns = pgTable(
  * role may only read and insert, and a trigger refuses any UPDATE, so history cannot be rewritten.
  * No foreign key to the flow: a deleted flow's history stays readable. `reason` says what made it:
  * a save (create, rename, steps), a restore of an older version, a package deploy, or the state a deploy
- * overwrote (kept so it can be restored).
+ * overwrote (kept so it can be restored), or a change of the workspace template a template-made flow
+ * follows (no author: brought in by the tenant's next read, lib/templates/template-flow-sync.ts).
  */
-export const FLOW_VERSION_REASONS = ["saved", "restored", "deployed", "overwritten"] as const;
+export const FLOW_VERSION_REASONS = ["saved", "restored", "deployed", "overwritten", "template_updated"] as const;
 export type FlowVersionReason = (typeof FLOW_VERSION_REASONS)[number];
 
 export const flowVersions = pgTable(
@@ -104,6 +105,6 @@ export const flowVersions = pgTable(
     primaryKey({ columns: [t.tenantId, t.environment, t.flowId, t.version] }),
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete("cascade"),
     check("flow_versions_environment", environmentCheck("environment")),
-    check("flow_versions_reason", sql`reason in ('saved', 'restored', 'deployed', 'overwritten')`),
+    check("flow_versions_reason", sql`reason in ('saved', 'restored', 'deployed', 'overwritten', 'template_updated')`),
   ],
 );

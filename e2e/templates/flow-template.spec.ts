@@ -1,6 +1,7 @@
 // Issue 14, item 3: a superadmin creates a flow template; a tenant's Editor uses it and customises the
 // name; the superadmin changes the template's description, and the tenant sees the new description
-// (inherited) under its own name (customised); "Reset to template" inherits the name again.
+// (inherited) under its own name (customised); "Reset to template" inherits the name again. The flow
+// made from it is a real flow: listed with its "From template" mark, and run from its page.
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/sign-in";
 
@@ -56,6 +57,18 @@ test("a customised flow template follows the template's changes where the tenant
   await nameField.getByRole("button", { name: "Reset to template" }).click();
   await expect(page.getByTestId("effective-name")).toHaveText(name);
   await expect(nameField).toContainText("Inherited from template");
+
+  // It is one of the tenant's flows, marked as made from the template, and runs like any flow.
+  await page.goto("/t/templates-user/flows");
+  await expect(page.getByRole("link", { name: `From template ${name}` })).toBeVisible();
+  await page.getByRole("table").getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: `From template ${name}` })).toBeVisible();
+  // Renamed through its customisation, not here.
+  await expect(page.getByRole("button", { name: "Rename" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Run flow" }).click();
+  await expect(page.getByRole("status")).toContainText("Run succeeded in");
+  await expect(page.getByRole("table", { name: "Runs" }).getByRole("row")).toHaveCount(2);
 
   // The tenant's log names both changes.
   await page.goto("/t/templates-user/activity");

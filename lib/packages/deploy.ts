@@ -2,7 +2,8 @@
 // flow keeps its id; a flow of that id already there is overwritten, and the state it had is first kept
 // as an "overwritten" version (restorable from the flow's history); then the deployed state is the
 // flow's next version. All in the caller's one transaction: any refusal (a name taken by another flow,
-// the flow cap) leaves nothing written.
+// the flow cap, a flow there that follows a workspace template) leaves nothing written. A deployed flow is
+// always a plain flow: a package holds a template-made flow's effective steps, not its link to the template.
 import "server-only";
 import { appendFlowVersion } from "@/db/queries/flow-versions";
 import { findFlow, insertFlow, updateFlow } from "@/db/queries/flows";
@@ -11,6 +12,7 @@ import type { Environment, Tenant } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
 import { ActionError } from "@/lib/actions/core";
 import { isUniqueViolation } from "@/db/errors";
+import { findTemplateUseOfFlow } from "@/db/queries/template-flows";
 
 export interface DeployOutcome {
   created: string[];
@@ -25,7 +27,11 @@ export async function deployFlows(
   const existing = new Map<string, NonNullable<Awaited<ReturnType<typeof findFlow>>>>();
   for (const flow of deploy.flows) {
     const found = await findFlow(tx, flow.flowId, { environment: deploy.environment, lock: "update" });
-    if (found) existing.set(flow.flowId, found);
+    if (!found) continue;
+    // Overwriting it would be undone by its template's next change (and hide its customisation).
+    const use = await findTemplateUseOfFlow(tx, deploy.environment, found.id);
+    if (use) throw new ActionError("CONFLICT", `The flow ${found.name} there follows the workspace template ${use.templateName}: stop using the template there first.`);
+    existing.set(flow.flowId, found);
   }
   // The tenant row is locked (lockTenant), so the count cannot change before commit.
   const newFlows = deploy.flows.length - existing.size;

@@ -1,10 +1,12 @@
 // A tenant data file's flow template customisations (version 3), by template id: templates are the
 // workspace's (/admin/templates), not the tenant's, so a file exported from another console may name a
 // template this one lacks; that customisation is skipped and the dry run says so. A customisation the
-// tenant has of the same template gets the file's overrides; one it lacks is created with them.
+// tenant has of the same template gets the file's overrides; one it lacks is created with them, with its
+// flow in Production (a use is a real flow: lib/templates/template-flow.ts), and each saves a flow version.
 import "server-only";
 import { z } from "zod";
-import { findFlowTemplate, insertFlowTemplateUse, listFlowTemplateUses, updateFlowTemplateUse } from "@/db/queries/flow-templates";
+import { findFlowTemplate, listFlowTemplateUses, updateFlowTemplateUse } from "@/db/queries/flow-templates";
+import { makeTemplateFlow, saveTemplateFlow } from "../templates/template-flow";
 import type { TenantTx } from "@/db/scopes";
 import { FlowNameInput, FlowStep } from "../flows/flow-input";
 import { MAX_STEPS } from "../flows/steps";
@@ -39,8 +41,9 @@ export async function importTemplateUses(tx: TenantTx, records: RecordOf<"templa
       outcome.skipped.push({ name: template.name, reason: "the same customisation is already there" });
       continue;
     }
-    const target = use ?? (await insertFlowTemplateUse(tx, { templateId: template.id, name: null, createdBy }));
-    await updateFlowTemplateUse(tx, target!.id, overrides);
+    const target = use ?? (await makeTemplateFlow(tx, template, "production", createdBy))!.use;
+    const saved = await updateFlowTemplateUse(tx, target.id, overrides);
+    await saveTemplateFlow(tx, saved!, template, createdBy);
     (use ? outcome.changed : outcome.created).push(template.name);
   }
 }

@@ -5,13 +5,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { withPlatform, withSystem, withTenant, type Tx } from "@/db/scopes";
-import { flowTemplates, flowTemplateUses } from "@/db/schema";
+import { flows, flowTemplates, flowTemplateUses } from "@/db/schema";
 import { createTwoTenants, createUser, databaseErrorOf, uniqueSuffix } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 let root: { id: string };
 let template: { id: string; name: string };
 let useB: { id: string };
+let flowB: { id: string };
 
 const inTenant = <T,>(tenantId: string, work: Parameters<typeof withTenant<T>>[1]) => withTenant({ tenantId, userId: null }, work);
 
@@ -21,7 +22,10 @@ beforeAll(async () => {
   template = await withPlatform({ superadminId: root.id }, (tx) =>
     tx.insert(flowTemplates).values({ name: `Onboarding ${uniqueSuffix()}`, description: "Welcome", steps: ["validate"] }).returning(),
   ).then(([row]) => row!);
-  useB = await inTenant(world.b.id, (tx) => tx.insert(flowTemplateUses).values({ tenantId: world.b.id, templateId: template.id, name: "B's own" }).returning()).then(([row]) => row!);
+  flowB = await inTenant(world.b.id, (tx) => tx.insert(flows).values({ tenantId: world.b.id, name: "B's own", steps: ["validate"] }).returning()).then(([row]) => row!);
+  useB = await inTenant(world.b.id, (tx) =>
+    tx.insert(flowTemplateUses).values({ tenantId: world.b.id, templateId: template.id, name: "B's own", flowId: flowB.id, templateSyncedAt: new Date() }).returning(),
+  ).then(([row]) => row!);
 });
 
 describe("workspace flow templates", () => {
@@ -60,8 +64,17 @@ describe("a tenant's customisations", () => {
   });
 
   it("tenant A cannot write a customisation into B", async () => {
-    const error = await databaseErrorOf(inTenant(world.a.id, (tx) => tx.insert(flowTemplateUses).values({ tenantId: world.b.id, templateId: template.id })));
+    const error = await databaseErrorOf(
+      inTenant(world.a.id, (tx) => tx.insert(flowTemplateUses).values({ tenantId: world.b.id, templateId: template.id, flowId: flowB.id, templateSyncedAt: new Date() })),
+    );
     expect(error).toMatch(/row-level security/);
+  });
+
+  it("tenant A cannot link its own customisation to B's flow (the flow key includes the tenant)", async () => {
+    const error = await databaseErrorOf(
+      inTenant(world.a.id, (tx) => tx.insert(flowTemplateUses).values({ tenantId: world.a.id, templateId: template.id, flowId: flowB.id, templateSyncedAt: new Date() })),
+    );
+    expect(error).toMatch(/foreign key/);
   });
 
   it("no tenant set: no customisations at all", async () => {

@@ -84,6 +84,10 @@ const expectOk = <T>(result: { ok: boolean; message?: string; data?: T }) => {
   return result.data as T;
 };
 
+/** The flows of a tenant made from workspace templates (their customisations are template_use records). */
+const templateFlowIdsOf = async (tenantId: string) =>
+  new Set((await withTenant({ tenantId, userId: null }, (tx) => tx.select({ flowId: flowTemplateUses.flowId }).from(flowTemplateUses))).map((row) => row.flowId));
+
 /** An Admin of a new, empty Enterprise tenant. */
 async function emptyTenantWithAdmin(admin: User) {
   const tenant = await createTenant("target", { license: "enterprise" });
@@ -340,8 +344,16 @@ describe("round trip", () => {
     const groups = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(tenantGroupMembers).where(eq(tenantGroupMembers.tenantId, target.id)));
     expect(groups).toEqual([]);
     const versions = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flowVersions).where(eq(flowVersions.tenantId, target.id)));
-    expect(versions).toHaveLength(5);
-    expect(versions.every((version) => version.createdBy === null && version.importedBy === world.adminA.id)).toBe(true);
+    // The flow made from the template customisation has its own history (made, then customised by the importer).
+    const templateFlows = await templateFlowIdsOf(target.id);
+    expect(versions.filter((version) => !templateFlows.has(version.flowId))).toHaveLength(5);
+    expect(versions.filter((version) => templateFlows.has(version.flowId)).map((version) => [version.version, version.name, version.steps])).toEqual([
+      [1, "Onboarding", ["validate", "notify"]],
+      [2, "Onboarding (Alpha)", ["validate", "notify", "checksum"]],
+    ]);
+    // Copied versions name their importer; the template-made flow's are new saves by the importer.
+    expect(versions.filter((version) => !templateFlows.has(version.flowId)).every((version) => version.createdBy === null && version.importedBy === world.adminA.id)).toBe(true);
+    expect(versions.filter((version) => templateFlows.has(version.flowId)).every((version) => version.createdBy === world.adminA.id)).toBe(true);
     // The history names who imported each version (the file names no author).
     const draft = (await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flows).where(and(eq(flows.name, "Draft"), eq(flows.environment, "development")))))[0]!;
     const history = await withTenant({ tenantId: target.id, userId: null }, (tx) => listFlowVersions(tx, "development", draft.id));
@@ -878,9 +890,13 @@ describe("who may export and import", () => {
     expect(plan.flows.created).toEqual(ALL_FLOWS);
     expect(await snapshot(world.a.id)).toEqual(beforeA);
     const aVersions = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select().from(flowVersions).where(eq(flowVersions.tenantId, world.a.id)));
-    expect(aVersions).toHaveLength(5);
+    // A's five plus the two of its flow made from the template (made, customised).
+    const aTemplateFlows = await templateFlowIdsOf(world.a.id);
+    expect(aVersions.filter((version) => !aTemplateFlows.has(version.flowId))).toHaveLength(5);
+    expect(aVersions.filter((version) => aTemplateFlows.has(version.flowId))).toHaveLength(2);
     const ofB = await withTenant({ tenantId: world.b.id, userId: null }, (tx) => tx.select().from(flows).where(eq(flows.tenantId, world.b.id)));
-    expect(ofB.map((flow) => flow.name).sort()).toEqual(["Checksums", "Draft", "Draft", "Nightly sync"]);
+    // The file's four flows, and the one its template customisation makes.
+    expect(ofB.map((flow) => flow.name).sort()).toEqual(["Checksums", "Draft", "Draft", "Nightly sync", "Onboarding (Alpha)"]);
     expect(ofB.every((flow) => flow.createdBy === world.adminB.id)).toBe(true);
     expect(await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select().from(flows).where(eq(flows.tenantId, world.a.id)))).toEqual(aFlows);
   });

@@ -10,7 +10,8 @@ export async function GET(request: Request): Promise<Response> {
   const state = flowsUrlState.parse(new URL(request.url).searchParams);
   return apiRead(request, "flows.read", async (tx) => {
     const { rows, total } = await listFlows(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
-    return { flows: rows, total, page: state.page, size: state.size };
+    // A flow made from a workspace template is listed like any flow (the list's template columns are the flows page's).
+    return { flows: rows.map(({ id, environment, name, steps, createdAt, updatedAt }) => ({ id, environment, name, steps, createdAt, updatedAt })), total, page: state.page, size: state.size };
   });
 }
 

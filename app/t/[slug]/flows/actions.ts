@@ -20,7 +20,9 @@ import {
 import { appendFlowVersion, findFlowVersion } from "@/db/queries/flow-versions";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { actingUserId } from "@/lib/caller";
-import { withUniqueName } from "@/lib/actions/unique-name";
+import { withUniqueFlowName } from "@/lib/flows/unique-flow-name";
+import { requireRoomForFlow } from "@/lib/flows/flow-cap";
+import { findTemplateUseOfFlow } from "@/db/queries/template-flows";
 import { requireRow } from "@/lib/actions/require-row";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { executeFlow } from "@/lib/flows/execute";
@@ -36,9 +38,20 @@ const requireFlow = (tx: TenantTx, environment: Environment, flowId: string, loc
 /** "the flow X (Development)": how entries name a flow outside Production. */
 const flowLabel = (name: string, environment: Environment) => (environment === "production" ? `the flow ${name}` : `the flow ${name} (${ENVIRONMENT_LABELS[environment]})`);
 
-/** A write whose only expected refusal is the flow's name, taken in this tenant. */
-const withUniqueFlowName = <T,>(write: () => Promise<T>) =>
-  withUniqueName("flows_tenant_name", "A flow with this name already exists in this tenant.", write);
+/**
+ * A flow made from a workspace template follows its template: its name and steps change on its
+ * customisation page (which keeps the inherited/customised split), not here, or the next template
+ * change would silently undo the edit. Running, deleting and packaging it work as for any flow.
+ */
+async function refuseTemplateMadeFlow(tx: TenantTx, flow: { id: string; environment: Environment }) {
+  const use = await findTemplateUseOfFlow(tx, flow.environment, flow.id);
+  if (use) {
+    throw new ActionError(
+      "CONFLICT",
+      `This flow follows the workspace template ${use.templateName}: change it on its template page (Customise), or stop using the template first.`,
+    );
+  }
+}
 
 export const createFlow = tenantAction({
   name: "flow.create",
@@ -48,13 +61,7 @@ export const createFlow = tenantAction({
   lockTenant: true,
   input: z.object({ environment: EnvironmentInput, name: FlowNameInput, steps: FlowStepsInput }),
   async run({ tx, actor, input, tenant: capacity }) {
-    if (capacity.flowCount >= capacity.flowCap) {
-      throw new ActionError(
-        "CONFLICT",
-        `This tenant has reached its flow cap (${capacity.flowCount} of ${capacity.flowCap} flows). ` +
-          "Delete a flow, or ask a superadmin to raise the cap.",
-      );
-    }
+    requireRoomForFlow(capacity);
     await requireOwnConnections(tx, input.steps);
     const flow = await withUniqueFlowName(() =>
       insertFlow(tx, { environment: environmentOf(input), name: input.name, steps: input.steps, createdBy: actingUserId(actor) }),
@@ -105,6 +112,7 @@ async function saveFlow(
   change: { name?: string; steps?: string[] },
   reason: { reason: "saved" } | { reason: "restored"; restoredFrom: number } = { reason: "saved" },
 ) {
+  await refuseTemplateMadeFlow(tx, flow);
   const saved = await withUniqueFlowName(() => updateFlow(tx, flow.id, change, { environment: flow.environment }));
   if (!saved) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
   const { version } = await appendFlowVersion(tx, { environment: saved.environment, flowId: saved.id, name: saved.name, steps: saved.steps, createdBy: actingUserId(actor), ...reason });

@@ -9,6 +9,7 @@ import { NoRows } from "@/components/data-table/no-rows";
 import { RunStatusBadge } from "./run-status-badge";
 import { RunFlowButton } from "./run-flow-button";
 import { withEnvironment, type Environment } from "@/lib/flows/environment-labels";
+import { FromTemplateMark } from "./templates/from-template-mark";
 
 /** A flow as the list shows it. Each row travels twice (HTML and RSC payload): what the whole list shares is given once. */
 export interface FlowRow {
@@ -19,6 +20,8 @@ export interface FlowRow {
   updated: string;
   /** The caller may run this flow (a group narrowed to particular flows runs only those). */
   canRun: boolean;
+  /** For a flow made from a workspace template: its customisation and the template's name. */
+  template: { useId: string; name: string } | null;
 }
 
 /** The tenant the rows belong to and the environment the list shows, for the cells' links and actions (the table's row context). */
@@ -36,11 +39,15 @@ type FlowCell = CellContext<FlowRow, unknown>;
 // lose "Run succeeded in …") when the list refreshes after the run.
 
 function NameCell({ row }: FlowCell) {
+  const template = row.original.template;
   const { slug, environment } = useFlowsTable();
   return (
-    <Link href={withEnvironment(`/t/${slug}/flows/${row.original.id}`, environment)} className="font-medium text-blue-800 hover:underline">
-      {row.original.name}
-    </Link>
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Link href={withEnvironment(`/t/${slug}/flows/${row.original.id}`, environment)} className="font-medium text-blue-800 hover:underline">
+        {row.original.name}
+      </Link>
+      {template && <FromTemplateMark slug={slug} useId={template.useId} templateName={template.name} />}
+    </span>
   );
 }
 

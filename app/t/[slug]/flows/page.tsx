@@ -59,6 +59,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
       lastRun: lastRun ? { status: lastRun.status, when: formatDateTime(lastRun.startedAt) } : null,
       updated: formatDateTime(flow.updatedAt),
       canRun: runnable.has(flow.id),
+      template: flow.templateUseId && flow.templateName ? { useId: flow.templateUseId, name: flow.templateName } : null,
     };
   });
 
@@ -78,7 +79,7 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
         </div>
         <FlowsTable slug={slug} environment={environment} rows={rows} searching={Boolean(state.q)} />
         <Pagination page={state.page} pageSize={state.size} total={list.total} />
-        <FlowTemplatesSection slug={slug} templates={templates} uses={templateUses} canWrite={canWrite} />
+        <FlowTemplatesSection slug={slug} templates={templates} uses={templateUses} canWrite={canWrite} environment={environment} />
       </section>
     </TableUrlState>
   );

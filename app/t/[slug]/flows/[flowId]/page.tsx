@@ -14,6 +14,8 @@ import { actorCanForFlow } from "@/lib/groups/flow-access";
 import { RunFlowButton } from "../run-flow-button";
 import { DeleteFlowButton } from "./delete-flow-button";
 import { RenameFlowForm } from "./rename-flow-form";
+import { findTemplateUseOfFlow } from "@/db/queries/template-flows";
+import { FromTemplateMark } from "../templates/from-template-mark";
 import { decodeRunCursor, encodeRunCursor } from "./run-cursor";
 import { RunsList } from "./runs-list";
 
@@ -42,10 +44,12 @@ export default async function FlowPage({
     const [canWrite, canRun] = [await actorCanForFlow(tx, actor, "flows.write", flow.id), await actorCanForFlow(tx, actor, "flows.run", flow.id)];
     // The names of the connections its steps use (a step names a connection by id).
     const connectionNames = new Map((await listConnections(tx)).map((connection) => [connection.id, connection.name]));
-    return { flow, canWrite, canRun, connectionNames, page: await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE, environment }) };
+    // A flow made from a workspace template is changed on its customisation page, not renamed here.
+    const template = await findTemplateUseOfFlow(tx, environment, flow.id);
+    return { flow, canWrite, canRun, connectionNames, template, page: await listRunsOfFlow(tx, flow.id, { after, limit: RUNS_PER_PAGE, environment }) };
   });
   if (!found) notFound();
-  const { flow, page, canWrite, canRun, connectionNames } = found;
+  const { flow, page, canWrite, canRun, connectionNames, template } = found;
   const base = withEnvironment(`/t/${slug}/flows/${flow.id}`, environment);
 
   return (
@@ -59,7 +63,7 @@ export default async function FlowPage({
           History
         </Link>
       </p>
-      <PageHeader title={flow.name}>
+      <PageHeader title={flow.name} description={template ? <FromTemplateMark slug={slug} useId={template.useId} templateName={template.templateName} /> : undefined}>
         {canRun && <RunFlowButton slug={slug} flowId={flow.id} environment={environment} />}
         {canWrite && <DeleteFlowButton slug={slug} flowId={flow.id} name={flow.name} environment={environment} />}
       </PageHeader>
@@ -72,7 +76,7 @@ export default async function FlowPage({
             <li key={index}>{stepLabel(step, connectionNames)}</li>
           ))}
         </ol>
-        {canWrite && (
+        {canWrite && !template && (
           <div className="mt-6 border-t border-slate-100 pt-4">
             <RenameFlowForm slug={slug} flowId={flow.id} name={flow.name} environment={environment} />
           </div>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { FlowTemplate } from "@/db/schema";
+import type { Environment, FlowTemplate } from "@/db/schema";
 import { describeSteps } from "@/lib/flows/steps";
 import { effectiveFlow, type FlowTemplateOverrideRow } from "@/lib/templates/effective-flow";
 import { UseTemplateButton } from "./use-template-button";
@@ -13,11 +13,13 @@ export function FlowTemplatesSection({
   templates,
   uses,
   canWrite,
+  environment,
 }: {
   slug: string;
   templates: FlowTemplate[];
   uses: { use: FlowTemplateOverrideRow & { id: string; templateId: string }; template: Pick<FlowTemplate, "name" | "description" | "steps"> }[];
   canWrite: boolean;
+  environment: Environment;
 }) {
   const used = new Set(uses.map(({ use }) => use.templateId));
   return (
@@ -51,7 +53,7 @@ export function FlowTemplatesSection({
               <p className="text-xs text-slate-600">{describeSteps(template.steps)}</p>
               {canWrite && !used.has(template.id) && (
                 <div className="mt-2">
-                  <UseTemplateButton slug={slug} templateId={template.id} />
+                  <UseTemplateButton slug={slug} templateId={template.id} environment={environment} />
                 </div>
               )}
             </li>

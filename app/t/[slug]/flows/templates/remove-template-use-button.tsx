@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { removeFlowTemplateUse } from "./actions";
 
-export function RemoveTemplateUseButton({ slug, useId, name }: { slug: string; useId: string; name: string }) {
+/** Stops following the template; the flow stays (see removeFlowTemplateUse), so this opens it afterwards. */
+export function RemoveTemplateUseButton({ slug, useId, name, flowHref }: { slug: string; useId: string; name: string; flowHref: string }) {
   const router = useRouter();
   return (
     <ConfirmDialog
@@ -12,9 +13,10 @@ export function RemoveTemplateUseButton({ slug, useId, name }: { slug: string; u
       title={`Stop using the template for ${name}?`}
       confirmLabel="Stop using template"
       onConfirm={() => removeFlowTemplateUse(slug, null, { useId })}
-      onConfirmed={() => router.push(`/t/${slug}/flows`)}
+      onConfirmed={() => router.push(flowHref)}
     >
-      The flow and its customisation are removed from this tenant. The workspace template stays.
+      The flow stays as a plain flow with its current name and steps, runs and history, and no longer follows
+      template changes. Its customisation is removed. The workspace template stays.
     </ConfirmDialog>
   );
 }

@@ -2,7 +2,11 @@
 
 import { applyFlowTemplate } from "./actions";
 import { TemplateActionButton } from "./template-action-button";
+import type { Environment } from "@/db/schema/flows";
 
-export function UseTemplateButton({ slug, templateId }: { slug: string; templateId: string }) {
-  return <TemplateActionButton label="Use template" call={() => applyFlowTemplate(slug, null, { templateId })} goTo={(id) => `/t/${slug}/flows/templates/${id}`} />;
+/** Makes a flow of the environment the flows page shows from the template, then opens its customisation. */
+export function UseTemplateButton({ slug, templateId, environment }: { slug: string; templateId: string; environment: Environment }) {
+  return (
+    <TemplateActionButton label="Use template" call={() => applyFlowTemplate(slug, null, { templateId, environment })} goTo={(id) => `/t/${slug}/flows/templates/${id}`} />
+  );
 }

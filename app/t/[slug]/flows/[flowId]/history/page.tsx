@@ -14,10 +14,11 @@ import { isUuid } from "@/lib/ids";
 import { actorCanForFlow } from "@/lib/groups/flow-access";
 import { single, type SearchParams } from "@/lib/url-state/search-params";
 import { RestoreVersionButton } from "./restore-version-button";
+import { findTemplateUseOfFlow } from "@/db/queries/template-flows";
 
 export const metadata: Metadata = { title: "Flow history" };
 
-const REASONS = { saved: "Saved", restored: "Restored", deployed: "Deployed from a package", overwritten: "Overwritten by a deploy (kept)" } as const;
+const REASONS = { saved: "Saved", restored: "Restored", deployed: "Deployed from a package", overwritten: "Overwritten by a deploy (kept)", template_updated: "Template updated" } as const;
 
 /** A flow's versions in one environment, newest first: who and when, what changed in the steps, Restore. */
 export default async function FlowHistoryPage({ params, searchParams }: { params: Promise<{ slug: string; flowId: string }>; searchParams: Promise<SearchParams> }) {
@@ -28,7 +29,9 @@ export default async function FlowHistoryPage({ params, searchParams }: { params
   const found = await withActorTenant(actor, async (tx) => {
     const flow = await findFlow(tx, flowId, { environment });
     if (!flow) return null;
-    return { flow, canWrite: await actorCanForFlow(tx, actor, "flows.write", flow.id), versions: await listFlowVersions(tx, environment, flow.id) };
+    // A template-made flow is not restored to an old version: it follows its template (its customisation page resets fields).
+    const restorable = (await actorCanForFlow(tx, actor, "flows.write", flow.id)) && !(await findTemplateUseOfFlow(tx, environment, flow.id));
+    return { flow, canWrite: restorable, versions: await listFlowVersions(tx, environment, flow.id) };
   });
   if (!found) notFound();
   const { flow, versions, canWrite } = found;
@@ -59,7 +62,9 @@ export default async function FlowHistoryPage({ params, searchParams }: { params
                 <p className="text-sm text-slate-600">
                   {REASONS[version.reason]}
                   {version.restoredFrom ? ` (version ${version.restoredFrom})` : ""}
-                  {version.imported
+                  {version.reason === "template_updated"
+                    ? ` (the workspace template changed) on ${formatDateTime(version.createdAt)}`
+                    : version.imported
                     ? ` on ${formatDateTime(version.createdAt)} · imported by ${version.importedByEmail ?? "someone no longer known"}`
                     : ` by ${version.createdByEmail ?? "someone no longer known"} on ${formatDateTime(version.createdAt)}`}
                   {previous && previous.name !== version.name ? ` · renamed from ${previous.name} to ${version.name}` : ""}

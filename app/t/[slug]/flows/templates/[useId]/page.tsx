@@ -9,6 +9,7 @@ import { requireActorWith } from "@/lib/actor";
 import { stepLabel } from "@/lib/flows/steps";
 import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
+import { withEnvironment } from "@/lib/flows/environments";
 import { effectiveFlow, FIELD_LABELS, OVERRIDABLE_FIELDS, type OverridableField } from "@/lib/templates/effective-flow";
 import { CustomiseTemplateForm } from "../customise-template-form";
 import { RemoveTemplateUseButton } from "../remove-template-use-button";
@@ -34,6 +35,7 @@ export default async function TemplateUsePage({ params }: { params: Promise<{ sl
   if (!found) notFound();
   const { use, template, credentialNames } = found;
   const flow = effectiveFlow(template, use);
+  const flowHref = withEnvironment(`/t/${slug}/flows/${use.flowId}`, use.environment);
   const shown: Record<OverridableField, React.ReactNode> = {
     name: flow.name,
     description: flow.description || <span className="text-slate-500">No description</span>,
@@ -46,9 +48,13 @@ export default async function TemplateUsePage({ params }: { params: Promise<{ sl
         <Link href={`/t/${slug}/flows`} className="text-blue-800 hover:underline">
           ← Flows
         </Link>
+        {" · "}
+        <Link href={flowHref} className="text-blue-800 hover:underline">
+          Open flow (run, runs, history)
+        </Link>
       </p>
       <PageHeader title={flow.name} description={`From the workspace template ${template.name}.`}>
-        {canWrite && <RemoveTemplateUseButton slug={slug} useId={use.id} name={flow.name} />}
+        {canWrite && <RemoveTemplateUseButton slug={slug} useId={use.id} name={flow.name} flowHref={flowHref} />}
       </PageHeader>
       <section aria-labelledby="fields-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="fields-heading" className="text-lg font-semibold">

@@ -1,0 +1,77 @@
+// Template-made flows (issue 14, item 3): a tenant's use of a workspace flow template is a real flow row
+// holding the effective name and steps (template + the tenant's overrides), so every reader of flows —
+// runs, versions, packages, the REST API, the cap — needs no special case. Two writers keep that row
+// true, both inside the tenant's own transaction (the console never writes tenant rows):
+//  - writeTemplateFlow: a customisation save (or reset) rewrites the row and appends a version;
+//  - syncStaleTemplateFlows: lazily, before flows are read, any use whose template changed after the
+//    flow last reflected it (flow_templates.updated_at > template_synced_at) is brought up to date, with
+//    a "template_updated" version. One statement; the use row's lock makes a concurrent sync a no-op.
+import { and, eq, sql } from "drizzle-orm";
+import { flows, flowTemplates, flowTemplateUses, type Environment } from "../schema";
+import type { TenantTx } from "../scopes";
+import { appendFlowVersion } from "./flow-versions";
+
+/**
+ * Brings the tenant's stale template-made flows up to date. An archived tenant is read-only: nothing is
+ * written (its flows keep what they last synced). A template renamed to a name another flow of the
+ * tenant has keeps the flow's current name (the unique name wins over following the template).
+ */
+export async function syncStaleTemplateFlows(tx: TenantTx) {
+  await tx.execute(sql`
+    with stale as (
+      update ${flowTemplateUses} u set template_synced_at = t.updated_at
+      from ${flowTemplates} t
+      where u.tenant_id = ${tx.tenantId} and t.id = u.template_id and u.template_synced_at < t.updated_at
+        and not exists (select 1 from tenants where id = ${tx.tenantId} and archived_at is not null)
+      returning u.tenant_id, u.environment, u.flow_id, coalesce(u.name, t.name) as name, t.steps || coalesce(u.extra_steps, '[]'::jsonb) as steps
+    ), changed as (
+      update ${flows} f set
+        name = case when exists (select 1 from ${flows} o where o.tenant_id = f.tenant_id and o.environment = f.environment and o.name = s.name and o.id <> f.id)
+          then f.name else s.name end,
+        steps = s.steps,
+        updated_at = now()
+      from stale s
+      where f.tenant_id = s.tenant_id and f.environment = s.environment and f.id = s.flow_id
+        and (f.name, f.steps) is distinct from (s.name, s.steps)
+      returning f.tenant_id, f.environment, f.id, f.name, f.steps
+    )
+    insert into flow_versions (tenant_id, environment, flow_id, version, name, steps, reason)
+    select c.tenant_id, c.environment, c.id,
+      (select coalesce(max(v.version), 0) + 1 from flow_versions v where v.tenant_id = c.tenant_id and v.environment = c.environment and v.flow_id = c.id),
+      c.name, c.steps, 'template_updated'
+    from changed c`);
+}
+
+/**
+ * Writes a template-made flow's effective name and steps (a customisation save, a reset) and appends
+ * the version it makes; null when the flow is gone. The caller holds the use's row lock.
+ */
+export async function writeTemplateFlow(
+  tx: TenantTx,
+  use: { id: string; environment: Environment; flowId: string },
+  effective: { name: string; steps: string[]; templateUpdatedAt: Date },
+  createdBy: string | null,
+) {
+  const [flow] = await tx
+    .update(flows)
+    .set({ name: effective.name, steps: effective.steps, updatedAt: sql`now()` })
+    .where(and(eq(flows.tenantId, tx.tenantId), eq(flows.environment, use.environment), eq(flows.id, use.flowId)))
+    .returning({ id: flows.id, environment: flows.environment, name: flows.name, steps: flows.steps });
+  if (!flow) return null;
+  await tx
+    .update(flowTemplateUses)
+    .set({ templateSyncedAt: effective.templateUpdatedAt })
+    .where(and(eq(flowTemplateUses.tenantId, tx.tenantId), eq(flowTemplateUses.id, use.id)));
+  const { version } = await appendFlowVersion(tx, { environment: flow.environment, flowId: flow.id, name: flow.name, steps: flow.steps, reason: "saved", createdBy });
+  return { ...flow, version };
+}
+
+/** The use that made this flow (its template's name with it), or null for a plain flow. */
+export async function findTemplateUseOfFlow(tx: TenantTx, environment: Environment, flowId: string) {
+  const [row] = await tx
+    .select({ useId: flowTemplateUses.id, templateId: flowTemplateUses.templateId, templateName: flowTemplates.name })
+    .from(flowTemplateUses)
+    .innerJoin(flowTemplates, eq(flowTemplates.id, flowTemplateUses.templateId))
+    .where(and(eq(flowTemplateUses.tenantId, tx.tenantId), eq(flowTemplateUses.environment, environment), eq(flowTemplateUses.flowId, flowId)));
+  return row ?? null;
+}
