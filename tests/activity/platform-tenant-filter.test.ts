@@ -3,7 +3,8 @@
 // (GET /admin/activity/tenants), which answers superadmins only and enters no tenant.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { withSystem, withTenant } from "@/db/scopes";
+import { withPlatform, withSystem, withTenant } from "@/db/scopes";
+import { setSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
 import { activity } from "@/db/schema";
 import { insertTenant } from "@/db/queries/tenants";
 import { TENANT_CHOICES } from "@/db/queries/platform-tenants";
@@ -97,5 +98,18 @@ describe("the /admin/activity Tenant filter at 300 tenants", () => {
     expect((await choicesFor(world.a.slug)).body.options!.map((o) => o.value)).toEqual([world.a.id]);
     const entries = await withTenant({ tenantId: world.a.id, userId: null }, (tx) => tx.select().from(activity).where(eq(activity.tenantId, world.a.id)));
     expect(entries.filter((entry) => entry.actorUserId === root.id)).toEqual([]);
+  });
+
+  it("answers a superadmin without two-factor, while the platform requires it, 403 and no tenant", async () => {
+    signInAs(root);
+    await withPlatform({ superadminId: root.id }, (tx) => setSuperadminTwoFactorRequired(tx, true));
+    try {
+      const response = await searchTenants(new Request(`http://tenantry.test/admin/activity/tenants?q=${world.a.slug}`));
+      expect(response.status).toBe(403);
+      expect(await response.text()).not.toContain(world.a.id);
+    } finally {
+      await withPlatform({ superadminId: root.id }, (tx) => setSuperadminTwoFactorRequired(tx, false));
+    }
+    expect((await choicesFor(world.a.slug)).status).toBe(200);
   });
 });

@@ -8,6 +8,7 @@ import { tenantTableSecurity } from "@/db/catalog";
 import { withPlatform, withTenant } from "@/db/scopes";
 import { credentials, memberships, tenantUsage } from "@/db/schema";
 import { listUsageDays, measureUsage, TENANT_TABLES } from "@/db/queries/usage";
+import { setSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
 import { can } from "@/lib/permissions";
 import { usageCsv } from "@/lib/usage/usage-csv";
 import { everyDay, formatBytes, monthRange, utcDay } from "@/lib/usage/usage-days";
@@ -159,6 +160,21 @@ describe("the monthly usage CSV", () => {
       expect((await download(world.a.id, "2025-11")).status).toBe(404);
       expect((await download(world.a.id, "nonsense")).status).toBe(404);
     }
+  });
+
+  it("answers a superadmin without two-factor, while the platform requires it, 403 and no CSV", async () => {
+    await seedDay(world.a.id, "2025-10-03", { apiRequests: 7, flowRuns: 1 });
+    const root = await createUser("root-2fa", { isSuperadmin: true });
+    signInAs(root);
+    await withPlatform({ superadminId: root.id }, (tx) => setSuperadminTwoFactorRequired(tx, true));
+    try {
+      const answer = await download(world.a.id, "2025-10");
+      expect(answer.status).toBe(403);
+      expect(await answer.text()).not.toContain(world.a.slug);
+    } finally {
+      await withPlatform({ superadminId: root.id }, (tx) => setSuperadminTwoFactorRequired(tx, false));
+    }
+    expect((await download(world.a.id, "2025-10")).status).toBe(200);
   });
 });
 
