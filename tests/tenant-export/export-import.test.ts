@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
-import { withTenant } from "@/db/scopes";
+import { withSystem, withTenant } from "@/db/scopes";
 import { activity, connections, dashboards, dashboardWidgets, dataTableRows, dataTables, flows, flowTemplateUses, flowVersions, memberships, tableTemplates, tableTemplateUses, tenantGroupFlows, tenantGroupMembers, tenantGroups, tenants } from "@/db/schema";
 import { listDataTables } from "@/db/queries/data-tables";
 import { listFlowVersions } from "@/db/queries/flow-versions";
@@ -599,6 +599,8 @@ describe("groups, flow histories and packages", () => {
     expectOk(await importAs(world.adminA, target.slug, withoutCredentials));
     const inTarget = <T>(work: Parameters<typeof withTenant<T>>[1]) => withTenant<T>({ tenantId: target.id, userId: null }, work);
     const auditors = (await inTarget((tx) => tx.select().from(tenantGroups).where(eq(tenantGroups.tenantId, target.id)))).find((group) => group.name === "Auditors")!;
+    // The import filled the cap (its flows and the template-made one): room for one more flow of the tenant's own.
+    await withSystem((tx) => tx.update(tenants).set({ flowCap: 10 }).where(eq(tenants.id, target.id)));
     const extra = expectOk<{ id: string }>(await as(world.adminA, () => createFlow(target.slug, null, { name: "Extra", steps: ["validate"] })));
     expectOk(await as(world.adminA, () => addGroupFlow(target.slug, null, { groupId: auditors.id, flowId: extra.id })));
     // A member in Auditors only (no built-in group), written in one transaction: the rule is checked at commit.
