@@ -177,7 +177,14 @@ type AdminPage = (props: { searchParams: Promise<Record<string, string>> }) => P
 /** Renders the console's layout and a page of it as one request does, with proxy.ts's verdict on it ("1": a superadmin). */
 function renderConsole(page: AdminPage, verdict: string | null) {
   request.headers = new Headers(verdict === null ? {} : { [SUPERADMIN_VERDICT_HEADER]: verdict });
-  return request.memo.run(new Map(), () => Promise.all([AdminLayout({ children: null }), page({ searchParams: Promise.resolve({}) })]));
+  return request.memo.run(new Map(), async () => {
+    // Both halves run to their end before the view counts as done (a refused layout must not leave the
+    // page's work running into the next count), then the first refusal is the view's answer.
+    const [layout, rendered] = await Promise.allSettled([AdminLayout({ children: null }), page({ searchParams: Promise.resolve({}) })]);
+    if (layout.status === "rejected") throw layout.reason;
+    if (rendered.status === "rejected") throw rendered.reason;
+    return [layout.value, rendered.value];
+  });
 }
 
 const oneConsoleView = (page: AdminPage) => countDatabaseWork(() => renderConsole(page, "1"));
