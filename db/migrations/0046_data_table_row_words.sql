@@ -38,14 +38,16 @@ CREATE FUNCTION data_table_search_words(typed text[]) RETURNS SETOF text
   AS $$ SELECT DISTINCT left(w, 64) FROM unnest(typed) AS t, regexp_split_to_table(lower(t), '[^[:alnum:]]+') AS w WHERE w <> '' $$;
 --> statement-breakpoint
 -- Whether a row has a word starting with `word` (one of data_table_search_words' pieces: letters and
--- digits only, nothing special to the regular expression): the same answer as looking it up in the
--- row's index entries, computed from the values. The search tests rows it already reads in the page's
--- order with it (after the policy, where no leakproof operator is needed). A word has at most 64
--- characters, so "starts a word of the value" and "starts the word cut to 64" are the same test.
+-- digits only, nothing special to a regular expression or a jsonpath string): the same answer as
+-- looking it up in the row's index entries, computed from the values. The search tests rows it
+-- already reads in the page's order with it (after the policy, where no leakproof operator is needed).
+-- A word has at most 64 characters, so "starts a word of the value" and "starts the word cut to 64"
+-- are the same test; matching without case ("i") is lower() on both sides. One jsonpath expression,
+-- so PostgreSQL inlines the function and folds the path into a constant: ~3 µs a row, where a
+-- jsonb_each() subquery costs several times that (and a statement's first call far more).
 CREATE FUNCTION data_row_has_word(row_values jsonb, word text) RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT EXISTS (SELECT 1 FROM jsonb_each(row_values) AS e(key, value)
-    WHERE jsonb_typeof(e.value) = 'string' AND lower(e.value #>> '{}') ~ ('(^|[^[:alnum:]])' || word)) $$;
+  AS $$ SELECT jsonb_path_exists(row_values, ('$.* ? (@.type() == "string" && @ like_regex "(^|[^[:alnum:]])' || word || '" flag "i")')::jsonpath) $$;
 --> statement-breakpoint
 -- The triggers: one statement each per statement that writes rows (an import's batch is indexed in
 -- one pass), in the same transaction. SECURITY DEFINER: the runtime role may only read the index,

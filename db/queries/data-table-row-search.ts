@@ -9,8 +9,9 @@
 // the planner's estimates (as the activity log's search does, db/queries/activity/search.ts):
 // - a typed word starts no word of the table: no row matches, no page is read;
 // - some words are rare (fewer than RARE_WORD_ROWS index entries start with them): the rows having
-//   all of them are read from the index (at most RARE_WORD_ROWS seqs each, intersected), and the page
-//   is those rows in its order, an index probe each; the other words are tested on those rows;
+//   all of them are read from the index (at most RARE_WORD_ROWS seqs each, in the same statement as
+//   the counts, intersected here), and the page is those rows in its order, an index probe each; the
+//   other words are tested on those rows;
 // - every word is common: the page walks its order's index as without a search, testing each row's
 //   values with data_row_has_word() (the same answer as the index); a common word finds a page soon.
 import { sql, type SQL } from "drizzle-orm";
@@ -27,6 +28,8 @@ interface PlannedWord {
   word: string;
   /** Index entries of this table starting with the word, counted up to the threshold. */
   entries: number;
+  /** A rare word's rows (fewer entries than the threshold): their seqs; null for a common word. */
+  seqs: (string | number)[] | null;
 }
 
 /** How the page applies the search: conditions on the rows it reads, or nothing to read at all. */
@@ -41,23 +44,19 @@ const typedWords = (words: readonly string[]) =>
 /** A text[] parameter's literal (drizzle spreads a JS array into a list of parameters). */
 const textArray = (items: readonly string[]) => `{${items.map((item) => `"${item.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
-/** Each typed word (as the index splits it) with its entries in this table, counted up to `threshold`. */
+/**
+ * Each typed word (as the index splits it) with its entries in this table, counted up to `threshold`,
+ * and a rare one's rows: one statement of index ranges, so a search costs one round trip before the page.
+ */
 async function planWords(tx: TenantTx, tableId: string, words: readonly string[], threshold: number): Promise<PlannedWord[]> {
   const range = sql`x.tenant_id = ${tx.tenantId} and x.table_id = ${tableId} and x.word >= w.word and x.word < w.upper`;
   return rowsOf<PlannedWord>(
-    await tx.execute(sql`select w.word, (select count(*)::int from (select 1 from data_table_row_words x where ${range} limit ${threshold}) as c) as entries
-      from ${typedWords(words)} as w order by w.word`),
+    await tx.execute(sql`select w.word, c.entries,
+        case when c.entries < ${threshold} then (select array_agg(distinct x.row_seq) from data_table_row_words x where ${range}) end as seqs
+      from ${typedWords(words)} as w
+      cross join lateral (select count(*)::int as entries from (select 1 from data_table_row_words x where ${range} limit ${threshold}) as l) as c
+      order by w.word`),
   );
-}
-
-/** The seqs of the rows with a word starting with `word` (fewer than the threshold, counted). */
-async function seqsOf(tx: TenantTx, tableId: string, word: string): Promise<number[]> {
-  const upper = word + String.fromCodePoint(MAX_CODE_POINT);
-  const rows = rowsOf<{ row_seq: string }>(
-    await tx.execute(sql`select distinct x.row_seq from data_table_row_words x
-      where x.tenant_id = ${tx.tenantId} and x.table_id = ${tableId} and x.word >= ${word} and x.word < ${upper}`),
-  );
-  return rows.map((row) => Number(row.row_seq));
 }
 
 /** The search's conditions on the table's rows (see the top of this file). */
@@ -69,10 +68,12 @@ export async function planRowSearch(tx: TenantTx, tableId: string, words: readon
   const rare = planned.filter((w) => w.entries < threshold);
   const tested = planned.filter((w) => w.entries >= threshold).map((w) => sql`data_row_has_word(${dataTableRows.values}, ${w.word})`);
   if (rare.length === 0) return { kind: "conditions", conditions: tested };
+  // The rows having every rare word.
   let seqs: number[] | null = null;
   for (const w of rare) {
-    const found = await seqsOf(tx, tableId, w.word);
-    seqs = seqs === null ? found : found.filter(((have) => (seq: number) => have.has(seq))(new Set(seqs)));
+    const found = (w.seqs ?? []).map(Number);
+    const have: Set<number> | null = seqs === null ? null : new Set(seqs);
+    seqs = have === null ? found : found.filter((seq) => have.has(seq));
     if (seqs.length === 0) return { kind: "no-match" };
   }
   // Each seq one probe of (tenant_id, table_id, seq): the planner knows the array's length, so it
