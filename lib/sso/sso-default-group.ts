@@ -4,6 +4,7 @@
 // Admins have: the identity provider would hand the tenant's management to anyone it vouches for.
 import type { SsoDefaultRole } from "@/db/schema/sso-default-group";
 import type { StoredSsoDefault } from "@/db/queries/sso-default-group";
+import { PERMISSION_CATALOG } from "../permission-catalog";
 import { permissionsOfRole, ROLE_LABELS, type Permission } from "../permissions";
 
 /** The form's value for a custom group: `group:<id>`; the built-in ones are their role. */
@@ -18,8 +19,15 @@ export const ADMIN_ONLY_PERMISSIONS: readonly Permission[] = permissionsOfRole("
 
 export const adminOnlyPermissionsOf = (permissions: readonly string[]) => ADMIN_ONLY_PERMISSIONS.filter((permission) => permissions.includes(permission));
 
+/** "Manage members, Manage settings": the Admin-only permissions among these, as their checkboxes name them. */
+const adminOnlyLabels = (permissions: readonly string[]) => adminOnlyPermissionsOf(permissions).map((permission) => PERMISSION_CATALOG[permission].label).join(", ");
+
 export const customGroupRefused = (name: string, permissions: readonly string[]) =>
-  `${name} cannot be the default group: it holds permissions only Admins have (${adminOnlyPermissionsOf(permissions).join(", ")}), which everyone your identity provider signs in would get.`;
+  `${name} cannot be the default group: it holds permissions only Admins have (${adminOnlyLabels(permissions)}), which everyone your identity provider signs in would get.`;
+
+/** The Groups page's refusal to give the default group such a permission (app/t/[slug]/groups/actions/set-group-permissions.ts). */
+export const defaultGroupKeepsNoAdminPermissions = (name: string, permissions: readonly string[]) =>
+  `${name} is the default group for new single sign-on users, so it cannot hold permissions only Admins have (${adminOnlyLabels(permissions)}): everyone the identity provider signs in would get them. Choose another default group in Settings first.`;
 
 /** What a form value asks for, before it is checked against the tenant's groups. */
 export type SsoDefaultChoice = { kind: "role"; role: SsoDefaultRole | "admin" } | { kind: "group"; groupId: string } | { kind: "invalid" };

@@ -27,6 +27,8 @@ vi.mock("next/navigation", () => ({
 
 const { saveSamlSettings, removeSamlSettings } = await import("@/app/t/[slug]/settings/sso/actions");
 const { getActor, requireActor } = await import("@/lib/actor");
+const { setGroupPermissions } = await import("@/app/t/[slug]/groups/actions/set-group-permissions");
+const { deleteGroup } = await import("@/app/t/[slug]/groups/actions/delete-group");
 
 type User = { id: string; email: string };
 type Tenant = Awaited<ReturnType<typeof createTenant>>;
@@ -124,7 +126,7 @@ describe("Default group for new single sign-on users", () => {
   it("refuses a custom group holding an Admin permission, and a value that names no group", async () => {
     signInAs(admin, "password");
     const managers = await groupIn(tenant.id, "Managers", ["tenant.read", "members.manage"]);
-    expect(await saveDefault(`group:${managers.id}`)).toMatchObject({ ok: false, fieldErrors: { defaultGroup: [expect.stringMatching(/holds permissions only Admins have \(members\.manage\)/)] } });
+    expect(await saveDefault(`group:${managers.id}`)).toMatchObject({ ok: false, fieldErrors: { defaultGroup: [expect.stringMatching(/holds permissions only Admins have \(Manage members\)/)] } });
     expect(await saveDefault("owner")).toMatchObject({ ok: false, fieldErrors: { defaultGroup: ["Choose Viewer, Editor or one of this tenant's custom groups."] } });
     expect(await saveDefault(`group:${randomUUID()}`)).toMatchObject({ ok: false, fieldErrors: { defaultGroup: ["Choose Viewer, Editor or one of this tenant's custom groups."] } });
     expect(await storedDefault()).toEqual({ defaultRole: "viewer", defaultGroupId: null });
@@ -148,6 +150,18 @@ describe("Default group for new single sign-on users", () => {
     const summaries = (await entries(tenant.id, "tenant.sso_updated")).map((entry) => entry.summary);
     expect(summaries).toEqual(expect.arrayContaining([expect.stringMatching(/new users join as Editor$/), expect.stringMatching(new RegExp(`new users join as ${support.name}$`))]));
     expect(await saveDefault("viewer")).toMatchObject({ ok: true });
+  });
+
+  it("the chosen group keeps no Admin permission on the Groups page; deleting it leaves Viewer, said in the log", async () => {
+    signInAs(admin, "password");
+    const desk = await groupIn(tenant.id, "Desk", ["tenant.read"]);
+    expect(await saveDefault(`group:${desk.id}`)).toMatchObject({ ok: true });
+    const refused = await setGroupPermissions(tenant.slug, null, { groupId: desk.id, permissions: ["tenant.read", "settings.manage"] });
+    expect(refused).toMatchObject({ ok: false, code: "CONFLICT", fieldErrors: { permissions: [expect.stringMatching(/is the default group for new single sign-on users, so it cannot hold permissions only Admins have \(Manage settings\)/)] } });
+    expect(await setGroupPermissions(tenant.slug, null, { groupId: desk.id, permissions: ["tenant.read", "flows.run"] })).toMatchObject({ ok: true });
+    expect(await deleteGroup(tenant.slug, null, { groupId: desk.id })).toMatchObject({ ok: true });
+    expect(await storedDefault()).toEqual({ defaultRole: "viewer", defaultGroupId: null });
+    expect((await entries(tenant.id, "group.deleted")).map((entry) => entry.summary)).toEqual([expect.stringMatching(/new single sign-on users now join as Viewer$/)]);
   });
 });
 
