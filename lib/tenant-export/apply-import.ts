@@ -15,6 +15,7 @@ import type { DataRowValues, MemberRole, Tenant } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
 import { ActionError } from "../actions/core";
 import { CredentialDescriptionInput, CredentialNameInput, CredentialValueInput, shownTailOf } from "../credentials/credential-input";
+import { dataTableRoomProblem } from "../data-tables/limits";
 import { parseRowValues, valueField } from "../data-tables/row-values";
 import { normaliseDomain } from "../email-domains";
 import { ACCESS_KINDS, addressAllowed, parseCidrList, type AccessKind } from "../ip-allow-list";
@@ -144,7 +145,7 @@ export async function applyImport(
   // table template customisations name their table by name).
   // A template table by both its names (stored: the unique index's; shown: what files name it by).
   const tableIds = new Map(targets.tables.flatMap((table) => [[table.name.toLowerCase(), table.id] as const, [table.shownName.toLowerCase(), table.id] as const]));
-  const createdTables = await importTables(tx, records, tableIds, caller, plan);
+  const createdTables = await importTables(tx, records, tableIds, { caller, license: tenant.license }, plan);
   await importTableTemplateUses(tx, ofKind(records, "table_template_use"), createdTables, caller.userId, plan.tableTemplates);
   const fileTables = new Map(ofKind(records, "table").map((table) => [table.name, table.columns]));
   await importDashboards(tx, { dashboards: ofKind(records, "dashboard"), tables: fileTables }, { dashboardNames: targets.dashboardNames, tableIds }, caller.userId, plan.dashboards);
@@ -179,7 +180,7 @@ function keyring() {
  * Tables the tenant does not have, with their rows (each checked against its columns); a table of the
  * same name is left as it is. `tableIds` (lower-case name to id) gets the created ones; answers those alone.
  */
-async function importTables(tx: TenantTx, records: DataRecord[], tableIds: Map<string, string>, caller: ImportCaller, plan: ImportPlan) {
+async function importTables(tx: TenantTx, records: DataRecord[], tableIds: Map<string, string>, { caller, license }: { caller: ImportCaller; license: string }, plan: ImportPlan) {
   const createdIds = new Map<string, string>();
   const rowsByTable = new Map<string, RecordOf<"row">[]>();
   for (const row of ofKind(records, "row")) {
@@ -190,6 +191,16 @@ async function importTables(tx: TenantTx, records: DataRecord[], tableIds: Map<s
   const tables = ofKind(records, "table");
   const declared = new Set(tables.map((table) => table.name));
   if ([...rowsByTable.keys()].some((name) => !declared.has(name))) refuseFile("The file holds rows of a table it does not describe. Nothing was imported.");
+  // The license's table and row limits, as adding tables and rows by hand would hold them (the tenant is
+  // locked: lockTenant in import-action.ts), before anything is written; the dry run finds the same.
+  // A name the tenant has, or that the file repeats, is skipped below: counted once, or not at all.
+  const creating = new Map<string, number>();
+  for (const record of tables) {
+    const name = checkedTable(record).name.toLowerCase();
+    if (!tableIds.has(name) && !creating.has(name)) creating.set(name, rowsByTable.get(record.name)?.length ?? 0);
+  }
+  const problem = await dataTableRoomProblem(tx, license, { tables: creating.size, rows: [...creating.values()].reduce((sum, rows) => sum + rows, 0) });
+  if (problem) refuseFile(problem);
   for (const record of tables) {
     const table = checkedTable(record);
     const rows = rowsByTable.get(record.name) ?? [];

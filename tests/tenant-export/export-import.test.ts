@@ -11,7 +11,7 @@ import { withSystem, withTenant } from "@/db/scopes";
 import { activity, connections, dashboards, dashboardWidgets, dataTableRows, dataTables, flows, flowTemplateUses, flowVersions, memberships, tableTemplates, tableTemplateUses, tenantGroupFlows, tenantGroupMembers, tenantGroups, tenants } from "@/db/schema";
 import { listDataTables } from "@/db/queries/data-tables";
 import { listFlowVersions } from "@/db/queries/flow-versions";
-import { findDataTable } from "@/db/queries/data-tables";
+import { findDataTable, insertDataTable } from "@/db/queries/data-tables";
 import { widgetData } from "@/lib/dashboards/widget-data";
 import type { WidgetConfig } from "@/lib/dashboards/widget-config";
 import { NEEDS_SECRET_MESSAGE } from "@/lib/connections/connection-config";
@@ -800,6 +800,49 @@ describe("dry run", () => {
     const target = await emptyTenantWithAdmin(world.adminA);
     const result = await importAs(world.adminA, target.slug, withCredentials, "not the passphrase at all", true);
     expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { passphrase: [WRONG_PASSPHRASE] } });
+  });
+});
+
+describe("the license's data table limits", () => {
+  /** An Admin's new Free tenant (10,000 rows, 5 tables) with room for the file's flows, holding `tables` tables of `rows` rows in all. */
+  async function freeTenantHolding(tables: number, rows: number) {
+    const tenant = await createTenant("free-target", { license: "free" });
+    await addMember(tenant.id, world.adminA.id, ["admin"]);
+    await withSystem((tx) => tx.update(tenants).set({ flowCap: 1000 }).where(eq(tenants.id, tenant.id)));
+    await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
+      for (let index = 0; index < tables; index++) {
+        const table = await insertDataTable(tx, { name: `Ledger ${index}`, columns: [{ name: "Note", type: "text" }], createdBy: null });
+        // The count the limit reads (kept with the rows by the row writes), without writing thousands of rows.
+        if (index === 0) await tx.update(dataTables).set({ rowCount: rows }).where(eq(dataTables.id, table.id));
+      }
+    });
+    return tenant;
+  }
+  const refusal = (result: unknown) => (result as { ok: boolean; fieldErrors?: { file?: string[] } }).fieldErrors?.file?.[0];
+
+  it("refuses, in the dry run and applying, a file whose rows would pass the row limit; writes nothing", async () => {
+    // The file's tables hold 4 rows: 9,997 + 4 passes 10,000.
+    const target = await freeTenantHolding(1, 9_997);
+    const before = await snapshot(target.id);
+    for (const dryRun of [true, false]) {
+      const result = await importAs(world.adminA, target.slug, withoutCredentials, "", dryRun);
+      expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+      expect(refusal(result)).toBe("The file would bring this tenant to 10,001 rows across its tables; its Free license allows 10,000. Nothing was imported: delete rows, or ask a platform administrator to upgrade the license.");
+    }
+    expect(await snapshot(target.id)).toEqual(before);
+  });
+
+  it("applies a file that reaches the row limit exactly", async () => {
+    const target = await freeTenantHolding(1, 9_996);
+    const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials));
+    expect(plan.rowsCreated).toBe(4);
+  });
+
+  it("refuses a file whose tables would pass the table limit", async () => {
+    // 3 tables of the tenant's own and the file's 3: 6 of 5.
+    const target = await freeTenantHolding(3, 0);
+    const result = await importAs(world.adminA, target.slug, withoutCredentials, "", true);
+    expect(refusal(result)).toMatch(/^The file would bring this tenant to 6 tables; its Free license allows 5\. Nothing was imported/);
   });
 });
 
