@@ -133,14 +133,13 @@ export async function applyImport(
   if (settingsRecord) await importTwoFactorRequirement(tx, tenant, caller, { settings: settingsRecord, groups: groupRecords }, plan.settings);
   await importConnections(tx, { records: ofKind(records, "connection"), key, wrongPassphrase }, targets.connections, caller.userId, plan.connections);
   const mergedFlowIds = await importFlows(tx, { flows: ofKind(records, "flow"), versions: ofKind(records, "flow_version") }, targets.flows, caller.userId, plan.flows);
-  const flowCount = tenant.flowCount + plan.flows.created.length;
-  if (flowCount > tenant.flowCap) {
-    refuseFile(`The file would bring this tenant to ${flowCount} flows; its flow cap is ${tenant.flowCap}. Nothing was imported: delete flows or ask a superadmin to raise the cap.`);
-  }
+  requireRoomForImportedFlows(tenant, plan);
 
   await importGroupFlows(tx, groupRecords, mergedFlowIds, plan.groups);
   await importPackages(tx, ofKind(records, "package"), targets.packages, plan.packages);
   await importTemplateUses(tx, ofKind(records, "template_use"), caller.userId, plan.templates);
+  // A customisation the tenant lacked made a flow (as "Use template" does): held to the same cap.
+  requireRoomForImportedFlows(tenant, plan);
   // Tables by lower-case name: the tenant's, then the ones this import creates (dashboards' widgets and
   // table template customisations name their table by name).
   // A template table by both its names (stored: the unique index's; shown: what files name it by).
@@ -165,6 +164,19 @@ export async function applyImport(
     }
   }
   return plan;
+}
+
+/**
+ * The tenant's flow cap, over the flows the import has made so far: the file's own and those made from
+ * workspace templates for customisations the tenant lacked ("Use template" counts those too). The
+ * tenant row is locked (import-action.ts), so tenant.flowCount is the count before the import.
+ */
+function requireRoomForImportedFlows(tenant: Tenant, plan: ImportPlan) {
+  const fromTemplates = plan.templates.created.length;
+  const flowCount = tenant.flowCount + plan.flows.created.length + fromTemplates;
+  if (flowCount <= tenant.flowCap) return;
+  const made = fromTemplates ? ` (${fromTemplates} of them made from workspace templates)` : "";
+  refuseFile(`The file would bring this tenant to ${flowCount} flows${made}; its flow cap is ${tenant.flowCap}. Nothing was imported: delete flows or ask a superadmin to raise the cap.`);
 }
 
 function keyring() {

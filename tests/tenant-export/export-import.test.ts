@@ -657,6 +657,8 @@ describe("groups, flow histories and packages", () => {
   it("a package the tenant has is left as it is; one whose name is taken is skipped", async () => {
     const target = await emptyTenantWithAdmin(world.adminA);
     const own = expectOk<{ id: string }>(await as(world.adminA, () => createFlow(target.slug, null, { environment: "development", name: "Mine", steps: ["notify"] })));
+    // Room for its own flow, the file's four and the one its template customisation makes.
+    await withSystem((tx) => tx.update(tenants).set({ flowCap: 6 }).where(eq(tenants.id, target.id)));
     expectOk(await as(world.adminA, () => createPackage(target.slug, null, { name: "Release 1", environment: "development", flowIds: [own.id] })));
     const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials, "", true));
     expect(plan.packages).toEqual({ created: [], changed: [], skipped: [{ name: "Release 1", reason: "another package has this name" }] });
@@ -702,6 +704,24 @@ describe("connections, template customisations and two-factor groups (version 3)
     expect(plan.templates).toEqual({ created: [], changed: ["Onboarding"], skipped: [] });
     const [use] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flowTemplateUses).where(eq(flowTemplateUses.tenantId, target.id)));
     expect(use).toMatchObject({ templateId, name: "Onboarding (Alpha)", description: null, extraSteps: ["checksum"] });
+  });
+
+  it("a customisation the tenant lacks makes a flow, counted against the flow cap as Use template counts it: past the cap, the dry run and applying refuse the file", async () => {
+    // The file's four flows fit a cap of 4; the flow its template customisation makes would be the fifth.
+    const target = await emptyTenantWithAdmin(world.adminA);
+    await withSystem((tx) => tx.update(tenants).set({ flowCap: 4 }).where(eq(tenants.id, target.id)));
+    const before = await snapshot(target.id);
+    const message = "The file would bring this tenant to 5 flows (1 of them made from workspace templates); its flow cap is 4. Nothing was imported: delete flows or ask a superadmin to raise the cap.";
+    for (const dryRun of [true, false]) {
+      const result = await importAs(world.adminA, target.slug, withoutCredentials, "", dryRun);
+      expect(result, dryRun ? "dry run" : "apply").toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { file: [message] } });
+    }
+    expect(await snapshot(target.id)).toEqual(before);
+    expect(await templateFlowIdsOf(target.id)).toEqual(new Set());
+    // One more flow of room: the same file goes in, the template-made flow with it.
+    await withSystem((tx) => tx.update(tenants).set({ flowCap: 5 }).where(eq(tenants.id, target.id)));
+    expect(expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials)).templates.created).toEqual(["Onboarding"]);
+    expect((await snapshot(target.id)).flows).toBe(5);
   });
 
   it("a table template customisation of a template this workspace lacks is skipped, and the dry run says so", async () => {
