@@ -102,23 +102,46 @@ export function afterCommit(hook: () => void): void {
   commitHooks.getStore()?.push(hook);
 }
 
+// Whether the async context is inside a scope's transaction that is still open (cleared when it ends,
+// so work that outlives it, an after-commit hook, may open its own).
+const openScope = new AsyncLocalStorage<{ open: boolean }>();
+
+/**
+ * A scope opened while another scope's transaction is open in the same async context. On PostgreSQL
+ * that takes a second pooled connection (two transactions, neither seeing the other's writes); on the
+ * embedded database (PGlite, the demo's), whose one connection the outer transaction holds, the inner
+ * one would wait for it forever. Refused there, so the mistake fails at once instead of hanging.
+ */
+export class NestedScopeError extends Error {
+  constructor() {
+    super("A scope helper was called inside another scope's open transaction; pass the transaction on, or open the second scope after the first");
+  }
+}
+
 async function runInScope<T, Scoped extends Tx>(
   settings: ScopeSettings,
   view: (tx: Tx) => Scoped,
   work: (tx: Scoped) => Promise<T>,
 ): Promise<T> {
   await assertRuntimeRoleIsSafe();
-  const { db } = await getConnection();
+  const { db, target } = await getConnection();
+  if (target.engine === "pglite" && openScope.getStore()?.open) throw new NestedScopeError();
   const hooks: (() => void)[] = [];
+  const marker = { open: true };
   const result = await commitHooks
     .run(hooks, () =>
-      db.transaction(async (tx) => {
-        await applyScope(tx, settings);
-        return work(view(tx));
-      }),
+      openScope.run(marker, () =>
+        db.transaction(async (tx) => {
+          await applyScope(tx, settings);
+          return work(view(tx));
+        }),
+      ),
     )
     .catch((error: unknown) => {
       throw noteDatabaseFailure(error);
+    })
+    .finally(() => {
+      marker.open = false;
     });
   for (const hook of hooks) {
     try {

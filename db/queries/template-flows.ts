@@ -6,7 +6,8 @@
 //  - syncStaleTemplateFlows: lazily, before flows are read, any use whose template changed after the
 //    flow last reflected it (flow_templates.updated_at > template_synced_at) is brought up to date, with
 //    a "template_updated" version. One statement; the use row's lock makes a concurrent sync a no-op.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { TEMPLATE_NAME_SUFFIX } from "@/lib/templates/effective-table";
 import { flows, flowTemplates, flowTemplateUses, type Environment } from "../schema";
 import type { TenantTx } from "../scopes";
 import { appendFlowVersion } from "./flow-versions";
@@ -14,9 +15,15 @@ import { appendFlowVersion } from "./flow-versions";
 /**
  * Brings the tenant's stale template-made flows up to date. An archived tenant is read-only: nothing is
  * written (its flows keep what they last synced). A template renamed to a name another flow of the
- * tenant has keeps the flow's current name (the unique name wins over following the template).
+ * tenant has (in the same environment) cannot give the flow that name (flow names are unique): the flow
+ * takes "<name> (template)", as a template table does beside a table of the tenant's own
+ * (lib/templates/effective-table.ts), so the rename shows instead of being lost; if that is taken too,
+ * the flow keeps its current name. The next template change brings the plain name once it is free.
  */
 export async function syncStaleTemplateFlows(tx: TenantTx) {
+  const taken = (name: SQL) =>
+    sql`exists (select 1 from ${flows} o where o.tenant_id = s.tenant_id and o.environment = s.environment and o.name = ${name} and o.id <> s.flow_id)`;
+  const suffixed = sql`s.name || ${TEMPLATE_NAME_SUFFIX}::text`;
   await tx.execute(sql`
     with stale as (
       update ${flowTemplateUses} u set template_synced_at = t.updated_at
@@ -24,15 +31,16 @@ export async function syncStaleTemplateFlows(tx: TenantTx) {
       where u.tenant_id = ${tx.tenantId} and t.id = u.template_id and u.template_synced_at < t.updated_at
         and not exists (select 1 from tenants where id = ${tx.tenantId} and archived_at is not null)
       returning u.tenant_id, u.environment, u.flow_id, coalesce(u.name, t.name) as name, t.steps || coalesce(u.extra_steps, '[]'::jsonb) as steps
-    ), changed as (
-      update ${flows} f set
-        name = case when exists (select 1 from ${flows} o where o.tenant_id = f.tenant_id and o.environment = f.environment and o.name = s.name and o.id <> f.id)
-          then f.name else s.name end,
-        steps = s.steps,
-        updated_at = now()
+    ), resolved as (
+      -- null: both names are taken, the flow keeps its own.
+      select s.tenant_id, s.environment, s.flow_id, s.steps,
+        case when not ${taken(sql`s.name`)} then s.name when not ${taken(suffixed)} then ${suffixed} end as name
       from stale s
-      where f.tenant_id = s.tenant_id and f.environment = s.environment and f.id = s.flow_id
-        and (f.name, f.steps) is distinct from (s.name, s.steps)
+    ), changed as (
+      update ${flows} f set name = coalesce(r.name, f.name), steps = r.steps, updated_at = now()
+      from resolved r
+      where f.tenant_id = r.tenant_id and f.environment = r.environment and f.id = r.flow_id
+        and (f.name, f.steps) is distinct from (coalesce(r.name, f.name), r.steps)
       returning f.tenant_id, f.environment, f.id, f.name, f.steps
     )
     insert into flow_versions (tenant_id, environment, flow_id, version, name, steps, reason)

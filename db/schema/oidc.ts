@@ -1,4 +1,6 @@
-import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { tenantGroups } from "./groups";
+import { ssoDefaultGroupChecks, ssoDefaultGroupColumns } from "./sso-default-group";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
@@ -22,12 +24,18 @@ export const oidcConfigs = pgTable(
     // (lib/sso/sso-policy.ts), except the break-glass Admin.
     requireSso: boolean("require_sso").notNull().default(false),
     breakGlassUserId: uuid("break_glass_user_id"),
+    // Who a new account joins as (db/schema/sso-default-group.ts).
+    ...ssoDefaultGroupColumns(),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: "oidc_configs_pk", columns: [t.tenantId] }),
     foreignKey({ name: "oidc_configs_tenant_fk", columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete("cascade"),
     foreignKey({ name: "oidc_configs_break_glass_fk", columns: [t.breakGlassUserId], foreignColumns: [users.id] }).onDelete("set null"),
+    // ON DELETE SET NULL (default_group_id) in the migration: only the group column, never tenant_id.
+    foreignKey({ name: "oidc_configs_default_group_fk", columns: [t.tenantId, t.defaultGroupId], foreignColumns: [tenantGroups.tenantId, tenantGroups.id] }).onDelete("set null"),
+    check("oidc_configs_default_role_not_admin", ssoDefaultGroupChecks(t)[0]!),
+    check("oidc_configs_default_group_is_viewer_fallback", ssoDefaultGroupChecks(t)[1]!),
   ],
 );
 

@@ -1,7 +1,8 @@
 // Single sign-on (issue 16, item 1), end to end: a tenant Admin sets up SAML in Settings with the
 // metadata of a real identity provider the spec starts (bad XML first: the error shows next to the
-// field), then a new user of an approved domain signs in from /login/<slug> through the IdP's page and
-// lands in the tenant, added as a Viewer.
+// field, and so does Admin as the default group for new users), chooses a custom group as that default,
+// then a new user of an approved domain signs in from /login/<slug> through the IdP's page and lands in
+// the tenant, added to the chosen group (the members page shows it).
 import { expect, test } from "@playwright/test";
 import { SSO_ADMIN } from "../seed/sso";
 import { signInWithPassword } from "../support/password";
@@ -19,19 +20,34 @@ test.afterAll(async () => {
 
 test("an Admin sets up SAML, and a new user signs in from /login/<slug> through the IdP into the tenant", async ({ page, browser }) => {
   await signInWithPassword(page, SSO_ADMIN.email, SSO_ADMIN.password);
+  // The group new single sign-on users will join.
+  await page.goto("/t/sso-main/groups");
+  await page.getByRole("textbox", { name: "Name" }).fill("Support desk");
+  await page.getByRole("checkbox", { name: "See tables", exact: true }).check();
+  await page.getByRole("button", { name: "New group" }).click();
+  await expect(page.getByRole("heading", { name: "Support desk", level: 1 })).toBeVisible();
+
   await page.goto("/t/sso-main/settings");
   const section = page.getByRole("region", { name: "Single sign-on" });
   await expect(section.getByRole("link", { name: "Download SP metadata" })).toHaveAttribute("href", "/api/sso/sso-main/metadata");
 
   const metadata = section.getByRole("textbox", { name: "Identity provider metadata (XML)" });
+  const defaultGroup = section.getByRole("combobox", { name: "Default group for new single sign-on users" });
+  await expect(defaultGroup).toHaveValue("viewer");
   await metadata.fill("<EntityDescriptor");
+  await defaultGroup.selectOption({ label: "Admin" });
   await section.getByRole("button", { name: "Save single sign-on" }).click();
   await expect(metadata).toHaveAccessibleDescription(/not well-formed XML/);
   await expect(metadata).toHaveAttribute("aria-invalid", "true");
+  await expect(defaultGroup).toHaveAttribute("aria-invalid", "true");
+  await expect(defaultGroup).toHaveAccessibleDescription(/Admin cannot be the default group: everyone your identity provider signs in/);
 
   await section.getByRole("textbox", { name: "Identity provider metadata (XML)" }).fill(idpServer.metadata);
+  await defaultGroup.selectOption({ label: "Support desk" });
   await section.getByRole("button", { name: "Save single sign-on" }).click();
   await expect(section.getByText("Single sign-on saved.")).toBeVisible();
+  await page.reload();
+  await expect(section.getByRole("combobox", { name: "Default group for new single sign-on users" }).locator("option:checked")).toHaveText("Support desk");
 
   // A new visitor, in a browser of their own.
   const context = await browser.newContext();
@@ -52,7 +68,11 @@ test("an Admin sets up SAML, and a new user signs in from /login/<slug> through 
   await expect(visitor.getByText("OIDC Main")).toHaveCount(0);
   await context.close();
 
-  // The Admin sees the newcomer as a Viewer, and the sign-in in the log.
+  // The Admin sees the newcomer in the chosen group (and no built-in one), and the sign-in in the log.
+  await page.goto("/t/sso-main/members");
+  const row = page.getByRole("row", { name: /newcomer@sso\.e2e\.test/ });
+  await expect(row.getByRole("checkbox", { name: "Support desk" })).toBeChecked();
+  await expect(row.getByRole("checkbox", { name: "Viewer" })).not.toBeChecked();
   await page.goto("/t/sso-main/activity");
-  await expect(page.getByText("newcomer@sso.e2e.test signed in with single sign-on and joined as Viewer")).toBeVisible();
+  await expect(page.getByText("newcomer@sso.e2e.test signed in with single sign-on and joined as Support desk")).toBeVisible();
 });

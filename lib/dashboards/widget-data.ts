@@ -9,8 +9,8 @@ import type { TenantTx } from "@/db/scopes";
 import type { DataColumn, DataColumnType, DataRowValues } from "@/db/schema";
 import type { WidgetRow } from "@/db/queries/dashboards";
 import { findDataTable } from "@/db/queries/data-tables";
-import { valueKeyOf } from "@/lib/data-tables/column-rules";
 import { AGGREGATE_ROWS_MAX, aggregateColumn, countFlowRuns, firstRows, latestRuns, rowsPerDayAdded, rowsPerDayOfColumn, runsPerDay, type DayCounts } from "@/db/queries/widget-data";
+import { columnPhrase, columnProblem, liveColumnOf } from "./widget-columns";
 import { parseWidget, type ChartWidgetConfig, type NumberWidgetConfig, type TableWidgetConfig } from "./widget-config";
 
 export type WidgetData =
@@ -21,16 +21,17 @@ export type WidgetData =
 
 const removed = (reason: string): WidgetData => ({ state: "removed", reason });
 const TABLE_REMOVED = removed("Source removed: the table this widget reads was deleted.");
-// A column is named by its value key: a plain table's column name, which is what its members know it by.
-const columnRemoved = (key: string, type: string) => removed(`Source removed: the column ${key} is no longer a ${type} column of its table.`);
 
 /**
- * The column stored under `key` (its value key, the widget's reference: it stays when a template
- * table's column is relabelled), when it is still there with this type; its position too.
+ * Why a widget cannot read the column under `key` (its value key, the widget's reference: it stays when
+ * a template table's column is relabelled), naming the column by the label the tenant sees.
  */
-function columnOf(columns: readonly DataColumn[], key: string, type?: DataColumnType) {
-  const position = columns.findIndex((column) => valueKeyOf(column) === key && (!type || column.type === type));
-  return position === -1 ? null : { position, column: columns[position]! };
+function columnRemoved(columns: readonly DataColumn[], key: string, type?: DataColumnType): WidgetData {
+  const found = columnProblem(columns, key, type) ?? { problem: "gone", label: null };
+  const column = columnPhrase(found);
+  if (found.problem === "removed") return removed(`Source removed: ${column} was removed from its table's template.`);
+  if (found.problem === "type" && type) return removed(`Source removed: ${column} is no longer a ${type} column of its table.`);
+  return removed(`Source removed: ${column} is no longer in its table.`);
 }
 
 export async function widgetData(tx: TenantTx, widget: Pick<WidgetRow, "kind" | "config">, now = new Date()): Promise<WidgetData> {
@@ -47,8 +48,7 @@ async function numberData(tx: TenantTx, config: NumberWidgetConfig): Promise<Wid
   if (!table) return TABLE_REMOVED;
   // The count the table's writes keep: no scan of a table that may hold a million rows.
   if (config.measure === "count") return { state: "number", value: table.rowCount };
-  const found = columnOf(table.columns, config.column, "number");
-  if (!found) return columnRemoved(config.column, "number");
+  if (!liveColumnOf(table.columns, config.column, "number")) return columnRemoved(table.columns, config.column, "number");
   const value = await aggregateColumn(tx, table.id, config.column, config.measure);
   const note = table.rowCount > AGGREGATE_ROWS_MAX ? `Of the first ${AGGREGATE_ROWS_MAX.toLocaleString("en")} rows.` : undefined;
   return { state: "number", value, note };
@@ -72,8 +72,8 @@ async function chartData(tx: TenantTx, config: ChartWidgetConfig, now: Date): Pr
     if (config.dateColumn === null) {
       counts = await rowsPerDayAdded(tx, table.id, since);
     } else {
-      const found = columnOf(table.columns, config.dateColumn, "date");
-      if (!found) return columnRemoved(config.dateColumn, "date");
+      const found = liveColumnOf(table.columns, config.dateColumn, "date");
+      if (!found) return columnRemoved(table.columns, config.dateColumn, "date");
       counts = await rowsPerDayOfColumn(tx, table.id, found.position, days[0]!, days.at(-1)!);
     }
   }
@@ -100,10 +100,10 @@ async function tableData(tx: TenantTx, config: TableWidgetConfig): Promise<Widge
   }
   const table = await findDataTable(tx, config.tableId);
   if (!table) return TABLE_REMOVED;
-  const missing = config.columns.find((key) => !columnOf(table.columns, key));
-  if (missing) return removed(`Source removed: the column ${missing} is no longer in its table.`);
+  const missing = config.columns.find((key) => !liveColumnOf(table.columns, key));
+  if (missing) return columnRemoved(table.columns, missing);
   // Headed by the columns' labels as they are now (a relabelled column shows its new label).
-  const labels = config.columns.map((key) => columnOf(table.columns, key)!.column.name);
+  const labels = config.columns.map((key) => liveColumnOf(table.columns, key)!.column.name);
   const rows = await firstRows(tx, table.id, config.rows);
   return { state: "table", columns: labels, rows: rows.map((row) => ({ id: row.id, cells: config.columns.map((key) => cellText(row.values[key])) })) };
 }

@@ -7,6 +7,7 @@ import type { DataColumn } from "@/db/schema";
 import type { FieldErrors } from "../action-result";
 import { DataIdInput } from "../data-tables/table-input";
 import { valueKeyOf } from "../data-tables/column-rules";
+import { columnProblem, liveColumnOf } from "./widget-columns";
 import {
   CHART_DAYS,
   NUMBER_MEASURES,
@@ -67,7 +68,16 @@ type Built = { ok: true; config: WidgetConfig } | { ok: false; fieldErrors: Fiel
 export function widgetConfigOf(kind: WidgetKind, fields: AddWidgetFields, table: { id: string; columns: DataColumn[] } | null): Built {
   const errors: FieldErrors = {};
   const refuse = (field: string, message: string) => (errors[field] = [message]);
-  const hasColumn = (key: string | undefined, type?: DataColumn["type"]) => table?.columns.some((column) => valueKeyOf(column) === key && (!type || column.type === type));
+  const hasColumn = (key: string | undefined, type?: DataColumn["type"]) => table !== null && liveColumnOf(table.columns, key, type) !== null;
+  // A column the template removed (or retyped) is kept in the table for its values only: the form does
+  // not offer it, and a forged or stale form naming it is told so, by the column's label.
+  const removedColumn = (keys: readonly (string | undefined)[]) => {
+    for (const key of keys) {
+      const found = key === undefined || !table ? null : columnProblem(table.columns, key);
+      if (found?.problem === "removed") return `The column ${found.label} was removed from this table's template. Choose another column.`;
+    }
+    return null;
+  };
   let config: unknown;
 
   if (kind === "number") {
@@ -80,7 +90,7 @@ export function widgetConfigOf(kind: WidgetKind, fields: AddWidgetFields, table:
       if (!(NUMBER_MEASURES as readonly string[]).includes(measure)) refuse("measure", "Choose what to show.");
       else if (measure === "count") config = { source: "table", tableId: table.id, measure };
       else {
-        if (!hasColumn(fields.column, "number")) refuse("column", "Choose a number column of this table.");
+        if (!hasColumn(fields.column, "number")) refuse("column", removedColumn([fields.column]) ?? "Choose a number column of this table.");
         config = { source: "table", tableId: table.id, measure, column: fields.column };
       }
     }
@@ -90,7 +100,7 @@ export function widgetConfigOf(kind: WidgetKind, fields: AddWidgetFields, table:
     if (!table) config = { source: "flow_runs", days };
     else {
       const dateColumn = fields.dateColumn || null;
-      if (dateColumn !== null && !hasColumn(dateColumn, "date")) refuse("dateColumn", "Choose a date column of this table, or when rows were added.");
+      if (dateColumn !== null && !hasColumn(dateColumn, "date")) refuse("dateColumn", removedColumn([dateColumn]) ?? "Choose a date column of this table, or when rows were added.");
       config = { source: "table", tableId: table.id, dateColumn, days };
     }
   } else {
@@ -101,7 +111,7 @@ export function widgetConfigOf(kind: WidgetKind, fields: AddWidgetFields, table:
       const columns = [...new Set(fields.columns)];
       if (columns.length === 0) refuse("columns", "Choose at least one column.");
       else if (columns.length > TABLE_COLUMNS_MAX) refuse("columns", `Choose at most ${TABLE_COLUMNS_MAX} columns.`);
-      else if (!columns.every((key) => hasColumn(key))) refuse("columns", "Choose columns of this table.");
+      else if (!columns.every((key) => hasColumn(key))) refuse("columns", removedColumn(columns) ?? "Choose columns of this table.");
       // In the table's order, whatever order the form sent them in.
       config = { source: "table", tableId: table.id, columns: table.columns.map(valueKeyOf).filter((key) => columns.includes(key)), rows };
     }

@@ -4,9 +4,11 @@
 import "server-only";
 import type { TenantTx } from "@/db/scopes";
 import { listDataTables } from "@/db/queries/data-tables";
+import { isRemovedColumn } from "@/lib/data-tables/column-rules";
 import { can, type PermissionHolder } from "@/lib/permissions";
 
 export async function widgetSourceTables(tx: TenantTx, caller: PermissionHolder) {
   if (!can(caller, "dashboards.manage") || !can(caller, "tables.read")) return [];
-  return (await listDataTables(tx)).map(({ id, name, columns }) => ({ id, name, columns }));
+  // Not the columns a template removed (kept in the table for their values only): no new widget reads one.
+  return (await listDataTables(tx)).map(({ id, name, columns }) => ({ id, name, columns: columns.filter((column) => !isRemovedColumn(column)) }));
 }

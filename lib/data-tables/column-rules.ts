@@ -9,3 +9,9 @@ export const COLUMN_TYPE_LABELS = { text: "Text", number: "Number", boolean: "Ye
  * own (a table made from a workspace template: its columns are renamed without moving the values).
  */
 export const valueKeyOf = (column: { name: string; key?: string }) => column.key ?? column.name;
+
+/**
+ * A column a template table keeps only for its values: the template removed or retyped it
+ * (lib/templates/effective-table.ts). Shown as removed; nothing new (a widget) may be built on it.
+ */
+export const isRemovedColumn = (column: object) => "source" in column && column.source === "removed";

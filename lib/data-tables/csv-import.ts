@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import { insertRows } from "@/db/queries/data-tables";
 import type { TenantTx } from "@/db/scopes";
 import type { DataColumn, DataRowValues } from "@/db/schema/data-tables";
+import { isRemovedColumn } from "./column-rules";
 import { parseRowValues, valueField } from "./row-values";
 
 export const IMPORT_BATCH_SIZE = 1000;
@@ -34,9 +35,6 @@ export class ImportRefusedError extends Error {
   }
 }
 
-/** A column a template table keeps only for its values (lib/templates/effective-table.ts). */
-const isRemoved = (column: DataColumn) => "source" in column && column.source === "removed";
-
 /**
  * Header names to column positions; a header the table has no column for refuses the file. A label
  * that a removed template column shares with a live one (a template column renamed to the label of an
@@ -48,7 +46,7 @@ function headerPositions(columns: readonly DataColumn[], header: string[]): numb
     const name = column.name.trim().toLowerCase();
     const taken = byName.get(name);
     // A live column takes the label from a removed one, never the other way round.
-    if (taken === undefined || !isRemoved(column) || isRemoved(columns[taken]!)) byName.set(name, index);
+    if (taken === undefined || !isRemovedColumn(column) || isRemovedColumn(columns[taken]!)) byName.set(name, index);
   });
   const positions = header.map((name) => byName.get(name.trim().toLowerCase()) ?? -1);
   const unknown = header.filter((_, index) => positions[index] === -1);

@@ -33,3 +33,21 @@ export function rowLimitMessage(license: string) {
 export async function requireRoomForRows(tx: TenantTx, license: string, adding: number) {
   if ((await rowsAllowed(tx, license)) < adding) throw new ActionError("CONFLICT", rowLimitMessage(license));
 }
+
+/**
+ * Why the license has no room for `adding` tables and rows on top of the tenant's (a tenant data file's
+ * import, lib/tenant-export/apply-import.ts, which adds them in bulk), or null when they fit.
+ */
+export async function dataTableRoomProblem(tx: TenantTx, license: string, adding: { tables: number; rows: number }): Promise<string | null> {
+  const plan = licenseOf(license);
+  const usage = await dataTableUsage(tx);
+  const [tables, rows] = [usage.tables + adding.tables, usage.rows + adding.rows];
+  const upgrade = "ask a platform administrator to upgrade the license";
+  if (adding.tables > 0 && tables > plan.tableLimit) {
+    return `The file would bring this tenant to ${count(tables)} tables; its ${plan.label} license allows ${count(plan.tableLimit)}. Nothing was imported: delete tables, or ${upgrade}.`;
+  }
+  if (adding.rows > 0 && rows > plan.rowLimit) {
+    return `The file would bring this tenant to ${count(rows)} rows across its tables; its ${plan.label} license allows ${count(plan.rowLimit)}. Nothing was imported: delete rows, or ${upgrade}.`;
+  }
+  return null;
+}

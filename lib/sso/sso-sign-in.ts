@@ -1,6 +1,7 @@
 // What every single sign-on does once its protocol has vouched for an address (SAML: lib/sso/saml-sign-in.ts,
 // OpenID Connect: lib/sso/oidc-sign-in.ts): the tenant's approved domains, the account (an existing active
-// member, or a new one added as Viewer: just-in-time), then a session the way the password sign-in
+// member, or a new one added to the tenant's default group for new single sign-on users, Viewer unless
+// an Admin chose another: just-in-time, lib/sso/sso-default-group.ts), then a session the way the password sign-in
 // opens one (lib/password-sign-in.ts): a random token in a `sessions` row that Auth.js then reads,
 // refreshes and signs out like its own, bound to the tenant (lib/sso/session-binding.ts): the
 // tenant's IdP speaks for this tenant only, so its session opens no other tenant nor the console. Everything a sign-in
@@ -10,8 +11,10 @@ import { isArchivedTenantRefusal } from "@/db/errors";
 import { randomBytes } from "node:crypto";
 import { recordActivity } from "@/db/queries/activity/tenant-log";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
+import { insertGroupMember } from "@/db/queries/groups";
 import { findMembershipOfUser, insertMembership } from "@/db/queries/memberships";
 import { deleteSession, insertSession } from "@/db/queries/sessions";
+import { findSsoDefault } from "@/db/queries/sso-default-group";
 import { findTenantBySlug, lockTenant } from "@/db/queries/tenants";
 import { findOrCreateUserByEmail, findUserByEmail } from "@/db/queries/users";
 import type { AuthMethod } from "@/db/schema";
@@ -21,9 +24,7 @@ import { isAddressApproved } from "../email-domains";
 import { licenseOf } from "../licenses";
 import { SESSION_MAX_AGE_SECONDS } from "../session-cookie";
 import { SLUG_PATTERN } from "../tenant-slug";
-
-/** The role a new account gets when it first signs in by SSO: the default group. */
-export const SSO_DEFAULT_ROLES = ["viewer"] as const;
+import { newMemberGroup, type NewMemberGroup } from "./sso-default-group";
 
 export type SsoRefusalReason =
   | "not_configured"
@@ -87,7 +88,7 @@ export async function openSsoSession(tx: TenantTx, signIn: VouchedSignIn) {
   const tenant = await lockTenant(tx, tx.tenantId);
   if (!tenant) throw new SsoRefusal("not_configured", "tenant gone");
   const existing = await findUserByEmail(tx, email);
-  let created = false;
+  let joined: NewMemberGroup | null = null;
   let userId: string;
   if (existing) {
     // An existing account signs in only where it is an active member: the IdP cannot enrol (nor
@@ -100,9 +101,11 @@ export async function openSsoSession(tx: TenantTx, signIn: VouchedSignIn) {
   } else {
     if (tenant.memberCount >= licenseOf(tenant.license).memberLimit) throw new SsoRefusal("member_limit", "member limit reached", email);
     const user = await findOrCreateUserByEmail(tx, email);
-    await insertMembership(tx, { userId: user.id, roles: [...SSO_DEFAULT_ROLES], status: "active" });
+    // Read under the tenant lock (above), which every group change also takes: the group is still there.
+    joined = newMemberGroup(await findSsoDefault(tx));
+    await insertMembership(tx, { userId: user.id, roles: joined.roles, status: "active" });
+    if (joined.groupId) await insertGroupMember(tx, joined.groupId, user.id);
     userId = user.id;
-    created = true;
   }
 
   const sessionToken = randomBytes(32).toString("base64url");
@@ -116,8 +119,13 @@ export async function openSsoSession(tx: TenantTx, signIn: VouchedSignIn) {
     action: "sso.signed_in",
     targetType: "user",
     targetId: userId,
-    summary: created ? `${email} signed in with single sign-on and joined as Viewer` : `${email} signed in with single sign-on`,
-    details: { protocol: signIn.authMethod, ...signIn.details, joined: created },
+    summary: joined ? `${email} signed in with single sign-on and joined as ${joined.label}` : `${email} signed in with single sign-on`,
+    details: {
+      protocol: signIn.authMethod,
+      ...signIn.details,
+      joined: joined !== null,
+      ...(joined && { joinedAs: { roles: joined.roles, groupId: joined.groupId, name: joined.label, ...(joined.fellBack && { fellBack: joined.fellBack }) } }),
+    },
   });
   return { sessionToken, expires, userId, email };
 }

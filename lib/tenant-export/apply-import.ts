@@ -15,6 +15,7 @@ import type { DataRowValues, MemberRole, Tenant } from "@/db/schema";
 import type { TenantTx } from "@/db/scopes";
 import { ActionError } from "../actions/core";
 import { CredentialDescriptionInput, CredentialNameInput, CredentialValueInput, shownTailOf } from "../credentials/credential-input";
+import { dataTableRoomProblem } from "../data-tables/limits";
 import { parseRowValues, valueField } from "../data-tables/row-values";
 import { normaliseDomain } from "../email-domains";
 import { ACCESS_KINDS, addressAllowed, parseCidrList, type AccessKind } from "../ip-allow-list";
@@ -132,19 +133,18 @@ export async function applyImport(
   if (settingsRecord) await importTwoFactorRequirement(tx, tenant, caller, { settings: settingsRecord, groups: groupRecords }, plan.settings);
   await importConnections(tx, { records: ofKind(records, "connection"), key, wrongPassphrase }, targets.connections, caller.userId, plan.connections);
   const mergedFlowIds = await importFlows(tx, { flows: ofKind(records, "flow"), versions: ofKind(records, "flow_version") }, targets.flows, caller.userId, plan.flows);
-  const flowCount = tenant.flowCount + plan.flows.created.length;
-  if (flowCount > tenant.flowCap) {
-    refuseFile(`The file would bring this tenant to ${flowCount} flows; its flow cap is ${tenant.flowCap}. Nothing was imported: delete flows or ask a superadmin to raise the cap.`);
-  }
+  requireRoomForImportedFlows(tenant, plan);
 
   await importGroupFlows(tx, groupRecords, mergedFlowIds, plan.groups);
   await importPackages(tx, ofKind(records, "package"), targets.packages, plan.packages);
   await importTemplateUses(tx, ofKind(records, "template_use"), caller.userId, plan.templates);
+  // A customisation the tenant lacked made a flow (as "Use template" does): held to the same cap.
+  requireRoomForImportedFlows(tenant, plan);
   // Tables by lower-case name: the tenant's, then the ones this import creates (dashboards' widgets and
   // table template customisations name their table by name).
   // A template table by both its names (stored: the unique index's; shown: what files name it by).
   const tableIds = new Map(targets.tables.flatMap((table) => [[table.name.toLowerCase(), table.id] as const, [table.shownName.toLowerCase(), table.id] as const]));
-  const createdTables = await importTables(tx, records, tableIds, caller, plan);
+  const createdTables = await importTables(tx, records, tableIds, { caller, license: tenant.license }, plan);
   await importTableTemplateUses(tx, ofKind(records, "table_template_use"), createdTables, caller.userId, plan.tableTemplates);
   const fileTables = new Map(ofKind(records, "table").map((table) => [table.name, table.columns]));
   await importDashboards(tx, { dashboards: ofKind(records, "dashboard"), tables: fileTables }, { dashboardNames: targets.dashboardNames, tableIds }, caller.userId, plan.dashboards);
@@ -166,6 +166,19 @@ export async function applyImport(
   return plan;
 }
 
+/**
+ * The tenant's flow cap, over the flows the import has made so far: the file's own and those made from
+ * workspace templates for customisations the tenant lacked ("Use template" counts those too). The
+ * tenant row is locked (import-action.ts), so tenant.flowCount is the count before the import.
+ */
+function requireRoomForImportedFlows(tenant: Tenant, plan: ImportPlan) {
+  const fromTemplates = plan.templates.created.length;
+  const flowCount = tenant.flowCount + plan.flows.created.length + fromTemplates;
+  if (flowCount <= tenant.flowCap) return;
+  const made = fromTemplates ? ` (${fromTemplates} of them made from workspace templates)` : "";
+  refuseFile(`The file would bring this tenant to ${flowCount} flows${made}; its flow cap is ${tenant.flowCap}. Nothing was imported: delete flows or ask a superadmin to raise the cap.`);
+}
+
 function keyring() {
   try {
     return secretsKeyring();
@@ -179,7 +192,7 @@ function keyring() {
  * Tables the tenant does not have, with their rows (each checked against its columns); a table of the
  * same name is left as it is. `tableIds` (lower-case name to id) gets the created ones; answers those alone.
  */
-async function importTables(tx: TenantTx, records: DataRecord[], tableIds: Map<string, string>, caller: ImportCaller, plan: ImportPlan) {
+async function importTables(tx: TenantTx, records: DataRecord[], tableIds: Map<string, string>, { caller, license }: { caller: ImportCaller; license: string }, plan: ImportPlan) {
   const createdIds = new Map<string, string>();
   const rowsByTable = new Map<string, RecordOf<"row">[]>();
   for (const row of ofKind(records, "row")) {
@@ -190,6 +203,16 @@ async function importTables(tx: TenantTx, records: DataRecord[], tableIds: Map<s
   const tables = ofKind(records, "table");
   const declared = new Set(tables.map((table) => table.name));
   if ([...rowsByTable.keys()].some((name) => !declared.has(name))) refuseFile("The file holds rows of a table it does not describe. Nothing was imported.");
+  // The license's table and row limits, as adding tables and rows by hand would hold them (the tenant is
+  // locked: lockTenant in import-action.ts), before anything is written; the dry run finds the same.
+  // A name the tenant has, or that the file repeats, is skipped below: counted once, or not at all.
+  const creating = new Map<string, number>();
+  for (const record of tables) {
+    const name = checkedTable(record).name.toLowerCase();
+    if (!tableIds.has(name) && !creating.has(name)) creating.set(name, rowsByTable.get(record.name)?.length ?? 0);
+  }
+  const problem = await dataTableRoomProblem(tx, license, { tables: creating.size, rows: [...creating.values()].reduce((sum, rows) => sum + rows, 0) });
+  if (problem) refuseFile(problem);
   for (const record of tables) {
     const table = checkedTable(record);
     const rows = rowsByTable.get(record.name) ?? [];

@@ -67,21 +67,21 @@ async function newDashboard() {
 }
 
 /** What each widget of the dashboard shows now, in order. */
-const shown = async (dashboardId: string) => inTenant(world.a.id, async (tx) => Promise.all((await widgetsOf(world.a.id, dashboardId)).map((widget) => widgetData(tx, widget, NOW))));
-
-// PostgreSQL only for now: on the embedded engine (PGlite) this file's set-up never finishes (timed out at
-// 60 s in every run, cause not yet found; the dashboards' other files pass there). Noted on issue 14.
-const onPostgres = !process.env.DATABASE_URL?.startsWith("pglite:");
+// The widgets are read first, in their own transaction: a scope opened inside another waits forever on
+// the embedded database's one connection (db/scopes.ts now refuses it).
+const shown = async (dashboardId: string) => {
+  const widgets = await widgetsOf(world.a.id, dashboardId);
+  return inTenant(world.a.id, async (tx) => Promise.all(widgets.map((widget) => widgetData(tx, widget, NOW))));
+};
 
 beforeAll(async () => {
-  if (!onPostgres) return;
   world = await createTwoTenants({ license: "enterprise" });
   root = await createUser("root", { isSuperadmin: true });
   editor = await createUser("editor-a");
   await addMember(world.a.id, editor.id, ["editor"]);
 });
 
-describe.skipIf(!onPostgres)("a widget over a template table's columns", () => {
+describe("a widget over a template table's columns", () => {
   it("keeps working, under the new labels, when the tenant and then the template relabel them", async () => {
     const { template, tableId, keys } = await templateTable();
     const dashboardId = await newDashboard();
@@ -121,7 +121,7 @@ describe.skipIf(!onPostgres)("a widget over a template table's columns", () => {
   });
 });
 
-describe.skipIf(!onPostgres)("migration 0042: widgets stored by label move to keys", () => {
+describe("migration 0042: widgets stored by label move to keys", () => {
   it("moves each label to the key of the column it read (current labels, the type for numbers and dates); plain tables and unknown labels stay", async () => {
     const { template, tableId, keys } = await templateTable();
     // The tenant relabelled Customer before the migration: the widgets name the label they were made with.

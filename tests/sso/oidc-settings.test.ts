@@ -4,6 +4,7 @@
 // blank, one identity provider per tenant, and "Require single sign-on" letting OIDC sessions in.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
+import { insertGroup } from "@/db/queries/groups";
 import { findOidcConfig, insertOidcSignInRequest } from "@/db/queries/oidc";
 import { activity, oidcConfigs, oidcSignInRequests } from "@/db/schema";
 import { withTenant } from "@/db/scopes";
@@ -101,6 +102,20 @@ describe("saving OpenID Connect", () => {
     expect(logged).toHaveLength(2);
     expect(JSON.stringify(logged)).not.toContain(client.clientSecret);
     expect(logged.find((entry) => (entry.details as { before: unknown }).before !== null)?.details).toMatchObject({ before: { emailClaim: "email" }, after: { protocol: "oidc", emailClaim: "upn" }, secretChanged: false });
+  });
+
+  it("saves the default group for new single sign-on users like the SAML form: never Admin, never another tenant's group", async () => {
+    signInAs(admin, "password");
+    const theirs = await withTenant({ tenantId: other.id, userId: null }, (tx) => insertGroup(tx, { name: "Theirs", permissions: ["tenant.read"] }));
+    expect(await save({ clientSecret: "", defaultGroup: "admin" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { defaultGroup: [expect.stringMatching(/^Admin cannot be the default group/)] } });
+    expect(await save({ clientSecret: "", defaultGroup: `group:${theirs.id}` })).toMatchObject({ ok: false, fieldErrors: { defaultGroup: ["Choose Viewer, Editor or one of this tenant's custom groups."] } });
+    expect(await configOf(tenant.id)).toMatchObject({ defaultRole: "viewer", defaultGroupId: null });
+    const ours = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => insertGroup(tx, { name: "Ours", permissions: ["tenant.read"] }));
+    expect(await save({ clientSecret: "", defaultGroup: `group:${ours.id}` })).toMatchObject({ ok: true });
+    expect(await configOf(tenant.id)).toMatchObject({ defaultRole: "viewer", defaultGroupId: ours.id });
+    expect((await entries(tenant.id, "tenant.sso_updated")).map((entry) => entry.summary)).toContainEqual(expect.stringMatching(/new users join as Ours$/));
+    expect(await save({ clientSecret: "", defaultGroup: "editor" })).toMatchObject({ ok: true });
+    expect(await configOf(tenant.id)).toMatchObject({ defaultRole: "editor", defaultGroupId: null });
   });
 
   it("keeps one identity provider per tenant: SAML is refused while OIDC is set up, and OIDC while SAML is", async () => {

@@ -1,6 +1,7 @@
 // OpenID Connect sign-in against a real OpenID provider (oidc-provider on a local port, signing real ID
 // tokens with its own key): the authorization code flow with PKCE, state and nonce opens an Auth.js
-// database session (auth_method 'oidc') and adds new accounts of approved domains as Viewers. Attacks:
+// database session (auth_method 'oidc') and adds new accounts of approved domains to the tenant's
+// default group (Viewer, or what the Admin chose: the same code as SAML, tests/sso/saml-sign-in.test.ts). Attacks:
 // a missing or foreign state, a replayed callback or code, ID tokens for another audience, from another
 // issuer, expired or with another nonce, an address of another tenant's domain, and tenant B finishing
 // A's sign-in: each refused with nothing created but its log entry. An account that reaches beyond the
@@ -9,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { addApprovedDomain } from "@/db/queries/approved-domains";
 import { upsertOidcConfig } from "@/db/queries/oidc";
-import { activity, memberships, oidcConfigs, sessions, users } from "@/db/schema";
+import { insertGroup } from "@/db/queries/groups";
+import { activity, memberships, oidcConfigs, sessions, tenantGroupMembers, users } from "@/db/schema";
 import { withSystem, withTenant } from "@/db/scopes";
 import { oidcRedirectUri } from "@/lib/sso/oidc-client";
 import { encryptOidcClientSecret } from "@/lib/sso/oidc-secret";
@@ -78,6 +80,29 @@ describe("OpenID Connect sign-in", () => {
     expect(await sessionsOf(user!.id)).toMatchObject([{ authMethod: "oidc", sessionToken: result.ok ? result.sessionToken : "" }]);
     const [signedIn] = (await entries(a, "sso.signed_in")).filter((entry) => entry.actorUserId === user!.id);
     expect(signedIn?.details).toMatchObject({ protocol: "oidc", issuer: op.issuer, subject: email, joined: true });
+  });
+
+  it("a new address joins the custom group the Admin chose as the default, said in the log", async () => {
+    const group = await withTenant({ tenantId: a.id, userId: null }, (tx) => insertGroup(tx, { name: `Field team ${uniqueSuffix()}`, permissions: ["tenant.read", "flows.run"] }));
+    const setGroup = (defaultGroupId: string | null) =>
+      withTenant({ tenantId: a.id, userId: null }, (tx) => tx.update(oidcConfigs).set({ defaultGroupId }).where(eq(oidcConfigs.tenantId, a.id)));
+    await setGroup(group.id);
+    try {
+      const email = `grouped-${uniqueSuffix()}@${domainA}`;
+      const { callbackUrl, state } = await throughProvider(a, email);
+      expect(await finish(a, callbackUrl, state)).toMatchObject({ ok: true, email });
+      const user = (await userByEmail(email))!;
+      const [membership, inGroups] = await withTenant({ tenantId: a.id, userId: null }, async (tx) => [
+        await tx.select().from(memberships).where(eq(memberships.userId, user.id)),
+        await tx.select().from(tenantGroupMembers).where(eq(tenantGroupMembers.userId, user.id)),
+      ]);
+      expect(membership).toMatchObject([{ roles: [], status: "active" }]);
+      expect(inGroups).toMatchObject([{ groupId: group.id }]);
+      const [signedIn] = (await entries(a, "sso.signed_in")).filter((entry) => entry.actorUserId === user.id);
+      expect(signedIn).toMatchObject({ summary: `${email} signed in with single sign-on and joined as ${group.name}`, details: { joinedAs: { groupId: group.id, name: group.name } } });
+    } finally {
+      await setGroup(null);
+    }
   });
 
   it("an existing active member signs in without joining again", async () => {

@@ -1,11 +1,12 @@
 // SAML sign-in against a real identity provider (samlify, signing real XML with its own key): SP- and
-// IdP-initiated sign-ins open an Auth.js database session and add new accounts of approved domains as
-// Viewers; unsigned, wrongly signed, mis-addressed, expired, replayed and other tenants' assertions are
+// IdP-initiated sign-ins open an Auth.js database session and add new accounts of approved domains to
+// the tenant's default group (Viewer unless an Admin chose Editor or a custom group); unsigned, wrongly signed, mis-addressed, expired, replayed and other tenants' assertions are
 // refused with nothing created but the refusal's own log entry.
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { withSystem, withTenant } from "@/db/scopes";
-import { activity, memberships, sessions, users } from "@/db/schema";
+import { activity, memberships, samlConfigs, sessions, tenantGroupMembers, users } from "@/db/schema";
+import { deleteGroup, insertGroup } from "@/db/queries/groups";
 import { addApprovedDomain } from "@/db/queries/approved-domains";
 import { upsertSamlConfig } from "@/db/queries/saml";
 import { setTenantArchivedAt } from "@/db/queries/tenants";
@@ -13,7 +14,7 @@ import { parseIdpMetadata } from "@/lib/sso/idp-metadata";
 import { serviceProviderMetadata } from "@/lib/sso/saml-service-provider";
 import { signInWithSaml } from "@/lib/sso/saml-sign-in";
 import { startSamlSignIn } from "@/lib/sso/saml-start";
-import { addMember, createTenant, createUser, uniqueSuffix } from "../support/fixtures";
+import { addMember, createTenant, createUser, databaseErrorOf, uniqueSuffix } from "../support/fixtures";
 import { startTestIdp, type TestIdp } from "../support/saml-idp";
 
 const ORIGIN = "http://localhost:3000";
@@ -70,6 +71,65 @@ describe("SAML sign-in", () => {
     expect(membership).toMatchObject([{ roles: ["viewer"], status: "active" }]);
     expect(await sessionsOf(user!.id)).toMatchObject([{ authMethod: "saml", sessionToken: result.ok ? result.sessionToken : "" }]);
     expect((await entries(a, "sso.signed_in")).filter((e) => e.actorUserId === user!.id)).toHaveLength(1);
+  });
+
+  describe("the default group for new single sign-on users", () => {
+    const setDefault = (tenant: Tenant, change: { defaultRole?: "viewer" | "editor"; defaultGroupId?: string | null }) =>
+      withTenant({ tenantId: tenant.id, userId: null }, (tx) => tx.update(samlConfigs).set({ defaultRole: "viewer", defaultGroupId: null, ...change }).where(eq(samlConfigs.tenantId, tenant.id)));
+    const newGroup = (tenant: Tenant, name: string, permissions: string[] = ["tenant.read", "flows.read"]) =>
+      withTenant({ tenantId: tenant.id, userId: null }, (tx) => insertGroup(tx, { name: `${name} ${uniqueSuffix()}`, permissions }));
+    /** Signs a new address in; its membership's roles, custom groups and the sign-in's log entry. */
+    const firstSignIn = async (tenant: Tenant, sp: string, domain: string) => {
+      const email = `first-${uniqueSuffix()}@${domain}`;
+      expect(await post(tenant, await idp.loginResponse(sp, { email }))).toMatchObject({ ok: true, email });
+      const user = (await userByEmail(email))!;
+      return withTenant({ tenantId: tenant.id, userId: null }, async (tx) => ({
+        roles: (await tx.select().from(memberships).where(eq(memberships.userId, user.id)))[0]?.roles,
+        groupIds: (await tx.select().from(tenantGroupMembers).where(eq(tenantGroupMembers.userId, user.id))).map((row) => row.groupId),
+        summary: (await tx.select().from(activity).where(and(eq(activity.action, "sso.signed_in"), eq(activity.actorUserId, user.id))))[0]?.summary,
+      }));
+    };
+
+    it("joins Editor when the Admin chose Editor, and says so in the log", async () => {
+      await setDefault(a, { defaultRole: "editor" });
+      try {
+        expect(await firstSignIn(a, spA, domainA)).toEqual({ roles: ["editor"], groupIds: [], summary: expect.stringMatching(/joined as Editor$/) });
+      } finally {
+        await setDefault(a, {});
+      }
+    });
+
+    it("joins the chosen custom group (and no built-in one); deleting the group falls back to Viewer", async () => {
+      const group = await newGroup(a, "Support");
+      await setDefault(a, { defaultGroupId: group.id });
+      expect(await firstSignIn(a, spA, domainA)).toEqual({ roles: [], groupIds: [group.id], summary: expect.stringMatching(new RegExp(`joined as ${group.name}$`)) });
+      // The group goes (with its member: the test user has no other group, so take them out first);
+      // the foreign key clears the choice and the next newcomer is a Viewer.
+      await withTenant({ tenantId: a.id, userId: null }, async (tx) => {
+        await tx.delete(memberships).where(and(eq(memberships.tenantId, a.id), sql`${memberships.userId} in (select user_id from tenant_group_members where group_id = ${group.id})`));
+        await deleteGroup(tx, group.id);
+      });
+      expect(await withTenant({ tenantId: a.id, userId: null }, (tx) => tx.select().from(samlConfigs))).toMatchObject([{ defaultRole: "viewer", defaultGroupId: null }]);
+      expect(await firstSignIn(a, spA, domainA)).toEqual({ roles: ["viewer"], groupIds: [], summary: expect.stringMatching(/joined as Viewer$/) });
+    });
+
+    it("a group that gained an Admin permission after it was chosen is not used: Viewer instead", async () => {
+      const group = await newGroup(a, "Grew");
+      await setDefault(a, { defaultGroupId: group.id });
+      await withTenant({ tenantId: a.id, userId: null }, (tx) => tx.execute(sql`update tenant_groups set permissions = array['tenant.read', 'members.manage'] where id = ${group.id}`));
+      try {
+        expect(await firstSignIn(a, spA, domainA)).toEqual({ roles: ["viewer"], groupIds: [], summary: expect.stringMatching(/joined as Viewer$/) });
+      } finally {
+        await setDefault(a, {});
+      }
+    });
+
+    it("attack: the database refuses Admin as the default, and another tenant's group (the key includes the tenant)", async () => {
+      expect(await databaseErrorOf(withTenant({ tenantId: a.id, userId: null }, (tx) => tx.execute(sql`update saml_configs set default_role = 'admin'`)))).toMatch(/default_role_not_admin/);
+      const groupOfB = await newGroup(b, "Theirs");
+      expect(await databaseErrorOf(setDefault(a, { defaultGroupId: groupOfB.id }))).toMatch(/saml_configs_default_group_fk/);
+      expect(await databaseErrorOf(setDefault(a, { defaultRole: "editor", defaultGroupId: (await newGroup(a, "Mine")).id }))).toMatch(/default_group_is_viewer_fallback/);
+    });
   });
 
   it("SP-initiated: the response answers our AuthnRequest, returns to the asked path, and answers it once", async () => {

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { withSystem, withTenant, withUser } from "@/db/scopes";
 import { activity, samlConfigs, samlMessageIds } from "@/db/schema";
+import { insertGroup } from "@/db/queries/groups";
 import { findSamlConfig, rememberSamlMessageId } from "@/db/queries/saml";
 import { findMembershipBySlug } from "@/db/queries/tenants";
 import { addMember, createTenant, createUser, databaseErrorOf } from "../support/fixtures";
@@ -26,6 +27,8 @@ vi.mock("next/navigation", () => ({
 
 const { saveSamlSettings, removeSamlSettings } = await import("@/app/t/[slug]/settings/sso/actions");
 const { getActor, requireActor } = await import("@/lib/actor");
+const { setGroupPermissions } = await import("@/app/t/[slug]/groups/actions/set-group-permissions");
+const { deleteGroup } = await import("@/app/t/[slug]/groups/actions/delete-group");
 
 type User = { id: string; email: string };
 type Tenant = Awaited<ReturnType<typeof createTenant>>;
@@ -100,6 +103,65 @@ describe("saving single sign-on", () => {
     expect((await configOf(tenant.id))?.requireSso).toBe(false);
     expect(await save({ requireSso: "true", breakGlassEmail: admin.email })).toMatchObject({ ok: true });
     expect(await configOf(tenant.id)).toMatchObject({ requireSso: true, breakGlassUserId: admin.id });
+  });
+});
+
+describe("Default group for new single sign-on users", () => {
+  // Keeps "Require single sign-on" as the tests above left it (the describe below relies on it).
+  const saveDefault = (defaultGroup: string) => save({ requireSso: "true", breakGlassEmail: admin.email, defaultGroup });
+  const groupIn = (tenantId: string, name: string, permissions: string[]) =>
+    withTenant({ tenantId, userId: null }, (tx) => insertGroup(tx, { name: `${name} ${randomUUID().slice(0, 8)}`, permissions }));
+  const storedDefault = async () => {
+    const config = await configOf(tenant.id);
+    return { defaultRole: config?.defaultRole, defaultGroupId: config?.defaultGroupId };
+  };
+
+  it("refuses Admin with the reason next to the field, changing nothing", async () => {
+    signInAs(admin, "password");
+    const result = await saveDefault("admin");
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { defaultGroup: [expect.stringMatching(/^Admin cannot be the default group: everyone your identity provider/)] } });
+    expect(await storedDefault()).toEqual({ defaultRole: "viewer", defaultGroupId: null });
+  });
+
+  it("refuses a custom group holding an Admin permission, and a value that names no group", async () => {
+    signInAs(admin, "password");
+    const managers = await groupIn(tenant.id, "Managers", ["tenant.read", "members.manage"]);
+    expect(await saveDefault(`group:${managers.id}`)).toMatchObject({ ok: false, fieldErrors: { defaultGroup: [expect.stringMatching(/holds permissions only Admins have \(Manage members\)/)] } });
+    expect(await saveDefault("owner")).toMatchObject({ ok: false, fieldErrors: { defaultGroup: ["Choose Viewer, Editor or one of this tenant's custom groups."] } });
+    expect(await saveDefault(`group:${randomUUID()}`)).toMatchObject({ ok: false, fieldErrors: { defaultGroup: ["Choose Viewer, Editor or one of this tenant's custom groups."] } });
+    expect(await storedDefault()).toEqual({ defaultRole: "viewer", defaultGroupId: null });
+  });
+
+  it("attack: another tenant's group id is refused like an unknown one, in the save's transaction", async () => {
+    signInAs(admin, "password");
+    const theirs = await groupIn(other.id, "Readers", ["tenant.read"]);
+    expect(await saveDefault(`group:${theirs.id}`)).toMatchObject({ ok: false, fieldErrors: { defaultGroup: ["Choose Viewer, Editor or one of this tenant's custom groups."] } });
+    expect(await storedDefault()).toEqual({ defaultRole: "viewer", defaultGroupId: null });
+  });
+
+  it("saves Editor or a custom group of the tenant, logged", async () => {
+    signInAs(admin, "password");
+    expect(await saveDefault("editor")).toMatchObject({ ok: true });
+    expect(await storedDefault()).toEqual({ defaultRole: "editor", defaultGroupId: null });
+    const support = await groupIn(tenant.id, "Support", ["tenant.read", "flows.read", "flows.run"]);
+    expect(await saveDefault(`group:${support.id}`)).toMatchObject({ ok: true });
+    // Viewer stays underneath: what applies if the group is deleted.
+    expect(await storedDefault()).toEqual({ defaultRole: "viewer", defaultGroupId: support.id });
+    const summaries = (await entries(tenant.id, "tenant.sso_updated")).map((entry) => entry.summary);
+    expect(summaries).toEqual(expect.arrayContaining([expect.stringMatching(/new users join as Editor$/), expect.stringMatching(new RegExp(`new users join as ${support.name}$`))]));
+    expect(await saveDefault("viewer")).toMatchObject({ ok: true });
+  });
+
+  it("the chosen group keeps no Admin permission on the Groups page; deleting it leaves Viewer, said in the log", async () => {
+    signInAs(admin, "password");
+    const desk = await groupIn(tenant.id, "Desk", ["tenant.read"]);
+    expect(await saveDefault(`group:${desk.id}`)).toMatchObject({ ok: true });
+    const refused = await setGroupPermissions(tenant.slug, null, { groupId: desk.id, permissions: ["tenant.read", "settings.manage"] });
+    expect(refused).toMatchObject({ ok: false, code: "CONFLICT", fieldErrors: { permissions: [expect.stringMatching(/is the default group for new single sign-on users, so it cannot hold permissions only Admins have \(Manage settings\)/)] } });
+    expect(await setGroupPermissions(tenant.slug, null, { groupId: desk.id, permissions: ["tenant.read", "flows.run"] })).toMatchObject({ ok: true });
+    expect(await deleteGroup(tenant.slug, null, { groupId: desk.id })).toMatchObject({ ok: true });
+    expect(await storedDefault()).toEqual({ defaultRole: "viewer", defaultGroupId: null });
+    expect((await entries(tenant.id, "group.deleted")).map((entry) => entry.summary)).toEqual([expect.stringMatching(/new single sign-on users now join as Viewer$/)]);
   });
 });
 

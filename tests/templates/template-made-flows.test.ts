@@ -122,6 +122,36 @@ describe("it runs and versions like any flow, following its template", () => {
     expect(latest).toMatchObject({ version: 4, reason: "saved", name: `${template.name} v2`, createdByEmail: editorA.email });
   });
 
+  it("a template renamed to a name another flow has: the flow takes \"<name> (template)\"; with that taken too it keeps its name; the plain name once free", async () => {
+    const template = await newTemplate(["validate"]);
+    const used = await useTemplate(template.id);
+    const clash = `Billing ${uniqueSuffix()}`;
+    const plainFlow = (name: string) =>
+      inTenant(world.a.id, async (tx) => (await tx.insert(flows).values({ tenantId: world.a.id, environment: "production", name, steps: ["notify"] }).returning())[0]!);
+    const own = await plainFlow(clash);
+
+    expect(await editTemplate(template, ["validate"], clash)).toMatchObject({ ok: true });
+    await run(used.flowId);
+    expect(await flowRow(world.a.id, used.flowId)).toMatchObject({ name: `${clash} (template)` });
+    expect(await flowRow(world.a.id, own.id)).toMatchObject({ name: clash });
+    const [renamed] = await inTenant(world.a.id, (tx) => listFlowVersions(tx, "production", used.flowId));
+    expect(renamed).toMatchObject({ reason: "template_updated", name: `${clash} (template)` });
+
+    // Both names taken (another clash): the flow keeps the name it has; the template's steps still arrive.
+    const second = `Invoices ${uniqueSuffix()}`;
+    await plainFlow(second);
+    await plainFlow(`${second} (template)`);
+    expect(await editTemplate(template, ["validate", "notify"], second)).toMatchObject({ ok: true });
+    await run(used.flowId);
+    expect(await flowRow(world.a.id, used.flowId)).toMatchObject({ name: `${clash} (template)`, steps: ["validate", "notify"] });
+
+    // A template change once the name is free brings the plain name.
+    await inTenant(world.a.id, (tx) => tx.delete(flows).where(and(eq(flows.tenantId, world.a.id), eq(flows.name, second))));
+    expect(await editTemplate(template, ["validate"], second)).toMatchObject({ ok: true });
+    await run(used.flowId);
+    expect(await flowRow(world.a.id, used.flowId)).toMatchObject({ name: second, steps: ["validate"] });
+  });
+
   it("is renamed, edited and restored only through its customisation (a clear refusal, nothing changes)", async () => {
     const template = await newTemplate();
     const used = await useTemplate(template.id);

@@ -11,7 +11,7 @@ import { withSystem, withTenant } from "@/db/scopes";
 import { activity, connections, dashboards, dashboardWidgets, dataTableRows, dataTables, flows, flowTemplateUses, flowVersions, memberships, tableTemplates, tableTemplateUses, tenantGroupFlows, tenantGroupMembers, tenantGroups, tenants } from "@/db/schema";
 import { listDataTables } from "@/db/queries/data-tables";
 import { listFlowVersions } from "@/db/queries/flow-versions";
-import { findDataTable } from "@/db/queries/data-tables";
+import { findDataTable, insertDataTable } from "@/db/queries/data-tables";
 import { widgetData } from "@/lib/dashboards/widget-data";
 import type { WidgetConfig } from "@/lib/dashboards/widget-config";
 import { NEEDS_SECRET_MESSAGE } from "@/lib/connections/connection-config";
@@ -657,6 +657,8 @@ describe("groups, flow histories and packages", () => {
   it("a package the tenant has is left as it is; one whose name is taken is skipped", async () => {
     const target = await emptyTenantWithAdmin(world.adminA);
     const own = expectOk<{ id: string }>(await as(world.adminA, () => createFlow(target.slug, null, { environment: "development", name: "Mine", steps: ["notify"] })));
+    // Room for its own flow, the file's four and the one its template customisation makes.
+    await withSystem((tx) => tx.update(tenants).set({ flowCap: 6 }).where(eq(tenants.id, target.id)));
     expectOk(await as(world.adminA, () => createPackage(target.slug, null, { name: "Release 1", environment: "development", flowIds: [own.id] })));
     const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials, "", true));
     expect(plan.packages).toEqual({ created: [], changed: [], skipped: [{ name: "Release 1", reason: "another package has this name" }] });
@@ -702,6 +704,24 @@ describe("connections, template customisations and two-factor groups (version 3)
     expect(plan.templates).toEqual({ created: [], changed: ["Onboarding"], skipped: [] });
     const [use] = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select().from(flowTemplateUses).where(eq(flowTemplateUses.tenantId, target.id)));
     expect(use).toMatchObject({ templateId, name: "Onboarding (Alpha)", description: null, extraSteps: ["checksum"] });
+  });
+
+  it("a customisation the tenant lacks makes a flow, counted against the flow cap as Use template counts it: past the cap, the dry run and applying refuse the file", async () => {
+    // The file's four flows fit a cap of 4; the flow its template customisation makes would be the fifth.
+    const target = await emptyTenantWithAdmin(world.adminA);
+    await withSystem((tx) => tx.update(tenants).set({ flowCap: 4 }).where(eq(tenants.id, target.id)));
+    const before = await snapshot(target.id);
+    const message = "The file would bring this tenant to 5 flows (1 of them made from workspace templates); its flow cap is 4. Nothing was imported: delete flows or ask a superadmin to raise the cap.";
+    for (const dryRun of [true, false]) {
+      const result = await importAs(world.adminA, target.slug, withoutCredentials, "", dryRun);
+      expect(result, dryRun ? "dry run" : "apply").toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { file: [message] } });
+    }
+    expect(await snapshot(target.id)).toEqual(before);
+    expect(await templateFlowIdsOf(target.id)).toEqual(new Set());
+    // One more flow of room: the same file goes in, the template-made flow with it.
+    await withSystem((tx) => tx.update(tenants).set({ flowCap: 5 }).where(eq(tenants.id, target.id)));
+    expect(expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials)).templates.created).toEqual(["Onboarding"]);
+    expect((await snapshot(target.id)).flows).toBe(5);
   });
 
   it("a table template customisation of a template this workspace lacks is skipped, and the dry run says so", async () => {
@@ -800,6 +820,49 @@ describe("dry run", () => {
     const target = await emptyTenantWithAdmin(world.adminA);
     const result = await importAs(world.adminA, target.slug, withCredentials, "not the passphrase at all", true);
     expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { passphrase: [WRONG_PASSPHRASE] } });
+  });
+});
+
+describe("the license's data table limits", () => {
+  /** An Admin's new Free tenant (10,000 rows, 5 tables) with room for the file's flows, holding `tables` tables of `rows` rows in all. */
+  async function freeTenantHolding(tables: number, rows: number) {
+    const tenant = await createTenant("free-target", { license: "free" });
+    await addMember(tenant.id, world.adminA.id, ["admin"]);
+    await withSystem((tx) => tx.update(tenants).set({ flowCap: 1000 }).where(eq(tenants.id, tenant.id)));
+    await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
+      for (let index = 0; index < tables; index++) {
+        const table = await insertDataTable(tx, { name: `Ledger ${index}`, columns: [{ name: "Note", type: "text" }], createdBy: null });
+        // The count the limit reads (kept with the rows by the row writes), without writing thousands of rows.
+        if (index === 0) await tx.update(dataTables).set({ rowCount: rows }).where(eq(dataTables.id, table.id));
+      }
+    });
+    return tenant;
+  }
+  const refusal = (result: unknown) => (result as { ok: boolean; fieldErrors?: { file?: string[] } }).fieldErrors?.file?.[0];
+
+  it("refuses, in the dry run and applying, a file whose rows would pass the row limit; writes nothing", async () => {
+    // The file's tables hold 4 rows: 9,997 + 4 passes 10,000.
+    const target = await freeTenantHolding(1, 9_997);
+    const before = await snapshot(target.id);
+    for (const dryRun of [true, false]) {
+      const result = await importAs(world.adminA, target.slug, withoutCredentials, "", dryRun);
+      expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+      expect(refusal(result)).toBe("The file would bring this tenant to 10,001 rows across its tables; its Free license allows 10,000. Nothing was imported: delete rows, or ask a platform administrator to upgrade the license.");
+    }
+    expect(await snapshot(target.id)).toEqual(before);
+  });
+
+  it("applies a file that reaches the row limit exactly", async () => {
+    const target = await freeTenantHolding(1, 9_996);
+    const plan = expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials));
+    expect(plan.rowsCreated).toBe(4);
+  });
+
+  it("refuses a file whose tables would pass the table limit", async () => {
+    // 3 tables of the tenant's own and the file's 3: 6 of 5.
+    const target = await freeTenantHolding(3, 0);
+    const result = await importAs(world.adminA, target.slug, withoutCredentials, "", true);
+    expect(refusal(result)).toMatch(/^The file would bring this tenant to 6 tables; its Free license allows 5\. Nothing was imported/);
   });
 });
 

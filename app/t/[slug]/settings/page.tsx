@@ -8,6 +8,7 @@ import { publicOrigin } from "@/lib/app-url";
 import { acsUrl, spEntityId } from "@/lib/sso/saml-service-provider";
 import { removeSamlSettings, saveSamlSettings } from "./sso/actions";
 import { SsoSettingsForm, type SamlSettingsView } from "./sso/sso-settings-form";
+import { ssoDefaultGroupValue } from "./sso/sso-default-group";
 import { findOidcConfig } from "@/db/queries/oidc";
 import { oidcRedirectUri } from "@/lib/sso/oidc-client";
 import { removeOidcSettings, saveOidcSettings } from "./sso/oidc-actions";
@@ -55,7 +56,8 @@ async function samlSettingsView(tx: TenantTx): Promise<SamlSettingsView | null> 
   const config = await findSamlConfig(tx);
   if (!config) return null;
   const { idpMetadataXml, idpEntityId, emailAttribute, requireSso } = config;
-  return { idpMetadataXml, idpEntityId, emailAttribute, requireSso, breakGlassEmail: (await findUserEmailById(tx, config.breakGlassUserId)) ?? "" };
+  const breakGlassEmail = (await findUserEmailById(tx, config.breakGlassUserId)) ?? "";
+  return { idpMetadataXml, idpEntityId, emailAttribute, requireSso, breakGlassEmail, defaultGroup: ssoDefaultGroupValue(config) };
 }
 
 /** The tenant's OpenID Connect settings as the form shows them (never the secret). */
@@ -63,7 +65,8 @@ async function oidcSettingsView(tx: TenantTx): Promise<OidcSettingsView | null> 
   const config = await findOidcConfig(tx);
   if (!config) return null;
   const { issuer, clientId, emailClaim, requireSso } = config;
-  return { issuer, clientId, emailClaim, requireSso, breakGlassEmail: (await findUserEmailById(tx, config.breakGlassUserId)) ?? "" };
+  const breakGlassEmail = (await findUserEmailById(tx, config.breakGlassUserId)) ?? "";
+  return { issuer, clientId, emailClaim, requireSso, breakGlassEmail, defaultGroup: ssoDefaultGroupValue(config) };
 }
 
 // Every member sees the settings; only Admins (settings.manage, tenant.delete) can change them.
@@ -162,11 +165,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         <Section
           id="single-sign-on"
           title="Single sign-on"
-          description="Sign members in through your SAML 2.0 identity provider. New users whose address is in an approved domain join as Viewers on their first sign-in."
+          description="Sign members in through your SAML 2.0 identity provider. New users whose address is in an approved domain join the default group chosen below on their first sign-in."
         >
           <SsoSettingsForm
             slug={slug}
             saved={saml}
+            groupChoices={groupChoices}
             spEntityId={spEntityId(publicOrigin(), slug)}
             acsUrl={acsUrl(publicOrigin(), slug)}
             canManage
@@ -184,6 +188,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           <OidcSettingsForm
             slug={slug}
             saved={oidc}
+            groupChoices={groupChoices}
             redirectUri={oidcRedirectUri(publicOrigin(), slug)}
             saveOidcSettings={saveOidcSettings}
             removeOidcSettings={removeOidcSettings}

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { deleteGroup as deleteGroupRecord } from "@/db/queries/groups";
+import { findSsoDefault } from "@/db/queries/sso-default-group";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { keepingAMemberManager } from "@/lib/groups/keep-a-manager";
 import { refuseLeavingMembersInNoGroup } from "@/lib/groups/keep-in-a-group";
@@ -17,14 +18,18 @@ export const deleteGroup = tenantAction({
   async run({ tx, actor, input }) {
     const group = await requireGroup(tx, input.groupId);
     await refuseLeavingMembersInNoGroup(tx, group);
+    // Deleting the default group for new single sign-on users leaves Viewer as the default (the
+    // foreign key, migration sso_default_group): the entry says so.
+    const wasSsoDefault = (await findSsoDefault(tx))?.group?.id === group.id;
     const members = await keepingAMemberManager(tx, actor.tenant.name, () => deleteGroupRecord(tx, group.id));
     return {
       data: { id: group.id },
       message: `Deleted the group ${group.name}.`,
-      activity: groupActivity("group.deleted", group, `${actor.user.email} deleted the group ${group.name} (${members} members)`, {
+      activity: groupActivity("group.deleted", group, `${actor.user.email} deleted the group ${group.name} (${members} members)${wasSsoDefault ? "; new single sign-on users now join as Viewer" : ""}`, {
         name: group.name,
         permissions: group.permissions,
         members,
+        ...(wasSsoDefault && { wasSsoDefault }),
       }),
     };
   },

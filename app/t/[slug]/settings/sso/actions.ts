@@ -1,10 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { deleteSamlConfig, findSamlConfig, upsertSamlConfig } from "@/db/queries/saml";
+import { deleteSamlConfig, findSamlConfig, upsertSamlConfig, type SamlConfig } from "@/db/queries/saml";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { IDP_METADATA_MAX_LENGTH, parseIdpMetadata } from "@/lib/sso/idp-metadata";
+import { readSsoDefaultGroup } from "./sso-default-group";
 import { assertKeepsAccess, assertNoOtherProtocol, FIX_FIELDS, readSsoRequirement } from "./sso-requirement";
 
 // Settings → Single sign-on (issue 16, item 1): the tenant's SAML identity provider, the attribute
@@ -17,6 +18,7 @@ const SamlSettingsInput = z.object({
   emailAttribute: z.string().trim().default("email"),
   requireSso: z.stringbool().or(z.boolean()).default(false),
   breakGlassEmail: z.string().max(254, "That address is too long.").default(""),
+  defaultGroup: z.string().max(100).default("viewer"),
 });
 
 export const saveSamlSettings = tenantAction({
@@ -32,6 +34,7 @@ export const saveSamlSettings = tenantAction({
       fieldErrors.emailAttribute = ["Enter the attribute's name, like email or urn:oid:0.9.2342.19200300.100.1.3 (or NameID for the subject)."];
     }
     const { breakGlassEmail, breakGlassUserId } = await readSsoRequirement(tx, actor, input, fieldErrors);
+    const { label: defaultGroup, ...defaultSetting } = await readSsoDefaultGroup(tx, input.defaultGroup, fieldErrors);
     if (Object.keys(fieldErrors).length || !parsed.ok) throw new ActionError("VALIDATION", FIX_FIELDS, fieldErrors);
     assertKeepsAccess(actor, input.requireSso, breakGlassUserId);
     await assertNoOtherProtocol(tx, "saml");
@@ -46,9 +49,19 @@ export const saveSamlSettings = tenantAction({
       emailAttribute: input.emailAttribute,
       requireSso: input.requireSso,
       breakGlassUserId,
+      ...defaultSetting,
     });
-    const describe = (config: { idpEntityId: string; idpSsoUrl: string; emailAttribute: string; requireSso: boolean; breakGlassUserId: string | null } | null) =>
-      config && { idpEntityId: config.idpEntityId, idpSsoUrl: config.idpSsoUrl, emailAttribute: config.emailAttribute, requireSso: config.requireSso, breakGlassUserId: config.breakGlassUserId };
+    type Described = Pick<SamlConfig, "idpEntityId" | "idpSsoUrl" | "emailAttribute" | "requireSso" | "breakGlassUserId" | "defaultRole" | "defaultGroupId">;
+    const describe = (config: Described | null) =>
+      config && {
+        idpEntityId: config.idpEntityId,
+        idpSsoUrl: config.idpSsoUrl,
+        emailAttribute: config.emailAttribute,
+        requireSso: config.requireSso,
+        breakGlassUserId: config.breakGlassUserId,
+        defaultRole: config.defaultRole,
+        defaultGroupId: config.defaultGroupId,
+      };
     return {
       data: null,
       message: "Single sign-on saved.",
@@ -56,8 +69,11 @@ export const saveSamlSettings = tenantAction({
         action: "tenant.sso_updated",
         targetType: "tenant",
         targetId: actor.tenant.id,
-        summary: `${actor.user.email} ${before ? "changed" : "set up"} single sign-on with ${entityId}${input.requireSso ? " (required; break-glass Admin " + breakGlassEmail + ")" : ""}`,
-        details: { before: describe(before), after: describe({ idpEntityId: entityId, idpSsoUrl: ssoUrl, emailAttribute: input.emailAttribute, requireSso: input.requireSso, breakGlassUserId }) },
+        summary: `${actor.user.email} ${before ? "changed" : "set up"} single sign-on with ${entityId}${input.requireSso ? " (required; break-glass Admin " + breakGlassEmail + ")" : ""}; new users join as ${defaultGroup}`,
+        details: {
+          before: describe(before),
+          after: describe({ idpEntityId: entityId, idpSsoUrl: ssoUrl, emailAttribute: input.emailAttribute, requireSso: input.requireSso, breakGlassUserId, ...defaultSetting }),
+        },
       },
     };
   },

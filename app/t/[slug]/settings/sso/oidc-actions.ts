@@ -9,6 +9,7 @@ import { getActor } from "@/lib/actor";
 import { can } from "@/lib/permissions";
 import { issuerDiscoveryProblem, issuerUrlProblem } from "@/lib/sso/oidc-client";
 import { decryptOidcClientSecret, encryptOidcClientSecret } from "@/lib/sso/oidc-secret";
+import { readSsoDefaultGroup } from "./sso-default-group";
 import { assertKeepsAccess, assertNoOtherProtocol, FIX_FIELDS, readSsoRequirement } from "./sso-requirement";
 
 // Settings → OpenID Connect (issue 16, item 1, beyond the document): the tenant's OpenID provider
@@ -27,10 +28,20 @@ const OidcSettingsInput = z.object({
   emailClaim: z.string().trim().default("email"),
   requireSso: z.stringbool().or(z.boolean()).default(false),
   breakGlassEmail: z.string().max(254, "That address is too long.").default(""),
+  defaultGroup: z.string().max(100).default("viewer"),
 });
 
-const describe = (config: Pick<OidcConfig, "issuer" | "clientId" | "emailClaim" | "requireSso" | "breakGlassUserId"> | null) =>
-  config && { protocol: "oidc", issuer: config.issuer, clientId: config.clientId, emailClaim: config.emailClaim, requireSso: config.requireSso, breakGlassUserId: config.breakGlassUserId };
+const describe = (config: Pick<OidcConfig, "issuer" | "clientId" | "emailClaim" | "requireSso" | "breakGlassUserId" | "defaultRole" | "defaultGroupId"> | null) =>
+  config && {
+    protocol: "oidc",
+    issuer: config.issuer,
+    clientId: config.clientId,
+    emailClaim: config.emailClaim,
+    requireSso: config.requireSso,
+    breakGlassUserId: config.breakGlassUserId,
+    defaultRole: config.defaultRole,
+    defaultGroupId: config.defaultGroupId,
+  };
 
 /** What discovering the issuer found, before the transaction: null when it could be used. */
 const IssuerDiscovery = z.object({ problem: z.string().nullable() });
@@ -50,6 +61,7 @@ const saveOidcSettingsInTenant = tenantAction({
     if (!input.clientSecret && !before) fieldErrors.clientSecret = ["Enter the client secret your provider gave this console."];
     if (!CLAIM_PATTERN.test(input.emailClaim)) fieldErrors.emailClaim = ["Enter the claim's name, like email or upn."];
     const { breakGlassEmail, breakGlassUserId } = await readSsoRequirement(tx, actor, input, fieldErrors);
+    const { label: defaultGroup, ...defaultSetting } = await readSsoDefaultGroup(tx, input.defaultGroup, fieldErrors);
     if (Object.keys(fieldErrors).length) throw new ActionError("VALIDATION", FIX_FIELDS, fieldErrors);
     assertKeepsAccess(actor, input.requireSso, breakGlassUserId);
     await assertNoOtherProtocol(tx, "oidc");
@@ -63,7 +75,7 @@ const saveOidcSettingsInTenant = tenantAction({
       throw new ActionError("UNAVAILABLE", SECRETS_KEY_MISSING_MESSAGE, { clientSecret: [SECRETS_KEY_MISSING_MESSAGE] });
     }
 
-    const after = { issuer: input.issuer, clientId: input.clientId, emailClaim: input.emailClaim, requireSso: input.requireSso, breakGlassUserId };
+    const after = { issuer: input.issuer, clientId: input.clientId, emailClaim: input.emailClaim, requireSso: input.requireSso, breakGlassUserId, ...defaultSetting };
     await upsertOidcConfig(tx, { ...after, ...secret.encrypted });
     return {
       data: null,
@@ -72,7 +84,7 @@ const saveOidcSettingsInTenant = tenantAction({
         action: "tenant.sso_updated",
         targetType: "tenant",
         targetId: actor.tenant.id,
-        summary: `${actor.user.email} ${before ? "changed" : "set up"} single sign-on with the OpenID provider ${input.issuer}${input.requireSso ? " (required; break-glass Admin " + breakGlassEmail + ")" : ""}`,
+        summary: `${actor.user.email} ${before ? "changed" : "set up"} single sign-on with the OpenID provider ${input.issuer}${input.requireSso ? " (required; break-glass Admin " + breakGlassEmail + ")" : ""}; new users join as ${defaultGroup}`,
         // Never the secret; only whether it changed.
         details: { before: describe(before), after: describe(after), secretChanged: Boolean(input.clientSecret) },
       },

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { formOutcome, shownValue, useFormAction } from "@/components/ui/use-form-action";
 import type { TenantAction } from "@/lib/actions/tenant-action";
-import { Field, INPUT, SsoRequirementFields } from "./sso-fields";
+import { Field, INPUT, SsoDefaultGroupField, SsoRequirementFields, type SsoGroupChoices } from "./sso-fields";
 
 export interface OidcSettingsView {
   issuer: string;
@@ -15,6 +15,8 @@ export interface OidcSettingsView {
   emailClaim: string;
   requireSso: boolean;
   breakGlassEmail: string;
+  /** The default group as the select's value: viewer, editor or group:<id>. */
+  defaultGroup: string;
 }
 
 /**
@@ -25,12 +27,14 @@ export interface OidcSettingsView {
 export function OidcSettingsForm({
   slug,
   saved,
+  groupChoices,
   redirectUri,
   saveOidcSettings,
   removeOidcSettings,
 }: {
   slug: string;
   saved: OidcSettingsView | null;
+  groupChoices: SsoGroupChoices;
   redirectUri: string;
   saveOidcSettings: TenantAction<null>;
   removeOidcSettings: TenantAction<null>;
@@ -83,6 +87,13 @@ export function OidcSettingsForm({
           {(describedBy) => <input {...input("emailClaim", describedBy)} defaultValue={shownValue(values, "emailClaim", saved?.emailClaim ?? "email")} />}
         </Field>
         <p className="text-sm text-slate-600">Sign-ins use the authorization code flow with PKCE; ID tokens must be signed by the provider for this client.</p>
+        <SsoDefaultGroupField
+          id={id}
+          canManage
+          value={shownValue(values, "defaultGroup", saved?.defaultGroup ?? "viewer")}
+          choices={groupChoices}
+          error={errors.defaultGroup}
+        />
         <SsoRequirementFields
           id={`${id}-oidc`}
           canManage

@@ -72,3 +72,58 @@ export function SsoRequirementFields({
     </>
   );
 }
+
+/** The tenant's custom groups the default group select offers (the first GROUP_CHOICE_LIMIT by name). */
+export interface SsoGroupChoices {
+  groups: readonly { id: string; name: string }[];
+  moreNote: string | null;
+}
+
+/**
+ * "Default group for new single sign-on users": the built-in groups, then the tenant's custom groups
+ * (value `group:<id>`). Admin is listed, as a group the reader knows, and refused with the reason next
+ * to the field (app/t/[slug]/settings/sso/sso-default-group.ts); the hint says so before anyone tries.
+ */
+export function SsoDefaultGroupField({
+  id,
+  canManage,
+  value,
+  choices,
+  error,
+}: {
+  id: string;
+  canManage: boolean;
+  value: string;
+  choices: SsoGroupChoices;
+  error?: string[];
+}) {
+  const hint = `The group a new user of an approved domain joins on their first sign-in. Admin cannot be the default, nor a custom group with Admin permissions: everyone the identity provider vouches for would manage this tenant.${choices.moreNote ? ` ${choices.moreNote}` : ""}`;
+  return (
+    <Field id={`${id}-default-group`} label="Default group for new single sign-on users" hint={hint} error={error}>
+      {(describedBy) => (
+        <select
+          id={`${id}-default-group`}
+          name="defaultGroup"
+          disabled={!canManage}
+          defaultValue={value}
+          aria-invalid={error?.length ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          className={INPUT}
+        >
+          <option value="viewer">Viewer</option>
+          <option value="editor">Editor</option>
+          <option value="admin">Admin</option>
+          {choices.groups.length > 0 && (
+            <optgroup label="Custom groups">
+              {choices.groups.map((group) => (
+                <option key={group.id} value={`group:${group.id}`}>
+                  {group.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      )}
+    </Field>
+  );
+}

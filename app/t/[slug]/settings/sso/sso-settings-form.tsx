@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { formOutcome, shownValue, useFormAction } from "@/components/ui/use-form-action";
 import type { TenantAction } from "@/lib/actions/tenant-action";
-import { Field, INPUT, SsoRequirementFields } from "./sso-fields";
+import { Field, INPUT, SsoDefaultGroupField, SsoRequirementFields, type SsoGroupChoices } from "./sso-fields";
 
 export interface SamlSettingsView {
   idpMetadataXml: string;
@@ -15,6 +15,8 @@ export interface SamlSettingsView {
   emailAttribute: string;
   requireSso: boolean;
   breakGlassEmail: string;
+  /** The default group as the select's value: viewer, editor or group:<id>. */
+  defaultGroup: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface SamlSettingsView {
 export function SsoSettingsForm({
   slug,
   saved,
+  groupChoices,
   spEntityId,
   acsUrl,
   canManage,
@@ -33,6 +36,7 @@ export function SsoSettingsForm({
 }: {
   slug: string;
   saved: SamlSettingsView | null;
+  groupChoices: SsoGroupChoices;
   spEntityId: string;
   acsUrl: string;
   canManage: boolean;
@@ -119,6 +123,13 @@ export function SsoSettingsForm({
           )}
         </Field>
         <p className="text-sm text-slate-600">Assertions must be signed by the identity provider; unsigned ones are refused.</p>
+        <SsoDefaultGroupField
+          id={id}
+          canManage={canManage}
+          value={shownValue(values, "defaultGroup", saved?.defaultGroup ?? "viewer")}
+          choices={groupChoices}
+          error={errors.defaultGroup}
+        />
         <SsoRequirementFields
           id={id}
           canManage={canManage}

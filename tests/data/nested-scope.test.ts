@@ -1,0 +1,43 @@
+// A scope helper called while another scope's transaction is open (issue 14: a test read a dashboard's
+// widgets in their own scope inside a tenant scope, and hung). On the embedded database (PGlite, the
+// demo's) the outer transaction holds its one connection, so the inner one would wait forever: it is
+// refused at once instead, and the outer transaction rolls back. Work that outlives the transaction
+// (after its commit) may open a scope of its own. On PostgreSQL a nested scope takes a second pooled
+// connection and is not refused.
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { afterCommit, NestedScopeError, withSystem } from "@/db/scopes";
+import { users } from "@/db/schema";
+import { createUser } from "../support/fixtures";
+
+const onPglite = process.env.DATABASE_URL?.startsWith("pglite:") ?? false;
+const nameOf = async (id: string) => (await withSystem((tx) => tx.select({ name: users.name }).from(users).where(eq(users.id, id))))[0]!.name;
+
+describe("a scope opened inside another scope's transaction", () => {
+  it.runIf(onPglite)("is refused at once on the embedded database, and the outer transaction rolls back", async () => {
+    const user = await createUser("nested");
+    const outer = withSystem(async (tx) => {
+      await tx.update(users).set({ name: "Changed" }).where(eq(users.id, user.id));
+      await withSystem((inner) => inner.select().from(users).limit(1));
+    });
+    await expect(outer).rejects.toBeInstanceOf(NestedScopeError);
+    expect(await nameOf(user.id)).not.toBe("Changed");
+  }, 5_000);
+
+  it.runIf(!onPglite)("takes a second connection on PostgreSQL", async () => {
+    const read = await withSystem(async () => withSystem((inner) => inner.select({ id: users.id }).from(users).limit(1)));
+    expect(Array.isArray(read)).toBe(true);
+  });
+
+  it("may be opened once the outer transaction has ended, from work it started (an after-commit hook)", async () => {
+    const user = await createUser("after");
+    let later: Promise<string | null> | undefined;
+    await withSystem(async (tx) => {
+      await tx.update(users).set({ name: "Committed" }).where(eq(users.id, user.id));
+      afterCommit(() => {
+        later = nameOf(user.id);
+      });
+    });
+    expect(await later).toBe("Committed");
+  }, 5_000);
+});
