@@ -9,6 +9,8 @@
 // The main tenant also has a 1,000,000-row table made from a workspace table template (values under
 // the template columns' keys, lib/templates/effective-table.ts), whose template gained a column
 // "Tier" after 900,000 rows were written: those rows have no sort key for it (cases template_*).
+// The search cases read the word index data_table_row_words (db/queries/data-table-row-search.ts),
+// filled by the rows' triggers during the seed; the seed prints its size beside the rows table's.
 import { performance } from "node:perf_hooks";
 import { sql, type SQL } from "drizzle-orm";
 import { queryOnce, vacuumAnalyze } from "../db/admin";
@@ -146,13 +148,22 @@ async function seed(ownerUrl: string) {
     "select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = 'data_table_rows' and indexname <> 'data_table_rows_pk'",
   );
   for (const index of indexes) await queryOnce(ownerUrl, `drop index "${index.indexname}"`);
+  // The word index's primary key too (the triggers fill ~6 entries a row): built once after the load.
+  const [wordsKey] = await queryOnce<{ definition: string }>(ownerUrl, "select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'data_table_row_words_pk'");
+  await queryOnce(ownerUrl, "alter table data_table_row_words drop constraint data_table_row_words_pk");
   const main = await seedTenant("bench-main", MAIN_ROWS);
   const templated = await seedTemplateTable(ownerUrl, main.tenantId, MAIN_ROWS);
   await seedTenant("bench-other-1", OTHER_ROWS);
   await seedTenant("bench-other-2", OTHER_ROWS);
   for (const index of indexes) await queryOnce(ownerUrl, index.indexdef);
+  await queryOnce(ownerUrl, `alter table data_table_row_words add constraint data_table_row_words_pk ${wordsKey!.definition}`);
   await vacuumAnalyze(ownerUrl);
-  console.log(`indexes: ${indexes.map((index) => index.indexname).join(", ")}`);
+  console.log(`indexes: ${indexes.map((index) => index.indexname).join(", ")}, data_table_row_words_pk`);
+  const [size] = await queryOnce<{ rows: string; words: string; entries: string }>(
+    ownerUrl,
+    "select pg_size_pretty(pg_total_relation_size('data_table_rows')) as rows, pg_size_pretty(pg_total_relation_size('data_table_row_words')) as words, (select count(*) from data_table_row_words)::text as entries",
+  );
+  console.log(`size: data_table_rows ${size!.rows} (with its indexes), data_table_row_words ${size!.words} (${size!.entries} entries, with its key)`);
   console.log(`seeded 2×${MAIN_ROWS} + 2×${OTHER_ROWS} rows in ${Math.round(performance.now() - started)} ms`);
 
   return { main, templated };
@@ -228,6 +239,9 @@ try {
     search_rare_word: query({ q: "zephyr" }),
     search_prefix: query({ q: "zeph" }),
     search_missing_word: query({ q: "nowhere" }),
+    search_rare_and_common_word: query({ q: "zephyr alpha" }),
+    search_rare_word_sorted_desc: query({ q: "zephyr", sort: "c1", dir: "desc" }),
+    search_common_prefix_sorted: query({ q: "custom", sort: "c3" }),
     previous_page: { ...(await deepCursor({})), cursor: { ...(await deepCursor({})).cursor, way: "before" } },
     sort_boolean: query({ sort: "c2" }),
     sort_boolean_deep_page_desc: await deepCursor({ sort: "c2", dir: "desc" }),

@@ -8,12 +8,9 @@
 //   - rows with fewer sort keys than the position sorted by (written before a template added that
 //     column): (tenant_id, table_id, key_count, seq), one key count at a time
 // What is not: a filter on one column with a sort by another sorts the matching rows; that is fast
-// while the filter is selective. The search walks the order's index checking each row's stored words:
-// a page of a common word is found soon, but a rare word or one no row has reads the whole table.
-// The GIN index on the words cannot help: under row-level security only a leakproof condition can be
-// an index condition, and @@ is not (so the planner reads the whole tenant through a tenant_id index
-// instead: seconds). A word index searched with text comparisons, as activity_terms is for the
-// activity log (db/migrations/0008_activity_terms_rls_trigger.sql), would be needed for those.
+// while the filter is selective. The search (db/queries/data-table-row-search.ts) either reads the
+// rows having its rare words from the word index data_table_row_words and sorts them, or, when every
+// word is common, walks the order's index testing each row's values (a page is found soon).
 //
 // Sorted by a column, rows with a value come first (in the chosen direction), then the empty ones
 // (in the direction, by when added): two segments, each read from the same index, a cursor naming
@@ -22,6 +19,7 @@ import { and, asc, desc, eq, gt, isNotNull, isNull, lt, sql, type SQL } from "dr
 import { unionAll } from "drizzle-orm/pg-core";
 import { dataTableRows } from "../schema";
 import type { TenantTx } from "../scopes";
+import { planRowSearch } from "./data-table-row-search";
 import { rowColumns } from "./data-tables";
 
 /** A page's edge: the key (at the sort column's position; null in the empty segment or unsorted) and the seq of the row. */
@@ -49,9 +47,6 @@ type Row = Awaited<ReturnType<typeof select>>[number];
 // parameters) for the planner to match them.
 const keyAt = (position: number) => sql`(${dataTableRows.sortKeys}[${sql.raw(String(position + 1))}])`;
 const hasPosition = (position: number) => sql`cardinality(${dataTableRows.sortKeys}) > ${sql.raw(String(position))}`;
-
-/** Search words as a tsquery: each word (letters and digits only, so nothing is tsquery syntax) as a prefix. */
-const wordsQuery = (words: readonly string[]) => sql`${dataTableRows.words} @@ to_tsquery('simple', ${words.map((word) => `${word}:*`).join(" & ")})`;
 
 /** A part of the order read from one index range: its rows' condition and how its cursor compares. */
 interface Segment {
@@ -93,13 +88,16 @@ async function readSegment(tx: TenantTx, base: SQL | undefined, segment: Segment
     .limit(limit);
 }
 
-export async function listRows(tx: TenantTx, tableId: string, query: RowListQuery) {
+/** `rareWordRows`: the search's threshold between reading a word's rows and walking the order (tests set it). */
+export async function listRows(tx: TenantTx, tableId: string, query: RowListQuery, rareWordRows?: number) {
   const conditions = [eq(dataTableRows.tenantId, tx.tenantId), eq(dataTableRows.tableId, tableId)];
   if (query.filter) {
     conditions.push(hasPosition(query.filter.position), sql`${keyAt(query.filter.position)} = ${query.filter.key}`);
     if (query.filter.check) conditions.push(query.filter.check);
   }
-  if (query.words.length) conditions.push(wordsQuery(query.words));
+  const search = await planRowSearch(tx, tableId, query.words, rareWordRows);
+  if (search.kind === "no-match") return { rows: [] as Row[], previous: null, next: null };
+  conditions.push(...search.conditions);
   const base = and(...conditions);
 
   const position = query.sortPosition;

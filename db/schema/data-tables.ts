@@ -1,4 +1,4 @@
-import { bigint, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { MAX_COLUMNS } from "../../lib/data-tables/column-rules";
 import { tenants } from "./tenants";
@@ -45,8 +45,6 @@ export const dataTables = pgTable(
   ],
 );
 
-const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
-
 export const dataTableRows = pgTable(
   "data_table_rows",
   {
@@ -59,9 +57,6 @@ export const dataTableRows = pgTable(
     // One order-preserving text key per column position (lib/data-tables/sort-keys.ts), null when the
     // value is empty: what the per-position indexes below sort and filter on, whatever the column's type.
     sortKeys: text("sort_keys").array().$type<(string | null)[]>().notNull().default(sql`'{}'::text[]`),
-    // The words of the text values, stored: the search reads them from the GIN index below, or checks
-    // them row by row while walking an order's index (no to_tsvector per row at read time).
-    words: tsvector("words").generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, "values")`),
     // How many sort keys the row has: fewer than its table's columns when the row was written before a
     // template added a column. A plain column because under row-level security only a leakproof
     // condition can be an index condition, and cardinality() is not (int4 = is): the empty segment of a
@@ -86,8 +81,7 @@ export const dataTableRows = pgTable(
     index("data_table_rows_key_count").on(t.tenantId, t.tableId, t.keyCount, t.seq),
     // A dashboard's chart of rows per day by when they were added (lib/dashboards): an index range.
     index("data_table_rows_table_created").on(t.tenantId, t.tableId, t.createdAt),
-    // The search box: words (and word starts) of the row's text values.
-    index("data_table_rows_words").using("gin", t.words),
+    // The search box reads the word index data_table_row_words (./data-table-row-words.ts).
   ],
 );
 

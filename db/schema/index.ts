@@ -19,6 +19,7 @@ export * from "./two-factor";
 export * from "./platform-settings";
 export * from "./ip-allow-lists";
 export * from "./data-tables";
+export * from "./data-table-row-words";
 export * from "./integrations";
 export * from "./packages";
 export * from "./saml";
