@@ -1,5 +1,5 @@
 import { TextField } from "@/components/ui/text-field";
-import { DATA_COLUMN_TYPES } from "@/db/schema/data-tables";
+import { DATA_COLUMN_TYPES } from "@/db/schema/data-column-types";
 import { COLUMN_TYPE_LABELS } from "@/lib/data-tables/column-rules";
 
 /**

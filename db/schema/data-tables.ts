@@ -2,6 +2,7 @@ import { bigint, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, t
 import { sql } from "drizzle-orm";
 import { MAX_COLUMNS } from "../../lib/data-tables/column-rules";
 import { tenants } from "./tenants";
+import { DATA_COLUMN_TYPES, type DataColumnType } from "./data-column-types";
 
 // Tenant tables: a tenant's own data tables (issue 14) and their rows. A row points at its table
 // through (tenant_id, table_id), so a row of tenant A can never belong to a table of tenant B, even
@@ -10,8 +11,7 @@ import { tenants } from "./tenants";
 /** A table's most columns (lib/data-tables/column-rules.ts): one sort key and index per position. */
 export const MAX_SORT_POSITIONS = MAX_COLUMNS;
 
-export const DATA_COLUMN_TYPES = ["text", "number", "boolean", "date"] as const;
-export type DataColumnType = (typeof DATA_COLUMN_TYPES)[number];
+export { DATA_COLUMN_TYPES, type DataColumnType };
 
 /** One declared column of a data table; its name is the key of the value in each row. */
 export interface DataColumn {

@@ -1,12 +1,13 @@
 import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { tenants } from "./tenants";
+import { ENVIRONMENTS, type Environment } from "./environments";
+
+export { ENVIRONMENTS, type Environment };
 
 // Every tenant has these three environments (issue 16); a flow lives in one of them, and the same flow
 // id may live in several (a package deployed from Development to Production keeps its flows' ids), so
 // the environment is part of the flow's key. Flows that existed before environments are Production's.
-export const ENVIRONMENTS = ["development", "staging", "production"] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
 const environmentCheck = (column: string) => sql.raw(`${column} in ('development', 'staging', 'production')`);
 
 // Tenant tables: flows and their runs. A run points at its flow through (tenant_id, flow_id), so a

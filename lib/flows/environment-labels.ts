@@ -1,5 +1,5 @@
-// The environments as pages name them, free of zod so client components may import it.
-import { ENVIRONMENTS, type Environment } from "@/db/schema/flows";
+// The environments as pages name them, free of zod and of the schema's driver code so client components may import it.
+import { ENVIRONMENTS, type Environment } from "@/db/schema/environments";
 
 export { ENVIRONMENTS, type Environment };
 

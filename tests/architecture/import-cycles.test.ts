@@ -4,36 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, importedModules, relative, sourceFiles, withoutTypeImports } from "./source-files";
+import { ROOT, importGraph, importedModules, relative, sourceFiles, withoutTypeImports } from "./source-files";
 
 const FOLDERS = ["db", "lib"];
-const EXTENSIONS = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"];
-
-/** The repository file an import specifier names, or null (a package, or outside the folders checked). */
-function resolveImport(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
-  if (!base) return null;
-  const stem = base.replace(/\.(ts|js)$/, "");
-  for (const extension of EXTENSIONS) {
-    const candidate = stem + extension;
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
-/** Each module's value imports among `files`. */
-export function importGraph(files: string[], read: (file: string) => string): Map<string, string[]> {
-  const known = new Set(files);
-  return new Map(
-    files.map((file) => [
-      file,
-      importedModules(withoutTypeImports(read(file)))
-        .map((specifier) => resolveImport(file, specifier))
-        .filter((target): target is string => target !== null && known.has(target)),
-    ]),
-  );
-}
-
 /** The strongly connected components with more than one module, or a module importing itself (Tarjan). */
 export function importCycles(graph: Map<string, string[]>): string[][] {
   let counter = 0;
