@@ -3,7 +3,7 @@
 // (flow_template_uses) are tenant rows under forced row-level security, filtered by tenant here too.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { PlatformTx, TenantTx, Tx } from "../scopes";
-import { flowTemplates, flowTemplateUses, type Environment } from "../schema";
+import { flows, flowTemplates, flowTemplateUses, type Environment } from "../schema";
 
 export interface FlowTemplateFields {
   name: string;
@@ -97,12 +97,21 @@ export async function deleteFlowTemplateUse(tx: TenantTx, id: string) {
   return row ?? null;
 }
 
-/** The tenant's customisations, each with its template (joined: both are read at the same moment). */
+/**
+ * The tenant's customisations, each with its template and its flow's name (joined: read at the same
+ * moment). The flow's name is the one it has, "<name> (template)" beside another flow of the template's
+ * name (db/queries/template-flows.ts); as fresh as the last sync (listFlows runs one).
+ */
 export function listFlowTemplateUses(tx: TenantTx) {
   return tx
-    .select({ use: useColumns, template: { id: flowTemplates.id, name: flowTemplates.name, description: flowTemplates.description, steps: flowTemplates.steps, updatedAt: flowTemplates.updatedAt } })
+    .select({
+      use: useColumns,
+      template: { id: flowTemplates.id, name: flowTemplates.name, description: flowTemplates.description, steps: flowTemplates.steps, updatedAt: flowTemplates.updatedAt },
+      flowName: flows.name,
+    })
     .from(flowTemplateUses)
     .innerJoin(flowTemplates, eq(flowTemplates.id, flowTemplateUses.templateId))
+    .innerJoin(flows, and(eq(flows.tenantId, flowTemplateUses.tenantId), eq(flows.environment, flowTemplateUses.environment), eq(flows.id, flowTemplateUses.flowId)))
     .where(eq(flowTemplateUses.tenantId, tx.tenantId))
     .orderBy(asc(flowTemplateUses.createdAt), asc(flowTemplateUses.id));
 }

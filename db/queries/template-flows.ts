@@ -6,24 +6,58 @@
 //  - syncStaleTemplateFlows: lazily, before flows are read, any use whose template changed after the
 //    flow last reflected it (flow_templates.updated_at > template_synced_at) is brought up to date, with
 //    a "template_updated" version. One statement; the use row's lock makes a concurrent sync a no-op.
+// Both, and "Use template", name the flow by one rule (freeTemplateFlowName): an inherited name another
+// flow has already becomes "<name> (template)".
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { TEMPLATE_NAME_SUFFIX } from "@/lib/templates/effective-table";
+import { rowsOf } from "../client";
 import { flows, flowTemplates, flowTemplateUses, type Environment } from "../schema";
 import type { TenantTx } from "../scopes";
 import { appendFlowVersion } from "./flow-versions";
+
+/** A template-made flow, as SQL: its tenant, environment and id (null for one not made yet). */
+interface FlowKeySql {
+  tenantId: SQL;
+  environment: SQL;
+  id: SQL | null;
+}
+
+/**
+ * The name a template-made flow takes for the template's name it inherits, as one SQL expression (so the
+ * sync applies it to many flows in one statement): the name itself when no other flow of the tenant's
+ * environment has it (flow names are unique there), else "<name> (template)", as a template table is
+ * named beside a table of the tenant's own (lib/templates/effective-table.ts); null when both are taken.
+ */
+function freeTemplateFlowNameSql(flow: FlowKeySql, name: SQL): SQL {
+  const other = flow.id ? sql` and o.id <> ${flow.id}` : sql``;
+  const taken = (candidate: SQL) =>
+    sql`exists (select 1 from ${flows} o where o.tenant_id = ${flow.tenantId} and o.environment = ${flow.environment} and o.name = ${candidate}${other})`;
+  const suffixed = sql`(${name} || ${TEMPLATE_NAME_SUFFIX}::text)`;
+  return sql`case when not ${taken(name)} then ${name} when not ${taken(suffixed)} then ${suffixed} end`;
+}
+
+/**
+ * The name a template-made flow of this environment takes for `name` (its template's), read in the
+ * caller's transaction: `name`, or "<name> (template)" when another flow has `name`, or null when both
+ * are taken. `flowId` is the flow itself (its own name is never in the way); none for a flow not made yet.
+ * A flow that commits the name meanwhile still meets the unique constraint (withUniqueFlowName).
+ */
+export async function freeTemplateFlowName(tx: TenantTx, flow: { environment: Environment; flowId?: string }, name: string) {
+  const key = { tenantId: sql`${tx.tenantId}::uuid`, environment: sql`${flow.environment}`, id: flow.flowId ? sql`${flow.flowId}::uuid` : null };
+  const [row] = rowsOf<{ name: string | null }>(await tx.execute(sql`select ${freeTemplateFlowNameSql(key, sql`${name}::text`)} as name`));
+  return row?.name ?? null;
+}
 
 /**
  * Brings the tenant's stale template-made flows up to date. An archived tenant is read-only: nothing is
  * written (its flows keep what they last synced). A template renamed to a name another flow of the
  * tenant has (in the same environment) cannot give the flow that name (flow names are unique): the flow
- * takes "<name> (template)", as a template table does beside a table of the tenant's own
- * (lib/templates/effective-table.ts), so the rename shows instead of being lost; if that is taken too,
- * the flow keeps its current name. The next template change brings the plain name once it is free.
+ * takes "<name> (template)" (freeTemplateFlowNameSql), so the rename shows instead of being lost; if
+ * that is taken too, the flow keeps its current name. The next template change brings the plain name
+ * once it is free.
  */
 export async function syncStaleTemplateFlows(tx: TenantTx) {
-  const taken = (name: SQL) =>
-    sql`exists (select 1 from ${flows} o where o.tenant_id = s.tenant_id and o.environment = s.environment and o.name = ${name} and o.id <> s.flow_id)`;
-  const suffixed = sql`s.name || ${TEMPLATE_NAME_SUFFIX}::text`;
+  const freeName = freeTemplateFlowNameSql({ tenantId: sql`s.tenant_id`, environment: sql`s.environment`, id: sql`s.flow_id` }, sql`s.name`);
   await tx.execute(sql`
     with stale as (
       update ${flowTemplateUses} u set template_synced_at = t.updated_at
@@ -34,7 +68,7 @@ export async function syncStaleTemplateFlows(tx: TenantTx) {
     ), resolved as (
       -- null: both names are taken, the flow keeps its own.
       select s.tenant_id, s.environment, s.flow_id, s.steps,
-        case when not ${taken(sql`s.name`)} then s.name when not ${taken(suffixed)} then ${suffixed} end as name
+        ${freeName} as name
       from stale s
     ), changed as (
       update ${flows} f set name = coalesce(r.name, f.name), steps = r.steps, updated_at = now()
@@ -52,17 +86,18 @@ export async function syncStaleTemplateFlows(tx: TenantTx) {
 
 /**
  * Writes a template-made flow's effective name and steps (a customisation save, a reset) and appends
- * the version it makes; null when the flow is gone. The caller holds the use's row lock.
+ * the version it makes; null when the flow is gone. The caller holds the use's row lock. No `name`:
+ * the flow keeps its own (its inherited name and "<name> (template)" are both other flows').
  */
 export async function writeTemplateFlow(
   tx: TenantTx,
   use: { id: string; environment: Environment; flowId: string },
-  effective: { name: string; steps: string[]; templateUpdatedAt: Date },
+  effective: { name?: string; steps: string[]; templateUpdatedAt: Date },
   createdBy: string | null,
 ) {
   const [flow] = await tx
     .update(flows)
-    .set({ name: effective.name, steps: effective.steps, updatedAt: sql`now()` })
+    .set({ ...(effective.name === undefined ? {} : { name: effective.name }), steps: effective.steps, updatedAt: sql`now()` })
     .where(and(eq(flows.tenantId, tx.tenantId), eq(flows.environment, use.environment), eq(flows.id, use.flowId)))
     .returning({ id: flows.id, environment: flows.environment, name: flows.name, steps: flows.steps });
   if (!flow) return null;

@@ -43,7 +43,7 @@ export async function importTemplateUses(tx: TenantTx, records: RecordOf<"templa
     }
     const target = use ?? (await makeTemplateFlow(tx, template, "production", createdBy))!.use;
     const saved = await updateFlowTemplateUse(tx, target.id, overrides);
-    await saveTemplateFlow(tx, saved!, template, createdBy);
+    await saveTemplateFlow(tx, saved!, template, createdBy, { nameChanged: !use || use.name !== overrides.name });
     (use ? outcome.changed : outcome.created).push(template.name);
   }
 }

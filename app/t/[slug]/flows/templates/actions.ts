@@ -20,6 +20,7 @@ import { makeTemplateFlow, saveTemplateFlow } from "@/lib/templates/template-flo
 import { requireRoomForFlow } from "@/lib/flows/flow-cap";
 import { EnvironmentInput, environmentOf } from "@/lib/flows/environments";
 import { requireOwnConnections } from "@/lib/connections/flow-steps";
+import { madeBesideFlowMessage, nameResetBesideFlowMessage, savedBesideFlowMessage } from "@/lib/templates/template-flow-name";
 
 /** The customisation and its template, the customisation locked for a change. */
 async function requireUse(tx: TenantTx, useId: string) {
@@ -40,14 +41,16 @@ export const applyFlowTemplate = tenantAction({
     requireRoomForFlow(capacity);
     const made = await makeTemplateFlow(tx, template, environmentOf(input), actingUserId(actor));
     if (!made) throw new ActionError("CONFLICT", `This tenant uses the template ${template.name} already.`);
-    const { use, flow } = made;
+    const { use, flow, besideFlow } = made;
     return {
-      data: { id: use.id, name: template.name, flowId: flow.id },
+      // `besideFlow`: the flow is "<name> (template)"; the page it opens next says why (?made=beside-flow).
+      data: { id: use.id, name: template.name, flowId: flow.id, flowName: flow.name, besideFlow },
+      message: besideFlow ? madeBesideFlowMessage(template.name) : undefined,
       activity: {
         action: "flow_template.used",
         targetType: "flow_template_use",
         targetId: use.id,
-        summary: `${actor.user.email} used the flow template ${template.name}`,
+        summary: `${actor.user.email} used the flow template ${template.name}${besideFlow ? `, as the flow ${flow.name}` : ""}`,
         details: { templateId: template.id, flowId: flow.id, environment: flow.environment },
       },
     };
@@ -74,16 +77,15 @@ export const customiseFlowTemplate = tenantAction({
     if (!saved) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
     const changed = OVERRIDABLE_FIELDS.filter((field) => JSON.stringify(use[field]) !== JSON.stringify(saved[field]));
     if (changed.length === 0) return { data: { id: use.id }, activity: null, message: "Nothing changed." };
-    const effective = effectiveFlow(template, saved);
-    const flow = await saveTemplateFlow(tx, saved, template, actingUserId(actor));
+    const flow = await saveTemplateFlow(tx, saved, template, actingUserId(actor), { nameChanged: changed.includes("name") });
     return {
       data: { id: use.id },
-      message: "Saved.",
+      message: flow.besideFlow && changed.includes("name") ? savedBesideFlowMessage(template.name) : "Saved.",
       activity: {
         action: "flow_template.customised",
         targetType: "flow_template_use",
         targetId: use.id,
-        summary: `${actor.user.email} customised ${changed.map((field) => FIELD_LABELS[field].toLowerCase()).join(", ")} of the flow ${effective.name} (template ${template.name})`,
+        summary: `${actor.user.email} customised ${changed.map((field) => FIELD_LABELS[field].toLowerCase()).join(", ")} of the flow ${flow.name} (template ${template.name})`,
         details: { templateId: template.id, flowId: flow.id, version: flow.version, from: pick(use), to: pick(saved) },
       },
     };
@@ -101,10 +103,10 @@ export const resetFlowTemplateField = tenantAction({
     if (use[input.field] === null) return { data: { id: use.id }, activity: null, message: `${FIELD_LABELS[input.field]} is inherited already.` };
     const saved = await updateFlowTemplateUse(tx, use.id, { [input.field]: null });
     if (!saved) throw new ActionError("NOT_FOUND", NOT_FOUND_MESSAGE);
-    const flow = await saveTemplateFlow(tx, saved, template, actingUserId(actor));
+    const flow = await saveTemplateFlow(tx, saved, template, actingUserId(actor), { nameChanged: input.field === "name" });
     return {
       data: { id: use.id },
-      message: `${FIELD_LABELS[input.field]} reset to the template's.`,
+      message: input.field === "name" && flow.besideFlow ? nameResetBesideFlowMessage(template.name) : `${FIELD_LABELS[input.field]} reset to the template's.`,
       activity: {
         action: "flow_template.field_reset",
         targetType: "flow_template_use",

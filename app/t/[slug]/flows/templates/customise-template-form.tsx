@@ -8,17 +8,23 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { StepSelects } from "@/components/flows/step-selects";
 import { customiseFlowTemplate } from "./actions";
 
-/** The tenant's overrides: a value left equal to the template's stays inherited (it follows later template changes). */
+/**
+ * The tenant's overrides: a value left equal to the template's stays inherited (it follows later template
+ * changes). An inherited Name shows the template's name (so saving keeps it inherited) and, as its hint,
+ * the name the flow has (`nameHint`: "<name> (template)" beside another flow of that name).
+ */
 export function CustomiseTemplateForm({
   slug,
   useId,
   current,
   credentialNames,
+  nameHint,
 }: {
   slug: string;
   useId: string;
   current: { name: string; description: string; extraSteps: string[] };
   credentialNames: string[];
+  nameHint?: string;
 }) {
   const { result, values, version, fieldErrors, formAction, pending } = useFormAction((previous, form) => customiseFlowTemplate(slug, previous, form));
   const extraSteps = values.extraSteps === undefined ? current.extraSteps : [values.extraSteps].flat();
@@ -28,7 +34,7 @@ export function CustomiseTemplateForm({
         <input type="hidden" name="useId" value={useId} />
         <p className="text-xs text-slate-600">A field left as the template has it stays inherited and follows the template&apos;s later changes.</p>
         <div className="grid gap-3 md:grid-cols-2">
-          <TextField label="Name" name="name" defaultValue={String(values.name ?? current.name)} errors={fieldErrors.name} maxLength={80} autoComplete="off" />
+          <TextField label="Name" name="name" defaultValue={String(values.name ?? current.name)} errors={fieldErrors.name} description={nameHint} maxLength={80} autoComplete="off" />
           <TextField label="Description" name="description" defaultValue={String(values.description ?? current.description)} errors={fieldErrors.description} maxLength={500} autoComplete="off" />
         </div>
         <StepSelects name="extraSteps" legend="Extra steps, run after the template's" steps={extraSteps} errors={fieldErrors.extraSteps} credentialNames={credentialNames} />

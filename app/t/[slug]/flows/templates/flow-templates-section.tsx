@@ -17,7 +17,8 @@ export function FlowTemplatesSection({
 }: {
   slug: string;
   templates: FlowTemplate[];
-  uses: { use: FlowTemplateOverrideRow & { id: string; templateId: string }; template: Pick<FlowTemplate, "name" | "description" | "steps"> }[];
+  /** `flowName`: the flow's own name, which may be "<name> (template)" beside another flow (db/queries/template-flows.ts). */
+  uses: { use: FlowTemplateOverrideRow & { id: string; templateId: string }; template: Pick<FlowTemplate, "name" | "description" | "steps">; flowName: string }[];
   canWrite: boolean;
   environment: Environment;
 }) {
@@ -29,12 +30,12 @@ export function FlowTemplatesSection({
       </h2>
       {uses.length > 0 && (
         <ul aria-label="Flows from templates" className="mt-2 space-y-1 text-sm">
-          {uses.map(({ use, template }) => {
+          {uses.map(({ use, template, flowName }) => {
             const flow = effectiveFlow(template, use);
             return (
               <li key={use.id}>
                 <Link href={`/t/${slug}/flows/templates/${use.id}`} className="font-medium text-blue-800 hover:underline">
-                  {flow.name}
+                  {flowName}
                 </Link>
                 <span className="text-slate-600">{` · from the template ${template.name} · ${describeSteps(flow.steps)}`}</span>
               </li>

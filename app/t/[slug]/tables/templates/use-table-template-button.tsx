@@ -4,5 +4,5 @@ import { TemplateActionButton } from "../../flows/templates/template-action-butt
 import { applyTableTemplate } from "./actions";
 
 export function UseTableTemplateButton({ slug, templateId }: { slug: string; templateId: string }) {
-  return <TemplateActionButton label="Use template" call={() => applyTableTemplate(slug, null, { templateId })} goTo={(id) => `/t/${slug}/tables/${id}`} />;
+  return <TemplateActionButton label="Use template" call={() => applyTableTemplate(slug, null, { templateId })} goTo={(made) => `/t/${slug}/tables/${made.id}`} />;
 }
