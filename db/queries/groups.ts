@@ -27,7 +27,8 @@ export function groupPermissionsOfMembership(options: { flowScope?: "all" | "uns
     where gm.tenant_id = ${memberships}.tenant_id and gm.user_id = ${memberships}.user_id${filter}), '{}'::text[])`;
 }
 
-const scopedPermissionsArray = () => sql`array[${sql.join(FLOW_SCOPED_PERMISSIONS.map((permission) => sql`${permission}`), sql`, `)}]::text[]`;
+/** The permissions a group may narrow to particular flows, as an SQL array. */
+export const scopedPermissionsArray = () => sql`array[${sql.join(FLOW_SCOPED_PERMISSIONS.map((permission) => sql`${permission}`), sql`, `)}]::text[]`;
 
 /**
  * Whether the user is in a group narrowed to "Only these flows" that carries `permission` and names

@@ -1,9 +1,10 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { memberships, oidcConfigs, samlConfigs, tenants } from "../schema";
+import { memberships, tenants } from "../schema";
 import type { MemberRole, Tenant, TwoFactorRequirement } from "../schema";
 import type { TenantTx, Tx, UserTx } from "../scopes";
 import { memberCounterQuery } from "./members";
-import { groupNamesOfMembership, groupPermissionsOfMembership, inCustomGroupOfMembership, inTwoFactorGroupOfMembership } from "./groups";
+import { scopedPermissionsArray } from "./groups";
+import { rowsOf } from "../client";
 import { getLastTenantId } from "./users";
 
 export interface TenantSummary {
@@ -61,59 +62,57 @@ export async function findLoginPolicyBySlug(tx: Tx, slug: string): Promise<{ mag
   return row ?? null;
 }
 
-/** The user's membership in the tenant with this slug, or null (withUser scope). */
+/** A row of caller_membership (migration 0048). */
+interface CallerMembershipRow {
+  tenant_id: string;
+  slug: string;
+  name: string;
+  magic_link_enabled: boolean;
+  license: string;
+  two_factor_required: TwoFactorRequirement;
+  two_factor_roles: MemberRole[];
+  archived_at: string | Date | null;
+  membership_id: string;
+  roles: MemberRole[];
+  group_permissions: string[];
+  flow_scoped_permissions: string[];
+  in_two_factor_group: boolean;
+  in_custom_group: boolean;
+  custom_group_names: string[];
+  viewers_see_dashboards_only: boolean;
+  require_sso: boolean | null;
+  break_glass_user_id: string | null;
+  status: TenantMembership["status"];
+}
+
+/**
+ * The user's membership in the tenant with this slug, or null (withUser scope). Every tenant page
+ * view reads it first, so it is one statement, run by a function that keeps its plan (planning it
+ * under row-level security cost more than running it: migration 0048).
+ */
 export async function findMembershipBySlug(tx: UserTx, userId: string, slug: string): Promise<TenantMembership | null> {
-  const [row] = await tx
-    .select({
-      id: tenants.id,
-      slug: tenants.slug,
-      name: tenants.name,
-      magicLinkEnabled: tenants.magicLinkEnabled,
-      license: tenants.license,
-      twoFactorRequired: tenants.twoFactorRequired,
-      twoFactorRoles: tenants.twoFactorRoles,
-      archivedAt: tenants.archivedAt,
-      membershipId: memberships.id,
-      roles: memberships.roles,
-      groupPermissions: groupPermissionsOfMembership({ flowScope: "unscoped" }),
-      flowScopedPermissions: groupPermissionsOfMembership({ flowScope: "scoped" }),
-      inTwoFactorGroup: inTwoFactorGroupOfMembership(),
-      inCustomGroup: inCustomGroupOfMembership(),
-      customGroupNames: groupNamesOfMembership(),
-      viewersSeeDashboardsOnly: tenants.viewersSeeDashboardsOnly,
-      // A tenant has SAML or OIDC set up, never both (db/schema/oidc.ts): whichever row there is.
-      requireSso: sql<boolean | null>`coalesce(${samlConfigs.requireSso}, ${oidcConfigs.requireSso})`,
-      breakGlassUserId: sql<string | null>`coalesce(${samlConfigs.breakGlassUserId}, ${oidcConfigs.breakGlassUserId})`,
-      status: memberships.status,
-    })
-    .from(memberships)
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    // In the same statement, so a page view spends no round trip on it (tests/scale/page-transactions).
-    .leftJoin(samlConfigs, eq(samlConfigs.tenantId, memberships.tenantId))
-    .leftJoin(oidcConfigs, eq(oidcConfigs.tenantId, memberships.tenantId))
-    .where(and(eq(memberships.userId, userId), eq(tenants.slug, slug)))
-    .limit(1);
+  const [row] = rowsOf<CallerMembershipRow>(await tx.execute(sql`select * from caller_membership(${userId}, ${slug}, ${scopedPermissionsArray()})`));
   if (!row) return null;
   return {
     tenant: {
-      id: row.id,
+      id: row.tenant_id,
       slug: row.slug,
       name: row.name,
-      magicLinkEnabled: row.magicLinkEnabled,
+      magicLinkEnabled: row.magic_link_enabled,
       license: row.license,
-      twoFactorRequired: row.twoFactorRequired,
-      twoFactorRoles: row.twoFactorRoles,
-      archivedAt: row.archivedAt,
+      twoFactorRequired: row.two_factor_required,
+      twoFactorRoles: row.two_factor_roles,
+      archivedAt: row.archived_at === null ? null : new Date(row.archived_at),
     },
-    membershipId: row.membershipId,
+    membershipId: row.membership_id,
     roles: row.roles,
-    inTwoFactorGroup: row.inTwoFactorGroup,
-    customGroupNames: row.customGroupNames,
-    inCustomGroup: row.inCustomGroup,
-    viewersSeeDashboardsOnly: row.viewersSeeDashboardsOnly,
-    groupPermissions: row.groupPermissions,
-    flowScopedPermissions: row.flowScopedPermissions,
-    ssoRequirement: row.requireSso === null ? null : { requireSso: row.requireSso, breakGlassUserId: row.breakGlassUserId },
+    inTwoFactorGroup: row.in_two_factor_group,
+    customGroupNames: row.custom_group_names,
+    inCustomGroup: row.in_custom_group,
+    viewersSeeDashboardsOnly: row.viewers_see_dashboards_only,
+    groupPermissions: row.group_permissions,
+    flowScopedPermissions: row.flow_scoped_permissions,
+    ssoRequirement: row.require_sso === null ? null : { requireSso: row.require_sso, breakGlassUserId: row.break_glass_user_id },
     status: row.status,
   };
 }
