@@ -102,15 +102,26 @@ export function afterCommit(hook: () => void): void {
   commitHooks.getStore()?.push(hook);
 }
 
+/**
+ * What a nested scope meets: refused on the embedded database (it would hang) and on PostgreSQL
+ * outside production, so tests and development find the mistake at once; in production on
+ * PostgreSQL it is logged and let through (it works there, at the price of a second connection),
+ * so a path no test took does not turn into failed requests.
+ */
+export function nestedScopePolicy(engine: "pglite" | "postgres", nodeEnv: string | undefined): "refuse" | "log" {
+  return engine === "postgres" && nodeEnv === "production" ? "log" : "refuse";
+}
+
 // Whether the async context is inside a scope's transaction that is still open (cleared when it ends,
 // so work that outlives it, an after-commit hook, may open its own).
 const openScope = new AsyncLocalStorage<{ open: boolean }>();
 
 /**
  * A scope opened while another scope's transaction is open in the same async context. On PostgreSQL
- * that takes a second pooled connection (two transactions, neither seeing the other's writes); on the
- * embedded database (PGlite, the demo's), whose one connection the outer transaction holds, the inner
- * one would wait for it forever. Refused there, so the mistake fails at once instead of hanging.
+ * that takes a second pooled connection (two transactions, neither seeing the other's writes, and
+ * under load a pool whose every connection waits for a second one); on the embedded database (PGlite,
+ * the demo's), whose one connection the outer transaction holds, the inner one would wait for it
+ * forever. See nestedScopePolicy.
  */
 export class NestedScopeError extends Error {
   constructor() {
@@ -125,7 +136,10 @@ async function runInScope<T, Scoped extends Tx>(
 ): Promise<T> {
   await assertRuntimeRoleIsSafe();
   const { db, target } = await getConnection();
-  if (target.engine === "pglite" && openScope.getStore()?.open) throw new NestedScopeError();
+  if (openScope.getStore()?.open) {
+    if (nestedScopePolicy(target.engine, process.env.NODE_ENV) === "refuse") throw new NestedScopeError();
+    console.error("[scopes] a scope was opened inside another scope's open transaction:", new NestedScopeError().stack);
+  }
   const hooks: (() => void)[] = [];
   const marker = { open: true };
   const result = await commitHooks
