@@ -28,12 +28,15 @@ const refuseTakenNames = (name: string): never => {
  * The flow takes the template's name, or "<name> (template)" when a flow of the environment has that
  * (`besideFlow`); with both taken it is refused. The names are read in this transaction.
  */
-export async function makeTemplateFlow(tx: TenantTx, template: TemplateOf, environment: Environment, createdBy: string | null) {
-  const name = (await freeTemplateFlowName(tx, { environment }, template.name)) ?? refuseTakenNames(template.name);
+export async function makeTemplateFlow(tx: TenantTx, template: TemplateOf, environment: Environment, createdBy: string | null, customName: string | null = null) {
+  // The template's name by the "<name> (template)" rule, as "Use template" gives it (its first version
+  // is the template's); where both are taken, a customised name (an imported customisation's) serves
+  // instead of refusing, since the flow takes it with the next version anyway.
+  const name = (await freeTemplateFlowName(tx, { environment }, template.name)) ?? customName ?? refuseTakenNames(template.name);
   const flow = await withUniqueFlowName(() => insertFlow(tx, { environment, name, steps: template.steps, createdBy }));
   await appendFlowVersion(tx, { environment, flowId: flow.id, name: flow.name, steps: flow.steps, reason: "saved", createdBy });
   const use = await insertFlowTemplateUse(tx, { templateId: template.id, environment, flowId: flow.id, templateSyncedAt: template.updatedAt, createdBy });
-  return use ? { use, flow, besideFlow: name !== template.name } : null;
+  return use ? { use, flow, besideFlow: name === nameBesideFlow(template.name) } : null;
 }
 
 /**

@@ -41,7 +41,7 @@ export async function importTemplateUses(tx: TenantTx, records: RecordOf<"templa
       outcome.skipped.push({ name: template.name, reason: "the same customisation is already there" });
       continue;
     }
-    const target = use ?? (await makeTemplateFlow(tx, template, "production", createdBy))!.use;
+    const target = use ?? (await makeTemplateFlow(tx, template, "production", createdBy, overrides.name))!.use;
     const saved = await updateFlowTemplateUse(tx, target.id, overrides);
     await saveTemplateFlow(tx, saved!, template, createdBy, { nameChanged: !use || use.name !== overrides.name });
     (use ? outcome.changed : outcome.created).push(template.name);

@@ -724,6 +724,17 @@ describe("connections, template customisations and two-factor groups (version 3)
     expect((await snapshot(target.id)).flows).toBe(5);
   });
 
+  it("a customisation the tenant lacks, with a name of its own, goes in even where flows hold the template's name and '<name> (template)'", async () => {
+    const target = await emptyTenantWithAdmin(world.adminA);
+    await withSystem((tx) => tx.update(tenants).set({ flowCap: 10 }).where(eq(tenants.id, target.id)));
+    for (const name of ["Onboarding", "Onboarding (template)"]) expectOk(await as(world.adminA, () => createFlow(target.slug, null, { name, steps: ["validate"] })));
+    expect(expectOk<ImportPlan>(await importAs(world.adminA, target.slug, withoutCredentials)).templates.created).toEqual(["Onboarding"]);
+    const madeFlowIds = await templateFlowIdsOf(target.id);
+    const named = await withTenant({ tenantId: target.id, userId: null }, (tx) => tx.select({ id: flows.id, name: flows.name }).from(flows).where(eq(flows.tenantId, target.id)));
+    expect(named.filter((flow) => madeFlowIds.has(flow.id)).map((flow) => flow.name)).toEqual(["Onboarding (Alpha)"]);
+    expect(named.map((flow) => flow.name)).toEqual(expect.arrayContaining(["Onboarding", "Onboarding (template)"]));
+  });
+
   it("a table template customisation of a template this workspace lacks is skipped, and the dry run says so", async () => {
     const target = await emptyTenantWithAdmin(world.adminA);
     const elsewhere = rewritten(withoutCredentials, (records) => records.map((r) => (r.kind === "table_template_use" ? { ...r, templateId: randomUUID(), templateName: "Leads" } : r)));
