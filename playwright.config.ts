@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import { productionServerCommand } from "./scripts/server-command";
 
 // Run through `npm run test:e2e` (scripts/e2e.ts), which prepares the database, the mail catcher and
 // the production build, and passes their addresses in the environment.
@@ -37,8 +38,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // server.ts, as `npm start` runs it: client addresses come from the socket (TRUSTED_PROXIES unset).
-    command: `node_modules/.bin/tsx server.ts --port ${port}`,
+    // server.ts, as `npm start` runs it (scripts/server-command.ts): client addresses come from the socket (TRUSTED_PROXIES unset).
+    command: productionServerCommand(port).flat().join(" "),
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -31,6 +31,7 @@ import { closeDatabase, migrateDatabase } from "../db/lifecycle";
 import { withSystem, withTenant } from "../db/scopes";
 import { createTestDatabase, loginUrlOf } from "../scripts/test-database";
 import { seedActivity } from "./activity-seed";
+import { productionServerCommand, SERVER_NODE_FLAGS } from "../scripts/server-command";
 
 const { values: args } = parseArgs({
   options: {
@@ -234,8 +235,7 @@ try {
   servers.push(
     await startServer(
       "the app",
-      "node_modules/.bin/tsx",
-      ["server.ts", "--port", String(APP_PORT)],
+      ...productionServerCommand(APP_PORT),
       {
         ...process.env,
         NODE_ENV: "production",
@@ -251,7 +251,8 @@ try {
     ),
   );
   servers.push(
-    await startServer("the ceiling", "node_modules/.bin/next", ["start", "bench/ceiling", "--port", String(CEILING_PORT)], { ...buildEnv, NODE_ENV: "production" }, ceilingOrigin, "/"),
+    // With the app's Node.js flags, so the ratio compares the app with the framework on the same runtime.
+    await startServer("the ceiling", "node_modules/.bin/next", ["start", "bench/ceiling", "--port", String(CEILING_PORT)], { ...buildEnv, NODE_ENV: "production", NODE_OPTIONS: SERVER_NODE_FLAGS.join(" ") }, ceilingOrigin, "/"),
   );
 
   const signedIn = { cookie: `authjs.session-token=${sessionToken}` };

@@ -15,6 +15,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import * as schema from "./schema";
 import { resolveConnectionTarget, type ConnectionTarget } from "./connection-target";
+import { holdBeginForNextStatement } from "./begin-with-next-statement";
 
 /** The role every application query runs as. Never a superuser, never BYPASSRLS, never a table owner. */
 export const RUNTIME_ROLE = "tenantry_app";
@@ -116,6 +117,12 @@ async function openPglite(target: ConnectionTarget & { engine: "pglite" }): Prom
   };
 }
 
+/**
+ * A string as an SQL literal, escaped by node-postgres (for the scope helpers' settings, which are
+ * sent without parameters so that BEGIN can travel with them: db/begin-with-next-statement.ts).
+ */
+export const sqlLiteral = (value: string): string => pg.escapeLiteral(value);
+
 async function openPostgres(target: ConnectionTarget & { engine: "postgres" }): Promise<Connection> {
   // Every pooled connection starts as the runtime role, so even queries outside a scope helper
   // (the Auth.js adapter) are subject to row-level security.
@@ -130,7 +137,10 @@ async function openPostgres(target: ConnectionTarget & { engine: "postgres" }): 
   // (db/availability.ts makes that a retryable refusal), and the pool drops the dead connection.
   const closed = (error: Error) => console.warn(`[db] a database connection was closed: ${error.message}`);
   pool.on("error", closed);
-  pool.on("connect", (client) => client.on("error", closed));
+  pool.on("connect", (client) => {
+    client.on("error", closed);
+    holdBeginForNextStatement(client as unknown as { query: (...args: unknown[]) => unknown });
+  });
   const db = drizzlePostgres(pool, { schema, logger: statementLogger }) as unknown as Database;
   return {
     target,

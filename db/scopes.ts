@@ -1,10 +1,12 @@
 // The scope helpers: every query in the application runs inside one of these. Each opens one
-// transaction, switches to the runtime role and sets the scope's settings with bound parameters
-// (set_config(..., true) lasts until the end of the transaction), then hands the transaction over.
+// transaction, switches to the runtime role and sets the scope's settings (set_config(..., true)
+// lasts until the end of the transaction), then hands the transaction over. The settings are
+// literals escaped by node-postgres, not parameters: a statement without parameters travels in one
+// message with the transaction's BEGIN (db/begin-with-next-statement.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "drizzle-orm";
 import { noteDatabaseFailure } from "./availability";
-import { findLoginRoleProblem, findRuntimeRoleProblem, getConnection, PLATFORM_ROLE, rowsOf, RUNTIME_ROLE, type Database } from "./client";
+import { findLoginRoleProblem, findRuntimeRoleProblem, getConnection, PLATFORM_ROLE, rowsOf, RUNTIME_ROLE, sqlLiteral, type Database } from "./client";
 
 /** A transaction in no particular scope: what a query that works in any scope takes (global tables). */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -186,17 +188,18 @@ async function applyScope(tx: Tx, s: ScopeSettings): Promise<void> {
   const platformUserId = s.platformUserId ?? "";
   // Stryker disable next-line StringLiteral: equivalent, the api_key_lookup policy shows a row whose hash (64 hex digits) equals the setting; no text of a scope without a key is one
   const apiKeyHash = s.apiKeyHash ?? "";
+  const literal = (value: string) => sql.raw(sqlLiteral(value));
   await tx.execute(sql`select
-    set_config('role', ${s.platformUserId ? PLATFORM_ROLE : RUNTIME_ROLE}, true),
+    set_config('role', ${literal(s.platformUserId ? PLATFORM_ROLE : RUNTIME_ROLE)}, true),
     set_config('jit', 'off', true),
-    set_config('app.tenant_id', ${s.tenantId ?? ""}, true),
-    set_config('app.user_id', ${userId}, true),
-    set_config('app.self_user_id', ${s.selfUserId ?? ""}, true),
-    set_config('app.platform_user_id', ${platformUserId}, true),
-    set_config('app.mail_delivery', ${s.mailDelivery ? "on" : ""}, true),
-    set_config('app.api_key_hash', ${apiKeyHash}, true),
-    set_config('statement_timeout', ${STATEMENT_TIMEOUT}, true),
-    set_config('idle_in_transaction_session_timeout', ${IDLE_IN_TRANSACTION_TIMEOUT}, true)`);
+    set_config('app.tenant_id', ${literal(s.tenantId ?? "")}, true),
+    set_config('app.user_id', ${literal(userId)}, true),
+    set_config('app.self_user_id', ${literal(s.selfUserId ?? "")}, true),
+    set_config('app.platform_user_id', ${literal(platformUserId)}, true),
+    set_config('app.mail_delivery', ${literal(s.mailDelivery ? "on" : "")}, true),
+    set_config('app.api_key_hash', ${literal(apiKeyHash)}, true),
+    set_config('statement_timeout', ${literal(STATEMENT_TIMEOUT)}, true),
+    set_config('idle_in_transaction_session_timeout', ${literal(IDLE_IN_TRANSACTION_TIMEOUT)}, true)`);
 }
 
 /** Work inside one tenant: tenant tables show and accept only that tenant's rows. */

@@ -15,7 +15,8 @@ import { enqueueMail } from "./mail-outbox";
 import { magicLinkMail } from "./mail-templates/magic-link";
 import type { AuthMethod } from "@/db/schema";
 import { sessionPayload } from "./session-payload";
-import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { readDatabaseSession } from "./database-session";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-cookie";
 
 export const MAGIC_LINK_MINUTES = 10;
 
@@ -33,13 +34,13 @@ declare module "next-auth" {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+export const { handlers, signIn, signOut } = NextAuth(() => {
   const env = getEnv();
   return {
     secret: env.authSecret,
     trustHost: true,
     adapter: createAuthAdapter({ clientIp }),
-    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
     providers: [
       Nodemailer({
@@ -74,3 +75,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     },
   };
 });
+
+/**
+ * The request's session as Auth.js's auth() answers it in a server component, read directly
+ * (lib/database-session.ts): the same rules without running Auth.js's HTTP handler on every page view.
+ */
+export const auth = readDatabaseSession;

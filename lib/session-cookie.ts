@@ -6,6 +6,15 @@ import { cookies, headers } from "next/headers";
 
 /** How long a session lasts (Auth.js refreshes it daily while used), whichever way it was opened. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** How often a used session's expiry moves on (Auth.js's `updateAge`): at most one write a day per session. */
+export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
+
+/**
+ * What a session token this app or Auth.js issues looks like (a UUID, or 32 random bytes in
+ * base64url). Anything else (a forged cookie holding NUL or 100 kB) names no session and is not sent
+ * to PostgreSQL, which refuses some such strings with an error.
+ */
+export const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 export const SESSION_COOKIE = "authjs.session-token";
 export const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;

@@ -3,14 +3,7 @@
 // session named by the session cookie, as Auth.js itself would: unexpired, and the user's flag now.
 import { withSystem } from "@/db/scopes";
 import { isSuperadminSession } from "@/db/queries/sessions";
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./session-cookie";
-
-/**
- * What a session token this app or Auth.js issues looks like (a UUID, or 32 random bytes in
- * base64url). Anything else (a forged cookie holding NUL or 100 kB) names no session and is not sent
- * to PostgreSQL, which refuses some such strings with an error.
- */
-const SESSION_TOKEN = /^[A-Za-z0-9_-]{1,128}$/;
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, SESSION_TOKEN_PATTERN } from "./session-cookie";
 
 interface CookieJar {
   get(name: string): { value: string } | undefined;
@@ -24,7 +17,7 @@ function sessionTokenOf(cookies: CookieJar): string | null {
 /** Whether the request's session is a live superadmin's. A failed lookup counts as no: the console stays hidden. */
 export async function isSuperadminRequest(cookies: CookieJar): Promise<boolean> {
   const token = sessionTokenOf(cookies);
-  if (token === null || !SESSION_TOKEN.test(token)) return false;
+  if (token === null || !SESSION_TOKEN_PATTERN.test(token)) return false;
   try {
     return await withSystem((tx) => isSuperadminSession(tx, token));
   } catch (error) {

@@ -2,6 +2,7 @@
 // process on a given port, for the two-server spec and `npm run soak`. `stop()` ends it politely,
 // `kill()` as a crash would (SIGKILL).
 import { spawn, type ChildProcess } from "node:child_process";
+import { productionServerCommand } from "./server-command";
 
 export interface AppServer {
   url: string;
@@ -17,7 +18,7 @@ export interface AppServer {
 
 export function startAppServer(options: { port: number; env: NodeJS.ProcessEnv; label?: string }): AppServer {
   const url = `http://localhost:${options.port}`;
-  const child = spawn("node_modules/.bin/tsx", ["server.ts", "--port", String(options.port)], {
+  const child = spawn(...productionServerCommand(options.port), {
     env: { ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group: tsx runs the server in a child process, and a SIGKILL (which tsx cannot

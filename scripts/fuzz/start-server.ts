@@ -1,6 +1,7 @@
 // Starts the production server the fuzzer attacks, as `npm start` does: the custom server (server.ts),
 // which screens requests Next.js itself would answer with 500 (lib/request-screen.ts) before Next sees them.
 import { spawn } from "node:child_process";
+import { productionServerCommand } from "../server-command";
 
 export interface RunningServer {
   url: string;
@@ -11,7 +12,7 @@ export interface RunningServer {
 
 export async function startServer(options: { port: number; env: NodeJS.ProcessEnv }): Promise<RunningServer> {
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn("node_modules/.bin/tsx", ["server.ts", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+  const child = spawn(...productionServerCommand(options.port, ["--hostname", "127.0.0.1"]), {
     env: { ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "pipe"],
   });
