@@ -79,7 +79,8 @@ describe("listAccessReview", () => {
     expect(await labels({ twoFactor: "on" })).toEqual(["ada", "dee"]);
     expect(await labels({ twoFactor: "off" })).toEqual(["bob", "cy"]);
     expect(await labels({ status: "suspended" })).toEqual(["cy"]);
-    expect(await labels({ search: "dee" })).toEqual(["dee"]);
+    // A search no address's random hex suffix can hold ("dee" was in Ada's once): "y" is no hex digit.
+    expect(await labels({ search: "cy" })).toEqual(["cy"]);
     expect(await labels({ twoFactor: "off", role: "viewer" })).toEqual(["cy"]);
     expect((await review({ twoFactor: "off" })).total).toBe(2);
   });
