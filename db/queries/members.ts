@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { memberships, tenantGroupMembers, tenants, users, type MemberRole } from "../schema";
 import { groupsOfMembership } from "./groups";
+import { scopeTenantId } from "../scope-tenant";
 import type { TenantTx } from "../scopes";
 import { withPlannerSettings, type PlannerSettings } from "./activity/planner-settings";
 import { tallyTotal } from "./member-tally";
@@ -102,7 +103,7 @@ export function memberCounterQuery(tx: TenantTx) {
   return tx
     .select({ value: tenants.memberCount, tally: tenants.memberTally })
     .from(tenants)
-    .where(and(eq(tenants.id, tx.tenantId), sql`${tenants.id} = (select nullif(current_setting('app.tenant_id', true), '')::uuid)`));
+    .where(and(eq(tenants.id, tx.tenantId), eq(tenants.id, scopeTenantId)));
 }
 
 /** Which stretch of the sorted result to read, in which direction. */

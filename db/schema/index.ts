@@ -7,6 +7,7 @@ export * from "./approved-domains";
 export * from "./flows";
 export * from "./activity";
 export * from "./activity-terms";
+export * from "./activity-day-counts";
 export * from "./rate-limits";
 export * from "./platform-activity";
 export * from "./password-tokens";

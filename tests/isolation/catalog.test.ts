@@ -56,6 +56,7 @@ describe("catalog", () => {
   const WRITABLE_WHILE_ARCHIVED = [
     "activity", // its log: archiving and restoring, superadmin views, refusals
     "activity_terms", // the log's search terms, written with each entry
+    "activity_day_counts", // the log's kept counts per day, written by the activity page's chart
     "data_table_row_words", // the rows' word index: read-only to the runtime role, written by data_table_rows' triggers behind that table's guard
     "api_rate_limits", // the API's limiter: a key of an archived tenant is refused before it is counted
     "platform_activity", // the platform's log (tenant_id names the subject tenant)

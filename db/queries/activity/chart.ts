@@ -1,8 +1,9 @@
 // The activity chart: entries per UTC day under the page's filters and search.
 import { and, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { activity } from "../../schema";
+import { activity, activityDayCounts } from "../../schema";
 import { rowsOf } from "../../client";
+import { scopeTenantId } from "../../scope-tenant";
 import type { TenantTx, Tx } from "../../scopes";
 import { lookupConditions, planSearch, splitOthers, summaryHasWords, termSource, termSourceSettings, type SearchPlan } from "./search";
 import { activityConditions, dayStart, runStatement, type ActivityFilters } from "./sql";
@@ -36,7 +37,9 @@ export async function resolveChartRange(
  * the bounds would be expressions (date arithmetic, time zones) that are not leakproof, which under
  * row-level security cannot be index conditions, and each day would read the tenant's whole log. An
  * integer series gives the planner the number of days (a date series is guessed at 1,000 rows, which
- * made it compile the statement with JIT). `plan`: the search's, when already planned.
+ * made it compile the statement with JIT). `plan`: the search's, when already planned. The chart
+ * of the whole log (no filter, no search), which every visit to the page opens with, counts a
+ * finished day once and keeps it (countWithKeptDays).
  */
 export async function countActivityPerDay(
   tx: TenantTx,
@@ -46,14 +49,50 @@ export async function countActivityPerDay(
 ): Promise<{ day: string; count: number }[]> {
   plan ??= await planSearch(tx, filters.search);
   // The range already lies within the filter's From..To (resolveChartRange).
-  const count = countOnDay(tx.tenantId, { ...filters, fromDay: undefined, toDay: undefined }, plan);
+  const filtersButDays = { ...filters, fromDay: undefined, toDay: undefined };
+  const count = countOnDay(tx.tenantId, filtersButDays, plan);
+  if (isWholeLog(filtersButDays, plan)) return countWithKeptDays(tx, range, count);
   const query = sql`
     select to_char(days.day, 'YYYY-MM-DD') as day, (${count}) as count
-    from (select day, ${dayStart(sql`day`)} as starts, ${dayStart(sql`day + 1`)} as ends
-      from (select ${range.fromDay}::date + i as day from generate_series(0, ${range.toDay}::date - ${range.fromDay}::date) as i) as series
-      offset 0) as days
+    from (${daysOf(range)} offset 0) as days
     order by days.day`;
   return runStatement<{ day: string; count: number }>(tx, { query, settings: plan.kind === "terms" ? termSourceSettings(plan) : null });
+}
+
+/** The days of the range with their bounds as timestamps (see countActivityPerDay for why). */
+const daysOf = (range: { fromDay: string; toDay: string }) => sql`
+  select day, ${dayStart(sql`day`)} as starts, ${dayStart(sql`day + 1`)} as ends
+  from (select ${range.fromDay}::date + i as day from generate_series(0, ${range.toDay}::date - ${range.fromDay}::date) as i) as series`;
+
+/** No filter and no search: the chart the activity page opens with, of every entry of the tenant. */
+function isWholeLog(filters: ActivityFilters, plan: SearchPlan): boolean {
+  return plan.kind === "none" && !filters.actorUserId && !filters.targetType && filters.actions.length === 0;
+}
+
+/**
+ * The whole log's chart in one statement: a day counted before is read from activity_day_counts; any
+ * other is counted, and kept there if it ended before yesterday began. A day is kept only once no
+ * transaction that stamped an entry with it can still be running (an entry carries its transaction's
+ * start, so yesterday's last ones may commit after midnight); an entry dated into a kept day later
+ * deletes it (the table's trigger). Transactions end within a minute or so (the scope's statement and
+ * idle timeouts), so a day's margin is ample. Two views counting the same day at once both keep it:
+ * the second insert does nothing. Kept only in the tenant of the transaction's scope, the one the
+ * table's policy accepts: a chart asked for another (a forged scope) counts without keeping, rather
+ * than fail.
+ */
+async function countWithKeptDays(tx: TenantTx, range: { fromDay: string; toDay: string }, count: SQL) {
+  const query = sql`
+    with days as materialized (${daysOf(range)}),
+    counted as materialized (
+      select days.day, kept.entries as kept, case when kept.entries is null then (${count}) end as counted
+      from days left join ${activityDayCounts} as kept on kept.tenant_id = ${tx.tenantId} and kept.day = days.day),
+    keep as (
+      insert into ${activityDayCounts} (tenant_id, day, entries)
+      select ${tx.tenantId}, day, counted from counted
+      where kept is null and day < (now() at time zone 'UTC')::date - 1 and ${tx.tenantId} = ${scopeTenantId}
+      on conflict do nothing)
+    select to_char(day, 'YYYY-MM-DD') as day, coalesce(kept, counted) as count from counted order by day`;
+  return runStatement<{ day: string; count: number }>(tx, { query, settings: null });
 }
 
 /** Within the chart's day (the columns of its list of days). */
