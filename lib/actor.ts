@@ -6,14 +6,15 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { databaseOutageNoted, DatabaseUnavailableError } from "@/db/availability";
 import { withUser, type UserTx } from "@/db/scopes";
-import { findMembershipBySlug, listTenantsOfUser, type SwitcherTenant } from "@/db/queries/tenants";
+import { findMembershipBySlug, type SwitcherTenant, type TenantMembership } from "@/db/queries/tenants";
+import { readCallerPage } from "@/db/queries/caller-page";
 import { getAccountFlags } from "@/db/queries/users";
 import { authMethodOf } from "@/db/schema";
 import { ssoPolicyAllows, ssoSignInPath } from "./sso/sso-policy";
 import { isTenantBoundSession, sessionEntersTenant } from "./sso/session-binding";
 import { auth } from "./auth";
 import type { Actor, SessionUser } from "./caller";
-import { pageIpAllowLists, refuseAddressOfPage } from "./ip-allow-page";
+import { refuseAddressOfPage } from "./ip-allow-page";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
 import { enrolmentPath, twoFactorRequirementMet } from "./two-factor/requirement";
 import { secondFactorPath } from "./two-factor/sign-in-step";
@@ -80,7 +81,11 @@ export interface AccountNav {
 
 /** The caller in the tenant with this slug, found with the account's superadmin flag read just before. */
 async function memberIn(tx: UserTx, user: SessionUser, slug: string, isSuperadmin: boolean): Promise<Actor | null> {
-  const membership = await findMembershipBySlug(tx, user.id, slug);
+  return actorOf(tx, user, slug, await findMembershipBySlug(tx, user.id, slug), isSuperadmin);
+}
+
+/** The caller as the membership in the slug's tenant makes them, or as a visiting superadmin, or null. */
+async function actorOf(tx: UserTx, user: SessionUser, slug: string, membership: TenantMembership | null, isSuperadmin: boolean): Promise<Actor | null> {
   // A session bound by single sign-on is nobody's in any other tenant (and never a superadmin's).
   if (isTenantBoundSession(user)) {
     if (membership?.status !== "active" || !sessionEntersTenant(user, membership.tenant.id)) return null;
@@ -132,13 +137,18 @@ const findMember = cache(async (slug: string): Promise<Actor | null> =>
  * For pages: the caller in the tenant and everything the nav shows of the account, in the same one
  * transaction, once per request: the layout and the page share it.
  */
-const findMemberWithNav = cache((slug: string) =>
-  inCallerScope(slug, async (tx, user, account) => {
-    const member = await memberIn(tx, user, slug, account.isSuperadmin);
-    const nav = navOf(user, await listTenantsOfUser(tx, user.id), account);
-    return { member, nav, ipAllowLists: await pageIpAllowLists(tx, member) };
-  }),
-);
+const findMemberWithNav = cache(async (slug: string) => {
+  const user = await getTenantSessionUser();
+  if (!user || !SLUG_PATTERN.test(slug)) return null;
+  return withUser({ userId: user.id }, async (tx) => {
+    // The account's flags, the switcher, the membership and its IP allow-lists: one statement.
+    const page = await readCallerPage(tx, user.id, slug);
+    const member = await actorOf(tx, user, slug, page.membership, page.account.isSuperadmin);
+    // Only a member's own page views are held to the lists (a visiting superadmin's are not).
+    const ipAllowLists = member && !member.viaSuperadmin ? page.ipAllowLists : {};
+    return { member, nav: navOf(user, page.switcher, page.account), ipAllowLists };
+  });
+});
 
 /**
  * The nav of the account. A session bound to its tenant by single sign-on shows that tenant only, and

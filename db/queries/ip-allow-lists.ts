@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { ipAllowLists } from "../schema";
-import type { TenantTx, UserTx } from "../scopes";
+import type { TenantTx } from "../scopes";
 
 /** A tenant's lists by kind (only the kinds that have one). */
 export type StoredIpAllowLists = Partial<Record<string, string[]>>;
@@ -12,15 +12,6 @@ function byKind(rows: { kind: string; cidrs: string[] }[]): StoredIpAllowLists {
 /** The transaction's tenant's lists (withTenant scope). */
 export async function readIpAllowLists(tx: TenantTx): Promise<StoredIpAllowLists> {
   const rows = await tx.select({ kind: ipAllowLists.kind, cidrs: ipAllowLists.cidrs }).from(ipAllowLists).where(eq(ipAllowLists.tenantId, tx.tenantId));
-  return byKind(rows);
-}
-
-/**
- * A tenant's lists read in the caller's own scope (a page view's actor transaction): the
- * own_tenants_lists policy shows them only where the caller is an active member.
- */
-export async function readIpAllowListsAsMember(tx: UserTx, tenantId: string): Promise<StoredIpAllowLists> {
-  const rows = await tx.select({ kind: ipAllowLists.kind, cidrs: ipAllowLists.cidrs }).from(ipAllowLists).where(eq(ipAllowLists.tenantId, tenantId));
   return byKind(rows);
 }
 

@@ -62,8 +62,8 @@ export async function findLoginPolicyBySlug(tx: Tx, slug: string): Promise<{ mag
   return row ?? null;
 }
 
-/** A row of caller_membership (migration 0048). */
-interface CallerMembershipRow {
+/** A row of caller_membership (migration 0048); caller_page (0050) returns the same columns. */
+export interface CallerMembershipRow {
   tenant_id: string;
   slug: string;
   name: string;
@@ -92,7 +92,11 @@ interface CallerMembershipRow {
  */
 export async function findMembershipBySlug(tx: UserTx, userId: string, slug: string): Promise<TenantMembership | null> {
   const [row] = rowsOf<CallerMembershipRow>(await tx.execute(sql`select * from caller_membership(${userId}, ${slug}, ${scopedPermissionsArray()})`));
-  if (!row) return null;
+  return row ? membershipOfRow(row) : null;
+}
+
+/** The membership a caller_membership row describes. */
+export function membershipOfRow(row: CallerMembershipRow): TenantMembership {
   return {
     tenant: {
       id: row.tenant_id,
