@@ -114,41 +114,39 @@ async function actorOf(tx: UserTx, user: SessionUser, slug: string, membership: 
 
 /**
  * Runs `read` for the signed-in caller in ONE user-scope transaction (which sees only the caller's
- * own memberships), with the account's flags read first (one primary-key read, fresh: the superadmin
- * flag decides a visit). Null when signed out, or when the slug cannot name a tenant: a string from a
+ * own memberships). Null when signed out, or when the slug cannot name a tenant: a string from a
  * forged URL or action call (NUL, 100 kB) is not sent to PostgreSQL, which would refuse some of them.
  */
-async function inCallerScope<T>(slug: string, read: (tx: UserTx, user: SessionUser, account: AccountFlags) => Promise<T>): Promise<T | null> {
+async function inCallerScope<T>(slug: string, read: (tx: UserTx, user: SessionUser) => Promise<T>): Promise<T | null> {
   const user = await getTenantSessionUser();
   if (!user || !SLUG_PATTERN.test(slug)) return null;
-  return withUser({ userId: user.id }, async (tx) => read(tx, user, await getAccountFlags(tx, user.id)));
+  return withUser({ userId: user.id }, (tx) => read(tx, user));
 }
 
 /**
  * The caller as an active member of the tenant with this slug, or as a visiting superadmin, or null
  * (signed out, not a member, suspended, no such tenant), whatever the tenant's login policy. For
- * actions and route handlers, which render no nav.
+ * actions and route handlers, which render no nav. The account's flags are read first (one
+ * primary-key read, fresh: the superadmin flag decides a visit).
  */
 const findMember = cache(async (slug: string): Promise<Actor | null> =>
-  (await inCallerScope(slug, (tx, user, account) => memberIn(tx, user, slug, account.isSuperadmin))) ?? null,
+  (await inCallerScope(slug, async (tx, user) => memberIn(tx, user, slug, (await getAccountFlags(tx, user.id)).isSuperadmin))) ?? null,
 );
 
 /**
  * For pages: the caller in the tenant and everything the nav shows of the account, in the same one
  * transaction, once per request: the layout and the page share it.
  */
-const findMemberWithNav = cache(async (slug: string) => {
-  const user = await getTenantSessionUser();
-  if (!user || !SLUG_PATTERN.test(slug)) return null;
-  return withUser({ userId: user.id }, async (tx) => {
+const findMemberWithNav = cache((slug: string) =>
+  inCallerScope(slug, async (tx, user) => {
     // The account's flags, the switcher, the membership and its IP allow-lists: one statement.
     const page = await readCallerPage(tx, user.id, slug);
     const member = await actorOf(tx, user, slug, page.membership, page.account.isSuperadmin);
     // Only a member's own page views are held to the lists (a visiting superadmin's are not).
     const ipAllowLists = member && !member.viaSuperadmin ? page.ipAllowLists : {};
     return { member, nav: navOf(user, page.switcher, page.account), ipAllowLists };
-  });
-});
+  }),
+);
 
 /**
  * The nav of the account. A session bound to its tenant by single sign-on shows that tenant only, and
