@@ -142,9 +142,8 @@ const findMemberWithNav = cache((slug: string) =>
     // The account's flags, the switcher, the membership and its IP allow-lists: one statement.
     const page = await readCallerPage(tx, user.id, slug);
     const member = await actorOf(tx, user, slug, page.membership, page.account.isSuperadmin);
-    // Only a member's own page views are held to the lists (a visiting superadmin's are not).
-    const ipAllowLists = member && !member.viaSuperadmin ? page.ipAllowLists : {};
-    return { member, nav: navOf(user, page.switcher, page.account), ipAllowLists };
+    // The lists come for an active member only: a visiting superadmin's page views are not held to them.
+    return { member, nav: navOf(user, page.switcher, page.account), ipAllowLists: page.ipAllowLists };
   }),
 );
 

@@ -24,11 +24,12 @@ type CallerPageRow = { can_create_tenants: boolean; is_superadmin: boolean; swit
 );
 
 export async function readCallerPage(tx: UserTx, userId: string, slug: string): Promise<CallerPage> {
-  const [row] = rowsOf<CallerPageRow>(await tx.execute(sql`select * from caller_page(${userId}, ${slug}, ${scopedPermissionsArray()})`));
+  // caller_page always returns one row.
+  const row = rowsOf<CallerPageRow>(await tx.execute(sql`select * from caller_page(${userId}, ${slug}, ${scopedPermissionsArray()})`))[0]!;
   return {
-    account: { canCreateTenants: row!.can_create_tenants, isSuperadmin: row!.is_superadmin },
-    switcher: row!.switcher,
-    membership: row!.membership_id === null ? null : membershipOfRow(row as CallerMembershipRow),
-    ipAllowLists: row!.ip_allow_lists,
+    account: { canCreateTenants: row.can_create_tenants, isSuperadmin: row.is_superadmin },
+    switcher: row.switcher,
+    membership: row.membership_id === null ? null : membershipOfRow(row as CallerMembershipRow),
+    ipAllowLists: row.ip_allow_lists,
   };
 }
