@@ -4,7 +4,7 @@
 // literals escaped by node-postgres, not parameters: a statement without parameters travels in one
 // message with the transaction's BEGIN (db/begin-with-next-statement.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
-import { sql } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { noteDatabaseFailure } from "./availability";
 import { findLoginRoleProblem, findRuntimeRoleProblem, getConnection, PLATFORM_ROLE, rowsOf, RUNTIME_ROLE, sqlLiteral, type Database } from "./client";
 
@@ -240,6 +240,26 @@ export async function enterTenant(tx: Tx, scope: { tenantId: string; userId: str
 export async function enterUser(tx: Tx, scope: { userId: string }): Promise<UserTx> {
   await applyScope(tx, { tenantId: null, userId: scope.userId, selfUserId: scope.userId });
   return scoped<UserTx>(tx, { userId: scope.userId });
+}
+
+/**
+ * The settings in which a user's scope differs from the system scope (withUser's app.user_id and
+ * app.self_user_id; role, tenant and the rest are the same), as one select-list expression of the
+ * user's id (a column): a system-scope statement that finds who the user is enters their scope in the
+ * same round trip (db/queries/sessions.ts findSessionEnteringUser). It enters it only for a row it
+ * returns. Then userScopeEnteredBy gives the transaction's user-scope view.
+ */
+export function userScopeSettingsOf(userId: SQLWrapper): SQL<string> {
+  return sql<string>`set_config('app.user_id', ${userId}::text, true) || set_config('app.self_user_id', ${userId}::text, true)`;
+}
+
+/**
+ * The user-scope view of a system-scope transaction whose statement selected userScopeSettingsOf for
+ * this user and returned their row. Misused (no such statement), it fails closed: the transaction is
+ * still the system scope's, in which a user's own rows answer with no rows.
+ */
+export function userScopeEnteredBy(tx: SystemTx, userId: string): UserTx {
+  return scoped<UserTx>(tx, { userId });
 }
 
 /**

@@ -5,14 +5,17 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { databaseOutageNoted, DatabaseUnavailableError } from "@/db/availability";
-import { withUser, type UserTx } from "@/db/scopes";
+import { withSystem, withUser, type UserTx } from "@/db/scopes";
 import { findMembershipBySlug, type SwitcherTenant, type TenantMembership } from "@/db/queries/tenants";
 import { readCallerPage } from "@/db/queries/caller-page";
 import { getAccountFlags } from "@/db/queries/users";
+import { findSessionEnteringUser, type SessionAndUser } from "@/db/queries/sessions";
 import { authMethodOf } from "@/db/schema";
 import { ssoPolicyAllows, ssoSignInPath } from "./sso/sso-policy";
 import { isTenantBoundSession, sessionEntersTenant } from "./sso/session-binding";
 import { auth } from "./auth";
+import { readDatabaseSession, requestSessionToken, settleSession, unchangedSessionPayload } from "./database-session";
+import type { SessionPayload } from "./session-payload";
 import type { Actor, SessionUser } from "./caller";
 import { refuseAddressOfPage } from "./ip-allow-page";
 import { loginPolicyAllows, passwordSignInPath } from "./login-policy";
@@ -27,17 +30,35 @@ import { can, type Permission } from "./permissions";
 
 export type { Actor, SessionUser };
 
+// The request's session, read once per request: by itself (readSession), or by the request's first
+// caller transaction in the statement that enters the user's scope (inCallerScope).
+const requestSession = cache((): { payload?: Promise<SessionPayload | null> } => ({}));
+
 const readSession = cache(async () => {
-  const session = await auth();
+  const slot = requestSession();
+  slot.payload ??= auth();
+  const session = await slot.payload;
   // Auth.js answers "no session" when its adapter fails: during a database outage that is not "signed
   // out" (which would send the user to the sign-in page) but a failed request.
   if (!session && databaseOutageNoted()) throw new DatabaseUnavailableError();
+  return sessionOf(session);
+});
+
+/** What the pages use of a session payload (null: no usable session). */
+function sessionOf(session: SessionPayload | null) {
   const id = session?.user?.id;
   const email = session?.user?.email;
   if (!id || !email) return null;
   const authMethod = authMethodOf(session.authMethod);
   return { id, email, authMethod, twoFactor: session.twoFactor, ssoTenantId: session.ssoTenantId ?? null };
-});
+}
+
+/** The session's user as tenant pages see them: nobody while the second factor is pending. */
+function tenantSessionUserOf(session: ReturnType<typeof sessionOf>): SessionUser | null {
+  if (!session || session.twoFactor === "pending") return null;
+  const { id, email, authMethod, ssoTenantId } = session;
+  return { id, email, authMethod, twoFactorEnabled: session.twoFactor === "passed", ssoTenantId };
+}
 
 /**
  * The signed-in user as tenant pages, actions and route handlers see them, or null: a session bound
@@ -45,12 +66,7 @@ const readSession = cache(async () => {
  * lib/sso/session-binding.ts). A session whose user has two-factor on is nobody's until it has passed
  * the second factor (/login/two-factor).
  */
-export const getTenantSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await readSession();
-  if (!session || session.twoFactor === "pending") return null;
-  const { id, email, authMethod, ssoTenantId } = session;
-  return { id, email, authMethod, twoFactorEnabled: session.twoFactor === "passed", ssoTenantId };
-});
+export const getTenantSessionUser = cache(async (): Promise<SessionUser | null> => tenantSessionUserOf(await readSession()));
 
 /**
  * The signed-in user for everything outside a tenant (the console, the profile, creating a tenant,
@@ -112,15 +128,66 @@ async function actorOf(tx: UserTx, user: SessionUser, slug: string, membership: 
   return isSuperadmin ? findSuperadminVisit(tx, user, slug) : null;
 }
 
+// auth() is lib/database-session.ts's read in the app (lib/auth.ts), which the caller's transaction can
+// make itself; where auth is another function (tests stand in for it: tests/support/session.ts), it
+// is read through that function, in a transaction of its own.
+const SESSION_READ_IN_CALLER_SCOPE = auth === readDatabaseSession;
+
 /**
  * Runs `read` for the signed-in caller in ONE user-scope transaction (which sees only the caller's
  * own memberships). Null when signed out, or when the slug cannot name a tenant: a string from a
  * forged URL or action call (NUL, 100 kB) is not sent to PostgreSQL, which would refuse some of them.
+ * When the request has not read its session yet, the same transaction reads it first (below).
  */
 async function inCallerScope<T>(slug: string, read: (tx: UserTx, user: SessionUser) => Promise<T>): Promise<T | null> {
+  if (SESSION_READ_IN_CALLER_SCOPE && !requestSession().payload && SLUG_PATTERN.test(slug)) return readSessionThenCaller(read);
   const user = await getTenantSessionUser();
   if (!user || !SLUG_PATTERN.test(slug)) return null;
   return withUser({ userId: user.id }, (tx) => read(tx, user));
+}
+
+/**
+ * The request's session read and the caller's reads in one transaction: the statement that finds the
+ * session enters its user's scope (db/queries/sessions.ts findSessionEnteringUser), two round trips
+ * fewer than a transaction for each. The request's session is the one read here (readSession answers
+ * it). A session that needs a write first (expired, or due for its new expiry) is settled as
+ * readDatabaseSession settles it, after this transaction, and the caller read in a transaction of its own.
+ */
+async function readSessionThenCaller<T>(read: (tx: UserTx, user: SessionUser) => Promise<T>): Promise<T | null> {
+  // Taken before anything is awaited, so a read of the session meanwhile waits for this one.
+  let answer!: (payload: SessionPayload | null) => void;
+  requestSession().payload = new Promise((resolve) => (answer = resolve));
+  let answered = false;
+  const answerSession = (payload: SessionPayload | null) => {
+    answered = true;
+    answer(payload);
+  };
+  try {
+    const token = await requestSessionToken();
+    if (token === null) {
+      answerSession(null);
+      return null;
+    }
+    const outcome = await withSystem(async (tx): Promise<{ read: T | null } | { unsettled: SessionAndUser }> => {
+      const entered = await findSessionEnteringUser(tx, token);
+      const payload = entered && unchangedSessionPayload(entered.found);
+      if (entered && !payload) return { unsettled: entered.found };
+      answerSession(payload);
+      // From the payload itself: where React's cache does not hold (route handlers), readSession
+      // would read the session again, in a second transaction opened inside this one.
+      const user = tenantSessionUserOf(sessionOf(payload));
+      return { read: entered && user ? await read(entered.userTx, user) : null };
+    });
+    if ("read" in outcome) return outcome.read;
+    answerSession(await settleSession(token, outcome.unsettled));
+  } catch (error) {
+    if (answered) throw error;
+    // The session could not be read: as readDatabaseSession answers (readSession tells an outage apart).
+    console.error("Could not read the session:", error);
+    answerSession(null);
+  }
+  const user = await getTenantSessionUser();
+  return user && withUser({ userId: user.id }, (tx) => read(tx, user));
 }
 
 /**
@@ -250,8 +317,9 @@ export async function requireActorWith(slug: string, permission: Permission): Pr
  */
 export const requireActorWithNav = cache(async (slug: string): Promise<{ actor: Actor; nav: AccountNav }> => {
   const returnTo = await requestedTenantPath(slug);
-  const user = await requireSignedIn(await getTenantSessionUser(), returnTo);
+  // The caller first: its transaction reads the request's session too (inCallerScope).
   const caller = await findMemberWithNav(slug);
+  const user = await requireSignedIn(await getTenantSessionUser(), returnTo);
   // Signed in (or sent to sign-in above), so null means a slug that can name no tenant.
   if (!caller) notFound();
   // A session bound to another tenant by its single sign-on is signed out here, whatever this tenant

@@ -12,7 +12,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { createAuthAdapter } from "@/db/auth-adapter";
-import { findSessionAndUser } from "@/db/queries/sessions";
+import { findSessionAndUser, type SessionAndUser } from "@/db/queries/sessions";
 import { withSystem } from "@/db/scopes";
 import { clientIp } from "./client-ip";
 import { sessionPayload, type SessionPayload } from "./session-payload";
@@ -27,31 +27,50 @@ import {
 
 const adapter = createAuthAdapter({ clientIp });
 
-/** The session token under the one name Auth.js reads for this request, or null. */
-async function requestSessionToken(): Promise<string | null> {
+/**
+ * The session token under the one name Auth.js reads for this request, or null. A forged cookie (NUL,
+ * 100 kB) names no session: Auth.js would send it to PostgreSQL and log the refusal.
+ */
+export async function requestSessionToken(): Promise<string | null> {
   const name = usesSecureCookies(await headers()) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
-  return (await cookies()).get(name)?.value ?? null;
+  const token = (await cookies()).get(name)?.value ?? null;
+  return token !== null && SESSION_TOKEN_PATTERN.test(token) ? token : null;
+}
+
+const isExpired = (found: SessionAndUser, now: number) => found.session.expires.valueOf() < now;
+// Auth.js's throttle: (expiry - maxAge) is when the expiry was last set.
+const isDueForUpdate = (found: SessionAndUser, now: number) =>
+  found.session.expires.valueOf() - SESSION_MAX_AGE_SECONDS * 1000 + SESSION_UPDATE_AGE_SECONDS * 1000 <= now;
+
+/**
+ * The payload of a found session that needs no write first (neither expired nor due for its new
+ * expiry), else null: settleSession then answers for it.
+ */
+export function unchangedSessionPayload(found: SessionAndUser): SessionPayload | null {
+  const now = Date.now();
+  return isExpired(found, now) || isDueForUpdate(found, now) ? null : sessionPayload(found.session, found.user);
+}
+
+/** What a found session answers, after the writes Auth.js makes: an expired one is deleted, a due one moved on. */
+export async function settleSession(token: string, found: SessionAndUser): Promise<SessionPayload | null> {
+  const now = Date.now();
+  if (isExpired(found, now)) {
+    await adapter.deleteSession!(token);
+    return null;
+  }
+  if (isDueForUpdate(found, now)) {
+    await adapter.updateSession!({ sessionToken: token, expires: new Date(now + SESSION_MAX_AGE_SECONDS * 1000) });
+  }
+  return sessionPayload(found.session, found.user);
 }
 
 /** The signed-in session as Auth.js's auth() answers it, or null (signed out, expired, unknown token). */
 export async function readDatabaseSession(): Promise<SessionPayload | null> {
   const token = await requestSessionToken();
-  // A forged cookie (NUL, 100 kB) names no session; Auth.js would send it to PostgreSQL and log the refusal.
-  if (token === null || !SESSION_TOKEN_PATTERN.test(token)) return null;
+  if (token === null) return null;
   try {
     const found = await withSystem((tx) => findSessionAndUser(tx, token));
-    if (!found) return null;
-    const now = Date.now();
-    const expires = found.session.expires.valueOf();
-    if (expires < now) {
-      await adapter.deleteSession!(token);
-      return null;
-    }
-    // Auth.js's throttle: (expiry - maxAge) is when the expiry was last set.
-    if (expires - SESSION_MAX_AGE_SECONDS * 1000 + SESSION_UPDATE_AGE_SECONDS * 1000 <= now) {
-      await adapter.updateSession!({ sessionToken: token, expires: new Date(now + SESSION_MAX_AGE_SECONDS * 1000) });
-    }
-    return sessionPayload(found.session, found.user);
+    return found && (await settleSession(token, found));
   } catch (error) {
     console.error("Could not read the session:", error);
     return null;

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/scopes";
 import { countActivityPerDay, resolveChartRange } from "@/db/queries/activity/chart";
-import { listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import { listActivityFilterValues, listActivityPage } from "@/db/queries/activity/tenant-log";
 import type { ActivityFilters } from "@/db/queries/activity/sql";
 import type { ActivityKey } from "@/db/queries/activity/keyset";
 import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
@@ -179,10 +179,7 @@ describe("filter choices", () => {
   it("lists the distinct actions and target types of the tenant only", async () => {
     const other = await createTenant("other-log");
     await insertEntries(other.id, [{ at: "2026-03-01T00:00:00Z", action: "secret.other-tenant", targetType: "secret-thing" }]);
-    const [actions, targetTypes] = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => [
-      await listActivityActions(tx),
-      await listActivityTargetTypes(tx),
-    ]);
+    const { actions, targetTypes } = await withTenant({ tenantId: tenant.id, userId: null }, (tx) => listActivityFilterValues(tx));
     expect(actions).toEqual(["flow.created", "flow.run", "member.added", "member.removed"]);
     expect(targetTypes).toEqual(["flow", "membership"]);
   });

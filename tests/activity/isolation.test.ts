@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/scopes";
 import { countActivityPerDay } from "@/db/queries/activity/chart";
-import { listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import { listActivityFilterValues, listActivityPage } from "@/db/queries/activity/tenant-log";
 import type { ActivityFilters } from "@/db/queries/activity/sql";
 import { findActivityActor, searchActivityActors } from "@/db/queries/activity/actors";
 import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
@@ -51,13 +51,12 @@ describe("tenant A's log, aimed at tenant B", () => {
   });
 
   it("even a query naming B's tenant id, run in A's scope, is stopped by row-level security", async () => {
-    const [page, days, actions, targets, actors, searched, chosen] = await asA(async (inA) => {
+    const [page, days, filterValues, actors, searched, chosen] = await asA(async (inA) => {
       const tx = claimingTenant(inA, world.b.id);
       return [
         await listActivityPage(tx, NO_FILTER, { limit: 50 }),
         await countActivityPerDay(tx, NO_FILTER, { fromDay: "2026-06-01", toDay: "2026-06-05" }),
-        await listActivityActions(tx),
-        await listActivityTargetTypes(tx),
+        await listActivityFilterValues(tx),
         await searchActivityActors(tx, ""),
         await searchActivityActors(tx, world.adminB.email.slice(0, 5)),
         await findActivityActor(tx, world.adminB.id),
@@ -65,8 +64,7 @@ describe("tenant A's log, aimed at tenant B", () => {
     });
     expect(page.rows).toEqual([]);
     expect(days.every((d) => d.count === 0)).toBe(true);
-    expect(actions).toEqual([]);
-    expect(targets).toEqual([]);
+    expect(filterValues).toEqual({ actions: [], targetTypes: [] });
     expect(actors).toEqual([]);
     expect(searched).toEqual([]);
     expect(chosen).toBeNull();

@@ -18,7 +18,7 @@ import { findMembershipOfUser } from "@/db/queries/memberships";
 import { countMembers, getTenantSettings } from "@/db/queries/tenants";
 import { searchActivityActors, findActivityActor } from "@/db/queries/activity/actors";
 import { countActivityPerDay, resolveChartRange } from "@/db/queries/activity/chart";
-import { fetchPlannedPage, listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import { fetchPlannedPage, listActivityFilterValues, listActivityPage } from "@/db/queries/activity/tenant-log";
 import { planWords, planSearch, type PlannedWord, type SearchPlan } from "@/db/queries/activity/search";
 import type { ActivityFilters } from "@/db/queries/activity/sql";
 import { uncolocatedJoins, type PlanNode } from "../support/colocated-joins";
@@ -101,8 +101,7 @@ beforeAll(async () => {
     await searchActivityActors(tx, "");
     await searchActivityActors(tx, "ali");
     await findActivityActor(tx, alice.id);
-    await listActivityActions(tx);
-    await listActivityTargetTypes(tx);
+    await listActivityFilterValues(tx);
   });
 
   const filterSets: ActivityFilters[] = [

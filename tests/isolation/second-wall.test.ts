@@ -9,7 +9,7 @@ import { findMembershipOfUser } from "@/db/queries/memberships";
 import { deleteFlow, findFlow, insertFlow, insertFlowRun, lastRunsOf, listFlows, listRunsOfFlow, renameFlow } from "@/db/queries/flows";
 import { findActivityActor, searchActivityActors } from "@/db/queries/activity/actors";
 import { countActivityPerDay } from "@/db/queries/activity/chart";
-import { fetchActivityPage, listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import { fetchActivityPage, listActivityFilterValues, listActivityPage } from "@/db/queries/activity/tenant-log";
 import { deleteDataTable, deleteRow, findDataTable, findRow, insertDataTable, insertRow, listDataTables, renameDataTable, updateRow } from "@/db/queries/data-tables";
 import { listRows } from "@/db/queries/data-table-row-page";
 import type { DataColumn } from "@/db/schema";
@@ -107,8 +107,7 @@ describe("activity queries filter on their tenant", () => {
       expect(days.map((d) => d.count)).toEqual([0, 0, 0]);
       const searched = await countActivityPerDay(tx, { ...filters, search: "invoices" }, { fromDay: "2026-01-10", toDay: "2026-01-10" });
       expect(searched.map((d) => d.count)).toEqual([0]);
-      expect(await listActivityActions(tx)).toEqual([]);
-      expect(await listActivityTargetTypes(tx)).toEqual([]);
+      expect(await listActivityFilterValues(tx)).toEqual({ actions: [], targetTypes: [] });
       expect(await searchActivityActors(tx, "")).toEqual([]);
       expect(await searchActivityActors(tx, world.adminA.email.slice(0, 5))).toEqual([]);
       expect(await findActivityActor(tx, world.adminA.id)).toBeNull();

@@ -1,16 +1,18 @@
 // How many transactions one signed-in page view opens: the tenant layout and a page rendered as in one
 // request, with React's per-request cache (emulated below: outside a React server render `cache`
-// memoises nothing), the session read through the real Auth.js adapter, and a counter on the
-// database client. A page view reads the session (Auth.js, one system transaction), the actor with
-// everything the nav shows (one user transaction, shared by the layout and the page) and the page's
-// data (one tenant transaction): 3. Before (issue 11/17) it was 4: the nav had a transaction of its
-// own; a visiting superadmin's took 6.
+// memoises nothing), the session read as the app reads it (lib/database-session.ts, from the request's
+// cookie), and a counter on the database client. A page view reads the session and the actor with
+// everything the nav shows in one user transaction (the session's statement enters the user's scope:
+// lib/actor.ts readSessionThenCaller), shared by the layout and the page, then the page's data in one
+// tenant transaction: 2. Before (issue 11/17) it was 4: the session had a transaction of its own, and
+// so had the nav; a visiting superadmin's took 6.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { withSystem } from "@/db/scopes";
 import { insertSession } from "@/db/queries/sessions";
 import { countDatabaseWork } from "@/db/statement-count";
 import { SUPERADMIN_VERDICT_HEADER } from "@/lib/admin-concealment";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/session-cookie";
 import { addMember, createTwoTenants, createUser } from "../support/fixtures";
 
 // React's `cache` on the server: one memo per request, keyed by the function and its arguments.
@@ -32,20 +34,12 @@ vi.mock("react", async (importOriginal) => {
     };
   return { ...react, cache, default: { ...react, cache } };
 });
-// auth() as Auth.js answers a page: the session row read through the app's own adapter (one system
-// transaction), shaped by the session callback's rules.
-vi.mock("@/lib/auth", async () => {
-  const { createAuthAdapter } = await import("@/db/auth-adapter");
-  const adapter = createAuthAdapter({ clientIp: async () => null });
-  return {
-    auth: async () => {
-      const found = await adapter.getSessionAndUser!(request.sessionToken.value);
-      return found ? { user: { id: found.user.id, email: found.user.email }, authMethod: "magic_link" } : null;
-    },
-  };
-});
 // The request's headers as proxy.ts leaves them (set per test: its verdict on an /admin request).
-vi.mock("next/headers", () => ({ headers: async () => new Headers(request.headers), cookies: async () => ({ get: () => undefined }) }));
+// The request's session cookie, as the browser sends it over http (Next.js sets x-forwarded-proto).
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers([...new Headers(request.headers), ["x-forwarded-proto", "http"]]),
+  cookies: async () => ({ get: (name: string) => (name === "authjs.session-token" ? { name, value: request.sessionToken.value } : undefined) }),
+}));
 vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Error("NEXT_NOT_FOUND");
@@ -64,13 +58,15 @@ const { default: SettingsPage } = await import("@/app/t/[slug]/settings/page");
 const { default: AdminLayout } = await import("@/app/admin/layout");
 const { default: AdminTenantsPage } = await import("@/app/admin/page");
 const { default: PlatformActivityPage } = await import("@/app/admin/activity/page");
-const { getActor } = await import("@/lib/actor");
+const { getActor, getTenantSessionUser } = await import("@/lib/actor");
 
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 
+/** A session as sign-in opens it: its expiry a full max age away, so no view is due to move it on. */
 async function signInAs(userId: string) {
   request.sessionToken.value = randomBytes(16).toString("hex");
-  await withSystem((tx) => insertSession(tx, { sessionToken: request.sessionToken.value, userId, expires: new Date(Date.now() + 3_600_000) }));
+  const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+  await withSystem((tx) => insertSession(tx, { sessionToken: request.sessionToken.value, userId, expires }));
 }
 
 type Page = (props: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
@@ -107,18 +103,19 @@ beforeAll(async () => {
 });
 
 describe("one signed-in page view", () => {
-  it("opens three transactions: the session, the actor with the nav's data, the page's data", async () => {
+  it("opens two transactions: the session with the actor and the nav's data, the page's data", async () => {
     await signInAs(world.adminA.id);
-    expect(await transactionsOfOneView(OverviewPage)).toBe(3);
-    expect(await transactionsOfOneView(MembersPage)).toBe(3);
+    expect(await transactionsOfOneView(OverviewPage)).toBe(2);
+    expect(await transactionsOfOneView(MembersPage)).toBe(2);
   });
 
-  it("the overview sends 6 statements besides begin and commit (9 before migration 0050, 11 before that)", async () => {
+  it("the overview sends 5 statements besides begin and commit (6 with the session's own transaction, 9 before migration 0050)", async () => {
     await signInAs(world.adminA.id);
-    // The session: scope settings, session row. The actor: scope settings, then the account's flags,
-    // the membership, the switcher and the tenant's IP allow-lists in one statement (caller_page,
-    // migration 0050; four statements before). The page: scope settings, member count.
-    expect(await oneView(OverviewPage)).toEqual({ transactions: 3, statements: 6 });
+    // The session and the actor: scope settings, the session row (entering its user's scope), then
+    // the account's flags, the membership, the switcher and the tenant's IP allow-lists in one
+    // statement (caller_page, migration 0050; four statements before). The page: scope settings,
+    // member count.
+    expect(await oneView(OverviewPage)).toEqual({ transactions: 2, statements: 5 });
   });
 
   it("a member of several tenants still gets the switcher from the actor's transaction", async () => {
@@ -126,7 +123,7 @@ describe("one signed-in page view", () => {
     await addMember(world.a.id, viewer.id, ["viewer"]);
     await addMember(world.b.id, viewer.id, ["viewer"]);
     await signInAs(viewer.id);
-    expect(await transactionsOfOneView(OverviewPage)).toBe(3);
+    expect(await transactionsOfOneView(OverviewPage)).toBe(2);
     const nav = await navProps(world.a.slug);
     expect(nav.tenants).toEqual(
       [world.a, world.b].map(({ id, slug, name }) => ({ id, slug, name, archived: false })).sort((x, y) => x.name.localeCompare(y.name)),
@@ -138,14 +135,14 @@ describe("one signed-in page view", () => {
     const creator = await createUser("creator", { canCreateTenants: true, isSuperadmin: true });
     await addMember(world.a.id, creator.id, ["admin"]);
     await signInAs(creator.id);
-    expect(await transactionsOfOneView(OverviewPage)).toBe(3);
+    expect(await transactionsOfOneView(OverviewPage)).toBe(2);
     expect(await navProps(world.a.slug)).toMatchObject({ canCreateTenants: true, showAdmin: true, showAdminPages: true });
   });
 
-  it("a visiting superadmin's view adds only the entry that records it: four", async () => {
+  it("a visiting superadmin's view adds only the entry that records it: three", async () => {
     const root = await createUser("root", { isSuperadmin: true });
     await signInAs(root.id);
-    expect(await transactionsOfOneView(OverviewPage)).toBe(4);
+    expect(await transactionsOfOneView(OverviewPage)).toBe(3);
   });
 
   it("a signed-out request reads the session only, and goes to sign-in", async () => {
@@ -155,20 +152,31 @@ describe("one signed-in page view", () => {
     expect(transactions).toBe(1);
   });
 
-  it("a non-member gets the 404 after the actor's one transaction; a slug that names no tenant, after the session alone", async () => {
+  it("a non-member gets the 404 after the one transaction of the session and the actor; a slug that names no tenant, after the session alone", async () => {
     const outsider = await createUser("outsider");
     await signInAs(outsider.id);
-    expect(await refusedLayout(world.a.slug)).toEqual({ refused: "Error: NEXT_NOT_FOUND", transactions: 2 });
+    expect(await refusedLayout(world.a.slug)).toEqual({ refused: "Error: NEXT_NOT_FOUND", transactions: 1 });
     expect(await refusedLayout("Not a slug!")).toEqual({ refused: "Error: NEXT_NOT_FOUND", transactions: 1 });
   });
 
   it("actions and route handlers (getActor) read the actor in one transaction without the switcher", async () => {
     await signInAs(world.adminA.id);
     let actor: unknown;
-    const work = await countDatabaseWork(() => request.memo.run(new Map(), async () => (actor = await getActor(world.a.slug))));
+    // As an action asks (lib/actions/tenant-action.ts): the session first, on its own.
+    const afterSession = await countDatabaseWork(() =>
+      request.memo.run(new Map(), async () => {
+        await getTenantSessionUser();
+        actor = await getActor(world.a.slug);
+      }),
+    );
     expect(actor).toMatchObject({ tenant: { id: world.a.id }, roles: ["admin"], viaSuperadmin: false });
     // The session: scope settings, session row. The actor: scope settings, account flags, membership.
-    expect(work).toEqual({ transactions: 2, statements: 5 });
+    expect(afterSession).toEqual({ transactions: 2, statements: 5 });
+    // The actor as the request's first read: the session row enters the user's scope, in the same transaction.
+    actor = null;
+    const first = await countDatabaseWork(() => request.memo.run(new Map(), async () => (actor = await getActor(world.a.slug))));
+    expect(actor).toMatchObject({ tenant: { id: world.a.id }, roles: ["admin"], viaSuperadmin: false });
+    expect(first).toEqual({ transactions: 1, statements: 4 });
   });
 });
 
@@ -202,17 +210,18 @@ async function refusedConsoleView(page: AdminPage, verdict: string | null) {
 // Before issue 11's pass over them: overview 3/9, members 3/14, activity 3/13, flows 3/15, settings
 // 3/14; /admin 3/12 and /admin/activity 3/8, the superadmin flag read in both the layout's and the
 // page's transaction (and a third time by proxy.ts, not counted here). Since migration 0050 every
-// tenant page sends three statements fewer: the actor's four reads are one (caller_page).
+// tenant page sends three statements fewer: the actor's four reads are one (caller_page); since the
+// session is read in the actor's transaction, one transaction and one statement fewer again.
 describe("each signed-in page's budget", () => {
   it.each([
-    ["overview", OverviewPage, { transactions: 3, statements: 6 }],
-    ["members", MembersPage, { transactions: 3, statements: 11 }],
-    ["activity", ActivityPage, { transactions: 3, statements: 10 }],
+    ["overview", OverviewPage, { transactions: 2, statements: 5 }],
+    ["members", MembersPage, { transactions: 2, statements: 10 }],
+    ["activity", ActivityPage, { transactions: 2, statements: 8 }],
     // One statement more since template-made flows: it brings them up to date with their templates
     // (syncStaleTemplateFlows, db/queries/template-flows.ts) before the list reads them.
-    ["flows", FlowsPage, { transactions: 3, statements: 13 }],
-    ["settings", SettingsPage, { transactions: 3, statements: 11 }],
-  ] as const)("%s: the session, the actor with the nav, the page's data", async (_name, page, budget) => {
+    ["flows", FlowsPage, { transactions: 2, statements: 12 }],
+    ["settings", SettingsPage, { transactions: 2, statements: 10 }],
+  ] as const)("%s: the session with the actor and the nav, the page's data", async (_name, page, budget) => {
     await signInAs(world.adminA.id);
     expect(await oneView(page as Page)).toEqual(budget);
   });

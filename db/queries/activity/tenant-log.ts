@@ -161,28 +161,38 @@ export async function listActivityPage(
   return keysetPage((key, limit) => fetchPlannedPage(tx, filters, plan, key, limit), options.key, options.limit);
 }
 
+/** The activity filter's choices: the distinct actions and target types in the tenant's log. */
+export interface ActivityFilterValues {
+  actions: string[];
+  targetTypes: string[];
+}
+
 /**
- * The distinct action names in a tenant's log, by walking the (tenant, action, ...) index one value
- * at a time (a "skip scan"): a few dozen index probes, however many entries there are.
+ * The distinct action names and target types in a tenant's log, each by walking its (tenant, column,
+ * ...) index one value at a time (a "skip scan"): a few dozen index probes, however many entries
+ * there are. Both walks in one statement (one round trip for the filter's choices).
  */
-export async function listActivityActions(tx: TenantTx): Promise<string[]> {
-  return distinctValues(tx, "action");
-}
-
-/** The distinct target types in a tenant's log (skip scan on the target index). */
-export async function listActivityTargetTypes(tx: TenantTx): Promise<string[]> {
-  return distinctValues(tx, "target_type");
-}
-
-async function distinctValues(tx: TenantTx, column: "action" | "target_type"): Promise<string[]> {
-  const name = sql.identifier(column);
+export async function listActivityFilterValues(tx: TenantTx): Promise<ActivityFilterValues> {
   const result = await tx.execute(sql`
-    with recursive walk(value) as (
-      (select ${name} from activity where tenant_id = ${tx.tenantId} and ${name} is not null order by ${name} limit 1)
+    with recursive ${distinctWalk(tx, "actions", "action")}, ${distinctWalk(tx, "target_types", "target_type")}
+    select 'action' as kind, value from actions where value is not null
+    union all
+    select 'target_type', value from target_types where value is not null
+    order by kind, value`);
+  const rows = rowsOf<{ kind: "action" | "target_type"; value: string }>(result);
+  return {
+    actions: rows.filter((row) => row.kind === "action").map((row) => row.value),
+    targetTypes: rows.filter((row) => row.kind === "target_type").map((row) => row.value),
+  };
+}
+
+/** A recursive query named `name` that walks the tenant's distinct values of `column` in order (the last row null). */
+function distinctWalk(tx: TenantTx, name: string, column: "action" | "target_type") {
+  const value = sql.identifier(column);
+  return sql`${sql.identifier(name)}(value) as (
+      (select ${value} from activity where tenant_id = ${tx.tenantId} and ${value} is not null order by ${value} limit 1)
       union all
-      select (select a.${name} from activity a where a.tenant_id = ${tx.tenantId} and a.${name} > walk.value order by a.${name} limit 1)
-      from walk where walk.value is not null
-    )
-    select value from walk where value is not null`);
-  return rowsOf<{ value: string }>(result).map((row) => row.value);
+      select (select a.${value} from activity a where a.tenant_id = ${tx.tenantId} and a.${value} > walk.value order by a.${value} limit 1)
+      from ${sql.identifier(name)} walk where walk.value is not null
+    )`;
 }

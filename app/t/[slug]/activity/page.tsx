@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { withActorTenant } from "@/db/scopes";
 import { countActivityPerDay, resolveChartRange } from "@/db/queries/activity/chart";
-import { listActivityActions, listActivityPage, listActivityTargetTypes } from "@/db/queries/activity/tenant-log";
+import { listActivityFilterValues, listActivityPage } from "@/db/queries/activity/tenant-log";
 import { planSearch } from "@/db/queries/activity/search";
 import { findActivityActor } from "@/db/queries/activity/actors";
 import { TableUrlState } from "@/components/data-table/table-url-state";
@@ -41,8 +41,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       days: await countActivityPerDay(tx, filters, range, plan),
       // Only the chosen actor's label: the filter searches the members as they are typed.
       chosenActor: filters.actorUserId ? await findActivityActor(tx, filters.actorUserId) : null,
-      actions: await listActivityActions(tx),
-      targetTypes: await listActivityTargetTypes(tx),
+      ...(await listActivityFilterValues(tx)),
     };
   });
 
