@@ -12,27 +12,12 @@ import { findSessionEnteringUser, insertSession } from "@/db/queries/sessions";
 import { countDatabaseWork } from "@/db/statement-count";
 import { flows, memberships, sessions, userTwoFactor } from "@/db/schema";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/session-cookie";
+import { oneRequest } from "../support/request-cache";
 import { addMember, createTwoTenants, createUser } from "../support/fixtures";
 
-// React's `cache` on the server: one memo per request (outside a React render it memoises nothing).
-const request = await vi.hoisted(async () => {
-  const { AsyncLocalStorage } = await import("node:async_hooks");
-  return { memo: new AsyncLocalStorage<Map<unknown, Map<string, unknown>>>(), sessionToken: { value: "" } };
-});
-vi.mock("react", async (importOriginal) => {
-  const react = await importOriginal<typeof import("react")>();
-  const cache = <A extends unknown[], R>(fn: (...args: A) => R) =>
-    (...args: A): R => {
-      const memo = request.memo.getStore();
-      if (!memo) return fn(...args);
-      const calls = memo.get(fn) ?? new Map<string, unknown>();
-      memo.set(fn, calls);
-      const key = JSON.stringify(args);
-      if (!calls.has(key)) calls.set(key, fn(...args));
-      return calls.get(key) as R;
-    };
-  return { ...react, cache, default: { ...react, cache } };
-});
+// The request's session cookie, set per test.
+const request = vi.hoisted(() => ({ sessionToken: { value: "" } }));
+vi.mock("react", async (importOriginal) => (await import("../support/request-cache")).withRequestCache(await importOriginal<object>()));
 // The request's session cookie over http, as the browser sends it.
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-proto": "http" }),
@@ -56,7 +41,7 @@ async function sessionOf(userId: string, expires = new Date(Date.now() + MAX_AGE
 /** One request with this session cookie: getActor as its first read, then what the request's session answers. */
 async function requestAs(token: string, slug: string) {
   request.sessionToken.value = token;
-  return request.memo.run(new Map(), async () => {
+  return oneRequest(async () => {
     let actor: Awaited<ReturnType<typeof getActor>> = null;
     const work = await countDatabaseWork(async () => {
       actor = await getActor(slug);
@@ -120,7 +105,7 @@ describe("the caller read with the session answers as the session read on its ow
   it("where React's cache does not hold (a route handler), still one transaction: no second one opened inside it", async () => {
     request.sessionToken.value = await sessionOf(world.adminA.id);
     let actor: Awaited<ReturnType<typeof getActor>> = null;
-    // Outside request.memo.run: `cache` memoises nothing, as outside a React server render.
+    // Outside oneRequest: `cache` memoises nothing, as outside a React server render.
     const work = await countDatabaseWork(async () => {
       actor = await getActor(world.a.slug);
     });

@@ -1,6 +1,6 @@
 // How many transactions one signed-in page view opens: the tenant layout and a page rendered as in one
-// request, with React's per-request cache (emulated below: outside a React server render `cache`
-// memoises nothing), the session read as the app reads it (lib/database-session.ts, from the request's
+// request, with React's per-request cache (tests/support/request-cache.ts: outside a React server
+// render `cache` memoises nothing), the session read as the app reads it (lib/database-session.ts, from the request's
 // cookie), and a counter on the database client. A page view reads the session and the actor with
 // everything the nav shows in one user transaction (the session's statement enters the user's scope:
 // lib/actor.ts readSessionThenCaller), shared by the layout and the page, then the page's data in one
@@ -13,29 +13,14 @@ import { insertSession } from "@/db/queries/sessions";
 import { countDatabaseWork } from "@/db/statement-count";
 import { SUPERADMIN_VERDICT_HEADER } from "@/lib/admin-concealment";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/session-cookie";
+import { oneRequest } from "../support/request-cache";
 import { addMember, createTwoTenants, createUser } from "../support/fixtures";
 
-// React's `cache` on the server: one memo per request, keyed by the function and its arguments.
-const request = await vi.hoisted(async () => {
-  const { AsyncLocalStorage } = await import("node:async_hooks");
-  return { memo: new AsyncLocalStorage<Map<unknown, Map<string, unknown>>>(), sessionToken: { value: "" }, headers: new Headers() };
-});
-vi.mock("react", async (importOriginal) => {
-  const react = await importOriginal<typeof import("react")>();
-  const cache = <A extends unknown[], R>(fn: (...args: A) => R) =>
-    (...args: A): R => {
-      const memo = request.memo.getStore();
-      if (!memo) return fn(...args);
-      const calls = memo.get(fn) ?? new Map<string, unknown>();
-      memo.set(fn, calls);
-      const key = JSON.stringify(args);
-      if (!calls.has(key)) calls.set(key, fn(...args));
-      return calls.get(key) as R;
-    };
-  return { ...react, cache, default: { ...react, cache } };
-});
-// The request's headers as proxy.ts leaves them (set per test: its verdict on an /admin request).
-// The request's session cookie, as the browser sends it over http (Next.js sets x-forwarded-proto).
+// The request's session cookie and headers, set per test.
+const request = vi.hoisted(() => ({ sessionToken: { value: "" }, headers: new Headers() }));
+vi.mock("react", async (importOriginal) => (await import("../support/request-cache")).withRequestCache(await importOriginal<object>()));
+// The request's headers as proxy.ts leaves them (set per test: its verdict on an /admin request), and
+// its session cookie as the browser sends it over http (Next.js sets x-forwarded-proto).
 vi.mock("next/headers", () => ({
   headers: async () => new Headers([...new Headers(request.headers), ["x-forwarded-proto", "http"]]),
   cookies: async () => ({ get: (name: string) => (name === "authjs.session-token" ? { name, value: request.sessionToken.value } : undefined) }),
@@ -75,7 +60,7 @@ type Page = (props: { params: Promise<{ slug: string }>; searchParams: Promise<R
 function oneView(page: Page) {
   const params = Promise.resolve({ slug: world.a.slug });
   return countDatabaseWork(() =>
-    request.memo.run(new Map(), () => Promise.all([TenantLayout({ children: null, params }), page({ params, searchParams: Promise.resolve({}) })])),
+    oneRequest(() => Promise.all([TenantLayout({ children: null, params }), page({ params, searchParams: Promise.resolve({}) })])),
   );
 }
 
@@ -85,7 +70,7 @@ async function transactionsOfOneView(page: Page) {
 
 /** The nav's props as the layout of `slug` renders them for the signed-in caller. */
 async function navProps(slug: string) {
-  const layout = await request.memo.run(new Map(), () => TenantLayout({ children: null, params: Promise.resolve({ slug }) }));
+  const layout = await oneRequest(() => TenantLayout({ children: null, params: Promise.resolve({ slug }) }));
   return (layout as { props: { children: { props: Record<string, unknown> }[] } }).props.children[0]!.props;
 }
 
@@ -93,7 +78,7 @@ async function navProps(slug: string) {
 async function refusedLayout(slug: string) {
   let refused: unknown;
   const work = await countDatabaseWork(() =>
-    request.memo.run(new Map(), () => TenantLayout({ children: null, params: Promise.resolve({ slug }) }).catch((error: unknown) => (refused = error))),
+    oneRequest(() => TenantLayout({ children: null, params: Promise.resolve({ slug }) }).catch((error: unknown) => (refused = error))),
   );
   return { refused: String(refused), transactions: work.transactions };
 }
@@ -164,7 +149,7 @@ describe("one signed-in page view", () => {
     let actor: unknown;
     // As an action asks (lib/actions/tenant-action.ts): the session first, on its own.
     const afterSession = await countDatabaseWork(() =>
-      request.memo.run(new Map(), async () => {
+      oneRequest(async () => {
         await getTenantSessionUser();
         actor = await getActor(world.a.slug);
       }),
@@ -174,7 +159,7 @@ describe("one signed-in page view", () => {
     expect(afterSession).toEqual({ transactions: 2, statements: 5 });
     // The actor as the request's first read: the session row enters the user's scope, in the same transaction.
     actor = null;
-    const first = await countDatabaseWork(() => request.memo.run(new Map(), async () => (actor = await getActor(world.a.slug))));
+    const first = await countDatabaseWork(() => oneRequest(async () => (actor = await getActor(world.a.slug))));
     expect(actor).toMatchObject({ tenant: { id: world.a.id }, roles: ["admin"], viaSuperadmin: false });
     expect(first).toEqual({ transactions: 1, statements: 4 });
   });
@@ -185,7 +170,7 @@ type AdminPage = (props: { searchParams: Promise<Record<string, string>> }) => P
 /** Renders the console's layout and a page of it as one request does, with proxy.ts's verdict on it ("1": a superadmin). */
 function renderConsole(page: AdminPage, verdict: string | null) {
   request.headers = new Headers(verdict === null ? {} : { [SUPERADMIN_VERDICT_HEADER]: verdict });
-  return request.memo.run(new Map(), async () => {
+  return oneRequest(async () => {
     // Both halves run to their end before the view counts as done (a refused layout must not leave the
     // page's work running into the next count), then the first refusal is the view's answer.
     const [layout, rendered] = await Promise.allSettled([AdminLayout({ children: null }), page({ searchParams: Promise.resolve({}) })]);
