@@ -173,8 +173,8 @@ async function readSessionThenCaller<T>(read: (tx: UserTx, user: SessionUser) =>
       const payload = entered && unchangedSessionPayload(entered.found);
       if (entered && !payload) return { unsettled: entered.found };
       answerSession(payload);
-      // From the payload itself: where React's cache does not hold (route handlers), readSession
-      // would read the session again, in a second transaction opened inside this one.
+      // From the payload itself: where React's cache memoises nothing (outside a server render),
+      // readSession would read the session again, in a second transaction opened inside this one.
       const user = tenantSessionUserOf(sessionOf(payload));
       return { read: entered && user ? await read(entered.userTx, user) : null };
     });
