@@ -130,6 +130,11 @@ async function openPostgres(target: ConnectionTarget & { engine: "postgres" }): 
     connectionString: target.url,
     options: `-c role=${RUNTIME_ROLE}`,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Statements are written without waiting for the answer to the one before (PostgreSQL answers in
+    // order), so independent reads share a round trip (db/read-together.ts). Code that awaits each
+    // statement sees no difference. Pipeline mode refuses cursors, streams and COPY, which the app
+    // does not use on this pool.
+    pipeline: true,
   });
   // A connection whose backend goes away (pg_terminate_backend, a restart, PgBouncer closing it)
   // emits "error": on the pool while idle, on the client while checked out between two statements.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { readTogether } from "@/db/read-together";
 import { listTenantsForPlatform } from "@/db/queries/platform-tenants";
 import { getPlatformSettings } from "@/db/queries/platform-settings";
 import { usageTotals } from "@/db/queries/usage";
@@ -26,9 +27,12 @@ export default async function AdminTenantsPage({ searchParams }: { searchParams:
   const month = utcDay(new Date()).slice(0, 7);
   const { from, to } = monthRange(month);
   const { rows, total, usage, settings } = await withPlatformPage(async (tx) => {
-    const list = await listTenantsForPlatform(tx, { search: state.q, status: state.status, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
+    const { list, settings } = await readTogether(tx, {
+      list: (platform) => listTenantsForPlatform(platform, { search: state.q, status: state.status, sort: state.sort, dir: state.dir, page: state.page, size: state.size }),
+      settings: getPlatformSettings,
+    });
     const ids = list.rows.map((tenant) => tenant.id);
-    return { ...list, usage: await usageTotals(tx, ids, from, to), settings: await getPlatformSettings(tx) };
+    return { ...list, usage: await usageTotals(tx, ids, from, to), settings };
   });
   return (
     <AdminTablePage

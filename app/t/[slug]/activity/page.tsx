@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { withActorTenant } from "@/db/scopes";
+import { readTogether } from "@/db/read-together";
 import { countActivityPerDay, resolveChartRange } from "@/db/queries/activity/chart";
 import { listActivityFilterValues, listActivityPage } from "@/db/queries/activity/tenant-log";
 import { planSearch } from "@/db/queries/activity/search";
@@ -31,18 +32,18 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const filters = toActivityFilters(search);
 
   const data = await withActorTenant(actor, async (tx) => {
-    // The table and the chart run the search the same way: planned once.
-    const plan = await planSearch(tx, filters.search);
-    const page = await listActivityPage(tx, filters, { key: decodeCursor(search.cursor), limit: search.size, plan });
-    const range = await resolveChartRange(tx, filters, CHART_LIMITS);
-    return {
-      page,
-      range,
-      days: await countActivityPerDay(tx, filters, range, plan),
+    const { plan, range, chosenActor, filterValues } = await readTogether(tx, {
+      // The table and the chart run the search the same way: planned once.
+      plan: (inTenant) => planSearch(inTenant, filters.search),
+      range: (inTenant) => resolveChartRange(inTenant, filters, CHART_LIMITS),
       // Only the chosen actor's label: the filter searches the members as they are typed.
-      chosenActor: filters.actorUserId ? await findActivityActor(tx, filters.actorUserId) : null,
-      ...(await listActivityFilterValues(tx)),
-    };
+      chosenActor: async (inTenant) => (filters.actorUserId ? findActivityActor(inTenant, filters.actorUserId) : null),
+      filterValues: listActivityFilterValues,
+    });
+    // One after the other: either may change the planner's settings for its statement and put them back.
+    const page = await listActivityPage(tx, filters, { key: decodeCursor(search.cursor), limit: search.size, plan });
+    const days = await countActivityPerDay(tx, filters, range, plan);
+    return { page, range, days, chosenActor, ...filterValues };
   });
 
   return (

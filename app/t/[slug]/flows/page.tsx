@@ -19,6 +19,7 @@ import { listCredentials } from "@/db/queries/credentials";
 import { listConnections } from "@/db/queries/connections";
 import { FlowsTable } from "./flows-table";
 import { listFlowTemplates, listFlowTemplateUses } from "@/db/queries/flow-templates";
+import { readTogether } from "@/db/read-together";
 import { FlowTemplatesSection } from "./templates/flow-templates-section";
 
 export const metadata: Metadata = { title: "Flows" };
@@ -32,20 +33,28 @@ export default async function FlowsPage({ params, searchParams }: { params: Prom
   // Creating a flow names no flow: only a tenant-wide Edit flows shows the form (a narrowed group's
   // members edit their flows on each flow's page).
   const canWrite = can(actor, "flows.write");
+  // The credentials a new flow's steps may use (names only), for those who create flows and may use them.
+  const usable = canWrite && can(actor, "credentials.use");
+  // The connections a step may use (id and name), for those who create flows and may see connections.
+  const seesConnections = canWrite && can(actor, "connections.read");
   const { list, capacity, lastRuns, credentialNames, runnable, templates, templateUses, connections } = await withActorTenant(actor, async (tx) => {
-    const list = await listFlows(tx, { environment, search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size });
-    const capacity = await flowCapacityOf(tx);
-    const lastRuns = await lastRunsOf(tx, list.rows.map((flow) => flow.id), { environment });
-    // The credentials a new flow's steps may use (names only), for those who create flows and may use them.
-    const usable = canWrite && can(actor, "credentials.use");
-    const credentialNames = usable ? (await listCredentials(tx)).map((credential) => credential.name) : [];
-    // Per row: a member of a group narrowed to particular flows runs only those (no statement otherwise).
-    const runnable = await flowsActorMay(tx, actor, "flows.run", list.rows.map((flow) => flow.id));
-    // Workspace templates (read-only here) and this tenant's flows made from them.
-    const [templates, templateUses] = [await listFlowTemplates(tx), await listFlowTemplateUses(tx)];
-    // The connections a step may use (id and name), for those who create flows and may see connections.
-    const connections = canWrite && can(actor, "connections.read") ? (await listConnections(tx)).map(({ id, name }) => ({ id, name })) : [];
-    return { list, capacity, lastRuns, credentialNames, runnable, templates, templateUses, connections };
+    const page = await readTogether(tx, {
+      list: (inTenant) => listFlows(inTenant, { environment, search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size }),
+      capacity: flowCapacityOf,
+      credentialNames: async (inTenant) => (usable ? (await listCredentials(inTenant)).map((credential) => credential.name) : []),
+      // Workspace templates (read-only here).
+      templates: listFlowTemplates,
+      connections: async (inTenant) => (seesConnections ? (await listConnections(inTenant)).map(({ id, name }) => ({ id, name })) : []),
+    });
+    const flowIds = page.list.rows.map((flow) => flow.id);
+    // After the list, which brought template-made flows up to date: their names as they now are.
+    const after = await readTogether(tx, {
+      templateUses: listFlowTemplateUses,
+      lastRuns: (inTenant) => lastRunsOf(inTenant, flowIds, { environment }),
+      // A member of a group narrowed to particular flows runs only those (no statement otherwise).
+      runnable: (inTenant) => flowsActorMay(inTenant, actor, "flows.run", flowIds),
+    });
+    return { ...page, ...after };
   });
   const connectionNames = new Map(connections.map((connection) => [connection.id, connection.name]));
   const flowCount = capacity?.flowCount ?? 0;

@@ -7,6 +7,7 @@ import { SelectFilter } from "@/components/data-table/select-filter";
 import { TableUrlState } from "@/components/data-table/table-url-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { withActorTenant } from "@/db/scopes";
+import { readTogether } from "@/db/read-together";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
 import { isFiltered, listMembers } from "@/db/queries/members";
 import { requireActor } from "@/lib/actor";
@@ -34,11 +35,10 @@ export default async function MembersPage({
   if (!can(actor, "members.read")) notFound();
   const query = parseMembersTableState(await searchParams);
   const canManage = can(actor, "members.manage");
-  const { rows, total, page, domains, groupChoices } = await withActorTenant(actor, async (tx) => ({
-    ...(await listMembers(tx, query)),
-    domains: await listApprovedDomains(tx),
-    groupChoices: await readGroupChoices(tx),
-  }));
+  const { members, domains, groupChoices } = await withActorTenant(actor, (tx) =>
+    readTogether(tx, { members: (inTenant) => listMembers(inTenant, query), domains: listApprovedDomains, groupChoices: readGroupChoices }),
+  );
+  const { rows, total, page } = members;
   const customGroups = groupChoices.groups.map(({ id, name }) => ({ id, name }));
   const view: MemberRowView[] = rows.map((row) => ({
     id: row.id,

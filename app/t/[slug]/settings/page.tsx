@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { withActorTenant, type TenantTx } from "@/db/scopes";
+import { readTogether } from "@/db/read-together";
 import { listApprovedDomains } from "@/db/queries/approved-domains";
 import { readIpAllowLists } from "@/db/queries/ip-allow-lists";
 import { findSamlConfig, findUserEmailById } from "@/db/queries/saml";
@@ -75,14 +76,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const actor = await requireActor(slug);
   // Every built-in group holds settings.read; a member in custom groups only may not.
   if (!can(actor, "settings.read")) notFound();
-  const { settings, domains, ipAllowLists, saml, oidc, groupChoices } = await withActorTenant(actor, async (tx) => ({
-    settings: await getTenantSettings(tx),
-    domains: await listApprovedDomains(tx),
-    ipAllowLists: await readIpAllowLists(tx),
-    saml: await samlSettingsView(tx),
-    oidc: await oidcSettingsView(tx),
-    groupChoices: await readGroupChoices(tx),
-  }));
+  const { settings, domains, ipAllowLists, saml, oidc, groupChoices } = await withActorTenant(actor, (tx) =>
+    readTogether(tx, {
+      settings: getTenantSettings,
+      domains: listApprovedDomains,
+      ipAllowLists: readIpAllowLists,
+      saml: samlSettingsView,
+      oidc: oidcSettingsView,
+      groupChoices: readGroupChoices,
+    }),
+  );
   if (!settings) return null; // deleted between the actor check and this read: the next request 404s
   const canManage = can(actor, "settings.manage");
   // Why a paid control is disabled: the same check the actions make (lib/licenses.ts).

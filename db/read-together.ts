@@ -1,0 +1,44 @@
+// Independent reads of one transaction in one round trip. The pool runs node-postgres in pipeline
+// mode (db/client.ts): a statement is written as soon as it is asked for, without waiting for the
+// answer to the one before, and PostgreSQL answers them in order. readTogether starts every read at
+// once and holds the connection's socket corked until they have all been asked for, so their
+// statements leave in one write and come back in one round trip (issue 11: each statement of a page
+// cost the app a loopback write of its own and a wait). PGlite runs them one after another.
+import type { Tx } from "./scopes";
+
+type Reads<T extends Tx> = Record<string, (tx: T) => PromiseLike<unknown>>;
+type Results<R extends Reads<never>> = { [K in keyof R]: Awaited<ReturnType<R[K]>> };
+
+/** The socket under a node-postgres transaction (drizzle's session holds the pooled client); null on PGlite. */
+function socketOf(tx: Tx): { cork(): void; uncork(): void } | null {
+  const client = (tx as unknown as { _?: { session?: { client?: { connection?: { stream?: unknown } } } } })._?.session?.client;
+  const stream = client?.connection?.stream as { cork?: unknown; uncork?: unknown } | undefined;
+  return typeof stream?.cork === "function" && typeof stream.uncork === "function" ? (stream as { cork(): void; uncork(): void }) : null;
+}
+
+/**
+ * Runs `reads` against `tx` side by side and gives back their results by name. The reads must not
+ * depend on each other: they are all asked for before any answers. A read that sends a second
+ * statement after its first answer sends it on its own, as usual. If a read fails, the transaction
+ * is aborted (PostgreSQL refuses the statements after it) and the first failure is thrown.
+ *
+ * Statements run in the order they reach the driver, which between the reads is not promised: a
+ * read that must see what another one writes (a sync, say) belongs in a later readTogether. A read
+ * that changes the transaction's planner settings for one of its statements (withPlannerSettings)
+ * may run only beside reads of a single statement: theirs are all asked for before its settings
+ * change, never between the change and its putting back.
+ */
+export async function readTogether<T extends Tx, R extends Reads<T>>(tx: T, reads: R): Promise<Results<R>> {
+  const socket = socketOf(tx);
+  // Each read reaches the driver after a few promise jobs (drizzle's builders are thenables): the
+  // socket stays corked until the job queue has drained, which process.nextTick waits for.
+  socket?.cork();
+  let settled: Promise<unknown[]>;
+  try {
+    settled = Promise.all(Object.values(reads).map((read) => read(tx)));
+  } finally {
+    if (socket) process.nextTick(() => socket.uncork());
+  }
+  const values = await settled;
+  return Object.fromEntries(Object.keys(reads).map((name, i) => [name, values[i]])) as Results<R>;
+}

@@ -1,0 +1,40 @@
+// A scope helper's work starts without waiting for the scope's settings to be answered (db/scopes.ts
+// runInScope, with the pool in pipeline mode): the settings statement is on the wire first, so
+// PostgreSQL runs the work's statements after it, in the scope. This holds that the first statement
+// of the work is already in the scope (the tenant's rows and no one else's), and that on PostgreSQL
+// the work really does start before the settings' answer has come back.
+import { describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { withTenant, withUser, type Tx } from "@/db/scopes";
+import { approvedDomains } from "@/db/schema";
+import { createTenant, createUser } from "../support/fixtures";
+
+const onPostgres = process.env.DATABASE_URL?.startsWith("postgres") ?? false;
+const rowsOf = <T,>(result: unknown) => (result as { rows: T[] }).rows;
+const clientOf = (tx: Tx) => (tx as unknown as { _: { session: { client: { readyForQuery: boolean } } } })._.session.client;
+
+describe("a scope's settings, pipelined with its work", () => {
+  it("puts the work's very first statement in the scope", async () => {
+    const [mine, other] = [await createTenant("pipelined-mine"), await createTenant("pipelined-other")];
+    const first = await withTenant({ tenantId: mine.id, userId: null }, async (tx) =>
+      rowsOf<{ tenant: string; role: string }>(await tx.execute(sql`select current_setting('app.tenant_id') as tenant, current_user as role`)),
+    );
+    expect(first).toEqual([{ tenant: mine.id, role: "tenantry_app" }]);
+    // Attack: the first statement asks for another tenant's rows by its id and gets nothing.
+    await withTenant({ tenantId: other.id, userId: null }, (tx) => tx.insert(approvedDomains).values({ tenantId: other.id, domain: "other.example" }));
+    const guessed = await withTenant({ tenantId: mine.id, userId: null }, (tx) => tx.select().from(approvedDomains).where(eq(approvedDomains.tenantId, other.id)));
+    expect(guessed).toEqual([]);
+    const seen = await withTenant({ tenantId: other.id, userId: null }, (tx) => tx.select({ domain: approvedDomains.domain }).from(approvedDomains));
+    expect(seen).toEqual([{ domain: "other.example" }]);
+    const user = await createUser();
+    const self = await withUser({ userId: user.id }, async (tx) => rowsOf<{ self: string }>(await tx.execute(sql`select current_setting('app.self_user_id') as self`)));
+    expect(self).toEqual([{ self: user.id }]);
+  });
+
+  it.runIf(onPostgres)("starts the work before the settings are answered", async () => {
+    const tenant = await createTenant();
+    // Checked at once, before the work awaits anything: the settings statement is still in flight.
+    const readyWhenWorkStarted = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => clientOf(tx).readyForQuery);
+    expect(readyWhenWorkStarted).toBe(false);
+  });
+});
