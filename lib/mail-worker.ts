@@ -35,6 +35,8 @@ export interface DeliveryOptions {
   from: string;
   /** The clock deciding what is due (tests move it forward instead of waiting). */
   now?: () => Date;
+  /** Asked before each claim: true once the worker is stopped, so its loops take no new row. */
+  stopped?: () => boolean;
 }
 
 export interface DeliveryCounts {
@@ -45,6 +47,9 @@ export interface DeliveryCounts {
 /** Sends due rows, one claim at a time, until none is due; several such loops may run at once. */
 async function deliverLoop(options: DeliveryOptions, counts: DeliveryCounts): Promise<void> {
   for (;;) {
+    // A stopped worker's send may still be waiting on a relay; when it ends, the loop must not go on
+    // to claim mail that a newer worker (with another transport) is there to send.
+    if (options.stopped?.()) return;
     const now = options.now?.() ?? new Date();
     const row = await withMailDelivery((tx) =>
       claimDueMail(tx, {
@@ -104,7 +109,12 @@ export function startMailWorker(options: Partial<DeliveryOptions> = {}): void {
   if (globalForWorker.tenantryMailWorker) return;
   const env = getEnv();
   const state: WorkerState = {
-    options: { transport: options.transport ?? createMailTransport(env.smtpUrl), from: options.from ?? env.mailFrom, now: options.now },
+    options: {
+      transport: options.transport ?? createMailTransport(env.smtpUrl),
+      from: options.from ?? env.mailFrom,
+      now: options.now,
+      stopped: () => state.stopped,
+    },
     timer: setInterval(wakeMailWorker, POLL_MS),
     running: null,
     again: false,

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { sql } from "drizzle-orm";
 import { withMailDelivery, withSystem, withTenant } from "@/db/scopes";
 import { mailOutbox } from "@/db/schema";
+import type { Transporter } from "nodemailer";
 import { createMailTransport } from "@/lib/mail";
 import { enqueueMail } from "@/lib/mail-outbox";
 import {
@@ -136,6 +137,33 @@ describe("SMTP down, then up", () => {
     expect(String(gaveUp[0]![0])).toMatch(/gave up.*after 8 attempts/);
     warned.mockRestore();
     logged.mockRestore();
+  });
+});
+
+describe("a stopped worker", () => {
+  it("takes no new mail once its hung send ends: a newer worker is there to send it", async () => {
+    const first = address("claimed-before-stop");
+    const second = address("queued-after-stop");
+    const asked: string[] = [];
+    const pending: (() => void)[] = [];
+    // A relay that holds each send until the test lets it go.
+    const held = {
+      sendMail: (message: { to: string }) => {
+        asked.push(message.to);
+        return new Promise<void>((resolve) => pending.push(resolve));
+      },
+    } as unknown as Transporter;
+    let stopped = false;
+    await withSystem((tx) => enqueueMail(tx, mailTo(first), "test.stop"));
+    const run = deliverDueMail({ transport: held, from: FROM, stopped: () => stopped });
+    await vi.waitFor(() => expect(asked).toContain(first), { timeout: 3_000 });
+    stopped = true;
+    await withSystem((tx) => enqueueMail(tx, mailTo(second), "test.stop"));
+    for (const release of pending.splice(0)) release();
+    await run;
+    expect(asked).not.toContain(second);
+    const [left] = await queuedMailTo(second);
+    expect(left).toMatchObject({ attempts: 0, sentAt: null });
   });
 });
 

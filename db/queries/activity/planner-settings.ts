@@ -32,16 +32,19 @@ export const MERGE_WORD_RANGES: PlannerSettings = { enable_nestloop: "off", enab
 /** Runs `work` with `settings`, then puts the transaction's previous values back. */
 export async function withPlannerSettings<T>(tx: Tx, settings: PlannerSettings, work: () => Promise<T>): Promise<T> {
   const names = Object.keys(settings);
-  // One statement: each setting's value is read before it is changed (select-list order).
-  const [previous] = rowsOf<Record<string, string>>(
-    await tx.execute(
+  // One statement: each setting's value is read before it is changed (select-list order). `.then`
+  // at once, not `await`: drizzle hands it to the driver before `work` asks for anything, so on
+  // PostgreSQL (pipeline mode, db/client.ts) work's statement follows it without waiting for its
+  // answer, one round trip fewer, and is still planned with the settings.
+  const saved = tx
+    .execute(
       sql`select ${sql.join(
         names.map((name, i) => sql`current_setting(${name}) as ${sql.identifier(`was_${i}`)}, set_config(${name}, ${settings[name]}, true) as ${sql.identifier(`set_${i}`)}`),
         sql`, `,
       )}`,
-    ),
-  );
-  const result = await work();
+    )
+    .then((answer) => rowsOf<Record<string, string>>(answer)[0]);
+  const [previous, result] = await Promise.all([saved, (async () => work())()]);
   // Back for the rest of the transaction. (After an error there is no rest: the transaction is aborted.)
   await tx.execute(sql`select ${sql.join(names.map((name, i) => sql`set_config(${name}, ${previous![`was_${i}`]!}, true)`), sql`, `)}`);
   return result;

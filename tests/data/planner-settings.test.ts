@@ -1,0 +1,40 @@
+// withPlannerSettings (db/queries/activity/planner-settings.ts): the settings hold for the work's
+// statements and are put back after, in the same transaction. On PostgreSQL the work starts without
+// waiting for the settings' answer (the pool's pipeline mode), and its statement still runs after them.
+import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { withPlannerSettings } from "@/db/queries/activity/planner-settings";
+import { withTenant, type Tx } from "@/db/scopes";
+import { createTenant } from "../support/fixtures";
+
+const onPostgres = process.env.DATABASE_URL?.startsWith("postgres") ?? false;
+const rowsOf = <T,>(result: unknown) => (result as { rows: T[] }).rows;
+const sortSetting = async (tx: Tx) => rowsOf<{ sort: string }>(await tx.execute(sql`select current_setting('enable_sort') as sort`))[0]?.sort;
+const clientOf = (tx: Tx) => (tx as unknown as { _: { session: { client: { readyForQuery: boolean } } } })._.session.client;
+
+describe("withPlannerSettings", () => {
+  it("holds the settings for the work's statements and puts them back after", async () => {
+    const tenant = await createTenant();
+    const seen = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
+      const during = await withPlannerSettings(tx, { enable_sort: "off" }, () => sortSetting(tx));
+      return { during, after: await sortSetting(tx) };
+    });
+    expect(seen).toEqual({ during: "off", after: "on" });
+  });
+
+  it("throws the work's failure", async () => {
+    const tenant = await createTenant();
+    const failing = withTenant({ tenantId: tenant.id, userId: null }, (tx) => withPlannerSettings(tx, { enable_sort: "off" }, () => tx.execute(sql`select 1 / 0`)));
+    const error = (await failing.catch((caught: unknown) => caught)) as Error & { cause?: { code?: string } };
+    expect(error.cause?.code).toBe("22012"); // division_by_zero
+  });
+
+  it.runIf(onPostgres)("starts the work before the settings are answered", async () => {
+    const tenant = await createTenant();
+    const readyWhenWorkStarted = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
+      await tx.execute(sql`select 1`);
+      return withPlannerSettings(tx, { enable_sort: "off" }, async () => clientOf(tx).readyForQuery);
+    });
+    expect(readyWhenWorkStarted).toBe(false);
+  });
+});
