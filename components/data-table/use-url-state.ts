@@ -1,9 +1,10 @@
 "use client";
 
-import { useCallback, useMemo, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { URL_STATES } from "@/lib/url-state/tables";
 import { useTableName } from "./table-url-state";
+import { forgetRequested, noteRendered, noteRequested, queryToBuildOn } from "./requested-address";
 
 export type UrlChanges = Record<string, string | string[] | null | undefined>;
 
@@ -20,10 +21,17 @@ export function useUrlState() {
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
   const state: Record<string, unknown> = useMemo(() => definition.parse(new URLSearchParams(searchParams.toString())), [definition, searchParams]);
+  const rendered = searchParams.toString();
+  useEffect(() => noteRendered(pathname, rendered), [pathname, rendered]);
+  useEffect(() => {
+    window.addEventListener("popstate", forgetRequested);
+    return () => window.removeEventListener("popstate", forgetRequested);
+  }, []);
 
   const update = useCallback(
     (changes: UrlChanges) => {
-      const next = new URLSearchParams(searchParams.toString());
+      // On top of a change still on its way (requested-address.ts), not only of what is rendered.
+      const next = new URLSearchParams(queryToBuildOn(pathname, searchParams.toString()));
       for (const [key, value] of Object.entries(changes)) {
         if (!(definition.keys as readonly string[]).includes(key)) throw new Error(`"${key}" is not part of this table's URL state.`);
         next.delete(key);
@@ -33,7 +41,9 @@ export function useUrlState() {
       }
       if (!("page" in changes)) next.delete("page");
       if (!("cursor" in changes)) next.delete("cursor");
-      const href = definition.href(pathname, definition.parse(next) as never);
+      const nextState = definition.parse(next) as never;
+      noteRequested(pathname, definition.serialise(nextState).toString());
+      const href = definition.href(pathname, nextState);
       startTransition(() => router.replace(href, { scroll: false }));
     },
     [definition, pathname, router, searchParams],
