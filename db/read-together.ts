@@ -4,6 +4,7 @@
 // once and holds the connection's socket corked until they have all been asked for, so their
 // statements leave in one write and come back in one round trip (issue 11: each statement of a page
 // cost the app a loopback write of its own and a wait). PGlite runs them one after another.
+import { pooledClientOf } from "./pooled-client";
 import type { Tx } from "./scopes";
 
 type Reads<T extends Tx> = Record<string, (tx: T) => PromiseLike<unknown>>;
@@ -11,8 +12,7 @@ type Results<R extends Reads<never>> = { [K in keyof R]: Awaited<ReturnType<R[K]
 
 /** The socket under a node-postgres transaction (drizzle's session holds the pooled client); null on PGlite. */
 function socketOf(tx: Tx): { cork(): void; uncork(): void } | null {
-  const client = (tx as unknown as { _?: { session?: { client?: { connection?: { stream?: unknown } } } } })._?.session?.client;
-  const stream = client?.connection?.stream as { cork?: unknown; uncork?: unknown } | undefined;
+  const stream = pooledClientOf(tx)?.connection?.stream as { cork?: unknown; uncork?: unknown } | undefined;
   return typeof stream?.cork === "function" && typeof stream.uncork === "function" ? (stream as { cork(): void; uncork(): void }) : null;
 }
 

@@ -24,3 +24,7 @@ export function noteRendered(pathname: string, rendered: string): void {
 export function forgetRequested(): void {
   requested = null;
 }
+
+// Once per page load, not per table hook: the address is the page's, and one hook unmounting must not
+// take the listener from the others.
+if (typeof window !== "undefined") window.addEventListener("popstate", forgetRequested);

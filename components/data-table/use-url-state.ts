@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { URL_STATES } from "@/lib/url-state/tables";
 import { useTableName } from "./table-url-state";
-import { forgetRequested, noteRendered, noteRequested, queryToBuildOn } from "./requested-address";
+import { noteRendered, noteRequested, queryToBuildOn } from "./requested-address";
 
 export type UrlChanges = Record<string, string | string[] | null | undefined>;
 
@@ -20,18 +20,14 @@ export function useUrlState() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
-  const state: Record<string, unknown> = useMemo(() => definition.parse(new URLSearchParams(searchParams.toString())), [definition, searchParams]);
   const rendered = searchParams.toString();
+  const state: Record<string, unknown> = useMemo(() => definition.parse(new URLSearchParams(rendered)), [definition, rendered]);
   useEffect(() => noteRendered(pathname, rendered), [pathname, rendered]);
-  useEffect(() => {
-    window.addEventListener("popstate", forgetRequested);
-    return () => window.removeEventListener("popstate", forgetRequested);
-  }, []);
 
   const update = useCallback(
     (changes: UrlChanges) => {
       // On top of a change still on its way (requested-address.ts), not only of what is rendered.
-      const next = new URLSearchParams(queryToBuildOn(pathname, searchParams.toString()));
+      const next = new URLSearchParams(queryToBuildOn(pathname, rendered));
       for (const [key, value] of Object.entries(changes)) {
         if (!(definition.keys as readonly string[]).includes(key)) throw new Error(`"${key}" is not part of this table's URL state.`);
         next.delete(key);
@@ -46,7 +42,7 @@ export function useUrlState() {
       const href = definition.href(pathname, nextState);
       startTransition(() => router.replace(href, { scroll: false }));
     },
-    [definition, pathname, router, searchParams],
+    [definition, pathname, router, rendered],
   );
 
   /** `value` as the table's state would hold it for `key` (trimmed, or "" when it would be dropped). */

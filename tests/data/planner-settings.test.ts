@@ -4,13 +4,13 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { withPlannerSettings } from "@/db/queries/activity/planner-settings";
+import { pooledClientOf } from "@/db/pooled-client";
 import { withTenant, type Tx } from "@/db/scopes";
 import { createTenant } from "../support/fixtures";
 
 const onPostgres = process.env.DATABASE_URL?.startsWith("postgres") ?? false;
 const rowsOf = <T,>(result: unknown) => (result as { rows: T[] }).rows;
 const sortSetting = async (tx: Tx) => rowsOf<{ sort: string }>(await tx.execute(sql`select current_setting('enable_sort') as sort`))[0]?.sort;
-const clientOf = (tx: Tx) => (tx as unknown as { _: { session: { client: { readyForQuery: boolean } } } })._.session.client;
 
 describe("withPlannerSettings", () => {
   it("holds the settings for the work's statements and puts them back after", async () => {
@@ -33,7 +33,7 @@ describe("withPlannerSettings", () => {
     const tenant = await createTenant();
     const readyWhenWorkStarted = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
       await tx.execute(sql`select 1`);
-      return withPlannerSettings(tx, { enable_sort: "off" }, async () => clientOf(tx).readyForQuery);
+      return withPlannerSettings(tx, { enable_sort: "off" }, async () => pooledClientOf(tx)?.readyForQuery);
     });
     expect(readyWhenWorkStarted).toBe(false);
   });

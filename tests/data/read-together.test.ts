@@ -4,6 +4,7 @@
 // failing read fails the whole, leaving nothing written.
 import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
+import { pooledClientOf } from "@/db/pooled-client";
 import { readTogether } from "@/db/read-together";
 import { withTenant, type TenantTx, type Tx } from "@/db/scopes";
 import { approvedDomains, flows, tenants } from "@/db/schema";
@@ -14,7 +15,7 @@ const rowsOf = <T,>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Counts the writes that reach the transaction's socket while `work` runs (node-postgres only). */
 async function countingWrites<T>(tx: Tx, work: () => Promise<T>): Promise<{ result: T; writes: number }> {
-  const stream = (tx as unknown as { _: { session: { client: { connection: { stream: Record<string, (...args: unknown[]) => unknown> } } } } })._.session.client.connection.stream;
+  const stream = pooledClientOf(tx)!.connection!.stream as Record<string, (...args: unknown[]) => unknown>;
   let writes = 0;
   const original = { _write: stream._write!, _writev: stream._writev! };
   stream._write = function (...args) { writes++; return original._write.apply(this, args); };

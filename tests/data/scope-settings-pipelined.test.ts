@@ -5,13 +5,13 @@
 // the work really does start before the settings' answer has come back.
 import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { withTenant, withUser, type Tx } from "@/db/scopes";
+import { pooledClientOf } from "@/db/pooled-client";
+import { withTenant, withUser } from "@/db/scopes";
 import { approvedDomains } from "@/db/schema";
 import { createTenant, createUser } from "../support/fixtures";
 
 const onPostgres = process.env.DATABASE_URL?.startsWith("postgres") ?? false;
 const rowsOf = <T,>(result: unknown) => (result as { rows: T[] }).rows;
-const clientOf = (tx: Tx) => (tx as unknown as { _: { session: { client: { readyForQuery: boolean } } } })._.session.client;
 
 describe("a scope's settings, pipelined with its work", () => {
   it("puts the work's very first statement in the scope", async () => {
@@ -34,7 +34,7 @@ describe("a scope's settings, pipelined with its work", () => {
   it.runIf(onPostgres)("starts the work before the settings are answered", async () => {
     const tenant = await createTenant();
     // Checked at once, before the work awaits anything: the settings statement is still in flight.
-    const readyWhenWorkStarted = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => clientOf(tx).readyForQuery);
+    const readyWhenWorkStarted = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => pooledClientOf(tx)?.readyForQuery);
     expect(readyWhenWorkStarted).toBe(false);
   });
 });
