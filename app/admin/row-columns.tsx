@@ -1,6 +1,6 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
+import type { TableColumn } from "@/components/data-table/table-column";
 import type { ActionResult } from "@/lib/action-result";
 import { FlagSwitch } from "./flag-switch";
 import { InlineNumberForm } from "./inline-number-form";
@@ -25,7 +25,7 @@ export function numberColumn<Row>(column: {
   /** The row's id fields the action needs beside the number. */
   ids: (row: Row) => Record<string, string>;
   action: (previous: unknown, form: FormData) => Promise<ActionResult<unknown>>;
-}): ColumnDef<Row, unknown> {
+}): TableColumn<Row> {
   return {
     id: column.id,
     header: column.label,
@@ -50,7 +50,7 @@ export function flagColumn<Row>(column: {
   label: string;
   checked: (row: Row) => boolean;
   save: (row: Row, value: boolean) => Promise<ActionResult<unknown>>;
-}): ColumnDef<Row, unknown> {
+}): TableColumn<Row> {
   return {
     id: column.id,
     header: column.label,

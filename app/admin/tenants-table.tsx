@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { ColumnDef } from "@tanstack/react-table";
+import type { TableColumn } from "@/components/data-table/table-column";
 import { DataTable } from "@/components/data-table/data-table";
 import { NoRows } from "@/components/data-table/no-rows";
 import { setTenantApiLimit, setTenantFlowCap, setTenantFlowRunQuota } from "./actions";
@@ -29,7 +29,7 @@ export interface AdminTenantRow {
   archived: boolean;
 }
 
-const columns: ColumnDef<AdminTenantRow, unknown>[] = [
+const columns: TableColumn<AdminTenantRow>[] = [
   {
     id: "name",
     header: "Name",

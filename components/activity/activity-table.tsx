@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import type { ColumnDef } from "@tanstack/react-table";
+import type { TableColumn } from "@/components/data-table/table-column";
 import { DataTable } from "@/components/data-table/data-table";
 import type { ActivityTableRow } from "@/lib/activity/table-row";
 import { NoRows } from "@/components/data-table/no-rows";
 
-const COLUMNS: ColumnDef<ActivityTableRow, unknown>[] = [
+const COLUMNS: TableColumn<ActivityTableRow>[] = [
   {
     id: "time",
     header: "Time (UTC)",
@@ -38,7 +38,7 @@ const COLUMNS: ColumnDef<ActivityTableRow, unknown>[] = [
   { id: "ip", header: "IP", cell: ({ row }) => <span className="font-mono text-xs">{row.original.ip ?? ""}</span> },
 ];
 
-const TENANT_COLUMNS: ColumnDef<ActivityTableRow, unknown>[] = [
+const TENANT_COLUMNS: TableColumn<ActivityTableRow>[] = [
   { id: "log", header: "Log", cell: ({ row }) => (row.original.log === "platform" ? "Platform" : "Tenant") },
   { id: "tenant", header: "Tenant", cell: ({ row }) => row.original.tenantName ?? <span className="text-slate-400">—</span> },
 ];

@@ -3,19 +3,28 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import { useMemo, type ReactNode } from "react";
 import { RowContext } from "./row-context";
+import type { TableColumn } from "./table-column";
 import { useUrlState } from "./use-url-state";
 
 // Declared once, so the table's options keep their identity from render to render.
 const recordId = (row: { id: string }) => row.id;
+// The table has no rows of its own: the body is rendered from `rows` (see DataTable).
+const NO_DATA: never[] = [];
 
 /**
  * A server-driven TanStack table: rows arrive already filtered, sorted and paged by the server; the
- * header's sort buttons only change the URL. A column whose `id` is one of the sort columns of the
- * table's URL state (lib/url-state, the whitelist the server's query obeys) gets a sort button and
- * aria-sort; the current sort is read from the URL by that same definition, the parse the server ran. `context` is what every cell needs besides its row (useRowContext).
+ * header's sort buttons only change the URL. TanStack models the columns and the header; the body is
+ * rendered straight from `rows`, each cell given only its row and column (RowCellProps): the rows
+ * need none of TanStack's row features here (sorting, filtering and paging are the server's), and
+ * its row and cell models cost a page view more than the rest of the table (issue 11).
+ *
+ * A column whose `id` is one of the sort columns of the table's URL state (lib/url-state, the
+ * whitelist the server's query obeys) gets a sort button and aria-sort; the current sort is read from
+ * the URL by that same definition, the parse the server ran. `context` is what every cell needs
+ * besides its row (useRowContext).
  *
  * `columns` must keep their identity from render to render (a module-level constant, with cells that
- * are components declared once): TanStack renders a cell as <columnDef.cell …/>, so a cell function
+ * are components declared once): a cell is rendered as <column.cell …/>, so a cell function
  * created during render is a new component type each time, and React re-creates every row's controls
  * (losing what was ticked or typed, messages, open dialogs) whenever the page refreshes. Rows keep
  * their DOM by `rowKey` (by default the record's id), whatever order or data a refresh brings.
@@ -29,7 +38,7 @@ export function DataTable<Row extends { id: string }>({
   context,
 }: {
   label: string;
-  columns: ColumnDef<Row, unknown>[];
+  columns: TableColumn<Row>[];
   rows: Row[];
   empty: ReactNode;
   /** What keeps a row's DOM across refreshes; the record's id unless its rows need more. */
@@ -42,13 +51,13 @@ export function DataTable<Row extends { id: string }>({
   // A new holder only when the context changes, so cells that read it do not re-render for nothing.
   const rowContext = useMemo(() => ({ value: context }), [context]);
   const sorting: SortingState = sort ? [{ id: sort, desc: dir === "desc" }] : [];
+  const definitions = useMemo(() => columns.map(({ id, header }): ColumnDef<Row, unknown> => ({ id, header })), [columns]);
   // The React Compiler is not enabled, so the library's unmemoizable return value is harmless here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
-    data: rows,
-    columns,
+    data: NO_DATA,
+    columns: definitions,
     getCoreRowModel: getCoreRowModel(),
-    getRowId: rowKey,
     manualSorting: true,
     manualPagination: true,
     manualFiltering: true,
@@ -93,15 +102,18 @@ export function DataTable<Row extends { id: string }>({
         </thead>
         <RowContext value={rowContext}>
           <tbody className={`divide-y divide-slate-100 ${pending ? "opacity-60" : ""}`}>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="hover:bg-slate-50">
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-3 align-top">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))}
+            {rows.map((record) => {
+              const row = { id: rowKey(record), original: record };
+              return (
+                <tr key={row.id} className="hover:bg-slate-50">
+                  {columns.map((column) => (
+                    <td key={column.id} className="px-4 py-3 align-top">
+                      <column.cell row={row} column={column} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
           </tbody>
         </RowContext>
       </table>

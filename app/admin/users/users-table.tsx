@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { ColumnDef } from "@tanstack/react-table";
+import type { TableColumn } from "@/components/data-table/table-column";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { NoRows } from "@/components/data-table/no-rows";
@@ -21,7 +21,7 @@ export interface AdminUserRow {
   isMe: boolean;
 }
 
-const columns: ColumnDef<AdminUserRow, unknown>[] = [
+const columns: TableColumn<AdminUserRow>[] = [
   {
     id: "email",
     header: "Email",

@@ -1,6 +1,6 @@
 "use client";
 
-import type { CellContext, ColumnDef } from "@tanstack/react-table";
+import type { RowCellProps, TableColumn } from "@/components/data-table/table-column";
 import { DataTable } from "@/components/data-table/data-table";
 import { NoRows } from "@/components/data-table/no-rows";
 import { Badge } from "@/components/ui/badge";
@@ -24,7 +24,7 @@ export interface AccessRowView {
   lastActivity: string | null;
 }
 
-type AccessCell = CellContext<AccessRowView, unknown>;
+type AccessCell = RowCellProps<AccessRowView>;
 
 const STATUS_LABELS = { active: "Active", invited: "Invited", suspended: "Suspended" } as const;
 
@@ -94,7 +94,7 @@ function LastActivityCell({ row }: AccessCell) {
   return row.original.lastActivity ?? never;
 }
 
-const COLUMNS: ColumnDef<AccessRowView, unknown>[] = [
+const COLUMNS: TableColumn<AccessRowView>[] = [
   { id: "member", header: "Member", cell: MemberCell },
   { id: "status", header: "Status", cell: StatusCell },
   { id: "groups", header: "Groups", cell: GroupsCell },

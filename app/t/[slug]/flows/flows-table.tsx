@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import Link from "next/link";
-import type { CellContext, ColumnDef } from "@tanstack/react-table";
+import type { RowCellProps, TableColumn } from "@/components/data-table/table-column";
 import { DataTable } from "@/components/data-table/data-table";
 import { useRowContext } from "@/components/data-table/row-context";
 import { NoRows } from "@/components/data-table/no-rows";
@@ -32,7 +32,7 @@ interface FlowsTableContext {
 
 const useFlowsTable = () => useRowContext<FlowsTableContext>();
 
-type FlowCell = CellContext<FlowRow, unknown>;
+type FlowCell = RowCellProps<FlowRow>;
 
 // Cells are components declared once and the columns are constants: a cell function made during
 // render is a new component type on every render, so React would re-create each row's controls (and
@@ -81,14 +81,14 @@ function RunCell({ row }: FlowCell) {
   return <RunFlowButton slug={slug} flowId={row.original.id} environment={environment} label="Run" />;
 }
 
-const READ_COLUMNS: ColumnDef<FlowRow, unknown>[] = [
+const READ_COLUMNS: TableColumn<FlowRow>[] = [
   { id: "name", header: "Name", cell: NameCell },
   { id: "steps", header: "Steps", cell: StepsCell },
   { id: "lastRun", header: "Last run", cell: LastRunCell },
   { id: "updatedAt", header: "Updated", cell: UpdatedCell },
 ];
 
-const RUN_COLUMNS: ColumnDef<FlowRow, unknown>[] = [...READ_COLUMNS, { id: "run", header: RunHeader, cell: RunCell }];
+const RUN_COLUMNS: TableColumn<FlowRow>[] = [...READ_COLUMNS, { id: "run", header: RunHeader, cell: RunCell }];
 
 export function FlowsTable({
   slug,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { CellContext, ColumnDef } from "@tanstack/react-table";
+import type { RowCellProps, TableColumn } from "@/components/data-table/table-column";
 import { DataTable } from "@/components/data-table/data-table";
 import { useRowContext } from "@/components/data-table/row-context";
 import { Badge } from "@/components/ui/badge";
@@ -53,7 +53,7 @@ interface MembersTableContextValue {
 
 const useMembersTable = () => useRowContext<MembersTableContextValue>();
 
-type MemberCell = CellContext<MemberRowView, unknown>;
+type MemberCell = RowCellProps<MemberRowView>;
 
 // The cells are components declared once, here, and the columns are constants: TanStack renders a
 // cell as <columnDef.cell …/>, so a cell function made during render would be a new component type on
@@ -132,10 +132,10 @@ const SHARED_COLUMNS = {
   email: { id: "email", header: "Email", cell: EmailCell },
   status: { id: "status", header: "Status", cell: StatusCell },
   joined: { id: "joined", header: "Joined", cell: JoinedCell },
-} satisfies Record<string, ColumnDef<MemberRowView, unknown>>;
+} satisfies Record<string, TableColumn<MemberRowView>>;
 
 /** What everyone sees. */
-const READ_COLUMNS: ColumnDef<MemberRowView, unknown>[] = [
+const READ_COLUMNS: TableColumn<MemberRowView>[] = [
   SHARED_COLUMNS.name,
   SHARED_COLUMNS.email,
   { id: "roles", header: "Roles and groups", cell: RoleBadgesCell },
@@ -144,7 +144,7 @@ const READ_COLUMNS: ColumnDef<MemberRowView, unknown>[] = [
 ];
 
 /** An Admin's view: role checkboxes and the row's actions. */
-const MANAGE_COLUMNS: ColumnDef<MemberRowView, unknown>[] = [
+const MANAGE_COLUMNS: TableColumn<MemberRowView>[] = [
   SHARED_COLUMNS.name,
   SHARED_COLUMNS.email,
   { id: "roles", header: "Roles and groups", cell: RolesEditorCell },

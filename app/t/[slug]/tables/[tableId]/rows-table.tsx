@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { useRouter } from "next/navigation";
-import type { CellContext, ColumnDef } from "@tanstack/react-table";
+import type { RowCellProps, TableColumn } from "@/components/data-table/table-column";
 import { DataTable } from "@/components/data-table/data-table";
 import { useRowContext } from "@/components/data-table/row-context";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -25,7 +25,7 @@ interface RowsContext {
   columns: DataColumn[];
 }
 
-type RowCell = CellContext<RowOfTable, unknown>;
+type RowCell = RowCellProps<RowOfTable>;
 
 /** A value as the grid shows it: booleans as Yes/No, an empty value as a dash. */
 function shown(value: DataRowValues[string] | undefined): string {
@@ -72,7 +72,7 @@ function ActionsCell({ row }: RowCell) {
 }
 
 export function RowsTable({ slug, tableId, name, columns, rows, canWrite }: RowsContext & { name: string; rows: RowOfTable[]; canWrite: boolean }) {
-  const definitions = useMemo<ColumnDef<RowOfTable, unknown>[]>(
+  const definitions = useMemo<TableColumn<RowOfTable>[]>(
     () => [
       ...columns.map((column, index) => ({ id: valueField(index), header: column.name, cell: ValueCell })),
       { id: "added", header: "Added", cell: AddedCell },
