@@ -65,10 +65,11 @@ export function RolesEditor({ slug, member, customGroups }: ControlProps & { cus
   const afterChange = useAfterChange();
   const errorId = useId();
   const savedChoice: RolesChoice = { roles: member.roles, groupIds: member.groups.map((group) => group.id) };
+  // Compared only while something is ticked (never in the server's render of a whole page).
+  const unchanged = draft === null || choiceKey(draft) === choiceKey(savedChoice);
   // The list now has this choice (this save, or anyone's): nothing is left unsaved.
-  if (draft !== null && choiceKey(draft) === choiceKey(savedChoice)) setDraft(null);
+  if (draft !== null && unchanged) setDraft(null);
   const choice = draft ?? savedChoice;
-  const unchanged = choiceKey(choice) === choiceKey(savedChoice);
   // A group the member is in but the page does not list (past the list's bound) is kept as it is.
   const unlisted = member.groups.filter((group) => !customGroups.some((listed) => listed.id === group.id));
 
