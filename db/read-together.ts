@@ -1,20 +1,14 @@
 // Independent reads of one transaction in one round trip. The pool runs node-postgres in pipeline
 // mode (db/client.ts): a statement is written as soon as it is asked for, without waiting for the
 // answer to the one before, and PostgreSQL answers them in order. readTogether starts every read at
-// once and holds the connection's socket corked until they have all been asked for, so their
-// statements leave in one write and come back in one round trip (issue 11: each statement of a page
-// cost the app a loopback write of its own and a wait). PGlite runs them one after another.
-import { pooledClientOf } from "./pooled-client";
+// once with the connection's socket corked until they have all been asked for (corkUntilQueued), so
+// their statements leave in one write and come back in one round trip (issue 11: each statement of a
+// page cost the app a loopback write of its own and a wait). PGlite runs them one after another.
+import { corkUntilQueued } from "./pooled-client";
 import type { Tx } from "./scopes";
 
 type Reads<T extends Tx> = Record<string, (tx: T) => PromiseLike<unknown>>;
 type Results<R extends Reads<never>> = { [K in keyof R]: Awaited<ReturnType<R[K]>> };
-
-/** The socket under a node-postgres transaction (drizzle's session holds the pooled client); null on PGlite. */
-function socketOf(tx: Tx): { cork(): void; uncork(): void } | null {
-  const stream = pooledClientOf(tx)?.connection?.stream as { cork?: unknown; uncork?: unknown } | undefined;
-  return typeof stream?.cork === "function" && typeof stream.uncork === "function" ? (stream as { cork(): void; uncork(): void }) : null;
-}
 
 /**
  * Runs `reads` against `tx` side by side and gives back their results by name. The reads must not
@@ -29,16 +23,6 @@ function socketOf(tx: Tx): { cork(): void; uncork(): void } | null {
  * change, never between the change and its putting back.
  */
 export async function readTogether<T extends Tx, R extends Reads<T>>(tx: T, reads: R): Promise<Results<R>> {
-  const socket = socketOf(tx);
-  // Each read reaches the driver after a few promise jobs (drizzle's builders are thenables): the
-  // socket stays corked until the job queue has drained, which process.nextTick waits for.
-  socket?.cork();
-  let settled: Promise<unknown[]>;
-  try {
-    settled = Promise.all(Object.values(reads).map((read) => read(tx)));
-  } finally {
-    if (socket) process.nextTick(() => socket.uncork());
-  }
-  const values = await settled;
+  const values = await corkUntilQueued(tx, () => Promise.all(Object.values(reads).map((read) => read(tx))));
   return Object.fromEntries(Object.keys(reads).map((name, i) => [name, values[i]])) as Results<R>;
 }

@@ -6,6 +6,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { noteDatabaseFailure } from "./availability";
+import { besideSent } from "./beside-sent";
+import { corkUntilQueued } from "./pooled-client";
 import { findLoginRoleProblem, findRuntimeRoleProblem, getConnection, PLATFORM_ROLE, rowsOf, RUNTIME_ROLE, sqlLiteral, type Database } from "./client";
 
 /** A transaction in no particular scope: what a query that works in any scope takes (global tables). */
@@ -148,16 +150,14 @@ async function runInScope<T, Scoped extends Tx>(
     .run(hooks, () =>
       openScope.run(marker, () =>
         db.transaction(async (tx) => {
-          const applied = applyScope(tx, settings);
           if (target.engine !== "postgres") {
-            await applied;
+            await applyScope(tx, settings);
             return work(view(tx));
           }
-          // The settings are on the wire already (applyScope), so the work's statements follow them
-          // without waiting for their answer (the pool's pipeline mode): PostgreSQL runs them after the
-          // settings, in this transaction, and if the settings fail it refuses them all. One round trip
-          // fewer per transaction. The settings' own failure is the one reported.
-          const [, result] = await Promise.all([applied, (async () => work(view(tx)))()]);
+          // The work starts without waiting for the settings' answer; PostgreSQL runs its statements
+          // after them, in the scope (besideSent). Its first statements leave in the same write as
+          // BEGIN and the settings (corkUntilQueued).
+          const [, result] = await corkUntilQueued(tx, () => besideSent(applyScope(tx, settings), () => work(view(tx))));
           return result;
         }),
       ),

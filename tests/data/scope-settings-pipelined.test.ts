@@ -2,7 +2,8 @@
 // runInScope, with the pool in pipeline mode): the settings statement is on the wire first, so
 // PostgreSQL runs the work's statements after it, in the scope. This holds that the first statement
 // of the work is already in the scope (the tenant's rows and no one else's), and that on PostgreSQL
-// the work really does start before the settings' answer has come back.
+// the work really does start before the settings' answer has come back, its first statement leaving
+// in the same socket write as BEGIN and the settings.
 import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { pooledClientOf } from "@/db/pooled-client";
@@ -36,5 +37,34 @@ describe("a scope's settings, pipelined with its work", () => {
     // Checked at once, before the work awaits anything: the settings statement is still in flight.
     const readyWhenWorkStarted = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => pooledClientOf(tx)?.readyForQuery);
     expect(readyWhenWorkStarted).toBe(false);
+  });
+
+  it.runIf(onPostgres)("sends BEGIN, the settings and the work's first statement in one write", async () => {
+    const tenant = await createTenant();
+    const writes: string[] = [];
+    await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
+      // The socket is still corked here (corkUntilQueued): nothing of this transaction has left yet.
+      const socket = pooledClientOf(tx)?.connection?.stream as {
+        _write: (chunk: Buffer, encoding: string, done: () => void) => void;
+        _writev: (chunks: { chunk: Buffer }[], done: () => void) => void;
+      };
+      const [write, writev] = [socket._write, socket._writev];
+      socket._write = function (chunk, encoding, done) {
+        writes.push(chunk.toString("latin1"));
+        return write.call(this, chunk, encoding, done);
+      };
+      socket._writev = function (chunks, done) {
+        writes.push(Buffer.concat(chunks.map((c) => c.chunk)).toString("latin1"));
+        return writev.call(this, chunks, done);
+      };
+      try {
+        await tx.execute(sql`select 'first statement of the work' as marker`);
+      } finally {
+        Object.assign(socket, { _write: write, _writev: writev });
+      }
+    });
+    expect(writes[0]).toContain("begin");
+    expect(writes[0]).toContain(tenant.id);
+    expect(writes[0]).toContain("first statement of the work");
   });
 });

@@ -3,6 +3,7 @@
 // application knows the counts (search.ts plans from them). Each set of settings is applied
 // to the statements that need it and then put back, within the transaction.
 import { sql } from "drizzle-orm";
+import { besideSent } from "../../beside-sent";
 import { rowsOf } from "../../client";
 import type { Tx } from "../../scopes";
 
@@ -33,9 +34,8 @@ export const MERGE_WORD_RANGES: PlannerSettings = { enable_nestloop: "off", enab
 export async function withPlannerSettings<T>(tx: Tx, settings: PlannerSettings, work: () => Promise<T>): Promise<T> {
   const names = Object.keys(settings);
   // One statement: each setting's value is read before it is changed (select-list order). `.then`
-  // at once, not `await`: drizzle hands it to the driver before `work` asks for anything, so on
-  // PostgreSQL (pipeline mode, db/client.ts) work's statement follows it without waiting for its
-  // answer, one round trip fewer, and is still planned with the settings.
+  // at once, not `await`: drizzle hands it to the driver before `work` asks for anything, so work's
+  // statement follows it without waiting for its answer and is still planned with the settings.
   const saved = tx
     .execute(
       sql`select ${sql.join(
@@ -44,7 +44,7 @@ export async function withPlannerSettings<T>(tx: Tx, settings: PlannerSettings, 
       )}`,
     )
     .then((answer) => rowsOf<Record<string, string>>(answer)[0]);
-  const [previous, result] = await Promise.all([saved, (async () => work())()]);
+  const [previous, result] = await besideSent(saved, work);
   // Back for the rest of the transaction. (After an error there is no rest: the transaction is aborted.)
   await tx.execute(sql`select ${sql.join(names.map((name, i) => sql`set_config(${name}, ${previous![`was_${i}`]!}, true)`), sql`, `)}`);
   return result;
