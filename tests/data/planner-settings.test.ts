@@ -7,6 +7,7 @@ import { withPlannerSettings } from "@/db/queries/activity/planner-settings";
 import { pooledClientOf } from "@/db/pooled-client";
 import { withTenant, type Tx } from "@/db/scopes";
 import { createTenant } from "../support/fixtures";
+import { socketWritesDuring } from "../support/socket-writes";
 
 const onPostgres = process.env.DATABASE_URL?.startsWith("postgres") ?? false;
 const rowsOf = <T,>(result: unknown) => (result as { rows: T[] }).rows;
@@ -36,5 +37,18 @@ describe("withPlannerSettings", () => {
       return withPlannerSettings(tx, { enable_sort: "off" }, async () => pooledClientOf(tx)?.readyForQuery);
     });
     expect(readyWhenWorkStarted).toBe(false);
+  });
+
+  it.runIf(onPostgres)("sends the settings and the work's first statement in one write", async () => {
+    const tenant = await createTenant();
+    const writes = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
+      await tx.execute(sql`select 1`);
+      return socketWritesDuring(tx, () => withPlannerSettings(tx, { enable_sort: "off" }, () => tx.execute(sql`select 'the work' as marker`)));
+    });
+    // The settings with the work's statement, then the settings put back.
+    expect(writes).toHaveLength(2);
+    expect(writes[0]).toContain("set_config");
+    expect(writes[0]).toContain("the work");
+    expect(writes[1]).not.toContain("the work");
   });
 });

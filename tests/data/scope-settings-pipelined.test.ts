@@ -10,6 +10,7 @@ import { pooledClientOf } from "@/db/pooled-client";
 import { withTenant, withUser } from "@/db/scopes";
 import { approvedDomains } from "@/db/schema";
 import { createTenant, createUser } from "../support/fixtures";
+import { socketWritesDuring } from "../support/socket-writes";
 
 const onPostgres = process.env.DATABASE_URL?.startsWith("postgres") ?? false;
 const rowsOf = <T,>(result: unknown) => (result as { rows: T[] }).rows;
@@ -41,28 +42,11 @@ describe("a scope's settings, pipelined with its work", () => {
 
   it.runIf(onPostgres)("sends BEGIN, the settings and the work's first statement in one write", async () => {
     const tenant = await createTenant();
-    const writes: string[] = [];
-    await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
-      // The socket is still corked here (corkUntilQueued): nothing of this transaction has left yet.
-      const socket = pooledClientOf(tx)?.connection?.stream as {
-        _write: (chunk: Buffer, encoding: string, done: () => void) => void;
-        _writev: (chunks: { chunk: Buffer }[], done: () => void) => void;
-      };
-      const [write, writev] = [socket._write, socket._writev];
-      socket._write = function (chunk, encoding, done) {
-        writes.push(chunk.toString("latin1"));
-        return write.call(this, chunk, encoding, done);
-      };
-      socket._writev = function (chunks, done) {
-        writes.push(Buffer.concat(chunks.map((c) => c.chunk)).toString("latin1"));
-        return writev.call(this, chunks, done);
-      };
-      try {
-        await tx.execute(sql`select 'first statement of the work' as marker`);
-      } finally {
-        Object.assign(socket, { _write: write, _writev: writev });
-      }
-    });
+    // Called first thing in the work: the socket is still corked (corkUntilQueued), nothing of this
+    // transaction has left yet.
+    const writes = await withTenant({ tenantId: tenant.id, userId: null }, (tx) =>
+      socketWritesDuring(tx, () => tx.execute(sql`select 'first statement of the work' as marker`)),
+    );
     expect(writes[0]).toContain("begin");
     expect(writes[0]).toContain(tenant.id);
     expect(writes[0]).toContain("first statement of the work");

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import { besideSent } from "../../beside-sent";
 import { rowsOf } from "../../client";
+import { corkUntilQueued } from "../../pooled-client";
 import type { Tx } from "../../scopes";
 
 export type PlannerSettings = Readonly<Record<string, "on" | "off">>;
@@ -33,18 +34,23 @@ export const MERGE_WORD_RANGES: PlannerSettings = { enable_nestloop: "off", enab
 /** Runs `work` with `settings`, then puts the transaction's previous values back. */
 export async function withPlannerSettings<T>(tx: Tx, settings: PlannerSettings, work: () => Promise<T>): Promise<T> {
   const names = Object.keys(settings);
-  // One statement: each setting's value is read before it is changed (select-list order). `.then`
-  // at once, not `await`: drizzle hands it to the driver before `work` asks for anything, so work's
-  // statement follows it without waiting for its answer and is still planned with the settings.
-  const saved = tx
-    .execute(
-      sql`select ${sql.join(
-        names.map((name, i) => sql`current_setting(${name}) as ${sql.identifier(`was_${i}`)}, set_config(${name}, ${settings[name]}, true) as ${sql.identifier(`set_${i}`)}`),
-        sql`, `,
-      )}`,
-    )
-    .then((answer) => rowsOf<Record<string, string>>(answer)[0]);
-  const [previous, result] = await besideSent(saved, work);
+  // One statement: each setting's value is read before it is changed (select-list order). Handed to
+  // the driver before `work` asks for anything (`.then` at once, not `await`), so work's statement
+  // follows it without waiting for its answer, in the same socket write, and is still planned with
+  // the settings.
+  const [previous, result] = await corkUntilQueued(tx, () =>
+    besideSent(
+      tx
+        .execute(
+          sql`select ${sql.join(
+            names.map((name, i) => sql`current_setting(${name}) as ${sql.identifier(`was_${i}`)}, set_config(${name}, ${settings[name]}, true) as ${sql.identifier(`set_${i}`)}`),
+            sql`, `,
+          )}`,
+        )
+        .then((answer) => rowsOf<Record<string, string>>(answer)[0]),
+      work,
+    ),
+  );
   // Back for the rest of the transaction. (After an error there is no rest: the transaction is aborted.)
   await tx.execute(sql`select ${sql.join(names.map((name, i) => sql`set_config(${name}, ${previous![`was_${i}`]!}, true)`), sql`, `)}`);
   return result;
