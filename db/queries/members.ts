@@ -6,7 +6,7 @@ import { groupsOfMembership } from "./groups";
 import { scopeTenantId } from "../scope-tenant";
 import type { TenantTx } from "../scopes";
 import { withPlannerSettings, type PlannerSettings } from "./activity/planner-settings";
-import { tallyTotal } from "./member-tally";
+import { tallyTotal, type MemberTally } from "./member-tally";
 import { containsPattern } from "./search";
 
 /** A member's status in this tenant, as stored (never derived from the global account). */
@@ -199,8 +199,16 @@ export async function listMembers(
 
   if (!countedInPass(query)) {
     // The total from the tenant's counter or tally, so the page is read without counting.
+    const totalOf = (counter: { value: number; tally: MemberTally } | undefined) =>
+      !counter ? 0 : isFiltered(query) ? tallyTotal(counter.tally, query) : counter.value;
+    if (query.page === 1) {
+      // The first page's window does not depend on the total (pageWindow): its rows are asked for
+      // beside the counter, without waiting for its answer (one round trip fewer on PostgreSQL).
+      const [[counter], rows] = await Promise.all([run(memberCounterQuery(tx)), read(pageWindow(query))]);
+      return { rows: shown(rows), total: totalOf(counter), page: 1 };
+    }
     const [counter] = await run(memberCounterQuery(tx));
-    const total = !counter ? 0 : isFiltered(query) ? tallyTotal(counter.tally, query) : counter.value;
+    const total = totalOf(counter);
     const page = lastPage(total);
     return { rows: total === 0 ? [] : shown(await read(pageWindow({ ...query, page }, total))), total, page };
   }
