@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { withActorTenant } from "@/db/scopes";
 import { readTogether } from "@/db/read-together";
-import { countActivityPerDay, resolveChartRange } from "@/db/queries/activity/chart";
-import { listActivityFilterValues, listActivityPage } from "@/db/queries/activity/tenant-log";
+import { resolveChartRange } from "@/db/queries/activity/chart";
+import { readActivityPageAndChart } from "@/db/queries/activity/page-and-chart";
+import { listActivityFilterValues } from "@/db/queries/activity/tenant-log";
 import { planSearch } from "@/db/queries/activity/search";
 import { findActivityActor } from "@/db/queries/activity/actors";
 import { TableUrlState } from "@/components/data-table/table-url-state";
@@ -40,9 +41,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       chosenActor: async (inTenant) => (filters.actorUserId ? findActivityActor(inTenant, filters.actorUserId) : null),
       filterValues: listActivityFilterValues,
     });
-    // One after the other: either may change the planner's settings for its statement and put them back.
-    const page = await listActivityPage(tx, filters, { key: decodeCursor(search.cursor), limit: search.size, plan });
-    const days = await countActivityPerDay(tx, filters, range, plan);
+    const { page, days } = await readActivityPageAndChart(tx, filters, { key: decodeCursor(search.cursor), limit: search.size, plan, range });
     return { page, range, days, chosenActor, ...filterValues };
   });
 
