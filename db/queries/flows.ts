@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { flowRuns, flows, flowTemplates, flowTemplateUses, tenantGroupFlows, tenants, users, type Environment, type FlowRunLogEntry } from "../schema";
 import type { TenantTx } from "../scopes";
+import { corkUntilQueued } from "../pooled-client";
 import { keepGroupFlowsOnAnotherCopy } from "./group-flows";
 import { containsPattern } from "./search";
 import { syncStaleTemplateFlows } from "./template-flows";
@@ -39,21 +40,24 @@ export async function listFlows(tx: TenantTx, query: FlowListQuery) {
   await syncStaleTemplateFlows(tx);
   const where = and(eq(flows.tenantId, tx.tenantId), eq(flows.environment, query.environment ?? "production"), query.search ? ilike(flows.name, containsPattern(query.search)) : undefined);
   const order = query.dir === "desc" ? desc : asc;
-  const [rows, [total]] = await Promise.all([
-    tx
-      .select({ ...flowColumns, templateUseId: flowTemplateUses.id, templateName: flowTemplates.name })
-      .from(flows)
-      .leftJoin(
-        flowTemplateUses,
-        and(eq(flowTemplateUses.tenantId, flows.tenantId), eq(flowTemplateUses.environment, flows.environment), eq(flowTemplateUses.flowId, flows.id)),
-      )
-      .leftJoin(flowTemplates, eq(flowTemplates.id, flowTemplateUses.templateId))
-      .where(where)
-      .orderBy(order(SORT_COLUMNS[query.sort]), asc(flows.id))
-      .limit(query.size)
-      .offset((query.page - 1) * query.size),
-    tx.select({ value: count() }).from(flows).where(where),
-  ]);
+  // Both asked for at once, in one socket write (one round trip).
+  const [rows, [total]] = await corkUntilQueued(tx, () =>
+    Promise.all([
+      tx
+        .select({ ...flowColumns, templateUseId: flowTemplateUses.id, templateName: flowTemplates.name })
+        .from(flows)
+        .leftJoin(
+          flowTemplateUses,
+          and(eq(flowTemplateUses.tenantId, flows.tenantId), eq(flowTemplateUses.environment, flows.environment), eq(flowTemplateUses.flowId, flows.id)),
+        )
+        .leftJoin(flowTemplates, eq(flowTemplates.id, flowTemplateUses.templateId))
+        .where(where)
+        .orderBy(order(SORT_COLUMNS[query.sort]), asc(flows.id))
+        .limit(query.size)
+        .offset((query.page - 1) * query.size),
+      tx.select({ value: count() }).from(flows).where(where),
+    ]),
+  );
   return { rows, total: total?.value ?? 0 };
 }
 

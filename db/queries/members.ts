@@ -5,6 +5,7 @@ import { memberships, tenantGroupMembers, tenants, users, type MemberRole } from
 import { groupsOfMembership } from "./groups";
 import { scopeTenantId } from "../scope-tenant";
 import type { TenantTx } from "../scopes";
+import { corkUntilQueued } from "../pooled-client";
 import { withPlannerSettings, type PlannerSettings } from "./activity/planner-settings";
 import { tallyTotal, type MemberTally } from "./member-tally";
 import { containsPattern } from "./search";
@@ -203,8 +204,8 @@ export async function listMembers(
       !counter ? 0 : isFiltered(query) ? tallyTotal(counter.tally, query) : counter.value;
     if (query.page === 1) {
       // The first page's window does not depend on the total (pageWindow): its rows are asked for
-      // beside the counter, without waiting for its answer (one round trip fewer on PostgreSQL).
-      const [[counter], rows] = await Promise.all([run(memberCounterQuery(tx)), read(pageWindow(query))]);
+      // beside the counter, in the same socket write (one round trip fewer on PostgreSQL).
+      const [[counter], rows] = await corkUntilQueued(tx, () => Promise.all([run(memberCounterQuery(tx)), read(pageWindow(query))]));
       return { rows: shown(rows), total: totalOf(counter), page: 1 };
     }
     const [counter] = await run(memberCounterQuery(tx));

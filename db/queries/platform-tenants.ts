@@ -4,6 +4,7 @@ import "server-only";
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { tenants } from "../schema";
 import type { PlatformTx, Tx } from "../scopes";
+import { corkUntilQueued } from "../pooled-client";
 import { containsPattern } from "./search";
 
 export const PLATFORM_TENANT_SORTS = ["name", "slug", "license", "flowCap", "flowCount", "memberCount", "createdAt"] as const;
@@ -39,16 +40,19 @@ export async function listTenantsForPlatform(tx: PlatformTx, query: PlatformList
   const status = query.status === "archived" ? isNotNull(tenants.archivedAt) : query.status === "active" ? isNull(tenants.archivedAt) : undefined;
   const where = and(pattern ? or(ilike(tenants.name, pattern), ilike(tenants.slug, pattern)) : undefined, status);
   const order = query.dir === "desc" ? desc : asc;
-  const [rows, [total]] = await Promise.all([
-    tx
-      .select(platformTenantColumns)
-      .from(tenants)
-      .where(where)
-      .orderBy(order(platformTenantColumns[query.sort]), asc(tenants.id))
-      .limit(query.size)
-      .offset((query.page - 1) * query.size),
-    tx.select({ value: count() }).from(tenants).where(where),
-  ]);
+  // Both asked for at once, in one socket write (one round trip).
+  const [rows, [total]] = await corkUntilQueued(tx, () =>
+    Promise.all([
+      tx
+        .select(platformTenantColumns)
+        .from(tenants)
+        .where(where)
+        .orderBy(order(platformTenantColumns[query.sort]), asc(tenants.id))
+        .limit(query.size)
+        .offset((query.page - 1) * query.size),
+      tx.select({ value: count() }).from(tenants).where(where),
+    ]),
+  );
   return { rows, total: total?.value ?? 0 };
 }
 

@@ -3,6 +3,7 @@
 import { asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { tenants, users } from "../schema";
 import type { PlatformTx, Tx } from "../scopes";
+import { corkUntilQueued } from "../pooled-client";
 import type { PlatformListQuery } from "./platform-tenants";
 import { containsPattern } from "./search";
 
@@ -18,26 +19,29 @@ export async function listUsersForPlatform(tx: PlatformTx, query: PlatformListQu
   const pattern = query.search ? containsPattern(query.search) : null;
   const where = pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined;
   const order = query.dir === "desc" ? desc : asc;
-  const [rows, [total]] = await Promise.all([
-    tx
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        isSuperadmin: users.isSuperadmin,
-        canCreateTenants: users.canCreateTenants,
-        tenantLimit: users.tenantLimit,
-        createdAt: users.createdAt,
-        tenantsOwned,
-        ownedTenantNames,
-      })
-      .from(users)
-      .where(where)
-      .orderBy(order(SORT_COLUMNS[query.sort]), asc(users.id))
-      .limit(query.size)
-      .offset((query.page - 1) * query.size),
-    tx.select({ value: count() }).from(users).where(where),
-  ]);
+  // Both asked for at once, in one socket write (one round trip).
+  const [rows, [total]] = await corkUntilQueued(tx, () =>
+    Promise.all([
+      tx
+        .select({
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          isSuperadmin: users.isSuperadmin,
+          canCreateTenants: users.canCreateTenants,
+          tenantLimit: users.tenantLimit,
+          createdAt: users.createdAt,
+          tenantsOwned,
+          ownedTenantNames,
+        })
+        .from(users)
+        .where(where)
+        .orderBy(order(SORT_COLUMNS[query.sort]), asc(users.id))
+        .limit(query.size)
+        .offset((query.page - 1) * query.size),
+      tx.select({ value: count() }).from(users).where(where),
+    ]),
+  );
   return { rows, total: total?.value ?? 0 };
 }
 
