@@ -5,7 +5,7 @@ import { memberships, tenantGroupMembers, tenants, users, type MemberRole } from
 import { groupsOfMembership } from "./groups";
 import { scopeTenantId } from "../scope-tenant";
 import type { TenantTx } from "../scopes";
-import { corkUntilQueued } from "../pooled-client";
+import { readTogether } from "../read-together";
 import { withPlannerSettings, type PlannerSettings } from "./activity/planner-settings";
 import { tallyTotal, type MemberTally } from "./member-tally";
 import { containsPattern } from "./search";
@@ -204,9 +204,9 @@ export async function listMembers(
       !counter ? 0 : isFiltered(query) ? tallyTotal(counter.tally, query) : counter.value;
     if (query.page === 1) {
       // The first page's window does not depend on the total (pageWindow): its rows are asked for
-      // beside the counter, in the same socket write (one round trip fewer on PostgreSQL).
-      const [[counter], rows] = await corkUntilQueued(tx, () => Promise.all([run(memberCounterQuery(tx)), read(pageWindow(query))]));
-      return { rows: shown(rows), total: totalOf(counter), page: 1 };
+      // beside the counter, in one round trip (readTogether).
+      const { counter, rows } = await readTogether(tx, { counter: () => run(memberCounterQuery(tx)), rows: () => read(pageWindow(query)) });
+      return { rows: shown(rows), total: totalOf(counter[0]), page: 1 };
     }
     const [counter] = await run(memberCounterQuery(tx));
     const total = totalOf(counter);
