@@ -1,4 +1,4 @@
-// The security headers proxy.ts puts on every response it handles (all but Next's static files,
+// The security headers lib/request-stamp.ts puts on every response (all but Next's static files,
 // which get X-Content-Type-Options from next.config.ts).
 
 /** A fresh, unguessable nonce for one response's scripts and styles. */

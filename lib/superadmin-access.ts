@@ -57,8 +57,8 @@ export const recordSuperadminView = cache(async (tenantId: string, user: Session
 async function requestInfo() {
   try {
     const h = await headers();
-    // Set by proxy.ts from the method and Next's headers (never the client's raw headers); missing
-    // means proxy.ts did not run, which counts as a view.
+    // Set by the server's listener (lib/request-stamp.ts) from the method and Next's headers (never
+    // the client's raw headers); missing means it did not run, which counts as a view.
     const kind = h.get(REQUEST_KIND_HEADER);
     return { path: h.get(VIEWED_PATH_HEADER), kind: kind === "prefetch" || kind === "action" ? kind : "view" };
   } catch {

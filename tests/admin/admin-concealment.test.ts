@@ -14,8 +14,10 @@ import { SUPERADMIN_VERDICT_HEADER, UNROUTED_PATH, isAdminPath } from "@/lib/adm
 import { createRequestListener } from "@/lib/request-listener";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/session-cookie";
 import { parseTrustedProxies } from "@/lib/trusted-proxies";
-import { proxy } from "@/proxy";
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { config, proxy } from "@/proxy";
 import { createUser } from "../support/fixtures";
+import { stamped } from "../support/stamped-request";
 
 async function sessionFor(isSuperadmin: boolean, expires = new Date(Date.now() + 3_600_000)): Promise<string> {
   const user = await createUser(isSuperadmin ? "root" : "member", { isSuperadmin });
@@ -100,6 +102,16 @@ describe("/admin for anyone but a superadmin", () => {
     expect(isAdminPath("/%ff/admin")).toBe(false);
     expect(isAdminPath("/")).toBe(false);
   });
+
+  it("runs on every spelling of /admin that routes to the console, and on no other path", () => {
+    for (const path of ["/admin", "/admin/users", "/admin/activity?q=x", "/%61dmin/users", "/adm%69n", "/%61%64%6d%69%6e/tenants", "/%61%64%6D%69%6E"]) {
+      expect(isAdminPath(path.split("?")[0]!), path).toBe(true);
+      expect(unstable_doesMiddlewareMatch({ config, url: path }), path).toBe(true);
+    }
+    for (const path of ["/", "/login", "/t/acme/members", "/t/admin", "/administrator", "/adminx/users", "/api/auth/session", "/_next/static/chunks/app.js"]) {
+      expect(unstable_doesMiddlewareMatch({ config, url: path }), path).toBe(false);
+    }
+  });
 });
 
 /** The verdict header the page gets from proxy.ts (NextResponse.next hands request headers on as x-middleware-request-*), or null. */
@@ -124,6 +136,13 @@ describe("proxy.ts's superadmin verdict for the console's layout", () => {
     expect(await verdictHandedOn("/admin/activity", { ...forged, cookie: `${SESSION_COOKIE}=${member}` })).toBeNull();
     const root = await sessionFor(true);
     expect(await verdictHandedOn("/t/acme/members", { ...forged, cookie: `${SESSION_COOKIE}=${root}` })).toBeNull();
+  });
+
+  it("a client's own verdict is removed from every request before Next.js sees it, where proxy.ts does not run too", () => {
+    for (const path of ["/t/acme/members", "/admin", "/login", "/api/v1/members", "/_next/static/chunks/app.js"]) {
+      const { request } = stamped(path, { headers: { [SUPERADMIN_VERDICT_HEADER]: "1" } });
+      expect(request[SUPERADMIN_VERDICT_HEADER], path).toBeUndefined();
+    }
   });
 });
 

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { requestKind } from "@/lib/viewed-path";
 
-const headers = (names: string[]) => new Headers(names.map((name): [string, string] => [name, "1"]));
+/** Which headers the request carries, as lib/request-stamp.ts asks. */
+const headers = (names: string[]) => (name: string) => names.includes(name);
 
 describe("requestKind", () => {
   it("is a view for a plain page load", () => {

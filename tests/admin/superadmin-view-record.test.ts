@@ -1,17 +1,16 @@
 // What a visiting superadmin's page request leaves in the tenant's log, from the request as the
-// browser sends it, through proxy.ts (which classifies it) to the page's requireActor: a page load
+// browser sends it, through the server's listener (lib/request-stamp.ts classifies it) to the page's requireActor: a page load
 // is recorded even when the client forges the classification header, a router prefetch and a
 // server action's POST are not (nobody saw a page; the action writes its own entry).
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { withTenant } from "@/db/scopes";
 import { activity } from "@/db/schema";
-import { proxy } from "@/proxy";
 import { createTwoTenants, createUser } from "../support/fixtures";
 import { signInAs } from "../support/session";
+import { stamped } from "../support/stamped-request";
 
-/** The request headers the page renders with: what proxy.ts forwarded for the current request. */
+/** The request headers the page renders with: the request as the server's listener handed it to Next.js. */
 let pageRequestHeaders = new Headers();
 
 vi.mock("@/lib/auth", async () => {
@@ -33,19 +32,14 @@ const { requireActor } = await import("@/lib/actor");
 let world: Awaited<ReturnType<typeof createTwoTenants>>;
 let root: { id: string; email: string };
 
-/** Runs the request through proxy.ts and gives the page the headers Next.js would hand it. */
-async function forwardThroughProxy(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
-  const request = new NextRequest(`http://tenantry.test${path}`, { method: init.method ?? "GET", headers: init.headers });
-  const response = await proxy(request);
-  // NextResponse.next({ request: { headers } }) hands the rewritten request headers to Next.js as
-  // x-middleware-request-* (listed in x-middleware-override-headers); the page sees exactly those.
-  const overridden = response.headers.get("x-middleware-override-headers")?.split(",") ?? [];
-  pageRequestHeaders = new Headers(request.headers);
-  for (const name of overridden) pageRequestHeaders.set(name, response.headers.get(`x-middleware-request-${name}`) ?? "");
+/** Runs the request through the server's listener and gives the page the headers Next.js would hand it. */
+async function forwardThroughListener(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
+  const { request } = stamped(path, init);
+  pageRequestHeaders = new Headers(Object.entries(request).map(([name, value]): [string, string] => [name, String(value)]));
 }
 
-async function viewsRecordedFor(path: string, init?: Parameters<typeof forwardThroughProxy>[1]) {
-  await forwardThroughProxy(path, init);
+async function viewsRecordedFor(path: string, init?: Parameters<typeof forwardThroughListener>[1]) {
+  await forwardThroughListener(path, init);
   await requireActor(world.a.slug);
   const rows = await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
     tx.select().from(activity).where(and(eq(activity.tenantId, world.a.id), eq(activity.action, "superadmin.viewed"), eq(activity.targetId, path))),
@@ -60,7 +54,7 @@ beforeAll(async () => {
 });
 
 describe("a visiting superadmin's requests", () => {
-  it("a page load is recorded, with the path the proxy saw, as the tenant's admins read it in their log", async () => {
+  it("a page load is recorded, with the path the listener saw, as the tenant's admins read it in their log", async () => {
     const path = `/t/${world.a.slug}/members`;
     expect(await viewsRecordedFor(path)).toBe(1);
     const [entry] = await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
@@ -69,7 +63,7 @@ describe("a visiting superadmin's requests", () => {
     expect(entry).toMatchObject({ summary: `${root.email} viewed ${path} as superadmin`, details: { path, viaSuperadmin: true } });
   });
 
-  it("a page rendered without the proxy's classification (or with one it never sets) counts as a view", async () => {
+  it("a page rendered without the listener's classification (or with one it never sets) counts as a view", async () => {
     for (const kind of [null, "preview"]) {
       const path = `/t/${world.a.slug}/members?unclassified=${kind}`;
       pageRequestHeaders = new Headers({ "x-tenantry-path": path });

@@ -1,4 +1,4 @@
-// The return path proxy.ts passes to pages under /t/: the whole path and query a visitor asked for,
+// The return path lib/request-stamp.ts passes to pages under /t/: the whole path and query a visitor asked for,
 // without the router's `_rsc` cache-buster (a callbackUrl carrying it would land on a raw RSC answer).
 import { describe, expect, it } from "vitest";
 import { requestedPathOf } from "@/lib/requested-path";

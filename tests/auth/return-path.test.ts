@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { REQUESTED_PATH_HEADER } from "@/lib/requested-path";
 
-/** The requested path proxy.ts forwarded for the current request (null: no header). */
+/** The requested path the server's listener (lib/request-stamp.ts) forwarded for the current request (null: no header). */
 const forwarded = vi.hoisted(() => ({ path: null as string | null }));
 
 vi.mock("@/lib/auth", () => ({ auth: async () => null }));
