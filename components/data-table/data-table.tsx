@@ -71,7 +71,7 @@ export function DataTable<Row extends { id: string }>({
 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={pending || undefined}>
-      <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
+      <table aria-label={label} className="data-table min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -107,7 +107,7 @@ export function DataTable<Row extends { id: string }>({
               return (
                 <tr key={row.id} className="hover:bg-slate-50">
                   {columns.map((column) => (
-                    <td key={column.id} className="px-4 py-3 align-top">
+                    <td key={column.id}>
                       <column.cell row={row} column={column} />
                     </td>
                   ))}
