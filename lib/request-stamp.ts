@@ -12,7 +12,7 @@
 //   superadmin (lib/admin-concealment.ts).
 // This was proxy.ts's work on every path; Next's proxy machinery (a web Request built from the Node
 // request, the forwarded headers merged back) cost more per page view than everything it did, so
-// proxy.ts now runs on /admin paths alone (issue 11: overview +18 % req/s at 16 connections).
+// proxy.ts now runs on /admin paths alone (issue 11: overview +16 %, members +14 % req/s at 16 connections).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { SUPERADMIN_VERDICT_HEADER } from "./admin-concealment";
