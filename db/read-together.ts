@@ -26,3 +26,13 @@ export async function readTogether<T extends Tx, R extends Reads<T>>(tx: T, read
   const values = await corkUntilQueued(tx, () => Promise.all(Object.values(reads).map((read) => read(tx))));
   return Object.fromEntries(Object.keys(reads).map((name, i) => [name, values[i]])) as Results<R>;
 }
+
+/** A list's page and its total (a `count()` read of the same filter) in one round trip. */
+export async function readPageAndTotal<T extends Tx, Row>(
+  tx: T,
+  page: () => PromiseLike<Row[]>,
+  total: () => PromiseLike<{ value: number }[]>,
+): Promise<{ rows: Row[]; total: number }> {
+  const { rows, counted } = await readTogether(tx, { rows: page, counted: total });
+  return { rows, total: counted[0]?.value ?? 0 };
+}

@@ -13,8 +13,8 @@ import type { ServerResponse } from "node:http";
  * The request header by which proxy.ts hands its verdict on an /admin request to the console's layout:
  * "1" when the request's session is a live superadmin's (checked in the database just before). Always
  * overwritten by proxy.ts, and removed from every request by the server's listener before that
- * (lib/request-stamp.ts), so a client cannot claim it; the layout
- * then needs no transaction of its own, and each page still checks the flag in its own (withPlatformPage).
+ * (lib/request-stamp.ts), so a client cannot claim it; the layout then needs no transaction of its
+ * own, and each page still checks the flag in its own (withPlatformPage).
  */
 export const SUPERADMIN_VERDICT_HEADER = "x-tenantry-superadmin";
 

@@ -20,8 +20,9 @@ const pathOf = (url: string | undefined) => (url ?? "/").split("?")[0]!;
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
- * A path Next.js cannot route: escapes that do not decode (404: no page could be meant) or a dot segment ("..", ".", "%2e%2e"; 400: browsers remove them
- * before sending, so only a hand-made request has one).
+ * A path Next.js cannot route: escapes that do not decode (404: no page could be meant) or a dot
+ * segment ("..", ".", "%2e%2e"; 400: browsers remove them before sending, so only a hand-made
+ * request has one).
  */
 function pathStatus(request: ScreenedRequest): number | null {
   const path = pathOf(request.url);

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { flowRuns, flows, flowTemplates, flowTemplateUses, tenantGroupFlows, tenants, users, type Environment, type FlowRunLogEntry } from "../schema";
 import type { TenantTx } from "../scopes";
-import { readTogether } from "../read-together";
+import { readPageAndTotal } from "../read-together";
 import { keepGroupFlowsOnAnotherCopy } from "./group-flows";
 import { containsPattern } from "./search";
 import { syncStaleTemplateFlows } from "./template-flows";
@@ -40,9 +40,9 @@ export async function listFlows(tx: TenantTx, query: FlowListQuery) {
   await syncStaleTemplateFlows(tx);
   const where = and(eq(flows.tenantId, tx.tenantId), eq(flows.environment, query.environment ?? "production"), query.search ? ilike(flows.name, containsPattern(query.search)) : undefined);
   const order = query.dir === "desc" ? desc : asc;
-  // Both in one round trip (readTogether).
-  const { rows, counted } = await readTogether(tx, {
-    rows: () =>
+  return readPageAndTotal(
+    tx,
+    () =>
       tx
         .select({ ...flowColumns, templateUseId: flowTemplateUses.id, templateName: flowTemplates.name })
         .from(flows)
@@ -55,9 +55,8 @@ export async function listFlows(tx: TenantTx, query: FlowListQuery) {
         .orderBy(order(SORT_COLUMNS[query.sort]), asc(flows.id))
         .limit(query.size)
         .offset((query.page - 1) * query.size),
-    counted: () => tx.select({ value: count() }).from(flows).where(where),
-  });
-  return { rows, total: counted[0]?.value ?? 0 };
+    () => tx.select({ value: count() }).from(flows).where(where),
+  );
 }
 
 /** The environment a query means: Production unless named (the REST API's flows are Production's). */

@@ -4,7 +4,7 @@
 import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { flows, tenantGroupFlows } from "../schema";
 import type { TenantTx } from "../scopes";
-import { readTogether } from "../read-together";
+import { readPageAndTotal } from "../read-together";
 import { containsPattern } from "./search";
 
 /** Production first, then Staging, then Development: which copy of a flow a pick points at. */
@@ -13,9 +13,9 @@ const environmentPreference = sql`case ${flows.environment} when 'production' th
 /** The group's flows by name (at most `limit`), with how many it names in all. */
 export async function listGroupFlows(tx: TenantTx, groupId: string, limit = 200) {
   const where = and(eq(tenantGroupFlows.tenantId, tx.tenantId), eq(tenantGroupFlows.groupId, groupId));
-  // Both in one round trip (readTogether).
-  const { rows, counted } = await readTogether(tx, {
-    rows: () =>
+  return readPageAndTotal(
+    tx,
+    () =>
       tx
         .select({ id: tenantGroupFlows.flowId, name: flows.name, environment: flows.environment })
         .from(tenantGroupFlows)
@@ -23,9 +23,8 @@ export async function listGroupFlows(tx: TenantTx, groupId: string, limit = 200)
         .where(where)
         .orderBy(asc(flows.name), asc(flows.id))
         .limit(limit),
-    counted: () => tx.select({ value: sql<number>`count(*)::int` }).from(tenantGroupFlows).where(where),
-  });
-  return { rows, total: counted[0]?.value ?? 0 };
+    () => tx.select({ value: sql<number>`count(*)::int` }).from(tenantGroupFlows).where(where),
+  );
 }
 
 /** Flows whose name contains `search` that the group does not name yet, one per flow id, by name (at most `limit`). */

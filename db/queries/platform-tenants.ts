@@ -4,7 +4,7 @@ import "server-only";
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { tenants } from "../schema";
 import type { PlatformTx, Tx } from "../scopes";
-import { readTogether } from "../read-together";
+import { readPageAndTotal } from "../read-together";
 import { containsPattern } from "./search";
 
 export const PLATFORM_TENANT_SORTS = ["name", "slug", "license", "flowCap", "flowCount", "memberCount", "createdAt"] as const;
@@ -40,9 +40,9 @@ export async function listTenantsForPlatform(tx: PlatformTx, query: PlatformList
   const status = query.status === "archived" ? isNotNull(tenants.archivedAt) : query.status === "active" ? isNull(tenants.archivedAt) : undefined;
   const where = and(pattern ? or(ilike(tenants.name, pattern), ilike(tenants.slug, pattern)) : undefined, status);
   const order = query.dir === "desc" ? desc : asc;
-  // Both in one round trip (readTogether).
-  const { rows, counted } = await readTogether(tx, {
-    rows: () =>
+  return readPageAndTotal(
+    tx,
+    () =>
       tx
         .select(platformTenantColumns)
         .from(tenants)
@@ -50,9 +50,8 @@ export async function listTenantsForPlatform(tx: PlatformTx, query: PlatformList
         .orderBy(order(platformTenantColumns[query.sort]), asc(tenants.id))
         .limit(query.size)
         .offset((query.page - 1) * query.size),
-    counted: () => tx.select({ value: count() }).from(tenants).where(where),
-  });
-  return { rows, total: counted[0]?.value ?? 0 };
+    () => tx.select({ value: count() }).from(tenants).where(where),
+  );
 }
 
 /** The tenant row, locked until commit: plan changes and flow creation serialize on it. */

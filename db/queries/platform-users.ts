@@ -3,7 +3,7 @@
 import { asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { tenants, users } from "../schema";
 import type { PlatformTx, Tx } from "../scopes";
-import { readTogether } from "../read-together";
+import { readPageAndTotal } from "../read-together";
 import type { PlatformListQuery } from "./platform-tenants";
 import { containsPattern } from "./search";
 
@@ -19,9 +19,9 @@ export async function listUsersForPlatform(tx: PlatformTx, query: PlatformListQu
   const pattern = query.search ? containsPattern(query.search) : null;
   const where = pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined;
   const order = query.dir === "desc" ? desc : asc;
-  // Both in one round trip (readTogether).
-  const { rows, counted } = await readTogether(tx, {
-    rows: () =>
+  return readPageAndTotal(
+    tx,
+    () =>
       tx
         .select({
           id: users.id,
@@ -39,9 +39,8 @@ export async function listUsersForPlatform(tx: PlatformTx, query: PlatformListQu
         .orderBy(order(SORT_COLUMNS[query.sort]), asc(users.id))
         .limit(query.size)
         .offset((query.page - 1) * query.size),
-    counted: () => tx.select({ value: count() }).from(users).where(where),
-  });
-  return { rows, total: counted[0]?.value ?? 0 };
+    () => tx.select({ value: count() }).from(users).where(where),
+  );
 }
 
 /** The user's row, locked until commit (changes to one account's flags serialize on it). */

@@ -1,7 +1,8 @@
 // What a visiting superadmin's page request leaves in the tenant's log, from the request as the
-// browser sends it, through the server's listener (lib/request-stamp.ts classifies it) to the page's requireActor: a page load
-// is recorded even when the client forges the classification header, a router prefetch and a
-// server action's POST are not (nobody saw a page; the action writes its own entry).
+// browser sends it, through the server's listener (lib/request-stamp.ts classifies it) to the page's
+// requireActor: a page load is recorded even when the client forges the classification header, a
+// router prefetch and a server action's POST are not (nobody saw a page; the action writes its own
+// entry).
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { withTenant } from "@/db/scopes";
@@ -33,13 +34,13 @@ let world: Awaited<ReturnType<typeof createTwoTenants>>;
 let root: { id: string; email: string };
 
 /** Runs the request through the server's listener and gives the page the headers Next.js would hand it. */
-async function forwardThroughListener(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
+function forwardThroughListener(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
   const { request } = stamped(path, init);
   pageRequestHeaders = new Headers(Object.entries(request).map(([name, value]): [string, string] => [name, String(value)]));
 }
 
 async function viewsRecordedFor(path: string, init?: Parameters<typeof forwardThroughListener>[1]) {
-  await forwardThroughListener(path, init);
+  forwardThroughListener(path, init);
   await requireActor(world.a.slug);
   const rows = await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
     tx.select().from(activity).where(and(eq(activity.tenantId, world.a.id), eq(activity.action, "superadmin.viewed"), eq(activity.targetId, path))),
