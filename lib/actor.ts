@@ -5,11 +5,11 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { databaseOutageNoted, DatabaseUnavailableError } from "@/db/availability";
-import { withSystem, withUser, type UserTx } from "@/db/scopes";
+import { withSystem, withUser, type Tx, type UserTx } from "@/db/scopes";
 import { findMembershipBySlug, type SwitcherTenant, type TenantMembership } from "@/db/queries/tenants";
-import { readCallerPage } from "@/db/queries/caller-page";
+import { readCallerPage, readCallerPageOfScopeUser } from "@/db/queries/caller-page";
 import { getAccountFlags } from "@/db/queries/users";
-import { findSessionEnteringUser, type SessionAndUser } from "@/db/queries/sessions";
+import { findSessionEnteringUserWith, type SessionAndUser } from "@/db/queries/sessions";
 import { authMethodOf } from "@/db/schema";
 import { ssoPolicyAllows, ssoSignInPath } from "./sso/sso-policy";
 import { isTenantBoundSession, sessionEntersTenant } from "./sso/session-binding";
@@ -140,20 +140,38 @@ const SESSION_READ_IN_CALLER_SCOPE = auth === readDatabaseSession;
  * When the request has not read its session yet, the same transaction reads it first (below).
  */
 async function inCallerScope<T>(slug: string, read: (tx: UserTx, user: SessionUser) => Promise<T>): Promise<T | null> {
-  if (SESSION_READ_IN_CALLER_SCOPE && !requestSession().payload && SLUG_PATTERN.test(slug)) return readSessionThenCaller(read);
+  return inCallerScopeWith(slug, async () => undefined, read);
+}
+
+/**
+ * inCallerScope with `ahead`, a read of the scope's user (it takes the user from the scope, never
+ * from an argument) asked for first: when the transaction also reads the session, right behind the
+ * session's statement, in the same round trip (db/queries/sessions.ts findSessionEnteringUserWith).
+ * `read` gets its answer, which it must hold to the caller it is given.
+ */
+async function inCallerScopeWith<T, A>(
+  slug: string,
+  ahead: (tx: Tx) => Promise<A>,
+  read: (tx: UserTx, user: SessionUser, ahead: Promise<A>) => Promise<T>,
+): Promise<T | null> {
+  if (SESSION_READ_IN_CALLER_SCOPE && !requestSession().payload && SLUG_PATTERN.test(slug)) return readSessionThenCaller(ahead, read);
   const user = await getTenantSessionUser();
   if (!user || !SLUG_PATTERN.test(slug)) return null;
-  return withUser({ userId: user.id }, (tx) => read(tx, user));
+  return withUser({ userId: user.id }, (tx) => read(tx, user, ahead(tx)));
 }
 
 /**
  * The request's session read and the caller's reads in one transaction: the statement that finds the
  * session enters its user's scope (db/queries/sessions.ts findSessionEnteringUser), two round trips
- * fewer than a transaction for each. The request's session is the one read here (readSession answers
- * it). A session that needs a write first (expired, or due for its new expiry) is settled as
- * readDatabaseSession settles it, after this transaction, and the caller read in a transaction of its own.
+ * fewer than a transaction for each, and `ahead` goes with it (one more fewer). The request's session
+ * is the one read here (readSession answers it). A session that needs a write first (expired, or due
+ * for its new expiry) is settled as readDatabaseSession settles it, after this transaction, and the
+ * caller read in a transaction of its own (`ahead`'s answer dropped, and asked for again there).
  */
-async function readSessionThenCaller<T>(read: (tx: UserTx, user: SessionUser) => Promise<T>): Promise<T | null> {
+async function readSessionThenCaller<T, A>(
+  ahead: (tx: Tx) => Promise<A>,
+  read: (tx: UserTx, user: SessionUser, ahead: Promise<A>) => Promise<T>,
+): Promise<T | null> {
   // Taken before anything is awaited, so a read of the session meanwhile waits for this one.
   let answer!: (payload: SessionPayload | null) => void;
   requestSession().payload = new Promise((resolve) => (answer = resolve));
@@ -169,14 +187,14 @@ async function readSessionThenCaller<T>(read: (tx: UserTx, user: SessionUser) =>
       return null;
     }
     const outcome = await withSystem(async (tx): Promise<{ read: T | null } | { unsettled: SessionAndUser }> => {
-      const entered = await findSessionEnteringUser(tx, token);
+      const { entered, ahead: aheadAnswer } = await findSessionEnteringUserWith(tx, token, ahead);
       const payload = entered && unchangedSessionPayload(entered.found);
       if (entered && !payload) return { unsettled: entered.found };
       answerSession(payload);
       // From the payload itself: where React's cache memoises nothing (outside a server render),
       // readSession would read the session again, in a second transaction opened inside this one.
       const user = tenantSessionUserOf(sessionOf(payload));
-      return { read: entered && user ? await read(entered.userTx, user) : null };
+      return { read: entered && user ? await read(entered.userTx, user, aheadAnswer) : null };
     });
     if ("read" in outcome) return outcome.read;
     answerSession(await settleSession(token, outcome.unsettled));
@@ -187,7 +205,7 @@ async function readSessionThenCaller<T>(read: (tx: UserTx, user: SessionUser) =>
     answerSession(null);
   }
   const user = await getTenantSessionUser();
-  return user && withUser({ userId: user.id }, (tx) => read(tx, user));
+  return user && withUser({ userId: user.id }, (tx) => read(tx, user, ahead(tx)));
 }
 
 /**
@@ -205,9 +223,12 @@ const findMember = cache(async (slug: string): Promise<Actor | null> =>
  * transaction, once per request: the layout and the page share it.
  */
 const findMemberWithNav = cache((slug: string) =>
-  inCallerScope(slug, async (tx, user) => {
-    // The account's flags, the switcher, the membership and its IP allow-lists: one statement.
-    const page = await readCallerPage(tx, user.id, slug);
+  inCallerScopeWith(slug, (tx) => readCallerPageOfScopeUser(tx, slug), async (tx, user, ahead) => {
+    // The account's flags, the switcher, the membership and its IP allow-lists: one statement, asked
+    // for with the session's. It read the scope's user, who is the caller (the session's statement
+    // entered their scope); were it anyone else, it is read again for the caller.
+    const asked = await ahead;
+    const page = asked.userId === user.id ? asked.page : await readCallerPage(tx, user.id, slug);
     const member = await actorOf(tx, user, slug, page.membership, page.account.isSuperadmin);
     // The lists come for an active member only: a visiting superadmin's page views are not held to them.
     return { member, nav: navOf(user, page.switcher, page.account), ipAllowLists: page.ipAllowLists };

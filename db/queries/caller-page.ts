@@ -2,7 +2,7 @@
 // caller_page function (migration 0050), in the caller's user scope.
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../client";
-import type { UserTx } from "../scopes";
+import type { Tx, UserTx } from "../scopes";
 import { scopedPermissionsArray } from "./groups";
 import type { StoredIpAllowLists } from "./ip-allow-lists";
 import { membershipOfRow, type CallerMembershipRow, type SwitcherTenant, type TenantMembership } from "./tenants";
@@ -25,7 +25,24 @@ type CallerPageRow = { can_create_tenants: boolean; is_superadmin: boolean; swit
 
 export async function readCallerPage(tx: UserTx, userId: string, slug: string): Promise<CallerPage> {
   // caller_page always returns one row.
-  const row = rowsOf<CallerPageRow>(await tx.execute(sql`select * from caller_page(${userId}, ${slug}, ${scopedPermissionsArray()})`))[0]!;
+  return callerPageOf(rowsOf<CallerPageRow>(await tx.execute(sql`select * from caller_page(${userId}, ${slug}, ${scopedPermissionsArray()})`))[0]!);
+}
+
+/**
+ * readCallerPage for the user whose scope the transaction is in (app.self_user_id), and that user's
+ * id: a read that can be asked for before the caller is known, behind the statement that enters
+ * their scope (db/queries/sessions.ts findSessionEnteringUserWith). Outside a user's scope the user
+ * is null and the page as caller_page gives it for nobody (no account, no switcher, no membership).
+ */
+export async function readCallerPageOfScopeUser(tx: Tx, slug: string): Promise<{ userId: string | null; page: CallerPage }> {
+  const scopeUser = sql`nullif(current_setting('app.self_user_id', true), '')::uuid`;
+  const [row] = rowsOf<CallerPageRow & { scope_user_id: string | null }>(
+    await tx.execute(sql`select ${scopeUser} as scope_user_id, * from caller_page(${scopeUser}, ${slug}, ${scopedPermissionsArray()})`),
+  );
+  return { userId: row!.scope_user_id, page: callerPageOf(row!) };
+}
+
+function callerPageOf(row: CallerPageRow): CallerPage {
   return {
     account: { canCreateTenants: row.can_create_tenants, isSuperadmin: row.is_superadmin },
     switcher: row.switcher,

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { sessions, users, userTwoFactor } from "../schema";
+import { corkUntilQueued } from "../pooled-client";
 import { userScopeEnteredBy, userScopeSettingsOf, type SystemTx, type Tx, type UserTx } from "../scopes";
 
 export async function insertSession(tx: Tx, session: typeof sessions.$inferInsert) {
@@ -81,4 +82,24 @@ export async function findSessionEnteringUser(tx: SystemTx, sessionToken: string
   if (!row) return null;
   const { session, user } = row;
   return { found: { session, user }, userTx: userScopeEnteredBy(tx, session.userId) };
+}
+
+/**
+ * findSessionEnteringUser with `ahead` asked for right behind the session's statement, before its
+ * answer: on PostgreSQL both leave in one socket write and come back in one round trip (the pool's
+ * pipeline mode), and PostgreSQL runs `ahead` after the session's statement, so in the scope that
+ * statement entered: the session user's when it found one, else the system scope's (where a user's
+ * own rows answer with none). `ahead` is asked for before anyone knows whose session it is: it must
+ * take its user from the scope (app.self_user_id), never from an argument. Its answer is the
+ * caller's to use or drop (the session may prove unusable: expired, due for its new expiry, waiting
+ * for a second factor); a failure of it reaches only whoever awaits it.
+ */
+export async function findSessionEnteringUserWith<A>(
+  tx: SystemTx,
+  sessionToken: string,
+  ahead: (tx: SystemTx) => Promise<A>,
+): Promise<{ entered: Awaited<ReturnType<typeof findSessionEnteringUser>>; ahead: Promise<A> }> {
+  const [entering, aheadAnswer] = corkUntilQueued(tx, () => [findSessionEnteringUser(tx, sessionToken), ahead(tx)] as const);
+  aheadAnswer.catch(() => {}); // handled: awaited by the caller, or dropped with the session
+  return { entered: await entering, ahead: aheadAnswer };
 }
