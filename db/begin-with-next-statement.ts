@@ -1,6 +1,7 @@
-// A pooled connection's BEGIN, held back and sent with the transaction's first statement (db/client.ts
-// installs it on every connection of the pool). A module of its own, without the driver, so tests
-// drive it with a stand-in connection (tests/data/begin-with-next-statement.test.ts).
+// A pooled connection's BEGIN, held back and sent with the transaction's first statement, and settings
+// to put back, held for the transaction's next statement (db/client.ts installs it on every connection
+// of the pool). A module of its own, without the driver, so tests drive it with a stand-in connection
+// (tests/data/begin-with-next-statement.test.ts).
 
 /** A parameterless BEGIN's answer, given before it is sent (holdBeginForNextStatement). */
 const BEGUN = { command: "BEGIN", rowCount: null, oid: 0, rows: [], fields: [] };
@@ -17,6 +18,20 @@ function simpleQueryText(config: unknown, values: unknown): string | null {
 
 type AnyQuery = (...args: unknown[]) => unknown;
 
+/** A statement that ends the transaction (or starts one): settings local to a transaction end with it. */
+const TRANSACTION_BOUNDARY = /^\s*(begin|commit|rollback)\s*$/i;
+
+/** What holdBeginForNextStatement adds to a connection. */
+export interface HeldStatements {
+  /**
+   * Sends `text` (parameterless statements) before the connection's next statement, in the same
+   * message when that one has no parameters; drops it when the next statement ends the transaction.
+   * For settings put back within a transaction (withPlannerSettings): a page's transaction that
+   * ends after the work needs no round trip to put them back.
+   */
+  sendBeforeNextStatement(text: string): void;
+}
+
 /**
  * Makes a pooled connection hold a transaction's BEGIN back and send it in one message with the
  * transaction's first statement when that has no parameters, as the scope helpers' settings have
@@ -24,28 +39,44 @@ type AnyQuery = (...args: unknown[]) => unknown;
  * transaction. A page view opens three (the session, the caller, the page's data), and on the
  * bench machine each statement cost the app ~0.1 ms of CPU in its socket write alone (issue 11).
  * Anything else after BEGIN (parameters, a callback, a stream) gets the BEGIN sent first, as before;
- * node-postgres sends a connection's queries in order.
+ * node-postgres sends a connection's queries in order. The same for statements held with
+ * sendBeforeNextStatement (HeldStatements), which a COMMIT or ROLLBACK drops instead.
  */
 export function holdBeginForNextStatement(client: { query: AnyQuery }): void {
   const send = client.query.bind(client);
   let beginHeld = false;
+  let heldBeforeNext: string | null = null;
+  /** `held` and a parameterless statement in one message, answered with the statement's own result. */
+  const sendAfter = (held: string, config: unknown, text: string) => {
+    const together = `${held}; ${text}`;
+    // Several statements answer with a result each: the caller asked for the last.
+    return (send(typeof config === "string" ? together : { ...(config as object), text: together }) as Promise<unknown>).then((results) =>
+      Array.isArray(results) ? results[results.length - 1] : results,
+    );
+  };
   const query: AnyQuery = (...args) => {
     const [config, values, callback] = args;
     const promised = typeof values !== "function" && callback === undefined;
     const text = promised ? simpleQueryText(config, values) : null;
+    if (heldBeforeNext !== null) {
+      const held = heldBeforeNext;
+      heldBeforeNext = null;
+      const boundary = TRANSACTION_BOUNDARY.test(text ?? (typeof config === "string" ? config : ""));
+      if (!boundary) {
+        if (text !== null) return sendAfter(held, config, text);
+        // Ahead of it, without waiting (node-postgres sends in order). Should it fail, the transaction
+        // is aborted and the statement after it refused, which is what its caller then sees.
+        (send(held) as Promise<unknown>).catch((error: unknown) => console.error("[db] a held statement failed:", error));
+        return send(...args);
+      }
+    }
     if (text !== null && !beginHeld && /^\s*begin\s*$/i.test(text)) {
       beginHeld = true;
       return Promise.resolve(BEGUN);
     }
     if (!beginHeld) return send(...args);
     beginHeld = false;
-    if (text !== null) {
-      const together = `begin; ${text}`;
-      // Two statements answer with two results: the caller asked for the second.
-      return (send(typeof config === "string" ? together : { ...(config as object), text: together }) as Promise<unknown>).then((results) =>
-        Array.isArray(results) ? results[results.length - 1] : results,
-      );
-    }
+    if (text !== null) return sendAfter("begin", config, text);
     const begun = send("begin") as Promise<unknown>;
     if (promised) return begun.then(() => send(...args));
     // A callback cannot wait for BEGIN's promise; node-postgres sends the query after it anyway, and
@@ -53,5 +84,10 @@ export function holdBeginForNextStatement(client: { query: AnyQuery }): void {
     begun.catch(() => {});
     return send(...args);
   };
-  client.query = query;
+  Object.assign(client, {
+    query,
+    sendBeforeNextStatement(text: string) {
+      heldBeforeNext = heldBeforeNext === null ? text : `${heldBeforeNext}; ${text}`;
+    },
+  } satisfies HeldStatements & { query: AnyQuery });
 }

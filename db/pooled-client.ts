@@ -1,9 +1,10 @@
 // The node-postgres client under a drizzle transaction: drizzle's session holds it, and nothing in
 // drizzle's types says so, hence the one cast kept here (tests read whether it was waiting for an
 // answer). Undefined on PGlite.
+import type { HeldStatements } from "./begin-with-next-statement";
 import type { Tx } from "./scopes";
 
-export interface PooledClient {
+export interface PooledClient extends Partial<HeldStatements> {
   /** False while a statement's answer is still on its way. */
   readyForQuery?: boolean;
   connection?: { stream?: unknown };

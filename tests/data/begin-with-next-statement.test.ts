@@ -4,7 +4,7 @@
 // gets the BEGIN first, as node-postgres would have sent it. The transactions stay transactions.
 import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { holdBeginForNextStatement } from "@/db/begin-with-next-statement";
+import { holdBeginForNextStatement, type HeldStatements } from "@/db/begin-with-next-statement";
 import { withSystem, withTenant } from "@/db/scopes";
 import { flows } from "@/db/schema";
 import { createTenant } from "../support/fixtures";
@@ -27,7 +27,12 @@ function recordingClient() {
     },
   };
   holdBeginForNextStatement(client as never);
-  return { query: client.query as (...args: unknown[]) => Promise<{ command: string; rows: { statement: string }[] }>, sent };
+  const held = client as unknown as HeldStatements;
+  return {
+    query: client.query as (...args: unknown[]) => Promise<{ command: string; rows: { statement: string }[] }>,
+    sent,
+    sendBeforeNextStatement: (text: string) => held.sendBeforeNextStatement(text),
+  };
 }
 
 describe("BEGIN with the next statement", () => {
@@ -69,6 +74,47 @@ describe("BEGIN with the next statement", () => {
     await query("BEGIN");
     await query("commit");
     expect(sent.slice(2)).toEqual([["begin; commit"]]);
+  });
+});
+
+describe("statements held for the next one (sendBeforeNextStatement)", () => {
+  const putBack = "select set_config('enable_sort', 'on', true)";
+
+  it("go in one message with a parameterless next statement, answering with that statement's result", async () => {
+    const { query, sent, sendBeforeNextStatement } = recordingClient();
+    sendBeforeNextStatement(putBack);
+    expect(sent).toEqual([]);
+    expect(await query({ text: "select 2" })).toMatchObject({ rows: [{ statement: "select 2" }] });
+    expect(sent).toEqual([[{ text: `${putBack}; select 2` }]]);
+    // Once: the statement after goes as it is.
+    await query("select 3");
+    expect(sent.slice(1)).toEqual([["select 3"]]);
+  });
+
+  it("go first, on their own, before a next statement with parameters or a callback", async () => {
+    for (const next of [[{ text: "select $1::int", values: [1] }], ["select 1", () => {}]] as unknown[][]) {
+      const { query, sent, sendBeforeNextStatement } = recordingClient();
+      sendBeforeNextStatement(putBack);
+      await query(...next);
+      expect(sent).toEqual([[putBack], next]);
+    }
+  });
+
+  it("are dropped when the transaction ends next (COMMIT or ROLLBACK): its local settings end with it", async () => {
+    for (const end of ["commit", "ROLLBACK", { text: "commit" }]) {
+      const { query, sent, sendBeforeNextStatement } = recordingClient();
+      sendBeforeNextStatement(putBack);
+      await query(end);
+      expect(sent).toEqual([[end]]);
+    }
+  });
+
+  it("several held go together, in the order held", async () => {
+    const { query, sent, sendBeforeNextStatement } = recordingClient();
+    sendBeforeNextStatement("select 'a'");
+    sendBeforeNextStatement("select 'b'");
+    await query("select 'c'");
+    expect(sent).toEqual([["select 'a'; select 'b'; select 'c'"]]);
   });
 });
 

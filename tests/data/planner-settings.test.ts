@@ -1,13 +1,14 @@
 // withPlannerSettings (db/queries/activity/planner-settings.ts): the settings hold for the work's
 // statements and are put back after, in the same transaction. On PostgreSQL the work starts without
-// waiting for the settings' answer (the pool's pipeline mode), and its statement still runs after them.
+// waiting for the settings' answer (the pool's pipeline mode), and its statement still runs after them;
+// putting them back goes with the transaction's next statement, and is dropped when COMMIT is next.
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { withPlannerSettings } from "@/db/queries/activity/planner-settings";
 import { pooledClientOf } from "@/db/pooled-client";
 import { withTenant, type Tx } from "@/db/scopes";
 import { createTenant } from "../support/fixtures";
-import { socketWritesDuring } from "../support/socket-writes";
+import { recordSocketWrites, socketWritesDuring } from "../support/socket-writes";
 
 const onPostgres = process.env.DATABASE_URL?.startsWith("postgres") ?? false;
 const rowsOf = <T,>(result: unknown) => (result as { rows: T[] }).rows;
@@ -45,10 +46,38 @@ describe("withPlannerSettings", () => {
       await tx.execute(sql`select 1`);
       return socketWritesDuring(tx, () => withPlannerSettings(tx, { enable_sort: "off" }, () => tx.execute(sql`select 'the work' as marker`)));
     });
-    // The settings with the work's statement, then the settings put back.
-    expect(writes).toHaveLength(2);
+    // The settings with the work's statement; putting them back waits for the next statement.
+    expect(writes).toHaveLength(1);
     expect(writes[0]).toContain("set_config");
     expect(writes[0]).toContain("the work");
-    expect(writes[1]).not.toContain("the work");
+  });
+
+  it.runIf(onPostgres)("puts the settings back in the next statement's write, and not at all when the transaction ends next", async () => {
+    const tenant = await createTenant();
+    const putBack = "set_config('enable_sort', 'on', true)";
+    let recording!: ReturnType<typeof recordSocketWrites>;
+    await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
+      await withPlannerSettings(tx, { enable_sort: "off" }, () => sortSetting(tx));
+      const next = await socketWritesDuring(tx, async () => expect(await sortSetting(tx)).toBe("on"));
+      expect(next).toHaveLength(1);
+      expect(next[0]).toContain(putBack);
+      expect(next[0]).toContain("current_setting('enable_sort')");
+      await withPlannerSettings(tx, { enable_sort: "off" }, () => sortSetting(tx));
+      recording = recordSocketWrites(tx);
+    });
+    recording.stop();
+    // The transaction's end was all that followed: COMMIT, alone.
+    expect(recording.writes).toHaveLength(1);
+    expect(recording.writes[0]).toContain("commit");
+    expect(recording.writes[0]).not.toContain("set_config");
+  });
+
+  it.runIf(onPostgres)("puts the settings back before a next statement with parameters", async () => {
+    const tenant = await createTenant();
+    const seen = await withTenant({ tenantId: tenant.id, userId: null }, async (tx) => {
+      await withPlannerSettings(tx, { enable_sort: "off" }, () => sortSetting(tx));
+      return rowsOf<{ sort: string }>(await tx.execute(sql`select current_setting(${"enable_sort"}) as sort`))[0]?.sort;
+    });
+    expect(seen).toBe("on");
   });
 });

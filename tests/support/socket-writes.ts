@@ -10,8 +10,22 @@ interface SocketInternals {
 
 /** Records the writes of `tx`'s socket made while `work` runs (PostgreSQL only: PGlite has none). */
 export async function socketWritesDuring<T>(tx: Tx, work: () => Promise<T>): Promise<string[]> {
+  const recording = recordSocketWrites(tx);
+  try {
+    await work();
+  } finally {
+    recording.stop();
+  }
+  return recording.writes;
+}
+
+/**
+ * Records the writes of `tx`'s socket from now until `stop` (which may come after the transaction has
+ * ended: its COMMIT is written to the same socket). PostgreSQL only: PGlite has none.
+ */
+export function recordSocketWrites(tx: Tx): { writes: string[]; stop(): void } {
   const socket = pooledClientOf(tx)?.connection?.stream as SocketInternals | undefined;
-  if (!socket) throw new Error("socketWritesDuring needs a transaction on a PostgreSQL connection");
+  if (!socket) throw new Error("recordSocketWrites needs a transaction on a PostgreSQL connection");
   const writes: string[] = [];
   const { _write: write, _writev: writev } = socket;
   socket._write = function (chunk, encoding, done) {
@@ -22,10 +36,5 @@ export async function socketWritesDuring<T>(tx: Tx, work: () => Promise<T>): Pro
     writes.push(Buffer.concat(chunks.map((c) => c.chunk)).toString("latin1"));
     return writev.call(this, chunks, done);
   };
-  try {
-    await work();
-  } finally {
-    Object.assign(socket, { _write: write, _writev: writev });
-  }
-  return writes;
+  return { writes, stop: () => Object.assign(socket, { _write: write, _writev: writev }) };
 }

@@ -4,8 +4,8 @@
 // to the statements that need it and then put back, within the transaction.
 import { sql } from "drizzle-orm";
 import { besideSent } from "../../beside-sent";
-import { rowsOf } from "../../client";
-import { corkUntilQueued } from "../../pooled-client";
+import { rowsOf, sqlLiteral } from "../../client";
+import { corkUntilQueued, pooledClientOf } from "../../pooled-client";
 import type { Tx } from "../../scopes";
 
 export type PlannerSettings = Readonly<Record<string, "on" | "off">>;
@@ -52,6 +52,11 @@ export async function withPlannerSettings<T>(tx: Tx, settings: PlannerSettings, 
     ),
   );
   // Back for the rest of the transaction. (After an error there is no rest: the transaction is aborted.)
-  await tx.execute(sql`select ${sql.join(names.map((name, i) => sql`set_config(${name}, ${previous![`was_${i}`]!}, true)`), sql`, `)}`);
+  // On PostgreSQL they go back with the transaction's next statement, or not at all when COMMIT is
+  // next (a page's reads end their transaction): no round trip of their own.
+  const putBack = `select ${names.map((name, i) => `set_config(${sqlLiteral(name)}, ${sqlLiteral(previous![`was_${i}`]!)}, true)`).join(", ")}`;
+  const client = pooledClientOf(tx);
+  if (client?.sendBeforeNextStatement) client.sendBeforeNextStatement(putBack);
+  else await tx.execute(sql.raw(putBack));
   return result;
 }
