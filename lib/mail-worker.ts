@@ -10,6 +10,7 @@
 // once, and each message carries a Message-ID made from its row id, so a receiver can tell a repeat.
 import type { Transporter } from "nodemailer";
 import { claimDueMail, markMailFailed, markMailSent } from "@/db/queries/mail-outbox";
+import type { OutboxMail } from "@/db/schema";
 import { withMailDelivery } from "@/db/scopes";
 import { getEnv } from "./env";
 import { createMailTransport } from "./mail";
@@ -44,21 +45,24 @@ export interface DeliveryCounts {
   failed: number;
 }
 
-/** Sends due rows, one claim at a time, until none is due; several such loops may run at once. */
-async function deliverLoop(options: DeliveryOptions, counts: DeliveryCounts): Promise<void> {
-  for (;;) {
-    // A stopped worker's send may still be waiting on a relay; when it ends, the loop must not go on
-    // to claim mail that a newer worker (with another transport) is there to send.
-    if (options.stopped?.()) return;
-    const now = options.now?.() ?? new Date();
-    const row = await withMailDelivery((tx) =>
-      claimDueMail(tx, {
-        now,
-        maxAttempts: MAX_ATTEMPTS,
-        retryAt: (attempt) => new Date(now.getTime() + retryDelayMs(attempt)),
-      }),
-    );
-    if (!row) return;
+/** Claims the next due row (moving its next attempt on), or null when none is due or the worker stopped. */
+async function claimNext(options: DeliveryOptions): Promise<OutboxMail | null> {
+  // A stopped worker's send may still be waiting on a relay; when it ends, the loop must not go on
+  // to claim mail that a newer worker (with another transport) is there to send.
+  if (options.stopped?.()) return null;
+  const now = options.now?.() ?? new Date();
+  return withMailDelivery((tx) =>
+    claimDueMail(tx, {
+      now,
+      maxAttempts: MAX_ATTEMPTS,
+      retryAt: (attempt) => new Date(now.getTime() + retryDelayMs(attempt)),
+    }),
+  );
+}
+
+/** Sends `first`, then due rows one claim at a time until none is due; several such loops may run at once. */
+async function deliverLoop(options: DeliveryOptions, counts: DeliveryCounts, first: OutboxMail | null = null): Promise<void> {
+  for (let row = first ?? (await claimNext(options)); row; row = await claimNext(options)) {
     try {
       await options.transport.sendMail({
         from: options.from,
@@ -88,7 +92,11 @@ async function deliverLoop(options: DeliveryOptions, counts: DeliveryCounts): Pr
 /** Delivers everything due now and returns how many were sent and how many attempts failed. */
 export async function deliverDueMail(options: DeliveryOptions): Promise<DeliveryCounts> {
   const counts = { sent: 0, failed: 0 };
-  await Promise.all(Array.from({ length: PARALLEL_SENDS }, () => deliverLoop(options, counts)));
+  // Most runs (the 5 s poll) find nothing due: one claim tells, and only then do the other loops start.
+  const first = await claimNext(options);
+  if (!first) return counts;
+  const others = Array.from({ length: PARALLEL_SENDS - 1 }, () => deliverLoop(options, counts));
+  await Promise.all([deliverLoop(options, counts, first), ...others]);
   return counts;
 }
 
