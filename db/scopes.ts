@@ -302,6 +302,11 @@ export class NotSuperadminError extends Error {
 /** What a superadmin's transaction may do beyond global tables. */
 export interface PlatformAccess {
   /**
+   * The platform's "Require two-factor for all superadmins", read with the superadmin flag in the
+   * transaction's first statement (lib/two-factor/superadmin-requirement.ts applies it).
+   */
+  readonly twoFactorRequired: boolean;
+  /**
    * Enters one tenant: from here on the transaction sees that tenant's rows (its activity log
    * included), and the tenant's own log gets a "superadmin.accessed" entry saying why, and for a page,
    * the address that was viewed. No tenant's data is readable before this (migration 0011).
@@ -319,10 +324,14 @@ export function withPlatform<T>(scope: { superadminId: string }, work: (tx: Plat
   const platformScope = { tenantId: null, userId: scope.superadminId, selfUserId: null, platformUserId: scope.superadminId };
   const view = (tx: Tx) => scoped<PlatformTx>(tx, { superadminId: scope.superadminId });
   return runInScope(platformScope, view, async (tx) => {
-    const rows = await tx.execute(sql`select email from users where id = ${scope.superadminId} and is_superadmin`);
-    const [superadmin] = rowsOf<{ email: string }>(rows);
+    // The platform's two-factor requirement comes with the flag: every caller applies it next.
+    const rows = await tx.execute(sql`select email,
+        coalesce((select superadmin_two_factor_required from platform_settings where id), false) as "twoFactorRequired"
+      from users where id = ${scope.superadminId} and is_superadmin`);
+    const [superadmin] = rowsOf<{ email: string; twoFactorRequired: boolean }>(rows);
     if (!superadmin) throw new NotSuperadminError();
     return work(tx, {
+      twoFactorRequired: superadmin.twoFactorRequired,
       async enterTenant(tenantId, reason, viewedPath) {
         await applyScope(tx, { ...platformScope, tenantId });
         const details = viewedPath ? JSON.stringify({ path: viewedPath, viaSuperadmin: true }) : null;

@@ -17,7 +17,7 @@ export async function withPlatformPage<T>(work: (tx: PlatformTx, superadmin: Ses
   if (!user) notFound();
   try {
     return await withPlatform({ superadminId: user.id }, async (tx, platform) => {
-      await assertSuperadminTwoFactor(tx, user);
+      assertSuperadminTwoFactor(platform, user);
       return work(tx, user, platform);
     });
   } catch (error) {

@@ -14,8 +14,8 @@ export async function answerAsSuperadmin(
   const user = await getSessionUser();
   if (!user) return notFound();
   try {
-    return await withPlatform({ superadminId: user.id }, async (tx) => {
-      await assertSuperadminTwoFactor(tx, user);
+    return await withPlatform({ superadminId: user.id }, async (tx, platform) => {
+      assertSuperadminTwoFactor(platform, user);
       return work(tx, user);
     });
   } catch (error) {

@@ -40,7 +40,7 @@ export function platformAction<Schema extends z.ZodType, T>(definition: {
     const result = await settle(definition.name, async () => {
       try {
         return await withPlatform({ superadminId: superadmin.id }, async (tx, platform) => {
-          await assertSuperadminTwoFactor(tx, superadmin);
+          assertSuperadminTwoFactor(platform, superadmin);
           const { data, activity } = await definition.run({ tx, superadmin, platform, input, ip });
           await recordPlatformActivity(tx, toPlatformEntry(activity, superadmin, ip));
           return data;

@@ -3,8 +3,7 @@
 // (lib/actions/platform-action.ts), and they cannot enter tenants as a superadmin
 // (lib/superadmin-access.ts). Checked on every request, in the transaction that checks the flag.
 import "server-only";
-import { isSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
-import type { Tx } from "@/db/scopes";
+import type { PlatformAccess } from "@/db/scopes";
 
 export const SUPERADMIN_TWO_FACTOR_MESSAGE =
   "Two-factor authentication is required of superadmins. Set it up on your profile, then try again.";
@@ -12,6 +11,7 @@ export const SUPERADMIN_TWO_FACTOR_MESSAGE =
 /** Thrown inside a superadmin's transaction when the platform requires two-factor and they have none. */
 export class SuperadminTwoFactorMissingError extends Error {}
 
-export async function assertSuperadminTwoFactor(tx: Tx, superadmin: { twoFactorEnabled: boolean }): Promise<void> {
-  if (!superadmin.twoFactorEnabled && (await isSuperadminTwoFactorRequired(tx))) throw new SuperadminTwoFactorMissingError();
+/** `platform` is the superadmin's transaction's (withPlatform), which read the requirement with the flag. */
+export function assertSuperadminTwoFactor(platform: PlatformAccess, superadmin: { twoFactorEnabled: boolean }): void {
+  if (!superadmin.twoFactorEnabled && platform.twoFactorRequired) throw new SuperadminTwoFactorMissingError();
 }

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Tx } from "@/db/scopes";
 import { lockSuperadmins, lockUserForPlatform, updateUserFlags } from "@/db/queries/platform-users";
-import { isSuperadminTwoFactorRequired, setSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
+import { setSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
 import { platformAction } from "@/lib/actions/platform-action";
 import { ActionError, NOT_FOUND_MESSAGE } from "@/lib/actions/core";
 import { requireRow } from "@/lib/actions/require-row";
@@ -92,11 +92,11 @@ export const setSuperadmin = platformAction({
 export const setSuperadminTwoFactor = platformAction({
   name: "platform.superadmin_two_factor.set",
   input: z.object({ required: booleanInput }),
-  async run({ tx, superadmin, input }) {
+  async run({ tx, superadmin, platform, input }) {
     if (input.required && !superadmin.twoFactorEnabled) {
       throw new ActionError("FORBIDDEN", "Set up two-factor on your profile before requiring it of superadmins.");
     }
-    const before = await isSuperadminTwoFactorRequired(tx);
+    const before = platform.twoFactorRequired;
     await setSuperadminTwoFactorRequired(tx, input.required);
     return {
       data: { required: input.required },

@@ -6,16 +6,15 @@ import type { SearchParams } from "@/lib/url-state/search-params";
 import { AdminTablePage } from "../admin-table-page";
 import { UsersTable } from "./users-table";
 import { SuperadminTwoFactorSwitch } from "./superadmin-two-factor-switch";
-import { isSuperadminTwoFactorRequired } from "@/db/queries/platform-settings";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const state = adminUsersUrlState.parse(await searchParams);
-  const { list, me, twoFactorRequired } = await withPlatformPage(async (tx, superadmin) => ({
+  const { list, me, twoFactorRequired } = await withPlatformPage(async (tx, superadmin, platform) => ({
     list: await listUsersForPlatform(tx, { search: state.q, sort: state.sort, dir: state.dir, page: state.page, size: state.size }),
     me: superadmin.id,
-    twoFactorRequired: await isSuperadminTwoFactorRequired(tx),
+    twoFactorRequired: platform.twoFactorRequired,
   }));
   return (
     <AdminTablePage
