@@ -48,14 +48,19 @@ export async function claimDueMail(
   return { ...row, attempts, nextAttemptAt };
 }
 
+// A mail's bodies may hold live links (sign-in, set-password, invitations). Once it is sent or given
+// up nothing reads them again (a resend's Message-ID comes from the row id), so they are cleared then
+// and do not wait in the database for as long as the row is kept.
+const WITHOUT_BODIES = { textBody: "", htmlBody: "" };
+
 export async function markMailSent(tx: MailDeliveryTx, id: string): Promise<void> {
-  await tx.update(mailOutbox).set({ sentAt: sql`now()`, lastError: null }).where(eq(mailOutbox.id, id));
+  await tx.update(mailOutbox).set({ sentAt: sql`now()`, lastError: null, ...WITHOUT_BODIES }).where(eq(mailOutbox.id, id));
 }
 
-/** Records a failed attempt; `givenUp` ends the retries (the row stays, for the operator). */
+/** Records a failed attempt; `givenUp` ends the retries (the row stays, for the operator, without its bodies). */
 export async function markMailFailed(tx: MailDeliveryTx, id: string, error: string, givenUp: boolean): Promise<void> {
   await tx
     .update(mailOutbox)
-    .set({ lastError: error.slice(0, 2000), ...(givenUp ? { givenUpAt: sql`now()` } : {}) })
+    .set({ lastError: error.slice(0, 2000), ...(givenUp ? { givenUpAt: sql`now()`, ...WITHOUT_BODIES } : {}) })
     .where(eq(mailOutbox.id, id));
 }

@@ -2,7 +2,7 @@
 // accepts connections and never answers (requests used to wait for it: an add-member took 30 s, and the
 // magic-link form's answer time told which addresses have accounts); SMTP down, then up (nothing lost,
 // nothing sent twice, even with several workers); a change that rolls back (nothing sent); ordinary
-// scopes reading queued mail, which holds live sign-in links.
+// scopes reading queued mail, which holds live sign-in links (cleared once sent or given up).
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { withMailDelivery, withSystem, withTenant } from "@/db/scopes";
@@ -94,6 +94,8 @@ describe("SMTP down, then up", () => {
     expect(firstTry.sent).toBe(0);
     const afterFailure = await queuedMailTo(...recipients);
     expect(afterFailure.every((m) => m.attempts === 1 && m.sentAt === null)).toBe(true);
+    // Still to be sent: the bodies wait with the row.
+    expect(afterFailure.every((m) => m.text.includes("@example.test") && m.html.includes("@example.test"))).toBe(true);
     for (const m of afterFailure) expect(m.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + FIRST_RETRY_MS - 5_000);
     // Not due again before the back-off has passed.
     expect(await deliverDueMail(down)).toEqual({ sent: 0, failed: 0 });
@@ -112,6 +114,8 @@ describe("SMTP down, then up", () => {
       expect(new Set(ids).size).toBe(ids.length);
       expect([...ids].sort()).toEqual(queued.map((m) => messageIdOf(m.id)).sort());
       expect((await queuedMailTo(...recipients)).every((m) => m.sentAt !== null && m.attempts === 2)).toBe(true);
+      // Sent: the bodies (live links) are not kept.
+      expect((await queuedMailTo(...recipients)).map((m) => m.text + m.html)).toEqual(recipients.map(() => ""));
     } finally {
       await catcher.close();
     }
@@ -130,7 +134,8 @@ describe("SMTP down, then up", () => {
       clock += 2 * 60 * 60_000;
     }
     const [row] = await queuedMailTo(to);
-    expect(row).toMatchObject({ attempts: MAX_ATTEMPTS, sentAt: null });
+    // Given up: kept for the operator, without its bodies.
+    expect(row).toMatchObject({ attempts: MAX_ATTEMPTS, sentAt: null, text: "", html: "" });
     expect(row!.givenUpAt).not.toBeNull();
     const gaveUp = logged.mock.calls.filter((call) => String(call[0]).includes(row!.id));
     expect(gaveUp).toHaveLength(1);
