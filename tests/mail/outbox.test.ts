@@ -3,6 +3,9 @@
 // magic-link form's answer time told which addresses have accounts); SMTP down, then up (nothing lost,
 // nothing sent twice, even with several workers); a change that rolls back (nothing sent); ordinary
 // scopes reading queued mail, which holds live sign-in links (cleared once sent or given up).
+// In a database of its own: its runs deliver every due row, and other files read their mail's links
+// from rows this file would send and clear; and a stopped worker's test must find only its own mail.
+import "../support/own-database";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { withMailDelivery, withSystem, withTenant } from "@/db/scopes";
@@ -90,7 +93,7 @@ describe("SMTP down, then up", () => {
     const down = { transport: createMailTransport(await closedPortUrl()), from: FROM };
     const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
     const firstTry = await deliverDueMail(down);
-    // Other files' rows may be due in the shared database too; ours all failed once.
+    // Every row here failed once.
     expect(firstTry.sent).toBe(0);
     const afterFailure = await queuedMailTo(...recipients);
     expect(afterFailure.every((m) => m.attempts === 1 && m.sentAt === null)).toBe(true);
