@@ -1,4 +1,5 @@
 import "server-only";
+import ipaddr from "ipaddr.js";
 import { hitRateLimit, type RateLimitRule } from "@/db/queries/rate-limits";
 import type { Tx } from "@/db/scopes";
 
@@ -15,9 +16,21 @@ const limitFromEnv = (name: string, fallback: number) => {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 
-/** One IP is whatever clientIp() says; "unknown" when it cannot say (all such requests share a count). */
-// Stryker disable next-line StringLiteral: equivalent, any constant no address can equal gives the same shared bucket
-const ipKey = (ip: string | null) => ip ?? "unknown";
+/**
+ * The client a limit counts, from clientIp(): an IPv4 address (also when written IPv4-mapped, as a
+ * dual-stack socket reports it), or an IPv6 address's /64. One subscriber gets at least a /64 and can
+ * send from any of its 2^64 addresses, so counting each address alone would let them past every limit.
+ * "unknown" when clientIp() cannot say (all such requests share a count).
+ */
+function ipKey(ip: string | null): string {
+  // Stryker disable next-line StringLiteral: equivalent, any constant no address can equal gives the same shared bucket
+  if (ip === null) return "unknown";
+  // Only a usual IPv6 spelling is widened (no zone id: those are link-local peers the kernel names).
+  if (!ip.includes(":") || ip.includes("%") || !ipaddr.IPv6.isValid(ip)) return ip;
+  const address = ipaddr.IPv6.parse(ip);
+  if (address.isIPv4MappedAddress()) return address.toIPv4Address().toString();
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/64`).toString()}/64`;
+}
 
 // Magic links. Per (address, IP): one client cannot mail-bomb one inbox. Per IP: one client cannot
 // probe many addresses. Per address, over one link's lifetime: many clients together cannot flood an

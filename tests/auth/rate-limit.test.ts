@@ -1,6 +1,7 @@
 // Sign-in counters in PostgreSQL, shared by every app server: magic-link requests limited per
 // (address, IP) and per IP, with a silent per-address cap; expired counters purged in bounded
 // batches that skip rows another transaction holds.
+import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
 import { withSystem } from "@/db/scopes";
@@ -40,6 +41,29 @@ describe("magic-link rate limit", () => {
       const results = [];
       for (let i = 0; i < MAGIC_LINK_LIMITS.perAddress.limit + 2; i++) results.push(await attempt(email, uniqueIp(`10.1.0.${i}`)));
       expect(results).toEqual([...Array(MAGIC_LINK_LIMITS.perAddress.limit).fill("send"), "drop", "drop"]);
+    }));
+
+  it("counts an IPv6 client by its /64: its other addresses share the counts, the next network's do not", () =>
+    inOneRateLimitWindow(async () => {
+      // A network of this run's own (2001:db8::/32 is for documentation), in both of the usual spellings.
+      const [a, b] = randomBytes(4).toString("hex").match(/.{4}/g)!;
+      const network = (host: string) => `2001:db8:${a}:${b}:${host}`;
+      const results = [];
+      for (let i = 0; i < MAGIC_LINK_LIMITS.perIp.limit; i++) {
+        results.push(await attempt(`v6-${i}-${uniqueSuffix()}@example.test`, network(`${(i + 1).toString(16)}::1`)));
+      }
+      expect(results.every((r) => r === "send")).toBe(true);
+      expect(await attempt(`v6-last-${uniqueSuffix()}@example.test`, network("FFFF:0:0:7"))).toBe("refuse");
+      expect(await attempt(`v6-next-${uniqueSuffix()}@example.test`, `2001:db8:${a}:${(parseInt(b!, 16) ^ 1).toString(16)}::1`)).toBe("send");
+    }));
+
+  it("counts an IPv4 client written IPv4-mapped as that IPv4 address, not as one shared IPv6 network", () =>
+    inOneRateLimitWindow(async () => {
+      const [x, y, z] = [...randomBytes(3)];
+      const email = `mapped-${uniqueSuffix()}@example.test`;
+      for (let i = 0; i < MAGIC_LINK_LIMITS.perAddressAndIp.limit; i++) expect(await attempt(email, `100.${x}.${y}.${z}`)).toBe("send");
+      expect(await attempt(email, `::ffff:100.${x}.${y}.${z}`)).toBe("refuse");
+      expect(await attempt(email, `::ffff:100.${x}.${y}.${(z! + 1) % 256}`)).toBe("send");
     }));
 
   it("counts concurrent requests exactly", () =>
