@@ -3,7 +3,8 @@ import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-cor
 
 // Global table: what happens to the platform itself (tenant created or deleted, license or flow cap
 // changed, superadmin flags). Kept outside tenant tables so it survives the deletion of a tenant;
-// `tenant_id` and `tenant_name` are copies, not a foreign key. Only superadmins read it.
+// `subject_tenant_id` and `tenant_name` are copies, not a foreign key. Every scope appends to it; only the
+// console's role (tenantry_platform) may read it (migration 0051).
 export const platformActivity = pgTable(
   "platform_activity",
   {

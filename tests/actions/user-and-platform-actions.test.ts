@@ -7,6 +7,7 @@ import { withSystem, withTenant } from "@/db/scopes";
 import { activity, platformActivity, tenants } from "@/db/schema";
 import { createTenant, createUser, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => {
   const { currentSession } = await import("../support/session");
@@ -58,7 +59,7 @@ const countedNote = userAction({
 const nameOf = async (tenantId: string) =>
   (await withSystem((tx) => tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId))))[0]?.name;
 const platformEntries = (action: string) =>
-  withSystem((tx) => tx.select().from(platformActivity).where(eq(platformActivity.action, action)));
+  platformLogWhere(eq(platformActivity.action, action));
 
 let root: { id: string; email: string };
 let member: { id: string; email: string };

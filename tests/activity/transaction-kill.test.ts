@@ -9,6 +9,7 @@ import { activity, platformActivity, tenants } from "@/db/schema";
 import { recordPlatformActivity } from "@/db/queries/activity/platform-log";
 import { createTenant, createUser, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => {
   const { currentSession } = await import("../support/session");
@@ -49,7 +50,7 @@ async function traces(name: string) {
   const tenantEntries = await withTenant({ tenantId: tenant.id, userId: null }, (tx) =>
     tx.select().from(activity).where(and(eq(activity.tenantId, tenant.id), eq(activity.summary, name))),
   );
-  const platformEntries = await withSystem((tx) => tx.select().from(platformActivity).where(eq(platformActivity.summary, name)));
+  const platformEntries = await platformLogWhere(eq(platformActivity.summary, name));
   return { renamed: row?.name === name, entries: tenantEntries.length + platformEntries.length };
 }
 

@@ -8,6 +8,7 @@ import { withSystem } from "@/db/scopes";
 import { platformActivity, users } from "@/db/schema";
 import { createUser } from "../support/fixtures";
 import { signInAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => {
   const { currentSession } = await import("../support/session");
@@ -21,8 +22,8 @@ const { runAdminCommand } = await import("@/lib/admin-commands");
 const superadmins = async () =>
   (await withSystem((tx) => tx.select({ email: users.email }).from(users).where(eq(users.isSuperadmin, true)))).map((u) => u.email).sort();
 const demoteEveryone = () => withSystem((tx) => tx.update(users).set({ isSuperadmin: false }).where(eq(users.isSuperadmin, true)));
-const commandEntries = () =>
-  withSystem((tx) => tx.select().from(platformActivity).where(eq(platformActivity.action, "user.superadmin_set")));
+// Read as `reader`, a superadmin at the time: this file demotes everyone between tests.
+const commandEntries = (reader: string) => platformLogWhere(eq(platformActivity.action, "user.superadmin_set"), { as: reader });
 
 describe("in the console", () => {
   it("the last superadmin cannot remove their own flag", async () => {
@@ -81,7 +82,7 @@ describe("npm run admin", () => {
     const result = await runAdminCommand(["grant-superadmin", `  ${user.email.toUpperCase()} `]);
     expect(result).toMatchObject({ exitCode: 0, message: expect.stringContaining(`${user.email} is now a superadmin`) });
     expect(await superadmins()).toEqual([user.email]);
-    expect((await commandEntries()).some((e) => e.details?.targetId === user.id && e.details?.via === "command line")).toBe(true);
+    expect((await commandEntries(user.id)).some((e) => e.details?.targetId === user.id && e.details?.via === "command line")).toBe(true);
     expect(await runAdminCommand(["grant-superadmin", user.email])).toMatchObject({ exitCode: 0, message: expect.stringMatching(/already/) });
   });
 

@@ -7,6 +7,7 @@ import { withSystem, withTenant } from "@/db/scopes";
 import { activity, platformActivity, tenants, users } from "@/db/schema";
 import { addMember, createTenant, createUser, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => {
   const { currentSession } = await import("../support/session");
@@ -27,7 +28,7 @@ let tenant: { id: string; slug: string; name: string };
 const tenantRow = async (id: string) => (await withSystem((tx) => tx.select().from(tenants).where(eq(tenants.id, id))))[0]!;
 const userRow = async (id: string) => (await withSystem((tx) => tx.select().from(users).where(eq(users.id, id))))[0]!;
 const platformEntriesBy = (actorUserId: string) =>
-  withSystem((tx) => tx.select().from(platformActivity).where(eq(platformActivity.actorUserId, actorUserId)));
+  platformLogWhere(eq(platformActivity.actorUserId, actorUserId));
 const tenantEntries = (tenantId: string, action: string) =>
   withTenant({ tenantId, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenantId), eq(activity.action, action))));
 

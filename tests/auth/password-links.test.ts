@@ -11,6 +11,7 @@ import { createUser } from "../support/fixtures";
 import { queuedMailTo } from "../support/outbox";
 import { inOneRateLimitWindow } from "../support/rate-limit-window";
 import { signInAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 // The request's cookies: the browser's session token, when the test says it has one.
 const browser = vi.hoisted(() => ({ sessionToken: null as string | null }));
@@ -86,9 +87,7 @@ describe("password links", () => {
       ok: false,
       message: expect.stringMatching(/expired or has already been used/),
     });
-    const entries = await withSystem((tx) =>
-      tx.select().from(platformActivity).where(and(eq(platformActivity.action, "user.password_set"), eq(platformActivity.actorUserId, user.id))),
-    );
+    const entries = await platformLogWhere(and(eq(platformActivity.action, "user.password_set"), eq(platformActivity.actorUserId, user.id)));
     expect(entries).toHaveLength(1);
   });
 

@@ -6,13 +6,14 @@ import "../support/own-database";
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { withSystem, withTenant } from "@/db/scopes";
+import { withTenant } from "@/db/scopes";
 import { credentials, platformActivity } from "@/db/schema";
 import { runAdminCommand } from "@/lib/admin-commands";
 import { decryptValue } from "@/lib/secrets/cipher";
 import { secretsKeyring } from "@/lib/secrets/keyring";
 import { createTwoTenants, uniqueSuffix } from "../support/fixtures";
 import { actingAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => {
   const { sessionUser } = await import("../support/session");
@@ -58,7 +59,7 @@ describe("rotate-secrets-key", () => {
     expect(result).toMatchObject({ exitCode: 0 });
     expect(result.message).toBe(`Re-encrypted 2 credential values under the key ${newId} (0 already under it). SECRETS_KEY_PREVIOUS is no longer needed.`);
     // The platform log records the rotation: how many values, under which key id; never a key.
-    const entries = await withSystem((tx) => tx.select().from(platformActivity).where(eq(platformActivity.action, "secrets.key_rotated")));
+    const entries = await platformLogWhere(eq(platformActivity.action, "secrets.key_rotated"));
     expect(entries).toMatchObject([
       {
         actorUserId: null,

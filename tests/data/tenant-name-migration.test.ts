@@ -10,6 +10,7 @@ import { executeAsOwner } from "@/db/catalog";
 import { withSystem } from "@/db/scopes";
 import { platformActivity, tenants } from "@/db/schema";
 import { uniqueSuffix } from "../support/fixtures";
+import { platformLogWhere } from "../support/platform-log";
 
 const MIGRATION = readFileSync(new URL("../../db/migrations/0021_tenant_name_unique.sql", import.meta.url), "utf8")
   .split("--> statement-breakpoint")
@@ -49,9 +50,7 @@ describe("migration 0021 on clashing tenant names", () => {
       [third]: ` ACME Corporation ${s.toUpperCase()} (${third})`,
       [other]: `Globex ${s}`,
     });
-    const entries = await withSystem((tx) =>
-      tx.select().from(platformActivity).where(eq(platformActivity.action, "tenant.settings_updated")),
-    );
+    const entries = await platformLogWhere(eq(platformActivity.action, "tenant.settings_updated"));
     expect(entries.filter((e) => e.summary.includes(s)).map((e) => e.details)).toEqual(
       expect.arrayContaining([
         { before: { name: `acme  corporation ${s}` }, after: { name: `acme  corporation ${s} (${second})` } },

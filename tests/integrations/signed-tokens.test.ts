@@ -15,6 +15,7 @@ import { replaceIpAllowLists } from "@/db/queries/ip-allow-lists";
 import { runWithClientAddress } from "@/lib/request-address";
 import { createUser, uniqueSuffix } from "../support/fixtures";
 import { actingAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => {
   const { sessionUser } = await import("../support/session");
@@ -101,7 +102,7 @@ const tenantOf = async (jwt: string) => {
 const mappingsOf = (integrationId: string) =>
   withSystem((tx) => tx.select({ tenantId: tenants.id, externalId: tenants.externalId }).from(tenants).where(eq(tenants.integrationId, integrationId)));
 const platformEntriesAbout = (tenantId: string) =>
-  withSystem((tx) => tx.select().from(platformActivity).where(eq(platformActivity.subjectTenantId, tenantId)));
+  platformLogWhere(eq(platformActivity.subjectTenantId, tenantId));
 
 async function expectRefused(jwt: string) {
   const response = await callTenant(jwt);
@@ -182,7 +183,7 @@ describe("an HS256 integration's token", () => {
     expect(JSON.stringify(row)).not.toContain(made.secret!);
     expect(row).toMatchObject({ algorithm: "HS256", publicKey: null });
     expect(row!.secretCiphertext).toBeTruthy();
-    const logged = await withSystem((tx) => tx.select().from(platformActivity).where(sql`${platformActivity.details}->>'targetId' = ${made.id}`));
+    const logged = await platformLogWhere(sql`${platformActivity.details}->>'targetId' = ${made.id}`);
     expect(logged.map((entry) => entry.action)).toEqual(["integration.created"]);
     expect(JSON.stringify(logged)).not.toContain(made.secret!);
   });

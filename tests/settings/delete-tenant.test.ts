@@ -10,6 +10,7 @@ import { setLastTenant } from "@/db/queries/users";
 import { flowRuns, flows, platformActivity, tenants } from "@/db/schema";
 import { addMember, createTenant, createUser } from "../support/fixtures";
 import { signInAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
 
@@ -65,9 +66,7 @@ describe("deleteTenant", () => {
     for (const [table, n] of Object.entries(after)) expect(n, table).toBe(0);
     expect(await rowsLeftFor(other.id)).toMatchObject({ memberships: 1 });
 
-    const records = await withSystem((tx) =>
-      tx.select().from(platformActivity).where(and(eq(platformActivity.action, "tenant.deleted"), eq(platformActivity.subjectTenantId, tenant.id))),
-    );
+    const records = await platformLogWhere(and(eq(platformActivity.action, "tenant.deleted"), eq(platformActivity.subjectTenantId, tenant.id)));
     expect(records).toMatchObject([{ actorUserId: admin.id, actorEmail: admin.email, tenantName: tenant.name }]);
   });
 

@@ -13,6 +13,7 @@ import { TEMPLATE_IN_USE_MESSAGE } from "@/lib/templates/template-input";
 import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
 import { EDITOR_ACTION_REFUSALS, editorActionCallers } from "../support/editor-callers";
 import { actingAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => {
   const { sessionUser } = await import("../support/session");
@@ -41,7 +42,7 @@ const tableIn = async (tenantId: string, tableId: string) => {
 };
 const tenantEntries = (tenantId: string, action: string) => inTenant(tenantId, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenantId), eq(activity.action, action))));
 const platformEntries = (actorUserId: string, action: string) =>
-  withSystem((tx) => tx.select().from(platformActivity).where(and(eq(platformActivity.actorUserId, actorUserId), eq(platformActivity.action, action))));
+  platformLogWhere(and(eq(platformActivity.actorUserId, actorUserId), eq(platformActivity.action, action)));
 
 const COLUMNS = [
   { name: "Email", type: "text" },

@@ -12,6 +12,7 @@ import { effectiveFlow } from "@/lib/templates/effective-flow";
 import { TEMPLATE_IN_USE_MESSAGE } from "@/lib/templates/template-input";
 import { addMember, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
 import { actingAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => {
   const { sessionUser } = await import("../support/session");
@@ -41,7 +42,7 @@ const effectiveIn = (tenantId: string, useId: string) =>
 const tenantEntries = (tenantId: string, action: string) =>
   withTenant({ tenantId, userId: null }, (tx) => tx.select().from(activity).where(and(eq(activity.tenantId, tenantId), eq(activity.action, action))));
 const platformEntries = (actorUserId: string, action: string) =>
-  withSystem((tx) => tx.select().from(platformActivity).where(and(eq(platformActivity.actorUserId, actorUserId), eq(platformActivity.action, action))));
+  platformLogWhere(and(eq(platformActivity.actorUserId, actorUserId), eq(platformActivity.action, action)));
 
 const newTemplate = async (overrides: Partial<{ name: string; description: string; steps: string[] }> = {}) => {
   const result = await actingAs(root, () => createFlowTemplate(null, { name: `Template ${uniqueSuffix()}`, description: "Original", steps: ["validate", "notify"], ...overrides }));
@@ -81,7 +82,7 @@ describe("only superadmins write templates", () => {
     expect(await templateRow(template.id)).toEqual(before);
     expect(await withSystem((tx) => tx.select().from(flowTemplates).where(eq(flowTemplates.name, name)))).toEqual([]);
     const who = caller();
-    if (who) expect(await withSystem((tx) => tx.select().from(platformActivity).where(eq(platformActivity.actorUserId, who.id)))).toEqual([]);
+    if (who) expect(await platformLogWhere(eq(platformActivity.actorUserId, who.id))).toEqual([]);
   });
 
   it("a superadmin creates, edits and deletes one, each in the platform log", async () => {

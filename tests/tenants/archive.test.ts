@@ -19,6 +19,7 @@ import { callApi, keyFor } from "../api/api-support";
 import { addMember, createTenant, createTwoTenants, createUser, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
 import { tenantActionDefinitions } from "../support/tenant-action-definitions";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
@@ -91,14 +92,14 @@ describe("who may archive and restore a tenant", () => {
     expect(await archiveTenantAsSuperadmin(null, { tenantId: world.a.id })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await restoreTenantAsSuperadmin(null, { tenantId: world.a.id })).toMatchObject({ ok: true });
     expect(await archivedAtOf(world.a.id)).toBeNull();
-    const platform = await withSystem((tx) => tx.select().from(platformActivity).where(eq(platformActivity.subjectTenantId, world.a.id)));
+    const platform = await platformLogWhere(eq(platformActivity.subjectTenantId, world.a.id));
     expect(platform.map((entry) => entry.action)).toEqual(expect.arrayContaining(["tenant.archived", "tenant.restored"]));
     expect(await entriesOf(world.a.id, "tenant.archived")).toEqual([expect.objectContaining({ actorUserId: world.root.id, summary: expect.stringContaining("(as superadmin)") })]);
 
     // Visiting the tenant: Admin powers, its Settings' buttons, recorded in both logs.
     expect(await archiveTenant(world.a.slug, null, {})).toMatchObject({ ok: true });
     expect(await restoreTenant(world.a.slug, null, {})).toMatchObject({ ok: true });
-    const visits = await withSystem((tx) => tx.select().from(platformActivity).where(and(eq(platformActivity.subjectTenantId, world.a.id), eq(platformActivity.actorUserId, world.root.id))));
+    const visits = await platformLogWhere(and(eq(platformActivity.subjectTenantId, world.a.id), eq(platformActivity.actorUserId, world.root.id)));
     expect(visits.filter((entry) => entry.action === "tenant.archived")).toHaveLength(2);
   });
 

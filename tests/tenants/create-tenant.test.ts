@@ -7,6 +7,7 @@ import { withSystem, withTenant } from "@/db/scopes";
 import { activity, memberships, platformActivity, tenants, users } from "@/db/schema";
 import { createUser, uniqueSuffix } from "../support/fixtures";
 import { signInAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("../support/session")).mockedSession() }));
 
@@ -42,9 +43,7 @@ describe("createTenant", () => {
     );
     expect(log.map((e) => e.action).sort()).toEqual(["member.added", "tenant.created"]);
     expect(log.every((e) => e.actorUserId === creator.id)).toBe(true);
-    const platform = await withSystem((tx) =>
-      tx.select().from(platformActivity).where(and(eq(platformActivity.action, "tenant.created"), eq(platformActivity.subjectTenantId, tenant!.id))),
-    );
+    const platform = await platformLogWhere(and(eq(platformActivity.action, "tenant.created"), eq(platformActivity.subjectTenantId, tenant!.id)));
     expect(platform).toMatchObject([{ actorUserId: creator.id, tenantName: "New Co" }]);
   });
 

@@ -7,6 +7,7 @@ import { withSystem } from "@/db/scopes";
 import { platformActivity, sessions, userRecoveryCodes, userTwoFactor } from "@/db/schema";
 import { createUser } from "../support/fixtures";
 import { browser, codeFor, pendingSecret, signInWithSession } from "./support";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => ({ auth: async () => (await import("./support")).mockedTwoFactorSession() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -96,7 +97,7 @@ describe("enrolment from the profile", () => {
     }
     // The confirming session has passed the second factor; the enrolment is in the platform log.
     expect((await sessionRow(browser.sessionToken!))!.secondFactorAt).toBeInstanceOf(Date);
-    const entries = await withSystem((tx) => tx.select().from(platformActivity).where(eq(platformActivity.actorUserId, user.id)));
+    const entries = await platformLogWhere(eq(platformActivity.actorUserId, user.id));
     expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(["user.two_factor_setup_started", "user.two_factor_enabled"]));
   });
 

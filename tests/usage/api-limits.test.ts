@@ -8,6 +8,7 @@ import { withPlatform, withSystem, withTenant } from "@/db/scopes";
 import { activity, apiRateLimits, platformActivity, tenantUsage, tenants } from "@/db/schema";
 import { addMember, createTwoTenants, createUser, databaseErrorOf } from "../support/fixtures";
 import { actingAs } from "../support/session";
+import { platformLogWhere } from "../support/platform-log";
 
 vi.mock("@/lib/auth", async () => {
   const { sessionUser } = await import("../support/session");
@@ -224,7 +225,7 @@ describe("who sets the limits", () => {
       });
     }
     await setTenantLimit(world.a.id, 60);
-    const entries = await withSystem((tx) => tx.select().from(platformActivity).where(eq(platformActivity.actorUserId, root.id)));
+    const entries = await platformLogWhere(eq(platformActivity.actorUserId, root.id));
     expect(entries.map((entry) => entry.summary)).toContain(`Changed ${world.a.name}'s API requests per minute no limit → 60`);
     expect(entries.find((entry) => entry.action === "tenant.api_limit_set")?.details).toMatchObject({ from: null, to: 60 });
     const tenantLog = await withTenant({ tenantId: world.a.id, userId: null }, (tx) =>
