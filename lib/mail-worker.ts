@@ -8,8 +8,9 @@
 // from 30 s, doubling, to at most 1 h; after 8 failed attempts the row is given up and logged. A
 // process that dies between sending and marking sends that one message again: delivery is at least
 // once, and each message carries a Message-ID made from its row id, so a receiver can tell a repeat.
+// Sent and given-up rows are deleted 30 days later (checked when the worker starts, then hourly).
 import type { Transporter } from "nodemailer";
-import { claimDueMail, markMailFailed, markMailSent } from "@/db/queries/mail-outbox";
+import { claimDueMail, markMailFailed, markMailSent, purgeFinishedMail } from "@/db/queries/mail-outbox";
 import type { OutboxMail } from "@/db/schema";
 import { withMailDelivery } from "@/db/scopes";
 import { getEnv } from "./env";
@@ -21,6 +22,12 @@ export const MAX_ATTEMPTS = 8;
 export const POLL_MS = 5_000;
 /** Rows sent side by side, so one slow recipient server does not hold up every other mail. */
 const PARALLEL_SENDS = 3;
+/** How long a sent or given-up row is kept (for an operator asking whether a mail went out), then deleted. */
+export const FINISHED_MAIL_RETENTION_MS = 30 * 24 * 60 * 60_000;
+/** How often a worker deletes finished rows past the retention (and once when it starts). */
+export const PURGE_INTERVAL_MS = 60 * 60_000;
+/** Rows deleted per transaction, so a purge never holds many row locks or one long transaction. */
+const PURGE_BATCH = 500;
 
 /** The wait after failed attempt number `attempt` (1-based): 30 s, 1 min, 2 min, ... at most 1 h. */
 export function retryDelayMs(attempt: number): number {
@@ -50,12 +57,12 @@ async function claimNext(options: DeliveryOptions): Promise<OutboxMail | null> {
   // A stopped worker's send may still be waiting on a relay; when it ends, the loop must not go on
   // to claim mail that a newer worker (with another transport) is there to send.
   if (options.stopped?.()) return null;
-  const now = options.now?.() ?? new Date();
+  const now = options.now?.();
   return withMailDelivery((tx) =>
     claimDueMail(tx, {
       now,
       maxAttempts: MAX_ATTEMPTS,
-      retryAt: (attempt) => new Date(now.getTime() + retryDelayMs(attempt)),
+      retryAt: (attempt) => new Date((now ?? new Date()).getTime() + retryDelayMs(attempt)),
     }),
   );
 }
@@ -100,9 +107,23 @@ export async function deliverDueMail(options: DeliveryOptions): Promise<Delivery
   return counts;
 }
 
+/** Deletes every row finished (sent or given up) more than the retention before `now`; how many. */
+export async function purgeFinishedMailBefore(now: Date): Promise<number> {
+  const before = new Date(now.getTime() - FINISHED_MAIL_RETENTION_MS);
+  let deleted = 0;
+  for (;;) {
+    const batch = await withMailDelivery((tx) => purgeFinishedMail(tx, before, PURGE_BATCH));
+    deleted += batch;
+    if (batch < PURGE_BATCH) return deleted;
+  }
+}
+
 interface WorkerState {
   options: DeliveryOptions;
   timer: ReturnType<typeof setInterval>;
+  purgeTimer: ReturnType<typeof setInterval>;
+  /** The purge in progress, if any (stopMailWorker waits for it as for a delivery run). */
+  purging: Promise<void> | null;
   running: Promise<void> | null;
   /** A wake-up arrived during a run: run again when it ends (the new row may have been missed). */
   again: boolean;
@@ -124,14 +145,29 @@ export function startMailWorker(options: Partial<DeliveryOptions> = {}): void {
       stopped: () => state.stopped,
     },
     timer: setInterval(wakeMailWorker, POLL_MS),
+    purgeTimer: setInterval(() => purgeInBackground(state), PURGE_INTERVAL_MS),
+    purging: null,
     running: null,
     again: false,
     stopped: false,
   };
   // The poll alone must not keep a script or test process alive.
   state.timer.unref();
+  state.purgeTimer.unref();
   globalForWorker.tenantryMailWorker = state;
   wakeMailWorker();
+  purgeInBackground(state);
+}
+
+function purgeInBackground(state: WorkerState): void {
+  if (state.stopped || state.purging) return;
+  state.purging = purgeFinishedMailBefore(state.options.now?.() ?? new Date())
+    .then(() => undefined)
+    // The database is unreachable or similar: the next interval tries again.
+    .catch((error: unknown) => console.error("[mail-worker] purging finished mail failed:", error))
+    .finally(() => {
+      state.purging = null;
+    });
 }
 
 /** Asks the worker to look for due mail now (after a commit that queued some). No worker: nothing. */
@@ -162,7 +198,10 @@ export async function stopMailWorker({ wait = true } = {}): Promise<void> {
   if (!state) return;
   state.stopped = true;
   clearInterval(state.timer);
+  clearInterval(state.purgeTimer);
   globalForWorker.tenantryMailWorker = undefined;
+  // A purge is short (it never waits on SMTP): always waited for, so it does not outlive the worker.
+  await state.purging;
   if (wait) await state.running;
 }
 

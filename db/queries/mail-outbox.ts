@@ -1,6 +1,7 @@
 // The mail outbox's statements. Queuing runs in any scope (the caller's own transaction); claiming
 // and recording an outcome run only in withMailDelivery, the one scope the policies let read rows.
 import { and, asc, eq, isNull, lt, lte, sql } from "drizzle-orm";
+import { rowsOf } from "../client";
 import { mailOutbox, type OutboxMail } from "../schema";
 import type { MailDeliveryTx, Tx } from "../scopes";
 
@@ -22,10 +23,14 @@ export async function insertOutboxMail(tx: Tx, mail: QueuedMail): Promise<void> 
  * Claims the oldest due row, skipping rows another worker holds (FOR UPDATE SKIP LOCKED), and moves
  * its next attempt to `retryAt` before the claim commits: while it is being sent it is not due for
  * anyone else, and if the sender dies the row comes back by itself at that time.
+ *
+ * Due by the database's clock, which stamped the row when it was queued, unless `now` is given (tests
+ * move time forward): the app's clock has milliseconds only, so a row queued in the same millisecond
+ * as the wake-up after its commit was not due yet and waited for the next poll.
  */
 export async function claimDueMail(
   tx: MailDeliveryTx,
-  options: { now: Date; maxAttempts: number; retryAt: (attempt: number) => Date },
+  options: { now?: Date; maxAttempts: number; retryAt: (attempt: number) => Date },
 ): Promise<OutboxMail | null> {
   const [row] = await tx
     .select()
@@ -34,7 +39,7 @@ export async function claimDueMail(
       and(
         isNull(mailOutbox.sentAt),
         isNull(mailOutbox.givenUpAt),
-        lte(mailOutbox.nextAttemptAt, options.now),
+        lte(mailOutbox.nextAttemptAt, options.now ?? sql`now()`),
         lt(mailOutbox.attempts, options.maxAttempts),
       ),
     )
@@ -63,4 +68,20 @@ export async function markMailFailed(tx: MailDeliveryTx, id: string, error: stri
     .update(mailOutbox)
     .set({ lastError: error.slice(0, 2000), ...(givenUp ? { givenUpAt: sql`now()`, ...WITHOUT_BODIES } : {}) })
     .where(eq(mailOutbox.id, id));
+}
+
+/**
+ * Deletes up to `batch` rows that were sent or given up before `before`; how many it deleted. SKIP
+ * LOCKED: several servers' workers purge side by side without waiting on each other. The policy lets
+ * only this scope delete, and only finished rows (migration 0052).
+ */
+export async function purgeFinishedMail(tx: MailDeliveryTx, before: Date, batch: number): Promise<number> {
+  const result = await tx.execute(sql`
+    delete from mail_outbox where id in (
+      select id from mail_outbox
+      where coalesce(sent_at, given_up_at) < ${before.toISOString()}::timestamptz
+      limit ${batch}
+      for update skip locked)
+    returning id`);
+  return rowsOf(result).length;
 }

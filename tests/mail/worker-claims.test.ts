@@ -41,6 +41,19 @@ describe("the mail worker's claims", () => {
     expect(work.transactions).toBe(1);
   });
 
+  it("mail queued just before is due at once: due by the database's clock, not the app's milliseconds", async () => {
+    // Each time as after a request's commit: queued, then the worker woken. By the app's clock a row
+    // queued in the same millisecond was not due yet and waited for the next poll (5 s).
+    for (let i = 0; i < 20; i++) {
+      const to = `at-once-${i}-${uniqueSuffix()}@example.test`;
+      await withSystem((tx) => enqueueMail(tx, { to, subject: "now", text: "text", html: "<p>html</p>" }, "test.at-once"));
+      const { transport, sentTo, release } = transportHoldingFirst();
+      release();
+      expect(await deliverDueMail({ transport, from: FROM }), `attempt ${i}`).toEqual({ sent: 1, failed: 0 });
+      expect(sentTo).toEqual([to]);
+    }
+  });
+
   it("due mail is still sent side by side: one held message does not hold up the others", async () => {
     const recipients = Array.from({ length: 3 }, (_, i) => `side-${i}-${uniqueSuffix()}@example.test`);
     for (const to of recipients) {
